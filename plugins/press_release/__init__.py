@@ -1,0 +1,15 @@
+"""Pelican plugin that reads raw Indonesian government press releases (.txt)."""
+
+from pelican import signals
+
+from . import related, theme_support
+from .reader import add_reader, make_slugs_unique
+from .settings import validate_settings
+
+
+def register():
+    signals.initialized.connect(validate_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(make_slugs_unique)
+    related.register()
+    theme_support.register()

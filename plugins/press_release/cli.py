@@ -1,0 +1,115 @@
+"""`python -m press_release check [--json] PATH...`: what the reader extracts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from .errors import PressReleaseError
+from .parse import parse_release
+from .settings import Config
+
+FIELDS = ("title", "category", "dateline", "byline", "date")
+
+
+def _files(paths: list[str], extensions: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix[1:] in extensions)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def check_file(path: Path, config: Config) -> dict:
+    """The JSON record of one file; `error` is set when it cannot be read."""
+    record: dict = {"source": str(path)}
+    try:
+        release = parse_release(path.read_bytes(), path.name, config)
+    except (OSError, PressReleaseError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) else str(exc)
+        record.update({key: None for key in ("title", "category", "dateline", "date")})
+        record.update({"status": "skipped", "error": message, "warnings": []})
+        return record
+    record.update(
+        {
+            "status": "published with warnings" if release.warnings else "published",
+            "title": release.title,
+            "category": release.category,
+            "dateline": release.dateline,
+            "dateline_agency": release.dateline_agency,
+            "byline": release.byline,
+            "reporters": release.reporters,
+            "desk": release.desk,
+            "date": release.date_iso,
+            "summary": release.summary,
+            "body_text": release.body_text,
+            "encoding": release.encoding,
+            "warnings": release.warnings,
+        }
+    )
+    return record
+
+
+def _cell(value, width: int) -> str:
+    text = "–" if value in (None, "", []) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(records: list[dict], out=sys.stdout) -> None:
+    width = shutil.get_terminal_size((120, 20)).columns
+    widths = {
+        "source": 28,
+        "title": max(20, width - 28 - 18 - 14 - 18 - 12 - 7),
+        "dateline": 18,
+        "byline": 14,
+        "category": 18,
+        "date": 12,
+    }
+    columns = ("source", "title", "category", "dateline", "byline", "date")
+    print(" ".join(c.upper().ljust(widths[c]) for c in columns).rstrip(), file=out)
+    for record in records:
+        row = dict(record, source=Path(record["source"]).name)
+        print(
+            " ".join(_cell(row.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip(),
+            file=out,
+        )
+        if record.get("error"):
+            print(f"    error: {record['error']}", file=out)
+        for warning in record.get("warnings", []):
+            print(f"    warning: {warning}", file=out)
+    skipped = sum(1 for r in records if r.get("error"))
+    warned = sum(1 for r in records if r.get("warnings") and not r.get("error"))
+    print(
+        f"\n{len(records)} file(s): {len(records) - skipped - warned} clean, "
+        f"{warned} with warnings, {skipped} skipped",
+        file=out,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m press_release", description="Tools for raw press-release files."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="show what the reader extracts from releases")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="release files or folders")
+    check.add_argument("--json", action="store_true", help="print a JSON array")
+    args = parser.parse_args(argv)
+
+    config = Config()
+    records = [check_file(path, config) for path in _files(args.paths, config.extensions)]
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_table(records)
+    return 1 if any(r.get("error") for r in records) else 0

@@ -1,0 +1,5 @@
+"""The plugin's one error type."""
+
+
+class PressReleaseError(Exception):
+    """A release file that cannot be read at all (undecodable, binary, empty)."""

@@ -1,0 +1,105 @@
+"""The byline code that closes a release: "(rus/hmsprov)", "[dni]", "*kmb"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A code in brackets at the very end of a paragraph, maybe followed by a stop.
+TAIL_CODE = re.compile(
+    r"""(?x)
+    (?P<open>[(\[])
+    (?P<code>[^()\[\]\n]{1,60})
+    (?P<close>[)\]])
+    (?P<after>[\s.]*)$
+    """
+)
+# "*kmb" at the very end.
+STAR_CODE = re.compile(r"(?:(?<=\s)|(?<=[.!?\"”]))\*(?P<code>[A-Za-z]{2,6})\s*$")
+# An end mark " *" or " ***".
+END_MARK = re.compile(r"\s*\*{1,3}\s*$")
+
+_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
+_DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
+# Parts of a code that name an office (the desk), not a reporter.
+DESK = re.compile(
+    r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
+    r"|newsroom|protokol|^dis[a-z]{4,}|^dinas"
+)
+
+
+@dataclass(frozen=True)
+class Byline:
+    code: str
+    reporters: tuple[str, ...]
+    desk: str | None
+
+
+def is_code(code: str, brackets: str = "(") -> bool:
+    """True for a byline code; False for acronyms, dates and editor glosses."""
+    code = code.strip()
+    if code == "*":
+        return True
+    if "," in code or ":" in code or _DATE_LIKE.fullmatch(code):
+        return False
+    parts = [part.strip() for part in code.split("/")]
+    if not 1 <= len(parts) <= 5 or not all(_PART.fullmatch(part) for part in parts):
+        return False
+    if all(part.isdigit() for part in parts):
+        return False
+    if len(parts) > 1:
+        return True
+    part = parts[0]
+    words = part.split()
+    if len(words) > 1:
+        return bool(DESK.search(part)) and len(words) <= 3
+    if brackets == "[":
+        return True
+    if any(ch.isdigit() for ch in part) or "-" in part:
+        return any(ch.isalpha() for ch in part)
+    # A lone word: lower case is a code ("humas", "ris"), capitals an acronym ("KKPR").
+    return part.islower() or bool(DESK.search(part) and not part.isupper())
+
+
+def split_code(code: str) -> Byline:
+    """ "rus/hmsprov" -> reporters ("rus",), desk "hmsprov"."""
+    code = " ".join(code.split())
+    if code == "*":
+        return Byline(code, (), None)
+    parts = [part.strip() for part in code.split("/") if part.strip()]
+    desk_index = None
+    if DESK.search(parts[-1]):
+        desk_index = len(parts) - 1
+    elif DESK.search(parts[0]):
+        desk_index = 0
+    desk = parts[desk_index] if desk_index is not None else None
+    reporters = tuple(p for i, p in enumerate(parts) if i != desk_index)
+    return Byline(code, reporters, desk)
+
+
+def take_byline(text: str) -> tuple[str, list[str]]:
+    """Strip byline codes from the end of `text`: ``(text_without, codes_in_order)``.
+
+    The sentence keeps its own full stop: "... pungkasnya (adv/hms7)." gives
+    "... pungkasnya.".
+    """
+    codes: list[str] = []
+    while True:
+        match = TAIL_CODE.search(text)
+        if match and is_code(match["code"], match["open"]):
+            before = text[: match.start()].rstrip()
+            stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
+            text = before + stop
+            codes.insert(0, " ".join(match["code"].split()))
+            continue
+        star = STAR_CODE.search(text)
+        if star and not codes:
+            text = text[: star.start()].rstrip()
+            codes.insert(0, star["code"])
+            continue
+        break
+    return text, codes
+
+
+def strip_end_mark(text: str) -> str:
+    return END_MARK.sub("", text) if not text.endswith("**)") else text

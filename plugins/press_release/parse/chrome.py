@@ -1,0 +1,103 @@
+"""Page chrome: lines a web page wrapped around the release, and credit lines.
+
+Three kinds of line are recognised here:
+
+- leading chrome, met before the release starts (counters, archive headings, ads);
+- trailing markers: a line from which everything to the end is chrome
+  ("Berita Terkait", share buttons, comment forms, related-news timestamps);
+- chrome lines dropped wherever they stand ("Baca juga: ...", rules of dashes).
+
+Credit lines ("Editor: Yusuf", "Sumber: https://...") are not chrome: they are kept
+as the release's credits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_MONTH = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
+    r"|agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nopember"
+    r"|des(?:ember)?)"
+)
+
+LEADING_CHROME = re.compile(
+    r"""(?ix)
+    \d[\d .,]*                                   # a bare counter: "0 400"
+    | \d[\d.,]*\ (?:admin|views?|kali|komentar|comments?|dilihat|pembaca)  # "419 Admin"
+    | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
+    | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
+    | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
+    | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
+    | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
+    | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
+    """
+)
+
+TRAILING_MARKER = re.compile(
+    rf"""(?ix)
+    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer)\b.*
+    | related\ (?:posts?|articles?|news)\b.*
+    | government\ public\ relations?
+    | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
+    | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
+    | read\ more\b.*|selengkapnya\s*[>»]*
+    | discussion\ about\ this\ post
+    | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
+    | komentar\s*:?|\d+\ komentar|comments?\s*:?
+    | (?:previous|next)\ (?:post|article)\b.*|posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
+    | tags?\s*:.*|label\s*:.*
+    | by(?:\ \S+)?
+    | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?
+    """
+)
+
+DROPPED_LINE = re.compile(
+    r"""(?ix)
+    baca\ (?:juga|pula)\b\s*[:;.\-–—]?.*         # "Baca juga: ..."
+    | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
+    | \.{1,3}|[*•·]                               # a line holding only "." or a star
+    | advertisement|iklan|\[iklan\]
+    """
+)
+
+CREDIT_LINE = re.compile(
+    r"""(?ix)
+    (?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting
+       |kontributor|teks|naskah|peliput|liputan|editing|oleh)
+    \s*[:;]\s*\S.{0,150}
+    """
+)
+
+# A rule line fencing a contact block: three or more em dashes (or dashes).
+RULE = re.compile(r"[-–—_=]{3,}")
+
+
+def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
+    """True when `line` equals a configured string (any case) or a pattern finds it."""
+    folded = line.casefold()
+    for pattern in patterns:
+        if isinstance(pattern, str):
+            if folded == pattern.casefold().strip():
+                return True
+        elif pattern.search(line):
+            return True
+    return False
+
+
+def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
+    return bool(LEADING_CHROME.fullmatch(line)) or matches_any(line, extra)
+
+
+def is_trailing_marker(line: str) -> bool:
+    return bool(TRAILING_MARKER.fullmatch(line))
+
+
+def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
+    return bool(DROPPED_LINE.fullmatch(line)) or matches_any(line, extra)
+
+
+def is_credit_line(line: str) -> bool:
+    return bool(CREDIT_LINE.fullmatch(line)) and len(line.split()) <= 14

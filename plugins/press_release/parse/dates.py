@@ -1,0 +1,163 @@
+"""Indonesian dates in release text: "Selasa (16/4/2019)", "Rabu 9 Desember 2020"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS = {
+    "januari": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
+    "maret": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11,
+    "desember": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3,
+    "jumat": 4, "jum'at": 4, "jum’at": 4, "juma'at": 4,
+    "sabtu": 5, "minggu": 6, "ahad": 6,
+}  # fmt: skip
+WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+
+# "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year.
+NUMERIC = (
+    r"(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
+    r"(?:\s?[/-]\s?(?P<ny>\d{4}|\d{2}))?(?![\d/])"
+)
+# "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
+TEXTUAL = rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?(?:,?\s+(?P<ty>\d{{4}}))?(?![\w])"
+ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit)?"
+
+ANY_DATE = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
+TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
+# A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets.
+WEEKDAY_DATE = re.compile(
+    rf"""(?ix)
+    \b(?P<weekday>{_WEEKDAY_ALT})\b
+    [^()\d.;]{{0,30}}?                # "pagi", "kemarin,", ","
+    \(?\s?
+    (?:{NUMERIC}|{TEXTUAL})
+    """
+)
+FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read from text; `weekday` is the weekday named beside it, if any."""
+
+    value: datetime
+    has_time: bool = False
+    weekday: int | None = None
+    text: str = ""
+
+    def weekday_conflict(self) -> str | None:
+        if self.weekday is None or self.weekday == self.value.weekday():
+            return None
+        return (
+            f"weekday {WEEKDAY_NAMES[self.weekday]!r} contradicts the date "
+            f"{self.value.date().isoformat()} (a {WEEKDAY_NAMES[self.value.weekday()]}) "
+            f"in {self.text!r}; the date is used"
+        )
+
+
+def _year(text: str | None, default: int | None) -> int | None:
+    if text is None:
+        return default
+    year = int(text)
+    return 2000 + year if year < 100 else year
+
+
+def _from_match(match: re.Match, default_year: int | None) -> date | None:
+    groups = match.groupdict()
+    if groups.get("iy"):
+        y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    elif groups.get("nd"):
+        y, m, d = _year(groups["ny"], default_year), int(groups["nm"]), int(groups["nd"])
+    elif groups.get("td"):
+        y = _year(groups["ty"], default_year)
+        m, d = MONTHS[groups["tm"].lower()], int(groups["td"])
+    else:
+        return None
+    if y is None or not 1900 <= y <= 2100:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _has_year(match: re.Match) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("iy") or groups.get("ny") or groups.get("ty"))
+
+
+def _with_time(day: date, text: str) -> tuple[datetime, bool]:
+    time = TIME_RE.search(text)
+    if time:
+        hour, minute = int(time["hh"]), int(time["mi"])
+        if hour < 24 and minute < 60:
+            return datetime(day.year, day.month, day.day, hour, minute), True
+    return datetime(day.year, day.month, day.day), False
+
+
+def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
+    """The first full date in `text` (a metadata line, a dateline), with its time."""
+    for match in ANY_DATE.finditer(text):
+        if not _has_year(match) and default_year is None:
+            continue
+        day = _from_match(match, default_year)
+        if day is None:
+            continue
+        value, has_time = _with_time(day, text[match.end() :])
+        weekday = WEEKDAY_DATE.search(text)
+        named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
+        return FoundDate(value, has_time, named, text.strip())
+    return None
+
+
+def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate | None:
+    """The first weekday + date expression with a year (or `default_year`)."""
+    for match in WEEKDAY_DATE.finditer(text):
+        if not _has_year(match) and default_year is None:
+            continue
+        day = _from_match(match, default_year)
+        if day is None:
+            continue
+        value = datetime(day.year, day.month, day.day)
+        return FoundDate(value, False, WEEKDAYS[match["weekday"].lower()], match.group(0))
+    return None
+
+
+def filename_date(filename: str) -> FoundDate | None:
+    """A ``YYYY-MM-DD`` prefix of the file name."""
+    match = FILENAME_DATE.match(filename)
+    if not match:
+        return None
+    try:
+        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    return FoundDate(value, False, None, filename)
+
+
+def parse_header_date(value: str) -> FoundDate | None:
+    """An author's ``Tanggal:`` value: ISO ("2024-03-12 09:30") or Indonesian."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+        return FoundDate(parsed.replace(tzinfo=None), len(value.strip()) > 10, None, value)
+    except ValueError:
+        return find_date(value)

@@ -1,0 +1,384 @@
+"""parse_release(): a raw release, top to bottom, as a flat sequence of small steps.
+
+1. decode and normalise the text; read the author's optional ``Key: value`` header;
+2. drop leading page chrome;
+3. find the dateline line: the first line whose opening parses as a place before a
+   separator and that is neither the title nor a caption;
+4. read the lines above it: category, title (a doubled title counts once), metadata
+   lines, dek, captions;
+5. cut trailing chrome below it; set credit lines aside; take the byline code;
+6. split the body into paragraphs and lists; render escaped HTML;
+7. find the date: header, file name, dateline or metadata line, lead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..errors import PressReleaseError
+from ..settings import Config
+from . import chrome, dates
+from .byline import Byline, is_code, split_code, strip_end_mark, take_byline
+from .dateline import Dateline, display_place, match_dateline
+from .header import split_header
+from .normalise import decode, normalise
+from .paragraphs import Block, split_blocks
+from .render import body_html
+
+SENTENCE_END = re.compile(r"[.!?\"”]$")
+BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
+CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
+CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ ?:\ \S")  # "RESKAL : Kepala DPMD ..."
+TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
+SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Release:
+    """Everything read from one release file."""
+
+    source: str = ""
+    title: str | None = None
+    category: str | None = None
+    dateline: str | None = None
+    dateline_display: str | None = None
+    dateline_agency: str | None = None
+    dateline_text: str | None = None
+    byline: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    desk: str | None = None
+    date: datetime | None = None
+    date_has_time: bool = False
+    date_source: str | None = None
+    dek: str | None = None
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    summary: str = ""
+    body_html: str = ""
+    slug: str | None = None
+    tags: list[str] = field(default_factory=list)
+    status: str | None = None
+    header: dict[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    dropped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(block.plain() for block in self.blocks)
+
+    @property
+    def date_iso(self) -> str | None:
+        if self.date is None:
+            return None
+        if self.date_has_time:
+            return self.date.isoformat(timespec="minutes")
+        return self.date.date().isoformat()
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug: accents folded, everything else a hyphen, cut at a word boundary."""
+    try:
+        from unidecode import unidecode
+
+        ascii_text = unidecode(text)
+    except ImportError:  # pragma: no cover - unidecode ships with Pelican
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = SLUG_UNSAFE.sub("-", ascii_text.lower().replace("'", "")).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "rilis"
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold().rstrip(" .") == " ".join(b.split()).casefold().rstrip(
+        " ."
+    )
+
+
+def _is_caption(line: str, is_last: bool) -> bool:
+    if CAPTION_START.match(line) or CAPTION_LABEL.match(line):
+        return True
+    credit = TAIL_CREDIT.search(line)
+    return bool(credit and not is_last and "/" in credit["code"] and is_code(credit["code"]))
+
+
+def _looks_like_paragraph(line: str) -> bool:
+    words = len(line.split())
+    return words >= 15 or (words >= 6 and bool(SENTENCE_END.search(line)))
+
+
+def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
+    """Index and parse of the dateline line among `lines` ('' = blank)."""
+    content = [i for i, line in enumerate(lines) if line]
+    for rank, index in enumerate(content[:40]):
+        line = lines[index]
+        found = match_dateline(line)
+        if found is None:
+            continue
+        is_last = rank == len(content) - 1
+        if found.rest:
+            following = lines[content[rank + 1]] if not is_last else ""
+            if (
+                not is_last
+                and not SENTENCE_END.search(line)
+                and len(line.split()) < 16
+                and not following[:1].islower()
+            ):
+                continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
+            if _is_caption(line, is_last) and len(found.rest.split()) < 40:
+                continue
+        elif is_last:
+            continue  # "Jakarta, 26 Januari 2021" with nothing after it
+        return index, found
+    return None
+
+
+def _header_without_dateline(lines: list[str]) -> int:
+    """Where the body starts when there is no dateline: the first paragraph-like line."""
+    content = [i for i, line in enumerate(lines) if line]
+    for rank, index in enumerate(content):
+        line = lines[index]
+        if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
+            continue
+        if _looks_like_paragraph(line) or rank >= 4:
+            return index
+    return content[0] if content else len(lines)
+
+
+def _read_top(release: Release, top: list[str], config: Config, body_start_seen: bool) -> None:
+    """Category, title, metadata lines, dek and captions above the dateline."""
+    lines: list[str] = []
+    for line in top:
+        if not line or (lines and _same(lines[-1], line)):
+            continue  # blank, or a doubled label or title
+        lines.append(line)
+    others: list[str] = []
+    for line in lines:
+        if chrome.is_leading_chrome(line, config.chrome) or chrome.is_dropped_line(
+            line, config.chrome
+        ):
+            release.dropped.append(line)
+        elif chrome.is_credit_line(line):
+            release.credits.append(line)
+        elif len(line.split()) <= 10 and dates.find_date(line) and not SENTENCE_END.search(line):
+            release.header.setdefault("_meta_date", line)
+        elif BULLET_META.fullmatch(line):
+            release.dropped.append(line)
+        elif _is_caption(line, is_last=False):
+            release.captions.append(line)
+        else:
+            others.append(line)
+    if not others:
+        return
+    known = {c.casefold() for c in config.categories}
+    first = others[0]
+    is_category = first.casefold() in known or (
+        len(others) > 1
+        and len(first.split()) <= 4
+        and not SENTENCE_END.search(first)
+        and not first.endswith(":")
+    )
+    if is_category:
+        release.category = first
+        others = others[1:]
+    if others:
+        release.title = others[0]
+        others = others[1:]
+    if others and SENTENCE_END.search(others[0]) or others and others[0].startswith(("–", "-")):
+        release.dek = others[0]
+        others = others[1:]
+    release.captions.extend(others)
+
+
+def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
+    """Drop trailing chrome, set credits aside and take the byline code."""
+    for index, line in enumerate(body):
+        if index and chrome.is_trailing_marker(line):
+            release.dropped.extend(x for x in body[index:] if x)
+            body = body[:index]
+            break
+    kept = []
+    for line in body:
+        if chrome.is_dropped_line(line, config.chrome):
+            release.dropped.append(line)
+        else:
+            kept.append(line)
+    body = kept
+    credits: list[str] = []
+    while body and (not body[-1] or chrome.is_credit_line(body[-1])):
+        line = body.pop()
+        if line:
+            credits.insert(0, line)
+    release.credits.extend(credits)
+    if not body:
+        return body
+    last, codes = take_byline(strip_end_mark(body[-1]))
+    if not codes:
+        # The byline may sit a few lines up, above the next item of a listing page.
+        content = [i for i, line in enumerate(body) if line]
+        for index in reversed(content[-5:-1]):
+            candidate, found = take_byline(strip_end_mark(body[index]))
+            if found and any("/" in code for code in found):
+                after = [x for x in body[index + 1 :] if x]
+                release.dropped.extend(after)
+                release.warnings.append(
+                    f"{len(after)} line(s) after the byline code ({'/'.join(found)}) were "
+                    f"dropped as page chrome, starting with {after[0][:60]!r}; move them "
+                    "above the byline if they belong to the release"
+                )
+                body, last, codes = body[:index], candidate, found
+                break
+        else:
+            body = body[:-1]
+    else:
+        body = body[:-1]
+    if last.strip():
+        body.append(strip_end_mark(last))
+    if codes:
+        bylines = [split_code(code) for code in codes]
+        apply_byline(release, " ".join(b.code for b in bylines), bylines)
+    return body
+
+
+def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
+    bylines = bylines or [split_code(code)]
+    release.byline = code
+    release.reporters = [r for b in bylines for r in b.reporters]
+    desks = [b.desk for b in bylines if b.desk]
+    release.desk = desks[-1] if desks else None
+
+
+def _find_date(release: Release, filename: str, dateline: Dateline | None) -> None:
+    found: dates.FoundDate | None = None
+    source = None
+    if "date" in release.header:
+        found = dates.parse_header_date(release.header["date"])
+        source = "header"
+        if found is None:
+            release.warnings.append(
+                f"the header date {release.header['date']!r} is not a date; write it as "
+                "'Tanggal: 2024-03-12'"
+            )
+    by_name = dates.filename_date(filename)
+    if found is None and by_name:
+        found, source = by_name, "filename"
+    if found is None:
+        for text in (dateline.date_text if dateline else None, release.header.get("_meta_date")):
+            if text and (found := dates.find_date(text)):
+                source = "dateline"
+                break
+    lead = release.blocks[0].plain() if release.blocks else ""
+    in_lead = dates.find_weekday_date(lead)
+    if found is None and in_lead:
+        found, source = in_lead, "lead"
+    for candidate in (found, in_lead):
+        if candidate and (conflict := candidate.weekday_conflict()):
+            release.warnings.append(conflict)
+            break
+    if found is None:
+        release.warnings.append(
+            "no date found in the text or file name; add a line 'Tanggal: 2024-03-12' "
+            "at the top followed by a blank line, or start the file name with the date "
+            "(2024-03-12-judul.txt)"
+        )
+        return
+    release.date, release.date_has_time, release.date_source = (
+        found.value,
+        found.has_time,
+        source,
+    )
+
+
+def _apply_header(release: Release) -> None:
+    header = release.header
+    if "title" in header:
+        release.title = header["title"]
+    if "category" in header:
+        release.category = header["category"]
+    if "dateline" in header:
+        release.dateline = header["dateline"]
+        release.dateline_display = display_place(header["dateline"])
+    if "byline" in header:
+        apply_byline(release, header["byline"].strip("()[] "))
+    if "summary" in header:
+        release.summary = header["summary"]
+    if "slug" in header:
+        release.slug = slugify(header["slug"])
+    if "tags" in header:
+        release.tags = [t.strip() for t in header["tags"].split(",") if t.strip()]
+    if "status" in header:
+        release.status = header["status"].strip().lower()
+
+
+def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
+    """Parse normalised release text."""
+    config = config or Config()
+    release = Release(source=filename)
+    header, lines = split_header(text.split("\n"))
+    release.header = dict(header)
+
+    start = 0
+    while start < len(lines) and (
+        not lines[start] or chrome.is_leading_chrome(lines[start], config.chrome)
+    ):
+        if lines[start]:
+            release.dropped.append(lines[start])
+        start += 1
+    lines = lines[start:]
+
+    found = _find_dateline(lines)
+    if found:
+        index, dateline = found
+        top = lines[:index]
+        body = ([dateline.rest] if dateline.rest else []) + lines[index + 1 :]
+        release.dateline = dateline.place
+        release.dateline_display = dateline.display
+        release.dateline_agency = dateline.agency
+        release.dateline_text = dateline.text
+    else:
+        dateline = None
+        index = _header_without_dateline(lines)
+        top, body = lines[:index], lines[index:]
+    _read_top(release, top, config, body_start_seen=bool(found))
+    body = _cut_tail(release, body, config)
+    release.blocks = split_blocks(body)
+
+    if release.blocks and not release.summary:
+        release.summary = release.blocks[0].plain()
+    _apply_header(release)
+    _find_date(release, filename, dateline)
+
+    if not release.title:
+        release.warnings.append(
+            "no title found; put the title on the first line (or 'Judul: ...' at the top)"
+        )
+    if not release.dateline and not dateline:
+        release.warnings.append(
+            "no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'"
+        )
+    if not release.byline:
+        release.warnings.append(
+            "no byline code found; end the release with the reporter/desk code, "
+            "e.g. '(rus/humasprov)'"
+        )
+    if not release.blocks:
+        release.warnings.append("the release has no body text")
+    release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
+    return release
+
+
+def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
+    """Parse the bytes of a release file. Raises PressReleaseError when unreadable."""
+    text, encoding, warnings = decode(raw)
+    text = normalise(text)
+    if not text.strip():
+        raise PressReleaseError("the file is empty (or holds only spaces)")
+    release = parse_text(text, filename, config)
+    release.encoding = encoding
+    release.warnings[:0] = warnings
+    return release

@@ -1,0 +1,154 @@
+"""The Pelican adapter: a thin reader around parse.parse_release()."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from collections import defaultdict
+from datetime import datetime
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from pelican.readers import BaseReader
+
+from .errors import PressReleaseError
+from .parse import parse_release
+from .parse.release import slugify
+from .settings import config_from
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=8)
+def git_added_dates(folder: str) -> dict[str, datetime]:
+    """When each file under `folder` was first added to git: one `git log` for all."""
+    try:
+        out = subprocess.run(
+            [
+                "git",
+                "-C",
+                folder,
+                "log",
+                "--diff-filter=A",
+                "--no-renames",
+                "--relative",
+                "--format=%x00%ct",
+                "--name-only",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    added: dict[str, datetime] = {}
+    stamp = None
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            stamp = datetime.fromtimestamp(int(line[1:]))
+        elif line and stamp is not None:
+            # Newest commits come first: the last stamp seen is the first addition.
+            added[os.path.normpath(os.path.join(folder, line))] = stamp
+    return added
+
+
+def fallback_date(source_path: str, content_path: str, how: str) -> tuple[datetime, str]:
+    if how == "git":
+        added = git_added_dates(os.path.abspath(content_path))
+        stamp = added.get(os.path.normpath(os.path.abspath(source_path)))
+        if stamp is not None:
+            return stamp, "git"
+    return datetime.fromtimestamp(os.path.getmtime(source_path)), "mtime"
+
+
+class PressReleaseReader(BaseReader):
+    """Reads a raw press release (.txt) into an article."""
+
+    enabled = True
+    file_extensions = ["txt"]
+
+    def read(self, source_path):
+        config = config_from(self.settings)
+        name = os.path.relpath(source_path, self.settings.get("PATH", "."))
+        try:
+            release = parse_release(Path(source_path).read_bytes(), Path(source_path).name, config)
+        except PressReleaseError as exc:
+            logger.error("press_release: %s: skipped: %s", name, exc)
+            return "", {"status": self.process_metadata("status", "skip")}
+        for warning in release.warnings:
+            logger.warning("press_release: %s: %s", name, warning)
+
+        metadata = {
+            "dateline": release.dateline,
+            "dateline_display": release.dateline_display,
+            "dateline_slug": slugify(release.dateline_display) if release.dateline else None,
+            "dateline_agency": release.dateline_agency,
+            "byline": release.byline,
+            "reporters": release.reporters,
+            "desk": release.desk,
+            "dek": release.dek,
+            "captions": release.captions,
+            "credits": release.credits,
+            "press_release_warnings": release.warnings,
+            "encoding": release.encoding,
+        }
+        title = release.title
+        if not title:
+            words = release.summary.split()
+            title = " ".join(words[:10]) + ("…" if len(words) > 10 else "") or Path(name).stem
+        metadata["title"] = title
+        metadata["slug"] = release.slug or slugify(title)
+        if release.summary:
+            metadata["summary"] = escape(release.summary, quote=False)
+        if release.category:
+            metadata["category"] = self.process_metadata("category", release.category)
+        if release.reporters:
+            metadata["authors"] = self.process_metadata("authors", release.reporters)
+        if release.tags:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(release.tags))
+        if release.status:
+            metadata["status"] = self.process_metadata("status", release.status)
+        if release.date is not None:
+            date, source = release.date, release.date_source
+        else:
+            date, source = fallback_date(source_path, self.settings["PATH"], config.date_fallback)
+        metadata["date"] = self.process_metadata("date", date.isoformat())
+        metadata["date_source"] = source
+        return release.body_html, metadata
+
+
+def add_reader(readers) -> None:
+    """`readers_init` signal: claim the configured extensions."""
+    for extension in config_from(readers.settings).extensions:
+        readers.reader_classes[extension] = PressReleaseReader
+
+
+def make_slugs_unique(generator) -> None:
+    """`article_generator_pretaxonomy`: releases sharing a title get distinct URLs."""
+    groups = defaultdict(list)
+    everything = generator.articles + generator.drafts + generator.hidden_articles
+    for article in everything:
+        groups[article.slug].append(article)
+    taken = set(groups)
+    for slug, articles in sorted(groups.items()):
+        if len(articles) < 2:
+            continue
+        articles.sort(key=lambda a: (a.date, a.source_path))
+        for number, article in enumerate(articles[1:], start=2):
+            candidate = f"{slug}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{slug}-{number}"
+            taken.add(candidate)
+            article.slug = candidate
+            logger.warning(
+                "press_release: %s: same title as %s; published as %s",
+                os.path.relpath(article.source_path, generator.path),
+                os.path.relpath(articles[0].source_path, generator.path),
+                candidate,
+            )
