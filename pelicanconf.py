@@ -38,6 +38,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# The search page (theme/templates/search.html) is written at the site root, and the
+# Pagefind index into output/pagefind/ after each build (plugins/press_release/publish.py).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+PRESS_RELEASE_SEARCH = True
+
 # The office behind the site (used by the theme).
 PRESS_RELEASE_DESKS = {
     "hmsprov": "Humas Pemerintah Provinsi Kalimantan Timur",

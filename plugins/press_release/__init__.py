@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import related, theme_support
+from . import publish, related, theme_support
 from .reader import add_reader, make_slugs_unique
 from .settings import validate_settings
 
@@ -13,3 +13,4 @@ def register():
     signals.article_generator_pretaxonomy.connect(make_slugs_unique)
     related.register()
     theme_support.register()
+    publish.register()
