@@ -24,7 +24,7 @@ _DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
 # Parts of a code that name an office (the desk), not a reporter.
 DESK = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
-    r"|newsroom|protokol|^dis[a-z]{4,}|^dinas"
+    r"|newsroom|protokol|kopim|^dis[a-z]{4,}|^dinas"
 )
 
 

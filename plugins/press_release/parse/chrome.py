@@ -30,6 +30,7 @@ LEADING_CHROME = re.compile(
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
+    | .*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}

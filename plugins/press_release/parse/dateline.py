@@ -163,7 +163,7 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
     province = match["province"]
     if province:
         if province.casefold() in PROVINCES:
-            place = f"{place}, {province}"
+            pass  # "Kubu Raya, Kalimantan Barat": the place is "Kubu Raya"
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         else:

@@ -31,7 +31,7 @@ from .render import body_html
 SENTENCE_END = re.compile(r"[.!?\"”]$")
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
-CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ ?:\ \S")  # "RESKAL : Kepala DPMD ..."
+CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 

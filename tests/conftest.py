@@ -1,0 +1,34 @@
+"""Shared helpers: fixture discovery and one function that hides the parser API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from press_release.parse import Release, parse_release
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_names() -> list[str]:
+    """Every NAME with both NAME.txt and NAME.json in tests/fixtures/."""
+    return sorted(p.stem for p in FIXTURES.glob("*.txt") if p.with_suffix(".json").exists())
+
+
+def load_fixture(name: str) -> tuple[Release, dict]:
+    source = FIXTURES / f"{name}.txt"
+    expected = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+    return parse_release(source.read_bytes(), source.name), expected
+
+
+def parse(text: str, filename: str = "rilis.txt") -> Release:
+    """Parse release text given as a str (UTF-8)."""
+    return parse_release(text.encode("utf-8"), filename)
+
+
+@pytest.fixture
+def release_of():
+    return parse
