@@ -15,6 +15,7 @@ LIST_ITEM = re.compile(r"(?P<marker>[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+(?P<text
 _ORDERED = re.compile(r"\d{1,2}[.)]|[a-z][.)]")
 SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 DROP_CAP = re.compile(r"[A-Z]")
+SEPARATOR = re.compile(r"\.{1,3}|[*•·]")  # a line holding only "." separates paragraphs
 
 
 @dataclass
@@ -51,7 +52,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     for line in lines:
-        if not line:
+        if not line or SEPARATOR.fullmatch(line):
             current = None
             continue
         item = LIST_ITEM.fullmatch(line)

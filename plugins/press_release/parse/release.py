@@ -204,8 +204,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
             break
     kept = []
     for line in body:
-        if chrome.is_dropped_line(line, config.chrome):
+        if line and chrome.is_dropped_line(line, config.chrome):
             release.dropped.append(line)
+            kept.append("")  # a "." line or a rule still separates paragraphs
         else:
             kept.append(line)
     body = kept

@@ -1,0 +1,255 @@
+"""Unit tests, one small function of the parser at a time."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import datetime
+
+import pytest
+
+from press_release.errors import PressReleaseError
+from press_release.parse import chrome, dates
+from press_release.parse.byline import is_code, split_code, take_byline
+from press_release.parse.dateline import display_place, match_dateline
+from press_release.parse.header import split_header
+from press_release.parse.normalise import decode, normalise
+from press_release.parse.paragraphs import split_blocks
+from press_release.parse.release import slugify
+
+LEAD = "Pemerintah Provinsi Kalimantan Timur menggelar rapat koordinasi penanganan banjir."
+
+
+# --- dateline -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [
+        (f"SAMARINDA – {LEAD}", "SAMARINDA", None),
+        (f"SAMARINDA - {LEAD}", "SAMARINDA", None),
+        (f"TANJUNG SELOR — {LEAD}", "TANJUNG SELOR", None),
+        (f"Samarinda— {LEAD}", "Samarinda", None),
+        (f"SAMARINDA—{LEAD}", "SAMARINDA", None),
+        (f"Samarinda- {LEAD}", "Samarinda", None),
+        (f"PADANG -- {LEAD}", "PADANG", None),
+        (f"SAMARINDA. {LEAD}", "SAMARINDA", None),
+        (f"Balikpapan, {LEAD}", "Balikpapan", None),
+        (f"SAMARINDA | {LEAD}", "SAMARINDA", None),
+        (f"SAMARINDA: {LEAD}", "SAMARINDA", None),
+        (f"Jakarta (ANTARA) - {LEAD}", "Jakarta", "ANTARA"),
+        (f"SAMARINDA, Maqnaia – {LEAD}", "SAMARINDA", "Maqnaia"),
+        (f"PROKAL.CO, SAMARINDA - {LEAD}", "SAMARINDA", "PROKAL.CO"),
+        (f"MATARAM.lombokjournal.com ~ {LEAD}", "MATARAM", "lombokjournal.com"),
+        (f"Jatim Newsroom - {LEAD}", None, "Jatim Newsroom"),
+        (f"PALANGKA RAYA – BIRO ADPIM. {LEAD}", "PALANGKA RAYA", "BIRO ADPIM"),
+        (f"Kubu Raya, Kalimantan Barat – {LEAD}", "Kubu Raya", None),
+    ],
+)
+def test_dateline_shapes(line, place, agency):
+    found = match_dateline(line)
+    assert found is not None
+    assert (found.place, found.agency) == (place, agency)
+    assert found.rest == LEAD
+
+
+def test_dateline_with_a_date_inside():
+    found = match_dateline(f"SAMARINDA (27/9-2018) - {LEAD}")
+    assert (found.place, found.date_text) == ("SAMARINDA", "27/9-2018")
+
+
+def test_dateline_on_its_own_line():
+    found = match_dateline("Jakarta, 26 Januari 2021")
+    assert (found.place, found.date_text, found.rest) == ("Jakarta", "26 Januari 2021", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sementara, Gubernur Kaltim meminta seluruh kepala daerah waspada terhadap banjir.",
+        "Kepala Dinas Pendidikan - yang baru dilantik - langsung meninjau sekolah di pedalaman.",
+        "RESKAL : Kepala DPMD Kaltim meninjau lokasi banjir di Samarinda, Selasa (3/9).",
+        "– Pemprov Kaltim menargetkan seluruh desa teraliri listrik pada akhir tahun ini.",
+        "Gubernur menegaskan hal itu di Samarinda.",
+    ],
+)
+def test_not_a_dateline(line):
+    assert match_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("SAMARINDA", "Samarinda"), ("PALANGKA RAYA", "Palangka Raya"), ("Tana Paser", "Tana Paser")],
+)
+def test_display_place(written, shown):
+    assert display_place(written) == shown
+
+
+# --- byline -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "codes"),
+    [
+        ("Demikian katanya. (rus/hmsprov)", "Demikian katanya.", ["rus/hmsprov"]),
+        ("Demikian pungkasnya (adv/hms7).", "Demikian pungkasnya.", ["adv/hms7"]),
+        ("Demikian katanya (rus/hmsprov)", "Demikian katanya", ["rus/hmsprov"]),
+        ("Hal ini.(SK11)", "Hal ini.", ["SK11"]),
+        ("Demikian katanya. (rus/hmsprov).  ", "Demikian katanya.", ["rus/hmsprov"]),
+        ("Selesai. [dni]", "Selesai.", ["dni"]),
+        ("Selesai. *kmb", "Selesai.", ["kmb"]),
+        ("Selesai. (ant/mrs) (hms)", "Selesai.", ["ant/mrs", "hms"]),
+        ("Selesai. (*)", "Selesai.", ["*"]),
+        ("Selesai. (mar/her/yan/humasprov kaltim)", "Selesai.", ["mar/her/yan/humasprov kaltim"]),
+        ("Tentang Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR).", None, []),
+        ("Rapat digelar Rabu (19/11/2025).", None, []),
+        ("Ia menyebut angka itu (tiga persen, red).", None, []),
+    ],
+)
+def test_take_byline(text, body, codes):
+    stripped, found = take_byline(text)
+    assert found == codes
+    assert stripped == (body if body is not None else text)
+
+
+@pytest.mark.parametrize(
+    ("code", "reporters", "desk"),
+    [
+        ("rus/hmsprov", ("rus",), "hmsprov"),
+        ("jay/sul/es/hmsprov", ("jay", "sul", "es"), "hmsprov"),
+        ("diskominfo/ris", ("ris",), "diskominfo"),
+        ("adv/DPRDKaltim", ("adv",), "DPRDKaltim"),
+        ("OL-2", ("OL-2",), None),
+        ("SS/E-4", ("SS", "E-4"), None),
+        ("humas", (), "humas"),
+        ("Redaksi KF", (), "Redaksi KF"),
+        ("*", (), None),
+    ],
+)
+def test_split_code(code, reporters, desk):
+    byline = split_code(code)
+    assert (byline.reporters, byline.desk) == (reporters, desk)
+
+
+@pytest.mark.parametrize("code", ["KKPR", "SLB", "19/11/2025", "27/9", "…, red", "sumber: x"])
+def test_not_a_code(code):
+    assert not is_code(code)
+
+
+# --- dates --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selasa (16/4/2019)", datetime(2019, 4, 16)),
+        ("Rabu 9 Desember 2020", datetime(2020, 12, 9)),
+        ("Senin (11/11/24)", datetime(2024, 11, 11)),
+        ("Jum’at kemarin, (7/2/2020)", datetime(2020, 2, 7)),
+        ("Pada Hari Senin, 11 November 2024.", datetime(2024, 11, 11)),
+        ("Sabtu (08/02/2020)", datetime(2020, 2, 8)),
+        ("kamis, 15 sep 2022", datetime(2022, 9, 15)),
+    ],
+)
+def test_weekday_dates(text, expected):
+    assert dates.find_weekday_date(text).value == expected
+
+
+def test_a_year_less_date_needs_a_year():
+    assert dates.find_weekday_date("Selasa (3/9)") is None
+    assert dates.find_weekday_date("Selasa (3/9)", default_year=2019).value == datetime(2019, 9, 3)
+
+
+def test_metadata_line_with_time():
+    found = dates.find_date("Jumat, 18/10/2019 | 23:42 WIB")
+    assert (found.value, found.has_time) == (datetime(2019, 10, 18, 23, 42), True)
+
+
+def test_weekday_conflict_is_reported():
+    found = dates.find_weekday_date("Senin (16/4/2019)")  # a Tuesday
+    assert "Senin" in found.weekday_conflict()
+    assert dates.find_weekday_date("Selasa (16/4/2019)").weekday_conflict() is None
+
+
+def test_filename_date():
+    assert dates.filename_date("2024-03-12-banjir.txt").value == datetime(2024, 3, 12)
+    assert dates.filename_date("banjir-2024.txt") is None
+    assert dates.filename_date("2024-13-40-x.txt") is None
+
+
+# --- normalise and decode -------------------------------------------------------
+
+
+def test_decode_order():
+    text = "“Kaltim” Sa’bani"
+    assert decode(text.encode("utf-8"))[1] == "utf-8"
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8"))[0] == text
+    assert decode(text.encode("utf-16"))[0] == text
+    assert decode(text.encode("cp1252")) == (text, "cp1252", [])
+    assert decode(text.encode("utf-16-le"))[0] == text
+
+
+def test_undecodable_and_binary():
+    assert "ambiguous" in decode(b"caf\x81 \xe9")[2][0]
+    with pytest.raises(PressReleaseError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+
+
+def test_normalise():
+    raw = "Judul\r\n\u00a0\r\nSatu\u00a0\u00a0dua\u200b tiga\u00ad.\rAkhir  "
+    assert normalise(raw) == "Judul\n\nSatu dua tiga.\nAkhir"
+
+
+# --- header, chrome, paragraphs, slugs --------------------------------------------
+
+
+def test_header_block():
+    header, rest = split_header(["Judul: Rapat", "Tanggal: 2024-03-12", "", "Isi."])
+    assert header == {"title": "Rapat", "date": "2024-03-12"}
+    assert rest == ["", "Isi."]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Penulis: Ningsih", "", "Isi."], ["Judul: Rapat", "Isi langsung tanpa baris kosong."]],
+)
+def test_not_a_header(lines):
+    assert split_header(lines) == ({}, lines)
+
+
+@pytest.mark.parametrize(
+    "line", ["Berita Terkait", "Government Public Relation", "BAGIKAN", "Share",
+             "11 Oktober 2023 Jam 20:47:59", "Tinggalkan Balasan", "Discussion about this post"]
+)  # fmt: skip
+def test_trailing_markers(line):
+    assert chrome.is_trailing_marker(line)
+
+
+def test_chrome_kinds():
+    assert chrome.is_leading_chrome("0 400")
+    assert chrome.is_leading_chrome("Category Archives: Biro Adpim")
+    assert chrome.is_dropped_line("Baca juga: Gubernur Tinjau Banjir")
+    assert chrome.is_credit_line("Editor: Yusuf")
+    assert not chrome.is_trailing_marker("Berita ini disampaikan oleh Biro Humas.")
+    assert chrome.is_leading_chrome("Iklan Spesial", ["iklan spesial"])
+
+
+def test_paragraphs_any_split():
+    blocks = split_blocks(
+        ["Satu kalimat.", "Dua kalimat", "yang berlanjut.", "", "B", "ahkan tiga.", ".", "Empat."]
+    )
+    assert [b.text for b in blocks] == [
+        "Satu kalimat.", "Dua kalimat yang berlanjut.", "Bahkan tiga.", "Empat."
+    ]
+
+
+def test_lists():
+    blocks = split_blocks(["Syaratnya:", "1. KTP;", "2. KK.", "- satu", "- dua"])
+    assert [b.kind for b in blocks] == ["p", "ol", "ul"]
+    assert blocks[1].items == ["KTP;", "KK."]
+
+
+def test_slugify_is_ascii():
+    assert slugify("Jum’at Ceria: Pemprov “Kaltim” Gelar Rapat (APBD) ") == (
+        "jumat-ceria-pemprov-kaltim-gelar-rapat-apbd"
+    )
+    assert slugify("Café Ñusantara") == "cafe-nusantara"
