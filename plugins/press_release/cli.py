@@ -10,22 +10,43 @@ from pathlib import Path
 
 from .errors import PressReleaseError
 from .parse import parse_release
-from .settings import Config
+from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
 
 
-def _files(paths: list[str], extensions: tuple[str, ...]) -> list[Path]:
+def _files(paths: list[str], extensions: tuple[str, ...], excluded: list[Path]) -> list[Path]:
+    """Files named, and release files under folders named (skipping excluded folders)."""
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix[1:] in extensions)
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for candidate in sorted(path.rglob("*")):
+            resolved = candidate.resolve()
+            if any(resolved.is_relative_to(folder) for folder in excluded):
+                continue
+            if candidate.is_file() and candidate.suffix[1:] in extensions:
+                found.append(candidate)
     return found
+
+
+def load_settings(settings_file: str | None) -> tuple[Config, list[Path]]:
+    """The reader's configuration and the excluded folders, from a Pelican settings file."""
+    if settings_file is None:
+        if not Path("pelicanconf.py").exists():
+            return Config(), []
+        settings_file = "pelicanconf.py"
+    from pelican.settings import read_settings
+
+    settings = read_settings(settings_file)
+    content = Path(settings["PATH"]).resolve()
+    excluded = [
+        content / folder
+        for folder in [*settings["ARTICLE_EXCLUDES"], *settings.get("PAGE_PATHS", [])]
+    ]
+    return config_from(settings), excluded
 
 
 def check_file(path: Path, config: Config) -> dict:
@@ -103,10 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="show what the reader extracts from releases")
     check.add_argument("paths", nargs="+", metavar="PATH", help="release files or folders")
     check.add_argument("--json", action="store_true", help="print a JSON array")
+    check.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="Pelican settings to read PRESS_RELEASE_* and excluded folders from "
+        "(default: ./pelicanconf.py when present)",
+    )
     args = parser.parse_args(argv)
 
-    config = Config()
-    records = [check_file(path, config) for path in _files(args.paths, config.extensions)]
+    config, excluded = load_settings(args.settings)
+    files = _files(args.paths, config.extensions, excluded)
+    records = [check_file(path, config) for path in files]
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         print()

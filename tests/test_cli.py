@@ -1,0 +1,67 @@
+"""`python -m press_release check`: run as authors run it, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import FIXTURES, ROOT
+
+KEYS = {
+    "source", "title", "category", "dateline", "dateline_agency", "byline", "reporters",
+    "desk", "date", "summary", "body_text", "warnings",
+}  # fmt: skip
+
+
+def check(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "press_release", "check", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, timeout=60,
+    )  # fmt: skip
+
+
+def test_json_has_the_documented_keys():
+    result = check("--json", FIXTURES / "example_layout.txt")
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert KEYS <= set(record)
+    expected = json.loads((FIXTURES / "example_layout.json").read_text(encoding="utf-8"))
+    assert record["title"] == expected["title"]
+    assert record["byline"] == expected["byline"]
+    assert "(" not in record["body_text"][-20:]  # the byline left the body
+
+
+def test_folder_uses_the_site_settings_and_skips_extra(tmp_path):
+    result = check("--json", "content")
+    records = json.loads(result.stdout)
+    sources = [r["source"] for r in records]
+    assert len(records) >= 15
+    assert not any("extra" in s or "pages" in s for s in sources)
+    assert all(r["warnings"] == [] for r in records), [r for r in records if r["warnings"]]
+
+
+def test_date_is_null_without_a_stated_date(tmp_path):
+    release = tmp_path / "rilis-tanpa-tanggal.txt"
+    release.write_text(
+        "Judul Rilis\n\nSAMARINDA – Pemprov Kaltim menggelar rapat koordinasi di kantor "
+        "gubernur pekan ini. (rus/hmsprov)\n",
+        encoding="utf-8",
+    )
+    [record] = json.loads(check("--json", release, cwd=tmp_path).stdout)
+    assert record["date"] is None
+    assert any("no date" in w for w in record["warnings"])
+
+
+def test_table_and_exit_status_on_an_unreadable_file(tmp_path):
+    (tmp_path / "foto.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (tmp_path / "2024-03-12-baik.txt").write_text(
+        "Rapat Banjir\n\nSAMARINDA – Pemprov Kaltim menggelar rapat banjir bersama "
+        "BPBD dan dinas terkait. (rus/hmsprov)\n",
+        encoding="utf-8",
+    )
+    result = check(tmp_path, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "foto.txt" in result.stdout and "binary" in result.stdout
+    assert "Rapat Banjir" in result.stdout
+    assert "2 file(s): 1 clean, 0 with warnings, 1 skipped" in result.stdout
