@@ -48,10 +48,12 @@ TRAILING_MARKER = re.compile(
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | komentar\s*:?|\d+\ komentar|comments?\s*:?
-    | (?:previous|next)\ (?:post|article)\b.*|posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
+    | (?:previous|next)\ (?:post|article)\b.*
+    | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
     | tags?\s*:.*|label\s*:.*
     | by(?:\ \S+)?
-    | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?
+    | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?     # "11 Oktober 2023 Jam 20:47:59"
+      \d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?
     """
 )
 

@@ -151,9 +151,9 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
         return None
     if match := GLUED_OUTLET.fullmatch(prefix):
         return match["place"], match["agency"], None
-    if match := OUTLET_FIRST.fullmatch(prefix):
-        if _is_place(match["place"]) and ("." in match["agency"] or "/" in prefix):
-            return match["place"], match["agency"], None
+    match = OUTLET_FIRST.fullmatch(prefix)
+    if match and _is_place(match["place"]) and ("." in match["agency"] or "/" in prefix):
+        return match["place"], match["agency"], None
     if match := NEWSROOM.fullmatch(prefix):
         return None, match["agency"], None
     match = PLACE_FORM.fullmatch(prefix)

@@ -41,9 +41,9 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _join(previous: str, line: str) -> str:
-    if DROP_CAP.fullmatch(previous[-1:]) and (len(previous) == 1 or previous[-2] == " "):
-        if line[:1].islower():
-            return previous + line  # a drop cap: "B" + "ahkan"
+    drop_cap = DROP_CAP.fullmatch(previous[-1:]) and (len(previous) == 1 or previous[-2] == " ")
+    if drop_cap and line[:1].islower():
+        return previous + line  # a drop cap: "B" + "ahkan"
     return f"{previous} {line}"
 
 
