@@ -94,7 +94,7 @@ def point_robots_to_sitemap(settings, output):
         return
     with open(robots, encoding="utf-8") as handle:
         text = handle.read()
-    if "sitemap:" in text.lower():
+    if any(line.lower().startswith("sitemap:") for line in text.splitlines()):
         return
     if text and not text.endswith("\n"):
         text += "\n"
