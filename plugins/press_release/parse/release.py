@@ -168,7 +168,7 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
         elif len(line.split()) <= 10 and dates.find_date(line) and not SENTENCE_END.search(line):
             release.header.setdefault("_meta_date", line)
         elif BULLET_META.fullmatch(line):
-            release.dropped.append(line)
+            _bullet_meta(release, line.lstrip("•·▪► "), config)
         elif _is_caption(line, is_last=False):
             release.captions.append(line)
         else:
@@ -193,6 +193,16 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
         release.dek = others[0]
         others = others[1:]
     release.captions.extend(others)
+
+
+def _bullet_meta(release: Release, item: str, config: Config) -> None:
+    """A bullet of a post's metadata block: its date, its author, or a view counter."""
+    if dates.find_date(item):
+        release.header.setdefault("_meta_date", item)
+    elif chrome.is_leading_chrome(item, config.chrome):
+        release.dropped.append(item)
+    else:
+        release.credits.append(item)
 
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
@@ -226,6 +236,14 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
             candidate, found = take_byline(strip_end_mark(body[index]))
             if found and any("/" in code for code in found):
                 after = [x for x in body[index + 1 :] if x]
+                if (
+                    release.title is None
+                    and len(after) == 1
+                    and not _looks_like_paragraph(after[0])
+                ):
+                    release.title = after[0]  # a blog teaser: the title after the body
+                    body, last, codes = body[:index], candidate, found
+                    break
                 release.dropped.extend(after)
                 release.warnings.append(
                     f"{len(after)} line(s) after the byline code ({'/'.join(found)}) were "
