@@ -12,15 +12,17 @@ the newest release date, so index pages get a content-derived ``<lastmod>`` and 
 of the same content are byte-identical.
 """
 
-import asyncio
 import gzip
 import hashlib
 import html
 import json
 import logging
 import os
+import shutil
 import struct
+import subprocess
 import sys
+import tempfile
 
 from pelican import signals
 
@@ -126,25 +128,28 @@ def with_search_fields(page, article):
 
 
 def build_search_index(settings, output, articles):
-    """Index every release page with Pagefind: filters `Kategori` and `Tahun`, sort `date`."""
-    try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError as error:  # pragma: no cover - pagefind is a runtime dependency
-        raise PublishError("press_release: PRESS_RELEASE_SEARCH needs `pagefind[bin]`") from error
+    """Index every release page with Pagefind: filters `Kategori` and `Tahun`, sort `date`.
 
+    The release pages, with their search fields added, are staged in a temporary folder
+    at their paths in the site, and the Pagefind CLI indexes that folder, so the index
+    holds the releases only (no listing pages) with the URLs they have in the site.
+    """
     bundle = os.path.join(output, setting(settings, "PRESS_RELEASE_SEARCH_DIR"))
     language = settings.get("DEFAULT_LANG", "en")
-    config = IndexConfig(force_language=language, output_path=bundle)
-
-    async def index_all():
-        async with PagefindIndex(config=config) as index:
-            for article in articles:
-                path = os.path.join(output, article.save_as)
-                with open(path, encoding="utf-8") as handle:
-                    page = with_search_fields(handle.read(), article)
-                await index.add_html_file(content=page, url="/" + article.url)
-
-    asyncio.run(index_all())
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="press-release-search-") as staging:
+        for article in articles:
+            with open(os.path.join(output, article.save_as), encoding="utf-8") as handle:
+                page = with_search_fields(handle.read(), article)
+            staged = os.path.join(staging, article.save_as)
+            os.makedirs(os.path.dirname(staged), exist_ok=True)
+            with open(staged, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        command = [sys.executable, "-m", "pagefind", "--site", staging]
+        command += ["--output-path", os.path.abspath(bundle), "--force-language", language]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PublishError(f"press_release: Pagefind failed:\n{done.stdout}{done.stderr}")
     stabilise_pagefind_bundle(bundle)
     log.info("press_release: indexed %d releases for search in %s", len(articles), bundle)
 
