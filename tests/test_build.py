@@ -1,0 +1,157 @@
+"""Real Pelican builds of small sites, read back with beautifulsoup4."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import FIXTURES, ROOT
+
+SITE_FIXTURES = [
+    "example_layout", "dateline_brackets_outlet", "byline_inside_last_sentence",
+    "list_numbered_items", "chrome_related_timestamps",
+]  # fmt: skip
+
+
+WIDE = dict(os.environ, COLUMNS="400")  # rich must not wrap the log lines we read
+
+
+def pelican(content: Path, output: Path, *extra: str, cwd: Path = ROOT):
+    settings = ROOT / "pelicanconf.py"
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
+         "-e", f'PATH="{content}"', *extra],
+        capture_output=True, text=True, cwd=cwd, timeout=300, env=WIDE,
+    )  # fmt: skip
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_pages(output: Path) -> dict[str, BeautifulSoup]:
+    """Release pages keyed by the file name, found through the dateline markup."""
+    pages = {}
+    for page in output.rglob("*.html"):
+        html = soup(page)
+        if html.select_one("span.dateline") and html.select_one(".pr-lead"):
+            pages[page.name] = html
+    return pages
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("content")
+    for name in SITE_FIXTURES:
+        day = len(os.listdir(content)) + 1
+        shutil.copy(FIXTURES / f"{name}.txt", content / f"2024-05-0{day}-{name}.txt")
+    (content / "2024-06-01-hostile.txt").write_text(
+        "Berita Utama\nRapat <script>alert(1)</script> & “Kutipan” di Samarinda\n\n"
+        "SAMARINDA – Pemprov menulis <b>tebal</b> & {{ jinja }} serta **markdown** di sini "
+        "pada rapat koordinasi. (rus/hmsprov)\n",
+        encoding="utf-8",
+    )
+    output = tmp_path_factory.mktemp("output")
+    result = pelican(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content, output, result
+
+
+def test_every_release_becomes_a_page(site):
+    content, output, _ = site
+    assert len(article_pages(output)) == len(list(content.glob("*.txt")))
+
+
+def test_release_page_fields(site):
+    _, output, _ = site
+    expected = json.loads((FIXTURES / "example_layout.json").read_text(encoding="utf-8"))
+    pages = [
+        p for p in article_pages(output).values() if p.h1.get_text(strip=True) == expected["title"]
+    ]
+    assert len(pages) == 1
+    page = pages[0]
+    lead = page.select_one(".pr-lead")
+    assert lead.select_one("span.dateline").get_text().startswith(expected["dateline"])
+    assert expected["summary"] in lead.get_text()
+    body = page.select_one(".pr-lead").parent.get_text()
+    assert f"({expected['byline']})" not in body  # the byline left the body
+    assert expected["byline"] in page.get_text()  # ...and is shown by the theme
+    assert "Berita Terkait\nGovernment Public Relation" not in body
+
+
+def test_text_is_never_markup(site):
+    _, output, _ = site
+    page = next(p for p in article_pages(output).values() if "alert(1)" in p.h1.get_text())
+    lead = page.select_one(".pr-lead")
+    assert lead.find("b") is None and "<b>tebal</b>" in lead.get_text()
+    assert "{{ jinja }}" in lead.get_text() and "**markdown**" in lead.get_text()
+    assert all(
+        "alert(1)" not in (s.string or "")
+        for s in page.find_all("script")
+        if s.get("type") != "application/ld+json"
+    )
+
+
+def test_slugs_are_ascii_and_unique(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for day in (1, 2, 3):
+        (content / f"2024-03-0{day}-rapat.txt").write_text(
+            "Rapat Koordinasi Banjir di Samarinda\n\nSAMARINDA – Pemprov Kaltim menggelar rapat "
+            f"koordinasi banjir ke-{day} bersama BPBD dan dinas terkait. (rus/hmsprov)\n",
+            encoding="utf-8",
+        )
+    output = tmp_path / "output"
+    result = pelican(content, output)
+    assert result.returncode == 0, result.stderr
+    names = sorted(article_pages(output))
+    assert names == [
+        "rapat-koordinasi-banjir-di-samarinda-2.html",
+        "rapat-koordinasi-banjir-di-samarinda-3.html",
+        "rapat-koordinasi-banjir-di-samarinda.html",
+    ]
+    assert "same title" in result.stdout + result.stderr
+    assert all(name.isascii() for name in names)
+
+
+def test_undated_release_is_dated_by_git_and_warned(tmp_path):
+    repo = tmp_path / "repo"
+    content = repo / "content"
+    content.mkdir(parents=True)
+    (content / "rapat-tanpa-tanggal.txt").write_text(
+        "Rapat Tanpa Tanggal\n\nSAMARINDA – Pemprov Kaltim menggelar rapat koordinasi "
+        "bersama BPBD dan dinas terkait pekan ini. (rus/hmsprov)\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, GIT_AUTHOR_DATE="2021-02-03T10:00:00+08:00",
+               GIT_COMMITTER_DATE="2021-02-03T10:00:00+08:00")  # fmt: skip
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.id"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "rilis"], check=True, env=env)
+    output = tmp_path / "output"
+    result = pelican(content, output)
+    assert result.returncode == 0, result.stderr
+    assert "no date found" in result.stdout + result.stderr
+    [page] = article_pages(output).values()
+    assert "2021-02-03" in str(page.find("time")) or "2021" in page.get_text()
+
+    fatal = pelican(content, tmp_path / "out2", "--fatal", "warnings")
+    assert fatal.returncode != 0
+
+
+def test_demo_site_builds_without_any_warning(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", str(tmp_path / "out"),
+         "-s", "pelicanconf.py", "--fatal", "warnings"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(article_pages(tmp_path / "out")) >= 15
