@@ -51,6 +51,7 @@ TRAILING_MARKER = re.compile(
     | (?:previous|next)\ (?:post|article)\b.*
     | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
     | tags?\s*:.*|label\s*:.*
+    | (?:copyright|hak\ cipta)\b.*|©.*                      # "COPYRIGHT © ANTARA 2023"
     | by(?:\ \S+)?
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?     # "11 Oktober 2023 Jam 20:47:59"
       \d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?

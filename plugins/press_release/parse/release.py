@@ -207,8 +207,11 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
+    last_paragraph = max((i for i, x in enumerate(body) if _looks_like_paragraph(x)), default=-1)
     for index, line in enumerate(body):
-        if index and chrome.is_trailing_marker(line):
+        # A rule with no paragraph below it fences a contact block: page chrome.
+        fence = index > last_paragraph and chrome.RULE.fullmatch(line)
+        if index and (chrome.is_trailing_marker(line) or fence):
             release.dropped.extend(x for x in body[index:] if x)
             body = body[:index]
             break
