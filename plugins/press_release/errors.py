@@ -2,4 +2,5 @@
 
 
 class PressReleaseError(Exception):
-    """A release file that cannot be read at all (undecodable, binary, empty)."""
+    """A release file that cannot be read at all (undecodable, binary, empty), or a
+    build step of the plugin (such as the search index) that cannot be completed."""

@@ -26,6 +26,8 @@ import tempfile
 
 from pelican import signals
 
+from .errors import PressReleaseError
+
 log = logging.getLogger(__name__)
 
 DEFAULTS = {
@@ -38,10 +40,6 @@ DEFAULTS = {
 }
 
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
-
-
-class PublishError(Exception):
-    """A publishing step could not be completed."""
 
 
 class _Releases:
@@ -149,7 +147,7 @@ def build_search_index(settings, output, articles):
         command += ["--output-path", os.path.abspath(bundle), "--force-language", language]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise PublishError(f"press_release: Pagefind failed:\n{done.stdout}{done.stderr}")
+        raise PressReleaseError(f"press_release: Pagefind failed:\n{done.stdout}{done.stderr}")
     stabilise_pagefind_bundle(bundle)
     log.info("press_release: indexed %d releases for search in %s", len(articles), bundle)
 
@@ -172,7 +170,7 @@ def cbor_decode(data, pos=0):
         size = int.from_bytes(data[pos : pos + width], "big")
         pos += width
     else:
-        raise PublishError(f"press_release: unexpected CBOR length {info} in Pagefind bundle")
+        raise PressReleaseError(f"press_release: unexpected CBOR length {info} in Pagefind bundle")
     if major == 0:
         return size, pos
     if major == 3:
@@ -183,7 +181,7 @@ def cbor_decode(data, pos=0):
             item, pos = cbor_decode(data, pos)
             items.append(item)
         return items, pos
-    raise PublishError(f"press_release: unexpected CBOR type {major} in Pagefind bundle")
+    raise PressReleaseError(f"press_release: unexpected CBOR type {major} in Pagefind bundle")
 
 
 def cbor_head(major, size):
@@ -192,7 +190,7 @@ def cbor_head(major, size):
     for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
         if size < 1 << (8 * struct.calcsize(fmt)):
             return bytes([major << 5 | info]) + struct.pack(fmt, size)
-    raise PublishError("press_release: CBOR item too large")
+    raise PressReleaseError("press_release: CBOR item too large")
 
 
 def cbor_encode(item):
@@ -209,7 +207,7 @@ def read_pagefind_file(path):
     with open(path, "rb") as handle:
         data = gzip.decompress(handle.read())
     if not data.startswith(PAGEFIND_SIGNATURE):
-        raise PublishError(f"press_release: {path} is not a Pagefind data file")
+        raise PressReleaseError(f"press_release: {path} is not a Pagefind data file")
     item, _end = cbor_decode(data, len(PAGEFIND_SIGNATURE))
     return item
 
