@@ -29,6 +29,7 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
@@ -207,6 +208,15 @@ def absolute_url(settings, url):
     return f"{base}/{url.lstrip('/')}"
 
 
+@pass_context
+def site_url(context, path):
+    """A path of the site for links on the current page (a full URL is kept as is)."""
+    path = str(path or "")
+    if "://" in path or path.startswith("//"):
+        return path
+    return f"{context.get('SITEURL', '')}/{path.lstrip('/')}"
+
+
 def logo_url(settings, office):
     return office["logo"] or f"{settings.get('THEME_STATIC_DIR', 'theme')}/{DEFAULT_LOGO}"
 
@@ -273,6 +283,7 @@ def setup_environment(generator):
     lang = settings.get("DEFAULT_LANG", "id")
     locale = babel_locale(lang)
     env.add_extension("jinja2.ext.i18n")
+    env.add_extension("jinja2.ext.do")
     env.install_gettext_translations(load_translations(settings["THEME"], lang), newstyle=True)
     office, contact = theme_settings(settings)
     env.filters.update(
@@ -284,6 +295,7 @@ def setup_environment(generator):
             "reporter_name": make_name_filter(settings.get("PRESS_RELEASE_REPORTERS") or {}),
             "desk_name": make_name_filter(settings.get("PRESS_RELEASE_DESKS") or {}),
             "absolute_url": lambda url: absolute_url(settings, url),
+            "site_url": site_url,
             "release_jsonld": lambda article: release_jsonld(settings, article),
             "by_month": group_by_month,
         }
@@ -295,7 +307,6 @@ def setup_environment(generator):
             "MEDIA_CONTACT": contact if any(contact.values()) else None,
             "PLACES_URL": settings["PRESS_RELEASE_PLACES_URL"],
             "OG_LOCALE": str(locale) if "_" in str(locale) else f"{locale}_{_territory(locale)}",
-            "BUILD_YEAR": datetime.date.today().year,
         }
     )
 

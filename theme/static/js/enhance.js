@@ -1,0 +1,37 @@
+/* Progressive enhancements of the release page; everything works without them.
+   - "Link to this release" becomes a button that copies the page's address.
+   - The print button (hidden without JavaScript) opens the browser's print dialog. */
+(function () {
+  "use strict";
+  var status = document.querySelector("[data-pr-status]");
+
+  function say(message) {
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pr-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+
+  if (!navigator.clipboard || !window.isSecureContext) {
+    return;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pr-copy]"), function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pr-share__link pr-share__link--copy pr-share__button";
+    button.textContent = link.getAttribute("data-pr-copy-label");
+    button.addEventListener("click", function () {
+      var url = link.href.split("#")[0];
+      navigator.clipboard.writeText(url).then(function () {
+        say(link.getAttribute("data-pr-copy"));
+      });
+    });
+    link.parentNode.replaceChild(button, link);
+  });
+})();
