@@ -82,7 +82,7 @@ EXTRA_PATH_METADATA = {{}}
 DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
-PRESS_RELEASE_SEARCH = SEARCH
+PRESS_RELEASE_SEARCH = @SEARCH@
 """
 
 
@@ -153,7 +153,7 @@ class Site:
             marker.write_text(str(count))
         (self.dir / "conf_md.py").write_text(CONF_MD)
         (self.dir / "conf_ours.py").write_text(CONF_OURS)
-        (self.dir / "conf_site.py").write_text(CONF_SITE.replace("SEARCH", str(search)))
+        (self.dir / "conf_site.py").write_text(CONF_SITE.replace("@SEARCH@", str(search)))
         self.raw = sorted((self.dir / "raw").glob("*.txt"))
 
     def pelican(self, conf: str, content: str) -> tuple[float, float]:

@@ -102,4 +102,6 @@ def take_byline(text: str) -> tuple[str, list[str]]:
 
 
 def strip_end_mark(text: str) -> str:
-    return END_MARK.sub("", text) if not text.endswith("**)") else text
+    if not text.rstrip().endswith("*") or text.endswith("**)"):  # no regex when no star
+        return text
+    return END_MARK.sub("", text)

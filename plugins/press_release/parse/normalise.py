@@ -96,9 +96,12 @@ def normalise(text: str) -> str:
     held only no-break spaces becomes an empty line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
+        text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)
-    text = _CONTROLS.sub("", text)
-    lines = (_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(lines)
+    # Invisible and control characters are never printable: skip both passes without them.
+    if not text.replace("\n", " ").isprintable():
+        text = _CONTROLS.sub("", _INVISIBLE.sub("", text))
+    if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
+        text = _MULTISPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
