@@ -52,7 +52,11 @@ _STOPWORD_TEXT = """
     juli agustus september oktober november desember the and for with from that this are was
     were has have will
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_NUMBER_WORDS = """
+    satu dua tiga empat lima enam tujuh delapan sembilan sepuluh belas puluh ratus ribu
+    juta miliar
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | frozenset(_NUMBER_WORDS.split())
 
 
 @dataclass

@@ -1,0 +1,174 @@
+"""Related releases ("Berita Terkait"): the ranking, the bounds on work, and a built site."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+
+from press_release.related import Release, Stats, compute_related, words
+
+from .test_theme import build
+
+DAY = 86_400.0
+
+
+def release(key, title, lead="", category="Kalimantan Timur", place="Samarinda", day=0):
+    return Release(key, title, lead, category, place, 1.7e9 + day * DAY)
+
+
+def test_words_fold_case_and_drop_function_words():
+    assert words("Pemprov dan DPRD Kaltim yang Membahas APBD") == {
+        "pemprov", "dprd", "kaltim", "membahas", "apbd",
+    }  # fmt: skip
+    assert words("Ekonomi Kreatif: Kopi Lokal") == words("EKONOMI KREATIF KOPI LOKAL")
+
+
+def test_shared_rare_words_rank_first():
+    releases = [
+        release("a", "Banjir Rendam Samarinda", "Warga terdampak banjir menerima sembako."),
+        release("b", "Sekolah Baru di Kutai", "Gedung sekolah diresmikan.", day=1),
+        release("c", "Banjir Surut, Warga Kembali", "Sembako tetap disalurkan.", day=30),
+        release("d", "Pameran UMKM", "Produk lokal laris.", day=2),
+    ]
+    related = compute_related(releases, limit=5)
+    assert related["a"][0] == "c"  # "banjir", "warga", "sembako" beat a nearer date
+    assert "a" not in related["a"]
+
+
+def test_at_most_limit_and_never_itself():
+    releases = [release(i, f"Rapat Koordinasi Daerah {i}", "rapat koordinasi", day=i)
+                for i in range(20)]  # fmt: skip
+    related = compute_related(releases, limit=5)
+    for key, others in related.items():
+        assert len(others) == 5
+        assert key not in others
+        assert len(set(others)) == 5
+
+
+def test_ties_go_to_the_nearest_in_time():
+    releases = [release(day, "Rapat Koordinasi", day=day) for day in (0, 5, 10, 40)]
+    assert compute_related(releases, limit=2)[10] == [5, 0]
+
+
+def test_same_place_outranks_other_place_on_equal_words():
+    releases = [
+        release("a", "Festival Budaya Dibuka", place="Bontang"),
+        release("b", "Festival Budaya Ditutup", place="Bontang", day=20),
+        release("c", "Festival Budaya Meriah", place="Berau", day=1),
+    ]
+    assert compute_related(releases)["a"] == ["b", "c"]
+
+
+def test_fallback_to_same_place_when_no_word_is_shared():
+    releases = [
+        release("a", "Alpha", place="Bontang"),
+        release("b", "Beta", place="Bontang", day=3),
+        release("c", "Gamma", place="Berau", category="Lain", day=1),
+    ]
+    related = compute_related(releases, limit=1)
+    assert related["a"] == ["b"]
+
+
+def test_deterministic():
+    releases = synthetic(300, seed=3)
+    assert compute_related(releases) == compute_related(releases)
+
+
+def synthetic(count, seed=1):
+    """Releases with Zipf-distributed words over a 20,000-word vocabulary."""
+    rng = random.Random(seed)
+    letters = "abdeghijklmnoprstuwy"
+    vocab = ["".join(rng.choice(letters) for _ in range(7)) for _ in range(20_000)]
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]
+    places = ["Samarinda", "Balikpapan", "Bontang", "Tenggarong", "Berau"]
+    places += [f"Kota {n}" for n in range(40)]
+    categories = ["Kalimantan Timur", "Seputar Kaltim", "Berita Utama"]
+    return [
+        Release(
+            n,
+            " ".join(rng.choices(vocab, weights, k=8)),
+            " ".join(rng.choices(vocab, weights, k=40)),
+            rng.choice(categories),
+            rng.choice(places),
+            1.4e9 + n * 3600,
+        )
+        for n in range(count)
+    ]
+
+
+def test_work_is_bounded_per_release_not_quadratic():
+    count = 2_000
+    stats = Stats()
+    compute_related(synthetic(count), stats=stats, max_terms=12, max_df=100)
+    assert stats.postings_visited <= count * 12 * 100
+    assert stats.postings_visited < count * count / 10  # far from an all-pairs pass
+
+
+def test_ten_thousand_releases_stay_cheap():
+    releases = synthetic(10_000)
+    stats = Stats()
+    started = time.perf_counter()
+    related = compute_related(releases, stats=stats)
+    elapsed = time.perf_counter() - started
+    print(f"related for {len(releases)} releases: {elapsed:.2f} s, {stats}")
+    assert len(related) == 10_000
+    assert all(len(others) == 5 for others in related.values())
+    assert stats.postings_visited <= 10_000 * 12 * 100
+    assert elapsed < 30  # about 4 s on one core of the CI machine
+
+
+# --------------------------------------------------------------------------- built site
+
+SITE = {
+    "2024-03-01-banjir-samarinda.txt": (
+        "Kalimantan Timur\nBanjir Rendam Lima Kecamatan di Samarinda\n\n"
+        "SAMARINDA - Banjir merendam lima kecamatan, BPBD menyalurkan perahu karet dan "
+        "sembako kepada pengungsi. (rus/hmsprov)\n"
+    ),
+    "2024-03-05-banjir-surut.txt": (
+        "Kalimantan Timur\nBanjir Surut, Pengungsi Kembali ke Rumah\n\n"
+        "SAMARINDA - Setelah banjir surut, pengungsi kembali ke rumah dan BPBD membagikan "
+        "sembako tambahan. (rus/hmsprov)\n"
+    ),
+    "2024-03-02-pameran-umkm.txt": (
+        "Seputar Kaltim\nPameran UMKM Catat Transaksi Miliaran\n\n"
+        "BALIKPAPAN - Pameran usaha kecil mencatat transaksi miliaran rupiah selama lima "
+        "hari. (ri/humasprov)\n"
+    ),
+    "2024-03-03-beasiswa.txt": (
+        "Seputar Kaltim\nPendaftaran Beasiswa Kaltim Tuntas Dibuka\n\n"
+        "BALIKPAPAN - Pendaftaran beasiswa untuk mahasiswa asal Kaltim dibuka hingga akhir "
+        "bulan. (ri/humasprov)\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("related-site")
+    (root / "content").mkdir()
+    for name, text in SITE.items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    build(root / "content", root / "output")
+    return root / "output"
+
+
+def related_titles(site, url):
+    page = BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+    return [a.get_text() for a in page.select(".pr-related li a")]
+
+
+def test_built_site_links_the_flood_releases(site):
+    titles = related_titles(site, "2024/03/banjir-rendam-lima-kecamatan-di-samarinda")
+    # nothing else shares a word, the place or the region: no filler links
+    assert titles == ["Banjir Surut, Pengungsi Kembali ke Rumah"]
+    titles = related_titles(site, "2024/03/banjir-surut-pengungsi-kembali-ke-rumah")
+    assert titles[0] == "Banjir Rendam Lima Kecamatan di Samarinda"
+
+
+def test_built_site_same_place_and_region_come_next(site):
+    titles = related_titles(site, "2024/03/pameran-umkm-catat-transaksi-miliaran")
+    assert titles[0] == "Pendaftaran Beasiswa Kaltim Tuntas Dibuka"

