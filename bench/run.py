@@ -39,7 +39,9 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 WORK = BENCH / "_work"
-sys.path.insert(0, str(BENCH))
+# This checkout's plugin, whatever tree `pip install -e` last pointed at.
+sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path[:2])}
 
 from generate import generate  # noqa: E402
 
@@ -104,7 +106,9 @@ def hugo_binary() -> str | None:
 def timed_process(command: list[str], cwd: Path) -> tuple[float, float]:
     """Run `command`; return (seconds, peak RSS in MiB) of the process and its children."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV
+    )
     stderr = process.stderr.read()
     _pid, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -298,10 +302,10 @@ def preview(count: int, rounds: int) -> str:
         shutil.rmtree(site.dir / "cache_preview", ignore_errors=True)
         if mode == "cache":  # a warm cache, as after the first `pelican --autoreload` build
             subprocess.run([sys.executable, script.name, mode, "x", "0"], cwd=site.dir,
-                           check=True, capture_output=True)  # fmt: skip
+                           check=True, capture_output=True, env=CHILD_ENV)  # fmt: skip
         out = subprocess.run(
             [sys.executable, script.name, mode, "x", str(rounds)],
-            cwd=site.dir, check=True, capture_output=True, text=True,
+            cwd=site.dir, check=True, capture_output=True, text=True, env=CHILD_ENV,
         ).stdout.split()  # fmt: skip
         first, *again = map(float, out)
         label = "no cache (default)" if mode == "nocache" else "CACHE_CONTENT + LOAD_CONTENT_CACHE"

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import publish, related, theme_support
+from . import publish, related, speed, theme_support
 from .reader import add_reader, make_slugs_unique
 from .settings import validate_settings
 
@@ -14,3 +14,4 @@ def register():
     related.register()
     theme_support.register()
     publish.register()
+    speed.register()
