@@ -243,6 +243,20 @@ def test_home_lists_latest_with_pagination_nav(small):
     assert (small / "halaman" / "2" / "index.html").is_file()
 
 
+def test_pagination_shows_a_window_of_pages(tmp_path):
+    write_small_site(tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "output", "DEFAULT_PAGINATION=2")
+    page = soup(tmp_path / "output" / "halaman" / "5" / "index.html")
+    items = [li.get_text(" ", strip=True) for li in page.select(".pr-pagination__item")]
+    assert items == [
+        "‹ Lebih baru siaran pers", "Halaman 1", "…", "Halaman 4", "Halaman 5", "Halaman 6",
+        "…", "Halaman 8", "Lebih lama siaran pers ›",
+    ]  # fmt: skip
+    assert page.select_one(".pr-pagination [aria-current=page]")["href"].endswith("halaman/5/")
+    first = soup(tmp_path / "output" / "halaman" / "2" / "index.html")
+    assert first.find("a", rel="prev")["href"] == "../../"
+
+
 def test_place_page(small):
     page = soup(small / "tempat" / "samarinda" / "index.html")
     assert page.h1.get_text() == "Berita dari Samarinda"

@@ -298,6 +298,7 @@ def setup_environment(generator):
             "site_url": site_url,
             "release_jsonld": lambda article: release_jsonld(settings, article),
             "by_month": group_by_month,
+            "most_releases": most_releases,
         }
     )
     env.globals.update(
@@ -432,6 +433,12 @@ def group_by_month(articles):
             months.append((items[0], len(items)))
         result.append((year, months))
     return result
+
+
+def most_releases(pairs, limit=8):
+    """The ``limit`` (item, releases) pairs with the most releases, then by name."""
+    ranked = sorted(pairs, key=lambda pair: (-len(pair[1]), str(pair[0]).casefold()))
+    return ranked[:limit]
 
 
 def register():
