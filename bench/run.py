@@ -1,6 +1,6 @@
 """Benchmark: our reader and site against the floor, Pelican's Markdown reader and Hugo.
 
-    python bench/run.py                       # 1k, 5k, 10k; 3 runs (1 at 10k)
+    python bench/run.py                       # 1k, 5k, 10k: 3, 2 and 1 runs
     python bench/run.py --sizes 1000 --repeats 5
     python bench/run.py preview --size 10000  # rebuild after editing one release
 
@@ -300,9 +300,6 @@ def preview(count: int, rounds: int) -> str:
     for mode in ("nocache", "cache"):
         shutil.rmtree(site.dir / "out_preview", ignore_errors=True)
         shutil.rmtree(site.dir / "cache_preview", ignore_errors=True)
-        if mode == "cache":  # a warm cache, as after the first `pelican --autoreload` build
-            subprocess.run([sys.executable, script.name, mode, "x", "0"], cwd=site.dir,
-                           check=True, capture_output=True, env=CHILD_ENV)  # fmt: skip
         out = subprocess.run(
             [sys.executable, script.name, mode, "x", str(rounds)],
             cwd=site.dir, check=True, capture_output=True, text=True, env=CHILD_ENV,
@@ -317,9 +314,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", nargs="?", default="build", choices=("build", "preview"))
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
-    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (default 3)")
     parser.add_argument(
-        "--repeats-large", type=int, default=1, help="runs per figure at 10,000 and more"
+        "--repeats",
+        type=int,
+        nargs="+",
+        default=[3, 2, 1],
+        help="runs per figure for each size in turn, the last one for the rest (default 3 2 1)",
     )
     parser.add_argument("--size", type=int, default=10000, help="preview: archive size")
     parser.add_argument("--rounds", type=int, default=3, help="preview: edits measured")
@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results, repeats = {}, {}
     for count in args.sizes:
-        repeats[count] = args.repeats_large if count >= 10000 else args.repeats
+        repeats[count] = args.repeats[min(len(repeats), len(args.repeats) - 1)]
         results[count] = measure(count, repeats[count], args.search)
     print(report(results, repeats))
     return 0
