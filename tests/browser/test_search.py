@@ -1,29 +1,17 @@
 """Search in a real browser: the Pagefind index of the production build, under /REPO/.
 
-Uses Debian's Chromium through Playwright (never `playwright install`). Skipped with a
-reason when /usr/bin/chromium is missing, except in CI (CI=true), where it fails.
+Uses the browser of tests/browser/conftest.py: Debian's Chromium through Playwright.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from .test_publish import REPO, build_site, serve
+from ..test_publish import REPO, build_site, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # A phrase from the body of a demo release, and that release's title.
 PHRASE = "bibit mangrove"
 RELEASE = "content/2025-06-05-hari-lingkungan-hidup-tanam-mangrove-bontang.txt"
@@ -32,21 +20,8 @@ RELEASE = "content/2025-06-05-hari-lingkungan-hidup-tanam-mangrove-bontang.txt"
 def release_title() -> str:
     from press_release.parse import parse_release
 
-    path = Path(__file__).resolve().parent.parent / RELEASE
+    path = Path(__file__).resolve().parents[2] / RELEASE
     return parse_release(path.read_bytes(), path.name).title
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
