@@ -57,10 +57,11 @@ def test_a_phrase_finds_its_release(page, site):
     print(f"\nsearch {PHRASE!r}: {len(titles)} results: {titles}")
     title = release_title()
     assert title in titles
+    assert "Berita Terkait" not in titles  # only the release itself is indexed
     # The result links under /REPO/ and opens the release.
     link = results.filter(has_text=title).first
     href = link.get_attribute("href")
-    assert href.startswith(f"/{REPO}/") and href.endswith(".html")
+    assert href.startswith(f"/{REPO}/") and href.endswith((".html", "/"))
     link.click()
     page.wait_for_load_state()
     assert page.url == site.rsplit(f"/{REPO}", 1)[0] + href
