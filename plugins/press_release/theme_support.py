@@ -146,7 +146,13 @@ def plain(value):
     """Text for HTML, whether the value came escaped, with tags or as raw text."""
     if value is None:
         return Markup("")
-    return escape(Markup(str(value)).striptags())
+    return _plain(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _plain(text):
+    # titles are shown on many pages (lists, related, neighbours): strip each once
+    return escape(Markup(text).striptags())
 
 
 def plain_text(value):
@@ -163,11 +169,15 @@ def as_date(value):
 
 
 def make_date_filter(locale):
+    @lru_cache(maxsize=65536)
+    def formatted(date, pattern):
+        return format_date(date, DATE_PATTERNS.get(pattern, pattern), locale=locale)
+
     def pr_date(value, pattern="full"):
         """``Senin, 14 Desember 2015`` (id) / ``Monday, December 14, 2015`` (en)."""
         if value is None:
             return ""
-        return format_date(as_date(value), DATE_PATTERNS.get(pattern, pattern), locale=locale)
+        return formatted(as_date(value), pattern)
 
     return pr_date
 
