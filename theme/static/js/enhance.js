@@ -1,6 +1,7 @@
 /* Progressive enhancements of the release page; everything works without them.
    - "Link to this release" becomes a button that copies the page's address.
-   - The print button (hidden without JavaScript) opens the browser's print dialog. */
+   - The print button (hidden without JavaScript) opens the browser's print dialog.
+   - The page address printed under the release becomes absolute. */
 (function () {
   "use strict";
   var status = document.querySelector("[data-pr-status]");
@@ -10,6 +11,13 @@
       status.textContent = message;
     }
   }
+
+  // The printed address: a full URL even on a site built without SITEURL.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pr-page-url]"), function (el) {
+    if (!/^https?:/.test(el.textContent)) {
+      el.textContent = window.location.href.split("#")[0];
+    }
+  });
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-pr-print]"), function (button) {
     button.hidden = false;
