@@ -32,47 +32,73 @@ class Block:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """Whether `line` continues the sentence `previous` left open."""
+    """Whether `line` continues the sentence that the line `previous` left open."""
     if not line:
         return False
     if LIST_ITEM.fullmatch(line):
         return False
-    return line[0].islower() or not SENTENCE_END.search(previous)
+    # Only the last character decides: searching the whole paragraph would be quadratic.
+    return line[0].islower() or not SENTENCE_END.search(previous[-1:])
 
 
-def _join(previous: str, line: str) -> str:
-    drop_cap = DROP_CAP.fullmatch(previous[-1:]) and (len(previous) == 1 or previous[-2] == " ")
-    if drop_cap and line[:1].islower():
-        return previous + line  # a drop cap: "B" + "ahkan"
-    return f"{previous} {line}"
+def _is_drop_cap(previous: str, line: str) -> bool:
+    """ "B" + "ahkan": a lone capital letter glued to the next line's lower-case start."""
+    return bool(
+        DROP_CAP.fullmatch(previous[-1:])
+        and (len(previous) == 1 or previous[-2] == " ")
+        and line[:1].islower()
+    )
 
 
 def split_blocks(lines: list[str]) -> list[Block]:
-    """Group normalised body lines ('' for a separator) into blocks."""
+    """Group normalised body lines ('' for a separator) into blocks.
+
+    The lines of the open paragraph (or list item) are collected in a list and joined
+    once it closes, so a file of many short lines parses in linear time.
+    """
     blocks: list[Block] = []
     current: Block | None = None
+    parts: list[str] = []  # the lines of the open paragraph or last list item
+
+    def close() -> None:
+        if current is None:
+            return
+        if current.kind == "p":
+            current.text = " ".join(parts)
+        else:
+            current.items[-1] = " ".join(parts)
+
     for line in lines:
         if not line or SEPARATOR.fullmatch(line):
+            close()
             current = None
             continue
         item = LIST_ITEM.fullmatch(line)
         if item:
+            close()
             kind = "ol" if _ORDERED.fullmatch(item["marker"]) else "ul"
             if current is None or current.kind != kind:
                 current = Block(kind)
                 blocks.append(current)
             current.items.append(item["text"])
             current.markers.append(item["marker"])
+            parts = [item["text"]]
             continue
         if current is not None and current.kind != "p":
-            last = current.items[-1]
-            if not SENTENCE_END.search(last) and line[:1].islower():
-                current.items[-1] = f"{last} {line}"
+            if not SENTENCE_END.search(parts[-1][-1:]) and line[:1].islower():
+                parts.append(line)
                 continue
+            close()
             current = None
-        if current is not None and _continues(current.text, line):
-            current.text = _join(current.text, line)
+        if current is not None and _continues(parts[-1], line):
+            if _is_drop_cap(parts[-1], line):
+                parts[-1] += line  # a drop cap: "B" + "ahkan"
+            else:
+                parts.append(line)
             continue
+        close()
         current = Block("p", line)
+        parts = [line]
         blocks.append(current)
+    close()
     return blocks
