@@ -34,6 +34,7 @@ CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+LEAD_DATE_WINDOW = 2000  # characters of the lead searched for "Selasa (16/4/2019)"
 
 
 @dataclass
@@ -294,7 +295,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
             if text and (found := dates.find_date(text)):
                 source = "dateline"
                 break
-    lead = release.blocks[0].plain() if release.blocks else ""
+    # A lead names its date early: looking further would only cost time on a huge paragraph.
+    lead = release.blocks[0].plain()[:LEAD_DATE_WINDOW] if release.blocks else ""
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
