@@ -7,6 +7,13 @@ Encodings are tried in a fixed, documented order, never guessed statistically:
 3. strict UTF-8;
 4. strict Windows-1252 (Word and Notepad on Windows);
 5. Latin-1, which decodes anything, with a warning that the encoding is ambiguous.
+
+A decoded text that is mostly control characters is a binary file, not a release.
+
+Then mojibake is repaired: UTF-8 that was once read as Windows-1252 and saved again
+("â€œ" for "“", "Ã©" for "é"). Only words holding such a sequence are handed to ftfy,
+which changes them only when the result is valid UTF-8 and plainly better; anything it
+leaves (a "â€" whose last byte was lost) stays as written, with a warning.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+
+from ftfy import TextFixerConfig, fix_text
 
 from ..errors import PressReleaseError
 
@@ -30,6 +39,31 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _MULTISPACE = re.compile(" {2,}")
+# Control characters other than tab, line feed, form feed and carriage return.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+# Mojibake: a UTF-8 lead byte read as Windows-1252/Latin-1 ("Â".."ô") followed by a
+# continuation byte read the same way (0x80-0xBF as "€".."¿", or a C1 control).
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\x81\x8d\x8f\x90\x9d"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION)}\u0080-\u009f]")
+# ftfy's encoding repair alone: quotes, ligatures, widths and spaces stay as written.
+_FTFY = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=False,  # "â€ " might be "”" with a lost byte, not "†": ambiguous
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -52,8 +86,70 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         return None
 
 
+def repair_mojibake(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Repair mojibake word by word: ``(text, [(before, after)], [words left as written])``.
+
+    Linear in the length of the text: lines and words without a suspicious sequence
+    are never handed to ftfy.
+    """
+    if not _MOJIBAKE.search(text):
+        return text, [], []
+    repaired: list[tuple[str, str]] = []
+    left: list[str] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if not _MOJIBAKE.search(line):
+            continue
+        words = line.split(" ")
+        for index, word in enumerate(words):
+            if not _MOJIBAKE.search(word):
+                continue
+            fixed = fix_text(word, _FTFY)
+            if fixed != word:
+                repaired.append((word, fixed))
+                words[index] = fixed
+            if _MOJIBAKE.search(fixed):
+                left.append(fixed)
+        lines[number] = " ".join(words)
+    return "\n".join(lines), repaired, left
+
+
+def _mojibake_warning(repaired: list[tuple[str, str]], left: list[str]) -> list[str]:
+    if not repaired and not left:
+        return []
+    parts = []
+    if repaired:
+        before, after = repaired[0]
+        parts.append(f"{len(repaired)} mis-encoded word(s) repaired, e.g. {before!r} -> {after!r}")
+    if left:
+        parts.append(f"{len(left)} left as written, e.g. {left[0]!r}")
+    return [
+        "encoding damage (mojibake): "
+        + "; ".join(parts)
+        + "; the text was once saved with the wrong encoding: check these words, or "
+        "save the original again as UTF-8"
+    ]
+
+
+def _check_not_binary(text: str) -> None:
+    controls = len(_BINARY_CONTROLS.findall(text))
+    if controls > 8 and controls > 0.01 * len(text):
+        raise PressReleaseError(
+            f"the file holds {controls} control characters: it is a binary file (an "
+            "image or a Word document?), not plain text; save the release as .txt"
+        )
+
+
 def decode(raw: bytes) -> tuple[str, str, list[str]]:
     """Return ``(text, encoding, warnings)``; raise PressReleaseError when undecodable."""
+    text, encoding, warnings = _decode(raw)
+    _check_not_binary(text)
+    text, repaired, left = repair_mojibake(text)
+    return text, encoding, warnings + _mojibake_warning(repaired, left)
+
+
+def _decode(raw: bytes) -> tuple[str, str, list[str]]:
+    """The first encoding in the documented order that reads `raw`."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
