@@ -34,6 +34,10 @@ CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+# Beyond these a file is reported as far bigger than any release.
+MAX_RELEASE_BYTES = 1_500_000
+MAX_RELEASE_BLOCKS = 1000
+MAX_LINE_CHARS = 20_000
 LEAD_DATE_WINDOW = 2000  # characters of the lead searched for "Selasa (16/4/2019)"
 
 
@@ -403,6 +407,41 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
     if not text.strip():
         raise PressReleaseError("the file is empty (or holds only spaces)")
     release = parse_text(text, filename, config)
+    if not release.blocks:
+        raise PressReleaseError(_no_body_reason(release))
     release.encoding = encoding
     release.warnings[:0] = warnings
+    if size := _size_warning(len(raw), text, release):
+        release.warnings.append(size)
     return release
+
+
+def _no_body_reason(release: Release) -> str:
+    if release.title:
+        return (
+            f"the file holds only a title ({release.title[:60]!r}) and no release text; "
+            "add the text below the title"
+        )
+    if release.dropped:
+        return (
+            f"the file holds only page chrome ({len(release.dropped)} line(s) such as "
+            f"{release.dropped[0][:60]!r}) and no release text; paste the release itself"
+        )
+    return "no release text found; put the title on the first line and the text below it"
+
+
+def _size_warning(size: int, text: str, release: Release) -> str | None:
+    """One warning for a file far bigger than a release: most likely a paste gone wrong."""
+    if size > MAX_RELEASE_BYTES or len(release.blocks) > MAX_RELEASE_BLOCKS:
+        return (
+            f"the release is unusually long ({size / 1e6:.1f} MB, {len(release.blocks)} "
+            "paragraphs); check that the file holds one release, not an archive or a "
+            "whole web page"
+        )
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        return (
+            f"a line of {longest} characters: the file seems to have lost its line breaks; "
+            "check the paragraphs on the page and put a blank line between them"
+        )
+    return None
