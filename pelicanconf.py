@@ -90,7 +90,13 @@ PRESS_RELEASE_DESKS = {
     "humasprov": "Humas Pemerintah Provinsi Kalimantan Timur",
     "humasprovkaltim": "Humas Pemerintah Provinsi Kalimantan Timur",
 }
-PRESS_RELEASE_REPORTERS = {}
+# Reporter initials of byline codes -> names (demo names; unknown codes are shown as written).
+PRESS_RELEASE_REPORTERS = {
+    "rus": "Rusdiansyah",
+    "jay": "Jayadi",
+    "ky": "Kiky Yuliana",
+    "ris": "Risnawati",
+}
 
 # Office identity shown by the theme (header, footer, JSON-LD publisher, media contact).
 # Demo values: replace the phone, e-mail and social links with the office's real ones.
