@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import publish, related, speed, theme_support
+from . import publish, related, report, speed, theme_support
 from .reader import add_reader, make_slugs_unique
 from .settings import validate_settings
 
@@ -14,4 +14,5 @@ def register():
     related.register()
     theme_support.register()
     publish.register()
+    report.register()
     speed.register()

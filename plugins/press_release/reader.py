@@ -14,12 +14,16 @@ from pathlib import Path
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from . import report
 from .errors import PressReleaseError
 from .parse import parse_release
 from .parse.release import slugify
 from .settings import config_from
 
 logger = logging.getLogger(__name__)
+
+# The statuses Pelican knows for an article ("Status:" in a release's header).
+STATUSES = ("published", "draft", "hidden", "skip")
 
 
 @lru_cache(maxsize=8)
@@ -78,11 +82,27 @@ class PressReleaseReader(BaseReader):
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))
         try:
             release = parse_release(Path(source_path).read_bytes(), Path(source_path).name, config)
-        except PressReleaseError as exc:
-            logger.error("press_release: %s: skipped: %s", name, exc)
+        except (OSError, PressReleaseError) as exc:
+            reason = (
+                f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+            )
+            logger.error("press_release: %s: skipped: %s", name, reason)
+            report.record(name, error=reason)
             return "", {"status": self.process_metadata("status", "skip")}
+        if release.status and release.status not in STATUSES:
+            release.warnings.append(
+                f"unknown status {release.status!r} in the header; use one of "
+                f"{', '.join(STATUSES)} (the release is published)"
+            )
+            release.status = None
         for warning in release.warnings:
             logger.warning("press_release: %s: %s", name, warning)
+        report.record(
+            name,
+            title=release.title,
+            warnings=release.warnings,
+            pelican_status=release.status or "",
+        )
 
         metadata = {
             "dateline": release.dateline,
@@ -149,9 +169,9 @@ def make_slugs_unique(generator) -> None:
                 candidate = f"{slug}-{number}"
             taken.add(candidate)
             article.slug = candidate
+            source = os.path.relpath(article.source_path, generator.path)
+            original = os.path.relpath(articles[0].source_path, generator.path)
             logger.warning(
-                "press_release: %s: same title as %s; published as %s",
-                os.path.relpath(article.source_path, generator.path),
-                os.path.relpath(articles[0].source_path, generator.path),
-                candidate,
+                "press_release: %s: same title as %s; published as %s", source, original, candidate
             )
+            report.add_warning(source, f"same title as {original}; published as {candidate}")

@@ -407,13 +407,24 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
     if not text.strip():
         raise PressReleaseError("the file is empty (or holds only spaces)")
     release = parse_text(text, filename, config)
-    if not release.blocks:
+    if not release.blocks or _only_a_title(release):
         raise PressReleaseError(_no_body_reason(release))
     release.encoding = encoding
     release.warnings[:0] = warnings
     if size := _size_warning(len(raw), text, release):
         release.warnings.append(size)
     return release
+
+
+def _only_a_title(release: Release) -> bool:
+    """One short line and nothing else: no title was found because it is all there is."""
+    if release.title or release.dateline or release.byline or len(release.blocks) != 1:
+        return False
+    block = release.blocks[0]
+    if block.kind != "p" or _looks_like_paragraph(block.text):
+        return False
+    release.title, release.blocks = block.text, []
+    return True
 
 
 def _no_body_reason(release: Release) -> str:
