@@ -8,8 +8,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import report
 from .errors import PressReleaseError
-from .parse import parse_release
+from .parse import parse_release, slugify
 from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
@@ -57,11 +58,14 @@ def check_file(path: Path, config: Config) -> dict:
     except (OSError, PressReleaseError) as exc:
         message = exc.strerror if isinstance(exc, OSError) else str(exc)
         record.update({key: None for key in ("title", "category", "dateline", "date")})
-        record.update({"status": "skipped", "error": message, "warnings": []})
+        record.update({"status": report.SKIPPED, "error": message, "warnings": []})
         return record
+    report.check_header_status(release)
+    title = release.title or " ".join(release.summary.split()[:10])
     record.update(
         {
-            "status": "published with warnings" if release.warnings else "published",
+            "status": report.status_of(release.warnings, None, release.status or ""),
+            "slug": release.slug or slugify(title or path.stem),
             "title": release.title,
             "category": release.category,
             "dateline": release.dateline,
@@ -77,6 +81,30 @@ def check_file(path: Path, config: Config) -> dict:
         }
     )
     return record
+
+
+def mark_duplicates(records: list[dict]) -> None:
+    """Releases sharing a title: the build gives the later ones distinct URLs, with a
+    warning; `check` shows the same warning (URLs numbered as the build numbers them)."""
+    groups: dict[str, list[dict]] = {}
+    for record in records:
+        if record["status"] != report.SKIPPED:
+            groups.setdefault(record["slug"], []).append(record)
+    taken = set(groups)
+    for slug, group in sorted(groups.items()):
+        group.sort(key=lambda r: (r["date"] or "", r["source"]))
+        for number, record in enumerate(group[1:], start=2):
+            candidate = f"{slug}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{slug}-{number}"
+            taken.add(candidate)
+            record["slug"] = candidate
+            record["warnings"].append(
+                f"same title as {Path(group[0]['source']).name}; published as {candidate}"
+            )
+            if record["status"] == report.PUBLISHED:
+                record["status"] = report.WARNED
 
 
 def _cell(value, width: int) -> str:
@@ -103,6 +131,7 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
             " ".join(_cell(row.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip(),
             file=out,
         )
+        print(f"    status: {record['status']}", file=out)
         if record.get("error"):
             print(f"    error: {record['error']}", file=out)
         for warning in record.get("warnings", []):
@@ -114,6 +143,7 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
         f"{warned} with warnings, {skipped} skipped",
         file=out,
     )
+    print(report.summary_line([r["status"] for r in records]), file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     config, excluded = load_settings(args.settings)
     files = _files(args.paths, config.extensions, excluded)
     records = [check_file(path, config) for path in files]
+    mark_duplicates(records)
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         print()

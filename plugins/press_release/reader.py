@@ -22,9 +22,6 @@ from .settings import config_from
 
 logger = logging.getLogger(__name__)
 
-# The statuses Pelican knows for an article ("Status:" in a release's header).
-STATUSES = ("published", "draft", "hidden", "skip")
-
 
 @lru_cache(maxsize=8)
 def git_added_dates(folder: str) -> dict[str, datetime]:
@@ -89,12 +86,7 @@ class PressReleaseReader(BaseReader):
             logger.error("press_release: %s: skipped: %s", name, reason)
             report.record(name, error=reason)
             return "", {"status": self.process_metadata("status", "skip")}
-        if release.status and release.status not in STATUSES:
-            release.warnings.append(
-                f"unknown status {release.status!r} in the header; use one of "
-                f"{', '.join(STATUSES)} (the release is published)"
-            )
-            release.status = None
+        report.check_header_status(release)
         for warning in release.warnings:
             logger.warning("press_release: %s: %s", name, warning)
         report.record(
