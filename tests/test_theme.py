@@ -367,6 +367,21 @@ def test_no_external_resources(demo):
                 assert not re.match(r"^(https?:)?//", element.get(attr) or ""), element
 
 
+def test_a_misspelt_office_key_is_named_in_a_warning(tmp_path):
+    write_small_site(tmp_path / "content")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o",
+         str(tmp_path / "output"), "-s", "pelicanconf.py", "-e", f'PATH="{tmp_path / "content"}"',
+         "-e", 'PRESS_RELEASE_OFFICE={"nmae": "Dinas Kominfo", "parent": "Pemkot"}'],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ, COLUMNS="300"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "press_release: unknown key(s) in PRESS_RELEASE_OFFICE: nmae" in log
+    home = soup(tmp_path / "output" / "index.html")
+    assert home.select_one(".pr-footer__parent").get_text() == "Pemkot"
+
+
 # --------------------------------------------------------------------------- assets, i18n
 
 

@@ -80,23 +80,25 @@ def _merge(name, value, defaults):
 
 def theme_settings(settings):
     """Office identity and media contact, merged over their defaults (no warnings)."""
-    office = {**OFFICE_DEFAULTS, **(settings.get("PRESS_RELEASE_OFFICE") or {})}
+    office = settings.get("PRESS_RELEASE_OFFICE")
+    office = {**OFFICE_DEFAULTS, **(office if isinstance(office, dict) else {})}
     office["name"] = office["name"] or settings.get("AUTHOR") or settings.get("SITENAME")
-    contact = {**MEDIA_CONTACT_DEFAULTS, **(settings.get("PRESS_RELEASE_MEDIA_CONTACT") or {})}
+    contact = settings.get("PRESS_RELEASE_MEDIA_CONTACT")
+    contact = {**MEDIA_CONTACT_DEFAULTS, **(contact if isinstance(contact, dict) else {})}
     return office, contact
 
 
 def init_settings(pelican):
-    """Fill theme defaults into the settings and check the office identity once."""
+    """Fill theme defaults into the settings; check the office identity once, keeping
+    only known keys (a warning names the plugin and the bad key)."""
     settings = pelican.settings
     for key, value in SETTING_DEFAULTS.items():
         settings.setdefault(key, value)
-    _merge("PRESS_RELEASE_OFFICE", settings.get("PRESS_RELEASE_OFFICE"), OFFICE_DEFAULTS)
-    _merge(
-        "PRESS_RELEASE_MEDIA_CONTACT",
-        settings.get("PRESS_RELEASE_MEDIA_CONTACT"),
-        MEDIA_CONTACT_DEFAULTS,
-    )
+    for key, defaults in (
+        ("PRESS_RELEASE_OFFICE", OFFICE_DEFAULTS),
+        ("PRESS_RELEASE_MEDIA_CONTACT", MEDIA_CONTACT_DEFAULTS),
+    ):
+        settings[key] = _merge(key, settings.get(key), defaults)
     lang = settings.get("DEFAULT_LANG", "id")
     try:
         Locale.parse(lang)
