@@ -104,7 +104,7 @@ def point_robots_to_sitemap(settings, output):
 def search_fields(article):
     """Pagefind attributes for one release, taken from its metadata rather than its markup."""
     fields = [
-        ("data-pagefind-meta", "title", article.title),
+        ("data-pagefind-meta", "title", html.unescape(article.title)),  # the title is HTML
         ("data-pagefind-meta", "date", article.date.strftime("%Y-%m-%d")),
         ("data-pagefind-sort", "date", article.date.isoformat()),
         ("data-pagefind-filter", "Kategori", str(article.category)),

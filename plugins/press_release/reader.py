@@ -114,7 +114,7 @@ class PressReleaseReader(BaseReader):
         if not title:
             words = release.summary.split()
             title = " ".join(words[:10]) + ("…" if len(words) > 10 else "") or Path(name).stem
-        metadata["title"] = title
+        metadata["title"] = escape(title, quote=False)  # HTML, as Pelican expects: shown literally
         metadata["slug"] = release.slug or slugify(title)
         if release.summary:
             metadata["summary"] = escape(release.summary, quote=False)

@@ -142,10 +142,9 @@ def write_report(pelican) -> None:
     name = pelican.settings.get(REPORT_SETTING, REPORT_NAME)
     if records and name:
         path = Path(pelican.output_path) / name
-        path.write_text(
-            json.dumps({"summary": line, "files": records}, ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8",
-        )
+        text = json.dumps({"summary": line, "files": records}, ensure_ascii=False, indent=2)
+        # "<" as \u003c: even opened as HTML by mistake, the report holds no markup.
+        path.write_text(text.replace("<", "\\u003c") + "\n", encoding="utf-8")
     if records:
         print(f"press_release: {line}", flush=True)
     reset()
