@@ -133,6 +133,7 @@ def release(small):
 def test_release_header(release):
     assert release.select_one(".pr-release__type").get_text() == "Siaran Pers"
     assert release.h1.get_text() == "Kesbangpol Kaltim Pantau Situasi Pasca Pemilukada"
+    assert not release.h1.has_attr("lang")  # same language as the page
     assert release.title.get_text().startswith("Kesbangpol Kaltim Pantau Situasi")
 
 
@@ -286,6 +287,8 @@ def test_english_ui_with_default_lang_en(small_en):
     page = soup(small_en / KESBANGPOL)
     assert page.html["lang"] == "en"
     assert page.select_one(".pr-release__type").get_text() == "Press release"
+    assert page.h1["lang"] == "id"  # the release itself stays marked as Indonesian
+    assert page.select_one(".pr-release__body")["lang"] == "id"
     assert page.select_one(".pr-release__meta time").get_text() == "Thursday, December 14, 2023"
     assert page.select_one(".pr-related h2").get_text() == "Related releases"
     assert page.select_one(".pr-skip-link").get_text() == "Skip to main content"

@@ -57,6 +57,8 @@ SETTING_DEFAULTS = {
     "PRESS_RELEASE_PLACES_SAVE_AS": "tempat/index.html",
     "PRESS_RELEASE_DESKS": {},
     "PRESS_RELEASE_REPORTERS": {},
+    # The language the releases are written in (the UI follows DEFAULT_LANG).
+    "PRESS_RELEASE_CONTENT_LANG": "id",
 }
 # Babel date patterns by name; "full" is "Senin, 14 Desember 2015" in Indonesian.
 DATE_PATTERNS = {"full": "full", "long": "long", "medium": "medium", "month": "MMMM y"}
@@ -233,6 +235,10 @@ def logo_url(settings, office):
     return office["logo"] or f"{settings.get('THEME_STATIC_DIR', 'theme')}/{DEFAULT_LOGO}"
 
 
+def content_lang(settings):
+    return settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
+
+
 def release_jsonld(settings, article):
     """The schema.org NewsArticle of a release, as a JSON string safe inside <script>."""
     office, _contact = theme_settings(settings)
@@ -267,7 +273,7 @@ def release_jsonld(settings, article):
         "description": plain_text(getattr(article, "summary", "")),
         "datePublished": article.date.isoformat(),
         "dateModified": modified.isoformat(),
-        "inLanguage": settings.get("DEFAULT_LANG", "id"),
+        "inLanguage": content_lang(settings),
         "url": url,
         "mainEntityOfPage": url,
         "author": author,
@@ -319,6 +325,12 @@ def setup_environment(generator):
             "OFFICE_LOGO": logo_url(settings, office),
             "MEDIA_CONTACT": contact if any(contact.values()) else None,
             "PLACES_URL": settings["PRESS_RELEASE_PLACES_URL"],
+            # ` lang="id"` on release text when the UI is in another language
+            "CONTENT_LANG_ATTR": (
+                Markup(f' lang="{escape(content_lang(settings))}"')
+                if content_lang(settings) != lang
+                else ""
+            ),
             "OG_LOCALE": str(locale) if "_" in str(locale) else f"{locale}_{_territory(locale)}",
         }
     )
