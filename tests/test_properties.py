@@ -1,0 +1,115 @@
+"""Property tests (hypothesis): for any text the parser never raises, loses no body word,
+emits HTML with only our tags, and keeps raw "<" out of metadata values."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from html.parser import HTMLParser
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from press_release.errors import PressReleaseError
+from press_release.parse import parse_release, parse_text
+from press_release.parse.normalise import _MOJIBAKE, decode, normalise
+from press_release.parse.render import body_html
+
+OUR_TAGS = {"p", "span", "ul", "ol", "li"}
+WORD = re.compile(r"\w+")
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Text shaped like a release: words, markup, punctuation, Indonesian datelines and codes.
+PIECES = st.sampled_from(
+    ["SAMARINDA", "–", "-", ",", ".", "(rus/humasprov)", "<script>", "</script>", "<b>", "&",
+     "&amp;", '"', "'", "“", "”", "{{ x }}", "**", "Selasa (12/3/2024)", "Judul:", "Tanggal:",
+     "Baca juga:", "Berita Terkait", "•", "1.", "a)", "*", "\u00a0", "\u200b", "\u00ad",
+     "â€œ", "Ã©", "\r\n", "\n", "\n\n", " ", "Gubernur", "rapat", "Kaltim"]
+)  # fmt: skip
+RELEASE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=400), RELEASE_TEXT)
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.open: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.open.append(tag)
+        assert all(name == "class" for name, _ in attrs), attrs
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open.pop() == tag, (tag, self.open)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse_html(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    assert parser.open == []
+    return parser
+
+
+@SETTINGS
+@given(st.binary(max_size=600))
+def test_any_bytes_parse_or_raise_our_error(raw):
+    with contextlib.suppress(PressReleaseError):
+        parse_release(raw, "x.txt")
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_parse_text_never_raises_and_renders_our_tags_only(text):
+    release = parse_text(normalise(text), "rilis.txt")
+    html = _parse_html(release.body_html)
+    assert set(html.tags) <= OUR_TAGS
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_every_body_word_reaches_the_html(text):
+    release = parse_text(normalise(text), "rilis.txt")
+    shown = " ".join(_parse_html(release.body_html).text)
+    for block in release.blocks:
+        for word in WORD.findall(block.plain()):
+            assert word in shown
+
+
+@SETTINGS
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=6))
+def test_rendering_keeps_every_character(paragraphs):
+    from press_release.parse.paragraphs import Block
+
+    blocks = [Block("p", p) for p in paragraphs]
+    html = _parse_html(body_html(blocks, "SAMARINDA –", ["Foto: <b>x</b>"]))
+    shown = "".join(html.text)
+    for paragraph in paragraphs:
+        assert paragraph.replace("\r", "\n") in shown.replace("\r", "\n")
+
+
+@SETTINGS
+@given(RELEASE_TEXT)
+def test_metadata_values_hold_no_raw_markup_once_escaped(text):
+    """The reader escapes title and summary: what it hands Pelican has no raw "<"."""
+    from html import escape
+
+    release = parse_text(normalise(text), "rilis.txt")
+    for value in (release.title, release.summary):
+        if value:
+            assert "<" not in escape(value, quote=False)
+    for value in (release.dateline, release.dateline_agency, release.byline, release.desk):
+        assert value is None or "<" not in value
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=300))
+def test_utf8_without_mojibake_decodes_unchanged(text):
+    assume(not _MOJIBAKE.search(text) and not text.startswith("\ufeff"))
+    assert decode(text.encode("utf-8")) == (text, "utf-8", [])
