@@ -285,7 +285,7 @@ try:
         start = time.perf_counter(); pelican.run(); times.append(time.perf_counter() - start)
 finally:
     edited.write_bytes(original)
-print(first, *times)
+print("RESULT", first, *times)
 """
 
 
@@ -303,8 +303,9 @@ def preview(count: int, rounds: int) -> str:
         out = subprocess.run(
             [sys.executable, script.name, mode, "x", str(rounds)],
             cwd=site.dir, check=True, capture_output=True, text=True, env=CHILD_ENV,
-        ).stdout.split()  # fmt: skip
-        first, *again = map(float, out)
+        ).stdout  # fmt: skip
+        result = [line for line in out.splitlines() if line.startswith("RESULT ")][-1]
+        first, *again = map(float, result.split()[1:])
         label = "no cache (default)" if mode == "nocache" else "CACHE_CONTENT + LOAD_CONTENT_CACHE"
         lines.append(f"| {count:,} | {label} | {first:.1f} | {statistics.median(again):.1f} |")
     return "\n".join(lines)
