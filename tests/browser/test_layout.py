@@ -66,7 +66,8 @@ def test_javascript_adds_copy_and_print_buttons(new_page, server, pages):
     assert button.count() == 1
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     button.click()
-    assert page.locator("[data-pr-status]").inner_text() == "Tautan disalin"
+    # The clipboard write is asynchronous: wait for the status it announces.
+    page.locator("[data-pr-status]", has_text="Tautan disalin").wait_for(timeout=5_000)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == server + pages["release"]
 
