@@ -6,10 +6,11 @@ import logging
 import os
 import subprocess
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
@@ -52,20 +53,24 @@ def git_added_dates(folder: str) -> dict[str, datetime]:
     stamp = None
     for line in out.splitlines():
         if line.startswith("\x00"):
-            stamp = datetime.fromtimestamp(int(line[1:]))
+            stamp = datetime.fromtimestamp(int(line[1:]), tz=UTC)
         elif line and stamp is not None:
             # Newest commits come first: the last stamp seen is the first addition.
             added[os.path.normpath(os.path.join(folder, line))] = stamp
     return added
 
 
-def fallback_date(source_path: str, content_path: str, how: str) -> tuple[datetime, str]:
+def fallback_date(
+    source_path: str, content_path: str, how: str, zone: str = "UTC"
+) -> tuple[datetime, str]:
+    """The date of an undated release: its first commit, else its mtime, in the site's zone."""
+    local = ZoneInfo(zone)
     if how == "git":
         added = git_added_dates(os.path.abspath(content_path))
         stamp = added.get(os.path.normpath(os.path.abspath(source_path)))
         if stamp is not None:
-            return stamp, "git"
-    return datetime.fromtimestamp(os.path.getmtime(source_path)), "mtime"
+            return stamp.astimezone(local), "git"
+    return datetime.fromtimestamp(os.path.getmtime(source_path), tz=local), "mtime"
 
 
 class PressReleaseReader(BaseReader):
@@ -129,7 +134,12 @@ class PressReleaseReader(BaseReader):
         if release.date is not None:
             date, source = release.date, release.date_source
         else:
-            date, source = fallback_date(source_path, self.settings["PATH"], config.date_fallback)
+            date, source = fallback_date(
+                source_path,
+                self.settings["PATH"],
+                config.date_fallback,
+                self.settings.get("TIMEZONE") or "UTC",
+            )
         # Pelican's own "date" processor would re-parse an ISO string with dateutil (about
         # a tenth of this method's time); the parser already has the datetime.
         metadata["date"] = SafeDatetime.combine(date.date(), date.time(), date.tzinfo)
