@@ -155,3 +155,38 @@ def test_demo_site_builds_without_any_warning(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(article_pages(tmp_path / "out")) >= 15
+
+
+def test_releases_of_one_date_build_identically_under_any_hash_seed(tmp_path):
+    """Pelican gathers files in a set; the order of same-date releases must not leak out."""
+    content = tmp_path / "content"
+    content.mkdir()
+    places = ["SAMARINDA", "BALIKPAPAN", "BONTANG", "TENGGARONG"]
+    for number in range(12):
+        (content / f"2024-03-12-rilis-{number:02d}.txt").write_text(
+            f"Berita Utama\nRapat Koordinasi Banjir Nomor {number}\n\n"
+            f"{places[number % 4]} – Pemprov Kaltim menggelar rapat koordinasi banjir "
+            f"bersama BPBD, dinas sosial dan dinas kesehatan, rapat ke-{number}. "
+            "(rus/hmsprov)\n",
+            encoding="utf-8",
+        )
+    digests = []
+    for seed in ("1", "2"):
+        output = tmp_path / f"out-{seed}"
+        env = dict(WIDE, PYTHONHASHSEED=seed)
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+             "-s", str(ROOT / "pelicanconf.py"), "-e", f'PATH="{content}"'],
+            capture_output=True, text=True, cwd=ROOT, timeout=300, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        digests.append(
+            {
+                p.relative_to(output).as_posix(): p.read_bytes()
+                for p in output.rglob("*")
+                if p.is_file()
+            }
+        )
+    assert digests[0].keys() == digests[1].keys()
+    differing = sorted(name for name in digests[0] if digests[0][name] != digests[1][name])
+    assert differing == []

@@ -3,13 +3,14 @@
 from pelican import signals
 
 from . import publish, related, report, speed, theme_support
-from .reader import add_reader, make_slugs_unique
+from .reader import add_reader, make_slugs_unique, order_releases
 from .settings import validate_settings
 
 
 def register():
     signals.initialized.connect(validate_settings)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(order_releases)
     signals.article_generator_pretaxonomy.connect(make_slugs_unique)
     related.register()
     theme_support.register()

@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime
+from pelican.utils import SafeDatetime, order_content
 
 from . import report
 from .errors import PressReleaseError
@@ -151,6 +151,19 @@ def add_reader(readers) -> None:
     """`readers_init` signal: claim the configured extensions."""
     for extension in config_from(readers.settings).extensions:
         readers.reader_classes[extension] = PressReleaseReader
+
+
+def order_releases(generator) -> None:
+    """`article_generator_pretaxonomy`: a deterministic order for releases of one date.
+
+    Pelican gathers files in a set, so releases sharing a date would otherwise come out
+    in hash order, and two builds of the same content would differ in their lists, feeds
+    and related releases. Ties are broken by source path; ARTICLE_ORDER_BY still rules.
+    """
+    order_by = generator.settings.get("ARTICLE_ORDER_BY", "reversed-date")
+    for name in ("articles", "drafts", "hidden_articles"):
+        items = sorted(getattr(generator, name), key=lambda a: a.source_path)
+        setattr(generator, name, order_content(items, order_by))
 
 
 def make_slugs_unique(generator) -> None:
