@@ -29,7 +29,7 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from jinja2 import pass_context
+from jinja2 import pass_context, pass_eval_context
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
@@ -141,6 +141,37 @@ def load_translations(theme, lang):
     if not os.path.isfile(path):
         return NullTranslations()
     return _compile(path, os.path.getmtime(path))
+
+
+def fast_gettext(translations):
+    """``_``/``gettext`` as Jinja's newstyle i18n defines them, in one call.
+
+    Jinja's newstyle ``_`` goes through three ``Context.call`` dispatches per use (the
+    alias, the wrapper, the translation); a page of this theme says ``_()`` about forty
+    times (header, navigation, footer). Same result: the translation, made ``Markup``
+    when autoescaping, always ``%``-formatted with the keyword arguments; a text without
+    arguments is formatted once per build and reused.
+    """
+    translate = translations.gettext
+    plain_texts = {}
+
+    @pass_eval_context
+    def gettext(eval_ctx, __string, **variables):
+        if not variables:
+            key = (__string, eval_ctx.autoescape)
+            rv = plain_texts.get(key)
+            if rv is None:
+                rv = translate(__string)
+                if eval_ctx.autoescape:
+                    rv = Markup(rv)
+                rv = plain_texts[key] = rv % variables
+            return rv
+        rv = translate(__string)
+        if eval_ctx.autoescape:
+            rv = Markup(rv)
+        return rv % variables
+
+    return gettext
 
 
 # --------------------------------------------------------------------------- filters
@@ -302,7 +333,10 @@ def setup_environment(generator):
     locale = babel_locale(lang)
     env.add_extension("jinja2.ext.i18n")
     env.add_extension("jinja2.ext.do")
-    env.install_gettext_translations(load_translations(settings["THEME"], lang), newstyle=True)
+    translations = load_translations(settings["THEME"], lang)
+    env.install_gettext_translations(translations, newstyle=True)
+    gettext = fast_gettext(translations)
+    env.globals.update({"_": gettext, "gettext": gettext})
     office, contact = theme_settings(settings)
     env.filters.update(
         {
