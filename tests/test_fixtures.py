@@ -46,11 +46,11 @@ def test_there_are_enough_fixtures():
     assert len(fixture_names()) >= 40
 
 
-@pytest.mark.parametrize("name", fixture_names())
+@pytest.mark.parametrize(
+    "name", [name for name in fixture_names() if "warnings" in load_fixture(name)[1]]
+)
 def test_expected_warnings(name):
     release, expected = load_fixture(name)
-    if "warnings" not in expected:
-        pytest.skip("the fixture makes no claim about warnings")
     text = " ".join(release.warnings).lower()
     for fragment in expected["warnings"]:
         assert fragment in text, release.warnings
