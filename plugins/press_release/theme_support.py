@@ -174,6 +174,28 @@ def fast_gettext(translations):
     return gettext
 
 
+def make_shared_partial():
+    """``shared_partial(name)``: a partial that is the same on every page, rendered once.
+
+    The identity banner, header, navigation, footer and media contact read only settings,
+    the office, ``SITEURL`` (per page under RELATIVE_URLS) and ``nav_current``; an
+    ``{% include %}`` renders them again for each of the thousands of pages. This renders
+    each once per (name, SITEURL, nav_current) and environment (a new one every build).
+    """
+    cache = {}
+
+    @pass_context
+    def shared_partial(context, name):
+        key = (name, context.get("SITEURL"), context.get("nav_current"))
+        html = cache.get(key)
+        if html is None:
+            template = context.environment.get_template(name)
+            html = cache[key] = Markup(template.render(context.get_all()))
+        return html
+
+    return shared_partial
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -337,6 +359,8 @@ def setup_environment(generator):
     env.install_gettext_translations(translations, newstyle=True)
     gettext = fast_gettext(translations)
     env.globals.update({"_": gettext, "gettext": gettext})
+    # a fresh environment every build: templates need no up-to-date check per include
+    env.auto_reload = False
     office, contact = theme_settings(settings)
     env.filters.update(
         {
@@ -355,6 +379,7 @@ def setup_environment(generator):
     )
     env.globals.update(
         {
+            "shared_partial": make_shared_partial(),
             "OFFICE": office,
             "OFFICE_LOGO": logo_url(settings, office),
             "MEDIA_CONTACT": contact if any(contact.values()) else None,
