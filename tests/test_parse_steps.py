@@ -14,7 +14,7 @@ from press_release.parse.dateline import display_place, match_dateline
 from press_release.parse.header import split_header
 from press_release.parse.normalise import decode, normalise
 from press_release.parse.paragraphs import split_blocks
-from press_release.parse.release import slugify
+from press_release.parse.release import renumber_duplicates, slugify
 
 LEAD = "Pemerintah Provinsi Kalimantan Timur menggelar rapat koordinasi penanganan banjir."
 
@@ -253,3 +253,8 @@ def test_slugify_is_ascii():
         "jumat-ceria-pemprov-kaltim-gelar-rapat-apbd"
     )
     assert slugify("Café Ñusantara") == "cafe-nusantara"
+
+
+def test_renumber_duplicates_skips_taken_slugs():
+    groups = {"rapat": ["a", "b", "c"], "rapat-2": ["d"]}
+    assert renumber_duplicates(groups) == [("b", "a", "rapat-3"), ("c", "a", "rapat-4")]

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import report
 from .errors import PressReleaseError
 from .parse import parse_release, slugify
+from .parse.release import renumber_duplicates
 from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
@@ -90,21 +91,15 @@ def mark_duplicates(records: list[dict]) -> None:
     for record in records:
         if record["status"] != report.SKIPPED:
             groups.setdefault(record["slug"], []).append(record)
-    taken = set(groups)
-    for slug, group in sorted(groups.items()):
+    for group in groups.values():
         group.sort(key=lambda r: (r["date"] or "", r["source"]))
-        for number, record in enumerate(group[1:], start=2):
-            candidate = f"{slug}-{number}"
-            while candidate in taken:
-                number += 1
-                candidate = f"{slug}-{number}"
-            taken.add(candidate)
-            record["slug"] = candidate
-            record["warnings"].append(
-                f"same title as {Path(group[0]['source']).name}; published as {candidate}"
-            )
-            if record["status"] == report.PUBLISHED:
-                record["status"] = report.WARNED
+    for record, first, candidate in renumber_duplicates(groups):
+        record["slug"] = candidate
+        record["warnings"].append(
+            f"same title as {Path(first['source']).name}; published as {candidate}"
+        )
+        if record["status"] == report.PUBLISHED:
+            record["status"] = report.WARNED
 
 
 def _cell(value, width: int) -> str:

@@ -18,7 +18,7 @@ from pelican.utils import SafeDatetime, order_content
 from . import report
 from .errors import PressReleaseError
 from .parse import parse_release
-from .parse.release import slugify
+from .parse.release import renumber_duplicates, slugify
 from .settings import config_from
 
 logger = logging.getLogger(__name__)
@@ -172,21 +172,13 @@ def make_slugs_unique(generator) -> None:
     everything = generator.articles + generator.drafts + generator.hidden_articles
     for article in everything:
         groups[article.slug].append(article)
-    taken = set(groups)
-    for slug, articles in sorted(groups.items()):
-        if len(articles) < 2:
-            continue
+    for articles in groups.values():
         articles.sort(key=lambda a: (a.date, a.source_path))
-        for number, article in enumerate(articles[1:], start=2):
-            candidate = f"{slug}-{number}"
-            while candidate in taken:
-                number += 1
-                candidate = f"{slug}-{number}"
-            taken.add(candidate)
-            article.slug = candidate
-            source = os.path.relpath(article.source_path, generator.path)
-            original = os.path.relpath(articles[0].source_path, generator.path)
-            logger.warning(
-                "press_release: %s: same title as %s; published as %s", source, original, candidate
-            )
-            report.add_warning(source, f"same title as {original}; published as {candidate}")
+    for article, first, candidate in renumber_duplicates(groups):
+        article.slug = candidate
+        source = os.path.relpath(article.source_path, generator.path)
+        original = os.path.relpath(first.source_path, generator.path)
+        logger.warning(
+            "press_release: %s: same title as %s; published as %s", source, original, candidate
+        )
+        report.add_warning(source, f"same title as {original}; published as {candidate}")

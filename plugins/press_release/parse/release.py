@@ -99,6 +99,25 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "rilis"
 
 
+def renumber_duplicates(groups: dict[str, list]) -> list[tuple[object, object, str]]:
+    """Distinct slugs for items sharing one: ``(item, first_item, new_slug)`` per rename.
+
+    Each group lists the items of one slug in publishing order; the first keeps the
+    slug, the next become ``slug-2``, ``slug-3``... skipping slugs already taken.
+    """
+    taken = set(groups)
+    renamed = []
+    for slug, items in sorted(groups.items()):
+        for number, item in enumerate(items[1:], start=2):
+            candidate = f"{slug}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{slug}-{number}"
+            taken.add(candidate)
+            renamed.append((item, items[0], candidate))
+    return renamed
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold().rstrip(" .") == " ".join(b.split()).casefold().rstrip(
         " ."
