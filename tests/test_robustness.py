@@ -72,7 +72,7 @@ def test_clean_text_is_left_alone():
     ("raw", "expected"),
     [
         ("a\u200bb\u00adc\u2060d", "abcd"),
-        ("kata.\u237d\u237dLalu", "kata. Lalu"),
+        ("kata.\u00a0\u00a0Lalu", "kata. Lalu"),
         ("x\x07y\x1bz", "xyz"),
         ("a\r\nb\rc", "a\nb\nc"),
     ],

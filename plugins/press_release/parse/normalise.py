@@ -34,9 +34,8 @@ _BOMS = (
 
 # Characters removed outright: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Spaces of every width, including the no-break space authors use as padding (and
-# "⍽", the symbol for it, when pasted literally).
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u237d\t]+")
+# Spaces of every width, including the no-break space authors use as padding.
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _MULTISPACE = re.compile(" {2,}")
