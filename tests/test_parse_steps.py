@@ -258,3 +258,21 @@ def test_slugify_is_ascii():
 def test_renumber_duplicates_skips_taken_slugs():
     groups = {"rapat": ["a", "b", "c"], "rapat-2": ["d"]}
     assert renumber_duplicates(groups) == [("b", "a", "rapat-3"), ("c", "a", "rapat-4")]
+
+
+def test_site_specific_chrome_setting():
+    import re
+
+    from press_release.parse import parse_release
+    from press_release.settings import Config
+
+    raw = (
+        "Rapat Banjir\n\nSAMARINDA – Pemprov Kaltim menggelar rapat banjir bersama BPBD.\n\n"
+        "Ikuti kami di Instagram @humaskaltim\n\nRapat dilanjutkan pekan depan.\n\n"
+        "Klik di sini untuk berlangganan\n\n(rus/hmsprov)\n"
+    ).encode()
+    config = Config(chrome=("ikuti kami di instagram @humaskaltim", re.compile(r"^Klik di sini")))
+    release = parse_release(raw, "rilis.txt", config)
+    assert "Instagram" not in release.body_text and "Klik" not in release.body_text
+    assert "Rapat dilanjutkan pekan depan." in release.body_text
+    assert "Instagram" in parse_release(raw, "rilis.txt").body_text  # only when configured
