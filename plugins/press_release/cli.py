@@ -61,7 +61,6 @@ def check_file(path: Path, config: Config) -> dict:
         record.update({key: None for key in ("title", "category", "dateline", "date")})
         record.update({"status": report.SKIPPED, "error": message, "warnings": []})
         return record
-    report.check_header_status(release)
     title = release.title or " ".join(release.summary.split()[:10])
     record.update(
         {

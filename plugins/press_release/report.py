@@ -32,8 +32,6 @@ SKIPPED = "skipped"
 DRAFT = "draft"
 HIDDEN = "hidden"
 
-# The statuses Pelican knows for an article ("Status:" in a release's header).
-STATUSES = ("published", "draft", "hidden", "skip")
 
 REPORT_NAME = "press-release-report.json"
 # Set PRESS_RELEASE_REPORT = None (publishconf.py) to keep the report out of the output.
@@ -41,16 +39,6 @@ REPORT_SETTING = "PRESS_RELEASE_REPORT"
 
 # Source path relative to the content folder -> record; filled during one build.
 _records: dict[str, dict] = {}
-
-
-def check_header_status(release) -> None:
-    """An unknown ``Status:`` in the header becomes a warning and is dropped."""
-    if release.status and release.status not in STATUSES:
-        release.warnings.append(
-            f"unknown status {release.status!r} in the header; use one of "
-            f"{', '.join(STATUSES)} (the release is published)"
-        )
-        release.status = None
 
 
 def status_of(warnings: list[str], error: str | None = None, pelican_status: str = "") -> str:

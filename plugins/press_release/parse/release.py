@@ -33,6 +33,8 @@ BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
+# The statuses Pelican knows for an article ("Status:" in a release's header).
+STATUSES = ("published", "draft", "hidden", "skip")
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
@@ -359,7 +361,14 @@ def _apply_header(release: Release) -> None:
     if "tags" in header:
         release.tags = [t.strip() for t in header["tags"].split(",") if t.strip()]
     if "status" in header:
-        release.status = header["status"].strip().lower()
+        status = header["status"].strip().lower()
+        if status in STATUSES:
+            release.status = status
+        else:
+            release.warnings.append(
+                f"unknown status {status!r} in the header; use one of "
+                f"{', '.join(STATUSES)} (the release is published)"
+            )
 
 
 def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
