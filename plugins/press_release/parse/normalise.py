@@ -34,13 +34,19 @@ _BOMS = (
 
 # Characters removed outright: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Spaces of every width, including the no-break space authors use as padding.
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+# Spaces of every width, including the no-break space authors use as padding, and the
+# rare separators Python also splits words at (Ogham space, Unicode line separators).
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _MULTISPACE = re.compile(" {2,}")
 # Control characters other than tab, line feed, form feed and carriage return.
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters that need none of the passes below: printable ASCII, line ends, the
+# no-break space (replaced without a regex) and the typographic quotes and dashes every
+# word processor writes. One scan for anything else spares a release all other scans.
+_PLAIN = "\n\r -~\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_UNUSUAL = re.compile(f"[^{_PLAIN}]")
 
 # Mojibake: a UTF-8 lead byte read as Windows-1252/Latin-1 ("Â".."ô") followed by a
 # continuation byte read the same way (0x80-0xBF as "€".."¿", or a C1 control).
@@ -143,6 +149,8 @@ def _check_not_binary(text: str) -> None:
 def decode(raw: bytes) -> tuple[str, str, list[str]]:
     """Return ``(text, encoding, warnings)``; raise PressReleaseError when undecodable."""
     text, encoding, warnings = _decode(raw)
+    if not _UNUSUAL.search(text):
+        return text, encoding, warnings  # neither control characters nor mojibake
     _check_not_binary(text)
     text, repaired, left = repair_mojibake(text)
     return text, encoding, warnings + _mojibake_warning(repaired, left)
@@ -191,13 +199,14 @@ def normalise(text: str) -> str:
     Each line is stripped and inner runs of spaces collapse to one, so a line that
     held only no-break spaces becomes an empty line.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
-        text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", text)
-    # Invisible and control characters are never printable: skip both passes without them.
-    if not text.replace("\n", " ").isprintable():
-        text = _CONTROLS.sub("", _INVISIBLE.sub("", text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")  # runs of spaces collapse below
+    if _UNUSUAL.search(text):  # one scan; most files hold nothing else to fix
+        if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
+            text = unicodedata.normalize("NFC", text)
+        text = _CONTROLS.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
     if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
         text = _MULTISPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
