@@ -79,6 +79,16 @@ class PressReleaseReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
 
+    def process_metadata(self, name, value):
+        # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
+        # a string bound for dateutil, a tenth of a millisecond each; ISO needs no parser.
+        if name == "date" and isinstance(value, str) and len(value) == 10:
+            try:
+                return SafeDatetime.fromisoformat(value)
+            except ValueError:
+                pass  # Pelican reports it
+        return super().process_metadata(name, value)
+
     def read(self, source_path):
         config = config_from(self.settings)
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))

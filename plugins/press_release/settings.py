@@ -26,6 +26,8 @@ DEFAULTS: dict[str, object] = {
     # Where a release without a date in its text or file name gets one: "git" (the
     # commit that first added the file, else the file's mtime) or "mtime".
     "PRESS_RELEASE_DATE_FALLBACK": "git",
+    # Processes rendering the pages: 0 for every usable core, 1 for a serial build.
+    "PRESS_RELEASE_JOBS": 0,
 }
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
@@ -35,6 +37,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "PRESS_RELEASE_DESKS": dict,
     "PRESS_RELEASE_REPORTERS": dict,
     "PRESS_RELEASE_DATE_FALLBACK": str,
+    "PRESS_RELEASE_JOBS": int,
 }
 
 _CHOICES = {"PRESS_RELEASE_DATE_FALLBACK": ("git", "mtime")}

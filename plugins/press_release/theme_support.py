@@ -34,6 +34,8 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
+from .parallel import FlushPages
+
 logger = logging.getLogger(__name__)
 
 PLUGIN = "press_release"
@@ -491,7 +493,9 @@ class PlaceGenerator(Generator):
 
 
 def get_generators(_pelican):
-    return PlaceGenerator
+    # FlushPages renders the pages recorded by the parallel writer: it must come after
+    # every generator writing pages, so both are returned here, in this order.
+    return PlaceGenerator, FlushPages
 
 
 # --------------------------------------------------------------------------- neighbours

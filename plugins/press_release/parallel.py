@@ -1,0 +1,303 @@
+"""Render the site's pages on every core: Pelican writes them one by one, in one process.
+
+Rendering pages is most of a large build (about 60% of a 10,000-release site) and each
+page depends only on the finished context, so the work splits cleanly:
+
+1. :class:`DeferredWriter` (given to Pelican through ``get_writer``) records each
+   ``write_file()`` call of the content generators instead of rendering it;
+2. :class:`FlushPages`, run by Pelican after every content generator and before the
+   static files are copied, calls :meth:`DeferredWriter.flush`: the recorded calls are
+   shared among ``PRESS_RELEASE_JOBS`` processes forked from the build, each one running
+   Pelican's own ``Writer.write_file()`` on its share. Calls writing the same file stay
+   in one process, in their original order, so Pelican's overwrite rules still apply;
+3. once every process is done, the build goes on in the parent: ``content_written`` is
+   sent for each file, in the order Pelican would have sent it, later ``write_file()``
+   calls render at once, and the sitemap, feeds and search index follow as usual.
+
+Forked processes share the build's memory copy-on-write and send back only the paths
+they wrote, so nothing is pickled but file names. The output is byte-identical to a
+serial build (a test compares both). A build renders serially when
+``PRESS_RELEASE_JOBS`` is 1, where ``os.fork`` is missing (Windows) or unsafe (macOS,
+a process running threads), or when another plugin supplies its own writer.
+
+``content_written`` receivers get the page's context as a mapping (the call's variables
+over the shared context); pagination variables are not in it. The sitemap reads only
+the page's ``article`` or ``page`` from it.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import logging
+import math
+import os
+import pickle
+import sys
+import threading
+import traceback
+from collections import ChainMap
+from contextlib import contextmanager
+
+from pelican import signals
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .errors import PressReleaseError
+
+logger = logging.getLogger(__name__)
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def job_count(settings: dict) -> int:
+    """The number of processes to render with: the setting, or every usable core."""
+    jobs = settings.get("PRESS_RELEASE_JOBS")
+    if jobs in (None, 0):
+        jobs = usable_cpus()
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        logger.warning(
+            "press_release: setting PRESS_RELEASE_JOBS must be a whole number (0 for every "
+            "core), not %r; rendering in one process",
+            jobs,
+        )
+        return 1
+    return jobs
+
+
+def can_fork() -> bool:
+    """Whether forking the build is safe here.
+
+    A thread alive at the fork may hold a lock the child then waits for forever. The one
+    thread a build normally runs is the spinner of Pelican's "Generating..." status
+    (rich's ``_RefreshThread``), whose locks :func:`_terminal_held` holds while forking.
+    """
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        return False
+    others = [t for t in threading.enumerate() if t is not threading.current_thread()]
+    return all(type(t).__name__ == "_RefreshThread" for t in others)
+
+
+@contextmanager
+def _terminal_held():
+    """Hold the terminal's locks across a fork: no spinner refresh is half done in it.
+
+    The spinner thread takes its display's lock, then the console's; taking both in
+    that order here means it holds neither when the process forks. Parent and child
+    each release them afterwards.
+    """
+    try:
+        from pelican.log import console
+    except ImportError:  # pragma: no cover - Pelican without rich
+        yield
+        return
+    lives = getattr(console, "_live_stack", [])
+    locks = [getattr(live, "_lock", None) for live in lives] + [getattr(console, "_lock", None)]
+    locks = [lock for lock in locks if lock is not None]
+    for lock in locks:
+        lock.acquire()
+    try:
+        yield
+    finally:
+        for lock in reversed(locks):
+            lock.release()
+
+
+def share_out(costs: list[tuple[str, int]], workers: int) -> list[list[int]]:
+    """Split calls among `workers`: ``costs[i] = (file name, pages)`` of call ``i``.
+
+    Calls naming the same file go together; groups go, largest first, to the least
+    loaded worker. Each share lists its call indices in their original order.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, (name, _pages) in enumerate(costs):
+        groups.setdefault(name, []).append(index)
+    ranked = sorted(groups.values(), key=lambda group: (-sum(costs[i][1] for i in group), group[0]))
+    loads = [(0, worker) for worker in range(workers)]
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for group in ranked:
+        load, worker = heapq.heappop(loads)
+        shares[worker].extend(group)
+        heapq.heappush(loads, (load + sum(costs[i][1] for i in group), worker))
+    return [sorted(share) for share in shares]
+
+
+class DeferredWriter(Writer):
+    """A Pelican writer that renders the content generators' pages in parallel."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs = job_count(self.settings)
+        self._calls: list[tuple[tuple, dict]] = []
+        self._deferring = self.jobs > 1
+        self._opened: list[str] | None = None
+
+    # ----------------------------------------------------------------- recording
+
+    def write_file(self, *args, **kwargs):
+        if not self._deferring:
+            return super().write_file(*args, **kwargs)
+        name = args[0] if args else kwargs.get("name")
+        if name:  # Pelican skips a call without a file name
+            self._calls.append((args, kwargs))
+        return None
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._opened is not None:
+            self._opened.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def _pages(self, args: tuple, kwargs: dict) -> int:
+        """How many pages a call writes: its pagination, as Pelican will compute it."""
+        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
+        call = dict(zip(names, args, strict=False)) | kwargs
+        paginated = call.get("paginated")
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        template_name = call.get("template_name")
+        per_page_settings = self.settings.get("PAGINATED_TEMPLATES", {})
+        if not paginated or template_name not in per_page_settings:
+            return 1
+        per_page = per_page_settings[template_name] or self.settings["DEFAULT_PAGINATION"]
+        items = len(next(iter(paginated.values())))
+        return max(1, math.ceil(items / per_page)) if per_page else 1
+
+    # ----------------------------------------------------------------- rendering
+
+    def flush(self) -> None:
+        """Render every recorded call; from now on ``write_file()`` renders at once."""
+        calls, self._calls, self._deferring = self._calls, [], False
+        if not calls:
+            return
+        costs = [((a[0] if a else k.get("name")), self._pages(a, k)) for a, k in calls]
+        workers = min(self.jobs, len(calls))
+        if workers < 2 or not can_fork():
+            workers = 1
+            written = self._render(calls, range(len(calls)))
+        else:
+            written = self._render_forked(calls, share_out(costs, workers))
+        self._announce(calls, written)
+        logger.info(
+            "press_release: rendered %d pages in %d process(es)",
+            sum(map(len, written.values())),
+            workers,
+        )
+
+    def _render(self, calls, indices) -> dict[int, list[str]]:
+        """Render the calls at `indices` here: ``{call index: [files written]}``."""
+        written: dict[int, list[str]] = {}
+        with signals.content_written.muted():  # sent once, in order, by _announce
+            for index in indices:
+                args, kwargs = calls[index]
+                self._opened = []
+                try:
+                    super().write_file(*args, **kwargs)
+                except FileOverwriteFailedError:
+                    if _has_empty_slug(kwargs):  # Pelican's own rule for such pages
+                        logger.info("Skipping a page with an invalid slug: %s", args[:1])
+                    else:
+                        raise
+                finally:
+                    written[index] = [f for f in self._opened if f != os.devnull]
+                    self._opened = None
+        return written
+
+    def _render_forked(self, calls, shares: list[list[int]]) -> dict[int, list[str]]:
+        gc.collect()
+        gc.freeze()  # the collector no longer touches (and copies) the shared objects
+        children = []
+        try:
+            for share in shares[1:]:
+                read_end, write_end = os.pipe()
+                with _terminal_held():
+                    pid = os.fork()
+                if pid == 0:  # pragma: no cover - the child's coverage is not collected
+                    os.close(read_end)
+                    self._child(calls, share, write_end)
+                os.close(write_end)
+                children.append((pid, read_end))
+            written = self._render(calls, shares[0])
+        finally:
+            results = [_collect(pid, read_end) for pid, read_end in children]
+            gc.unfreeze()
+        for status, payload in results:
+            if status != "ok":
+                raise PressReleaseError(f"rendering pages in a worker process failed: {payload}")
+            written.update(payload)
+        return written
+
+    def _child(self, calls, share, write_end) -> None:
+        """In a forked process: render `share`, send back the files written, exit."""
+        status = 0
+        try:
+            payload = ("ok", self._render(calls, share))
+        except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
+            payload = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+            status = 1
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(payload, pipe)
+        finally:
+            os._exit(status)  # no atexit handlers, no flushing of the parent's buffers
+
+    def _announce(self, calls, written: dict[int, list[str]]) -> None:
+        """Record the files as written and send ``content_written`` in call order."""
+        seen: dict[str, int] = {}
+        for index in sorted(written):
+            for path in written[index]:
+                if path in seen and seen[path] != index:
+                    logger.warning(
+                        "press_release: two pages were written to %s; the site keeps one "
+                        "of them: give one of them another slug or URL",
+                        path,
+                    )
+                seen[path] = index
+        self._written_files.update(seen)
+        if not signals.content_written.receivers:
+            return
+        for index in sorted(written):
+            args, kwargs = calls[index]
+            context = args[2] if len(args) > 2 else kwargs["context"]
+            for path in written[index]:
+                name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+                local = ChainMap({"output_file": name}, kwargs, context)
+                signals.content_written.send(path, context=local)
+
+
+def _collect(pid: int, read_end: int) -> tuple[str, object]:
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    _pid, status = os.waitpid(pid, 0)
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - the child died before it could report
+        return "error", f"the process ended with status {os.waitstatus_to_exitcode(status)}"
+
+
+def _has_empty_slug(kwargs: dict) -> bool:
+    return any(
+        key in kwargs and not getattr(kwargs[key], "slug", "x")
+        for key in ("tag", "category", "author")
+    )
+
+
+class FlushPages:
+    """A Pelican generator run after the content generators: renders their pages."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def generate_output(self, writer) -> None:
+        if isinstance(writer, DeferredWriter):
+            writer.flush()
+
+
+def get_writer(pelican):
+    """`get_writer`: the deferred writer, unless the build renders in one process."""
+    if job_count(pelican.settings) > 1:
+        return DeferredWriter
+    return None

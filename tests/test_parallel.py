@@ -1,0 +1,147 @@
+"""Pages rendered by several processes: the same site as a serial build, failures kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pelican.generators import ArticlesGenerator
+
+from press_release.errors import PressReleaseError
+from press_release.parallel import DeferredWriter, share_out
+from press_release.speed import build_period_archives
+
+from .conftest import ROOT
+from .test_build import WIDE
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+COUNT = 150
+
+
+def build(content: Path, output: Path, jobs: int, *extra: str):
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+         "-s", str(ROOT / "publishconf.py"), "-e", f"PRESS_RELEASE_JOBS={jobs}",
+         "PRESS_RELEASE_SEARCH=false", 'SITEURL="https://humas.example.go.id"', "-v", *extra],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, env=WIDE,
+    )  # fmt: skip
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if
+            p.is_file()}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("archive")
+    generate(COUNT, target, seed=11)
+    return target / "raw"
+
+
+def test_two_processes_write_the_serial_site_byte_for_byte(archive, tmp_path):
+    serial = build(archive, tmp_path / "serial", 1)
+    parallel = build(archive, tmp_path / "parallel", 2)
+    assert serial.returncode == 0, serial.stderr[-2000:]
+    assert parallel.returncode == 0, parallel.stderr[-2000:]
+    assert "in 2 process(es)" in parallel.stdout + parallel.stderr
+    assert "in 2 process(es)" not in serial.stdout + serial.stderr
+    one, two = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
+    assert sorted(one) == sorted(two)
+    assert len([name for name in one if name.endswith(".html")]) > COUNT + 50
+    assert [name for name in one if one[name] != two[name]] == []
+    # content_written reached the sitemap for every page, as in the serial build
+    assert two["sitemap.xml"].count(b"<url>") > COUNT
+
+
+def test_a_page_failing_in_a_worker_fails_the_build(archive, tmp_path):
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    # Every other release page fails while rendering: both processes meet one.
+    (overrides / "article.html").write_text(
+        '{% extends "!simple/article.html" %}{% block content %}'
+        "{% if article.slug < 'm' %}{{ 1 // article.no_such_attribute }}{% endif %}{% endblock %}",
+        encoding="utf-8",
+    )
+    result = build(archive, tmp_path / "out", 2, "-e", f'THEME_TEMPLATES_OVERRIDES=["{overrides}"]')
+    assert result.returncode != 0
+    assert "no_such_attribute" in result.stdout + result.stderr
+
+
+class Page:
+    """A template whose rendering fails for one page name."""
+
+    def __init__(self, failing: str):
+        self.failing = failing
+
+    def render(self, context):
+        if context["output_file"] == self.failing:
+            raise ValueError(f"cannot render {self.failing}")
+        return f"<p>{context['output_file']}</p>"
+
+
+def writer_with(tmp_path, failing: str):
+    settings = {"RELATIVE_URLS": False, "PRESS_RELEASE_JOBS": 2, "PAGINATED_TEMPLATES": {},
+                "DEFAULT_PAGINATION": 10, "SITEURL": ""}  # fmt: skip
+    writer = DeferredWriter(str(tmp_path), settings=settings)
+    context = {"localsiteurl": ""}
+    for name in ("a.html", "b.html", "c.html", "d.html"):
+        writer.write_file(name, Page(failing), context)
+    return writer
+
+
+def test_the_forked_process_reports_its_failure_to_the_build(tmp_path):
+    writer = writer_with(tmp_path, failing="d.html")
+    with pytest.raises(PressReleaseError, match="worker process failed: ValueError: cannot "
+                       "render d.html"):  # fmt: skip
+        writer._render_forked(writer._calls, [[0, 1], [2, 3]])
+    assert (tmp_path / "a.html").read_text() == "<p>a.html</p>"  # the parent's share
+    assert (tmp_path / "c.html").read_text() == "<p>c.html</p>"  # the child's, before d
+
+
+def test_deferred_pages_are_written_on_flush(tmp_path):
+    writer = writer_with(tmp_path, failing="none")
+    assert not list(tmp_path.iterdir())  # recorded, not rendered
+    writer.flush()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html", "c.html", "d.html"]
+    writer.write_file("e.html", Page("none"), {"localsiteurl": ""})  # after the flush: at once
+    assert (tmp_path / "e.html").exists()
+
+
+def test_calls_for_one_file_stay_together_and_loads_balance():
+    costs = [("a", 1), ("index.html", 30), ("b", 1), ("a", 1), *[(f"p{i}", 1) for i in range(40)]]
+    shares = share_out(costs, 2)
+    assert sorted(i for share in shares for i in share) == list(range(len(costs)))
+    assert all(share == sorted(share) for share in shares)
+    owner = {i: n for n, share in enumerate(shares) for i in share}
+    assert owner[0] == owner[3]  # both calls writing "a"
+    loads = [sum(costs[i][1] for i in share) for share in shares]
+    assert abs(loads[0] - loads[1]) <= 1
+
+
+def test_period_archives_match_pelicans_own():
+    settings = {
+        "YEAR_ARCHIVE_SAVE_AS": "arsip/{date:%Y}/index.html",
+        "YEAR_ARCHIVE_URL": "arsip/{date:%Y}/",
+        "MONTH_ARCHIVE_SAVE_AS": "arsip/{date:%Y}/{date:%m}/index.html",
+        "MONTH_ARCHIVE_URL": "arsip/{date:%Y}/{date:%m}/",
+        "DAY_ARCHIVE_SAVE_AS": "arsip/{date:%Y}/{date:%m}/{date:%d}/index.html",
+        "DAY_ARCHIVE_URL": "",
+    }
+    from datetime import datetime, timedelta
+
+    start = datetime(2023, 11, 20)
+    items = [SimpleNamespace(date=start + timedelta(days=d // 3)) for d in range(200)]
+    dates = sorted(items, key=lambda a: a.date, reverse=True)
+    articles = list(reversed(items))
+    ours = build_period_archives(None, dates, articles, settings)
+    pelicans = ArticlesGenerator._build_period_archives(None, dates, articles, settings)
+    assert set(ours) == set(pelicans) == {"year", "month", "day"}
+    for granularity in ours:
+        assert ours[granularity] == pelicans[granularity]
+    assert len(ours["month"]) == 3
