@@ -33,6 +33,7 @@ from operator import attrgetter
 from types import MethodType
 
 from pelican import signals
+from pelican.contents import Article
 
 
 class MemberList(list):
@@ -65,8 +66,29 @@ def freeze_urls(generator) -> None:
     for article in (*generator.articles, *generator.translations, *generator.drafts,
                     *generator.drafts_translations, *generator.hidden_articles,
                     *generator.hidden_translations):  # fmt: skip
-        article.override_url = article.url
-        article.override_save_as = article.save_as
+        if hasattr(article, "override_url") or hasattr(article, "override_save_as"):
+            article.override_url = article.url
+            article.override_save_as = article.save_as
+            continue
+        article.override_url, article.override_save_as = _url_and_save_as(article)
+
+
+def _url_and_save_as(article) -> tuple[str, str]:
+    """``(article.url, article.save_as)`` from one ``url_format`` instead of two.
+
+    ``url_format`` copies the metadata and resolves the source path on each call; this
+    formats both settings from one, choosing them as ``Article.get_url_setting`` does.
+    """
+    if type(article)._expand_settings is not Article._expand_settings:
+        return article.url, article.save_as  # a subclass with its own rules
+    fields = article.url_format
+    klass = "DRAFT" if article.status == "draft" else "ARTICLE"
+    lang = "" if article.in_default_lang else "LANG_"
+    settings = article.settings
+    return (
+        str(settings[f"{klass}_{lang}URL"]).format(**fields),
+        str(settings[f"{klass}_{lang}SAVE_AS"]).format(**fields),
+    )
 
 
 _GRANULARITY_KEYS = {

@@ -145,3 +145,24 @@ def test_period_archives_match_pelicans_own():
     for granularity in ours:
         assert ours[granularity] == pelicans[granularity]
     assert len(ours["month"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("status", "lang"), [("published", "id"), ("draft", "id"), ("published", "en")]
+)
+def test_frozen_urls_are_pelicans_own(status, lang):
+    from datetime import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import read_settings
+
+    from press_release.speed import _url_and_save_as
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings["ARTICLE_LANG_URL"] = "{lang}/{slug}/"
+    settings["ARTICLE_LANG_SAVE_AS"] = "{lang}/{slug}/index.html"
+    metadata = {"title": "Rapat", "slug": "rapat-koordinasi", "date": datetime(2024, 3, 12),
+                "status": status, "lang": lang}  # fmt: skip
+    article = Article("<p>x</p>", metadata, settings, source_path=str(ROOT / "content/x.txt"))
+    assert _url_and_save_as(article) == (article.url, article.save_as)
+    assert article.save_as.endswith(".html")
