@@ -7,7 +7,7 @@ import os
 import subprocess
 from collections import defaultdict
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -89,17 +89,23 @@ class PressReleaseReader(BaseReader):
                 pass  # Pelican reports it
         return super().process_metadata(name, value)
 
+    @cached_property
+    def config(self):
+        return config_from(self.settings)
+
     def read(self, source_path):
-        config = config_from(self.settings)
+        config = self.config
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))
         try:
-            release = parse_release(Path(source_path).read_bytes(), Path(source_path).name, config)
+            with open(source_path, "rb") as file:
+                raw = file.read()
+            release = parse_release(raw, os.path.basename(source_path), config)
         except (OSError, PressReleaseError) as exc:
             reason = (
                 f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
             )
             logger.error("press_release: %s: skipped: %s", name, reason)
-            report.record(name, error=reason)
+            report.record(name, error=reason, path=source_path)
             return "", {"status": self.process_metadata("status", "skip")}
         for warning in release.warnings:
             logger.warning("press_release: %s: %s", name, warning)
@@ -108,6 +114,7 @@ class PressReleaseReader(BaseReader):
             title=release.title,
             warnings=release.warnings,
             pelican_status=release.status or "",
+            path=source_path,
         )
 
         metadata = {

@@ -39,6 +39,7 @@ REPORT_SETTING = "PRESS_RELEASE_REPORT"
 
 # Source path relative to the content folder -> record; filled during one build.
 _records: dict[str, dict] = {}
+_read_paths: set[str] = set()  # source paths the reader recorded in this build
 
 
 def status_of(warnings: list[str], error: str | None = None, pelican_status: str = "") -> str:
@@ -61,7 +62,7 @@ def summary_line(statuses: list[str]) -> str:
 
 
 def _key(path: str) -> str:
-    return Path(os.path.normpath(path)).as_posix()
+    return os.path.normpath(path).replace(os.sep, "/")
 
 
 def record(
@@ -71,11 +72,18 @@ def record(
     warnings: list[str] | None = None,
     error: str | None = None,
     pelican_status: str = "",
+    path: str | None = None,
 ) -> None:
-    """The reader's verdict on one file (`source` relative to the content folder)."""
+    """The reader's verdict on one file (`source` relative to the content folder).
+
+    `path` is the file's full path as Pelican gave it to the reader.
+    """
     warnings = list(warnings or [])
-    _records[_key(source)] = {
-        "source": _key(source),
+    if path is not None:
+        _read_paths.add(path)
+    key = _key(source)
+    _records[key] = {
+        "source": key,
         "status": status_of(warnings, error, pelican_status),
         "title": title,
         "error": error,
@@ -95,6 +103,7 @@ def add_warning(source: str, warning: str) -> None:
 
 def reset(*_args) -> None:
     _records.clear()
+    _read_paths.clear()
 
 
 def collect(generators) -> None:
@@ -104,6 +113,8 @@ def collect(generators) -> None:
             continue
         extensions = tuple(f".{e}" for e in generator.settings.get("PRESS_RELEASE_EXTENSIONS", []))
         for article in generator.articles + generator.drafts + generator.hidden_articles:
+            if article.source_path in _read_paths:
+                continue  # read in this build: recorded already
             source = _key(article.get_relative_source_path())
             if source.endswith(extensions) and source not in _records:
                 record(
