@@ -77,6 +77,22 @@ def split_code(code: str) -> Byline:
     return Byline(code, reporters, desk)
 
 
+def _tail_start(text: str) -> int:
+    """Where a search for TAIL_CODE may start without missing its match.
+
+    TAIL_CODE can match at one place only: its closing bracket is the last bracket of
+    the text (only spaces and stops may follow it) and its opening bracket the bracket
+    before, at most 61 characters earlier, since the code holds 1-60 non-bracket
+    characters. Searching from ``pos`` rather than from 0 finds that same match (the
+    pattern has no anchor or look-behind that could see the difference), and spares a
+    scan of a long paragraph for brackets that cannot be the code's.
+    """
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):  # TAIL_CODE's [\s.]*
+        end -= 1
+    return max(0, end - 64)
+
+
 def take_byline(text: str) -> tuple[str, list[str]]:
     """Strip byline codes from the end of `text`: ``(text_without, codes_in_order)``.
 
@@ -85,14 +101,16 @@ def take_byline(text: str) -> tuple[str, list[str]]:
     """
     codes: list[str] = []
     while True:
-        match = TAIL_CODE.search(text)
+        match = TAIL_CODE.search(text, _tail_start(text))
         if match and is_code(match["code"], match["open"]):
             before = text[: match.start()].rstrip()
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()))
             continue
-        star = STAR_CODE.search(text)
+        # "*kmb" ends the text but for spaces: its star stands at most 7 characters before
+        # the end of text.rstrip(), and its look-behind still sees the text before `pos`.
+        star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 8)) if "*" in text else None
         if star and not codes:
             text = text[: star.start()].rstrip()
             codes.insert(0, star["code"])

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .normalise import fewer_words
+
 _MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
     r"|agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nopember"
@@ -30,11 +32,16 @@ LEADING_CHROME = re.compile(
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
-    | .*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     """
+)
+# An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
+# of leading chrome because the branch must scan the whole line, which only pays when
+# the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
+LEADING_AD = re.compile(
+    r"(?i).*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*"
 )
 
 TRAILING_MARKER = re.compile(
@@ -79,11 +86,27 @@ CREDIT_LINE = re.compile(
 RULE = re.compile(r"[-–—_=]{3,}")
 
 
+# Characters that can open a match of each pattern, with their case variants as the
+# regex engine folds them under IGNORECASE: besides the other ASCII case, "ſ" (long s)
+# matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
+# opening with any other character cannot match, so the pattern need not run: a cheap
+# test for the many body lines, checked against every code point in the tests.
+TRAILING_FIRST = frozenset("abcdghklnprstABCDGHKLNPRST©ſ\u212a")  # or a digit (\d)
+DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
+CREDIT_FIRST = frozenset("efklnoprstwEFKLNOPRSTWſ\u212a")
+RULE_FIRST = frozenset("-–—_=")
+# Characters whose lower case is an ASCII letter, or that IGNORECASE matches to one,
+# other than the ASCII letters themselves.
+_FOLDS_TO_ASCII = ("ſ", "\u212a", "İ", "ı")
+
+
 def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
     """True when `line` equals a configured string (any case) or a pattern finds it."""
-    folded = line.casefold()
+    folded = None  # casefolded once, and only when a plain string is configured
     for pattern in patterns:
         if isinstance(pattern, str):
+            if folded is None:
+                folded = line.casefold()
             if folded == pattern.casefold().strip():
                 return True
         elif pattern.search(line):
@@ -91,17 +114,46 @@ def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
     return False
 
 
+def _may_hold_ad(line: str) -> bool:
+    """False only when LEADING_AD cannot match: the line holds none of its phrases.
+
+    Every phrase holds "iklan" or is "advertise here". Without a character that folds to
+    an ASCII letter from elsewhere (_FOLDS_TO_ASCII), a case-insensitive match of them is
+    a plain substring of ``line.lower()``.
+    """
+    lower = line.lower()
+    if "iklan" in lower or "advertise here" in lower:
+        return True
+    return any(ch in line for ch in _FOLDS_TO_ASCII)
+
+
 def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
-    return bool(LEADING_CHROME.fullmatch(line)) or matches_any(line, extra)
+    return (
+        bool(LEADING_CHROME.fullmatch(line))
+        or (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line)))
+        or matches_any(line, extra)
+    )
 
 
 def is_trailing_marker(line: str) -> bool:
+    first = line[:1]
+    if first not in TRAILING_FIRST and not first.isdecimal():
+        return False  # "" too: every branch needs a character
     return bool(TRAILING_MARKER.fullmatch(line))
 
 
+def is_rule(line: str) -> bool:
+    return line[:1] in RULE_FIRST and bool(RULE.fullmatch(line))
+
+
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
-    return bool(DROPPED_LINE.fullmatch(line)) or matches_any(line, extra)
+    if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line):
+        return True
+    return matches_any(line, extra)
 
 
 def is_credit_line(line: str) -> bool:
-    return bool(CREDIT_LINE.fullmatch(line)) and len(line.split()) <= 14
+    # A credit line holds its ":" or ";" and has at most 14 words.
+    if line[:1] not in CREDIT_FIRST or (":" not in line and ";" not in line):
+        return False
+    return bool(CREDIT_LINE.fullmatch(line)) and fewer_words(line, 15)

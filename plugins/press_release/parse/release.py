@@ -24,7 +24,7 @@ from . import chrome, dates
 from .byline import Byline, is_code, split_code, strip_end_mark, take_byline
 from .dateline import Dateline, display_place, match_dateline
 from .header import split_header
-from .normalise import decode, normalise
+from .normalise import decode_checked, normalise_lines
 from .paragraphs import Block, split_blocks
 from .render import body_html
 
@@ -233,22 +233,27 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    last_paragraph = max((i for i, x in enumerate(body) if _looks_like_paragraph(x)), default=-1)
-    for index, line in enumerate(body):
-        # A rule with no paragraph below it fences a contact block: page chrome.
-        fence = index > last_paragraph and chrome.RULE.fullmatch(line)
-        if index and (chrome.is_trailing_marker(line) or fence):
+    for index in range(1, len(body)):
+        line = body[index]
+        # A rule with no paragraph below it fences a contact block: page chrome. (A rule
+        # is one word, never paragraph-like itself.) Blank lines are neither.
+        if line and (
+            chrome.is_trailing_marker(line)
+            or (
+                chrome.is_rule(line)
+                and not any(_looks_like_paragraph(x) for x in body[index + 1 :])
+            )
+        ):
             release.dropped.extend(x for x in body[index:] if x)
             body = body[:index]
             break
-    kept = []
-    for line in body:
-        if line and chrome.is_dropped_line(line, config.chrome):
-            release.dropped.append(line)
-            kept.append("")  # a "." line or a rule still separates paragraphs
-        else:
-            kept.append(line)
-    body = kept
+    extra = config.chrome
+    dropped = [i for i, line in enumerate(body) if line and chrome.is_dropped_line(line, extra)]
+    if dropped:
+        body = body[:]
+        for index in dropped:
+            release.dropped.append(body[index])
+            body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
     while body and (not body[-1] or chrome.is_credit_line(body[-1])):
         line = body.pop()
@@ -373,9 +378,14 @@ def _apply_header(release: Release) -> None:
 
 def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
     """Parse normalised release text."""
+    return _parse_lines(text.split("\n"), filename, config)
+
+
+def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Release:
+    """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
     config = config or Config()
     release = Release(source=filename)
-    header, lines = split_header(text.split("\n"))
+    header, lines = split_header(lines)
     release.header = dict(header)
 
     start = 0
@@ -430,16 +440,16 @@ def parse_text(text: str, filename: str = "", config: Config | None = None) -> R
 
 def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
     """Parse the bytes of a release file. Raises PressReleaseError when unreadable."""
-    text, encoding, warnings = decode(raw)
-    text = normalise(text)
-    if not text.strip():
+    text, encoding, warnings, plain = decode_checked(raw)
+    lines = normalise_lines(text, plain)
+    if not any(lines):  # the lines are stripped: the text holds only spaces
         raise PressReleaseError("the file is empty (or holds only spaces)")
-    release = parse_text(text, filename, config)
+    release = _parse_lines(lines, filename, config)
     if not release.blocks or _only_a_title(release):
         raise PressReleaseError(_no_body_reason(release))
     release.encoding = encoding
     release.warnings[:0] = warnings
-    if size := _size_warning(len(raw), text, release):
+    if size := _size_warning(len(raw), lines, release):
         release.warnings.append(size)
     return release
 
@@ -469,7 +479,7 @@ def _no_body_reason(release: Release) -> str:
     return "no release text found; put the title on the first line and the text below it"
 
 
-def _size_warning(size: int, text: str, release: Release) -> str | None:
+def _size_warning(size: int, lines: list[str], release: Release) -> str | None:
     """One warning for a file far bigger than a release: most likely a paste gone wrong."""
     if size > MAX_RELEASE_BYTES or len(release.blocks) > MAX_RELEASE_BLOCKS:
         return (
@@ -477,7 +487,7 @@ def _size_warning(size: int, text: str, release: Release) -> str | None:
             "paragraphs); check that the file holds one release, not an archive or a "
             "whole web page"
         )
-    longest = max(map(len, text.split("\n")))
+    longest = max(map(len, lines))
     if longest > MAX_LINE_CHARS:
         return (
             f"a line of {longest} characters: the file seems to have lost its line breaks; "

@@ -1,0 +1,172 @@
+"""The parser's shortcuts give the answers of the slow paths they replace.
+
+Each guard skips a regex or a full scan when a cheap test shows it cannot match. These
+tests check the claims the guards rest on, over every code point where a claim is about
+characters.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from press_release.parse import byline, chrome, dateline, normalise
+
+CODE_POINTS = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
+
+
+def _ignorecase_class(chars: str) -> re.Pattern[str]:
+    return re.compile("(?i)[" + re.escape(chars) + "]")
+
+
+@pytest.mark.parametrize(
+    ("first", "letters"),
+    [
+        (chrome.TRAILING_FIRST, "abcdghklnprst©"),
+        (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
+        (chrome.CREDIT_FIRST, "efklnoprstw"),
+        (chrome.RULE_FIRST, "-–—_="),
+    ],
+)
+def test_first_character_sets_hold_every_case_variant(first, letters):
+    """Every character IGNORECASE matches to a branch's first letter is in the set."""
+    pattern = _ignorecase_class(letters)
+    assert {ch for ch in CODE_POINTS if pattern.fullmatch(ch)} == set(first)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "samples"),
+    [
+        (
+            chrome.TRAILING_MARKER,
+            [
+                "Berita Terkait", "artikel lainnya", "Postingan populer", "Related posts",
+                "Government Public Relations", "Share this:", "Bagikan", "Read more",
+                "Selengkapnya >>", "Discussion about this post", "Tinggalkan Balasan",
+                "Leave a Reply", "Komentar", "3 Komentar", "Comments:", "Next post",
+                "Posting Lama", "Tags: banjir", "Label: berita", "Copyright 2023",
+                "Hak Cipta", "© 2023", "By", "11 Oktober 2023 Jam 20:47:59",
+            ],
+        ),
+        (chrome.DROPPED_LINE, ["Baca juga: x", "---", "***", ".", "•", "Advertisement", "[iklan]"]),
+        (
+            chrome.CREDIT_LINE,
+            [
+                "Sumber: Diskominfo", "Editor: Yusuf", "Pewarta: Ani", "Penulis: Ani",
+                "Reporter: Ani", "Wartawan: Ani", "Fotografer: Ani", "Foto: Ani",
+                "Redaktur: Ani", "Penyunting: Ani", "Kontributor: Ani", "Teks: Ani",
+                "Naskah: Ani", "Peliput: Ani", "Liputan: Ani", "Editing: Ani", "Oleh: Ani",
+            ],
+        ),
+        (chrome.RULE, ["---", "———", "___", "==="]),
+    ],
+)  # fmt: skip
+def test_first_character_guards_never_reject_a_match(pattern, samples):
+    """Each branch's sample passes its guard; with another first character, none matches."""
+    guard = {
+        chrome.TRAILING_MARKER: chrome.is_trailing_marker,
+        chrome.DROPPED_LINE: chrome.is_dropped_line,
+        chrome.CREDIT_LINE: chrome.is_credit_line,
+        chrome.RULE: chrome.is_rule,
+    }[pattern]
+    for sample in samples:
+        assert pattern.fullmatch(sample), sample
+        assert guard(sample), sample
+    tails = {sample[1:] for sample in samples}
+    for ch in map(chr, range(0x3000)):
+        if guard(ch + "x" * 3) or any(guard(ch + tail) for tail in tails):
+            continue
+        assert not any(pattern.fullmatch(ch + tail) for tail in tails), repr(ch)
+
+
+def test_only_four_characters_fold_to_ascii_letters():
+    """The characters _may_hold_ad() and the sets above must take care of."""
+    letter = re.compile("(?i)[a-z]")
+    folding = {
+        ch
+        for ch in CODE_POINTS
+        if not ch.isascii()
+        and (letter.fullmatch(ch) or any(c.isascii() and c.isalpha() for c in ch.lower()))
+    }
+    assert folding == set(chrome._FOLDS_TO_ASCII)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pasang iklan di sini", "RUANG IKLAN TERSEDIA", "Hubungi kami, space iklan",
+        "Advertise here!", "iklan anda", "Ruang ıklan", "paſang iklan",
+        "Pemerintah daerah menyiapkan anggaran", "Iklan", "", "Kamis (1/1)",
+    ],
+)  # fmt: skip
+def test_leading_chrome_split_matches_the_single_pattern(line):
+    whole = re.compile(
+        chrome.LEADING_CHROME.pattern + "|" + chrome.LEADING_AD.pattern.removeprefix("(?i)"),
+        chrome.LEADING_CHROME.flags,
+    )
+    assert chrome.is_leading_chrome(line) == bool(whole.fullmatch(line))
+
+
+def test_plain_check_on_bytes_matches_the_regex():
+    plain = normalise._PLAIN
+    others = ["\t", "\x00", "\x1f", "\x7f", "\x85", "é", "\u200b", "€", "\U0001f600", "Ã©"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(plain + "".join(others)) for _ in range(rng.randint(0, 12)))
+        expected = not normalise._UNUSUAL.search(text)
+        assert normalise._plain_utf8(text.encode("utf-8")) == expected, repr(text)
+        assert normalise.is_plain(text) == expected, repr(text)
+
+
+def test_normalised_lines_hold_only_plain_spaces():
+    """After normalise(), a line's only whitespace is a single space (so its word count
+    is its spaces + 1): every character str.split() splits at is mapped or removed."""
+    spaces = [ch for ch in CODE_POINTS if ch.isspace()]
+    text = "a" + "b".join(spaces) + "c"
+    for line in normalise.normalise_lines(text):
+        assert not any(ch.isspace() for ch in line.replace(" ", ""))
+        assert "  " not in line and line == line.strip()
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 4, 6, 15, 16])
+def test_fewer_words(count):
+    for text in ["", " ", "a", "a b", " a  b\tc ", "x " * 20, "w\u3000" * 5, "a b c d e f"]:
+        assert normalise.fewer_words(text, count) == (len(text.split()) < count)
+
+
+def test_separators_match_the_plain_alternation():
+    strong = re.compile(r"\s+(?:--|[-–—|~])\s+|[–—]\s*|(?<=\w)-\s+")
+    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=[A-Z])\.\s+|(?<=\w),\s+")
+    rng = random.Random(3)
+    alphabet = "aA -–—|~:.,\t\u00a0_1é"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for new, old in ((dateline.STRONG_SEPARATOR, strong), (dateline.WEAK_SEPARATOR, weak)):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat digelar hari ini (rus/hmsprov).", "Rapat (ANTARA) digelar (rus)",
+        "x" * 300 + " (adv/hms7).", "(" + "a" * 60 + ")", "(" + "a" * 61 + ")",
+        "Teks (kiri) dan (kanan) . . ", "Teks [dni]", "Teks (rus)\n", "Teks *kmb",
+        "Teks.*kmb  ", "*kmb", "Teks **kmb", "x" * 200 + " *abcdef", "Teks (a/b) (c/d)",
+    ],
+)  # fmt: skip
+def test_byline_search_windows(text):
+    """Searching from _tail_start() (or near the end for a star code) finds what a search
+    from the start finds."""
+
+    def span(match):
+        return match and match.span()
+
+    assert span(byline.TAIL_CODE.search(text, byline._tail_start(text))) == span(
+        byline.TAIL_CODE.search(text)
+    )
+    star = byline.STAR_CODE.search(text)
+    near = byline.STAR_CODE.search(text, max(0, len(text.rstrip()) - 8))
+    assert span(star) == span(near)
