@@ -134,6 +134,16 @@ def collect(generators) -> None:
                     entry["error"] = "Pelican could not process the file: see its error above"
 
 
+class _NoMarkup:
+    """A text file writing "<" as \\u003c: valid JSON, no markup if opened as HTML."""
+
+    def __init__(self, file):
+        self.file = file
+
+    def write(self, chunk: str) -> None:
+        self.file.write(chunk.replace("<", "\\u003c"))
+
+
 def write_report(pelican) -> None:
     """`finalized`: write the report to the output folder and print the summary."""
     records = [_records[key] for key in sorted(_records)]
@@ -141,9 +151,15 @@ def write_report(pelican) -> None:
     name = pelican.settings.get(REPORT_SETTING, REPORT_NAME)
     if records and name:
         path = Path(pelican.output_path) / name
-        text = json.dumps({"summary": line, "files": records}, ensure_ascii=False, indent=2)
-        # "<" as \u003c: even opened as HTML by mistake, the report holds no markup.
-        path.write_text(text.replace("<", "\\u003c") + "\n", encoding="utf-8")
+        # Streamed: 10,000 records held as one indented string would cost tens of MB.
+        with path.open("w", encoding="utf-8") as file:
+            json.dump(
+                {"summary": line, "files": records},
+                _NoMarkup(file),
+                ensure_ascii=False,
+                indent=2,
+            )
+            file.write("\n")
     if records:
         print(f"press_release: {line}", flush=True)
     reset()

@@ -205,7 +205,12 @@ def plain(value):
     """Text for HTML, whether the value came escaped, with tags or as raw text."""
     if value is None:
         return Markup("")
-    return _plain(str(value))
+    text = str(value)
+    if len(text) > 200 and "<" not in text and "&" not in text:
+        # A lead with no tag or entity: striptags would only normalise its spaces. Not
+        # cached: ten thousand leads would hold tens of megabytes for the whole build.
+        return escape(" ".join(text.split()))
+    return _plain(text)
 
 
 @lru_cache(maxsize=65536)
