@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from press_release.parse import byline, chrome, dateline, normalise
+from press_release.parse import byline, chrome, dateline, dates, normalise, paragraphs
 
 CODE_POINTS = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
 
@@ -91,7 +91,8 @@ def test_only_four_characters_fold_to_ascii_letters():
         if not ch.isascii()
         and (letter.fullmatch(ch) or any(c.isascii() and c.isalpha() for c in ch.lower()))
     }
-    assert folding == set(chrome._FOLDS_TO_ASCII)
+    assert folding == set(normalise.FOLDS_TO_ASCII)
+    assert all(len(ch.lower()) == 1 for ch in CODE_POINTS if ch != "\u0130")
 
 
 @pytest.mark.parametrize(
@@ -170,3 +171,40 @@ def test_byline_search_windows(text):
     star = byline.STAR_CODE.search(text)
     near = byline.STAR_CODE.search(text, max(0, len(text.rstrip()) - 8))
     assert span(star) == span(near)
+
+
+def test_paragraph_character_sets_match_their_patterns():
+    for ch in CODE_POINTS:
+        assert (ch in paragraphs._SENTENCE_ENDS) == bool(paragraphs.SENTENCE_END.search(ch))
+        assert (ch in paragraphs._CAPITALS) == bool(paragraphs.DROP_CAP.fullmatch(ch))
+        opens_item = any(
+            paragraphs.LIST_ITEM.fullmatch(ch + tail) for tail in (" x", ". x", ") x", "1. x")
+        )
+        if opens_item:
+            assert ch in paragraphs._LIST_FIRST or ch.isdecimal(), repr(ch)
+        if paragraphs.SEPARATOR.fullmatch(ch) or paragraphs.SEPARATOR.fullmatch(ch + ".."):
+            assert ch in paragraphs._SEPARATOR_FIRST, repr(ch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat digelar Kamis (1/1) dan dilanjutkan Jumat 2 Januari 2015.",
+        "SELASA (16/4/2019) pagi", "selasasabtu (1/2/2020)", "Jum'at, 3/4/2020",
+        "Jum’at 3 Mei 2021", "Juma'at 3/4", "xsenin 1/1/2020 Senin 2/1/2020",
+        "Sabtu Minggu (5/6/2022)", "Ahad, 9 Des 2020", "Kamis 31/2/2020 lalu Kamis 1/1/2021",
+        "Senin\u0130 1/1/2020", "\u017fenin 1/1/2020", "Kamı\u017f 1/1/2020", "no date here",
+        "senin" * 30 + " 1/1/2020",
+    ],
+)  # fmt: skip
+def test_weekday_dates_match_a_plain_scan(text):
+    def spans(matches):
+        return [m.span() for m in matches]
+
+    assert spans(dates.weekday_dates(text)) == spans(dates.WEEKDAY_DATE.finditer(text))
+    rng = random.Random(text)
+    words = ["Senin", "selasa", "RABU", "kamis", "Jumat", "jum'at", "Sabtu", "minggu", "ahad"]
+    pieces = words + ["(1/2/2020)", "3 Mei 2021", "x", " ", ",", "4/5", "\u212a"]
+    for _ in range(300):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert spans(dates.weekday_dates(sample)) == spans(dates.WEEKDAY_DATE.finditer(sample))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .normalise import fewer_words
+from .normalise import fewer_words, may_fold_to_ascii
 
 _MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
@@ -95,9 +95,6 @@ TRAILING_FIRST = frozenset("abcdghklnprstABCDGHKLNPRST©ſ\u212a")  # or a digit
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstwEFKLNOPRSTWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
-# Characters whose lower case is an ASCII letter, or that IGNORECASE matches to one,
-# other than the ASCII letters themselves.
-_FOLDS_TO_ASCII = ("ſ", "\u212a", "İ", "ı")
 
 
 def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
@@ -117,14 +114,11 @@ def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
 def _may_hold_ad(line: str) -> bool:
     """False only when LEADING_AD cannot match: the line holds none of its phrases.
 
-    Every phrase holds "iklan" or is "advertise here". Without a character that folds to
-    an ASCII letter from elsewhere (_FOLDS_TO_ASCII), a case-insensitive match of them is
-    a plain substring of ``line.lower()``.
+    Every phrase holds "iklan" or is "advertise here". Unless `line` holds a character
+    of FOLDS_TO_ASCII, a case-insensitive match of them is a substring of ``line.lower()``.
     """
     lower = line.lower()
-    if "iklan" in lower or "advertise here" in lower:
-        return True
-    return any(ch in line for ch in _FOLDS_TO_ASCII)
+    return "iklan" in lower or "advertise here" in lower or may_fold_to_ascii(line)
 
 
 def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:

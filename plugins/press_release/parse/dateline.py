@@ -33,8 +33,6 @@ STRONG_SEPARATOR = re.compile(
     """,
     re.X,
 )
-# Characters without which STRONG_SEPARATOR cannot match.
-STRONG_MARKS = ("-", "–", "—", "|", "~")
 # A colon or full stop glued to an upper-case place ("SAMARINDA: ", "SAMARINDA. "), a
 # comma ("Balikpapan, Gubernur ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
 # look-behind after the mark, for the reason above.
@@ -46,7 +44,6 @@ WEAK_SEPARATOR = re.compile(
     """,
     re.X,
 )
-WEAK_MARKS = (":", ".", ",")
 _DIGIT = re.compile(r"\d")
 # The endings NEWSROOM requires.
 _NEWSROOM_WORDS = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
@@ -146,11 +143,9 @@ def _is_place(place: str) -> bool:
     words = place.split()
     if not words or words[0].casefold().strip(".") in NOT_A_PLACE:
         return False
-    upper = all(w.isupper() for w in words)
-    title = all(w[:1].isupper() and not w[1:].isupper() for w in words) or all(
-        w[:1].isupper() for w in words
-    )
-    return upper or title
+    # Upper case, or Title Case: every word opening with a capital (the stricter "and not
+    # w[1:].isupper()" form once tested here implies this one, so it decides nothing).
+    return all(w[:1].isupper() for w in words) or all(w.isupper() for w in words)
 
 
 def _is_date(text: str) -> bool:
@@ -233,28 +228,36 @@ def match_dateline(line: str, *, min_words: int = 4) -> Dateline | None:
     if line[:1] not in _CAPITALS:
         return None  # every prefix parse_prefix() reads, and _own_line(), opens the line
     head = line[:110]
-    for separator, strict, marks in (
-        (STRONG_SEPARATOR, False, STRONG_MARKS),
-        (WEAK_SEPARATOR, True, WEAK_MARKS),
-    ):
-        if not any(mark in head for mark in marks):
-            continue
-        for sep in separator.finditer(head):
-            prefix = line[: sep.start()]
-            parsed = parse_prefix(prefix)
-            if parsed is None:
-                continue
-            place, agency, date_text = parsed
-            rest = line[sep.end() :]
-            if strict:
-                mark = sep.group(0).strip()
-                if place is None or (mark in ":." and not place.replace(" ", "").isupper()):
-                    continue
-                if mark == "," and (agency or date_text or not rest[:1].isupper()):
-                    continue
-            rest, agency, unit = _unit_after(rest, agency)
-            if fewer_words(rest, min_words + 2 if strict else min_words):
-                continue
-            text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")
-            return Dateline(place, agency, date_text, text.strip(), rest)
+    # A kind of separator is looked for only when the line holds one of its marks.
+    strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
+    if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
+        return found
+    weak = "," in head or "." in head or ":" in head
+    if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
+        return found
     return _own_line(line)
+
+
+def _after_separator(
+    line: str, head: str, separator: re.Pattern[str], strict: bool, min_words: int
+) -> Dateline | None:
+    """The first separator of one kind in `head` after which `line` reads as a dateline."""
+    for sep in separator.finditer(head):
+        prefix = line[: sep.start()]
+        parsed = parse_prefix(prefix)
+        if parsed is None:
+            continue
+        place, agency, date_text = parsed
+        rest = line[sep.end() :]
+        if strict:
+            mark = sep.group(0).strip()
+            if place is None or (mark in ":." and not place.replace(" ", "").isupper()):
+                continue
+            if mark == "," and (agency or date_text or not rest[:1].isupper()):
+                continue
+        rest, agency, unit = _unit_after(rest, agency)
+        if fewer_words(rest, min_words + 2 if strict else min_words):
+            continue
+        text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")
+        return Dateline(place, agency, date_text, text.strip(), rest)
+    return None

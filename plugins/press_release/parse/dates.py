@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+
+from .normalise import may_fold_to_ascii
 
 MONTHS = {
     "januari": 1, "jan": 1,
@@ -52,6 +55,8 @@ WEEKDAY_DATE = re.compile(
     (?:{NUMERIC}|{TEXTUAL})
     """
 )
+# Where WEEKDAY_DATE can start, in the lower-cased text: a weekday name's opening.
+_WEEKDAY_OPENING = re.compile("s(?:enin|elasa|abtu)|rabu|kamis|jum|minggu|ahad")
 FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -114,6 +119,27 @@ def _with_time(day: date, text: str) -> tuple[datetime, bool]:
     return datetime(day.year, day.month, day.day), False
 
 
+def weekday_dates(text: str) -> Iterator[re.Match[str]]:
+    """``WEEKDAY_DATE.finditer(text)``, trying the pattern only where a weekday starts.
+
+    The pattern opens with a word boundary and a case-insensitive weekday name, tried
+    at every position of a long lead. A match starts where ``text.lower()`` holds a
+    weekday name (see FOLDS_TO_ASCII; else every position is tried, as before), and
+    matching there gives what a search reaching that position gives. Names found inside
+    another name cannot start a match (no word boundary), so a non-overlapping scan of
+    the openings finds every start that matters.
+    """
+    if may_fold_to_ascii(text):
+        yield from WEEKDAY_DATE.finditer(text)
+        return
+    pos = 0
+    for opening in _WEEKDAY_OPENING.finditer(text.lower()):
+        start = opening.start()
+        if start >= pos and (match := WEEKDAY_DATE.match(text, start)):
+            yield match
+            pos = match.end()
+
+
 def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
     """The first full date in `text` (a metadata line, a dateline), with its time."""
     for match in ANY_DATE.finditer(text):
@@ -123,7 +149,7 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
         if day is None:
             continue
         value, has_time = _with_time(day, text[match.end() :])
-        weekday = WEEKDAY_DATE.search(text)
+        weekday = next(weekday_dates(text), None)
         named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
         return FoundDate(value, has_time, named, text.strip())
     return None
@@ -131,7 +157,7 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
 
 def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate | None:
     """The first weekday + date expression with a year (or `default_year`)."""
-    for match in WEEKDAY_DATE.finditer(text):
+    for match in weekday_dates(text):
         if not _has_year(match) and default_year is None:
             continue
         day = _from_match(match, default_year)

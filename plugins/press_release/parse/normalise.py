@@ -52,6 +52,18 @@ _UNUSUAL = re.compile(f"[^{_PLAIN}]")
 # of a multi-byte sequence is ASCII), so what is left decodes to the characters to check.
 _PLAIN_ASCII_BYTES = bytes(range(0x20, 0x7F)) + b"\n\r"
 _PLAIN_OTHER = frozenset(_PLAIN[5:])  # the characters after "-~"
+# The characters other than ASCII letters that a case-insensitive regex matches to an
+# ASCII letter (long s to "s", the Kelvin sign to "k", dotted and dotless I to "i"),
+# which are also the only ones whose lower case holds an ASCII letter. Without them, a
+# case-insensitive match of an ASCII word is a plain substring of ``text.lower()``, at
+# the same index (only "İ" lowers to two characters).
+FOLDS_TO_ASCII = ("\u017f", "\u212a", "\u0130", "\u0131")
+
+
+def may_fold_to_ascii(text: str) -> bool:
+    """True when `text` holds one of FOLDS_TO_ASCII (rare: four quick scans)."""
+    return "\u017f" in text or "\u212a" in text or "\u0130" in text or "\u0131" in text
+
 
 # Mojibake: a UTF-8 lead byte read as Windows-1252/Latin-1 ("Â".."ô") followed by a
 # continuation byte read the same way (0x80-0xBF as "€".."¿", or a C1 control).

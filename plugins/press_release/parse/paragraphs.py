@@ -17,6 +17,14 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 DROP_CAP = re.compile(r"[A-Z]")
 SEPARATOR = re.compile(r"\.{1,3}|[*•·]")  # a line holding only "." separates paragraphs
 
+# Plain-Python forms of the tests above, for the loop over every line: the characters
+# that open a LIST_ITEM (or a decimal digit, as \d) or a SEPARATOR, the characters
+# SENTENCE_END accepts as a last character, and the capitals of DROP_CAP.
+_LIST_FIRST = frozenset("-•*–abcdefghijklmnopqrstuvwxyz")
+_SEPARATOR_FIRST = frozenset(".*•·")
+_SENTENCE_ENDS = frozenset(".!?:;\"”’')]")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
 
 @dataclass
 class Block:
@@ -31,20 +39,33 @@ class Block:
         return "\n".join(f"{m} {t}" for m, t in zip(self.markers, self.items, strict=True))
 
 
+def _list_item(line: str) -> re.Match[str] | None:
+    """LIST_ITEM.fullmatch(line), skipped for a line that cannot open an item."""
+    first = line[:1]
+    if first in _LIST_FIRST or first.isdecimal():
+        return LIST_ITEM.fullmatch(line)
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    """SENTENCE_END.search(text[-1:]): the last character alone decides."""
+    return text[-1:] in _SENTENCE_ENDS
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` continues the sentence that the line `previous` left open."""
     if not line:
         return False
-    if LIST_ITEM.fullmatch(line):
+    if _list_item(line):
         return False
     # Only the last character decides: searching the whole paragraph would be quadratic.
-    return line[0].islower() or not SENTENCE_END.search(previous[-1:])
+    return line[0].islower() or not _ends_sentence(previous)
 
 
 def _is_drop_cap(previous: str, line: str) -> bool:
     """ "B" + "ahkan": a lone capital letter glued to the next line's lower-case start."""
     return bool(
-        DROP_CAP.fullmatch(previous[-1:])
+        previous[-1:] in _CAPITALS  # DROP_CAP
         and (len(previous) == 1 or previous[-2] == " ")
         and line[:1].islower()
     )
@@ -69,11 +90,12 @@ def split_blocks(lines: list[str]) -> list[Block]:
             current.items[-1] = " ".join(parts)
 
     for line in lines:
-        if not line or SEPARATOR.fullmatch(line):
-            close()
-            current = None
+        if not line or (line[0] in _SEPARATOR_FIRST and SEPARATOR.fullmatch(line)):
+            if current is not None:
+                close()
+                current = None
             continue
-        item = LIST_ITEM.fullmatch(line)
+        item = _list_item(line)
         if item:
             close()
             kind = "ol" if _ORDERED.fullmatch(item["marker"]) else "ul"
@@ -85,12 +107,13 @@ def split_blocks(lines: list[str]) -> list[Block]:
             parts = [item["text"]]
             continue
         if current is not None and current.kind != "p":
-            if not SENTENCE_END.search(parts[-1][-1:]) and line[:1].islower():
+            if not _ends_sentence(parts[-1]) and line[0].islower():
                 parts.append(line)
                 continue
             close()
             current = None
-        if current is not None and _continues(parts[-1], line):
+        # _continues(parts[-1], line) for a line known not to open a list item
+        if current is not None and (line[0].islower() or not _ends_sentence(parts[-1])):
             if _is_drop_cap(parts[-1], line):
                 parts[-1] += line  # a drop cap: "B" + "ahkan"
             else:

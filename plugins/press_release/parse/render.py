@@ -27,6 +27,16 @@ def body_html(blocks: list[Block], dateline_text: str | None, captions: list[str
                 parts.append(block_html(block))
             else:
                 parts.append(block_html(block, css_class="pr-lead", prefix=prefix))
+            continue
+        if block.kind == "p":
+            parts.append(f"<p>{_escape(block.text)}</p>")  # block_html(block), inlined
         else:
             parts.append(block_html(block))
     return "\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    """escape(text, quote=False), without its three replacements when there is no "&<>"."""
+    if "&" in text or "<" in text or ">" in text:
+        return escape(text, quote=False)
+    return text
