@@ -93,6 +93,22 @@ class PressReleaseReader(BaseReader):
     def config(self):
         return config_from(self.settings)
 
+    @cached_property
+    def _wrappers(self) -> dict:
+        return {}
+
+    def _wrapper(self, name: str, value: str):
+        """One Category/Author/Tag object per name for the whole build.
+
+        Pelican makes a new one for each release, and each computes its slug (unidecode
+        and regexes) again: thousands of times for one region or reporter.
+        """
+        key = (name, value)
+        wrapper = self._wrappers.get(key)
+        if wrapper is None:
+            wrapper = self._wrappers[key] = self.process_metadata(name, value)
+        return wrapper
+
     def read(self, source_path):
         config = self.config
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))
@@ -140,9 +156,10 @@ class PressReleaseReader(BaseReader):
         if release.summary:
             metadata["summary"] = escape(release.summary, quote=False)
         if release.category:
-            metadata["category"] = self.process_metadata("category", release.category)
-        if release.reporters:
-            metadata["authors"] = self.process_metadata("authors", release.reporters)
+            metadata["category"] = self._wrapper("category", release.category)
+        codes = dict.fromkeys(code.strip() for code in release.reporters if code.strip())
+        if codes:  # as Pelican's "authors" processor: stripped, each once, in order
+            metadata["authors"] = [self._wrapper("author", code) for code in codes]
         if release.tags:
             metadata["tags"] = self.process_metadata("tags", ", ".join(release.tags))
         if release.status:
