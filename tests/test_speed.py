@@ -148,21 +148,31 @@ def test_period_archives_match_pelicans_own():
 
 
 @pytest.mark.parametrize(
-    ("status", "lang"), [("published", "id"), ("draft", "id"), ("published", "en")]
+    ("status", "lang", "url"),
+    [
+        ("published", "id", "{date:%Y}/{date:%m}/{slug}/"),
+        ("draft", "id", "{date:%Y}/{date:%m}/{slug}/"),
+        ("published", "en", "{date:%Y}/{date:%m}/{slug}/"),
+        ("published", "id", "{date:%-d}-{date:%B}/{category}/{slug}/"),  # Pelican's own %-d
+        ("published", "id", "{date:%d %b %Y %%}/{date}/{slug}/"),
+    ],
 )
-def test_frozen_urls_are_pelicans_own(status, lang):
-    from datetime import datetime
-
+def test_frozen_urls_are_pelicans_own(status, lang, url):
     from pelican.contents import Article
     from pelican.settings import read_settings
+    from pelican.urlwrappers import Category
+    from pelican.utils import SafeDatetime
 
     from press_release.speed import _url_and_save_as
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings["ARTICLE_URL"] = url
+    settings["ARTICLE_SAVE_AS"] = url + "index.html"
     settings["ARTICLE_LANG_URL"] = "{lang}/{slug}/"
     settings["ARTICLE_LANG_SAVE_AS"] = "{lang}/{slug}/index.html"
-    metadata = {"title": "Rapat", "slug": "rapat-koordinasi", "date": datetime(2024, 3, 12),
-                "status": status, "lang": lang}  # fmt: skip
+    metadata = {"title": "Rapat", "slug": "rapat-koordinasi", "status": status, "lang": lang,
+                "date": SafeDatetime(2024, 3, 2, 9, 5),
+                "category": Category("Kaltim", settings)}  # fmt: skip
     article = Article("<p>x</p>", metadata, settings, source_path=str(ROOT / "content/x.txt"))
     assert _url_and_save_as(article) == (article.url, article.save_as)
     assert article.save_as.endswith(".html")

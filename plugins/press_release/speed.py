@@ -27,13 +27,18 @@ from __future__ import annotations
 
 import calendar
 import inspect
+import re
 from collections import defaultdict
+from datetime import datetime
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
+from string import Formatter
 from types import MethodType
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.utils import SafeDatetime
 
 
 class MemberList(list):
@@ -81,13 +86,35 @@ def _url_and_save_as(article) -> tuple[str, str]:
     """
     if type(article)._expand_settings is not Article._expand_settings:
         return article.url, article.save_as  # a subclass with its own rules
-    fields = article.url_format
     klass = "DRAFT" if article.status == "draft" else "ARTICLE"
     lang = "" if article.in_default_lang else "LANG_"
     settings = article.settings
-    return (
-        str(settings[f"{klass}_{lang}URL"]).format(**fields),
-        str(settings[f"{klass}_{lang}SAVE_AS"]).format(**fields),
+    url, save_as = str(settings[f"{klass}_{lang}URL"]), str(settings[f"{klass}_{lang}SAVE_AS"])
+    fields = article.url_format
+    date = fields.get("date")
+    if isinstance(date, SafeDatetime) and _c_strftime_is_pelicans(url + save_as):
+        # Pelican's SafeDatetime formats each "{date:%Y}" in Python, a few microseconds
+        # each; for these directives the C strftime of a plain datetime is the same.
+        fields["date"] = datetime.combine(date.date(), date.timetz())
+    return url.format(**fields), save_as.format(**fields)
+
+
+# C89 directives, which pelican.utils.strftime hands to datetime.strftime one by one;
+# anything else ("%-d", "%e") it treats its own way.
+_C89_ONLY = re.compile(r"(?:[^%]|%[aAbBcdfGHIjmMpSUuVwWxXyYzZ%])*")
+
+
+@lru_cache(maxsize=64)
+def _c_strftime_is_pelicans(template: str) -> bool:
+    """Whether every ``{date:...}`` of a URL setting formats alike in C and in Pelican."""
+    try:
+        fields = list(Formatter().parse(template))
+    except ValueError:
+        return False
+    return all(
+        name != "date" or not spec or _C89_ONLY.fullmatch(spec)
+        for _text, name, spec, _conversion in fields
+        if name is not None
     )
 
 
