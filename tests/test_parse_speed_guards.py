@@ -165,7 +165,7 @@ def test_byline_search_windows(text):
     def span(match):
         return match and match.span()
 
-    assert span(byline.TAIL_CODE.search(text, byline._tail_start(text))) == span(
+    assert span(byline.TAIL_CODE.search(text, byline.tail_search_start(text))) == span(
         byline.TAIL_CODE.search(text)
     )
     star = byline.STAR_CODE.search(text)
@@ -208,3 +208,9 @@ def test_weekday_dates_match_a_plain_scan(text):
     for _ in range(300):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert spans(dates.weekday_dates(sample)) == spans(dates.WEEKDAY_DATE.finditer(sample))
+
+
+def test_space_or_stop_lists_every_space():
+    spaces = {ch for ch in CODE_POINTS if re.fullmatch(r"\s", ch)}
+    assert spaces == {ch for ch in CODE_POINTS if ch.isspace()}
+    assert set(byline._SPACE_OR_STOP) == spaces | {"."}

@@ -14,6 +14,11 @@ TAIL_CODE = re.compile(
     (?P<after>[\s.]*)$
     """
 )
+# The characters \s matches (those str.isspace() accepts), and the full stop.
+_SPACE_OR_STOP = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000."
+)
 # "*kmb" at the very end.
 STAR_CODE = re.compile(r"(?:(?<=\s)|(?<=[.!?\"”]))\*(?P<code>[A-Za-z]{2,6})\s*$")
 # An end mark " *" or " ***".
@@ -77,19 +82,18 @@ def split_code(code: str) -> Byline:
     return Byline(code, reporters, desk)
 
 
-def _tail_start(text: str) -> int:
-    """Where a search for TAIL_CODE may start without missing its match.
+def tail_search_start(text: str) -> int:
+    """Where a search for TAIL_CODE (or release.TAIL_CREDIT) may start, missing nothing.
 
     TAIL_CODE can match at one place only: its closing bracket is the last bracket of
     the text (only spaces and stops may follow it) and its opening bracket the bracket
     before, at most 61 characters earlier, since the code holds 1-60 non-bracket
     characters. Searching from ``pos`` rather than from 0 finds that same match (the
     pattern has no anchor or look-behind that could see the difference), and spares a
-    scan of a long paragraph for brackets that cannot be the code's.
+    scan of a long paragraph for brackets that cannot be the code's. TAIL_CREDIT has
+    the same shape with round brackets only.
     """
-    end = len(text)
-    while end and (text[end - 1] == "." or text[end - 1].isspace()):  # TAIL_CODE's [\s.]*
-        end -= 1
+    end = len(text.rstrip(_SPACE_OR_STOP))  # TAIL_CODE's [\s.]*
     return max(0, end - 64)
 
 
@@ -101,7 +105,7 @@ def take_byline(text: str) -> tuple[str, list[str]]:
     """
     codes: list[str] = []
     while True:
-        match = TAIL_CODE.search(text, _tail_start(text))
+        match = TAIL_CODE.search(text, tail_search_start(text))
         if match and is_code(match["code"], match["open"]):
             before = text[: match.start()].rstrip()
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""

@@ -14,7 +14,7 @@ as the release's credits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .normalise import fewer_words, may_fold_to_ascii
 
@@ -144,6 +144,36 @@ def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line):
         return True
     return matches_any(line, extra)
+
+
+def first_trailing(lines: list[str], is_paragraph: Callable[[str], bool]) -> int | None:
+    """Index of the first line, after the first, from which all is trailing chrome.
+
+    That is a trailing marker, or a rule with no paragraph below it (a rule fencing a
+    contact block); `is_paragraph` tells a paragraph. The first-character tests of
+    is_trailing_marker() and is_rule() are inlined: this runs over every body line.
+    """
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if not line:
+            continue
+        first = line[0]
+        if first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
+            if RULE.fullmatch(line) and not any(map(is_paragraph, lines[index + 1 :])):
+                return index
+        elif (first in TRAILING_FIRST or first.isdecimal()) and TRAILING_MARKER.fullmatch(line):
+            return index
+    return None
+
+
+def dropped_indexes(lines: list[str], extra: Iterable = ()) -> list[int]:
+    """Indexes of the non-blank `lines` that is_dropped_line() drops."""
+    if isinstance(extra, tuple | list) and not extra:  # nothing configured: inlined
+        match = DROPPED_LINE.fullmatch
+        return [
+            i for i, line in enumerate(lines) if line and line[0] in DROPPED_FIRST and match(line)
+        ]
+    return [i for i, line in enumerate(lines) if line and is_dropped_line(line, extra)]
 
 
 def is_credit_line(line: str) -> bool:

@@ -97,7 +97,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
             continue
         item = _list_item(line)
         if item:
-            close()
+            if current is not None:
+                close()
             kind = "ol" if _ORDERED.fullmatch(item["marker"]) else "ul"
             if current is None or current.kind != kind:
                 current = Block(kind)
@@ -119,7 +120,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
             else:
                 parts.append(line)
             continue
-        close()
+        if current is not None:
+            close()
         current = Block("p", line)
         parts = [line]
         blocks.append(current)

@@ -21,14 +21,22 @@ from datetime import datetime
 from ..errors import PressReleaseError
 from ..settings import Config
 from . import chrome, dates
-from .byline import Byline, is_code, split_code, strip_end_mark, take_byline
+from .byline import (
+    Byline,
+    is_code,
+    split_code,
+    strip_end_mark,
+    tail_search_start,
+    take_byline,
+)
 from .dateline import Dateline, display_place, match_dateline
 from .header import split_header
-from .normalise import decode_checked, normalise_lines
+from .normalise import decode_checked, fewer_words, normalise_lines
 from .paragraphs import Block, split_blocks
 from .render import body_html
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
+_STOPS = frozenset('.!?"”')  # SENTENCE_END's class
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
@@ -126,16 +134,23 @@ def _same(a: str, b: str) -> bool:
     )
 
 
+def _ends_sentence(line: str) -> bool:
+    """SENTENCE_END.search(line) without a search: `$` is the end or a final line feed."""
+    return line[-1:] in _STOPS or (line[-1:] == "\n" and line[-2:-1] in _STOPS)
+
+
 def _is_caption(line: str, is_last: bool) -> bool:
     if CAPTION_START.match(line) or CAPTION_LABEL.match(line):
         return True
-    credit = TAIL_CREDIT.search(line)
+    # TAIL_CREDIT, like TAIL_CODE, can only match at the last brackets of the line.
+    credit = TAIL_CREDIT.search(line, tail_search_start(line))
     return bool(credit and not is_last and "/" in credit["code"] and is_code(credit["code"]))
 
 
 def _looks_like_paragraph(line: str) -> bool:
-    words = len(line.split())
-    return words >= 15 or (words >= 6 and bool(SENTENCE_END.search(line)))
+    if not fewer_words(line, 15):
+        return True
+    return not fewer_words(line, 6) and _ends_sentence(line)
 
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
@@ -151,12 +166,12 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             following = lines[content[rank + 1]] if not is_last else ""
             if (
                 not is_last
-                and not SENTENCE_END.search(line)
-                and len(line.split()) < 16
+                and not _ends_sentence(line)
+                and fewer_words(line, 16)
                 and not following[:1].islower()
             ):
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
-            if _is_caption(line, is_last) and len(found.rest.split()) < 40:
+            if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
         elif is_last:
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
@@ -191,7 +206,7 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
             release.dropped.append(line)
         elif chrome.is_credit_line(line):
             release.credits.append(line)
-        elif len(line.split()) <= 10 and dates.find_date(line) and not SENTENCE_END.search(line):
+        elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
             release.header.setdefault("_meta_date", line)
         elif BULLET_META.fullmatch(line):
             _bullet_meta(release, line.lstrip("•·▪► "), config)
@@ -205,8 +220,8 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
     first = others[0]
     is_category = first.casefold() in known or (
         len(others) > 1
-        and len(first.split()) <= 4
-        and not SENTENCE_END.search(first)
+        and fewer_words(first, 5)
+        and not _ends_sentence(first)
         and not first.endswith(":")
     )
     if is_category:
@@ -215,7 +230,7 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
     if others:
         release.title = others[0]
         others = others[1:]
-    if others and SENTENCE_END.search(others[0]) or others and others[0].startswith(("–", "-")):
+    if others and _ends_sentence(others[0]) or others and others[0].startswith(("–", "-")):
         release.dek = others[0]
         others = others[1:]
     release.captions.extend(others)
@@ -233,27 +248,15 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    for index in range(1, len(body)):
-        line = body[index]
-        # A rule with no paragraph below it fences a contact block: page chrome. (A rule
-        # is one word, never paragraph-like itself.) Blank lines are neither.
-        if line and (
-            chrome.is_trailing_marker(line)
-            or (
-                chrome.is_rule(line)
-                and not any(_looks_like_paragraph(x) for x in body[index + 1 :])
-            )
-        ):
-            release.dropped.extend(x for x in body[index:] if x)
-            body = body[:index]
-            break
-    extra = config.chrome
-    dropped = [i for i, line in enumerate(body) if line and chrome.is_dropped_line(line, extra)]
-    if dropped:
-        body = body[:]
-        for index in dropped:
-            release.dropped.append(body[index])
-            body[index] = ""  # a "." line or a rule still separates paragraphs
+    index = chrome.first_trailing(body, _looks_like_paragraph)
+    if index is not None:
+        release.dropped.extend(x for x in body[index:] if x)
+        body = body[:index]
+    else:
+        body = body[:]  # popped below: the caller's list stays as it was
+    for index in chrome.dropped_indexes(body, config.chrome):
+        release.dropped.append(body[index])
+        body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
     while body and (not body[-1] or chrome.is_credit_line(body[-1])):
         line = body.pop()
