@@ -176,3 +176,14 @@ def test_frozen_urls_are_pelicans_own(status, lang, url):
     article = Article("<p>x</p>", metadata, settings, source_path=str(ROOT / "content/x.txt"))
     assert _url_and_save_as(article) == (article.url, article.save_as)
     assert article.save_as.endswith(".html")
+
+
+def test_jobs_setting(caplog):
+    from press_release.parallel import job_count, usable_cpus
+
+    assert job_count({"PRESS_RELEASE_JOBS": 3}) == 3
+    assert job_count({"PRESS_RELEASE_JOBS": 0}) == usable_cpus() == job_count({})
+    with caplog.at_level("WARNING"):
+        assert job_count({"PRESS_RELEASE_JOBS": -2}) == 1
+        assert job_count({"PRESS_RELEASE_JOBS": "two"}) == 1
+    assert [r.getMessage().count("PRESS_RELEASE_JOBS") for r in caplog.records] == [1, 1]
