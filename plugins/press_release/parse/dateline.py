@@ -207,9 +207,12 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
 
 def _own_line(line: str) -> Dateline | None:
     """A dateline alone on its line: "Jakarta, 26 Januari 2021"."""
-    if not _DIGIT.search(line):  # its date (ANY_DATE) opens with a digit
+    prefix = line.rstrip(" .,:-–—").strip()
+    # Cheap tests first: parse_prefix() takes at most 80 characters, and the date it
+    # must find (ANY_DATE) opens with a digit.
+    if len(prefix) > 80 or not _DIGIT.search(prefix):
         return None
-    parsed = parse_prefix(line.rstrip(" .,:-–—"))
+    parsed = parse_prefix(prefix)
     if parsed and parsed[2] and parsed[0]:
         return Dateline(parsed[0], parsed[1], parsed[2], line, "")
     return None
@@ -244,6 +247,10 @@ def _after_separator(
     """The first separator of one kind in `head` after which `line` reads as a dateline."""
     for sep in separator.finditer(head):
         prefix = line[: sep.start()]
+        if len(prefix.rstrip()) > 80:
+            # parse_prefix() takes at most 80 characters, and the line opens with a
+            # capital (no space to strip): no later separator can have a prefix it takes.
+            break
         parsed = parse_prefix(prefix)
         if parsed is None:
             continue

@@ -155,15 +155,20 @@ def _looks_like_paragraph(line: str) -> bool:
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     """Index and parse of the dateline line among `lines` ('' = blank)."""
-    content = [i for i, line in enumerate(lines) if line]
-    for rank, index in enumerate(content[:40]):
-        line = lines[index]
+    rank = 0  # among the non-blank lines, of which the first 40 are looked at
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if rank == 40:
+            break
+        rank += 1
         found = match_dateline(line)
         if found is None:
             continue
-        is_last = rank == len(content) - 1
+        # The next non-blank line, looked for only now: most lines are no dateline.
+        following = next(filter(None, lines[index + 1 :]), "")
+        is_last = not following
         if found.rest:
-            following = lines[content[rank + 1]] if not is_last else ""
             if (
                 not is_last
                 and not _ends_sentence(line)
