@@ -4,7 +4,9 @@ Rendering pages is most of a large build (about 60% of a 10,000-release site) an
 page depends only on the finished context, so the work splits cleanly:
 
 1. :class:`DeferredWriter` (given to Pelican through ``get_writer``) records each
-   ``write_file()`` call of the content generators instead of rendering it;
+   ``write_file()`` and ``write_feed()`` call of the content generators instead of
+   rendering it (a feed is rendered at once when a plugin listens for Pelican's feed
+   signals, which carry the feed object);
 2. :class:`FlushPages`, run by Pelican after every content generator and before the
    static files are copied, calls :meth:`DeferredWriter.flush`: the recorded calls are
    shared among ``PRESS_RELEASE_JOBS`` processes forked from the build, each one running
@@ -132,7 +134,7 @@ class DeferredWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs = job_count(self.settings)
-        self._calls: list[tuple[tuple, dict]] = []
+        self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
         self._deferring = self.jobs > 1
         self._opened: list[str] | None = None
 
@@ -143,13 +145,34 @@ class DeferredWriter(Writer):
             return super().write_file(*args, **kwargs)
         name = args[0] if args else kwargs.get("name")
         if name:  # Pelican skips a call without a file name
-            self._calls.append((args, kwargs))
+            self._calls.append(("write_file", args, kwargs))
+        return None
+
+    def write_feed(self, *args, **kwargs):
+        path = args[2] if len(args) > 2 else kwargs.get("path")
+        if (
+            not self._deferring
+            or path is None  # the caller wants the feed object, not a file
+            or signals.feed_generated.receivers  # they get the feed object in Pelican's order
+            or signals.feed_written.receivers
+        ):
+            return super().write_feed(*args, **kwargs)
+        self._calls.append(("write_feed", args, kwargs))
         return None
 
     def _open_w(self, filename, encoding, override=False):
         if self._opened is not None:
             self._opened.append(filename)
         return super()._open_w(filename, encoding, override)
+
+    def _cost(self, method: str, args: tuple, kwargs: dict) -> tuple[str, int]:
+        """A call's file name and rough cost: its pages, or a feed's items by five."""
+        if method == "write_feed":
+            path = args[2] if len(args) > 2 else kwargs["path"]
+            items = len(args[0] if args else kwargs["elements"])
+            limit = self.settings.get("FEED_MAX_ITEMS") or items
+            return path, max(1, min(items, limit) // 5)
+        return (args[0] if args else kwargs["name"]), self._pages(args, kwargs)
 
     def _pages(self, args: tuple, kwargs: dict) -> int:
         """How many pages a call writes: its pagination, as Pelican will compute it."""
@@ -173,7 +196,7 @@ class DeferredWriter(Writer):
         calls, self._calls, self._deferring = self._calls, [], False
         if not calls:
             return
-        costs = [((a[0] if a else k.get("name")), self._pages(a, k)) for a, k in calls]
+        costs = [self._cost(*call) for call in calls]
         workers = min(self.jobs, len(calls))
         if workers < 2 or not can_fork():
             workers = 1
@@ -192,10 +215,10 @@ class DeferredWriter(Writer):
         written: dict[int, list[str]] = {}
         with signals.content_written.muted():  # sent once, in order, by _announce
             for index in indices:
-                args, kwargs = calls[index]
+                method, args, kwargs = calls[index]
                 self._opened = []
                 try:
-                    super().write_file(*args, **kwargs)
+                    getattr(Writer, method)(self, *args, **kwargs)
                 except FileOverwriteFailedError:
                     if _has_empty_slug(kwargs):  # Pelican's own rule for such pages
                         logger.info("Skipping a page with an invalid slug: %s", args[:1])
@@ -260,7 +283,9 @@ class DeferredWriter(Writer):
         if not signals.content_written.receivers:
             return
         for index in sorted(written):
-            args, kwargs = calls[index]
+            method, args, kwargs = calls[index]
+            if method != "write_file":
+                continue  # Pelican sends content_written for pages only
             context = args[2] if len(args) > 2 else kwargs["context"]
             for path in written[index]:
                 name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
