@@ -214,3 +214,20 @@ def test_space_or_stop_lists_every_space():
     spaces = {ch for ch in CODE_POINTS if re.fullmatch(r"\s", ch)}
     assert spaces == {ch for ch in CODE_POINTS if ch.isspace()}
     assert set(byline._SPACE_OR_STOP) == spaces | {"."}
+
+
+def test_caption_and_bullet_first_characters():
+    from press_release.parse import release
+
+    starts = {ch for ch in CODE_POINTS if _ignorecase_class("fpk").fullmatch(ch)}
+    capitals = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert frozenset(starts | capitals) == release._CAPTION_FIRST
+    for ch in CODE_POINTS[:0x3000]:
+        if ch in release._CAPTION_FIRST:
+            continue
+        for tail in ("oto: x", "hoto: x", "eterangan foto: x", "et: x", "ABC : x"):
+            assert not release.CAPTION_START.match(ch + tail)
+            assert not release.CAPTION_LABEL.match(ch + tail)
+    assert {ch for ch in CODE_POINTS if release.BULLET_META.fullmatch(ch + "x")} == set(
+        release._BULLETS
+    )

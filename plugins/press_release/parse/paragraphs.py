@@ -95,7 +95,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
                 close()
                 current = None
             continue
-        item = _list_item(line)
+        first = line[0]  # _list_item(line), inlined for the loop over every line
+        item = LIST_ITEM.fullmatch(line) if first in _LIST_FIRST or first.isdecimal() else None
         if item:
             if current is not None:
                 close()

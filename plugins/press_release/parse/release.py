@@ -37,6 +37,11 @@ from .render import body_html
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
 _STOPS = frozenset('.!?"”')  # SENTENCE_END's class
+# What a caption can open with: a capital (CAPTION_LABEL, and CAPTION_START's words), or
+# the lower-case first letters of CAPTION_START's words and the Kelvin sign (U+212A),
+# which IGNORECASE matches to "k".
+_CAPTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZfkp\u212a")
+_BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
@@ -140,7 +145,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_caption(line: str, is_last: bool) -> bool:
-    if CAPTION_START.match(line) or CAPTION_LABEL.match(line):
+    if line[:1] in _CAPTION_FIRST and (CAPTION_START.match(line) or CAPTION_LABEL.match(line)):
         return True
     # TAIL_CREDIT, like TAIL_CODE, can only match at the last brackets of the line.
     credit = TAIL_CREDIT.search(line, tail_search_start(line))
@@ -213,7 +218,7 @@ def _read_top(release: Release, top: list[str], config: Config, body_start_seen:
             release.credits.append(line)
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
             release.header.setdefault("_meta_date", line)
-        elif BULLET_META.fullmatch(line):
+        elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             _bullet_meta(release, line.lstrip("•·▪► "), config)
         elif _is_caption(line, is_last=False):
             release.captions.append(line)
