@@ -45,12 +45,14 @@ def is_code(code: str, brackets: str = "(") -> bool:
     code = code.strip()
     if code == "*":
         return True
-    if "," in code or ":" in code or _DATE_LIKE.fullmatch(code):
+    if "," in code or ":" in code:
+        return False
+    if code[:1].isdecimal() and _DATE_LIKE.fullmatch(code):  # a date opens with \d
         return False
     parts = [part.strip() for part in code.split("/")]
-    if not 1 <= len(parts) <= 5 or not all(_PART.fullmatch(part) for part in parts):
+    if not 1 <= len(parts) <= 5 or not all(map(_PART.fullmatch, parts)):
         return False
-    if all(part.isdigit() for part in parts):
+    if all(map(str.isdigit, parts)):
         return False
     if len(parts) > 1:
         return True
@@ -60,8 +62,8 @@ def is_code(code: str, brackets: str = "(") -> bool:
         return bool(DESK.search(part)) and len(words) <= 3
     if brackets == "[":
         return True
-    if any(ch.isdigit() for ch in part) or "-" in part:
-        return any(ch.isalpha() for ch in part)
+    if any(map(str.isdigit, part)) or "-" in part:
+        return any(map(str.isalpha, part))
     # A lone word: lower case is a code ("humas", "ris"), capitals an acronym ("KKPR").
     return part.islower() or bool(DESK.search(part) and not part.isupper())
 
