@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
+from .fragments import make_fragments
 from .parallel import FlushPages
 
 logger = logging.getLogger(__name__)
@@ -387,6 +388,7 @@ def setup_environment(generator):
     env.globals.update(
         {
             "shared_partial": make_shared_partial(),
+            **make_fragments(env, translations, plain, plain_text),
             "OFFICE": office,
             "OFFICE_LOGO": logo_url(settings, office),
             "MEDIA_CONTACT": contact if any(contact.values()) else None,
