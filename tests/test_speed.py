@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,7 +13,7 @@ import pytest
 from pelican.generators import ArticlesGenerator
 
 from press_release.errors import PressReleaseError
-from press_release.parallel import DeferredWriter, share_out
+from press_release.parallel import DeferredWriter, chunk_calls
 from press_release.speed import build_period_archives
 
 from .conftest import ROOT
@@ -74,34 +76,44 @@ def test_a_page_failing_in_a_worker_fails_the_build(archive, tmp_path):
 
 
 class Page:
-    """A template whose rendering fails for one page name."""
+    """A template whose rendering fails for one page name, or in a forked process."""
 
-    def __init__(self, failing: str):
-        self.failing = failing
+    def __init__(self, failing: str, parent: int | None = None):
+        self.failing, self.parent = failing, parent
 
     def render(self, context):
-        if context["output_file"] == self.failing:
-            raise ValueError(f"cannot render {self.failing}")
+        time.sleep(0.002)  # every process gets some of the pages
+        if context["output_file"] == self.failing or self.parent not in (None, os.getpid()):
+            raise ValueError(f"cannot render {context['output_file']}")
         return f"<p>{context['output_file']}</p>"
 
 
-def writer_with(tmp_path, failing: str):
+def writer_with(tmp_path, failing: str, parent: int | None = None, pages: int = 4):
     settings = {"RELATIVE_URLS": False, "PRESS_RELEASE_JOBS": 2, "PAGINATED_TEMPLATES": {},
                 "DEFAULT_PAGINATION": 10, "SITEURL": ""}  # fmt: skip
     writer = DeferredWriter(str(tmp_path), settings=settings)
     context = {"localsiteurl": ""}
-    for name in ("a.html", "b.html", "c.html", "d.html"):
-        writer.write_file(name, Page(failing), context)
+    for number in range(pages):
+        writer.write_file(f"{chr(97 + number % 26)}{number // 26 or ''}.html",
+                          Page(failing, parent), context)  # fmt: skip
     return writer
 
 
 def test_the_forked_process_reports_its_failure_to_the_build(tmp_path):
-    writer = writer_with(tmp_path, failing="d.html")
+    writer = writer_with(tmp_path, failing="none", parent=os.getpid(), pages=60)
+    chunks = [[index] for index in range(60)]
     with pytest.raises(PressReleaseError, match="worker process failed: ValueError: cannot "
-                       "render d.html"):  # fmt: skip
-        writer._render_forked(writer._calls, [[0, 1], [2, 3]])
-    assert (tmp_path / "a.html").read_text() == "<p>a.html</p>"  # the parent's share
-    assert (tmp_path / "c.html").read_text() == "<p>c.html</p>"  # the child's, before d
+                       "render"):  # fmt: skip
+        writer._render_forked(writer._calls, chunks, 2)
+    assert (tmp_path / "a.html").read_text() == "<p>a.html</p>"  # the parent's first chunk
+
+
+def test_both_processes_take_work_from_the_queue(tmp_path):
+    writer = writer_with(tmp_path, failing="none", pages=60)
+    calls = writer._calls
+    written = writer._render_forked(calls, [[index] for index in range(60)], 2)
+    assert sorted(written) == list(range(60))
+    assert len(list(tmp_path.iterdir())) == 60
 
 
 def test_deferred_pages_are_written_on_flush(tmp_path):
@@ -113,15 +125,15 @@ def test_deferred_pages_are_written_on_flush(tmp_path):
     assert (tmp_path / "e.html").exists()
 
 
-def test_calls_for_one_file_stay_together_and_loads_balance():
+def test_calls_for_one_file_share_a_chunk_largest_chunks_first():
     costs = [("a", 1), ("index.html", 30), ("b", 1), ("a", 1), *[(f"p{i}", 1) for i in range(40)]]
-    shares = share_out(costs, 2)
-    assert sorted(i for share in shares for i in share) == list(range(len(costs)))
-    assert all(share == sorted(share) for share in shares)
-    owner = {i: n for n, share in enumerate(shares) for i in share}
-    assert owner[0] == owner[3]  # both calls writing "a"
-    loads = [sum(costs[i][1] for i in share) for share in shares]
-    assert abs(loads[0] - loads[1]) <= 1
+    chunks = chunk_calls(costs, size=8)
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(len(costs)))
+    assert all(chunk == sorted(chunk) for chunk in chunks)
+    assert [chunk for chunk in chunks if 0 in chunk] == [chunk for chunk in chunks if 3 in chunk]
+    loads = [sum(costs[i][1] for i in chunk) for chunk in chunks]
+    assert loads == sorted(loads, reverse=True) and loads[0] >= 30
+    assert max(loads[1:]) <= 8 + 1
 
 
 def test_period_archives_match_pelicans_own():

@@ -30,11 +30,11 @@ the page's ``article`` or ``page`` from it.
 from __future__ import annotations
 
 import gc
-import heapq
 import logging
 import math
 import os
 import pickle
+import select
 import sys
 import threading
 import traceback
@@ -47,6 +47,11 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .errors import PressReleaseError
 
 logger = logging.getLogger(__name__)
+
+
+# Pages per chunk of work handed to a process: small enough to even out the processes'
+# loads, large enough that taking a chunk costs nothing in comparison.
+CHUNK_COST = 24
 
 
 def usable_cpus() -> int:
@@ -109,23 +114,28 @@ def _terminal_held():
             lock.release()
 
 
-def share_out(costs: list[tuple[str, int]], workers: int) -> list[list[int]]:
-    """Split calls among `workers`: ``costs[i] = (file name, pages)`` of call ``i``.
+def chunk_calls(costs: list[tuple[str, int]], size: int = CHUNK_COST) -> list[list[int]]:
+    """Group calls into chunks of work: ``costs[i] = (file name, pages)`` of call ``i``.
 
-    Calls naming the same file go together; groups go, largest first, to the least
-    loaded worker. Each share lists its call indices in their original order.
+    Calls naming the same file share a chunk, in their original order, so Pelican's
+    overwrite rules hold; consecutive calls fill a chunk up to `size` pages. Chunks come
+    largest first, so that no process is left with a long one at the end.
     """
     groups: dict[str, list[int]] = {}
     for index, (name, _pages) in enumerate(costs):
         groups.setdefault(name, []).append(index)
-    ranked = sorted(groups.values(), key=lambda group: (-sum(costs[i][1] for i in group), group[0]))
-    loads = [(0, worker) for worker in range(workers)]
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    for group in ranked:
-        load, worker = heapq.heappop(loads)
-        shares[worker].extend(group)
-        heapq.heappush(loads, (load + sum(costs[i][1] for i in group), worker))
-    return [sorted(share) for share in shares]
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    load = 0
+    for group in sorted(groups.values()):
+        current.extend(group)
+        load += sum(costs[i][1] for i in group)
+        if load >= size:
+            chunks.append(sorted(current))
+            current, load = [], 0
+    if current:
+        chunks.append(sorted(current))
+    return sorted(chunks, key=lambda chunk: -sum(costs[i][1] for i in chunk))
 
 
 class DeferredWriter(Writer):
@@ -202,7 +212,8 @@ class DeferredWriter(Writer):
             workers = 1
             written = self._render(calls, range(len(calls)))
         else:
-            written = self._render_forked(calls, share_out(costs, workers))
+            size = max(CHUNK_COST, sum(pages for _name, pages in costs) // 8000)
+            written = self._render_forked(calls, chunk_calls(costs, size), workers)
         self._announce(calls, written)
         logger.info(
             "press_release: rendered %d pages in %d process(es)",
@@ -229,23 +240,36 @@ class DeferredWriter(Writer):
                     self._opened = None
         return written
 
-    def _render_forked(self, calls, shares: list[list[int]]) -> dict[int, list[str]]:
+    def _render_forked(self, calls, chunks: list[list[int]], workers: int):
+        """Render `chunks` in `workers` processes (this one included), each taking the
+        next chunk from a shared queue when it is done with one."""
+        if len(chunks) * 4 > select.PIPE_BUF * 16:  # the queue must fit in a pipe
+            return self._render(calls, range(len(calls)))
+        queue_read, queue_write = os.pipe()
+        os.write(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
+        os.close(queue_write)  # all written: an empty read means the queue is done
         gc.collect()
         gc.freeze()  # the collector no longer touches (and copies) the shared objects
         children = []
         try:
-            for share in shares[1:]:
+            for _ in range(workers - 1):
                 read_end, write_end = os.pipe()
                 with _terminal_held():
                     pid = os.fork()
                 if pid == 0:  # pragma: no cover - the child's coverage is not collected
                     os.close(read_end)
-                    self._child(calls, share, write_end)
+                    self._child(calls, chunks, queue_read, write_end)
                 os.close(write_end)
                 children.append((pid, read_end))
-            written = self._render(calls, shares[0])
+            try:
+                written = self._render_queue(calls, chunks, queue_read)
+            except BaseException:
+                while os.read(queue_read, 4096):  # empty the queue: the others stop soon
+                    pass
+                raise
         finally:
             results = [_collect(pid, read_end) for pid, read_end in children]
+            os.close(queue_read)
             gc.unfreeze()
         for status, payload in results:
             if status != "ok":
@@ -253,11 +277,19 @@ class DeferredWriter(Writer):
             written.update(payload)
         return written
 
-    def _child(self, calls, share, write_end) -> None:
-        """In a forked process: render `share`, send back the files written, exit."""
+    def _render_queue(self, calls, chunks, queue_read) -> dict[int, list[str]]:
+        """Render chunks taken from the queue until it is empty."""
+        written: dict[int, list[str]] = {}
+        # Each read takes one whole 4-byte number: a pipe read is atomic.
+        while number := os.read(queue_read, 4):
+            written.update(self._render(calls, chunks[int.from_bytes(number, "little")]))
+        return written
+
+    def _child(self, calls, chunks, queue_read, write_end) -> None:
+        """In a forked process: render chunks, send back the files written, exit."""
         status = 0
         try:
-            payload = ("ok", self._render(calls, share))
+            payload = ("ok", self._render_queue(calls, chunks, queue_read))
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
             payload = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
             status = 1
