@@ -276,3 +276,15 @@ def test_site_specific_chrome_setting():
     assert "Instagram" not in release.body_text and "Klik" not in release.body_text
     assert "Rapat dilanjutkan pekan depan." in release.body_text
     assert "Instagram" in parse_release(raw, "rilis.txt").body_text  # only when configured
+
+
+def test_the_lead_date_window_never_cuts_a_date():
+    from press_release.parse import parse_release
+    from press_release.parse.release import LEAD_DATE_WINDOW
+
+    for cut in range(1, 17):  # the window's end falls inside "Selasa (1/1/2019)"
+        size = LEAD_DATE_WINDOW - len("Selasa (1/1/2019)") + cut
+        head = "a " * (size // 2) + " " * (size % 2)  # `size` characters, ending in a space
+        text = f"Judul Rilis Uji\n\nSAMARINDA – {head}Selasa (1/1/2019) rapat digelar. (rus/hms)\n"
+        release = parse_release(text.encode())
+        assert release.date is None or release.date.year == 2019, (cut, release.date)

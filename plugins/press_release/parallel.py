@@ -9,9 +9,11 @@ page depends only on the finished context, so the work splits cleanly:
    signals, which carry the feed object);
 2. :class:`FlushPages`, run by Pelican after every content generator and before the
    static files are copied, calls :meth:`DeferredWriter.flush`: the recorded calls are
-   shared among ``PRESS_RELEASE_JOBS`` processes forked from the build, each one running
-   Pelican's own ``Writer.write_file()`` on its share. Calls writing the same file stay
-   in one process, in their original order, so Pelican's overwrite rules still apply;
+   grouped into chunks of about two dozen pages, and ``PRESS_RELEASE_JOBS`` processes
+   forked from the build (this one included) take chunks from a shared queue, running
+   Pelican's own ``Writer.write_file()`` on each call, until none is left. Calls writing
+   the same file share a chunk, in their original order, so Pelican's overwrite rules
+   still apply;
 3. once every process is done, the build goes on in the parent: ``content_written`` is
    sent for each file, in the order Pelican would have sent it, later ``write_file()``
    calls render at once, and the sitemap, feeds and search index follow as usual.

@@ -339,7 +339,9 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 source = "dateline"
                 break
     # A lead names its date early: looking further would only cost time on a huge paragraph.
-    lead = release.blocks[0].plain()[:LEAD_DATE_WINDOW] if release.blocks else ""
+    lead = release.blocks[0].plain() if release.blocks else ""
+    if len(lead) > LEAD_DATE_WINDOW:  # cut at a space: "(1/1/2019)" must not end as "1/1/20"
+        lead = lead[:LEAD_DATE_WINDOW].rsplit(" ", 1)[0]
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
