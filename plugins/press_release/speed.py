@@ -26,6 +26,7 @@ unless Pelican's method no longer has the signature it replaces.
 from __future__ import annotations
 
 import calendar
+import copy
 import inspect
 import re
 from collections import defaultdict
@@ -37,8 +38,8 @@ from string import Formatter
 from types import MethodType
 
 from pelican import signals
-from pelican.contents import Article
-from pelican.utils import SafeDatetime
+from pelican.contents import Article, Content
+from pelican.utils import SafeDatetime, path_to_url
 
 
 class MemberList(list):
@@ -90,13 +91,34 @@ def _url_and_save_as(article) -> tuple[str, str]:
     lang = "" if article.in_default_lang else "LANG_"
     settings = article.settings
     url, save_as = str(settings[f"{klass}_{lang}URL"]), str(settings[f"{klass}_{lang}SAVE_AS"])
-    fields = article.url_format
+    fields = _url_fields(article)
     date = fields.get("date")
     if isinstance(date, SafeDatetime) and _c_strftime_is_pelicans(url + save_as):
         # Pelican's SafeDatetime formats each "{date:%Y}" in Python, a few microseconds
         # each; for these directives the C strftime of a plain datetime is the same.
         fields["date"] = datetime.combine(date.date(), date.timetz())
     return url.format(**fields), save_as.format(**fields)
+
+
+def _url_fields(article) -> dict:
+    """``article.url_format`` (Pelican 4.12's), reusing the relative source path that
+    ``Content.__init__`` stored instead of resolving it again (two ``abspath`` and a
+    ``relpath`` per call)."""
+    relative = getattr(article, "relative_source_path", None)
+    if type(article).url_format is not Content.url_format or relative is None:
+        return article.url_format
+    fields = copy.copy(article.metadata)
+    fields.update(
+        {
+            "path": path_to_url(article.metadata.get("path", relative)),
+            "slug": getattr(article, "slug", ""),
+            "lang": getattr(article, "lang", "en"),
+            "date": getattr(article, "date", None) or datetime.now(),
+            "author": article.author.slug if hasattr(article, "author") else "",
+            "category": article.category.slug if hasattr(article, "category") else "",
+        }
+    )
+    return fields
 
 
 # C89 directives, which pelican.utils.strftime hands to datetime.strftime one by one;
