@@ -16,7 +16,7 @@ page depends only on the finished context, so the work splits cleanly:
    still apply;
 3. once every process is done, the build goes on in the parent: ``content_written`` is
    sent for each file, in the order Pelican would have sent it, later ``write_file()``
-   calls render at once, and the sitemap, feeds and search index follow as usual.
+   calls render at once, and the sitemap and search index follow as usual.
 
 Forked processes share the build's memory copy-on-write and send back only the paths
 they wrote, so nothing is pickled but file names. The output is byte-identical to a
