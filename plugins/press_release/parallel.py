@@ -145,6 +145,8 @@ class DeferredWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
+        if _frozen:  # objects of an earlier build in this process (pelican --autoreload)
+            _thaw()
         self.jobs = job_count(self.settings)
         self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
         self._deferring = self.jobs > 1
@@ -250,8 +252,7 @@ class DeferredWriter(Writer):
         queue_read, queue_write = os.pipe()
         os.write(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
         os.close(queue_write)  # all written: an empty read means the queue is done
-        gc.collect()
-        gc.freeze()  # the collector no longer touches (and copies) the shared objects
+        _freeze()
         children = []
         try:
             for _ in range(workers - 1):
@@ -272,7 +273,6 @@ class DeferredWriter(Writer):
         finally:
             results = [_collect(pid, read_end) for pid, read_end in children]
             os.close(queue_read)
-            gc.unfreeze()
         for status, payload in results:
             if status != "ok":
                 raise PressReleaseError(f"rendering pages in a worker process failed: {payload}")
@@ -325,6 +325,27 @@ class DeferredWriter(Writer):
                 name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
                 local = ChainMap({"output_file": name}, kwargs, context)
                 signals.content_written.send(path, context=local)
+
+
+# Whether this process froze the build's objects (gc.freeze) before forking. They stay
+# frozen for the rest of the build, whose last steps (sitemap, report) would otherwise
+# scan them all again, and are thawed when the next build in this process starts.
+_frozen = False
+
+
+def _freeze() -> None:
+    """Collect, then freeze every object: the collector no longer scans the build's
+    objects (nor writes to them, which would copy the shared pages in each process)."""
+    global _frozen
+    gc.collect()
+    gc.freeze()
+    _frozen = True
+
+
+def _thaw() -> None:
+    global _frozen
+    gc.unfreeze()
+    _frozen = False
 
 
 def _collect(pid: int, read_end: int) -> tuple[str, object]:
