@@ -199,3 +199,16 @@ def test_jobs_setting(caplog):
         assert job_count({"PRESS_RELEASE_JOBS": -2}) == 1
         assert job_count({"PRESS_RELEASE_JOBS": "two"}) == 1
     assert [r.getMessage().count("PRESS_RELEASE_JOBS") for r in caplog.records] == [1, 1]
+
+
+def test_an_autoreload_build_thaws_the_last_builds_objects(tmp_path):
+    """Objects frozen for the forked renderers are released when the next build starts."""
+    import gc
+
+    from press_release import parallel
+
+    writer = writer_with(tmp_path, failing="none", pages=4)
+    writer._render_forked(writer._calls, [[0, 1], [2, 3]], 2)
+    assert gc.get_freeze_count() > 0
+    parallel.thaw_previous_build(None)
+    assert gc.get_freeze_count() == 0

@@ -18,3 +18,4 @@ def register():
     report.register()
     speed.register()
     signals.get_writer.connect(parallel.get_writer)
+    signals.get_generators.connect(parallel.thaw_previous_build)

@@ -145,7 +145,7 @@ class DeferredWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        if _frozen:  # objects of an earlier build in this process (pelican --autoreload)
+        if _frozen:  # objects of an earlier build in this process
             _thaw()
         self.jobs = job_count(self.settings)
         self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
@@ -329,8 +329,15 @@ class DeferredWriter(Writer):
 
 # Whether this process froze the build's objects (gc.freeze) before forking. They stay
 # frozen for the rest of the build, whose last steps (sitemap, report) would otherwise
-# scan them all again, and are thawed when the next build in this process starts.
+# scan them all again, and are thawed when the next build in this process starts
+# (pelican --autoreload), so that the collector can free the cycles of the last one.
 _frozen = False
+
+
+def thaw_previous_build(_pelican) -> None:
+    """`get_generators` (sent as each build starts): unfreeze an earlier build's objects."""
+    if _frozen:
+        _thaw()
 
 
 def _freeze() -> None:
