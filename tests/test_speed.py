@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 from pelican.generators import ArticlesGenerator
 
+from press_release import parallel
 from press_release.errors import PressReleaseError
 from press_release.parallel import DeferredWriter, chunk_calls
 from press_release.speed import build_period_archives
@@ -37,6 +38,13 @@ def build(content: Path, output: Path, jobs: int, *extra: str):
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if
             p.is_file()}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def thawed():
+    """Forking tests freeze the test process's objects, as a build does: thaw them after."""
+    yield
+    parallel.thaw_previous_build(None)
 
 
 @pytest.fixture(scope="module")
@@ -204,8 +212,6 @@ def test_jobs_setting(caplog):
 def test_an_autoreload_build_thaws_the_last_builds_objects(tmp_path):
     """Objects frozen for the forked renderers are released when the next build starts."""
     import gc
-
-    from press_release import parallel
 
     writer = writer_with(tmp_path, failing="none", pages=4)
     writer._render_forked(writer._calls, [[0, 1], [2, 3]], 2)

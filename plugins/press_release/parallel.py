@@ -145,8 +145,6 @@ class DeferredWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        if _frozen:  # objects of an earlier build in this process
-            _thaw()
         self.jobs = job_count(self.settings)
         self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
         self._deferring = self.jobs > 1
@@ -336,8 +334,10 @@ _frozen = False
 
 def thaw_previous_build(_pelican) -> None:
     """`get_generators` (sent as each build starts): unfreeze an earlier build's objects."""
+    global _frozen
     if _frozen:
-        _thaw()
+        gc.unfreeze()
+        _frozen = False
 
 
 def _freeze() -> None:
@@ -347,12 +347,6 @@ def _freeze() -> None:
     gc.collect()
     gc.freeze()
     _frozen = True
-
-
-def _thaw() -> None:
-    global _frozen
-    gc.unfreeze()
-    _frozen = False
 
 
 def _collect(pid: int, read_end: int) -> tuple[str, object]:
