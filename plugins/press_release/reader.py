@@ -79,6 +79,10 @@ class PressReleaseReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
 
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._wrappers: dict[tuple[str, str], object] = {}
+
     def process_metadata(self, name, value):
         # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
         # a string bound for dateutil, a tenth of a millisecond each; ISO needs no parser.
@@ -92,10 +96,6 @@ class PressReleaseReader(BaseReader):
     @cached_property
     def config(self):
         return config_from(self.settings)
-
-    @cached_property
-    def _wrappers(self) -> dict:
-        return {}
 
     def _wrapper(self, name: str, value: str):
         """One Category/Author/Tag object per name for the whole build.
