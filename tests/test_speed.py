@@ -7,9 +7,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pelican.generators import ArticlesGenerator
 
 from press_release import parallel
@@ -144,7 +145,34 @@ def test_calls_for_one_file_share_a_chunk_largest_chunks_first():
     assert max(loads[1:]) <= 8 + 1
 
 
-def test_period_archives_match_pelicans_own():
+class Dated:
+    """An article as the period archives see it: a date, compared by identity."""
+
+    def __init__(self, date):
+        self.date = date
+
+
+def _period_items(case: str):
+    """(sorted_articles, articles) as Pelican passes them, and a few odd shapes."""
+    from datetime import datetime, timedelta
+
+    start = datetime(2023, 11, 20)
+    items = [Dated(start + timedelta(days=d // 3)) for d in range(200)]
+    dates = sorted(items, key=lambda a: a.date, reverse=True)
+    articles = list(reversed(items))
+    if case == "empty":
+        return [], []
+    if case == "not_all_dated":  # articles the sorted list lacks are in no archive
+        return dates[::2], articles
+    if case == "listed_twice":  # one article in two groups
+        return [*dates, dates[0]], articles
+    if case == "unsorted":  # a month coming back after another: two archives of it
+        return dates[100:] + dates[:100], articles
+    return dates, articles
+
+
+@pytest.mark.parametrize("case", ["sorted", "empty", "not_all_dated", "listed_twice", "unsorted"])
+def test_period_archives_match_pelicans_own(case):
     settings = {
         "YEAR_ARCHIVE_SAVE_AS": "arsip/{date:%Y}/index.html",
         "YEAR_ARCHIVE_URL": "arsip/{date:%Y}/",
@@ -153,18 +181,17 @@ def test_period_archives_match_pelicans_own():
         "DAY_ARCHIVE_SAVE_AS": "arsip/{date:%Y}/{date:%m}/{date:%d}/index.html",
         "DAY_ARCHIVE_URL": "",
     }
-    from datetime import datetime, timedelta
-
-    start = datetime(2023, 11, 20)
-    items = [SimpleNamespace(date=start + timedelta(days=d // 3)) for d in range(200)]
-    dates = sorted(items, key=lambda a: a.date, reverse=True)
-    articles = list(reversed(items))
+    dates, articles = _period_items(case)
     ours = build_period_archives(None, dates, articles, settings)
     pelicans = ArticlesGenerator._build_period_archives(None, dates, articles, settings)
-    assert set(ours) == set(pelicans) == {"year", "month", "day"}
-    for granularity in ours:
+    assert set(ours) == set(pelicans)
+    for granularity in pelicans:
         assert ours[granularity] == pelicans[granularity]
-    assert len(ours["month"]) == 3
+    if case == "sorted":
+        assert set(ours) == {"year", "month", "day"} and len(ours["month"]) == 3
+    if case == "unsorted":
+        months = [archive["period_num"] for archive in ours["month"]]
+        assert len(months) > len(set(months))
 
 
 @pytest.mark.parametrize(
@@ -218,3 +245,60 @@ def test_an_autoreload_build_thaws_the_last_builds_objects(tmp_path):
     assert gc.get_freeze_count() > 0
     parallel.thaw_previous_build(None)
     assert gc.get_freeze_count() == 0
+
+
+# Any text of these: literal characters, C89 directives, Pelican's "%-d", and the odd
+# ones (a lone or trailing "%", "%s", "%e", NUL) that must stay Pelican's.
+FORMAT_PIECES = ["%Y", "%m", "%d", "%B", "%b", "%A", "%H", "%M", "%S", "%z", "%Z", "%f", "%%",
+                 "%-d", "%-m", "%e", "%s", "%", "-", " ", "/", "T", "pukul", "é", "\0"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FORMAT_PIECES), max_size=8), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_release_dates_format_as_pelicans_own(pieces, aware):
+    """A ReleaseDate formats any format exactly as Pelican's SafeDatetime, or fails alike."""
+    from zoneinfo import ZoneInfo
+
+    from pelican.utils import SafeDatetime
+
+    from press_release.speed import ReleaseDate
+
+    zone = ZoneInfo("Asia/Makassar") if aware else None
+    pelicans = SafeDatetime(2024, 3, 2, 9, 5, 7, 12, tzinfo=zone)
+    ours = ReleaseDate.combine(pelicans.date(), pelicans.timetz())
+    assert ours == pelicans
+    fmt = "".join(pieces)
+    try:
+        expected = pelicans.strftime(fmt)
+    except Exception as exc:  # noqa: BLE001 - the same failure is expected
+        with pytest.raises(type(exc)):
+            ours.strftime(fmt)
+    else:
+        assert ours.strftime(fmt) == expected
+        assert f"{{:{fmt}}}".format(ours) == f"{{:{fmt}}}".format(pelicans) if fmt else True
+
+
+def test_built_releases_carry_release_dates(archive, tmp_path):
+    """Every release's date is a ReleaseDate after the build reads it (same value)."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from press_release.speed import ReleaseDate
+
+    seen = []
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(archive), "OUTPUT_PATH": str(tmp_path / "out"), "PRESS_RELEASE_JOBS": 1,
+        "PRESS_RELEASE_SEARCH": False, "PLUGIN_PATHS": [str(ROOT / "plugins")]})  # fmt: skip
+    from pelican import signals
+
+    def keep(generator):
+        seen.extend(generator.articles)
+
+    signals.article_generator_finalized.connect(keep)
+    try:
+        Pelican(settings).run()
+    finally:
+        signals.article_generator_finalized.disconnect(keep)
+    assert len(seen) == COUNT
+    assert all(type(article.date) is ReleaseDate for article in seen)
+    assert all(article.date.tzinfo is not None for article in seen)
