@@ -55,8 +55,9 @@ WEEKDAY_DATE = re.compile(
     (?:{NUMERIC}|{TEXTUAL})
     """
 )
-# Where WEEKDAY_DATE can start, in the lower-cased text: a weekday name's opening.
-_WEEKDAY_OPENING = re.compile("s(?:enin|elasa|abtu)|rabu|kamis|jum|minggu|ahad")
+# Where WEEKDAY_DATE can start, in the lower-cased text: a weekday name's opening
+# (every spelling in WEEKDAYS opens with one of them).
+_WEEKDAY_OPENINGS = ("senin", "selasa", "sabtu", "rabu", "kamis", "jum", "minggu", "ahad")
 _DIGIT = re.compile(r"\d")
 FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
@@ -87,8 +88,8 @@ def _year(text: str | None, default: int | None) -> int | None:
     return 2000 + year if year < 100 else year
 
 
-def _from_match(match: re.Match, default_year: int | None) -> date | None:
-    groups = match.groupdict()
+def _from_match(groups: dict[str, str | None], default_year: int | None) -> date | None:
+    """The date of a match of ANY_DATE or WEEKDAY_DATE, given its ``groupdict()``."""
     if groups.get("iy"):
         y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("nd"):
@@ -106,8 +107,7 @@ def _from_match(match: re.Match, default_year: int | None) -> date | None:
         return None
 
 
-def _has_year(match: re.Match) -> bool:
-    groups = match.groupdict()
+def _has_year(groups: dict[str, str | None]) -> bool:
     return bool(groups.get("iy") or groups.get("ny") or groups.get("ty"))
 
 
@@ -120,22 +120,38 @@ def _with_time(day: date, text: str) -> tuple[datetime, bool]:
     return datetime(day.year, day.month, day.day), False
 
 
+def _weekday_openings(lower: str) -> list[int]:
+    """Every index of `lower` where one of _WEEKDAY_OPENINGS starts, in order.
+
+    A few ``str.find`` scans (C loops over the text) rather than one regex alternation,
+    which the regex engine tries branch by branch at every position: several times
+    slower on a lead that names no weekday, or one.
+    """
+    starts = []
+    for opening in _WEEKDAY_OPENINGS:
+        index = lower.find(opening)
+        while index >= 0:
+            starts.append(index)
+            index = lower.find(opening, index + 1)
+    starts.sort()
+    return starts
+
+
 def weekday_dates(text: str) -> Iterator[re.Match[str]]:
     """``WEEKDAY_DATE.finditer(text)``, trying the pattern only where a weekday starts.
 
     The pattern opens with a word boundary and a case-insensitive weekday name, tried
     at every position of a long lead. A match starts where ``text.lower()`` holds a
     weekday name (see FOLDS_TO_ASCII; else every position is tried, as before), and
-    matching there gives what a search reaching that position gives. Names found inside
-    another name cannot start a match (no word boundary), so a non-overlapping scan of
-    the openings finds every start that matters.
+    matching there gives what a search reaching that position gives. An opening found
+    inside another word (or name) cannot start a match: the letter before it leaves no
+    word boundary. So trying every opening, in order, finds every start that matters.
     """
     if may_fold_to_ascii(text):
         yield from WEEKDAY_DATE.finditer(text)
         return
     pos = 0
-    for opening in _WEEKDAY_OPENING.finditer(text.lower()):
-        start = opening.start()
+    for start in _weekday_openings(text.lower()):
         if start >= pos and (match := WEEKDAY_DATE.match(text, start)):
             yield match
             pos = match.end()
@@ -146,9 +162,10 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
     if not _DIGIT.search(text):
         return None  # every form of ANY_DATE opens with a digit: skip its slower scan
     for match in ANY_DATE.finditer(text):
-        if not _has_year(match) and default_year is None:
+        groups = match.groupdict()  # once for both tests: it builds a dict
+        if not _has_year(groups) and default_year is None:
             continue
-        day = _from_match(match, default_year)
+        day = _from_match(groups, default_year)
         if day is None:
             continue
         value, has_time = _with_time(day, text[match.end() :])
@@ -161,9 +178,10 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
 def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate | None:
     """The first weekday + date expression with a year (or `default_year`)."""
     for match in weekday_dates(text):
-        if not _has_year(match) and default_year is None:
+        groups = match.groupdict()  # once for both tests: it builds a dict
+        if not _has_year(groups) and default_year is None:
             continue
-        day = _from_match(match, default_year)
+        day = _from_match(groups, default_year)
         if day is None:
             continue
         value = datetime(day.year, day.month, day.day)

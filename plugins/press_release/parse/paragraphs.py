@@ -25,6 +25,23 @@ _SEPARATOR_FIRST = frozenset(".*•·")
 _SENTENCE_ENDS = frozenset(".!?:;\"”’')]")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+# One search of ``"\n" + "\n".join(lines)`` for anything that keeps a non-blank line from
+# being a paragraph of its own (see _one_paragraph_per_line). Each branch opens after a
+# line feed, where a line starts: the pattern opens with a literal line feed, which the
+# regex engine finds at C speed, and tries the branches only there.
+_NOT_ALONE = re.compile(
+    r"""
+    \n
+    (?: [-•*–.·]|\d|[a-z][.)]            # opens a list item or a separator (as _list_item,
+                                        # and _SEPARATOR_FIRST)
+      | (?<=[^\n.!?:;"”’')\]]\n)[^\n]   # follows a line with no sentence end (_ends_sentence)
+      | (?<=[^\n]\n)[^\nA-Z“"]          # follows a line and may be lower case: all that
+                                        # str.islower() accepts, and more
+    )
+    """,
+    re.X,
+)
+
 
 @dataclass
 class Block:
@@ -71,12 +88,31 @@ def _is_drop_cap(previous: str, line: str) -> bool:
     )
 
 
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """True when split_blocks() makes each non-blank line a paragraph of its own.
+
+    That is when no line opens a list item or a separator, and no line continues the
+    one above it: a line after a blank line never does, and after a non-blank line it
+    continues only if it starts in lower case or the line above ends without a
+    sentence end. Most releases are paragraphs separated by blank lines, or one line
+    per paragraph: one search of the joined lines tells them, instead of a loop.
+    """
+    return not _NOT_ALONE.search("\n" + "\n".join(lines))
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
     """Group normalised body lines ('' for a separator) into blocks.
 
     The lines of the open paragraph (or list item) are collected in a list and joined
     once it closes, so a file of many short lines parses in linear time.
     """
+    if _one_paragraph_per_line(lines):
+        return [Block("p", line) for line in lines if line]
+    return _split_blocks(lines)
+
+
+def _split_blocks(lines: list[str]) -> list[Block]:
+    """split_blocks(), line by line: the general case."""
     blocks: list[Block] = []
     current: Block | None = None
     parts: list[str] = []  # the lines of the open paragraph or last list item

@@ -202,15 +202,19 @@ def _header_without_dateline(lines: list[str]) -> int:
 
 
 def _read_top(release: Release, top: list[str], config: Config, body_start_seen: bool) -> None:
-    """Category, title, metadata lines, dek and captions above the dateline."""
+    """Category, title, metadata lines, dek and captions above the dateline.
+
+    The first line of `top`, if any, is no leading chrome: the caller dropped that
+    chrome up to it (and the test is not repeated here).
+    """
     lines: list[str] = []
     for line in top:
         if not line or (lines and _same(lines[-1], line)):
             continue  # blank, or a doubled label or title
         lines.append(line)
     others: list[str] = []
-    for line in lines:
-        if chrome.is_leading_chrome(line, config.chrome) or chrome.is_dropped_line(
+    for index, line in enumerate(lines):
+        if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
         ):
             release.dropped.append(line)
@@ -464,7 +468,7 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
         raise PressReleaseError(_no_body_reason(release))
     release.encoding = encoding
     release.warnings[:0] = warnings
-    if size := _size_warning(len(raw), lines, release):
+    if size := _size_warning(len(raw), lines, release, plain):
         release.warnings.append(size)
     return release
 
@@ -494,14 +498,21 @@ def _no_body_reason(release: Release) -> str:
     return "no release text found; put the title on the first line and the text below it"
 
 
-def _size_warning(size: int, lines: list[str], release: Release) -> str | None:
-    """One warning for a file far bigger than a release: most likely a paste gone wrong."""
+def _size_warning(size: int, lines: list[str], release: Release, plain: bool) -> str | None:
+    """One warning for a file far bigger than a release: most likely a paste gone wrong.
+
+    `plain` says the lines came from plain text (see normalise.is_plain), which decodes
+    to at most one character per byte and which normalising only shortens: then no line
+    is longer than the file's `size` in bytes.
+    """
     if size > MAX_RELEASE_BYTES or len(release.blocks) > MAX_RELEASE_BLOCKS:
         return (
             f"the release is unusually long ({size / 1e6:.1f} MB, {len(release.blocks)} "
             "paragraphs); check that the file holds one release, not an archive or a "
             "whole web page"
         )
+    if plain and size <= MAX_LINE_CHARS:
+        return None  # no line can be longer than the whole file
     longest = max(map(len, lines))
     if longest > MAX_LINE_CHARS:
         return (

@@ -17,22 +17,42 @@ def block_html(block: Block, *, css_class: str | None = None, prefix: str = "") 
 
 def body_html(blocks: list[Block], dateline_text: str | None, captions: list[str]) -> str:
     parts = [f'<p class="pr-caption">{escape(c, quote=False)}</p>' for c in captions]
+    rest = [block.text for block in blocks[1:] if block.kind == "p"]
+    if len(rest) == len(blocks) - 1 >= 1:
+        # Paragraphs only after the lead, the most common body: the markup of
+        # _blocks_html() with one join for them all, and no escaping when their text
+        # holds none of "&<>" (html.escape with quote=False replaces nothing else).
+        parts.append(_lead_html(blocks[0], dateline_text))
+        text = "".join(rest)
+        if "&" in text or "<" in text or ">" in text:
+            rest = list(map(_escape, rest))
+        parts.append("<p>" + "</p>\n<p>".join(rest) + "</p>")
+        return "\n".join(parts)
+    return "\n".join(parts + _blocks_html(blocks, dateline_text))
+
+
+def _blocks_html(blocks: list[Block], dateline_text: str | None) -> list[str]:
+    """The markup of each block, the lead first: what body_html() joins after captions."""
+    parts = []
     for index, block in enumerate(blocks):
         if index == 0:
-            prefix = ""
-            if dateline_text:
-                prefix = f'<span class="dateline">{escape(dateline_text, quote=False)}</span> '
-            if block.kind != "p" and prefix:
-                parts.append(f'<p class="pr-lead">{prefix.strip()}</p>')
-                parts.append(block_html(block))
-            else:
-                parts.append(block_html(block, css_class="pr-lead", prefix=prefix))
+            parts.append(_lead_html(block, dateline_text))
             continue
         if block.kind == "p":
             parts.append(f"<p>{_escape(block.text)}</p>")  # block_html(block), inlined
         else:
             parts.append(block_html(block))
-    return "\n".join(parts)
+    return parts
+
+
+def _lead_html(block: Block, dateline_text: str | None) -> str:
+    """The first block: the lead paragraph, with the dateline before its text."""
+    prefix = ""
+    if dateline_text:
+        prefix = f'<span class="dateline">{escape(dateline_text, quote=False)}</span> '
+    if block.kind != "p" and prefix:
+        return f'<p class="pr-lead">{prefix.strip()}</p>\n' + block_html(block)
+    return block_html(block, css_class="pr-lead", prefix=prefix)
 
 
 def _escape(text: str) -> str:
