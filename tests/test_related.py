@@ -172,3 +172,72 @@ def test_built_site_links_the_flood_releases(site):
 def test_built_site_same_place_and_region_come_next(site):
     titles = related_titles(site, "2024/03/pameran-umkm-catat-transaksi-miliaran")
     assert titles[0] == "Pendaftaran Beasiswa Kaltim Tuntas Dibuka"
+
+
+class Item:
+    """A published release as add_related reads it."""
+
+    def __init__(self, title, summary, category, dateline, day):
+        from datetime import UTC, datetime, timedelta
+
+        self.title, self.summary, self.category, self.dateline = title, summary, category, dateline
+        self.date = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=day)
+
+
+def _generator(count=60, jobs=2):
+    from types import SimpleNamespace
+
+    topics = ["Banjir Rendam", "Vaksinasi Anak", "Pameran UMKM", "Jalan Provinsi"]
+    places = ["Samarinda", "Balikpapan", "Bontang"]
+    articles = [
+        Item(f"{topics[i % 4]} {places[i % 3]} Tahap {i}", f"Warga {topics[i % 4].lower()} "
+             f"kegiatan nomor {i}.", "Kaltim", places[i % 3], i)
+        for i in range(count)
+    ]  # fmt: skip
+    return SimpleNamespace(articles=articles, settings={"PRESS_RELEASE_JOBS": jobs})
+
+
+def _related_titles(generator):
+    return [[other.title for other in a.related_releases] for a in generator.articles]
+
+
+@pytest.fixture
+def no_pending():
+    from press_release import parallel, related
+
+    yield related
+    related.finish()
+    parallel.thaw_previous_build(None)
+
+
+def test_background_computation_gives_the_same_related_releases(no_pending):
+    related = no_pending
+    at_once, background = _generator(jobs=1), _generator(jobs=2)
+    related.start_related(at_once)  # one process: computed at once
+    related.start_related(background)
+    assert related._pending is not None  # computing in a forked process
+    assert not hasattr(background.articles[0], "related_releases")
+    related.finish()
+    assert related._pending is None
+    assert _related_titles(background) == _related_titles(at_once)
+    assert all(len(a.related_releases) == 5 for a in background.articles)
+
+
+def test_a_failed_background_computation_is_done_again_in_the_build(no_pending, monkeypatch):
+    import os
+
+    related = no_pending
+    parent, compute = os.getpid(), related.related_indices
+
+    def fails_when_forked(articles, limit=5):
+        if os.getpid() != parent:
+            raise MemoryError("the forked process ran out of memory")
+        return compute(articles, limit)
+
+    monkeypatch.setattr(related, "related_indices", fails_when_forked)
+    expected, generator = _generator(jobs=1), _generator(jobs=2)
+    related.start_related(expected)
+    related.start_related(generator)
+    assert related._pending is not None
+    related.finish()
+    assert _related_titles(generator) == _related_titles(expected)

@@ -23,6 +23,8 @@ from jinja2 import pass_context
 from jinja2.filters import do_urlencode
 from markupsafe import Markup
 
+from . import related
+
 
 def make_fragments(env, translations, plain, plain_text) -> dict:
     """Template globals rendering the release page's parts, for one Jinja environment."""
@@ -144,6 +146,7 @@ def make_fragments(env, translations, plain, plain_text) -> dict:
     @pass_context
     def release_related(context, article) -> Markup:
         """ "Berita Terkait": up to five related releases (related.py)."""
+        related.finish()  # when computed in the background and no writer took them yet
         others = getattr(article, "related_releases", None)
         if not others:
             return Markup("")

@@ -46,6 +46,7 @@ from contextlib import contextmanager
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import related
 from .errors import PressReleaseError
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def can_fork() -> bool:
 
     A thread alive at the fork may hold a lock the child then waits for forever. The one
     thread a build normally runs is the spinner of Pelican's "Generating..." status
-    (rich's ``_RefreshThread``), whose locks :func:`_terminal_held` holds while forking.
+    (rich's ``_RefreshThread``), whose locks :func:`terminal_held` holds while forking.
     """
     if not hasattr(os, "fork") or sys.platform == "darwin":
         return False
@@ -92,7 +93,7 @@ def can_fork() -> bool:
 
 
 @contextmanager
-def _terminal_held():
+def terminal_held():
     """Hold the terminal's locks across a fork: no spinner refresh is half done in it.
 
     The spinner thread takes its display's lock, then the console's; taking both in
@@ -206,6 +207,7 @@ class DeferredWriter(Writer):
     def flush(self) -> None:
         """Render every recorded call; from now on ``write_file()`` renders at once."""
         calls, self._calls, self._deferring = self._calls, [], False
+        related.finish()  # the pages list related releases: computed meanwhile (related.py)
         if not calls:
             return
         costs = [self._cost(*call) for call in calls]
@@ -255,7 +257,7 @@ class DeferredWriter(Writer):
         try:
             for _ in range(workers - 1):
                 read_end, write_end = os.pipe()
-                with _terminal_held():
+                with terminal_held():
                     pid = os.fork()
                 if pid == 0:  # pragma: no cover - the child's coverage is not collected
                     os.close(read_end)
@@ -269,7 +271,7 @@ class DeferredWriter(Writer):
                     pass
                 raise
         finally:
-            results = [_collect(pid, read_end) for pid, read_end in children]
+            results = [collect(pid, read_end) for pid, read_end in children]
             os.close(queue_read)
         for status, payload in results:
             if status != "ok":
@@ -287,17 +289,7 @@ class DeferredWriter(Writer):
 
     def _child(self, calls, chunks, queue_read, write_end) -> None:
         """In a forked process: render chunks, send back the files written, exit."""
-        status = 0
-        try:
-            payload = ("ok", self._render_queue(calls, chunks, queue_read))
-        except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
-            payload = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
-            status = 1
-        try:
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(payload, pipe)
-        finally:
-            os._exit(status)  # no atexit handlers, no flushing of the parent's buffers
+        report_and_exit(write_end, lambda: self._render_queue(calls, chunks, queue_read))
 
     def _announce(self, calls, written: dict[int, list[str]]) -> None:
         """Record the files as written and send ``content_written`` in call order."""
@@ -349,7 +341,23 @@ def _freeze() -> None:
     _frozen = True
 
 
-def _collect(pid: int, read_end: int) -> tuple[str, object]:
+def report_and_exit(write_end: int, work) -> None:
+    """In a forked process: send ``("ok", work())``, or the failure, to the parent; exit."""
+    status = 0
+    try:
+        payload = ("ok", work())
+    except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
+        payload = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        status = 1
+    try:
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(payload, pipe)
+    finally:
+        os._exit(status)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def collect(pid: int, read_end: int) -> tuple[str, object]:
+    """The report of a process forked with report_and_exit, once it has ended."""
     with os.fdopen(read_end, "rb") as pipe:
         data = pipe.read()
     _pid, status = os.waitpid(pid, 0)
@@ -375,6 +383,14 @@ class FlushPages:
     def generate_output(self, writer) -> None:
         if isinstance(writer, DeferredWriter):
             writer.flush()
+
+
+def will_defer(settings: dict) -> bool:
+    """Whether the pages of a build with these settings will be rendered by forked
+    processes: by DeferredWriter.flush, after the content generators are done."""
+    if job_count(settings) < 2 or not can_fork():
+        return False
+    return all(receiver is get_writer for receiver in signals.get_writer.receivers_for(None))
 
 
 def get_writer(pelican):

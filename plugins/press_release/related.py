@@ -11,16 +11,19 @@ No all-pairs pass: an inverted index (term -> releases) gives each release its c
 through its *rarest* terms only (at most ``max_terms`` of them, and only terms held by at most
 ``max_df`` releases); the best ``shortlist`` candidates then get the weight of a shared
 category or place. The work per release is bounded by ``max_terms * max_df`` postings
-whatever the number of releases (about 3.5 s for 10,000 releases on one core). A release
+whatever the number of releases (under a second for 10,000 releases on one core). A release
 that shares no usable word falls back to its nearest releases in time from the same place,
 then the same category.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import html
+import logging
 import math
+import os
 import re
 import unicodedata
 from bisect import bisect_left
@@ -29,6 +32,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from pelican import signals
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 5
 WORD_RE = re.compile(r"[^\W\d_]{3,}")  # runs of three or more letters
@@ -224,11 +229,11 @@ def _nearest(releases, buckets, index, wanted, taken):
 # --------------------------------------------------------------------------- Pelican
 
 
-def _release_of(article):
+def _release_of(article, key):
     category = getattr(article, "category", None)
     place = getattr(article, "dateline_slug", None) or getattr(article, "dateline", None)
     return Release(
-        key=id(article),
+        key=key,
         title=html.unescape(str(getattr(article, "title", "") or "")),
         lead=html.unescape(str(getattr(article, "summary", "") or "")),
         category=str(category) if category is not None else None,
@@ -237,16 +242,89 @@ def _release_of(article):
     )
 
 
+def related_indices(articles, limit=DEFAULT_LIMIT) -> list[list[int]]:
+    """For each of `articles`, the indices of its related ones, best first."""
+    related = compute_related(
+        (_release_of(article, index) for index, article in enumerate(articles)), limit=limit
+    )
+    return [related[index] for index in range(len(articles))]
+
+
+def _apply(articles, indices) -> None:
+    for article, chosen in zip(articles, indices, strict=True):
+        article.related_releases = [articles[other] for other in chosen]
+
+
 def add_related(generator):
     """Set ``article.related_releases`` (list of articles) on every published release."""
     articles = list(generator.articles)
     limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
-    by_key = {id(article): article for article in articles}
-    related = compute_related((_release_of(a) for a in articles), limit=limit)
-    for article in articles:
-        article.related_releases = [by_key[key] for key in related[id(article)]]
+    _apply(articles, related_indices(articles, limit))
+
+
+# --------------------------------------------------------------------------- background
+
+# The computation running in a forked process: (pid, read end of its pipe, the articles,
+# the limit), or None. Set by start_related, ended by finish().
+_pending: tuple[int, int, list, int] | None = None
+
+
+def start_related(generator):
+    """`article_generator_finalized`: related releases, computed while the build goes on.
+
+    When the pages are to be rendered by forked processes (parallel.py), the work is
+    handed to a process forked now, and the rest of the build's reading (URLs, other
+    generators, recording the pages to write) runs meanwhile on another core;
+    :func:`finish` takes the result before any page is rendered. Otherwise, or when
+    forking fails, the releases get their related ones at once, as add_related().
+    """
+    from . import parallel
+
+    finish()  # a computation left by a failed build (pelican --autoreload)
+    if not parallel.will_defer(generator.settings):
+        add_related(generator)
+        return
+    global _pending
+    articles = list(generator.articles)
+    limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
+    read_end, write_end = os.pipe()
+    try:
+        with parallel.terminal_held():
+            pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        _apply(articles, related_indices(articles, limit))
+        return
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        os.close(read_end)
+        gc.disable()  # nothing here makes cycles; a collection would copy shared pages
+        parallel.report_and_exit(write_end, lambda: related_indices(articles, limit))
+    os.close(write_end)
+    _pending = (pid, read_end, articles, limit)
+
+
+def finish() -> None:
+    """Give the releases the related ones computed in the background, if any is running.
+
+    Called before pages are rendered (DeferredWriter.flush, and the theme's related
+    fragment as a safety net). A failed computation is done again here, so that its
+    error, if it has one, is raised in the build.
+    """
+    global _pending
+    if _pending is None:
+        return
+    from . import parallel
+
+    pid, read_end, articles, limit = _pending
+    _pending = None
+    status, payload = parallel.collect(pid, read_end)
+    if status != "ok":
+        logger.debug("press_release: related releases computed again: %s", payload)
+        payload = related_indices(articles, limit)
+    _apply(articles, payload)
 
 
 def register():
     """Connect the related-releases computation to Pelican's signals."""
-    signals.article_generator_finalized.connect(add_related)
+    signals.article_generator_finalized.connect(start_related)
