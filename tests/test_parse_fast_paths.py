@@ -9,13 +9,17 @@ crafted edge cases and on seeded random mixtures of the pieces that decide.
 from __future__ import annotations
 
 import random
+import re
+import sys
 
 import pytest
 
-from press_release.parse import normalise, paragraphs, render
+from press_release.parse import chrome, dateline, dates, normalise, paragraphs, release, render
 from press_release.parse.paragraphs import Block
 
 from .conftest import FIXTURES
+
+CODE_POINTS = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
 
 
 def _fixture_lines() -> list:
@@ -114,3 +118,75 @@ def test_plain_lines_are_never_longer_than_the_file(raw):
     text, _encoding, _warnings, plain = normalise.decode_checked(raw)
     if plain:
         assert all(len(line) <= len(raw) for line in normalise.normalise_lines(text, plain))
+
+
+def _trailing_and_dropped_by_pattern(lines, is_paragraph, extra=()):
+    """trailing_and_dropped() from the bare patterns, with none of its guards."""
+    trailing = None
+    for index in range(1, len(lines)):
+        line = lines[index]
+        rule = chrome.RULE.fullmatch(line) and not any(map(is_paragraph, lines[index + 1 :]))
+        if line and (rule or chrome.TRAILING_MARKER.fullmatch(line)):
+            trailing = index
+            break
+    above = lines if trailing is None else lines[:trailing]
+    dropped = [
+        i
+        for i, line in enumerate(above)
+        if line and (chrome.DROPPED_LINE.fullmatch(line) or chrome.matches_any(line, extra))
+    ]
+    return trailing, dropped
+
+
+CHROME_PIECES = [
+    "", "Satu dua.", "Pemerintah daerah.", "Berita Terkait", "berita lainnya x", "Bagikan:",
+    "Share", "Read More >>", "Baca juga: x", "baca pula", "---", "———", "***", ".", "•",
+    "Iklan", "Advertisement", "Tags: a", "label : b", "© 2023", "ſhare", "By", "by x", "Byar",
+    "3 Komentar", "11 Oktober 2023 Jam 20:47:59", "Komentar", "Leave a Reply", "Hak Cipta",
+    "Previous post", "Posting Lama", "Related news x", "Selengkapnya", "Tinggalkan Balasan",
+    "Discussion about this post", "Government Public Relation", "Facebook", "Twitter x",
+    "Comments:", "Copyright x", "ARTIKEL TERKAIT", "Seteru.", "Re", "B", "\u212aomentar",
+]  # fmt: skip
+
+
+def test_trailing_and_dropped_on_random_bodies():
+    rng = random.Random(6)
+    configs = [(), ("Facebook", re.compile("Twitter"))]
+    for _ in range(5000):
+        lines = [rng.choice(CHROME_PIECES) for _ in range(rng.randint(0, 8))]
+        extra = rng.choice(configs)
+        expected = _trailing_and_dropped_by_pattern(lines, release._looks_like_paragraph, extra)
+        got = chrome.trailing_and_dropped(lines, release._looks_like_paragraph, extra)
+        assert got == expected, lines
+
+
+@pytest.mark.parametrize("lines", _fixture_lines())
+def test_trailing_and_dropped_on_the_fixtures(lines):
+    expected = _trailing_and_dropped_by_pattern(lines, release._looks_like_paragraph)
+    assert chrome.trailing_and_dropped(lines, release._looks_like_paragraph) == expected
+
+
+def test_trailing_openings_never_reject_a_match():
+    """A line opening with two ASCII characters outside TRAILING_OPENINGS never matches."""
+    samples = [piece for piece in CHROME_PIECES if chrome.TRAILING_MARKER.fullmatch(piece)]
+    tails = {sample[2:] for sample in samples} | {"", " x", "x", ":"}
+    for sample in samples:
+        assert chrome.is_trailing_marker(sample), sample
+    printable = [chr(c) for c in range(0x20, 0x7F)]
+    for a in printable:
+        for b in [*printable, ""]:
+            if (a + b).lower() in chrome.TRAILING_OPENINGS or a.isdecimal():
+                continue
+            assert not any(chrome.TRAILING_MARKER.fullmatch(a + b + tail) for tail in tails)
+            assert not chrome.is_trailing_marker(a + b + " x")
+
+
+def test_dateline_guards():
+    """ANY_DATE opens with a digit, DOMAIN holds a dot, ISSUING_UNIT opens with 2 capitals."""
+    for ch in CODE_POINTS:
+        if not ch.isdecimal():
+            assert not any(dates.ANY_DATE.match(ch + tail) for tail in ("1/2020", "9 Mei 2020"))
+        if ch not in dateline._CAPITALS:
+            assert not dateline.ISSUING_UNIT.match("B" + ch + "IRO. Gubernur")
+    assert dateline._is_date("16/4/2019") and not dateline._is_date("ANTARA")
+    assert dateline._agency_ok("jogjaprov.go.id") and not dateline.DOMAIN.fullmatch("go-id")

@@ -107,7 +107,12 @@ def take_byline(text: str) -> tuple[str, list[str]]:
     """
     codes: list[str] = []
     while True:
-        match = TAIL_CODE.search(text, tail_search_start(text))
+        # TAIL_CODE's closing bracket is the last character but spaces and stops (see
+        # tail_search_start): without a bracket there, it cannot match.
+        if text.rstrip(_SPACE_OR_STOP)[-1:] in (")", "]"):
+            match = TAIL_CODE.search(text, tail_search_start(text))
+        else:
+            match = None
         if match and is_code(match["code"], match["open"]):
             before = text[: match.start()].rstrip()
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""

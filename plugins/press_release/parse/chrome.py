@@ -95,6 +95,14 @@ TRAILING_FIRST = frozenset("abcdghklnprstABCDGHKLNPRST©ſ\u212a")  # or a digit
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstwEFKLNOPRSTWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
+# The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
+# with "©" or a digit. Two ASCII characters match a branch's two letters under
+# IGNORECASE exactly when they are equal lower-cased, so a line opening with two ASCII
+# characters that are none of these cannot match: most body lines ("Pemerintah ...").
+TRAILING_OPENINGS = frozenset(
+    ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
+    + ("ta", "la", "ha", "by")
+)
 
 
 def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
@@ -131,8 +139,13 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
 
 def is_trailing_marker(line: str) -> bool:
     first = line[:1]
-    if first not in TRAILING_FIRST and not first.isdecimal():
+    if first.isdecimal():
+        return bool(TRAILING_MARKER.fullmatch(line))
+    if first not in TRAILING_FIRST:
         return False  # "" too: every branch needs a character
+    two = line[:2]
+    if two.isascii() and two.lower() not in TRAILING_OPENINGS:
+        return False
     return bool(TRAILING_MARKER.fullmatch(line))
 
 
@@ -146,34 +159,42 @@ def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     return matches_any(line, extra)
 
 
-def first_trailing(lines: list[str], is_paragraph: Callable[[str], bool]) -> int | None:
-    """Index of the first line, after the first, from which all is trailing chrome.
+def trailing_and_dropped(
+    lines: list[str], is_paragraph: Callable[[str], bool], extra: Iterable = ()
+) -> tuple[int | None, list[int]]:
+    """Where trailing chrome starts, and which lines above it are dropped chrome.
 
-    That is a trailing marker, or a rule with no paragraph below it (a rule fencing a
-    contact block); `is_paragraph` tells a paragraph. The first-character tests of
-    is_trailing_marker() and is_rule() are inlined: this runs over every body line.
+    The first item is the index of the first line, after the first, from which all is
+    trailing chrome: a trailing marker, or a rule with no paragraph below it (a rule
+    fencing a contact block); `is_paragraph` tells a paragraph. The second lists the
+    indexes of the non-blank lines above it that is_dropped_line() drops. One loop over
+    the body lines does both, with the tests of is_rule(), is_trailing_marker() and
+    is_dropped_line() inlined, their opening characters first: this runs over every line.
     """
-    for index in range(1, len(lines)):
-        line = lines[index]
+    dropped: list[int] = []
+    configured = not (isinstance(extra, tuple | list) and not extra)
+    for index, line in enumerate(lines):
         if not line:
             continue
         first = line[0]
-        if first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
+        if not index:
+            pass  # the first line is never trailing chrome
+        elif first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
             if RULE.fullmatch(line) and not any(map(is_paragraph, lines[index + 1 :])):
-                return index
-        elif (first in TRAILING_FIRST or first.isdecimal()) and TRAILING_MARKER.fullmatch(line):
-            return index
-    return None
-
-
-def dropped_indexes(lines: list[str], extra: Iterable = ()) -> list[int]:
-    """Indexes of the non-blank `lines` that is_dropped_line() drops."""
-    if isinstance(extra, tuple | list) and not extra:  # nothing configured: inlined
-        match = DROPPED_LINE.fullmatch
-        return [
-            i for i, line in enumerate(lines) if line and line[0] in DROPPED_FIRST and match(line)
-        ]
-    return [i for i, line in enumerate(lines) if line and is_dropped_line(line, extra)]
+                return index, dropped
+        elif (
+            first.isdecimal()
+            or (
+                first in TRAILING_FIRST
+                and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
+            )
+        ) and TRAILING_MARKER.fullmatch(line):
+            return index, dropped
+        if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line)) or (
+            configured and matches_any(line, extra)
+        ):
+            dropped.append(index)
+    return None, dropped
 
 
 def is_credit_line(line: str) -> bool:

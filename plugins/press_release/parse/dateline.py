@@ -149,12 +149,14 @@ def _is_place(place: str) -> bool:
 
 
 def _is_date(text: str) -> bool:
-    return bool(ANY_DATE.fullmatch(text.strip(" .")))
+    text = text.strip(" .")
+    # Every form of ANY_DATE opens with a digit (\d: what str.isdecimal() accepts).
+    return text[:1].isdecimal() and bool(ANY_DATE.fullmatch(text))
 
 
 def _agency_ok(text: str) -> bool:
     text = text.strip()
-    if DOMAIN.fullmatch(text):
+    if "." in text and DOMAIN.fullmatch(text):  # a domain holds a dot before its ending
         return True
     words = text.split()
     return 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words)
@@ -220,7 +222,8 @@ def _own_line(line: str) -> Dateline | None:
 
 def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
     """Absorb an issuing unit after the dash: "PALANGKA RAYA – BIRO ADPIM. Gubernur..."."""
-    match = ISSUING_UNIT.match(rest)
+    # ISSUING_UNIT opens with two ASCII capitals: most leads have a lower-case second letter.
+    match = ISSUING_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
         return rest[match.end() :], match["unit"], match.group(0)
     return rest, agency, ""

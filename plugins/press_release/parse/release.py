@@ -147,9 +147,11 @@ def _ends_sentence(line: str) -> bool:
 def _is_caption(line: str, is_last: bool) -> bool:
     if line[:1] in _CAPTION_FIRST and (CAPTION_START.match(line) or CAPTION_LABEL.match(line)):
         return True
+    if is_last or "/" not in line:
+        return False  # a credit needs a line below it and a slash in its code
     # TAIL_CREDIT, like TAIL_CODE, can only match at the last brackets of the line.
     credit = TAIL_CREDIT.search(line, tail_search_start(line))
-    return bool(credit and not is_last and "/" in credit["code"] and is_code(credit["code"]))
+    return bool(credit and "/" in credit["code"] and is_code(credit["code"]))
 
 
 def _looks_like_paragraph(line: str) -> bool:
@@ -262,13 +264,13 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index = chrome.first_trailing(body, _looks_like_paragraph)
+    index, dropped = chrome.trailing_and_dropped(body, _looks_like_paragraph, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         body = body[:index]
     else:
         body = body[:]  # popped below: the caller's list stays as it was
-    for index in chrome.dropped_indexes(body, config.chrome):
+    for index in dropped:
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
