@@ -166,19 +166,48 @@ def test_trailing_and_dropped_on_the_fixtures(lines):
     assert chrome.trailing_and_dropped(lines, release._looks_like_paragraph) == expected
 
 
-def test_trailing_openings_never_reject_a_match():
-    """A line opening with two ASCII characters outside TRAILING_OPENINGS never matches."""
-    samples = [piece for piece in CHROME_PIECES if chrome.TRAILING_MARKER.fullmatch(piece)]
-    tails = {sample[2:] for sample in samples} | {"", " x", "x", ":"}
+LEADING_SAMPLES = [
+    "0 400", "419 Admin", "Category Archives: Biro Humas", "Tag Archive", "Author Archives x",
+    "Dibaca 1.204 kali", "12 x dibaca", "Kategori: Berita", "Arsip Kategori: x",
+    "Home » Berita", "Beranda > x", "[Iklan]", "Iklan", "Advertisement", "advertorial space",
+    "Ads", "[ad]", "Sponsored", "[Placeholder]", "Skip to content", "Loading...", "Menu",
+    "Search", "Cari", "Diposting oleh admin", "Posted by x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings", "samples", "guarded"),
+    [
+        pytest.param(
+            chrome.TRAILING_MARKER,
+            chrome.TRAILING_OPENINGS,
+            [piece for piece in CHROME_PIECES if chrome.TRAILING_MARKER.fullmatch(piece)],
+            chrome.is_trailing_marker,
+            id="trailing",
+        ),
+        pytest.param(
+            chrome.LEADING_CHROME,
+            chrome.LEADING_OPENINGS,
+            LEADING_SAMPLES,
+            chrome.is_leading_chrome,
+            id="leading",
+        ),
+    ],
+)
+def test_two_character_openings_never_reject_a_match(pattern, openings, samples, guarded):
+    """A line opening with two ASCII characters outside the openings never matches."""
+    tails = {sample[2:] for sample in samples} | {"", " x", "x", ":", " : x"}
     for sample in samples:
-        assert chrome.is_trailing_marker(sample), sample
+        assert pattern.fullmatch(sample), sample
+        assert guarded(sample), sample
     printable = [chr(c) for c in range(0x20, 0x7F)]
     for a in printable:
-        for b in [*printable, ""]:
-            if (a + b).lower() in chrome.TRAILING_OPENINGS or a.isdecimal():
-                continue
-            assert not any(chrome.TRAILING_MARKER.fullmatch(a + b + tail) for tail in tails)
-            assert not chrome.is_trailing_marker(a + b + " x")
+        if a.isdecimal():
+            continue
+        assert not pattern.fullmatch(a), a  # a line of one character
+        for b in printable:
+            if (a + b).lower() not in openings:
+                assert not any(pattern.fullmatch(a + b + tail) for tail in tails), a + b
 
 
 def test_dateline_guards():
@@ -190,3 +219,22 @@ def test_dateline_guards():
             assert not dateline.ISSUING_UNIT.match("B" + ch + "IRO. Gubernur")
     assert dateline._is_date("16/4/2019") and not dateline._is_date("ANTARA")
     assert dateline._agency_ok("jogjaprov.go.id") and not dateline.DOMAIN.fullmatch("go-id")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PEMILU : Kepala meninjau lokasi di Singaraja, Kamis (1/1). (put/humasbali)",
+        "a1/1/2020 lalu 2/2/2021", "x12 Mei 2020, 13 Mei 2020", "Rabu, 9 Desember 2020 10:30",
+        "ab2020-01-02", "_1/1/2020 (3/4/2021)", "٣/٤/٢٠٢٠ 1/2/2020", "tanpa angka", "9",
+    ],
+)  # fmt: skip
+def test_find_date_scans_from_the_first_digit(text):
+    """find_date() searches ANY_DATE from the first digit: the same matches as from 0."""
+
+    def spans(matches):
+        return [m.span() for m in matches]
+
+    digit = re.search(r"\d", text)
+    start = digit.start() if digit else len(text)
+    assert spans(dates.ANY_DATE.finditer(text, start)) == spans(dates.ANY_DATE.finditer(text))

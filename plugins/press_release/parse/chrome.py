@@ -103,6 +103,12 @@ TRAILING_OPENINGS = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
     + ("ta", "la", "ha", "by")
 )
+# The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
+# but those opening with a digit.
+LEADING_OPENINGS = frozenset(
+    ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
+    + ("sk", "lo", "me", "se", "di", "po")
+)
 
 
 def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
@@ -130,11 +136,12 @@ def _may_hold_ad(line: str) -> bool:
 
 
 def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
-    return (
-        bool(LEADING_CHROME.fullmatch(line))
-        or (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line)))
-        or matches_any(line, extra)
-    )
+    two = line[:2]  # LEADING_CHROME is tried only when LEADING_OPENINGS allows a match
+    if (two[:1].isdecimal() or not two.isascii() or two.lower() in LEADING_OPENINGS) and (
+        LEADING_CHROME.fullmatch(line)
+    ):
+        return True
+    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or matches_any(line, extra)
 
 
 def is_trailing_marker(line: str) -> bool:

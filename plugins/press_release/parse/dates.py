@@ -159,9 +159,12 @@ def weekday_dates(text: str) -> Iterator[re.Match[str]]:
 
 def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
     """The first full date in `text` (a metadata line, a dateline), with its time."""
-    if not _DIGIT.search(text):
+    digit = _DIGIT.search(text)
+    if not digit:
         return None  # every form of ANY_DATE opens with a digit: skip its slower scan
-    for match in ANY_DATE.finditer(text):
+    # Nor can a match start before the first digit: the scan starts there (a search from
+    # a position still sees the character before it, for the pattern's \b).
+    for match in ANY_DATE.finditer(text, digit.start()):
         groups = match.groupdict()  # once for both tests: it builds a dict
         if not _has_year(groups) and default_year is None:
             continue

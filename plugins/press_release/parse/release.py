@@ -37,10 +37,11 @@ from .render import body_html
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
 _STOPS = frozenset('.!?"”')  # SENTENCE_END's class
-# What a caption can open with: a capital (CAPTION_LABEL, and CAPTION_START's words), or
-# the lower-case first letters of CAPTION_START's words and the Kelvin sign (U+212A),
-# which IGNORECASE matches to "k".
-_CAPTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZfkp\u212a")
+# What CAPTION_START can open with: the first letters of its words in either case, and
+# the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
+# three ASCII capitals: its third character, not the first, tells most lines apart.
+_CAPTION_FIRST = frozenset("FKPfkp\u212a")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
@@ -145,7 +146,9 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_caption(line: str, is_last: bool) -> bool:
-    if line[:1] in _CAPTION_FIRST and (CAPTION_START.match(line) or CAPTION_LABEL.match(line)):
+    if line[:1] in _CAPTION_FIRST and CAPTION_START.match(line):
+        return True
+    if line[2:3] in _CAPITALS and CAPTION_LABEL.match(line):
         return True
     if is_last or "/" not in line:
         return False  # a credit needs a line below it and a slash in its code
