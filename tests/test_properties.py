@@ -117,3 +117,15 @@ def test_metadata_values_hold_no_raw_markup_once_escaped(text):
 def test_utf8_without_mojibake_decodes_unchanged(text):
     assume(not _MOJIBAKE.search(text) and not text.startswith("\ufeff"))
     assert decode(text.encode("utf-8")) == (text, "utf-8", [])
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab <>&;!-/\"'\t\n\u00a0\u2003é")) | st.characters(),
+               max_size=60))  # fmt: skip
+@settings(max_examples=500, deadline=None, database=None)
+def test_plain_text_is_markupsafes_striptags(text):
+    """plain_text's shortcut for text without tags or entities changes nothing."""
+    from markupsafe import Markup
+
+    from press_release.theme_support import plain_text
+
+    assert plain_text(text) == Markup(text).striptags()

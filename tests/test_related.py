@@ -202,9 +202,12 @@ def _related_titles(generator):
 
 
 @pytest.fixture
-def no_pending():
+def no_pending(monkeypatch):
+    """The related module, forking whenever more than one job is set (a test process may
+    run other threads, which make can_fork() say no), and no computation left after."""
     from press_release import parallel, related
 
+    monkeypatch.setattr(parallel, "will_defer", lambda s: s.get("PRESS_RELEASE_JOBS") != 1)
     yield related
     related.finish()
     parallel.thaw_previous_build(None)
@@ -241,3 +244,13 @@ def test_a_failed_background_computation_is_done_again_in_the_build(no_pending, 
     assert related._pending is not None
     related.finish()
     assert _related_titles(generator) == _related_titles(expected)
+
+
+def test_only_a_parallel_build_defers_its_pages(monkeypatch):
+    from press_release import parallel
+
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    assert parallel.will_defer({"PRESS_RELEASE_JOBS": 2})
+    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 1})
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 2})

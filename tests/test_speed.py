@@ -254,7 +254,7 @@ FORMAT_PIECES = ["%Y", "%m", "%d", "%B", "%b", "%A", "%H", "%M", "%S", "%z", "%Z
 
 
 @given(st.lists(st.sampled_from(FORMAT_PIECES), max_size=8), st.booleans())
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, database=None)
 def test_release_dates_format_as_pelicans_own(pieces, aware):
     """A ReleaseDate formats any format exactly as Pelican's SafeDatetime, or fails alike."""
     from zoneinfo import ZoneInfo

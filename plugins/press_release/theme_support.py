@@ -224,7 +224,11 @@ def plain_text(value):
     """Unescaped text without tags (for JSON and URL parameters)."""
     if value is None:
         return ""
-    return Markup(str(value)).striptags()
+    text = str(value)
+    if "<" not in text and "&" not in text:
+        # No tag, comment or entity: striptags would only collapse the spaces.
+        return " ".join(text.split())
+    return Markup(text).striptags()
 
 
 def as_date(value):
