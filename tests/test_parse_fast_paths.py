@@ -238,3 +238,30 @@ def test_find_date_scans_from_the_first_digit(text):
     digit = re.search(r"\d", text)
     start = digit.start() if digit else len(text)
     assert spans(dates.ANY_DATE.finditer(text, start)) == spans(dates.ANY_DATE.finditer(text))
+
+
+def _plain_lines_by_replacing(text):
+    """normalise_lines() of a plain text as the general path takes it: line ends first."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return [" ".join(part for part in line.split(" ") if part) for line in text.split("\n")]
+
+
+PLAIN_TEXTS = [
+    "", "\n", "\r", "\r\n", "\n\r", "a", "a\n", "a\r\n", "a\r", "a\r\n\r\nb", "a\r\rb", "a\n\rb",
+    " a \r\n b ", "a  b\r\n", "a\u00a0 b", "\u00a0\r\n\u00a0", "a \rb", "a\r \nb", "“a” – b…\r",
+    "a\n\n\n", "x  \r  y",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXTS)
+def test_plain_lines_split_as_the_general_path(text):
+    assert normalise.is_plain(text)
+    assert normalise.normalise_lines(text) == _plain_lines_by_replacing(text)
+
+
+def test_plain_lines_on_random_mixtures():
+    rng = random.Random(6)
+    pieces = ["a", "Bb", " ", "  ", "\n", "\r", "\r\n", "\u00a0", "–", "“", ".", "x y"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert normalise.normalise_lines(text) == _plain_lines_by_replacing(text), repr(text)

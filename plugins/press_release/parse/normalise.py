@@ -246,19 +246,40 @@ def normalise_lines(text: str, plain: bool | None = None) -> list[str]:
     `plain` is is_plain(text) when the caller knows it already (decode_checked): the
     line ends and no-break spaces replaced first are plain characters themselves.
     """
+    if plain is None:
+        plain = is_plain(text)
+    if plain:  # one scan; most files hold nothing else to fix
+        return _plain_lines(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")  # runs of spaces collapse below
-    if plain is None:
-        plain = is_plain(text)
-    if not plain:  # one scan; most files hold nothing else to fix
-        if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
-            text = unicodedata.normalize("NFC", text)
-        text = _CONTROLS.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
+        text = unicodedata.normalize("NFC", text)
+    text = _CONTROLS.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
     if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
         text = _MULTISPACE.sub(" ", text)
     return list(map(str.strip, text.split("\n")))
+
+
+def _plain_lines(text: str) -> list[str]:
+    """normalise_lines() of a plain text (see is_plain): no character but the line ends,
+    the no-break space and runs of spaces needs a change.
+
+    str.splitlines() splits at "\r\n", "\r" and "\n", and at other characters none of
+    which is plain: the lines of ``text.replace("\r\n", "\n").replace("\r", "\n")``,
+    in one pass, but for the empty last line that ``split("\n")`` gives after a final
+    line end (or for an empty text). A line end is no space: replacing one neither makes
+    nor breaks a run of spaces, so the runs collapse as well before the split.
+    """
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")  # runs of spaces collapse below
+    if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
+        text = _MULTISPACE.sub(" ", text)
+    lines = text.splitlines()
+    if not text or text[-1] in "\r\n":
+        lines.append("")
+    return list(map(str.strip, lines))
 
 
 def fewer_words(text: str, count: int) -> bool:
