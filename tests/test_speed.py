@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -62,6 +63,10 @@ def test_two_processes_write_the_serial_site_byte_for_byte(archive, tmp_path):
     assert parallel.returncode == 0, parallel.stderr[-2000:]
     assert "in 2 process(es)" in parallel.stdout + parallel.stderr
     assert "in 2 process(es)" not in serial.stdout + serial.stderr
+    # the releases were read in two processes too (readahead.py), in one process serially
+    ahead = re.search(r"(\d+) releases prepared ahead", parallel.stdout + parallel.stderr)
+    assert ahead and 0 < int(ahead[1]) <= COUNT
+    assert "prepared ahead" not in serial.stdout + serial.stderr
     one, two = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
     assert sorted(one) == sorted(two)
     assert len([name for name in one if name.endswith(".html")]) > COUNT + 50
@@ -302,3 +307,75 @@ def test_built_releases_carry_release_dates(archive, tmp_path):
     assert len(seen) == COUNT
     assert all(type(article.date) is ReleaseDate for article in seen)
     assert all(article.date.tzinfo is not None for article in seen)
+
+
+def _records(*items) -> bytes:
+    import marshal
+
+    out = b""
+    for item in items:
+        data = marshal.dumps(item)
+        out += len(data).to_bytes(4, "little") + data
+    return out
+
+
+def test_readahead_takes_what_has_arrived_and_drops_what_the_build_did():
+    """The build's side of the read-ahead, fed by hand: results are taken by path, a path
+    the build prepared itself ignores its late result, a record cut in two waits."""
+    from press_release.readahead import ReadAhead
+
+    pid = os.fork()  # a stand-in for the forked process, holding no end of the pipe
+    if pid == 0:  # pragma: no cover
+        os._exit(0)
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    ahead = ReadAhead(pid, read_end)
+    first = _records(("/c/z.txt", {"title": "Z"}), ("/c/y.txt", {"title": "Y"}))
+    os.write(write_end, first + _records(("/c/x.txt", {"title": "X"}))[:9])
+    assert ahead.take("/c/y.txt") == {"title": "Y"}
+    assert ahead.take("/c/x.txt") is None  # only part of its record has arrived
+    os.write(write_end, _records(("/c/x.txt", {"title": "X"}))[9:])
+    os.write(write_end, _records(("/c/w.txt", {"title": "W"})))
+    os.close(write_end)
+    assert ahead.take("/c/w.txt") == {"title": "W"}
+    assert "/c/x.txt" not in ahead.ready  # the build prepared it already: dropped
+    assert ahead.take("/c/z.txt") == {"title": "Z"} and ahead.fd is None  # all read, reaped
+    assert ahead.taken == 3
+    ahead.close()
+
+
+def test_a_failing_readahead_process_leaves_its_files_to_the_build(archive, tmp_path, monkeypatch):
+    """The forked process stops at a file it cannot prepare; the build prepares the rest
+    itself and writes the same site as without a read-ahead."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from press_release import readahead
+
+    parent, prepare = os.getpid(), readahead.prepare
+
+    def fails_in_the_fork(path, name, config):
+        if os.getpid() != parent and name.endswith("7.txt"):
+            raise MemoryError("no memory left in the forked process")
+        return prepare(path, name, config)
+
+    monkeypatch.setattr(readahead, "prepare", fails_in_the_fork)
+    monkeypatch.setattr(readahead.parallel, "can_fork", lambda: True)  # the test's threads
+    taken = []
+    close = readahead.ReadAhead.close
+    monkeypatch.setattr(readahead.ReadAhead, "close", lambda s: (taken.append(s.taken), close(s)))
+
+    def site(out, jobs):
+        settings = read_settings(str(ROOT / "publishconf.py"), override={
+            "PATH": str(archive), "OUTPUT_PATH": str(out), "PRESS_RELEASE_JOBS": jobs,
+            "PRESS_RELEASE_SEARCH": False, "SITEURL": "https://humas.example.go.id",
+            "PLUGIN_PATHS": [str(ROOT / "plugins")]})  # fmt: skip
+        Pelican(settings).run()
+        return tree(out)
+
+    serial = site(tmp_path / "serial", 1)
+    assert taken == []  # no read-ahead in one process
+    ahead = site(tmp_path / "ahead", 2)
+    assert len(taken) == 1 and 0 < taken[0] < COUNT  # some arrived, then the fork failed
+    assert sorted(ahead) == sorted(serial)
+    assert [name for name in serial if serial[name] != ahead[name]] == []

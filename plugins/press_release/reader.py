@@ -110,30 +110,89 @@ class PressReleaseReader(BaseReader):
         return wrapper
 
     def read(self, source_path):
-        config = self.config
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))
-        try:
-            with open(source_path, "rb") as file:
-                raw = file.read()
-            release = parse_release(raw, os.path.basename(source_path), config)
-        except (OSError, PressReleaseError) as exc:
-            reason = (
-                f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-            )
+        ahead = getattr(self, "readahead", None)
+        prepared = ahead.take(source_path) if ahead is not None else None
+        if prepared is None:
+            prepared = prepare(source_path, name, self.config)
+        return self._finish(source_path, name, prepared)
+
+    def _finish(self, source_path, name, prepared):
+        """The article's content and metadata from prepare()'s values: warnings logged,
+        the report told, categories and authors as the build's one object per name."""
+        if "error" in prepared:
+            reason = prepared["error"]
             logger.error("press_release: %s: skipped: %s", name, reason)
             report.record(name, error=reason, path=source_path)
             return "", {"status": self.process_metadata("status", "skip")}
-        for warning in release.warnings:
+        warnings = prepared["warnings"]
+        for warning in warnings:
             logger.warning("press_release: %s: %s", name, warning)
         report.record(
             name,
-            title=release.title,
-            warnings=release.warnings,
-            pelican_status=release.status or "",
+            title=prepared["title"],
+            warnings=warnings,
+            pelican_status=prepared["status"] or "",
             path=source_path,
         )
+        metadata = {**prepared["fields"], "press_release_warnings": warnings}
+        metadata["encoding"] = prepared["encoding"]
+        metadata["title"] = prepared["html_title"]
+        metadata["slug"] = prepared["slug"]
+        if prepared["summary"] is not None:
+            metadata["summary"] = prepared["summary"]
+        if prepared["category"]:
+            metadata["category"] = self._wrapper("category", prepared["category"])
+        if codes := prepared["authors"]:
+            metadata["authors"] = [self._wrapper("author", code) for code in codes]
+        if prepared["tags"]:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(prepared["tags"]))
+        if prepared["status"]:
+            metadata["status"] = self.process_metadata("status", prepared["status"])
+        date, source = prepared["date"], prepared["date_source"]
+        if date is None:
+            date, source = fallback_date(
+                source_path,
+                self.settings["PATH"],
+                self.config.date_fallback,
+                self.settings.get("TIMEZONE") or "UTC",
+            )
+        elif isinstance(date, list | tuple):
+            date = datetime(*date)
+        # Pelican's own "date" processor would re-parse an ISO string with dateutil (about
+        # a tenth of this method's time); the parser already has the datetime.
+        metadata["date"] = SafeDatetime.combine(date.date(), date.time(), date.tzinfo)
+        metadata["date_source"] = source
+        return prepared["body_html"], metadata
 
-        metadata = {
+
+def prepare(source_path: str, name: str, config) -> dict:
+    """Read and parse one release file: what its article needs, as plain values only
+    (str, list, dict, tuple, None), so that a forked process can prepare it too
+    (readahead.py). `name` is the file's path relative to the content folder.
+    """
+    try:
+        with open(source_path, "rb") as file:
+            raw = file.read()
+        release = parse_release(raw, os.path.basename(source_path), config)
+    except (OSError, PressReleaseError) as exc:
+        reason = (
+            f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+        )
+        return {"error": reason}
+    title = release.title
+    if not title:
+        words = release.summary.split()
+        title = " ".join(words[:10]) + ("…" if len(words) > 10 else "") or Path(name).stem
+    date = release.date
+    if date is not None and date.tzinfo is None:  # the parser's dates are naive
+        date = (date.year, date.month, date.day, date.hour, date.minute, date.second,
+                date.microsecond)  # fmt: skip
+    return {
+        "warnings": release.warnings,
+        "title": release.title,
+        "status": release.status,
+        "fields": {
             "dateline": release.dateline,
             "dateline_display": release.dateline_display,
             "dateline_slug": slugify(release.dateline_display) if release.dateline else None,
@@ -144,40 +203,20 @@ class PressReleaseReader(BaseReader):
             "dek": release.dek,
             "captions": release.captions,
             "credits": release.credits,
-            "press_release_warnings": release.warnings,
-            "encoding": release.encoding,
-        }
-        title = release.title
-        if not title:
-            words = release.summary.split()
-            title = " ".join(words[:10]) + ("…" if len(words) > 10 else "") or Path(name).stem
-        metadata["title"] = escape(title, quote=False)  # HTML, as Pelican expects: shown literally
-        metadata["slug"] = release.slug or slugify(title)
-        if release.summary:
-            metadata["summary"] = escape(release.summary, quote=False)
-        if release.category:
-            metadata["category"] = self._wrapper("category", release.category)
-        codes = dict.fromkeys(code.strip() for code in release.reporters if code.strip())
-        if codes:  # as Pelican's "authors" processor: stripped, each once, in order
-            metadata["authors"] = [self._wrapper("author", code) for code in codes]
-        if release.tags:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(release.tags))
-        if release.status:
-            metadata["status"] = self.process_metadata("status", release.status)
-        if release.date is not None:
-            date, source = release.date, release.date_source
-        else:
-            date, source = fallback_date(
-                source_path,
-                self.settings["PATH"],
-                config.date_fallback,
-                self.settings.get("TIMEZONE") or "UTC",
-            )
-        # Pelican's own "date" processor would re-parse an ISO string with dateutil (about
-        # a tenth of this method's time); the parser already has the datetime.
-        metadata["date"] = SafeDatetime.combine(date.date(), date.time(), date.tzinfo)
-        metadata["date_source"] = source
-        return release.body_html, metadata
+        },
+        "encoding": release.encoding,
+        # HTML, as Pelican expects: shown literally
+        "html_title": escape(title, quote=False),
+        "slug": release.slug or slugify(title),
+        "summary": escape(release.summary, quote=False) if release.summary else None,
+        "category": release.category,
+        # as Pelican's "authors" processor: stripped, each once, in order
+        "authors": list(dict.fromkeys(c.strip() for c in release.reporters if c.strip())),
+        "tags": release.tags,
+        "date": date,
+        "date_source": release.date_source,
+        "body_html": release.body_html,
+    }
 
 
 def add_reader(readers) -> None:
