@@ -286,7 +286,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 cache = sys.argv[1] == "cache"
-override = {"PATH": "raw", "OUTPUT_PATH": "out_preview"}
+override = {"PATH": "raw", "OUTPUT_PATH": sys.argv[4]}
 if cache:
     override.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH="cache_preview")
 settings = read_settings("conf_site.py", override=override)
@@ -314,10 +314,10 @@ def preview(count: int, rounds: int) -> str:
         "|---:|---|---:|---:|",
     ]
     for mode in ("nocache", "cache"):
-        shutil.rmtree(site.dir / "out_preview", ignore_errors=True)
+        output = site.output("preview")
         shutil.rmtree(site.dir / "cache_preview", ignore_errors=True)
         out = subprocess.run(
-            [sys.executable, script.name, mode, "x", str(rounds)],
+            [sys.executable, script.name, mode, "x", str(rounds), str(output)],
             cwd=site.dir, check=True, capture_output=True, text=True, env=CHILD_ENV,
         ).stdout  # fmt: skip
         result = [line for line in out.splitlines() if line.startswith("RESULT ")][-1]

@@ -379,3 +379,33 @@ def test_a_failing_readahead_process_leaves_its_files_to_the_build(archive, tmp_
     assert len(taken) == 1 and 0 < taken[0] < COUNT  # some arrived, then the fork failed
     assert sorted(ahead) == sorted(serial)
     assert [name for name in serial if serial[name] != ahead[name]] == []
+
+
+def test_a_second_build_in_one_process_draws_the_edited_release(archive, tmp_path):
+    """As under pelican --autoreload: the second build shows the edited title in the
+    lists (cards are cached per build, never across builds)."""
+    import shutil
+
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for path in sorted(archive.glob("*.txt"))[:20]:
+        shutil.copy(path, content / path.name)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"),
+        "PRESS_RELEASE_SEARCH": False, "PLUGIN_PATHS": [str(ROOT / "plugins")]})  # fmt: skip
+    pelican = Pelican(settings)
+    pelican.run()
+    edited = sorted(content.glob("*.txt"))[3]
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Judul Baru Uji Ulang" not in home
+    edited.write_text(
+        "Judul: Judul Baru Uji Ulang\nTanggal: 2030-01-02\n\n" + edited.read_text("utf-8"),
+        encoding="utf-8",
+    )
+    pelican.run()
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert home.count("Judul Baru Uji Ulang") == 1  # its card, first on the home page
+    assert home.index("Judul Baru Uji Ulang") < home.index('class="pr-card__lead"')
