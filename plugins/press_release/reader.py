@@ -110,6 +110,8 @@ class PressReleaseReader(BaseReader):
         return wrapper
 
     def read(self, source_path):
+        """The file's body HTML and metadata; prepared by the read-ahead (readahead.py)
+        when it got there first, else here."""
         name = os.path.relpath(source_path, self.settings.get("PATH", "."))
         ahead = getattr(self, "readahead", None)
         prepared = ahead.take(source_path) if ahead is not None else None
