@@ -90,14 +90,24 @@ def test_a_page_failing_in_a_worker_fails_the_build(archive, tmp_path):
 
 
 class Page:
-    """A template whose rendering fails for one page name, or in a forked process."""
+    """A template whose rendering fails for one page name, or in a forked process.
 
-    def __init__(self, failing: str, parent: int | None = None):
-        self.failing, self.parent = failing, parent
+    With `parent` set, the parent waits (up to 10 s) until a forked process has tried a
+    page, so that one surely gets some work however busy the machine is."""
+
+    def __init__(self, failing: str, parent: int | None = None, marker: Path | None = None):
+        self.failing, self.parent, self.marker = failing, parent, marker
 
     def render(self, context):
         time.sleep(0.002)  # every process gets some of the pages
-        if context["output_file"] == self.failing or self.parent not in (None, os.getpid()):
+        if self.parent not in (None, os.getpid()):
+            self.marker.touch()
+            raise ValueError(f"cannot render {context['output_file']}")
+        if self.parent is not None:
+            deadline = time.monotonic() + 10
+            while not self.marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        if context["output_file"] == self.failing:
             raise ValueError(f"cannot render {context['output_file']}")
         return f"<p>{context['output_file']}</p>"
 
@@ -109,7 +119,8 @@ def writer_with(tmp_path, failing: str, parent: int | None = None, pages: int = 
     context = {"localsiteurl": ""}
     for number in range(pages):
         writer.write_file(f"{chr(97 + number % 26)}{number // 26 or ''}.html",
-                          Page(failing, parent), context)  # fmt: skip
+                          Page(failing, parent, tmp_path.parent / f"{tmp_path.name}-tried"),
+                          context)  # fmt: skip
     return writer
 
 

@@ -256,14 +256,13 @@ class DeferredWriter(Writer):
         children = []
         try:
             for _ in range(workers - 1):
-                read_end, write_end = os.pipe()
-                with terminal_held():
-                    pid = os.fork()
+                forked = fork_with_pipe()
+                if forked is None:
+                    break  # no more processes: those there are share the queue
+                pid, end = forked
                 if pid == 0:  # pragma: no cover - the child's coverage is not collected
-                    os.close(read_end)
-                    self._child(calls, chunks, queue_read, write_end)
-                os.close(write_end)
-                children.append((pid, read_end))
+                    self._child(calls, chunks, queue_read, end)
+                children.append((pid, end))
             try:
                 written = self._render_queue(calls, chunks, queue_read)
             except BaseException:
@@ -339,6 +338,24 @@ def _freeze() -> None:
     gc.collect()
     gc.freeze()
     _frozen = True
+
+
+def fork_with_pipe() -> tuple[int, int] | None:
+    """Fork, with a pipe from the new process to this one: ``(0, write end)`` in the new
+    process, ``(its pid, read end)`` here; None when the system refuses a process."""
+    read_end, write_end = os.pipe()
+    try:
+        with terminal_held():
+            pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        os.close(read_end)
+        return 0, write_end
+    os.close(write_end)
+    return pid, read_end
 
 
 def report_and_exit(write_end: int, work) -> None:

@@ -114,23 +114,17 @@ def start(generator) -> None:
     if not ours or not _wanted(generator.settings):
         return
     reader = next(iter(ours.values()))
-    read_end, write_end = os.pipe()
-    try:
-        with parallel.terminal_held():
-            pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
+    forked = parallel.fork_with_pipe()
+    if forked is None:
         return
+    pid, end = forked  # the pipe's write end in the new process, its read end here
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        os.close(read_end)
-        _prepare_all(generator, reader, tuple(ours), write_end)
-    os.close(write_end)
-    fcntl.fcntl(read_end, fcntl.F_SETFL, fcntl.fcntl(read_end, fcntl.F_GETFL) | os.O_NONBLOCK)
+        _prepare_all(generator, reader, tuple(ours), end)
+    fcntl.fcntl(end, fcntl.F_SETFL, fcntl.fcntl(end, fcntl.F_GETFL) | os.O_NONBLOCK)
     # room for a few hundred results between two reads of the build (Linux only)
     with contextlib.suppress(AttributeError, OSError):
-        fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, 1 << 20)
-    ahead = ReadAhead(pid, read_end)
+        fcntl.fcntl(end, fcntl.F_SETPIPE_SZ, 1 << 20)
+    ahead = ReadAhead(pid, end)
     _open.append(ahead)
     for reader in ours.values():
         reader.readahead = ahead

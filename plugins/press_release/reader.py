@@ -178,9 +178,7 @@ def prepare(source_path: str, name: str, config) -> dict:
             raw = file.read()
         release = parse_release(raw, os.path.basename(source_path), config)
     except (OSError, PressReleaseError) as exc:
-        reason = (
-            f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-        )
+        reason = f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
         return {"error": reason}
     title = release.title
     if not title:

@@ -23,7 +23,6 @@ import heapq
 import html
 import logging
 import math
-import os
 import re
 import unicodedata
 from bisect import bisect_left
@@ -287,21 +286,15 @@ def start_related(generator):
     global _pending
     articles = list(generator.articles)
     limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
-    read_end, write_end = os.pipe()
-    try:
-        with parallel.terminal_held():
-            pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
+    forked = parallel.fork_with_pipe()
+    if forked is None:
         _apply(articles, related_indices(articles, limit))
         return
+    pid, end = forked
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        os.close(read_end)
         gc.disable()  # nothing here makes cycles; a collection would copy shared pages
-        parallel.report_and_exit(write_end, lambda: related_indices(articles, limit))
-    os.close(write_end)
-    _pending = (pid, read_end, articles, limit)
+        parallel.report_and_exit(end, lambda: related_indices(articles, limit))
+    _pending = (pid, end, articles, limit)
 
 
 def finish() -> None:
