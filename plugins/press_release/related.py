@@ -284,12 +284,12 @@ def start_related(generator):
         add_related(generator)
         return
     global _pending
-    articles = list(generator.articles)
-    limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
     forked = parallel.fork_with_pipe()
     if forked is None:
-        _apply(articles, related_indices(articles, limit))
+        add_related(generator)
         return
+    articles = list(generator.articles)
+    limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
     pid, end = forked
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         gc.disable()  # nothing here makes cycles; a collection would copy shared pages

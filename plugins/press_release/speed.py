@@ -21,6 +21,11 @@ as the archive grows). :func:`build_period_archives` is Pelican 4.12's
 ``ArticlesGenerator._build_period_archives`` with that test done through a set of
 identities; :func:`linear_period_archives` installs it on each articles generator,
 unless Pelican's method no longer has the signature it replaces.
+
+Pelican formats its dates (``SafeDatetime``) in Python, one directive at a time: for each
+release's date line and URL, and twice per sitemap entry. :class:`ReleaseDate`, which
+:func:`typed_dates` gives every content object as it is created, formats with C's
+``strftime`` wherever Pelican's result would be the same (formats of C89 directives).
 """
 
 from __future__ import annotations
