@@ -197,8 +197,8 @@ def make_fragments(env, translations, plain, plain_text) -> dict:
 
     # Each release's card appears on about seven list pages (home, region, reporter, place,
     # year, month): its head (title, date, place, region) is drawn once per process and
-    # looked up the other times (about 5 MB for 10,000 releases). The lead, as long as
-    # the rest together, is escaped each time: cached too, it would take as much again.
+    # looked up the other times (about 10 MiB of peak memory at 10,000 releases). The lead,
+    # as long as the rest together, is escaped each time: cached, it would take as much again.
     # The environment, and this cache, is new each build.
     card_heads: dict[tuple, str] = {}
 
