@@ -285,9 +285,13 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-cache = sys.argv[1] == "cache"
-override = {"PATH": "raw", "OUTPUT_PATH": sys.argv[4]}
-if cache:
+mode = sys.argv[1]
+# Pages are reused from the first build on, as under `pelican --autoreload` (reuse.py),
+# unless the mode says "rerender".
+override = {"PATH": "raw", "OUTPUT_PATH": sys.argv[4], "PRESS_RELEASE_REUSE_PAGES": True}
+if mode == "rerender":
+    override["PRESS_RELEASE_REUSE_PAGES"] = False
+if mode == "cache":
     override.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH="cache_preview")
 settings = read_settings("conf_site.py", override=override)
 pelican = Pelican(settings)
@@ -313,7 +317,12 @@ def preview(count: int, rounds: int) -> str:
         "| releases | setup | first build s | rebuild after an edit s (median) |",
         "|---:|---|---:|---:|",
     ]
-    for mode in ("nocache", "cache"):
+    labels = {
+        "rerender": "no cache, every page rendered again (before reuse.py)",
+        "nocache": "no cache (default)",
+        "cache": "CACHE_CONTENT + LOAD_CONTENT_CACHE",
+    }
+    for mode, label in labels.items():
         output = site.output("preview")
         shutil.rmtree(site.dir / "cache_preview", ignore_errors=True)
         out = subprocess.run(
@@ -322,7 +331,6 @@ def preview(count: int, rounds: int) -> str:
         ).stdout  # fmt: skip
         result = [line for line in out.splitlines() if line.startswith("RESULT ")][-1]
         first, *again = map(float, result.split()[1:])
-        label = "no cache (default)" if mode == "nocache" else "CACHE_CONTENT + LOAD_CONTENT_CACHE"
         lines.append(f"| {count:,} | {label} | {first:.1f} | {statistics.median(again):.1f} |")
     return "\n".join(lines)
 

@@ -46,7 +46,7 @@ from contextlib import contextmanager
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import related
+from . import related, reuse
 from .errors import PressReleaseError
 
 logger = logging.getLogger(__name__)
@@ -211,19 +211,33 @@ class DeferredWriter(Writer):
         if not calls:
             return
         costs = [self._cost(*call) for call in calls]
-        workers = min(self.jobs, len(calls))
+        plan = reuse.plan(self, calls, [name for name, _pages in costs])
+        reused = plan.reused if plan else {}
+        todo = [index for index in range(len(calls)) if index not in reused]
+        workers = min(self.jobs, len(todo))
         if workers < 2 or not can_fork():
             workers = 1
-            written = self._render(calls, range(len(calls)))
+            written = self._render(calls, todo)
         else:
-            size = max(CHUNK_COST, sum(pages for _name, pages in costs) // 8000)
-            written = self._render_forked(calls, chunk_calls(costs, size), workers)
+            size = max(CHUNK_COST, sum(costs[index][1] for index in todo) // 8000)
+            chunks = chunk_calls([costs[index] for index in todo], size)
+            chunks = [[todo[position] for position in chunk] for chunk in chunks]
+            written = self._render_forked(calls, chunks, workers)
+        written.update(reused)
+        if plan:
+            plan.remember(written)
         self._announce(calls, written)
-        logger.info(
-            "press_release: rendered %d pages in %d process(es)",
-            sum(map(len, written.values())),
-            workers,
-        )
+        rendered = sum(len(written[index]) for index in todo)
+        if reused:
+            logger.info(
+                "press_release: rendered %d pages in %d process(es), left %d unchanged "
+                "since the last build",
+                rendered,
+                workers,
+                sum(map(len, reused.values())),
+            )
+        else:
+            logger.info("press_release: rendered %d pages in %d process(es)", rendered, workers)
 
     def _render(self, calls, indices) -> dict[int, list[str]]:
         """Render the calls at `indices` here: ``{call index: [files written]}``."""
@@ -248,7 +262,7 @@ class DeferredWriter(Writer):
         """Render `chunks` in `workers` processes (this one included), each taking the
         next chunk from a shared queue when it is done with one."""
         if len(chunks) * 4 > select.PIPE_BUF * 16:  # the queue must fit in a pipe
-            return self._render(calls, range(len(calls)))
+            return self._render(calls, sorted(i for chunk in chunks for i in chunk))
         queue_read, queue_write = os.pipe()
         os.write(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
         os.close(queue_write)  # all written: an empty read means the queue is done

@@ -1,0 +1,486 @@
+"""Pages a rebuild leaves alone: after an edit, the preview renders only what changed.
+
+``pelican --autoreload`` builds the site again, in the same process, after each change
+to the content, the theme or the settings. Rendering every page is most of such a
+rebuild (about 7 of 16 s at 10,000 releases), yet an edit to one release changes few
+pages: its own, the lists it appears in, the releases listing it as related or as a
+neighbour, the feeds.
+
+:class:`DeferredWriter` (parallel.py) records every page and feed call of a build before
+rendering any. This module gives each call a *key*, and remembers, per output folder,
+the key of each call and the files it wrote (size and modification time). In the next
+build of the same process, a call whose key is unchanged and whose files are still on
+disk as written is not rendered again: its files count as written (``content_written``
+is still sent for them).
+
+A call's key covers:
+
+- the site: the settings and every file of the theme (name, size, modification time);
+- what the call's template reads: the template and every template it extends, includes,
+  imports or renders through ``shared_partial`` are parsed, and of the names they read,
+  the call's own variables and the build's shared ones (``articles``, ``categories``,
+  ``pages``...) go into the key; a template pulled in by a computed name makes the call
+  take every variable;
+- in those values, the page's own article or page whole (every attribute: text,
+  metadata, URL, related releases...), with the attributes of the articles it links to
+  (related, older, newer) and the URLs of those they link to in turn; an article in a
+  list (every article of a region, of a month...) by its own attributes and the URLs of
+  those it links to: a list shows each article's title, date, place and lead, not its
+  related releases;
+- a feed: its articles whole, its file and settings.
+
+The Python parts of this project's theme (fragments.py, the filters) read the values
+they are given and settings; a theme whose Python reads other shared values would keep
+such parts stale, so pages are reused only with this project's theme, unless
+``PRESS_RELEASE_REUSE_PAGES`` says otherwise. A value of a type the keys do not know
+makes its call render every time. A one-off build (``pelican content``) renders every
+page as before: it has no earlier build to reuse.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from jinja2 import Template, meta, nodes
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+logger = logging.getLogger(__name__)
+
+# This project's theme, beside the plugins folder of the site repository.
+PROJECT_THEME = Path(__file__).resolve().parents[2] / "theme"
+
+# Attributes of a Pelican content object that are not its own data: the build's whole
+# context and its settings (the settings are in every key).
+_NOT_OWN = frozenset(("_context", "settings", "metadata"))
+_PLAIN = frozenset((str, int, bool, float, type(None)))
+# The attribute Pelican sets from a metadata item, where it is not the item's lower-cased name.
+_ATTRIBUTE = {"save_as": "override_save_as", "url": "override_url"}
+# The variables Pelican's pagination gives a page, named after the paginated list.
+_PAGINATION = ("_paginator", "_page", "_previous_page", "_next_page")
+# Lists at least this long are described once per build (the same list, say every
+# article of the site, is passed to many calls).
+_LONG = 16
+
+
+
+class _MISSING:  # noqa: N801 - a marker
+    """A name the context does not hold."""
+
+
+# template_reads() of each template, by site key and template name (see Build).
+_analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
+def _kind_of(kind: type) -> str:
+    """How Keys.value describes values of a type (looked up once per type)."""
+    for how, types in (
+        ("content", Content),
+        ("sequence", (list, tuple)),
+        ("string", str),
+        ("dict", dict),
+        ("set", (set, frozenset)),
+        ("datetime", datetime),
+        ("date", date),
+        ("name", URLWrapper),
+        ("tz", tzinfo),
+        ("template", Template),
+    ):
+        if issubclass(kind, types):
+            return how
+    return "name" if kind.__name__ == "Place" else "opaque"
+
+
+# Types seen by Keys.value, and how it describes them.
+_KINDS: dict[type, str] = {}
+# Per output folder: {call id: (key, [(path, size, mtime_ns), ...])} of the last build.
+_memory: dict[str, dict[tuple, tuple[int, list[tuple[str, int, int]]]]] = {}
+
+
+class Opaque(Exception):
+    """A value the keys cannot describe: its call is rendered every time."""
+
+
+class Keys:
+    """Keys of one build's values: each content object, name (region, reporter, place)
+    and long list described once."""
+
+    def __init__(self):
+        self._own: dict[int, tuple[int, list[Content]]] = {}
+        self._whole: dict[int, int] = {}
+        self._linked: dict[int, int] = {}
+        self._lists: dict[tuple, object] = {}
+        self._wrappers: dict[int, tuple] = {}
+
+    def value(self, value, content) -> object:
+        """A hashable description of `value`; `content` describes a content object."""
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        how = _KINDS.get(kind)
+        if how is None:
+            how = _KINDS[kind] = _kind_of(kind)
+        if how == "content":
+            return content(value)
+        if how == "sequence":  # named tuples, speed.MemberList too
+            if len(value) < _LONG:
+                return (
+                    kind.__name__,
+                    *[x if type(x) in _PLAIN else self.value(x, content) for x in value],
+                )
+            memo = (id(value), content)
+            found = self._lists.get(memo)
+            if found is None:
+                items = tuple([self.value(item, content) for item in value])
+                found = self._lists[memo] = (kind.__name__, hash(items))
+            return found
+        if how == "name":  # a region, reporter, tag or place: one object per name
+            found = self._wrappers.get(id(value))
+            if found is None:
+                found = (kind.__name__, value.name, value.slug, value.url, value.save_as)
+                self._wrappers[id(value)] = found
+            return found
+        if how == "datetime":  # its fields as written, and its time zone
+            zone = value.tzinfo
+            return (
+                kind.__name__,
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                value.fold,
+                None if zone is None else self.value(zone, content),
+            )
+        if how == "tz":  # one object per zone, as a rule
+            found = self._wrappers.get(id(value))
+            if found is None:
+                found = self._wrappers[id(value)] = ("tz", str(value))
+            return found
+        if how == "string" or how == "date":  # Markup; a date
+            return (kind.__name__, str(value))
+        if how == "dict":
+            return ("dict", tuple((repr(k), self.value(v, content)) for k, v in value.items()))
+        if how == "set":
+            return ("set", frozenset(self.value(item, content) for item in value))
+        if how == "template":
+            return ("template", value.name)
+        raise Opaque(kind.__name__)
+
+    def whole(self, content: Content) -> int:
+        """An article or page whole: its own attributes, and those it links to (related,
+        older, newer releases, translations) by `linked`."""
+        found = self._whole.get(id(content))
+        if found is None:
+            own, links = self._own_part(content)
+            found = hash((own, tuple(self.linked(other) for other in links)))
+            self._whole[id(content)] = found
+        return found
+
+    def linked(self, content: Content) -> int:
+        """An article linked from another, or in a list: its own attributes, and the
+        URLs of the articles it links to in turn."""
+        found = self._linked.get(id(content))
+        if found is None:
+            own, links = self._own_part(content)
+            found = self._linked[id(content)] = hash((own, tuple(map(url, links))))
+        return found
+
+    def _own_part(self, content: Content) -> tuple[int, list[Content]]:
+        """Its attributes in order, each content object in them a numbered placeholder,
+        and those content objects."""
+        found = self._own.get(id(content))
+        if found is None:
+            links: list[Content] = []
+
+            def placeholder(other: Content) -> tuple[str, int]:
+                links.append(other)
+                return ("link", len(links))
+
+            attributes = vars(content)
+            own = [
+                (k, v if type(v) in _PLAIN else self.value(v, placeholder))
+                for k, v in attributes.items()
+                if k not in _NOT_OWN
+            ]
+            # Pelican sets an attribute from each metadata item: the items that are still
+            # the attribute's value are described there already.
+            metadata = attributes.get("metadata") or {}
+            own += [
+                (k, self.value(v, placeholder))
+                for k, v in metadata.items()
+                if attributes.get(_ATTRIBUTE.get(k, k.lower()), _MISSING) is not v
+            ]
+            found = self._own[id(content)] = (hash((type(content).__name__, *own)), links)
+        return found
+
+
+def url(content: Content) -> object:
+    """A content object by its URL alone."""
+    return (type(content).__name__, getattr(content, "url", None))
+
+
+def enabled(settings: dict) -> bool:
+    """Whether pages may be reused: the setting, else only under this project's theme."""
+    choice = settings.get("PRESS_RELEASE_REUSE_PAGES")
+    if choice is not None:
+        return bool(choice)
+    if settings.get("THEME_TEMPLATES_OVERRIDES"):
+        return False
+    try:
+        return Path(settings.get("THEME", "")).resolve() == PROJECT_THEME
+    except OSError:
+        return False
+
+
+def under_autoreload() -> bool:
+    """Whether Pelican's ``--autoreload`` loop runs this build (and will run the next)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def site_key(settings: dict) -> int:
+    """The key of what every page may read: the settings and the theme's files."""
+    parts = []
+    for folder in [settings.get("THEME", ""), *settings.get("THEME_TEMPLATES_OVERRIDES", ())]:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                stat = os.stat(os.path.join(root, name))
+                parts.append((root, name, stat.st_size, stat.st_mtime_ns))
+    # A setting's repr: a function's holds its address, which stays the same as long as
+    # Pelican keeps its settings (it reads them again when the settings file changes).
+    parts.extend((name, repr(settings[name])) for name in sorted(settings))
+    return hash(tuple(parts))
+
+
+def template_reads(env, name: str) -> tuple[frozenset[str], tuple]:
+    """What template `name` itself reads from its context, and the templates it pulls in
+    (extends, includes, imports, renders with ``shared_partial("...")``); a template
+    named by an expression is None."""
+    tree = env.parse(env.loader.get_source(env, name)[0])
+    pulled = list(meta.find_referenced_templates(tree))
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "shared_partial":
+            first = call.args[0] if call.args else None
+            pulled.append(first.value if isinstance(first, nodes.Const) else None)
+    return frozenset(meta.find_undeclared_variables(tree)), tuple(pulled)
+
+
+def template_names(name: str, reads) -> frozenset[str] | None:
+    """The names template `name` reads with every template it pulls in, where
+    ``reads(name)`` is template_reads() of one; None when one is named by an expression
+    (any name may be read then)."""
+    names: set[str] = set()
+    seen, waiting = {name}, [name]
+    while waiting:
+        own, pulled = reads(waiting.pop())
+        names |= own
+        for other in pulled:
+            if not isinstance(other, str):
+                return None
+            if other not in seen:
+                seen.add(other)
+                waiting.append(other)
+    return frozenset(names)
+
+
+class Build:
+    """The keys of one build's calls."""
+
+    def __init__(self, settings: dict, context: dict):
+        self.site = site_key(settings)
+        self.context = context
+        self.keys = Keys()
+        self._names: dict[str, frozenset[str] | None] = {}
+        self._shared: dict[str, object] = {}
+
+    def call_key(self, call: tuple) -> int | None:
+        """The key of one recorded ``(method, args, kwargs)``; None if it has none."""
+        method, args, kwargs = call
+        position = 2 if method == "write_file" else 1  # of the context argument
+        context = args[position] if len(args) > position else kwargs.get("context", {})
+        if not isinstance(context, dict):
+            return None
+        others = [a for index, a in enumerate(args) if index != position]
+        template = next((a for a in others if isinstance(a, Template)), kwargs.get("template"))
+        names = self._template_names(template) if isinstance(template, Template) else None
+        try:
+            described = [self._argument(a) for a in others]
+            named = [
+                (k, self._argument(v))
+                for k, v in sorted(kwargs.items())
+                if k != "context" and _needed(k, v, names)
+            ]
+            read = sorted(names if names is not None else context)
+            shared = [(k, self._context_value(context, k)) for k in read if k not in kwargs]
+        except Opaque:
+            return None
+        return hash((self.site, method, tuple(described), tuple(named), tuple(shared)))
+
+    def _context_value(self, context: dict, name: str) -> object:
+        """A name the page reads from the context its call passed: the build's shared
+        context, or a copy of it with values of its own (Pelican's period archives)."""
+        value = context.get(name, _MISSING)
+        if value is _MISSING:
+            return _MISSING.__name__
+        if value is self.context.get(name, _MISSING):
+            if name.isupper():
+                return None  # a setting: in the site's key
+            if name not in self._shared:
+                try:
+                    self._shared[name] = self._argument(value)
+                except Opaque:
+                    self._shared[name] = Opaque
+            if self._shared[name] is Opaque:
+                raise Opaque(name)
+            return self._shared[name]
+        return self._argument(value)
+
+    def _argument(self, value) -> object:
+        """A variable of a page: an article or page whole, those in lists by `linked`
+        (a list shows its articles' own parts, not their related releases)."""
+        if isinstance(value, Content):
+            return self.keys.whole(value)
+        return self.keys.value(value, self.keys.linked)
+
+    def _template_names(self, template: Template) -> frozenset[str] | None:
+        # Each template is parsed once while the theme and settings stay the same (the
+        # site's key), however many others pull it in.
+        env = template.environment
+
+        def reads(name: str) -> tuple[frozenset[str], tuple]:
+            memo = (self.site, name)
+            if memo not in _analysed:
+                _analysed[memo] = template_reads(env, name)
+            return _analysed[memo]
+
+        if template.name not in self._names:
+            try:
+                self._names[template.name] = template_names(template.name, reads)
+            except Exception:  # noqa: BLE001 - a template we cannot read: take every name
+                self._names[template.name] = None
+        return self._names[template.name]
+
+
+def _needed(name: str, value, names: frozenset[str] | None) -> bool:
+    """Whether a call's variable goes into its key: read by its templates, a source of
+    their pagination, or a plain value (cheap to take anyway)."""
+    if names is None or name in names:
+        return True
+    if name in ("paginated", "articles", "dates") and any(
+        other.endswith(_PAGINATION) for other in names
+    ):
+        return True
+    kind = type(value)
+    return kind is str or kind is int or kind is bool or value is None
+
+
+def call_ids(calls: list[tuple], names: list[str]) -> list[tuple]:
+    """An identity for each call that the same call has in the next build: its method,
+    file and template, and how many calls before it had those."""
+    seen: dict[tuple, int] = {}
+    ids = []
+    for (method, args, kwargs), name in zip(calls, names, strict=True):
+        template = next((a.name for a in args if isinstance(a, Template)), None)
+        template = template or getattr(kwargs.get("template"), "name", None)
+        base = (method, name, template)
+        seen[base] = seen.get(base, -1) + 1
+        ids.append((*base, seen[base]))
+    return ids
+
+
+def _intact(files: list[tuple[str, int, int]]) -> bool:
+    for path, size, mtime in files:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        if stat.st_size != size or stat.st_mtime_ns != mtime:
+            return False
+    return True
+
+
+class Plan:
+    """Which calls of a build need rendering, and what to remember of them afterwards."""
+
+    def __init__(self, output_path: str, ids: list[tuple], keys: list[int | None]):
+        self.output_path = output_path
+        self.ids = ids
+        self.keys = keys
+        self.reused: dict[int, list[str]] = {}
+        self._files: dict[int, list[tuple[str, int, int]]] = {}
+        previous = _memory.get(output_path, {})
+        for index, (call_id, key) in enumerate(zip(ids, keys, strict=True)):
+            last = previous.get(call_id)
+            if key is not None and last is not None and last[0] == key and _intact(last[1]):
+                self.reused[index] = [path for path, _size, _mtime in last[1]]
+                self._files[index] = last[1]
+
+    def remember(self, written: dict[int, list[str]]) -> None:
+        """After rendering: record each call's key and files (a file two calls wrote is
+        rendered again next time: which call's text it holds depends on both)."""
+        count: dict[str, int] = {}
+        for files in written.values():
+            for path in files:
+                count[path] = count.get(path, 0) + 1
+        memory = {}
+        for index, key in enumerate(self.keys):
+            files = written.get(index)
+            if key is None or files is None or any(count[path] > 1 for path in files):
+                continue
+            record = self._files.get(index)
+            if record is None:
+                try:
+                    record = [(p, (s := os.stat(p)).st_size, s.st_mtime_ns) for p in files]
+                except OSError:
+                    continue
+            memory[self.ids[index]] = (key, record)
+        _memory[self.output_path] = memory
+
+
+def plan(writer, calls: list[tuple], names: list[str]) -> Plan | None:
+    """The reuse plan of a build's recorded calls, or None when pages are not reused."""
+    if not calls or not enabled(writer.settings):
+        return None
+    if not (
+        writer.output_path in _memory
+        or under_autoreload()
+        or writer.settings.get("PRESS_RELEASE_REUSE_PAGES")
+    ):
+        # Most likely a one-off build: no keys (about 0.2 ms a page), only a note that
+        # this folder was built, so that a second build here keeps them for a third.
+        _memory[writer.output_path] = {}
+        return None
+    context = _shared_context(calls)
+    if context is None:
+        return None
+    build = Build(writer.settings, context)
+    keys = [build.call_key(call) for call in calls]
+    return Plan(writer.output_path, call_ids(calls, names), keys)
+
+
+def _shared_context(calls: list[tuple]) -> dict | None:
+    """The context dict the generators passed with their calls (one for the build)."""
+    for method, args, kwargs in calls:
+        position = 2 if method == "write_file" else 1
+        context = args[position] if len(args) > position else kwargs.get("context")
+        if isinstance(context, dict):
+            return context
+    return None
+
+
+def forget(output_path: str | None = None) -> None:
+    """Drop what was remembered (of one output folder, or of all)."""
+    if output_path is None:
+        _memory.clear()
+    else:
+        _memory.pop(output_path, None)
