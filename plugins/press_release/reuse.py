@@ -307,6 +307,7 @@ class Build:
 
     def __init__(self, settings: dict, context: dict):
         self.site = site_key(settings)
+        self.settings = settings
         self.context = context
         self.keys = Keys()
         self._names: dict[str, frozenset[str] | None] = {}
@@ -341,9 +342,9 @@ class Build:
         value = context.get(name, _MISSING)
         if value is _MISSING:
             return _MISSING.__name__
+        if name.isupper() and value is self.settings.get(name, _MISSING):
+            return None  # a setting: in the site's key
         if value is self.context.get(name, _MISSING):
-            if name.isupper():
-                return None  # a setting: in the site's key
             if name not in self._shared:
                 try:
                     self._shared[name] = self._argument(value)
