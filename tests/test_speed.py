@@ -130,7 +130,11 @@ def test_the_forked_process_reports_its_failure_to_the_build(tmp_path):
     with pytest.raises(PressReleaseError, match="worker process failed: ValueError: cannot "
                        "render"):  # fmt: skip
         writer._render_forked(writer._calls, chunks, 2)
-    assert (tmp_path / "a.html").read_text() == "<p>a.html</p>"  # the parent's first chunk
+    # The parent rendered the pages the forked process did not take (which ones depends
+    # on which process read the queue first).
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert 0 < len(written) < 60
+    assert all((tmp_path / name).read_text() == f"<p>{name}</p>" for name in written)
 
 
 def test_both_processes_take_work_from_the_queue(tmp_path):

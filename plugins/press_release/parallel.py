@@ -151,6 +151,7 @@ class DeferredWriter(Writer):
         self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
         self._deferring = self.jobs > 1
         self._opened: list[str] | None = None
+        self._plan: reuse.Plan | None = None
 
     # ----------------------------------------------------------------- recording
 
@@ -212,7 +213,7 @@ class DeferredWriter(Writer):
         if not calls:
             return
         costs = [self._cost(*call) for call in calls]
-        plan = reuse.plan(self, calls, [name for name, _pages in costs])
+        plan = self._plan = reuse.plan(self, calls, [name for name, _pages in costs])
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused]
         workers = min(self.jobs, len(todo))
@@ -225,17 +226,19 @@ class DeferredWriter(Writer):
             chunks = [[todo[position] for position in chunk] for chunk in chunks]
             written = self._render_forked(calls, chunks, workers)
         written.update(reused)
+        self._plan = None
         if plan:
             plan.remember(written)
         self._announce(calls, written)
-        rendered = sum(len(written[index]) for index in todo)
-        if reused:
+        kept = len(plan.pages_kept) if plan else 0
+        rendered = sum(len(written[index]) for index in todo) - kept
+        if reused or kept:
             logger.info(
                 "press_release: rendered %d pages in %d process(es), left %d unchanged "
                 "since the last build",
                 rendered,
                 workers,
-                sum(map(len, reused.values())),
+                sum(map(len, reused.values())) + kept,
             )
         else:
             logger.info("press_release: rendered %d pages in %d process(es)", rendered, workers)
@@ -246,6 +249,8 @@ class DeferredWriter(Writer):
         with signals.content_written.muted():  # sent once, in order, by _announce
             for index in indices:
                 method, args, kwargs = calls[index]
+                if self._plan:  # a paginated call's pages are keyed one by one
+                    args, kwargs = self._plan.wrap(index, args, kwargs)
                 self._opened = []
                 try:
                     getattr(Writer, method)(self, *args, **kwargs)
@@ -290,7 +295,11 @@ class DeferredWriter(Writer):
         for status, payload in results:
             if status != "ok":
                 raise PressReleaseError(f"rendering pages in a worker process failed: {payload}")
-            written.update(payload)
+            files, page_keys, pages_kept = payload
+            written.update(files)
+            if self._plan:
+                self._plan.page_keys.update(page_keys)
+                self._plan.pages_kept.extend(pages_kept)
         return written
 
     def _render_queue(self, calls, chunks, queue_read) -> dict[int, list[str]]:
@@ -302,8 +311,15 @@ class DeferredWriter(Writer):
         return written
 
     def _child(self, calls, chunks, queue_read, write_end) -> None:
-        """In a forked process: render chunks, send back the files written, exit."""
-        report_and_exit(write_end, lambda: self._render_queue(calls, chunks, queue_read))
+        """In a forked process: render chunks, send back the files written (and the keys
+        of pages, reuse.PagedTemplate), exit."""
+
+        def work():
+            written = self._render_queue(calls, chunks, queue_read)
+            plan = self._plan
+            return written, plan.page_keys if plan else {}, plan.pages_kept if plan else []
+
+        report_and_exit(write_end, work)
 
     def _announce(self, calls, written: dict[int, list[str]]) -> None:
         """Record the files as written and send ``content_written`` in call order."""

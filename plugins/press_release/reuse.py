@@ -24,9 +24,14 @@ A call's key covers:
 - in those values, the page's own article or page whole (every attribute: text,
   metadata, URL, related releases...), with the attributes of the articles it links to
   (related, older, newer) and the URLs of those they link to in turn; an article in a
-  list (every article of a region, of a month...) by its own attributes and the URLs of
-  those it links to: a list shows each article's title, date, place and lead, not its
-  related releases;
+  list the call passes (the articles of a region, of a month...) by its own attributes
+  and the URLs of those it links to: a list shows each article's title, date, place and
+  lead, not its related releases; an article in the build's shared lists (regions,
+  places, reporters with their articles) as one of a count: pages draw those lists as
+  names, counts and links;
+- a list Pelican paginates: each page by its own articles, and the list by its length
+  (the count, the number of pages, the links between pages): a page of a list is
+  rendered again when the articles it shows change, or the list's length does;
 - a feed: its articles whole, its file and settings.
 
 The Python parts of this project's theme (fragments.py, the filters) read the values
@@ -50,8 +55,9 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from jinja2 import Template, meta, nodes
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +110,8 @@ def _kind_of(kind: type) -> str:
 _KINDS: dict[type, str] = {}
 # Per output folder: {call id: (key, [(path, size, mtime_ns), ...])} of the last build.
 _memory: dict[str, dict[tuple, tuple[int, list[tuple[str, int, int]]]]] = {}
+# Per output folder: {path: (key, size, mtime_ns)} of each page of a paginated call.
+_pages: dict[str, dict[str, tuple[int, int, int]]] = {}
 
 
 class Opaque(Exception):
@@ -200,8 +208,8 @@ class Keys:
         return found
 
     def _own_part(self, content: Content) -> tuple[int, list[Content]]:
-        """Its attributes in order, each content object in them a numbered placeholder,
-        and those content objects."""
+        """Its attributes, each content object in them a numbered placeholder, and those
+        content objects."""
         found = self._own.get(id(content))
         if found is None:
             links: list[Content] = []
@@ -211,9 +219,10 @@ class Keys:
                 return ("link", len(links))
 
             attributes = vars(content)
+            # By name: the order they were set in depends on which process did what.
             own = [
                 (k, v if type(v) is str else self.value(v, placeholder))
-                for k, v in attributes.items()
+                for k, v in sorted(attributes.items())
                 if k not in _NOT_OWN
             ]
             # Pelican sets an attribute from each metadata item: the items that are still
@@ -336,6 +345,33 @@ class Build:
             return None
         return hash((self.site, method, tuple(described), tuple(named), tuple(shared)))
 
+    def pages_key(self, call: tuple, paginated_templates: dict) -> int | None:
+        """For a call Pelican paginates: its key with the paginated lists taken by their
+        lengths alone. A page's key adds the articles on that page (PagedTemplate): a page
+        of a list shows its own articles, and of the others only their number (the count,
+        the page numbers and links). None for another call."""
+        method, args, kwargs = call
+        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
+        given = dict(zip(names, args, strict=False)) | kwargs
+        paginated = given.get("paginated")
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        if method != "write_file" or not paginated:
+            return None
+        if given.get("template_name") not in paginated_templates:
+            return None
+        lists = {id(value) for value in paginated.values()} | {id(paginated)}
+        lengths = [(k, len(v)) for k, v in sorted(paginated.items())]
+        # The call's key with the paginated lists (wherever they are passed) left out,
+        # their lengths added: which articles a page holds is in the page's key.
+        bare = (
+            method,
+            tuple(a if id(a) not in lists else None for a in args),
+            {k: (None if id(v) in lists else v) for k, v in kwargs.items()},
+        )
+        key = self.call_key(bare)
+        return None if key is None else hash((key, tuple(lengths)))
+
     def _context_value(self, context: dict, name: str) -> object:
         """A name the page reads from the context its call passed: the build's shared
         context, or a copy of it with values of its own (Pelican's period archives)."""
@@ -347,13 +383,19 @@ class Build:
         if value is self.context.get(name, _MISSING):
             if name not in self._shared:
                 try:
-                    self._shared[name] = self._argument(value)
+                    self._shared[name] = self.keys.value(value, self._shared_content)
                 except Opaque:
                     self._shared[name] = Opaque
             if self._shared[name] is Opaque:
                 raise Opaque(name)
             return self._shared[name]
         return self._argument(value)
+
+    def _shared_content(self, content: Content) -> object:
+        """A content object in the build's shared lists (regions, places, reporters and
+        their articles): an article as one of a count, as those lists are drawn (names,
+        counts, links); a page (About...) by `linked`, its title in the menu."""
+        return "article" if isinstance(content, Article) else self.keys.linked(content)
 
     def _argument(self, value) -> object:
         """A variable of a page: an article or page whole, those in lists by `linked`
@@ -419,14 +461,60 @@ def _intact(files: list[tuple[str, int, int]]) -> bool:
     return True
 
 
+class PagedTemplate:
+    """Stands in for the template of a call Pelican paginates: a page whose key is the
+    one of the last build, and whose file is still as written then, is not rendered: its
+    text is read back, and Pelican writes it again."""
+
+    def __init__(self, template: Template, base: int, lists: list[str], plan: Plan):
+        self._template, self._base, self._lists, self._plan = template, base, lists, plan
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, context) -> str:
+        plan = self._plan
+        parts: list[object] = [self._base]
+        for name in self._lists:
+            page = context[f"{name}_page"]
+            parts.append((name, page.number, *map(plan.content_keys.linked, page.object_list)))
+        key = hash(tuple(parts))
+        path = sanitised_join(plan.output_path, context["output_file"])
+        last = _pages.get(plan.output_path, {}).get(path)
+        plan.page_keys[path] = key
+        if last is not None and last[0] == key and _intact([(path, last[1], last[2])]):
+            try:
+                with open(path, encoding="utf-8", newline="") as written:
+                    text = written.read()
+            except (OSError, UnicodeDecodeError):
+                pass
+            else:
+                plan.pages_kept.append(path)
+                return text
+        return self._template.render(context)
+
+
 class Plan:
     """Which calls of a build need rendering, and what to remember of them afterwards."""
 
-    def __init__(self, output_path: str, ids: list[tuple], keys: list[int | None]):
+    def __init__(
+        self,
+        output_path: str,
+        ids: list[tuple],
+        keys: list[int | None],
+        bases: list[int | None] | None = None,
+        content_keys: Keys | None = None,
+    ):
         self.output_path = output_path
         self.ids = ids
         self.keys = keys
+        self.bases = bases or [None] * len(keys)
+        self.content_keys = content_keys or Keys()
         self.reused: dict[int, list[str]] = {}
+        # Pages of paginated calls rendered in this process: their keys, and those whose
+        # text was kept (see PagedTemplate); a forked process sends its own back.
+        self.page_keys: dict[str, int] = {}
+        self.pages_kept: list[str] = []
         self._files: dict[int, list[tuple[str, int, int]]] = {}
         previous = _memory.get(output_path, {})
         for index, (call_id, key) in enumerate(zip(ids, keys, strict=True)):
@@ -435,14 +523,32 @@ class Plan:
                 self.reused[index] = [path for path, _size, _mtime in last[1]]
                 self._files[index] = last[1]
 
+    def wrap(self, index: int, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        """The arguments of call `index`, its template a PagedTemplate if it has pages."""
+        base = self.bases[index]
+        if base is None:
+            return args, kwargs
+        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
+        given = dict(zip(names, args, strict=False)) | kwargs
+        paginated = given.get("paginated")
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        paged = PagedTemplate(given["template"], base, sorted(paginated), self)
+        if len(args) > 1:
+            return (args[0], paged, *args[2:]), kwargs
+        return args, {**kwargs, "template": paged}
+
     def remember(self, written: dict[int, list[str]]) -> None:
         """After rendering: record each call's key and files (a file two calls wrote is
-        rendered again next time: which call's text it holds depends on both)."""
+        rendered again next time: which call's text it holds depends on both), and the
+        key of each page of a paginated call."""
         count: dict[str, int] = {}
         for files in written.values():
             for path in files:
                 count[path] = count.get(path, 0) + 1
         memory = {}
+        previous_pages = _pages.get(self.output_path, {})
+        pages = {}
         for index, key in enumerate(self.keys):
             files = written.get(index)
             if key is None or files is None or any(count[path] > 1 for path in files):
@@ -453,8 +559,14 @@ class Plan:
                     record = [(p, (s := os.stat(p)).st_size, s.st_mtime_ns) for p in files]
                 except OSError:
                     continue
+                for path, size, mtime in record:
+                    if path in self.page_keys:
+                        pages[path] = (self.page_keys[path], size, mtime)
+            else:  # left alone: so were its pages
+                pages.update((p, previous_pages[p]) for p in files if p in previous_pages)
             memory[self.ids[index]] = (key, record)
         _memory[self.output_path] = memory
+        _pages[self.output_path] = pages
 
 
 def plan(writer, calls: list[tuple], names: list[str]) -> Plan | None:
@@ -475,7 +587,9 @@ def plan(writer, calls: list[tuple], names: list[str]) -> Plan | None:
         return None
     build = Build(writer.settings, context)
     keys = [build.call_key(call) for call in calls]
-    return Plan(writer.output_path, call_ids(calls, names), keys)
+    paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
+    bases = [build.pages_key(call, paginated_templates) for call in calls]
+    return Plan(writer.output_path, call_ids(calls, names), keys, bases, build.keys)
 
 
 def _shared_context(calls: list[tuple]) -> dict | None:
@@ -492,5 +606,7 @@ def forget(output_path: str | None = None) -> None:
     """Drop what was remembered (of one output folder, or of all)."""
     if output_path is None:
         _memory.clear()
+        _pages.clear()
     else:
         _memory.pop(output_path, None)
+        _pages.pop(output_path, None)
