@@ -56,6 +56,8 @@ logger = logging.getLogger(__name__)
 # Pages per chunk of work handed to a process: small enough to even out the processes'
 # loads, large enough that taking a chunk costs nothing in comparison.
 CHUNK_COST = 24
+# Below this many pages, forking (with the collection before it) costs more than it saves.
+SMALL_WORK = 100
 
 
 def usable_cpus() -> int:
@@ -217,6 +219,8 @@ class DeferredWriter(Writer):
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused]
         workers = min(self.jobs, len(todo))
+        if sum(costs[index][1] for index in todo) < SMALL_WORK:
+            workers = 1  # a rebuild's few pages: not worth a fork (and a full collection)
         if workers < 2 or not can_fork():
             workers = 1
             written = self._render(calls, todo)
