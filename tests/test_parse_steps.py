@@ -164,6 +164,25 @@ def test_metadata_line_with_time():
     assert (found.value, found.has_time) == (datetime(2019, 10, 18, 23, 42), True)
 
 
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Senin, 11 November 2024 pukul 09.00 WITA", 0),
+        ("Diperbarui Rabu (9/12/2020)", 2),
+        # A weekday named with another, year-less date is not this date's weekday.
+        ("Senin lalu (7/12), lalu Rabu 9 Desember 2020", 2),
+        ("Senin lalu (7/12), lalu pada 9 Desember 2020", None),
+        ("9 Desember 2020, sepekan setelah Rabu (2/12/2020)", None),
+    ],
+)
+def test_a_metadata_date_takes_the_weekday_named_with_it(text, weekday):
+    found = dates.find_date(text)
+    assert found.value.date() == (datetime(2024, 11, 11) if "2024" in text else
+                                  datetime(2020, 12, 9)).date()  # fmt: skip
+    assert found.weekday == weekday
+    assert found.weekday_conflict() is None
+
+
 def test_weekday_conflict_is_reported():
     found = dates.find_weekday_date("Senin (16/4/2019)")  # a Tuesday
     assert "Senin" in found.weekday_conflict()

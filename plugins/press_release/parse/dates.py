@@ -172,7 +172,9 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
         if day is None:
             continue
         value, has_time = _with_time(day, text[match.end() :])
-        weekday = next(weekday_dates(text), None)
+        # The weekday named with this date ("Senin, 11 November 2024"), not one named with
+        # another ("Senin lalu (7/12) ... 9 Desember 2020"): their dates end alike.
+        weekday = next((w for w in weekday_dates(text) if w.end() == match.end()), None)
         named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
         return FoundDate(value, has_time, named, text.strip())
     return None
