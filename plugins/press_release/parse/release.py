@@ -206,7 +206,7 @@ def _header_without_dateline(lines: list[str]) -> int:
     return content[0] if content else len(lines)
 
 
-def _read_top(release: Release, top: list[str], config: Config, body_start_seen: bool) -> None:
+def _read_top(release: Release, top: list[str], config: Config) -> None:
     """Category, title, metadata lines, dek and captions above the dateline.
 
     The first line of `top`, if any, is no leading chrome: the caller dropped that
@@ -434,7 +434,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         dateline = None
         index = _header_without_dateline(lines)
         top, body = lines[:index], lines[index:]
-    _read_top(release, top, config, body_start_seen=bool(found))
+    _read_top(release, top, config)
     body = _cut_tail(release, body, config)
     release.blocks = split_blocks(body)
 
