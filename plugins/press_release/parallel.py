@@ -221,16 +221,18 @@ class DeferredWriter(Writer):
         workers = min(self.jobs, len(todo))
         if sum(costs[index][1] for index in todo) < SMALL_WORK:
             workers = 1  # a rebuild's few pages: not worth a fork (and a full collection)
-        if workers < 2 or not can_fork():
-            workers = 1
-            written = self._render(calls, todo)
-        else:
-            size = max(CHUNK_COST, sum(costs[index][1] for index in todo) // 8000)
-            chunks = chunk_calls([costs[index] for index in todo], size)
-            chunks = [[todo[position] for position in chunk] for chunk in chunks]
-            written = self._render_forked(calls, chunks, workers)
+        try:
+            if workers < 2 or not can_fork():
+                workers = 1
+                written = self._render(calls, todo)
+            else:
+                size = max(CHUNK_COST, sum(costs[index][1] for index in todo) // 8000)
+                chunks = chunk_calls([costs[index] for index in todo], size)
+                chunks = [[todo[position] for position in chunk] for chunk in chunks]
+                written = self._render_forked(calls, chunks, workers)
+        finally:
+            self._plan = None  # later write_file() calls render as Pelican's writer does
         written.update(reused)
-        self._plan = None
         if plan:
             plan.remember(written)
         self._announce(calls, written)
