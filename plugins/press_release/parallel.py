@@ -193,11 +193,7 @@ class DeferredWriter(Writer):
 
     def _pages(self, args: tuple, kwargs: dict) -> int:
         """How many pages a call writes: its pagination, as Pelican will compute it."""
-        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
-        call = dict(zip(names, args, strict=False)) | kwargs
-        paginated = call.get("paginated")
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        call, paginated = reuse.write_file_arguments(args, kwargs)
         template_name = call.get("template_name")
         per_page_settings = self.settings.get("PAGINATED_TEMPLATES", {})
         if not paginated or template_name not in per_page_settings:

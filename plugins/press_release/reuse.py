@@ -281,6 +281,17 @@ def site_key(settings: dict) -> int:
     return hash(tuple(parts))
 
 
+def write_file_arguments(args: tuple, kwargs: dict) -> tuple[dict, dict]:
+    """A recorded ``write_file()`` call's arguments by name, and the lists Pelican
+    paginates for it: its ``paginated``, else its ``articles`` and ``dates``."""
+    names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
+    given = dict(zip(names, args, strict=False)) | kwargs
+    paginated = given.get("paginated")
+    if paginated is None:
+        paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+    return given, paginated
+
+
 def template_reads(env, name: str) -> tuple[frozenset[str], tuple]:
     """What template `name` itself reads from its context, and the templates it pulls in
     (extends, includes, imports, renders with ``shared_partial("...")``); a template
@@ -352,11 +363,7 @@ class Build:
         of a list shows its own articles, and of the others only their number (the count,
         the page numbers and links). None for another call."""
         method, args, kwargs = call
-        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
-        given = dict(zip(names, args, strict=False)) | kwargs
-        paginated = given.get("paginated")
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        given, paginated = write_file_arguments(args, kwargs)
         if method != "write_file" or not paginated:
             return None
         if given.get("template_name") not in paginated_templates:
@@ -529,11 +536,7 @@ class Plan:
         base = self.bases[index]
         if base is None:
             return args, kwargs
-        names = ("name", "template", "context", "relative_urls", "paginated", "template_name")
-        given = dict(zip(names, args, strict=False)) | kwargs
-        paginated = given.get("paginated")
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        given, paginated = write_file_arguments(args, kwargs)
         paged = PagedTemplate(given["template"], base, sorted(paginated), self)
         if len(args) > 1:
             return (args[0], paged, *args[2:]), kwargs
