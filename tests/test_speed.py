@@ -368,10 +368,16 @@ def test_a_failing_readahead_process_leaves_its_files_to_the_build(archive, tmp_
     from press_release import readahead
 
     parent, prepare = os.getpid(), readahead.prepare
+    prepared_in_fork = []
 
     def fails_in_the_fork(path, name, config):
-        if os.getpid() != parent and name.endswith("7.txt"):
-            raise MemoryError("no memory left in the forked process")
+        if os.getpid() == parent:
+            time.sleep(0.002)  # the forked process gets to send some, however busy the machine
+        else:
+            # The fifth file it meets, whichever the folder lists last (its order varies).
+            prepared_in_fork.append(name)
+            if len(prepared_in_fork) == 5:
+                raise MemoryError("no memory left in the forked process")
         return prepare(path, name, config)
 
     monkeypatch.setattr(readahead, "prepare", fails_in_the_fork)

@@ -338,13 +338,19 @@ class DeferredWriter(Writer):
         self._written_files.update(seen)
         if not signals.content_written.receivers:
             return
+        # Pelican writes to sanitised_join(output_path, name): the output folder's absolute
+        # path, a separator and the name (os.path.relpath took half of this loop's time).
+        prefix = os.path.join(os.path.abspath(self.output_path), "")
         for index in sorted(written):
             method, args, kwargs = calls[index]
             if method != "write_file":
                 continue  # Pelican sends content_written for pages only
             context = args[2] if len(args) > 2 else kwargs["context"]
             for path in written[index]:
-                name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+                if path.startswith(prefix):
+                    name = path[len(prefix) :].replace(os.sep, "/")
+                else:
+                    name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
                 local = ChainMap({"output_file": name}, kwargs, context)
                 signals.content_written.send(path, context=local)
 
