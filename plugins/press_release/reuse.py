@@ -32,7 +32,8 @@ A call's key covers:
 - a list Pelican paginates: each page by its own articles, and the list by its length
   (the count, the number of pages, the links between pages): a page of a list is
   rendered again when the articles it shows change, or the list's length does;
-- a feed: its articles whole, its file and settings.
+- a feed: its articles by their own attributes (their text included), its file and the
+  settings.
 
 The Python parts of this project's theme (fragments.py, the filters) read the values
 they are given and settings; a theme whose Python reads other shared values would keep
