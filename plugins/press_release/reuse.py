@@ -85,6 +85,7 @@ class _MISSING:  # noqa: N801 - a marker
 
 # template_reads() of each template, by site key and template name (see Build).
 _analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
+_ANALYSED_MAX = 1000  # each change of the theme or settings adds one entry per template
 
 
 def _kind_of(kind: type) -> str:
@@ -421,6 +422,8 @@ class Build:
         def reads(name: str) -> tuple[frozenset[str], tuple]:
             memo = (self.site, name)
             if memo not in _analysed:
+                if len(_analysed) >= _ANALYSED_MAX:  # a long session of theme edits
+                    _analysed.clear()
                 _analysed[memo] = template_reads(env, name)
             return _analysed[memo]
 
