@@ -15,6 +15,7 @@ from pelican.settings import read_settings
 from press_release import parallel, reuse
 
 from .conftest import ROOT
+from .test_speed import tree
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
@@ -43,11 +44,6 @@ def site(content: Path, output: Path, **override) -> Pelican:
         "PATH": str(content), "OUTPUT_PATH": str(output), "PRESS_RELEASE_SEARCH": False,
         "PLUGIN_PATHS": [str(ROOT / "plugins")], "PRESS_RELEASE_JOBS": 2, **override})  # fmt: skip
     return Pelican(settings)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if
-            p.is_file()}  # fmt: skip
 
 
 def stamps(folder: Path) -> dict[str, int]:
