@@ -321,7 +321,16 @@ def test_built_releases_carry_release_dates(archive, tmp_path):
         signals.article_generator_finalized.disconnect(keep)
     assert len(seen) == COUNT
     assert all(type(article.date) is ReleaseDate for article in seen)
-    assert all(article.date.tzinfo is not None for article in seen)
+    # The reader gives the date its zone, as Content would; the date line Content formats
+    # (in C) is the one Pelican formats directive by directive.
+    from pelican.utils import SafeDatetime, strftime
+
+    assert {str(article.date.tzinfo) for article in seen} == {settings["TIMEZONE"]}
+    for article in seen:
+        pelicans = SafeDatetime.combine(article.date.date(), article.date.timetz())
+        for fmt in (article.date_format, "%A, %-d %B %Y %H:%M"):
+            assert article.date.strftime(fmt) == strftime(pelicans, fmt)
+        assert article.locale_date == strftime(pelicans, article.date_format)
 
 
 def _records(*items) -> bytes:

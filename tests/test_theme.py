@@ -181,6 +181,23 @@ def test_release_share_links_are_plain_urls(release):
     assert release.find("script", src=re.compile("^https?:")) is None  # no third-party script
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kesbangpol Kaltim Pantau Situasi “Pasca” Pemilukada – 2023",
+        "https://humas.example.go.id/2023/12/a-b_c.d~e/?q=1&x=y#z",
+        "Tarif 100% & <diskon> @ Rp5.000, ya; 'kan? + é ü 中文 🙂",
+        "",
+    ],
+)
+def test_share_links_quote_as_jinja_urlencode(text):
+    from jinja2.filters import do_urlencode
+
+    from press_release.fragments import url_quote
+
+    assert url_quote(text) == do_urlencode(text)
+
+
 def test_release_media_contact(release):
     contact = release.select_one(".pr-contact")
     assert contact.h2.get_text() == "Kontak media"

@@ -20,6 +20,7 @@ from .errors import PressReleaseError
 from .parse import parse_release
 from .parse.release import renumber_duplicates, slugify
 from .settings import config_from
+from .speed import ReleaseDate
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +110,27 @@ class PressReleaseReader(BaseReader):
             wrapper = self._wrappers[key] = self.process_metadata(name, value)
         return wrapper
 
+    def _dated(self, date: datetime, metadata: dict) -> SafeDatetime:
+        """The date as Pelican's Content will hold it: in the release's time zone (Content
+        sets the same one on a naive date), as a speed.ReleaseDate, which Content then
+        formats in C rather than directive by directive (``locale_date``)."""
+        zone = metadata.get("timezone", self.settings.get("TIMEZONE", "UTC"))
+        tzinfo = date.tzinfo
+        if tzinfo is None and zone and isinstance(zone, str):
+            try:
+                tzinfo = ZoneInfo(zone)
+            except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+                return SafeDatetime.combine(date.date(), date.time())  # Pelican will say why
+        return ReleaseDate.combine(date.date(), date.time(), tzinfo)
+
     def read(self, source_path):
         """The file's body HTML and metadata; prepared by the read-ahead (readahead.py)
         when it got there first, else here."""
-        name = os.path.relpath(source_path, self.settings.get("PATH", "."))
+        path = self.settings.get("PATH", ".")
+        if source_path.startswith(path) and source_path[len(path) : len(path) + 1] == os.sep:
+            name = source_path[len(path) + 1 :]  # os.path.relpath of a path inside PATH
+        else:
+            name = os.path.relpath(source_path, path)
         ahead = getattr(self, "readahead", None)
         prepared = ahead.take(source_path) if ahead is not None else None
         if prepared is None:
@@ -163,7 +181,7 @@ class PressReleaseReader(BaseReader):
             date = datetime(*date)
         # Pelican's own "date" processor would re-parse an ISO string with dateutil (about
         # a tenth of this method's time); the parser already has the datetime.
-        metadata["date"] = SafeDatetime.combine(date.date(), date.time(), date.tzinfo)
+        metadata["date"] = self._dated(date, metadata)
         metadata["date_source"] = source
         return prepared["body_html"], metadata
 

@@ -304,23 +304,15 @@ def content_lang(settings):
     return settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
 
 
-def release_jsonld(settings, article):
-    """The schema.org NewsArticle of a release, as a JSON string safe inside <script>."""
-    office, _contact = theme_settings(settings)
+def release_jsonld(settings, article, url=None, summary=None):
+    """The schema.org NewsArticle of a release, as a JSON string safe inside <script>.
+
+    `url` (the absolute URL) and `summary` are the article's, passed by a caller that has
+    them already (fragments.release_head).
+    """
+    office, publisher = _publisher(settings)
     desks = settings.get("PRESS_RELEASE_DESKS") or {}
     reporters = settings.get("PRESS_RELEASE_REPORTERS") or {}
-    publisher = {
-        "@type": "GovernmentOrganization",
-        "name": office["name"],
-        "logo": {"@type": "ImageObject", "url": absolute_url(settings, logo_url(settings, office))},
-    }
-    if settings.get("SITEURL"):
-        publisher["url"] = settings["SITEURL"].rstrip("/") + "/"
-    if office["parent"]:
-        publisher["parentOrganization"] = {
-            "@type": "GovernmentOrganization",
-            "name": office["parent"],
-        }
     codes = list(getattr(article, "reporters", None) or [])
     if codes:
         author = [{"@type": "Person", "name": reporters.get(code, code)} for code in codes]
@@ -329,15 +321,18 @@ def release_jsonld(settings, article):
         author = [
             {"@type": "GovernmentOrganization", "name": desks.get(desk, desk or office["name"])}
         ]
-    modified = getattr(article, "modified", None) or article.date
-    url = absolute_url(settings, article.url)
+    published = article.date.isoformat()
+    modified = getattr(article, "modified", None)
+    url = url or absolute_url(settings, article.url)
+    if summary is None:
+        summary = getattr(article, "summary", "")
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": plain_text(article.title),
-        "description": plain_text(getattr(article, "summary", "")),
-        "datePublished": article.date.isoformat(),
-        "dateModified": modified.isoformat(),
+        "description": plain_text(summary),
+        "datePublished": published,
+        "dateModified": modified.isoformat() if modified else published,
         "inLanguage": content_lang(settings),
         "url": url,
         "mainEntityOfPage": url,
@@ -350,10 +345,39 @@ def release_jsonld(settings, article):
     category = getattr(article, "category", None)
     if category is not None:
         data["articleSection"] = str(category)
-    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = _JSON.encode(data)
     # never let a value close the <script> element or open a comment
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False)
+_PUBLISHERS: dict[int, tuple] = {}
+
+
+def _publisher(settings) -> tuple[dict, dict]:
+    """``(office, publisher)`` for release_jsonld: the same for every release of a build,
+    so made once per settings object (kept alive here, so its id is not reused)."""
+    entry = _PUBLISHERS.get(id(settings))
+    if entry is not None and entry[0] is settings:
+        return entry[1], entry[2]
+    office, _contact = theme_settings(settings)
+    publisher = {
+        "@type": "GovernmentOrganization",
+        "name": office["name"],
+        "logo": {"@type": "ImageObject", "url": absolute_url(settings, logo_url(settings, office))},
+    }
+    if settings.get("SITEURL"):
+        publisher["url"] = settings["SITEURL"].rstrip("/") + "/"
+    if office["parent"]:
+        publisher["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "name": office["parent"],
+        }
+    if len(_PUBLISHERS) >= 8:  # a build uses one; tests and preview rebuilds make more
+        _PUBLISHERS.clear()
+    _PUBLISHERS[id(settings)] = (settings, office, publisher)
+    return office, publisher
 
 
 # --------------------------------------------------------------------------- environment
@@ -392,7 +416,13 @@ def setup_environment(generator):
     env.globals.update(
         {
             "shared_partial": make_shared_partial(),
-            **make_fragments(env, translations, plain, plain_text),
+            **make_fragments(
+                env,
+                translations,
+                plain,
+                plain_text,
+                lambda article, url, summary: release_jsonld(settings, article, url, summary),
+            ),
             "OFFICE": office,
             "OFFICE_LOGO": logo_url(settings, office),
             "MEDIA_CONTACT": contact if any(contact.values()) else None,
