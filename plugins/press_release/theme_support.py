@@ -304,13 +304,14 @@ def content_lang(settings):
     return settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
 
 
-def release_jsonld(settings, article, url=None, summary=None):
+def release_jsonld(settings, article, url=None, summary=None, publisher=None):
     """The schema.org NewsArticle of a release, as a JSON string safe inside <script>.
 
     `url` (the absolute URL) and `summary` are the article's, passed by a caller that has
-    them already (fragments.release_head).
+    them already (fragments.release_head); `publisher` is jsonld_publisher(settings),
+    the same for every release of a build, made once by setup_environment.
     """
-    office, publisher = _publisher(settings)
+    office, publisher = publisher or jsonld_publisher(settings)
     desks = settings.get("PRESS_RELEASE_DESKS") or {}
     reporters = settings.get("PRESS_RELEASE_REPORTERS") or {}
     codes = list(getattr(article, "reporters", None) or [])
@@ -352,15 +353,10 @@ def release_jsonld(settings, article, url=None, summary=None):
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False)
-_PUBLISHERS: dict[int, tuple] = {}
 
 
-def _publisher(settings) -> tuple[dict, dict]:
-    """``(office, publisher)`` for release_jsonld: the same for every release of a build,
-    so made once per settings object (kept alive here, so its id is not reused)."""
-    entry = _PUBLISHERS.get(id(settings))
-    if entry is not None and entry[0] is settings:
-        return entry[1], entry[2]
+def jsonld_publisher(settings) -> tuple[dict, dict]:
+    """``(office, publisher)``: the office identity and the JSON-LD publisher it makes."""
     office, _contact = theme_settings(settings)
     publisher = {
         "@type": "GovernmentOrganization",
@@ -374,9 +370,6 @@ def _publisher(settings) -> tuple[dict, dict]:
             "@type": "GovernmentOrganization",
             "name": office["parent"],
         }
-    if len(_PUBLISHERS) >= 8:  # a build uses one; tests and preview rebuilds make more
-        _PUBLISHERS.clear()
-    _PUBLISHERS[id(settings)] = (settings, office, publisher)
     return office, publisher
 
 
@@ -398,6 +391,7 @@ def setup_environment(generator):
     # a fresh environment every build: templates need no up-to-date check per include
     env.auto_reload = False
     office, contact = theme_settings(settings)
+    publisher = jsonld_publisher(settings)  # settings are final by now: once per build
     env.filters.update(
         {
             "plain": plain,
@@ -408,7 +402,9 @@ def setup_environment(generator):
             "desk_name": make_name_filter(settings.get("PRESS_RELEASE_DESKS") or {}),
             "absolute_url": lambda url: absolute_url(settings, url),
             "site_url": site_url,
-            "release_jsonld": lambda article: release_jsonld(settings, article),
+            "release_jsonld": lambda article: release_jsonld(
+                settings, article, publisher=publisher
+            ),
             "by_month": group_by_month,
             "most_releases": most_releases,
         }
@@ -421,7 +417,9 @@ def setup_environment(generator):
                 translations,
                 plain,
                 plain_text,
-                lambda article, url, summary: release_jsonld(settings, article, url, summary),
+                lambda article, url, summary: release_jsonld(
+                    settings, article, url, summary, publisher
+                ),
             ),
             "OFFICE": office,
             "OFFICE_LOGO": logo_url(settings, office),
