@@ -26,6 +26,8 @@ Pelican formats its dates (``SafeDatetime``) in Python, one directive at a time:
 release's date line and URL, and twice per sitemap entry. :class:`ReleaseDate`, which
 :func:`typed_dates` gives every content object as it is created, formats with C's
 ``strftime`` wherever Pelican's result would be the same (formats of C89 directives).
+The reader hands Pelican its dates as ReleaseDates already, in the release's time zone,
+so that ``Content.__init__`` formats the date line (``locale_date``) in C as well.
 """
 
 from __future__ import annotations
