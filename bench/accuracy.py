@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 PINS = ROOT / "tests" / "accuracy_minimums.json"
 FIELDS = (
-    "title", "category", "dateline", "dateline_agency", "byline", "reporters", "desk",
-    "date", "summary", "body_text",
+    "title", "category", "dateline", "dateline_agency", "byline", "reporters",
+    "credited_reporters", "desk", "date", "summary", "body_text",
 )  # fmt: skip
 
 

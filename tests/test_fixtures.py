@@ -15,8 +15,8 @@ from press_release.parse.normalise import decode, normalise
 from .conftest import FIXTURES, fixture_names, load_fixture
 
 FIELDS = (
-    "title", "category", "dateline", "dateline_agency", "byline", "reporters", "desk",
-    "date", "summary", "body_text",
+    "title", "category", "dateline", "dateline_agency", "byline", "reporters",
+    "credited_reporters", "desk", "date", "summary", "body_text",
 )  # fmt: skip
 WORD = re.compile(r"\w+")
 

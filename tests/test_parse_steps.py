@@ -9,7 +9,7 @@ import pytest
 
 from press_release.errors import PressReleaseError
 from press_release.parse import chrome, dates
-from press_release.parse.byline import is_code, split_code, take_byline
+from press_release.parse.byline import credited_reporters, is_code, split_code, take_byline
 from press_release.parse.dateline import display_place, match_dateline
 from press_release.parse.header import split_header
 from press_release.parse.normalise import decode, normalise
@@ -257,7 +257,10 @@ def test_paragraphs_any_split():
         ["Satu kalimat.", "Dua kalimat", "yang berlanjut.", "", "B", "ahkan tiga.", ".", "Empat."]
     )
     assert [b.text for b in blocks] == [
-        "Satu kalimat.", "Dua kalimat yang berlanjut.", "Bahkan tiga.", "Empat."
+        "Satu kalimat.",
+        "Dua kalimat yang berlanjut.",
+        "Bahkan tiga.",
+        "Empat.",
     ]
 
 
@@ -307,3 +310,41 @@ def test_the_lead_date_window_never_cuts_a_date():
         text = f"Judul Rilis Uji\n\nSAMARINDA – {head}Selasa (1/1/2019) rapat digelar. (rus/hms)\n"
         release = parse_release(text.encode())
         assert release.date is None or release.date.year == 2019, (cut, release.date)
+
+
+@pytest.mark.parametrize(
+    ("credits", "names"),
+    [
+        (["Penulis: Ningsih"], ["Ningsih"]),
+        (["Reporter : Sahri."], ["Sahri"]),
+        (["Wartawan; Budi Santoso"], ["Budi Santoso"]),
+        (["Pewarta: Rina Kusuma", "Editor: Hendra Wijaya"], ["Rina Kusuma"]),
+        (["Penulis: Rina Andriani | Editor: Bayu Saputra"], ["Rina Andriani"]),
+        (["Penulis: Ani, Budi dan Citra"], ["Ani", "Budi", "Citra"]),
+        (["Reporter: Dr. H. Muh. Yusuf, S.Sos"], ["Dr. H. Muh. Yusuf, S.Sos"]),
+        (["Penulis: Ani", "Kontributor: Ani & Dedi"], ["Ani", "Dedi"]),
+        # editors, photographers and sources name no reporter
+        (["Editor: Dwi Lestari", "Foto: Humas", "Sumber; Humas Pemkab Kukar"], []),
+        # what does not read as names names nobody
+        (["Reporter: https://humas.example.go.id/ani"], []),
+        (["Penulis: 12 Maret 2024"], []),
+        (["Penulis: Ani, 2024"], []),
+    ],
+)
+def test_credited_reporters(credits, names):
+    assert credited_reporters(credits) == names
+
+
+def test_a_credited_reporter_needs_no_byline_code_warning():
+    from press_release.parse import parse_release
+
+    text = (
+        "Judul Rilis Pelatihan Desa\n\nLAMONGAN - Pemerintah desa menggelar pelatihan "
+        "pengelolaan keuangan bagi perangkat desa se-kecamatan.\n\nPenulis: Ningsih\n"
+    )
+    release = parse_release(text.encode(), "2024-03-12-pelatihan.txt")
+    assert release.credited_reporters == ["Ningsih"]
+    assert release.credits == ["Penulis: Ningsih"]  # still shown as written
+    assert not any("byline" in warning for warning in release.warnings)
+    coded = parse_release(text.replace("Ningsih\n", "Ningsih\n\n(nin/humas)\n").encode())
+    assert coded.reporters == ["nin"] and coded.credited_reporters == []

@@ -275,6 +275,31 @@ def test_pagination_shows_a_window_of_pages(tmp_path):
     assert first.find("a", rel="prev")["href"] == "../../"
 
 
+def test_reporter_named_by_a_credit_line_gets_a_page(tmp_path):
+    """No byline code, "Pewarta: Rina Kusuma" at the end: the credit stays as written,
+    its name links to a reporter page listing the release, and JSON-LD names her."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2024-03-12-cuti-bersama.txt").write_text(
+        "Pemerintah Tetapkan Cuti Bersama ASN\n\nJakarta (ANTARA) - Pemerintah menetapkan "
+        "cuti bersama bagi aparatur sipil negara pada akhir tahun.\n\nPelayanan publik "
+        "yang esensial tetap berjalan selama cuti bersama.\n\nPewarta: Rina Kusuma\n"
+        "Editor: Hendra Wijaya\n",
+        encoding="utf-8",
+    )
+    build(content, tmp_path / "output")  # --fatal warnings: no byline-code warning
+    page = soup(tmp_path / "output" / "2024" / "03" / "pemerintah-tetapkan-cuti-bersama-asn"
+                / "index.html")  # fmt: skip
+    rows = [row.get_text(" ", strip=True) for row in page.select(".pr-byline__row")]
+    assert rows == ["Pewarta Rina Kusuma", "Editor Hendra Wijaya"]
+    link = page.select_one(".pr-byline a")
+    assert link.get_text() == "Rina Kusuma" and link["href"].endswith("reporter/rina-kusuma/")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["author"] == [{"@type": "Person", "name": "Rina Kusuma"}]
+    listing = soup(tmp_path / "output" / "reporter" / "rina-kusuma" / "index.html")
+    assert "Pemerintah Tetapkan Cuti Bersama ASN" in listing.get_text()
+
+
 def test_place_page(small):
     page = soup(small / "tempat" / "samarinda" / "index.html")
     assert page.h1.get_text() == "Berita dari Samarinda"

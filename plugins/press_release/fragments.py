@@ -24,6 +24,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from . import related
+from .parse.byline import credited_reporters
 
 # Jinja's ``urlencode`` of a string (urllib's quote of its UTF-8 bytes, "/" kept), as one
 # str.translate of those bytes read as Latin-1: each byte maps to itself or to "%XX".
@@ -125,10 +126,10 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
             return Markup("")
         reporter_name, desk_name = filters["reporter_name"], filters["desk_name"]
         rows = []
+        authors = {}
+        for author in getattr(article, "authors", None) or []:
+            authors.setdefault(author.name, author)  # the first of a name, as |first
         if codes:
-            authors = {}
-            for author in getattr(article, "authors", None) or []:
-                authors.setdefault(author.name, author)  # the first of a name, as |first
             names = []
             for code in codes:
                 name = plain(reporter_name(code))
@@ -146,10 +147,15 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
         for credit in credits:
             label, sep, name = credit.partition(":")
             if sep and name.strip():
-                row = f"<dt>{plain(label.strip())}</dt><dd>{plain(name.strip())}</dd>"
+                label, text = plain(label.strip()), str(plain(name.strip()))
             else:
-                row = f"<dt>{gettext('Credit')}</dt><dd>{plain(credit)}</dd>"
-            rows.append(f'<div class="pr-byline__row">{row}</div>\n')
+                label, text = gettext("Credit"), str(plain(credit))
+            # A reporter named here (when no byline code names one) links to their page.
+            for reporter in credited_reporters([credit]) if not codes else ():
+                if (author := authors.get(reporter)) is not None:
+                    shown = str(plain(reporter))
+                    text = text.replace(shown, f'<a href="{siteurl}/{author.url}">{shown}</a>', 1)
+            rows.append(f'<div class="pr-byline__row"><dt>{label}</dt><dd>{text}</dd></div>\n')
         if byline:
             rows.append(
                 f'<div class="pr-byline__row"><dt>{gettext("Byline code")}</dt><dd>'

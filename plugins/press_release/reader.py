@@ -217,6 +217,7 @@ def prepare(source_path: str, name: str, config) -> dict:
             "dateline_agency": release.dateline_agency,
             "byline": release.byline,
             "reporters": release.reporters,
+            "credited_reporters": release.credited_reporters,
             "desk": release.desk,
             "dek": release.dek,
             "captions": release.captions,
@@ -229,7 +230,11 @@ def prepare(source_path: str, name: str, config) -> dict:
         "summary": escape(release.summary, quote=False) if release.summary else None,
         "category": release.category,
         # as Pelican's "authors" processor: stripped, each once, in order
-        "authors": list(dict.fromkeys(c.strip() for c in release.reporters if c.strip())),
+        "authors": list(
+            dict.fromkeys(
+                c.strip() for c in release.reporters or release.credited_reporters if c.strip()
+            )
+        ),
         "tags": release.tags,
         "date": date,
         "date_source": release.date_source,

@@ -314,7 +314,9 @@ def release_jsonld(settings, article, url=None, summary=None, publisher=None):
     office, publisher = publisher or jsonld_publisher(settings)
     desks = settings.get("PRESS_RELEASE_DESKS") or {}
     reporters = settings.get("PRESS_RELEASE_REPORTERS") or {}
-    codes = list(getattr(article, "reporters", None) or [])
+    codes = list(
+        getattr(article, "reporters", None) or getattr(article, "credited_reporters", None) or []
+    )
     if codes:
         author = [{"@type": "Person", "name": reporters.get(code, code)} for code in codes]
     else:

@@ -134,3 +134,38 @@ def strip_end_mark(text: str) -> str:
     if not text.rstrip().endswith("*") or text.endswith("**)"):  # no regex when no star
         return text
     return END_MARK.sub("", text)
+
+
+# A credit naming who wrote the release: "Penulis: Ningsih", "Reporter : Sahri.",
+# "Pewarta: Rina Kusuma". Editors, photographers and sources are credits only.
+REPORTER_CREDIT = re.compile(
+    r"(?i)(?:penulis|reporter|wartawan|pewarta|peliput|kontributor)\s*[:;]\s*(?P<names>.+)"
+)
+# Between names: "Ningsih dan Budi", "Ani, Budi & Citra".
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\bdan\b|\band\b)\s*")
+_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,4}")
+# An academic degree after a name's comma ("S.Sos", "M.Si", "S.E.", "Ph.D"): the name's.
+_DEGREE = re.compile(r"[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?)*")
+
+
+def credited_reporters(credits: list[str]) -> list[str]:
+    """The reporters a release's credit lines name, in order, each once.
+
+    A line may hold several credits separated by "|" ("Penulis: Rina | Editor: Bayu").
+    A credit whose text does not read as names (a date, a link, a sentence) names none.
+    """
+    names: list[str] = []
+    for credit in credits:
+        for part in credit.split("|"):
+            match = REPORTER_CREDIT.fullmatch(part.strip())
+            if not match:
+                continue
+            found: list[str] = []
+            for name in _NAME_SEPARATOR.split(match["names"].strip().rstrip(".")):
+                if found and _DEGREE.fullmatch(name):
+                    found[-1] += f", {name}"  # "Muh. Yusuf, S.Sos"
+                else:
+                    found.append(name)
+            if all(_NAME.fullmatch(name.split(",")[0]) for name in found):
+                names.extend(name for name in found if name not in names)
+    return names

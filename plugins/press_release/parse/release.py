@@ -6,7 +6,8 @@
    separator and that is neither the title nor a caption;
 4. read the lines above it: category, title (a doubled title counts once), metadata
    lines, dek, captions;
-5. cut trailing chrome below it; set credit lines aside; take the byline code;
+5. cut trailing chrome below it; set credit lines aside; take the byline code (without
+   one naming a reporter, the reporters a credit line names: "Penulis: Ningsih");
 6. split the body into paragraphs and lists; render escaped HTML;
 7. find the date: header, file name, dateline or metadata line, lead.
 """
@@ -23,6 +24,7 @@ from ..settings import Config
 from . import chrome, dates
 from .byline import (
     Byline,
+    credited_reporters,
     is_code,
     split_code,
     strip_end_mark,
@@ -70,6 +72,8 @@ class Release:
     dateline_text: str | None = None
     byline: str | None = None
     reporters: list[str] = field(default_factory=list)
+    # Reporters named by credit lines ("Penulis: Ningsih") when no byline code names one.
+    credited_reporters: list[str] = field(default_factory=list)
     desk: str | None = None
     date: datetime | None = None
     date_has_time: bool = False
@@ -441,6 +445,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     if release.blocks and not release.summary:
         release.summary = release.blocks[0].plain()
     _apply_header(release)
+    if not release.reporters and release.credits:
+        release.credited_reporters = credited_reporters(release.credits)
     _find_date(release, filename, dateline)
 
     if not release.title:
@@ -451,7 +457,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         release.warnings.append(
             "no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'"
         )
-    if not release.byline:
+    if not release.byline and not release.credited_reporters:
         release.warnings.append(
             "no byline code found; end the release with the reporter/desk code, "
             "e.g. '(rus/humasprov)'"
