@@ -10,7 +10,7 @@ from .conftest import FIXTURES, ROOT
 
 KEYS = {
     "source", "title", "category", "dateline", "dateline_agency", "byline", "reporters",
-    "desk", "date", "summary", "body_text", "warnings",
+    "credited_reporters", "desk", "date", "summary", "body_text", "warnings",
 }  # fmt: skip
 
 
@@ -65,3 +65,10 @@ def test_table_and_exit_status_on_an_unreadable_file(tmp_path):
     assert "foto.txt" in result.stdout and "binary" in result.stdout
     assert "Rapat Banjir" in result.stdout
     assert "2 file(s): 1 clean, 0 with warnings, 1 skipped" in result.stdout
+
+
+def test_table_names_reporters_from_a_credit_line():
+    result = check(FIXTURES / "credit_line_penulis.txt")
+    assert result.returncode == 0, result.stderr
+    assert "reporters (from a credit line): Ningsih" in result.stdout
+    assert "no byline code" not in result.stdout

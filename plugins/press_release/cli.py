@@ -72,6 +72,7 @@ def check_file(path: Path, config: Config) -> dict:
             "dateline_agency": release.dateline_agency,
             "byline": release.byline,
             "reporters": release.reporters,
+            "credited_reporters": release.credited_reporters,
             "desk": release.desk,
             "date": release.date_iso,
             "summary": release.summary,
@@ -126,6 +127,9 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
             file=out,
         )
         print(f"    status: {record['status']}", file=out)
+        if record.get("credited_reporters"):
+            names = ", ".join(record["credited_reporters"])
+            print(f"    reporters (from a credit line): {names}", file=out)
         if record.get("error"):
             print(f"    error: {record['error']}", file=out)
         for warning in record.get("warnings", []):
