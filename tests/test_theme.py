@@ -300,6 +300,26 @@ def test_reporter_named_by_a_credit_line_gets_a_page(tmp_path):
     assert "Pemerintah Tetapkan Cuti Bersama ASN" in listing.get_text()
 
 
+def test_credit_line_links_each_reporter_once_longest_name_first(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2024-03-12-desa-wisata.txt").write_text(
+        "Pelatihan Desa Wisata bagi Pemuda\n\nLAMONGAN - Pemerintah desa menggelar "
+        "pelatihan pengelolaan desa wisata bagi pemuda karang taruna se-kecamatan.\n\n"
+        "Penulis: Ani Lestari dan Ani & O'Brien\nEditor: Ani\n",
+        encoding="utf-8",
+    )
+    build(content, tmp_path / "output")
+    page = soup(tmp_path / "output" / "2024" / "03" / "pelatihan-desa-wisata-bagi-pemuda"
+                / "index.html")  # fmt: skip
+    writer, editor = page.select(".pr-byline__row dd")
+    assert [(a.get_text(), a["href"].split("reporter/")[1]) for a in writer.find_all("a")] == [
+        ("Ani Lestari", "ani-lestari/"), ("Ani", "ani/"), ("O'Brien", "obrien/"),
+    ]  # fmt: skip
+    assert writer.get_text() == "Ani Lestari dan Ani & O'Brien"
+    assert editor.find("a") is None  # an editor named like a reporter is no link
+
+
 def test_place_page(small):
     page = soup(small / "tempat" / "samarinda" / "index.html")
     assert page.h1.get_text() == "Berita dari Samarinda"

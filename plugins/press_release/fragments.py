@@ -20,6 +20,8 @@ page's template context.
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -150,11 +152,8 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
                 label, text = plain(label.strip()), str(plain(name.strip()))
             else:
                 label, text = gettext("Credit"), str(plain(credit))
-            # A reporter named here (when no byline code names one) links to their page.
-            for reporter in credited_reporters([credit]) if not codes else ():
-                if (author := authors.get(reporter)) is not None:
-                    shown = str(plain(reporter))
-                    text = text.replace(shown, f'<a href="{siteurl}/{author.url}">{shown}</a>', 1)
+            if not codes:  # a reporter named here (and by no code) links to their page
+                text = _link_names(text, credited_reporters([credit]), authors, siteurl)
             rows.append(f'<div class="pr-byline__row"><dt>{label}</dt><dd>{text}</dd></div>\n')
         if byline:
             rows.append(
@@ -162,6 +161,24 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
                 f'<code class="pr-byline__code">({plain(byline)})</code></dd></div>\n'
             )
         return Markup('<dl class="pr-byline">\n' + "".join(rows) + "</dl>\n")
+
+    def _link_names(text: str, names: list[str], authors: dict, siteurl: str) -> str:
+        """The escaped `text` with the first mention of each of `names` that has an
+        author page linked to it; one pass, longest names first ("Ani Lestari dan Ani")."""
+        links = {}
+        for name in names:
+            if (author := authors.get(name)) is not None:
+                links[str(plain(name))] = f"{siteurl}/{author.url}"
+        if not links:
+            return text
+        pattern = "|".join(map(re.escape, sorted(links, key=len, reverse=True)))
+
+        def link(match: re.Match) -> str:
+            shown = match.group(0)
+            url = links.pop(shown, None)  # each name once
+            return f'<a href="{url}">{shown}</a>' if url else shown
+
+        return re.sub(pattern, link, text)
 
     # A release is listed as related on about five other pages: its item (link, date,
     # place) is drawn once per process and page base, like the cards' heads below.
