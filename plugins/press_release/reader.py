@@ -217,11 +217,17 @@ def prepare(source_path: str, name: str, config) -> dict:
             "dateline_agency": release.dateline_agency,
             "byline": release.byline,
             "reporters": release.reporters,
-            "credited_reporters": release.credited_reporters,
             "desk": release.desk,
             "dek": release.dek,
             "captions": release.captions,
             "credits": release.credits,
+            # only when there are some: one more key in every article's metadata and
+            # attributes took some 4 MiB more of peak memory at 10,000 releases
+            **(
+                {"credited_reporters": release.credited_reporters}
+                if release.credited_reporters
+                else {}
+            ),
         },
         "encoding": release.encoding,
         # HTML, as Pelican expects: shown literally
