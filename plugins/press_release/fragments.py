@@ -124,6 +124,7 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
         byline = getattr(article, "byline", None)
         desk = getattr(article, "desk", None)
         credits = getattr(article, "credits", None) or []
+        credited = getattr(article, "credited_reporters", None)  # set only without codes
         if not (byline or codes or desk or credits):
             return Markup("")
         reporter_name, desk_name = filters["reporter_name"], filters["desk_name"]
@@ -152,7 +153,7 @@ def make_fragments(env, translations, plain, plain_text, jsonld) -> dict:
                 label, text = plain(label.strip()), str(plain(name.strip()))
             else:
                 label, text = gettext("Credit"), str(plain(credit))
-            if not codes:  # a reporter named here (and by no code) links to their page
+            if credited:  # the reporters this line names (parse.byline) link to their pages
                 text = _link_names(text, credited_reporters([credit]), authors, siteurl)
             rows.append(f'<div class="pr-byline__row"><dt>{label}</dt><dd>{text}</dd></div>\n')
         if byline:
