@@ -12,7 +12,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from press_release import parallel, reuse
+from press_release import parallel, remembered, reuse
 
 from .conftest import ROOT
 from .test_speed import tree
@@ -27,8 +27,10 @@ COUNT = 60
 def clean():
     """Each test starts with nothing remembered, and leaves nothing behind."""
     reuse.forget()
+    remembered.forget()
     yield
     reuse.forget()
+    remembered.forget()
     parallel.thaw_previous_build(None)
 
 

@@ -2,7 +2,16 @@
 
 from pelican import signals
 
-from . import parallel, publish, readahead, related, report, speed, theme_support
+from . import (
+    parallel,
+    publish,
+    readahead,
+    related,
+    remembered,
+    report,
+    speed,
+    theme_support,
+)
 from .reader import add_reader, make_slugs_unique, order_releases
 from .settings import validate_settings
 
@@ -18,5 +27,6 @@ def register():
     report.register()
     speed.register()
     readahead.register()
+    remembered.register()
     signals.get_writer.connect(parallel.get_writer)
     signals.get_generators.connect(parallel.thaw_previous_build)

@@ -14,8 +14,9 @@ waiting for each other; once Pelican has read every file
 Only plain values travel (``marshal``), and the reader turns them into the article the
 same way whichever process prepared them, logging each file's warnings in Pelican's order,
 so a build is the same, byte for byte, with or without it. It is used when the build may
-fork (see parallel.can_fork) on at least two cores, unless ``PRESS_RELEASE_JOBS`` is 1 or
-Pelican's content cache is loaded (then reading is cheap already).
+fork (see parallel.can_fork) on at least two cores, unless ``PRESS_RELEASE_JOBS`` is 1, or
+Pelican's content cache is loaded or the results of an earlier build are remembered
+(remembered.py): then reading is cheap already.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import signal
 
 from pelican import signals
 
-from . import parallel
+from . import parallel, remembered
 from .reader import PressReleaseReader, prepare
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,8 @@ class ReadAhead:
 def _wanted(settings: dict) -> bool:
     if settings.get("PRESS_RELEASE_JOBS") == 1 or settings.get("LOAD_CONTENT_CACHE"):
         return False
+    if remembered.warm():
+        return False  # a rebuild: the files' results are remembered (remembered.py)
     return parallel.usable_cpus() > 1 and parallel.can_fork()
 
 
@@ -143,7 +146,8 @@ def _prepare_all(generator, reader, extensions, write_end) -> None:  # pragma: n
                     continue
                 # the path as Pelican's read_file gives it to the reader
                 path = os.path.abspath(os.path.join(generator.path, relative))
-                prepared = prepare(path, os.path.relpath(path, base), reader.config)
+                name = os.path.relpath(path, base)
+                prepared = prepare(path, name, reader.config, reader.remember)
                 try:
                     record = marshal.dumps((path, prepared))
                 except ValueError:  # a value marshal cannot carry: the build prepares it

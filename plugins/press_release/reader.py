@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, order_content
 
-from . import report
+from . import remembered, report, reuse
 from .errors import PressReleaseError
 from .parse import parse_release
 from .parse.release import renumber_duplicates, slugify
@@ -83,6 +83,14 @@ class PressReleaseReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._wrappers: dict[tuple[str, str], object] = {}
+        # Another build will follow in this process: remember what each file gave.
+        self.remember = bool(
+            reuse.under_autoreload() or settings.get("PRESS_RELEASE_REUSE_PAGES") is True
+        )
+        if self.remember:
+            remembered.start(self.config)
+        else:
+            remembered.forget()
 
     def process_metadata(self, name, value):
         # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
@@ -134,7 +142,9 @@ class PressReleaseReader(BaseReader):
         ahead = getattr(self, "readahead", None)
         prepared = ahead.take(source_path) if ahead is not None else None
         if prepared is None:
-            prepared = prepare(source_path, name, self.config)
+            prepared = prepare(source_path, name, self.config, self.remember)
+        if self.remember:
+            remembered.keep(source_path, name, prepared)
         return self._finish(source_path, name, prepared)
 
     def _finish(self, source_path, name, prepared):
@@ -186,18 +196,27 @@ class PressReleaseReader(BaseReader):
         return prepared["body_html"], metadata
 
 
-def prepare(source_path: str, name: str, config) -> dict:
+def prepare(source_path: str, name: str, config, remember: bool = False) -> dict:
     """Read and parse one release file: what its article needs, as plain values only
     (str, list, dict, tuple, None), so that a forked process can prepare it too
     (readahead.py). `name` is the file's path relative to the content folder.
+
+    With `remember`, the values carry the digest of the file's bytes, and those of an
+    earlier build of this process are taken when the file is unchanged (remembered.py).
     """
+    key = None
     try:
         with open(source_path, "rb") as file:
             raw = file.read()
+        if remember:
+            key = remembered.digest(raw)
+            if (known := remembered.recall(source_path, name, key)) is not None:
+                return known
         release = parse_release(raw, os.path.basename(source_path), config)
-    except (OSError, PressReleaseError) as exc:
-        reason = f"cannot read the file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-        return {"error": reason}
+    except OSError as exc:
+        return {"error": f"cannot read the file: {exc.strerror}"}
+    except PressReleaseError as exc:
+        return {"error": str(exc), "digest": key}
     title = release.title
     if not title:
         words = release.summary.split()
@@ -245,6 +264,7 @@ def prepare(source_path: str, name: str, config) -> dict:
         "date": date,
         "date_source": release.date_source,
         "body_html": release.body_html,
+        "digest": key,
     }
 
 

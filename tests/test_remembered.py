@@ -1,0 +1,121 @@
+"""A rebuild in one process (pelican --autoreload) parses only the files that changed,
+and builds the site a fresh build writes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from press_release import readahead, reader, remembered, reuse
+from press_release.settings import Config
+
+from .test_reuse import archive, differences, edit, site  # noqa: F401 - a fixture
+from .test_speed import tree
+
+
+@pytest.fixture(autouse=True)
+def clean():
+    remembered.forget()
+    reuse.forget()
+    yield
+    remembered.forget()
+    reuse.forget()
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The names of the files parse_release() is called for, in the build's process."""
+    names: list[str] = []
+    real = reader.parse_release
+
+    def counting(raw, filename="", config=None):
+        names.append(filename)
+        return real(raw, filename, config)
+
+    monkeypatch.setattr(reader, "parse_release", counting)
+    return names
+
+
+def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed):  # noqa: F811
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    files = sorted(content.glob("*.txt"))
+    # one process reads (no read-ahead), so that every parse is seen here
+    live = site(content, tmp_path / "live", PRESS_RELEASE_REUSE_PAGES=True, PRESS_RELEASE_JOBS=1)
+    live.run()
+    assert sorted(parsed) == sorted(p.name for p in files)
+    parsed.clear()
+    live.run()
+    assert parsed == []
+    edit(files[4], b" di ", b" di dekat ")
+    live.run()
+    assert parsed == [files[4].name]
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1).run()
+    assert differences(tree(fresh), tree(tmp_path / "live")) == []
+    pages = (tmp_path / "live").rglob("*.html")
+    assert any("di dekat" in page.read_text("utf-8") for page in pages)
+
+
+def test_a_rebuild_with_other_reader_settings_parses_everything_again(archive, tmp_path, parsed):  # noqa: F811
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    count = len(list(content.glob("*.txt")))
+    options = {"PRESS_RELEASE_REUSE_PAGES": True, "PRESS_RELEASE_JOBS": 1}
+    site(content, tmp_path / "out", **options).run()
+    site(content, tmp_path / "out", **options, PRESS_RELEASE_CATEGORIES=["Kesehatan"]).run()
+    assert len(parsed) == 2 * count
+
+
+def test_a_deleted_or_renamed_file_is_forgotten(archive, tmp_path):  # noqa: F811
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    files = sorted(content.glob("*.txt"))
+    live = site(content, tmp_path / "out", PRESS_RELEASE_REUSE_PAGES=True)
+    live.run()
+    assert set(remembered._store) == {str(p) for p in files}
+    files[0].unlink()
+    files[1].rename(content / ("x-" + files[1].name))
+    live.run()
+    kept = {str(p) for p in files[2:]} | {str(content / ("x-" + files[1].name))}
+    assert set(remembered._store) == kept
+
+
+def test_a_one_off_build_remembers_nothing(archive, tmp_path):  # noqa: F811
+    site(archive, tmp_path / "out").run()
+    assert not remembered.warm()
+
+
+def test_the_read_ahead_waits_out_rebuilds_with_remembered_results(archive, tmp_path):  # noqa: F811
+    settings = {"PRESS_RELEASE_JOBS": 2}
+    wanted = readahead._wanted(settings)
+    remembered.start(Config())
+    remembered._store["x"] = (b"", "x", b"")
+    assert readahead._wanted(settings) is False
+    remembered.forget()
+    assert readahead._wanted(settings) is wanted
+
+
+def test_recalled_values_are_new_objects_each_time(tmp_path):
+    path = tmp_path / "2024-03-12-rilis.txt"
+    path.write_text(
+        "Judul Rilis Uji\n\nSAMARINDA – Gubernur meninjau lokasi banjir di Samarinda, "
+        "Selasa (12/3/2024), bersama warga sekitar.\n\nFoto: Humas\n\n(rus/hmsprov)\n",
+        "utf-8",
+    )
+    config = Config()
+    remembered.start(config)
+    first = reader.prepare(str(path), path.name, config, remember=True)
+    remembered.keep(str(path), path.name, first)
+    again = reader.prepare(str(path), path.name, config, remember=True)
+    also = reader.prepare(str(path), path.name, config, remember=True)
+    assert again == first == also
+    again["fields"]["reporters"].append("xyz")
+    assert also["fields"]["reporters"] == first["fields"]["reporters"] == ["rus"]
+    # a changed file is parsed again, and a file under another name is not taken
+    path.write_text(path.read_text("utf-8").replace("rus/", "ani/"), "utf-8")
+    changed = reader.prepare(str(path), path.name, config, remember=True)
+    assert changed["fields"]["reporters"] == ["ani"]
+    remembered.keep(str(path), path.name, changed)
+    assert remembered.recall(str(path), "lain/" + path.name, changed["digest"]) is None
