@@ -318,7 +318,7 @@ def preview(count: int, rounds: int) -> str:
         "|---:|---|---:|---:|",
     ]
     labels = {
-        "rerender": "no cache, every page rendered again (before reuse.py)",
+        "rerender": "no cache, every page rendered, every file parsed (as before reuse.py)",
         "nocache": "no cache (default)",
         "cache": "CACHE_CONTENT + LOAD_CONTENT_CACHE",
     }
