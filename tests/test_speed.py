@@ -379,7 +379,7 @@ def test_a_failing_readahead_process_leaves_its_files_to_the_build(archive, tmp_
     parent, prepare = os.getpid(), readahead.prepare
     prepared_in_fork = []
 
-    def fails_in_the_fork(path, name, config):
+    def fails_in_the_fork(path, name, config, *remember):
         if os.getpid() == parent:
             time.sleep(0.002)  # the forked process gets to send some, however busy the machine
         else:
@@ -387,7 +387,7 @@ def test_a_failing_readahead_process_leaves_its_files_to_the_build(archive, tmp_
             prepared_in_fork.append(name)
             if len(prepared_in_fork) == 5:
                 raise MemoryError("no memory left in the forked process")
-        return prepare(path, name, config)
+        return prepare(path, name, config, *remember)
 
     monkeypatch.setattr(readahead, "prepare", fails_in_the_fork)
     monkeypatch.setattr(readahead.parallel, "can_fork", lambda: True)  # the test's threads
