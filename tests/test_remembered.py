@@ -3,6 +3,7 @@ and builds the site a fresh build writes."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 
 import pytest
@@ -37,7 +38,7 @@ def parsed(monkeypatch) -> list[str]:
     return names
 
 
-def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed):  # noqa: F811
+def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed, caplog):  # noqa: F811
     content = tmp_path / "content"
     shutil.copytree(archive, content)
     files = sorted(content.glob("*.txt"))
@@ -49,8 +50,11 @@ def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed):  # no
     live.run()
     assert parsed == []
     edit(files[4], b" di ", b" di dekat ")
-    live.run()
+    with caplog.at_level(logging.INFO, logger="press_release.remembered"):
+        live.run()
     assert parsed == [files[4].name]
+    told = f"1 of {len(files)} releases parsed again, the others unchanged"
+    assert any(told in record.getMessage() for record in caplog.records)
     fresh = tmp_path / "fresh"
     site(content, fresh, PRESS_RELEASE_JOBS=1).run()
     assert differences(tree(fresh), tree(tmp_path / "live")) == []

@@ -19,14 +19,18 @@ millisecond, less than it would take to receive it from another process.
 from __future__ import annotations
 
 import hashlib
+import logging
 import marshal
 
 from pelican import signals
+
+logger = logging.getLogger(__name__)
 
 # Source path -> (digest of the file's bytes, its name, prepare()'s values as marshal data)
 _store: dict[str, tuple[bytes, str, bytes]] = {}
 _config: list = []  # the settings the stored results were made with (one item, or none)
 _seen: set[str] = set()  # paths read by the running build
+_recalled: list[str] = []  # paths of the running build whose results were remembered
 
 
 def start(config) -> None:
@@ -40,6 +44,7 @@ def forget() -> None:
     _store.clear()
     _config.clear()
     _seen.clear()
+    _recalled.clear()
 
 
 def warm() -> bool:
@@ -57,6 +62,7 @@ def recall(path: str, name: str, key: bytes) -> dict | None:
     entry = _store.get(path)
     if entry is None or entry[0] != key or entry[1] != name:
         return None
+    _recalled.append(path)
     return marshal.loads(entry[2])
 
 
@@ -75,6 +81,7 @@ def keep(path: str, name: str, prepared: dict) -> None:
 
 def _begin_reading(_generator) -> None:
     _seen.clear()
+    _recalled.clear()
 
 
 def _done_reading(_generators) -> None:
@@ -82,6 +89,13 @@ def _done_reading(_generators) -> None:
     if _seen:
         for path in _store.keys() - _seen:
             del _store[path]
+    if _recalled:
+        logger.info(
+            "press_release: %d of %d releases parsed again, the others unchanged since "
+            "the last build",
+            len(_seen) - len(_recalled),
+            len(_seen),
+        )
 
 
 def register() -> None:
