@@ -91,7 +91,7 @@ def test_a_one_off_build_remembers_nothing(archive, tmp_path):  # noqa: F811
     assert not remembered.warm()
 
 
-def test_the_read_ahead_waits_out_rebuilds_with_remembered_results(archive, tmp_path):  # noqa: F811
+def test_the_read_ahead_waits_out_rebuilds_with_remembered_results():
     settings = {"PRESS_RELEASE_JOBS": 2}
     wanted = readahead._wanted(settings)
     remembered.start(Config())

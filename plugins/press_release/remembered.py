@@ -1,8 +1,9 @@
 """Releases a rebuild does not parse again.
 
 ``pelican --autoreload`` builds the whole site again after each change, in the same
-process, and Pelican's reader reads every file again: at 10,000 releases, parsing them is
-about a second of two cores in each rebuild, for one edited file. A build that expects
+process, and Pelican's reader reads every file again: at 10,000 releases, parsing them
+takes 1.5 to 2 s of processor time in each rebuild (shared by two processes, see
+readahead.py), for one edited file. A build that expects
 another one in its process (under ``--autoreload``, or with
 ``PRESS_RELEASE_REUSE_PAGES = True``) keeps what reader.prepare() made of each file, as
 ``marshal`` data, under the file's path, its BLAKE2 digest and its name in the content
