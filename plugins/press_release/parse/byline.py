@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A code in brackets at the very end of a paragraph, maybe followed by a stop.
 TAIL_CODE = re.compile(
@@ -40,6 +41,8 @@ class Byline:
     desk: str | None
 
 
+# A site's codes recur in release after release ("rus/hmsprov"): each is read once.
+@lru_cache(maxsize=4096)
 def is_code(code: str, brackets: str = "(") -> bool:
     """True for a byline code; False for acronyms, dates and editor glosses."""
     code = code.strip()
@@ -68,6 +71,7 @@ def is_code(code: str, brackets: str = "(") -> bool:
     return part.islower() or bool(DESK.search(part) and not part.isupper())
 
 
+@lru_cache(maxsize=4096)
 def split_code(code: str) -> Byline:
     """ "rus/hmsprov" -> reporters ("rus",), desk "hmsprov"."""
     code = " ".join(code.split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import ANY_DATE
 from .normalise import fewer_words
@@ -129,6 +130,7 @@ class Dateline:
         return display_place(self.place) if self.place else None
 
 
+@lru_cache(maxsize=4096)
 def display_place(place: str) -> str:
     """ "PALANGKA RAYA" -> "Palangka Raya"; Title Case stays as written."""
     words = []
@@ -162,6 +164,8 @@ def _agency_ok(text: str) -> bool:
     return 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
+# A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
+@lru_cache(maxsize=4096)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
     prefix = prefix.strip()
