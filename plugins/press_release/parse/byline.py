@@ -42,7 +42,7 @@ class Byline:
 
 
 # A site's codes recur in release after release ("rus/hmsprov"): each is read once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def is_code(code: str, brackets: str = "(") -> bool:
     """True for a byline code; False for acronyms, dates and editor glosses."""
     code = code.strip()
@@ -71,7 +71,7 @@ def is_code(code: str, brackets: str = "(") -> bool:
     return part.islower() or bool(DESK.search(part) and not part.isupper())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def split_code(code: str) -> Byline:
     """ "rus/hmsprov" -> reporters ("rus",), desk "hmsprov"."""
     code = " ".join(code.split())

@@ -130,7 +130,7 @@ class Dateline:
         return display_place(self.place) if self.place else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def display_place(place: str) -> str:
     """ "PALANGKA RAYA" -> "Palangka Raya"; Title Case stays as written."""
     words = []
@@ -165,7 +165,7 @@ def _agency_ok(text: str) -> bool:
 
 
 # A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
     prefix = prefix.strip()
