@@ -196,6 +196,12 @@ class PressReleaseReader(BaseReader):
         return prepared["body_html"], metadata
 
 
+@lru_cache(maxsize=1024)
+def _place_slug(place: str) -> str:
+    """The slug of a dateline's place: a site's places recur in release after release."""
+    return slugify(place)
+
+
 def prepare(source_path: str, name: str, config, remember: bool = False) -> dict:
     """Read and parse one release file: what its article needs, as plain values only
     (str, list, dict, tuple, None), so that a forked process can prepare it too
@@ -229,24 +235,30 @@ def prepare(source_path: str, name: str, config, remember: bool = False) -> dict
         "warnings": release.warnings,
         "title": release.title,
         "status": release.status,
+        # A field reaches the article only when it has a value (templates and fragments
+        # read them with defaults): every key of an article's metadata is copied into its
+        # attributes and into the copy Pelican makes for each URL it formats, and one key
+        # more or less on every article moved the peak memory of a 10,000-release build
+        # by several MiB.
         "fields": {
-            "dateline": release.dateline,
-            "dateline_display": release.dateline_display,
-            "dateline_slug": slugify(release.dateline_display) if release.dateline else None,
-            "dateline_agency": release.dateline_agency,
-            "byline": release.byline,
-            "reporters": release.reporters,
-            "desk": release.desk,
-            "dek": release.dek,
-            "captions": release.captions,
-            "credits": release.credits,
-            # only when there are some: one more key in every article's metadata and
-            # attributes took some 4 MiB more of peak memory at 10,000 releases
-            **(
-                {"credited_reporters": release.credited_reporters}
-                if release.credited_reporters
-                else {}
-            ),
+            name: value
+            for name, value in (
+                ("dateline", release.dateline),
+                ("dateline_display", release.dateline_display),
+                (
+                    "dateline_slug",
+                    _place_slug(release.dateline_display) if release.dateline else None,
+                ),
+                ("dateline_agency", release.dateline_agency),
+                ("byline", release.byline),
+                ("reporters", release.reporters),
+                ("desk", release.desk),
+                ("dek", release.dek),
+                ("captions", release.captions),
+                ("credits", release.credits),
+                ("credited_reporters", release.credited_reporters),
+            )
+            if value
         },
         "encoding": release.encoding,
         # HTML, as Pelican expects: shown literally
