@@ -190,3 +190,57 @@ def test_releases_of_one_date_build_identically_under_any_hash_seed(tmp_path):
     assert digests[0].keys() == digests[1].keys()
     differing = sorted(name for name in digests[0] if digests[0][name] != digests[1][name])
     assert differing == []
+
+
+def test_an_article_holds_only_the_fields_its_release_has(tmp_path):
+    """A field the release lacks is no attribute (memory: see README, Performance); the
+    release page is drawn alike with or without it."""
+    from pelican.contents import Article
+    from pelican.readers import Readers
+    from pelican.settings import read_settings
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2024-03-12-lengkap.txt").write_text(
+        "Kalimantan Timur\n\nPemprov Salurkan Bantuan Banjir\n\n"
+        "Bantuan disalurkan ke empat kecamatan.\n\n"
+        "SAMARINDA (ANTARA) – Pemprov Kaltim menyalurkan bantuan logistik kepada warga "
+        "terdampak banjir di Samarinda, Selasa (12/3/2024), melalui posko kecamatan.\n\n"
+        "Bantuan berupa beras, air bersih dan selimut. (rus/hmsprov)\n\nEditor: Arif\n",
+        "utf-8",
+    )
+    (content / "2024-03-13-ringkas.txt").write_text(
+        "Pemprov Gelar Rapat Koordinasi\n\n"
+        "SAMARINDA – Pemprov Kaltim menggelar rapat koordinasi penanganan banjir di "
+        "Samarinda, Rabu (13/3/2024), bersama kepala perangkat daerah.\n\n"
+        "Rapat membahas langkah lanjutan. (rus/hmsprov)\n",
+        "utf-8",
+    )
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    readers = Readers(settings)
+    full, short = (
+        readers.read_file(str(content), name, content_class=Article, context={})
+        for name in ("2024-03-12-lengkap.txt", "2024-03-13-ringkas.txt")
+    )
+    assert (full.dek, full.dateline_agency, full.credits) == (
+        "Bantuan disalurkan ke empat kecamatan.", "ANTARA", ["Editor: Arif"]
+    )  # fmt: skip
+    for name in ("dek", "dateline_agency", "credits", "captions", "credited_reporters"):
+        assert not hasattr(short, name) and name not in short.metadata, name
+    assert (short.dateline_display, short.byline, short.reporters) == (
+        "Samarinda", "rus/hmsprov", ["rus"]
+    )  # fmt: skip
+
+    out = tmp_path / "out"
+    result = pelican(content, out, "--fatal", "warnings")
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = {name.split("/")[-2]: html for name, html in article_pages(out).items()}
+    full_page = next(html for name, html in pages.items() if "bantuan" in name)
+    short_page = next(html for name, html in pages.items() if "rapat" in name)
+    assert full_page.select_one(".pr-release__dek").get_text() == full.dek
+    assert "(ANTARA)" in full_page.select_one(".pr-release__meta").get_text()
+    assert short_page.select_one(".pr-release__dek") is None
+    assert "(" not in short_page.select_one(".pr-release__meta").get_text()
+    rows = [row.get_text(" ", strip=True) for row in full_page.select(".pr-byline__row")]
+    assert "Editor Arif" in rows
+    assert not any("Editor" in row.get_text() for row in short_page.select(".pr-byline__row"))
