@@ -224,3 +224,28 @@ def test_check_shows_the_build_statuses(site):
     records = {Path(r["source"]).name: r["status"] for r in json.loads(result.stdout)}
     assert records == {r["source"]: r["status"] for r in report["files"]}
     assert result.returncode == 1  # some files cannot be read
+
+
+def test_the_report_is_the_same_when_pelicans_cache_serves_the_releases(tmp_path):
+    """A release from Pelican's content cache is not read again: its warnings come from
+    its metadata (kept only when there are some), the slug step's warning still joins
+    them (the two releases share a title), and a clean one stays clean."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("robust_mojibake", "robust_cp1252_cr"):
+        shutil.copy(FIXTURES / f"{name}.txt", content / f"{name}.txt")
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path}/c"']
+    reports = []
+    for number in (1, 2):
+        output = tmp_path / f"out{number}"
+        result = _pelican(content, output, *cache)
+        assert result.returncode == 0, result.stdout + result.stderr
+        reports.append(json.loads((output / "press-release-report.json").read_text("utf-8")))
+    assert any((tmp_path / "c").iterdir())  # the second build had a cache to load
+    first, second = ({r["source"]: r for r in report["files"]} for report in reports)
+    assert first == second
+    assert first["robust_mojibake.txt"]["status"] == "published with warnings"
+    warnings = first["robust_mojibake.txt"]["warnings"]
+    assert warnings[0].startswith("encoding damage (mojibake)")
+    assert warnings[1].startswith("same title as robust_cp1252_cr.txt")
+    assert first["robust_cp1252_cr.txt"]["status"] == "published"

@@ -165,7 +165,9 @@ class PressReleaseReader(BaseReader):
             pelican_status=prepared["status"] or "",
             path=source_path,
         )
-        metadata = {**prepared["fields"], "press_release_warnings": warnings}
+        metadata = dict(prepared["fields"])
+        if warnings:  # for the report of a build that takes the article from Pelican's cache
+            metadata["press_release_warnings"] = warnings
         metadata["encoding"] = prepared["encoding"]
         metadata["title"] = prepared["html_title"]
         metadata["slug"] = prepared["slug"]

@@ -40,6 +40,9 @@ REPORT_SETTING = "PRESS_RELEASE_REPORT"
 # Source path relative to the content folder -> record; filled during one build.
 _records: dict[str, dict] = {}
 _read_paths: set[str] = set()  # source paths the reader recorded in this build
+# Warnings for files not recorded yet: a release served from Pelican's content cache is
+# recorded only when the generators are done (collect), after the slug step warned.
+_late: dict[str, list[str]] = {}
 
 
 def status_of(warnings: list[str], error: str | None = None, pelican_status: str = "") -> str:
@@ -78,10 +81,10 @@ def record(
 
     `path` is the file's full path as Pelican gave it to the reader.
     """
-    warnings = list(warnings or [])
+    key = _key(source)
+    warnings = list(warnings or []) + _late.pop(key, [])
     if path is not None:
         _read_paths.add(path)
-    key = _key(source)
     _records[key] = {
         "source": key,
         "status": status_of(warnings, error, pelican_status),
@@ -95,6 +98,7 @@ def add_warning(source: str, warning: str) -> None:
     """A warning found after reading (a duplicate title): it joins the file's record."""
     entry = _records.get(_key(source))
     if entry is None:
+        _late.setdefault(_key(source), []).append(warning)
         return
     entry["warnings"].append(warning)
     if entry["status"] == PUBLISHED:
@@ -104,6 +108,7 @@ def add_warning(source: str, warning: str) -> None:
 def reset(*_args) -> None:
     _records.clear()
     _read_paths.clear()
+    _late.clear()
 
 
 def collect(generators) -> None:
