@@ -243,8 +243,8 @@ def prepare(source_path: str, name: str, config, remember: bool = False) -> dict
         # more or less on every article moved the peak memory of a 10,000-release build
         # by several MiB.
         "fields": {
-            name: value
-            for name, value in (
+            field: value
+            for field, value in (
                 ("dateline", release.dateline),
                 ("dateline_display", release.dateline_display),
                 (
