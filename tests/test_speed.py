@@ -267,6 +267,35 @@ def test_an_autoreload_build_thaws_the_last_builds_objects(tmp_path):
     assert gc.get_freeze_count() == 0
 
 
+def test_the_collector_pauses_while_releases_are_read_and_runs_again_after(archive, tmp_path):
+    """No collection scans the articles while they are made; afterwards they are frozen
+    and the collector runs again, also after a build that failed while reading."""
+    import gc
+
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    seen = []
+
+    def note(content):
+        seen.append(gc.isenabled())
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(archive), "OUTPUT_PATH": str(tmp_path / "out"), "PRESS_RELEASE_JOBS": 1,
+        "PRESS_RELEASE_SEARCH": False, "PLUGIN_PATHS": [str(ROOT / "plugins")]})  # fmt: skip
+    pelican = Pelican(settings)
+    signals.content_object_init.connect(note)
+    try:
+        pelican.run()
+    finally:
+        signals.content_object_init.disconnect(note)
+    assert len(seen) >= COUNT and not any(seen)
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    parallel.pause_collector(None)  # as a build that fails while reading leaves it
+    parallel.thaw_previous_build(None)  # the next build starts
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 # Any text of these: literal characters, C89 directives, Pelican's "%-d", and the odd
 # ones (a lone or trailing "%", "%s", "%e", NUL) that must stay Pelican's.
 FORMAT_PIECES = ["%Y", "%m", "%d", "%B", "%b", "%A", "%H", "%M", "%S", "%z", "%Z", "%f", "%%",

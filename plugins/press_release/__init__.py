@@ -30,3 +30,5 @@ def register():
     remembered.register()
     signals.get_writer.connect(parallel.get_writer)
     signals.get_generators.connect(parallel.thaw_previous_build)
+    signals.article_generator_init.connect(parallel.pause_collector)
+    signals.article_generator_pretaxonomy.connect(parallel.freeze_read_articles)
