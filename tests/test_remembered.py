@@ -8,20 +8,12 @@ import shutil
 
 import pytest
 
-from press_release import readahead, reader, remembered, reuse
+from press_release import readahead, reader, remembered
 from press_release.settings import Config
 
-from .test_reuse import archive, differences, edit, site  # noqa: F401 - a fixture
+# `clean` (autouse): nothing remembered before or after each test, as in test_reuse
+from .test_reuse import archive, clean, differences, edit, site  # noqa: F401 - fixtures
 from .test_speed import tree
-
-
-@pytest.fixture(autouse=True)
-def clean():
-    remembered.forget()
-    reuse.forget()
-    yield
-    remembered.forget()
-    reuse.forget()
 
 
 @pytest.fixture

@@ -29,21 +29,23 @@ logger = logging.getLogger(__name__)
 
 # Source path -> (digest of the file's bytes, its name, prepare()'s values as marshal data)
 _store: dict[str, tuple[bytes, str, bytes]] = {}
-_config: list = []  # the settings the stored results were made with (one item, or none)
+_config = None  # the reader settings (settings.Config) the stored results were made with
 _seen: set[str] = set()  # paths read by the running build
 _recalled: list[str] = []  # paths of the running build whose results were remembered
 
 
 def start(config) -> None:
     """A build that will remember begins: results made with other settings are dropped."""
-    if _config != [config]:
+    global _config
+    if _config != config:
         _store.clear()
-        _config[:] = [config]
+        _config = config
 
 
 def forget() -> None:
+    global _config
     _store.clear()
-    _config.clear()
+    _config = None
     _seen.clear()
     _recalled.clear()
 
