@@ -12,7 +12,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from press_release import parallel, remembered, reuse
+from press_release import kept, parallel, remembered, reuse
 
 from .conftest import ROOT
 from .test_speed import tree
@@ -28,9 +28,11 @@ def clean():
     """Each test starts with nothing remembered, and leaves nothing behind."""
     reuse.forget()
     remembered.forget()
+    kept.forget()
     yield
     reuse.forget()
     remembered.forget()
+    kept.forget()
     parallel.thaw_previous_build(None)
 
 

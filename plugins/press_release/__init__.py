@@ -3,6 +3,7 @@
 from pelican import signals
 
 from . import (
+    kept,
     parallel,
     publish,
     readahead,
@@ -28,6 +29,7 @@ def register():
     speed.register()
     readahead.register()
     remembered.register()
+    kept.register()
     signals.get_writer.connect(parallel.get_writer)
     signals.get_generators.connect(parallel.thaw_previous_build)
     signals.article_generator_init.connect(parallel.pause_collector)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, order_content
 
-from . import remembered, report, reuse
+from . import kept, remembered, report, reuse
 from .errors import PressReleaseError
 from .parse import parse_release
 from .parse.release import renumber_duplicates, slugify
@@ -145,6 +145,7 @@ class PressReleaseReader(BaseReader):
             prepared = prepare(source_path, name, self.config, self.remember)
         if self.remember:
             remembered.keep(source_path, name, prepared)
+            kept.made(source_path, name, prepared)
         return self._finish(source_path, name, prepared)
 
     def _finish(self, source_path, name, prepared):
@@ -156,15 +157,7 @@ class PressReleaseReader(BaseReader):
             report.record(name, error=reason, path=source_path)
             return "", {"status": self.process_metadata("status", "skip")}
         warnings = prepared["warnings"]
-        for warning in warnings:
-            logger.warning("press_release: %s: %s", name, warning)
-        report.record(
-            name,
-            title=prepared["title"],
-            warnings=warnings,
-            pelican_status=prepared["status"] or "",
-            path=source_path,
-        )
+        tell(name, source_path, prepared["title"], warnings, prepared["status"] or "")
         metadata = dict(prepared["fields"])
         if warnings:  # for the report of a build that takes the article from Pelican's cache
             metadata["press_release_warnings"] = warnings
@@ -196,6 +189,14 @@ class PressReleaseReader(BaseReader):
         metadata["date"] = self._dated(date, metadata)
         metadata["date_source"] = source
         return prepared["body_html"], metadata
+
+
+def tell(name: str, source_path: str, title: str | None, warnings: list[str], status: str) -> None:
+    """Log a release's warnings and record it in the build report, as read in this build
+    (or taken unchanged from the last one: kept.py)."""
+    for warning in warnings:
+        logger.warning("press_release: %s: %s", name, warning)
+    report.record(name, title=title, warnings=warnings, pelican_status=status, path=source_path)
 
 
 @lru_cache(maxsize=1024)

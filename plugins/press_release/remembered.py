@@ -32,22 +32,36 @@ _store: dict[str, tuple[bytes, str, bytes]] = {}
 _config = None  # the reader settings (settings.Config) the stored results were made with
 _seen: set[str] = set()  # paths read by the running build
 _recalled: list[str] = []  # paths of the running build whose results were remembered
+_generation = 0  # counts the times the results were dropped (see generation())
 
 
 def start(config) -> None:
     """A build that will remember begins: results made with other settings are dropped."""
-    global _config
+    global _config, _generation
     if _config != config:
         _store.clear()
         _config = config
+        _generation += 1
 
 
 def forget() -> None:
-    global _config
+    global _config, _generation
     _store.clear()
     _config = None
     _seen.clear()
     _recalled.clear()
+    _generation += 1
+
+
+def remembering() -> bool:
+    """Whether the running build remembers what it reads for the next one."""
+    return _config is not None
+
+
+def generation() -> int:
+    """A number that changes whenever the remembered results are dropped: what was made
+    from them before (kept.py) is of no use after."""
+    return _generation
 
 
 def warm() -> bool:
@@ -67,6 +81,12 @@ def recall(path: str, name: str, key: bytes) -> dict | None:
         return None
     _recalled.append(path)
     return marshal.loads(entry[2])
+
+
+def recalled(path: str) -> None:
+    """The file at `path` was not read again: what it gave last time was taken (kept.py)."""
+    _seen.add(path)
+    _recalled.append(path)
 
 
 def keep(path: str, name: str, prepared: dict) -> None:

@@ -1,0 +1,159 @@
+"""A rebuild in one process (pelican --autoreload) takes the articles of unchanged files
+as the last build made them, as new objects, and writes the site a fresh build writes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+
+import pytest
+from pelican import signals
+from pelican.log import LimitFilter
+
+from press_release import kept, reader
+
+# `clean` (autouse): nothing remembered or kept before or after each test, as in test_reuse
+from .test_reuse import archive, clean, differences, edit, site  # noqa: F401 - fixtures
+from .test_speed import tree
+
+OPTIONS = {"PRESS_RELEASE_REUSE_PAGES": True, "PRESS_RELEASE_JOBS": 1}
+
+
+@pytest.fixture
+def read(monkeypatch) -> list[str]:
+    """The names of the files the reader is asked to read."""
+    names: list[str] = []
+    real = reader.PressReleaseReader.read
+
+    def counting(self, source_path):
+        names.append(source_path.rsplit("/", 1)[-1])
+        return real(self, source_path)
+
+    monkeypatch.setattr(reader.PressReleaseReader, "read", counting)
+    return names
+
+
+@pytest.fixture
+def built(monkeypatch) -> list[dict]:
+    """The articles of each build, by file name, as the articles generator finished them."""
+    builds: list[dict] = []
+
+    def finished(generator):
+        builds.append({a.source_path.rsplit("/", 1)[-1]: (a, generator) for a in
+                       generator.articles})  # fmt: skip
+
+    signals.article_generator_finalized.connect(finished)
+    yield builds
+    signals.article_generator_finalized.disconnect(finished)
+
+
+def test_a_rebuild_makes_articles_of_changed_files_only(archive, tmp_path, read):  # noqa: F811
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    files = sorted(content.glob("*.txt"))
+    live = site(content, tmp_path / "live", **OPTIONS)
+    live.run()
+    assert sorted(read) == [p.name for p in files]
+    read.clear()
+    live.run()
+    assert read == []
+    edit(files[4], b" di ", b" di dekat ")
+    edit(files[7], b"\n", b" Baru\n")  # a title: a new URL
+    live.run()
+    assert sorted(read) == [files[4].name, files[7].name]
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1).run()
+    assert differences(tree(fresh), tree(tmp_path / "live")) == []
+    # another settings object (a new Pelican, as --autoreload makes when the settings
+    # file changes): every article is made again
+    read.clear()
+    site(content, tmp_path / "live", **OPTIONS).run()
+    assert len(read) == len(files)
+
+
+def test_taken_articles_are_new_objects_as_first_made(archive, tmp_path, built):  # noqa: F811
+    live = site(archive, tmp_path / "out", **OPTIONS)
+    live.run()
+    name = sorted(built[0])[3]
+    first, _generator = built[0][name]
+    reporters = list(first.metadata["reporters"])
+    for number in (1, 2):
+        earlier, _generator = built[number - 1][name]
+        # what a build or a plugin does to its articles after making them
+        earlier.metadata["reporters"].append("zzz")
+        earlier.metadata["extra"] = "x"
+        earlier.slug = "lain"
+        live.run()
+        again, generator = built[number][name]
+        assert again is not earlier
+        assert again._context is generator.context is not earlier._context
+        assert again.metadata["reporters"] == reporters == again.reporters
+        assert again.reporters is again.metadata["reporters"]  # shared, as Pelican made it
+        assert "extra" not in again.metadata
+        assert again.slug != "lain"
+        assert again.url == first.url  # URLs are set anew on each build's objects
+
+
+def test_warnings_are_logged_and_reported_in_every_rebuild(archive, tmp_path, caplog, read):  # noqa: F811
+    out = tmp_path / "out"
+    live = site(archive, out, **OPTIONS)
+    live.run()
+    report = json.loads((out / "press-release-report.json").read_text("utf-8"))
+    warned = {f["source"]: f["warnings"] for f in report["files"] if f["warnings"]}
+    assert warned  # the generated archive has releases without a byline code
+    read.clear()
+    caplog.clear()
+    # Pelican's loggers drop a message given once in the process already (LimitFilter):
+    # forget those, so that what the rebuild logs is seen
+    LimitFilter._raised_messages.clear()
+    with caplog.at_level(logging.WARNING):
+        live.run()
+    assert read == []
+    logged = {r.getMessage() for r in caplog.records}
+    for source, warnings in warned.items():
+        for warning in warnings:
+            assert f"press_release: {source}: {warning}" in logged
+    again = json.loads((out / "press-release-report.json").read_text("utf-8"))
+    assert again == report
+
+
+def test_a_plugin_hearing_of_new_articles_hears_of_every_one(archive, tmp_path, read):  # noqa: F811
+    made = []
+
+    def listening(content):
+        made.append(content.source_path)
+
+    signals.content_object_init.connect(listening)
+    try:
+        live = site(archive, tmp_path / "out", **OPTIONS)
+        live.run()
+        count = len(made)
+        assert count == len(list(archive.glob("*.txt")))
+        read.clear()
+        live.run()
+    finally:
+        signals.content_object_init.disconnect(listening)
+    assert len(made) == 2 * count
+    assert len(read) == count
+
+
+def test_articles_dated_by_the_clock_are_made_again(tmp_path, read):
+    content = tmp_path / "content"
+    content.mkdir()
+    body = (
+        "SAMARINDA – Gubernur meninjau lokasi banjir di Samarinda bersama warga sekitar "
+        "dan petugas.\n\nBantuan disalurkan ke posko.\n\n(rus/hmsprov)\n"
+    )
+    (content / "2024-03-12-biasa.txt").write_text("Rilis Biasa\n\n" + body, "utf-8")
+    (content / "2099-01-05-kelak.txt").write_text("Rilis Kelak\n\n" + body, "utf-8")
+    (content / "tanpa-tanggal.txt").write_text("Rilis Tanpa Tanggal\n\n" + body, "utf-8")
+    live = site(content, tmp_path / "out", **OPTIONS)
+    live.run()
+    assert sorted(read) == ["2024-03-12-biasa.txt", "2099-01-05-kelak.txt", "tanpa-tanggal.txt"]
+    assert list(kept._articles) == [str(content / "2024-03-12-biasa.txt")]
+    read.clear()
+    live.run()
+    # a future release turns from draft to published on its day; an undated one takes
+    # its date from git or the file's time, which its bytes do not tell
+    assert sorted(read) == ["2099-01-05-kelak.txt", "tanpa-tanggal.txt"]
