@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import weakref
 
 import pytest
 from pelican import signals
@@ -157,3 +158,23 @@ def test_articles_dated_by_the_clock_are_made_again(tmp_path, read):
     # a future release turns from draft to published on its day; an undated one takes
     # its date from git or the file's time, which its bytes do not tell
     assert sorted(read) == ["2099-01-05-kelak.txt", "tanpa-tanggal.txt"]
+
+
+def test_a_rebuild_frees_the_articles_of_the_build_before(archive, tmp_path):  # noqa: F811
+    """Pelican's memoized content caches and the build's frozen objects no longer keep
+    every earlier build alive in a --autoreload process."""
+    builds = []
+
+    def finished(generator):
+        builds.append([weakref.ref(article) for article in generator.articles])
+
+    signals.article_generator_finalized.connect(finished)
+    try:
+        live = site(archive, tmp_path / "out", PRESS_RELEASE_REUSE_PAGES=True)
+        for _ in range(3):
+            live.run()
+    finally:
+        signals.article_generator_finalized.disconnect(finished)
+    assert len(builds) == 3
+    for earlier in builds[:2]:
+        assert [ref for ref in earlier if ref() is not None] == []

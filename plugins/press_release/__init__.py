@@ -34,3 +34,4 @@ def register():
     signals.get_generators.connect(parallel.thaw_previous_build)
     signals.article_generator_init.connect(parallel.pause_collector)
     signals.article_generator_pretaxonomy.connect(parallel.freeze_read_articles)
+    signals.finalized.connect(parallel.free_previous_build)

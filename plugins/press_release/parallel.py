@@ -45,9 +45,10 @@ from collections import ChainMap
 from contextlib import contextmanager
 
 from pelican import signals
+from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import related, reuse
+from . import related, remembered, reuse
 from .errors import PressReleaseError
 
 logger = logging.getLogger(__name__)
@@ -377,6 +378,43 @@ def thaw_previous_build(_pelican) -> None:
     if _paused:
         gc.enable()
         _paused = False
+    forget_memoized_content()
+
+
+def forget_memoized_content() -> None:
+    """Empty Pelican's caches of each content object's HTML and summary.
+
+    ``Content.get_content`` and ``Content.get_summary`` are ``pelican.utils.memoized``:
+    one dict per method for the whole process, keyed by the content object itself, so
+    every article a build showed would stay alive, with all it refers to (its build's
+    context: every article and page of that build). A new build asks only its own
+    objects, so the caches can start empty.
+    """
+    for name in ("get_content", "get_summary"):
+        cache = getattr(Content.__dict__.get(name), "cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
+
+
+def free_previous_build(_pelican) -> None:
+    """`finalized`, when another build will follow in this process (remembered.py): free
+    what the build before this one left.
+
+    Its objects became garbage when its run ended, and this build froze them with its
+    own (freeze_read_articles), so no collection would ever free them: under
+    ``pelican --autoreload`` each rebuild kept 40 to 100 MB more at 10,000 releases. A
+    full collection here frees them once this build's pages are written (about 0.4 s at
+    10,000 releases, after the edited page is on disk); this build's objects are freed
+    in the next one's.
+    """
+    global _frozen
+    if not remembered.remembering():
+        return
+    forget_memoized_content()
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
+    gc.collect()
 
 
 def pause_collector(_generator) -> None:
