@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import weakref
+from pathlib import Path
 
 import pytest
 from pelican import signals
@@ -28,7 +29,7 @@ def read(monkeypatch) -> list[str]:
     real = reader.PressReleaseReader.read
 
     def counting(self, source_path):
-        names.append(source_path.rsplit("/", 1)[-1])
+        names.append(Path(source_path).name)
         return real(self, source_path)
 
     monkeypatch.setattr(reader.PressReleaseReader, "read", counting)
@@ -36,13 +37,12 @@ def read(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def built(monkeypatch) -> list[dict]:
+def built() -> list[dict]:
     """The articles of each build, by file name, as the articles generator finished them."""
     builds: list[dict] = []
 
     def finished(generator):
-        builds.append({a.source_path.rsplit("/", 1)[-1]: (a, generator) for a in
-                       generator.articles})  # fmt: skip
+        builds.append({Path(a.source_path).name: (a, generator) for a in generator.articles})
 
     signals.article_generator_finalized.connect(finished)
     yield builds
