@@ -178,3 +178,31 @@ def test_a_rebuild_frees_the_articles_of_the_build_before(archive, tmp_path):  #
     assert len(builds) == 3
     for earlier in builds[:2]:
         assert [ref for ref in earlier if ref() is not None] == []
+
+
+def test_a_kept_release_takes_back_its_slug_when_its_namesake_goes(tmp_path, read):
+    """Slugs are made unique after the articles are kept: a release renamed "-2" for a
+    namesake is published under its own slug again once the namesake is deleted."""
+    content = tmp_path / "content"
+    content.mkdir()
+    body = (
+        "Rapat Koordinasi Penanganan Banjir\n\nSAMARINDA – Gubernur memimpin rapat "
+        "koordinasi penanganan banjir bersama bupati dan wali kota, {day}.\n\nBantuan "
+        "disalurkan ke posko pengungsian.\n\n(rus/hmsprov)\n"
+    )
+    first = content / "2024-03-11-rapat.txt"
+    first.write_text(body.format(day="Senin (11/3/2024)"), "utf-8")
+    (content / "2024-03-12-rapat.txt").write_text(body.format(day="Selasa (12/3/2024)"), "utf-8")
+    out = tmp_path / "out"
+    live = site(content, out, **OPTIONS)
+    live.run()
+    assert (out / "2024/03/rapat-koordinasi-penanganan-banjir-2/index.html").exists()
+    first.unlink()
+    read.clear()
+    live.run()
+    assert read == []  # the remaining release was kept
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1).run()
+    assert differences(tree(fresh), tree(out)) == []
+    page = out / "2024/03/rapat-koordinasi-penanganan-banjir/index.html"
+    assert "Selasa (12/3/2024)" in page.read_text("utf-8")
