@@ -410,7 +410,6 @@ def free_previous_build(_pelican) -> None:
     global _frozen
     if not remembered.remembering():
         return
-    forget_memoized_content()
     if _frozen:
         gc.unfreeze()
         _frozen = False
