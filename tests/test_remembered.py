@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from press_release import readahead, reader, remembered
+from press_release import readahead, reader, remembered, reuse
 from press_release.settings import Config
 
 # `clean` (autouse): nothing remembered before or after each test, as in test_reuse
@@ -52,6 +52,45 @@ def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed, caplog
     assert differences(tree(fresh), tree(tmp_path / "live")) == []
     pages = (tmp_path / "live").rglob("*.html")
     assert any("di dekat" in page.read_text("utf-8") for page in pages)
+
+
+def test_a_rebuild_writes_the_edited_release_first(archive, tmp_path, monkeypatch, caplog):  # noqa: F811
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    files = sorted(content.glob("*.txt"))
+    output = tmp_path / "live"
+    live = site(content, output, PRESS_RELEASE_REUSE_PAGES=True, PRESS_RELEASE_JOBS=2)
+    live.run()
+    # The pages holding the edit when the other pages are about to be keyed and rendered
+    holding: list[list[str]] = []
+    real = reuse.plan
+
+    def watching(writer, calls, names):
+        pages = output.rglob("*.html")
+        holding.append(
+            sorted(str(p.relative_to(output)) for p in pages if b"di dekat" in p.read_bytes())
+        )
+        return real(writer, calls, names)
+
+    monkeypatch.setattr(reuse, "plan", watching)
+    edit(files[4], b" di ", b" di dekat ")
+    with caplog.at_level(logging.INFO, logger="press_release.parallel"):
+        live.run()
+    first = [r.getMessage() for r in caplog.records if "written first" in r.getMessage()]
+    assert len(holding) == 1 and len(holding[0]) == 1, holding
+    page = holding[0][0]
+    assert page.count("/") == 3 and page.endswith("/index.html")  # 2024/03/slug/index.html
+    assert first == [f"press_release: 1 edited release page(s) written first: {output / page}"]
+    # the lists showing the lead (home, region, archive pages) follow in the same build
+    assert len([p for p in output.rglob("*.html") if b"di dekat" in p.read_bytes()]) > 1
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1).run()
+    assert differences(tree(fresh), tree(output)) == []
+    # nothing edited: nothing goes first
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="press_release.parallel"):
+        live.run()
+    assert not [r for r in caplog.records if "written first" in r.getMessage()]
 
 
 def test_a_rebuild_with_other_reader_settings_parses_everything_again(archive, tmp_path, parsed):  # noqa: F811

@@ -41,7 +41,7 @@ import select
 import sys
 import threading
 import traceback
-from collections import ChainMap
+from collections import ChainMap, Counter
 from contextlib import contextmanager
 
 from pelican import signals
@@ -59,6 +59,9 @@ logger = logging.getLogger(__name__)
 CHUNK_COST = 24
 # Below this many pages, forking (with the collection before it) costs more than it saves.
 SMALL_WORK = 100
+# At most this many releases edited since the last build have their pages rendered
+# first (DeferredWriter._render_edited); more, as after a pull, wait their turn.
+EDITED_FIRST = 20
 
 
 def usable_cpus() -> int:
@@ -212,9 +215,11 @@ class DeferredWriter(Writer):
         if not calls:
             return
         costs = [self._cost(*call) for call in calls]
-        plan = self._plan = reuse.plan(self, calls, [name for name, _pages in costs])
+        names = [name for name, _pages in costs]
+        first = self._render_edited(calls, names)
+        plan = self._plan = reuse.plan(self, calls, names)
         reused = plan.reused if plan else {}
-        todo = [index for index in range(len(calls)) if index not in reused]
+        todo = [index for index in range(len(calls)) if index not in reused and index not in first]
         workers = min(self.jobs, len(todo))
         if sum(costs[index][1] for index in todo) < SMALL_WORK:
             workers = 1  # a rebuild's few pages: not worth a fork (and a full collection)
@@ -229,12 +234,13 @@ class DeferredWriter(Writer):
                 written = self._render_forked(calls, chunks, workers)
         finally:
             self._plan = None  # later write_file() calls render as Pelican's writer does
+        written.update(first)
         written.update(reused)
         if plan:
             plan.remember(written)
         self._announce(calls, written)
         kept = len(plan.pages_kept) if plan else 0
-        rendered = sum(len(written[index]) for index in todo) - kept
+        rendered = sum(len(written[index]) for index in (*first, *todo)) - kept
         if reused or kept:
             logger.info(
                 "press_release: rendered %d pages in %d process(es), left %d unchanged "
@@ -245,6 +251,35 @@ class DeferredWriter(Writer):
             )
         else:
             logger.info("press_release: rendered %d pages in %d process(es)", rendered, workers)
+
+    def _render_edited(self, calls, names: list[str]) -> dict[int, list[str]]:
+        """In a rebuild, render the pages of the releases added or edited since the last
+        build first, before the other pages are keyed (reuse.py) and rendered: the page
+        an author is waiting for is on disk about half a second sooner at 10,000
+        releases. A page whose file another call writes too keeps its turn (Pelican's
+        overwrite rules depend on the order). ``{call index: [files written]}``, empty
+        in a first build."""
+        edited = remembered.parsed_again()
+        if not edited or len(edited) > EDITED_FIRST:
+            return {}
+        first = [
+            index
+            for index, (method, args, kwargs) in enumerate(calls)
+            if method == "write_file"
+            and getattr(kwargs.get("article") or kwargs.get("page"), "source_path", None) in edited
+        ]
+        if first:
+            shared = {name for name, count in Counter(names).items() if count > 1}
+            first = [index for index in first if names[index] not in shared]
+        if not first:
+            return {}
+        written = self._render(calls, first)
+        logger.info(
+            "press_release: %d edited release page(s) written first: %s",
+            len(first),
+            ", ".join(path for index in first for path in written[index]),
+        )
+        return written
 
     def _render(self, calls, indices) -> dict[int, list[str]]:
         """Render the calls at `indices` here: ``{call index: [files written]}``."""

@@ -89,6 +89,15 @@ def recalled(path: str) -> None:
     _recalled.append(path)
 
 
+def parsed_again() -> set[str]:
+    """The paths the running build parsed while it took others as remembered: the
+    releases added or edited since the last build. Empty in a build that took none (a
+    first build, or one that parsed everything again)."""
+    if not _recalled:
+        return set()
+    return _seen.difference(_recalled)
+
+
 def keep(path: str, name: str, prepared: dict) -> None:
     """Remember prepare()'s values of a file (they carry its digest, see reader.prepare)."""
     _seen.add(path)
