@@ -14,7 +14,8 @@ page depends only on the finished context, so the work splits cleanly:
    Pelican's own ``Writer.write_file()`` on each call, until none is left. Calls writing
    the same file share a chunk, in their original order, so Pelican's overwrite rules
    still apply. In a rebuild (``pelican --autoreload``), calls whose pages cannot have
-   changed are left out (reuse.py);
+   changed are left out (reuse.py), and the pages of releases edited since the last
+   build are rendered first, before the others are keyed;
 3. once every process is done, the build goes on in the parent: ``content_written`` is
    sent for each file, in the order Pelican would have sent it, later ``write_file()``
    calls render at once, and the sitemap and search index follow as usual.
