@@ -17,7 +17,7 @@ from pelican.contents import Article
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
-from .test_publish import ROOT, build_site
+from .test_features_publishing import ROOT, build_site
 
 SITEURL = "https://humas.example.github.io/siaran-pers"
 

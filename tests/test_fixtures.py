@@ -81,16 +81,24 @@ def test_every_word_reaches_the_output(name):
         filter(
             None,
             [
-                release.title, release.category, release.dateline_text, release.byline,
-                release.dek, release.body_text, *release.captions, *release.credits,
-                release.header.get("_meta_date"), " ".join(release.header.values()),
+                release.title,
+                release.category,
+                release.dateline_text,
+                release.byline,
+                release.dek,
+                release.body_text,
+                *release.captions,
+                *release.credits,
+                release.header.get("_meta_date"),
+                " ".join(release.header.values()),
             ],
         )
     )
     produced = {w.casefold() for w in WORD.findall(out)}
     joined = "".join(WORD.findall(out.casefold()))  # a drop cap "B" + "ahkan" is "Bahkan"
     missing = {
-        w for w in (w.casefold() for w in WORD.findall(normalise(text)))
+        w
+        for w in (w.casefold() for w in WORD.findall(normalise(text)))
         if w not in produced and w not in chrome_words and w not in joined
     }
     assert not missing, f"words lost: {sorted(missing)[:20]}"

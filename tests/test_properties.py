@@ -126,6 +126,6 @@ def test_plain_text_is_markupsafes_striptags(text):
     """plain_text's shortcut for text without tags or entities changes nothing."""
     from markupsafe import Markup
 
-    from press_release.theme_support import plain_text
+    from press_release.templating.filters import plain_text
 
     assert plain_text(text) == Markup(text).striptags()

@@ -153,7 +153,7 @@ def test_build_goes_on_and_exits_zero(site):
 
 def test_every_file_is_in_the_report_with_its_status(site):
     content, output, _ = site
-    report = json.loads((output / "press-release-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "press-release-report.json").read_text(encoding="utf-8"))
     statuses = {r["source"]: r["status"] for r in report["files"]}
     assert set(statuses) == {p.name for p in content.glob("*.txt")}
     for name in SKIP_REASONS:
@@ -171,7 +171,7 @@ def test_every_file_is_in_the_report_with_its_status(site):
 
 def test_summary_line_is_printed_at_the_end(site):
     _, output, result = site
-    report = json.loads((output / "press-release-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "press-release-report.json").read_text(encoding="utf-8"))
     lines = [line for line in result.stdout.splitlines() if "rilis diterbitkan" in line]
     assert lines == [f"press_release: {report['summary']}"]
 
@@ -215,7 +215,7 @@ def test_fatal_warnings_fail_the_build(tmp_path):
 
 def test_check_shows_the_build_statuses(site):
     content, output, _ = site
-    report = json.loads((output / "press-release-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "press-release-report.json").read_text(encoding="utf-8"))
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     result = subprocess.run(
         [sys.executable, "-m", "press_release", "check", "--json", str(content)],
@@ -240,7 +240,7 @@ def test_the_report_is_the_same_when_pelicans_cache_serves_the_releases(tmp_path
         output = tmp_path / f"out{number}"
         result = _pelican(content, output, *cache)
         assert result.returncode == 0, result.stdout + result.stderr
-        reports.append(json.loads((output / "press-release-report.json").read_text("utf-8")))
+        reports.append(json.loads((output.parent / "press-release-report.json").read_text("utf-8")))
     assert any((tmp_path / "c").iterdir())  # the second build had a cache to load
     first, second = ({r["source"]: r for r in report["files"]} for report in reports)
     assert first == second

@@ -1,37 +1,63 @@
-"""Pelican plugin that reads raw Indonesian government press releases (.txt)."""
+"""Pelican plugin that publishes raw Indonesian government press releases (.txt).
+
+``register()`` connects the plugin's steps to Pelican's signals. They run in the order
+of ``SEQUENCE`` below (Pelican calls the receivers of a signal in the order they were
+connected), which is also the order of a build:
+
+1. when Pelican starts, every ``PRESS_RELEASE_*`` setting is checked (settings.py) and,
+   with ``PRESS_RELEASE_SPEEDUPS``, the optional speed layer is switched on (speed/);
+2. each build starts with a new BuildState (state.py) and the place-page generator;
+3. the reader claims the release files (reader.py, parse/); every generator's Jinja
+   environment gets the theme's filters, translations and partials (templating/);
+4. once every release is read: a deterministic order, then unique URLs
+   (features/ordering.py);
+5. once the articles are final: related releases and newer/older links (features/);
+6. once every generator is done: the build report collects what Pelican itself could
+   not read, and the published releases are kept for the search index;
+7. after the site is written: the files GitHub Pages needs, the search index, the build
+   report; the build's state goes.
+
+This module is the one place that knows both the core and the speed layer: no other
+core module imports ``speed``.
+"""
 
 from pelican import signals
 
-from . import (
-    kept,
-    parallel,
-    publish,
-    readahead,
-    related,
-    remembered,
-    report,
-    speed,
-    theme_support,
+from . import settings, state
+from .features import neighbours, ordering, places, publishing, related, report, search
+from .reader import add_reader
+from .templating import environment
+
+
+def validate_settings(pelican) -> None:
+    """`initialized`: check every setting once; switch on the speed layer if asked."""
+    settings.validate(pelican.settings)
+    if pelican.settings["PRESS_RELEASE_SPEEDUPS"]:
+        from . import speed  # the optional layer, loaded only when it is wanted
+
+        speed.enable(pelican)
+
+
+SEQUENCE = (
+    (signals.initialized, validate_settings),
+    (signals.initialized, environment.check_language),
+    (signals.get_generators, state.begin),
+    (signals.get_generators, places.get_generators),
+    (signals.readers_init, add_reader),
+    (signals.generator_init, environment.setup_environment),
+    (signals.article_generator_pretaxonomy, ordering.order_releases),
+    (signals.article_generator_pretaxonomy, ordering.make_slugs_unique),
+    (signals.article_generator_finalized, related.add_related),
+    (signals.article_generator_finalized, neighbours.link_neighbours),
+    (signals.all_generators_finalized, report.collect),
+    (signals.all_generators_finalized, publishing.collect_releases),
+    (signals.finalized, publishing.write_pages_files),
+    (signals.finalized, search.build_index),
+    (signals.finalized, report.write_report),
+    (signals.finalized, state.end),
 )
-from .reader import add_reader, make_slugs_unique, order_releases
-from .settings import validate_settings
 
 
 def register():
-    signals.initialized.connect(validate_settings)
-    signals.readers_init.connect(add_reader)
-    signals.article_generator_pretaxonomy.connect(order_releases)
-    signals.article_generator_pretaxonomy.connect(make_slugs_unique)
-    related.register()
-    theme_support.register()
-    publish.register()
-    report.register()
-    speed.register()
-    readahead.register()
-    remembered.register()
-    kept.register()
-    signals.get_writer.connect(parallel.get_writer)
-    signals.get_generators.connect(parallel.thaw_previous_build)
-    signals.article_generator_init.connect(parallel.pause_collector)
-    signals.article_generator_pretaxonomy.connect(parallel.freeze_read_articles)
-    signals.finalized.connect(parallel.free_previous_build)
+    for signal, receiver in SEQUENCE:
+        signal.connect(receiver)

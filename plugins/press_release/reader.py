@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-from collections import defaultdict
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from html import escape
@@ -13,14 +12,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime, order_content
+from pelican.utils import SafeDatetime
 
-from . import kept, remembered, report, reuse
 from .errors import PressReleaseError
+from .features import report
 from .parse import parse_release
-from .parse.release import renumber_duplicates, slugify
+from .parse.release import shown_title, slugify
 from .settings import config_from
-from .speed import ReleaseDate
+from .state import BuildState
 
 logger = logging.getLogger(__name__)
 
@@ -83,14 +82,6 @@ class PressReleaseReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._wrappers: dict[tuple[str, str], object] = {}
-        # Another build will follow in this process: remember what each file gave.
-        self.remember = bool(
-            reuse.under_autoreload() or settings.get("PRESS_RELEASE_REUSE_PAGES") is True
-        )
-        if self.remember:
-            remembered.start(self.config)
-        else:
-            remembered.forget()
 
     def process_metadata(self, name, value):
         # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
@@ -118,10 +109,9 @@ class PressReleaseReader(BaseReader):
             wrapper = self._wrappers[key] = self.process_metadata(name, value)
         return wrapper
 
-    def _dated(self, date: datetime, metadata: dict) -> SafeDatetime:
+    def _dated(self, date: datetime, metadata: dict, date_type: type) -> SafeDatetime:
         """The date as Pelican's Content will hold it: in the release's time zone (Content
-        sets the same one on a naive date), as a speed.ReleaseDate, which Content then
-        formats in C rather than directive by directive (``locale_date``)."""
+        sets the same one on a naive date), of the build's `date_type` (state.py)."""
         zone = metadata.get("timezone", self.settings.get("TIMEZONE", "UTC"))
         tzinfo = date.tzinfo
         if tzinfo is None and zone and isinstance(zone, str):
@@ -129,35 +119,30 @@ class PressReleaseReader(BaseReader):
                 tzinfo = ZoneInfo(zone)
             except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
                 return SafeDatetime.combine(date.date(), date.time())  # Pelican will say why
-        return ReleaseDate.combine(date.date(), date.time(), tzinfo)
+        return date_type.combine(date.date(), date.time(), tzinfo)
 
     def read(self, source_path):
-        """The file's body HTML and metadata; prepared by the read-ahead (readahead.py)
-        when it got there first, else here."""
+        """The file's body HTML and metadata, from the values prepare() gives (or the
+        build's own ``prepare``, see state.py)."""
         path = self.settings.get("PATH", ".")
         if source_path.startswith(path) and source_path[len(path) : len(path) + 1] == os.sep:
             name = source_path[len(path) + 1 :]  # os.path.relpath of a path inside PATH
         else:
             name = os.path.relpath(source_path, path)
-        ahead = getattr(self, "readahead", None)
-        prepared = ahead.take(source_path) if ahead is not None else None
-        if prepared is None:
-            prepared = prepare(source_path, name, self.config, self.remember)
-        if self.remember:
-            remembered.keep(source_path, name, prepared)
-            kept.made(source_path, name, prepared)
-        return self._finish(source_path, name, prepared)
+        state = BuildState.of(self.settings)
+        prepared = (state.prepare or prepare)(source_path, name, self.config)
+        return self._finish(state, source_path, name, prepared)
 
-    def _finish(self, source_path, name, prepared):
+    def _finish(self, state, source_path, name, prepared):
         """The article's content and metadata from prepare()'s values: warnings logged,
         the report told, categories and authors as the build's one object per name."""
         if "error" in prepared:
             reason = prepared["error"]
             logger.error("press_release: %s: skipped: %s", name, reason)
-            report.record(name, error=reason, path=source_path)
+            report.record(state, name, error=reason, path=source_path)
             return "", {"status": self.process_metadata("status", "skip")}
         warnings = prepared["warnings"]
-        tell(name, source_path, prepared["title"], warnings, prepared["status"] or "")
+        tell(state, name, source_path, prepared["title"], warnings, prepared["status"] or "")
         metadata = dict(prepared["fields"])
         if warnings:  # for the report of a build that takes the article from Pelican's cache
             metadata["press_release_warnings"] = warnings
@@ -186,17 +171,26 @@ class PressReleaseReader(BaseReader):
             date = datetime(*date)
         # Pelican's own "date" processor would re-parse an ISO string with dateutil (about
         # a tenth of this method's time); the parser already has the datetime.
-        metadata["date"] = self._dated(date, metadata)
+        metadata["date"] = self._dated(date, metadata, state.date_type)
         metadata["date_source"] = source
         return prepared["body_html"], metadata
 
 
-def tell(name: str, source_path: str, title: str | None, warnings: list[str], status: str) -> None:
+def tell(
+    state: BuildState,
+    name: str,
+    source_path: str,
+    title: str | None,
+    warnings: list[str],
+    status: str,
+) -> None:
     """Log a release's warnings and record it in the build report, as read in this build
-    (or taken unchanged from the last one: kept.py)."""
+    (or taken unchanged from the last one: speed/article_cache.py)."""
     for warning in warnings:
         logger.warning("press_release: %s: %s", name, warning)
-    report.record(name, title=title, warnings=warnings, pelican_status=status, path=source_path)
+    report.record(
+        state, name, title=title, warnings=warnings, pelican_status=status, path=source_path
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -205,31 +199,26 @@ def _place_slug(place: str) -> str:
     return slugify(place)
 
 
-def prepare(source_path: str, name: str, config, remember: bool = False) -> dict:
+def prepare(source_path: str, name: str, config) -> dict:
     """Read and parse one release file: what its article needs, as plain values only
-    (str, list, dict, tuple, None), so that a forked process can prepare it too
-    (readahead.py). `name` is the file's path relative to the content folder.
-
-    With `remember`, the values carry the digest of the file's bytes, and those of an
-    earlier build of this process are taken when the file is unchanged (remembered.py).
-    """
-    key = None
+    (str, list, dict, tuple, None), so that they can be kept or sent to another process
+    (the speed layer does both). `name` is the file's path relative to the content
+    folder."""
     try:
         with open(source_path, "rb") as file:
             raw = file.read()
-        if remember:
-            key = remembered.digest(raw)
-            if (known := remembered.recall(source_path, name, key)) is not None:
-                return known
-        release = parse_release(raw, os.path.basename(source_path), config)
     except OSError as exc:
         return {"error": f"cannot read the file: {exc.strerror}"}
+    return prepare_bytes(raw, source_path, name, config)
+
+
+def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
+    """prepare() of a file's bytes."""
+    try:
+        release = parse_release(raw, os.path.basename(source_path), config)
     except PressReleaseError as exc:
-        return {"error": str(exc), "digest": key}
-    title = release.title
-    if not title:
-        words = release.summary.split()
-        title = " ".join(words[:10]) + ("…" if len(words) > 10 else "") or Path(name).stem
+        return {"error": str(exc)}
+    title = shown_title(release, Path(name).stem)
     date = release.date
     if date is not None and date.tzinfo is None:  # the parser's dates are naive
         date = (date.year, date.month, date.day, date.hour, date.minute, date.second,
@@ -279,7 +268,6 @@ def prepare(source_path: str, name: str, config, remember: bool = False) -> dict
         "date": date,
         "date_source": release.date_source,
         "body_html": release.body_html,
-        "digest": key,
     }
 
 
@@ -287,34 +275,3 @@ def add_reader(readers) -> None:
     """`readers_init` signal: claim the configured extensions."""
     for extension in config_from(readers.settings).extensions:
         readers.reader_classes[extension] = PressReleaseReader
-
-
-def order_releases(generator) -> None:
-    """`article_generator_pretaxonomy`: a deterministic order for releases of one date.
-
-    Pelican gathers files in a set, so releases sharing a date would otherwise come out
-    in hash order, and two builds of the same content would differ in their lists, feeds
-    and related releases. Ties are broken by source path; ARTICLE_ORDER_BY still rules.
-    """
-    order_by = generator.settings.get("ARTICLE_ORDER_BY", "reversed-date")
-    for name in ("articles", "drafts", "hidden_articles"):
-        items = sorted(getattr(generator, name), key=lambda a: a.source_path)
-        setattr(generator, name, order_content(items, order_by))
-
-
-def make_slugs_unique(generator) -> None:
-    """`article_generator_pretaxonomy`: releases sharing a title get distinct URLs."""
-    groups = defaultdict(list)
-    everything = generator.articles + generator.drafts + generator.hidden_articles
-    for article in everything:
-        groups[article.slug].append(article)
-    for articles in groups.values():
-        articles.sort(key=lambda a: (a.date, a.source_path))
-    for article, first, candidate in renumber_duplicates(groups):
-        article.slug = candidate
-        source = os.path.relpath(article.source_path, generator.path)
-        original = os.path.relpath(first.source_path, generator.path)
-        logger.warning(
-            "press_release: %s: same title as %s; published as %s", source, original, candidate
-        )
-        report.add_warning(source, f"same title as {original}; published as {candidate}")

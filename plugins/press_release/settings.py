@@ -1,46 +1,335 @@
-"""Plugin settings: defaults in one place, validated once when Pelican starts.
+"""Every ``PRESS_RELEASE_*`` setting in one table: name, default, type, meaning.
 
-Every setting carries the ``PRESS_RELEASE_`` prefix. A bad value is reported through
-Pelican's logger, naming the plugin and the key, and replaced by its default.
+``validate(settings)`` runs once when Pelican starts (signal ``initialized``): each
+setting the site leaves out gets its default; a value of the wrong type or out of range
+is reported as a Pelican warning naming the setting (so ``--fatal warnings`` stops a
+site with a broken configuration) and replaced by the default; a ``PRESS_RELEASE_*``
+name the table does not know is reported too (a typo would otherwise be ignored
+silently). After it, every module reads ``settings[NAME]`` and can trust the value.
+
+The table is also the source of the settings table in README.md (``markdown_table``; a
+test keeps the two equal).
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, object] = {
-    # File extensions the reader claims.
-    "PRESS_RELEASE_EXTENSIONS": ["txt"],
-    # Extra page-chrome lines of your site: plain strings (a whole line, any case)
-    # or compiled regular expressions (searched in each line).
-    "PRESS_RELEASE_CHROME": [],
-    # Known category/region labels, helping when a label is long.
-    "PRESS_RELEASE_CATEGORIES": [],
-    # Byline code -> display name, used by the theme.
-    "PRESS_RELEASE_DESKS": {},
-    "PRESS_RELEASE_REPORTERS": {},
-    # Where a release without a date in its text or file name gets one: "git" (the
-    # commit that first added the file, else the file's mtime) or "mtime".
-    "PRESS_RELEASE_DATE_FALLBACK": "git",
-    # Processes rendering the pages: 0 for every usable core, 1 for a serial build.
-    "PRESS_RELEASE_JOBS": 0,
-}
+PREFIX = "PRESS_RELEASE_"
 
-_TYPES: dict[str, type | tuple[type, ...]] = {
-    "PRESS_RELEASE_EXTENSIONS": (list, tuple),
-    "PRESS_RELEASE_CHROME": (list, tuple),
-    "PRESS_RELEASE_CATEGORIES": (list, tuple),
-    "PRESS_RELEASE_DESKS": dict,
-    "PRESS_RELEASE_REPORTERS": dict,
-    "PRESS_RELEASE_DATE_FALLBACK": str,
-    "PRESS_RELEASE_JOBS": int,
-}
 
-_CHOICES = {"PRESS_RELEASE_DATE_FALLBACK": ("git", "mtime")}
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its default, the type a reader of the table is told, what it does,
+    and the check of a value (None when the value is right, else what is wrong)."""
+
+    name: str
+    default: object
+    kind: str
+    meaning: str
+    check: Callable[[object], str | None]
+    group: str = "site"
+    # Makes a wrong value right where part of it is (unknown keys of a dict, items of the
+    # wrong type in a list dropped); None: the default replaces a wrong value.
+    repair: Callable[[object], object] | None = None
+
+
+# --------------------------------------------------------------------------- checks
+# Each returns None for a good value, else the problem in a few words.
+
+
+def _bool(value) -> str | None:
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def _count(value) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "must be a whole number, 0 or more"
+    return None
+
+
+def _text(value) -> str | None:
+    return None if isinstance(value, str) else "must be a string"
+
+
+def _texts(value) -> str | None:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        return "must be a list of strings"
+    return None
+
+
+def _names(value) -> str | None:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return 'must be a dict of strings, such as {"rus": "Rusdiansyah"}'
+    return None
+
+
+def _patterns(value) -> str | None:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, str | re.Pattern) for v in value
+    ):
+        return "must be a list of strings or compiled regular expressions"
+    return None
+
+
+def _extensions(value) -> str | None:
+    if _texts(value) or not value:
+        return 'must be a non-empty list of file extensions, such as ["txt"]'
+    if any(not re.fullmatch(r"[A-Za-z0-9]{1,10}", v) for v in value):
+        return "must hold extensions without a dot, letters and digits only"
+    return None
+
+
+def _choice(*choices: str) -> Callable[[object], str | None]:
+    def check(value) -> str | None:
+        return None if value in choices else f"must be one of {', '.join(choices)}"
+
+    return check
+
+
+def _optional(check: Callable[[object], str | None]) -> Callable[[object], str | None]:
+    def optional(value) -> str | None:
+        return None if value is None else check(value)
+
+    return optional
+
+
+def inside(path: str) -> bool:
+    """Whether a relative path stays inside the folder it is relative to, and is not
+    that folder itself: no absolute path, no "..", no empty name."""
+    if not path or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
+        return False
+    normal = posixpath.normpath(path.replace("\\", "/"))
+    return normal not in (".", "") and not normal.startswith("../") and normal != ".."
+
+
+def _subfolder(value) -> str | None:
+    """A folder of the output that the plugin owns (features/search.py replaces it only
+    when it holds nothing but an index it wrote)."""
+    if not isinstance(value, str) or not inside(value):
+        return "must be a folder name inside the output folder, such as 'pagefind'"
+    return None
+
+
+def _save_as(value) -> str | None:
+    """An output path pattern: relative, inside the output, with ``{slug}`` if paged."""
+    if not isinstance(value, str):
+        return "must be a string"
+    if value and not inside(value.replace("{slug}", "x")):
+        return "must be a path inside the output folder"
+    return None
+
+
+def _report_path(value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not inside(value):
+        return "must be a file name beside the output folder (or None for no report)"
+    return None
+
+
+def _office(value) -> str | None:
+    return _keys(value, OFFICE_KEYS)
+
+
+def _contact(value) -> str | None:
+    return _keys(value, MEDIA_CONTACT_KEYS)
+
+
+def _known_keys(keys: dict) -> Callable[[object], object]:
+    """The repair of a dict setting: its known keys with right values, when it is a dict."""
+
+    def repair(value):
+        if not isinstance(value, dict):
+            return None
+        kept = {k: v for k, v in value.items() if k in keys and not _keys({k: v}, keys)}
+        return kept
+
+    return repair
+
+
+def _usable_patterns(value):
+    if not isinstance(value, list | tuple):
+        return None
+    return [item for item in value if isinstance(item, str | re.Pattern)]
+
+
+def _keys(value, keys: dict) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a dict"
+    unknown = sorted(set(value) - set(keys))
+    if unknown:
+        return f"has unknown key(s) {', '.join(map(str, unknown))}; known: {', '.join(keys)}"
+    for key, item in value.items():
+        if key == "social":
+            if not isinstance(item, list | tuple) or not all(
+                isinstance(x, dict) and isinstance(x.get("name"), str)
+                and isinstance(x.get("url"), str) for x in item
+            ):  # fmt: skip
+                return 'has a "social" that is not a list of {"name": ..., "url": ...}'
+        elif item is not None and not isinstance(item, str):
+            return f'has a "{key}" that is neither a string nor None'
+    return None
+
+
+# The office behind the site (header, footer, JSON-LD publisher) and its media contact.
+OFFICE_KEYS: dict[str, object] = {
+    "name": None,  # falls back to AUTHOR, then SITENAME
+    "parent": None,  # the government the office belongs to
+    "logo": None,  # URL or path relative to SITEURL; None: the theme's neutral logo
+    "address": None,
+    "phone": None,
+    "email": None,
+    "website": None,
+    "social": [],  # [{"name": "Instagram", "url": "https://…"}, …]
+}
+MEDIA_CONTACT_KEYS: dict[str, object] = {"name": None, "role": None, "phone": None, "email": None}
+
+
+# --------------------------------------------------------------------------- the table
+
+TABLE: tuple[Setting, ...] = (
+    # Reading releases
+    Setting("PRESS_RELEASE_EXTENSIONS", ["txt"], "list of str",
+            "file extensions read as releases (any letter case)", _extensions, "reader"),
+    Setting("PRESS_RELEASE_CHROME", [], "list of str or regex",
+            "extra page-chrome lines of your site: a whole line (any case) or a "
+            "compiled pattern searched in each line", _patterns, "reader",
+            _usable_patterns),
+    Setting("PRESS_RELEASE_CATEGORIES", [], "list of str",
+            "known category/region labels, which helps when a label is long",
+            _texts, "reader"),
+    Setting("PRESS_RELEASE_DATE_FALLBACK", "git", '"git" or "mtime"',
+            "date of a release with none in its text or file name: its first commit, "
+            "else the file's modification time", _choice("git", "mtime"), "reader"),
+    # The site
+    Setting("PRESS_RELEASE_REPORTERS", {}, "dict", "reporter code -> name shown on the page",
+            _names),
+    Setting("PRESS_RELEASE_DESKS", {}, "dict", "desk code -> office name shown on the page",
+            _names),
+    Setting("PRESS_RELEASE_OFFICE", {}, "dict",
+            "the office: name, parent, logo, address, phone, email, website, social",
+            _office, repair=_known_keys(OFFICE_KEYS)),
+    Setting("PRESS_RELEASE_MEDIA_CONTACT", {}, "dict",
+            "contact for journalists: name, role, phone, email", _contact,
+            repair=_known_keys(MEDIA_CONTACT_KEYS)),
+    Setting("PRESS_RELEASE_CONTENT_LANG", "id", "str",
+            "language the releases are written in (the interface follows DEFAULT_LANG)",
+            _text),
+    Setting("PRESS_RELEASE_RELATED_MAX", 5, "int", "related releases listed under a release",
+            _count),
+    Setting("PRESS_RELEASE_PLACE_URL", "tempat/{slug}/", "str", "URL of a place's page",
+            _save_as),
+    Setting("PRESS_RELEASE_PLACE_SAVE_AS", "tempat/{slug}/index.html", "str",
+            "file of a place's page", _save_as),
+    Setting("PRESS_RELEASE_PLACES_URL", "tempat/", "str", "URL of the list of places",
+            _save_as),
+    Setting("PRESS_RELEASE_PLACES_SAVE_AS", "tempat/index.html", "str",
+            'file of the list of places ("" writes none)', _save_as),
+    # Publishing
+    Setting("PRESS_RELEASE_SEARCH", False, "bool",
+            "build the Pagefind search index after the site", _bool, "publishing"),
+    Setting("PRESS_RELEASE_SEARCH_DIR", "pagefind", "str",
+            "folder of the search index inside the output (deleted and written again)",
+            _subfolder, "publishing"),
+    Setting("PRESS_RELEASE_CNAME", "", "str",
+            'custom domain written to output/CNAME ("" writes none)', _text, "publishing"),
+    Setting("PRESS_RELEASE_REPORT", "press-release-report.json", "str or None",
+            "build report, written beside the output folder (never inside it)",
+            _report_path, "publishing"),
+    # Speed
+    Setting("PRESS_RELEASE_SPEEDUPS", True, "bool",
+            "the optional speed layer (parallel rendering, caches, read-ahead); off: "
+            "Pelican's own way, same site", _bool, "speed"),
+    Setting("PRESS_RELEASE_JOBS", 0, "int",
+            "processes rendering pages: 0 for every core, 1 for one", _count, "speed"),
+    Setting("PRESS_RELEASE_REUSE_PAGES", None, "bool or None",
+            "rebuilds leave unchanged pages alone (None: only with this theme)",
+            _optional(_bool), "speed"),
+)  # fmt: skip
+
+BY_NAME: dict[str, Setting] = {setting.name: setting for setting in TABLE}
+DEFAULTS: dict[str, object] = {setting.name: setting.default for setting in TABLE}
+
+
+def problem(name: str, value) -> str | None:
+    """What is wrong with `value` for setting `name` (None when it is right)."""
+    return BY_NAME[name].check(value)
+
+
+def validate(settings: dict) -> list[str]:
+    """Check every setting, fill in defaults, replace wrong values by them.
+
+    Returns the problems found (each also logged as a warning).
+    """
+    problems = []
+    for setting in TABLE:
+        if setting.name not in settings:
+            settings[setting.name] = _copy(setting.default)
+            continue
+        value = settings[setting.name]
+        wrong = setting.check(value)
+        if not wrong:
+            continue
+        repaired = setting.repair(value) if setting.repair else None
+        if repaired is not None and not setting.check(repaired):
+            problems.append(f"{setting.name} {wrong}; using {repaired!r}")
+            settings[setting.name] = repaired
+        else:
+            problems.append(f"{setting.name} {wrong}, not {value!r}; using {setting.default!r}")
+            settings[setting.name] = _copy(setting.default)
+    for name in sorted(settings):
+        if name.startswith(PREFIX) and name not in BY_NAME:
+            close = _closest(name)
+            hint = f" (did you mean {close}?)" if close else ""
+            problems.append(f"{name} is not a setting of this plugin{hint}; it is ignored")
+    for text in problems:
+        logger.warning("press_release: setting %s", text)
+    return problems
+
+
+def _copy(value):
+    return type(value)(value) if isinstance(value, list | dict) else value
+
+
+def _closest(name: str) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, BY_NAME, n=1, cutoff=0.8)
+    return found[0] if found else None
+
+
+def office(settings: dict) -> dict:
+    """The office identity with every key, its name falling back to AUTHOR, SITENAME."""
+    given = settings.get("PRESS_RELEASE_OFFICE")
+    merged = {**OFFICE_KEYS, **(given if isinstance(given, dict) else {})}
+    merged["name"] = merged["name"] or settings.get("AUTHOR") or settings.get("SITENAME")
+    return merged
+
+
+def media_contact(settings: dict) -> dict:
+    given = settings.get("PRESS_RELEASE_MEDIA_CONTACT")
+    return {**MEDIA_CONTACT_KEYS, **(given if isinstance(given, dict) else {})}
+
+
+def markdown_table() -> str:
+    """The settings table of README.md, made from TABLE."""
+    rows = ["| setting | default | type | meaning |", "|---|---|---|---|"]
+    for setting in TABLE:
+        default = repr(setting.default).replace("'", '"')
+        rows.append(f"| `{setting.name}` | `{default}` | {setting.kind} | {setting.meaning} |")
+    return "\n".join(rows) + "\n"
+
+
+# --------------------------------------------------------------------------- parser config
 
 
 @dataclass(frozen=True)
@@ -55,60 +344,23 @@ class Config:
     reporters: dict[str, str] = field(default_factory=dict)
 
 
-def _checked(settings: dict, key: str) -> object:
-    value = settings.get(key, DEFAULTS[key])
-    default = DEFAULTS[key]
-    if not isinstance(value, _TYPES[key]):
-        logger.warning(
-            "press_release: setting %s must be a %s, not %r; using the default %r",
-            key,
-            getattr(_TYPES[key], "__name__", "list"),
-            value,
-            default,
-        )
-        return default
-    if key in _CHOICES and value not in _CHOICES[key]:
-        logger.warning(
-            "press_release: setting %s must be one of %s, not %r; using the default %r",
-            key,
-            ", ".join(_CHOICES[key]),
-            value,
-            default,
-        )
-        return default
-    if key == "PRESS_RELEASE_CHROME":
-        bad = [item for item in value if not isinstance(item, str | re.Pattern)]
-        if bad:
-            logger.warning(
-                "press_release: setting %s holds %r, which is neither a string nor a "
-                "compiled pattern; ignoring it",
-                key,
-                bad,
-            )
-            return [item for item in value if isinstance(item, str | re.Pattern)]
+def _valid(settings: dict, name: str):
+    value = settings.get(name, DEFAULTS[name])
+    setting = BY_NAME[name]
+    if setting.check(value):
+        repaired = setting.repair(value) if setting.repair else None
+        return DEFAULTS[name] if repaired is None or setting.check(repaired) else repaired
     return value
 
 
 def config_from(settings: dict) -> Config:
-    """Build the parser's configuration from a Pelican settings dict."""
+    """The parser's configuration from Pelican settings (validated or not: a wrong value
+    is taken as its default here; `validate` is where it is reported)."""
     return Config(
-        chrome=tuple(_checked(settings, "PRESS_RELEASE_CHROME")),
-        categories=tuple(_checked(settings, "PRESS_RELEASE_CATEGORIES")),
-        date_fallback=_checked(settings, "PRESS_RELEASE_DATE_FALLBACK"),
-        extensions=tuple(_checked(settings, "PRESS_RELEASE_EXTENSIONS")),
-        desks=dict(_checked(settings, "PRESS_RELEASE_DESKS")),
-        reporters=dict(_checked(settings, "PRESS_RELEASE_REPORTERS")),
+        chrome=tuple(_valid(settings, "PRESS_RELEASE_CHROME")),
+        categories=tuple(_valid(settings, "PRESS_RELEASE_CATEGORIES")),
+        date_fallback=_valid(settings, "PRESS_RELEASE_DATE_FALLBACK"),
+        extensions=tuple(e.lower() for e in _valid(settings, "PRESS_RELEASE_EXTENSIONS")),
+        desks=dict(_valid(settings, "PRESS_RELEASE_DESKS")),
+        reporters=dict(_valid(settings, "PRESS_RELEASE_REPORTERS")),
     )
-
-
-def validate_settings(pelican) -> None:
-    """`initialized` signal: validate once, store the normalised values back."""
-    settings = pelican.settings
-    for key in DEFAULTS:
-        settings[key] = _checked(settings, key)
-    unknown = sorted(
-        key for key in settings if key.startswith("PRESS_RELEASE_") and key not in DEFAULTS
-    )
-    for key in unknown:
-        # Theme and publishing settings share the prefix; they are validated where used.
-        logger.debug("press_release: setting %s is not a reader setting", key)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..test_publish import REPO, build_site, serve
+from ..test_features_publishing import REPO, build_site, serve
 
 # A phrase from the body of a demo release, and that release's title.
 PHRASE = "bibit mangrove"

@@ -119,6 +119,15 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "rilis"
 
 
+def shown_title(release: Release, fallback: str) -> str:
+    """The title a release is published under: its own, else the start of its lead,
+    else `fallback` (the file name's stem)."""
+    if release.title:
+        return release.title
+    words = release.summary.split()
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "") or fallback
+
+
 def renumber_duplicates(groups: dict[str, list]) -> list[tuple[object, object, str]]:
     """Distinct slugs for items sharing one: ``(item, first_item, new_slug)`` per rename.
 

@@ -14,7 +14,7 @@ page depends only on the finished context, so the work splits cleanly:
    Pelican's own ``Writer.write_file()`` on each call, until none is left. Calls writing
    the same file share a chunk, in their original order, so Pelican's overwrite rules
    still apply. In a rebuild (``pelican --autoreload``), calls whose pages cannot have
-   changed are left out (reuse.py), and the pages of releases edited since the last
+   changed are left out (page_cache.py), and the pages of releases edited since the last
    build are rendered first, before the others are keyed;
 3. once every process is done, the build goes on in the parent: ``content_written`` is
    sent for each file, in the order Pelican would have sent it, later ``write_file()``
@@ -33,7 +33,6 @@ the page's ``article`` or ``page`` from it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import os
@@ -46,11 +45,13 @@ from collections import ChainMap, Counter
 from contextlib import contextmanager
 
 from pelican import signals
-from pelican.contents import Content
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
-from . import related, remembered, reuse
-from .errors import PressReleaseError
+from .. import pelican_compat
+from ..errors import PressReleaseError
+from ..state import BuildState
+from .page_cache import Plan, write_file_arguments
+from .session import SESSION
 
 logger = logging.getLogger(__name__)
 
@@ -108,11 +109,11 @@ def terminal_held():
     that order here means it holds neither when the process forks. Parent and child
     each release them afterwards.
     """
-    try:
-        from pelican.log import console
-    except ImportError:  # pragma: no cover - Pelican without rich
+    if not pelican_compat.available("rich_console"):
         yield
         return
+    from pelican.log import console
+
     lives = getattr(console, "_live_stack", [])
     locks = [getattr(live, "_lock", None) for live in lives] + [getattr(console, "_lock", None)]
     locks = [lock for lock in locks if lock is not None]
@@ -154,11 +155,12 @@ class DeferredWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
+        self.session = SESSION
         self.jobs = job_count(self.settings)
         self._calls: list[tuple[str, tuple, dict]] = []  # (method, args, kwargs)
         self._deferring = self.jobs > 1
         self._opened: list[str] | None = None
-        self._plan: reuse.Plan | None = None
+        self._plan: Plan | None = None
 
     # ----------------------------------------------------------------- recording
 
@@ -198,7 +200,7 @@ class DeferredWriter(Writer):
 
     def _pages(self, args: tuple, kwargs: dict) -> int:
         """How many pages a call writes: its pagination, as Pelican will compute it."""
-        call, paginated = reuse.write_file_arguments(args, kwargs)
+        call, paginated = write_file_arguments(args, kwargs)
         template_name = call.get("template_name")
         per_page_settings = self.settings.get("PAGINATED_TEMPLATES", {})
         if not paginated or template_name not in per_page_settings:
@@ -212,13 +214,14 @@ class DeferredWriter(Writer):
     def flush(self) -> None:
         """Render every recorded call; from now on ``write_file()`` renders at once."""
         calls, self._calls, self._deferring = self._calls, [], False
-        related.finish()  # the pages list related releases: computed meanwhile (related.py)
+        # The pages list related releases, maybe computed meanwhile (background.py).
+        BuildState.of(self.settings).finish_background()
         if not calls:
             return
         costs = [self._cost(*call) for call in calls]
         names = [name for name, _pages in costs]
         first = self._render_edited(calls, names)
-        plan = self._plan = reuse.plan(self, calls, names)
+        plan = self._plan = self.session.page_cache.plan(self, calls, names)
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused and index not in first]
         workers = min(self.jobs, len(todo))
@@ -255,12 +258,12 @@ class DeferredWriter(Writer):
 
     def _render_edited(self, calls, names: list[str]) -> dict[int, list[str]]:
         """In a rebuild, render the pages of the releases added or edited since the last
-        build first, before the other pages are keyed (reuse.py) and rendered: the page
+        build first, before the other pages are keyed (page_cache.py) and rendered: the page
         an author is waiting for is on disk about a second sooner at 10,000 releases
-        (README, Performance). A page whose file another call writes too keeps its turn
+        (docs/performance.md). A page whose file another call writes too keeps its turn
         (Pelican's overwrite rules depend on the order). ``{call index: [files
         written]}``, empty in a first build."""
-        edited = remembered.parsed_again()
+        edited = self.session.parse_cache.parsed_again()
         if not edited or len(edited) > EDITED_FIRST:
             return {}
         first = [
@@ -293,7 +296,7 @@ class DeferredWriter(Writer):
                 self._opened = []
                 try:
                     getattr(Writer, method)(self, *args, **kwargs)
-                except FileOverwriteFailedError:
+                except pelican_compat.overwrite_error():
                     if _has_empty_slug(kwargs):  # Pelican's own rule for such pages
                         logger.info("Skipping a page with an invalid slug: %s", args[:1])
                     else:
@@ -311,7 +314,7 @@ class DeferredWriter(Writer):
         queue_read, queue_write = os.pipe()
         os.write(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
         os.close(queue_write)  # all written: an empty read means the queue is done
-        _freeze()
+        self.session.collector.freeze_all()
         children = []
         try:
             for _ in range(workers - 1):
@@ -351,7 +354,7 @@ class DeferredWriter(Writer):
 
     def _child(self, calls, chunks, queue_read, write_end) -> None:
         """In a forked process: render chunks, send back the files written (and the keys
-        of pages, reuse.PagedTemplate), exit."""
+        of pages, page_cache.PagedTemplate), exit."""
 
         def work():
             written = self._render_queue(calls, chunks, queue_read)
@@ -390,94 +393,6 @@ class DeferredWriter(Writer):
                     name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
                 local = ChainMap({"output_file": name}, kwargs, context)
                 signals.content_written.send(path, context=local)
-
-
-# Whether this process froze the build's objects (gc.freeze) before forking. They stay
-# frozen for the rest of the build, whose last steps (sitemap, report) would otherwise
-# scan them all again, and are thawed when the next build in this process starts
-# (pelican --autoreload), so that the collector can free the cycles of the last one.
-_frozen = False
-# Whether this process paused the collector while Pelican reads the releases. Reading
-# makes the objects of 10,000 articles, which live to the end of the build, and no
-# cyclic garbage: the full collections their growth set off found nothing to free and
-# took about 0.3 s of a 10,000-release build, in the process every other step waits for.
-_paused = False
-
-
-def thaw_previous_build(_pelican) -> None:
-    """`get_generators` (sent as each build starts): unfreeze an earlier build's objects
-    (and restart a collector that a failed build left paused)."""
-    global _frozen, _paused
-    if _frozen:
-        gc.unfreeze()
-        _frozen = False
-    if _paused:
-        gc.enable()
-        _paused = False
-    forget_memoized_content()
-
-
-def forget_memoized_content() -> None:
-    """Empty Pelican's caches of each content object's HTML and summary.
-
-    ``Content.get_content`` and ``Content.get_summary`` are ``pelican.utils.memoized``:
-    one dict per method for the whole process, keyed by the content object itself, so
-    every article a build showed would stay alive, with all it refers to (its build's
-    context: every article and page of that build). A new build asks only its own
-    objects, so the caches can start empty.
-    """
-    for name in ("get_content", "get_summary"):
-        cache = getattr(Content.__dict__.get(name), "cache", None)
-        if isinstance(cache, dict):
-            cache.clear()
-
-
-def free_previous_build(_pelican) -> None:
-    """`finalized`, when another build will follow in this process (remembered.py): free
-    what the build before this one left.
-
-    Its objects became garbage when its run ended, and this build froze them with its
-    own (freeze_read_articles), so no collection would ever free them: under
-    ``pelican --autoreload`` each rebuild kept 40 to 100 MB more at 10,000 releases. A
-    full collection here frees them once this build's pages are written (about 0.4 s at
-    10,000 releases, after the edited page is on disk); this build's objects are freed
-    in the next one's.
-    """
-    global _frozen
-    if not remembered.remembering():
-        return
-    if _frozen:
-        gc.unfreeze()
-        _frozen = False
-    gc.collect()
-
-
-def pause_collector(_generator) -> None:
-    """`article_generator_init`: no collections while the releases are read."""
-    global _paused
-    if gc.isenabled():
-        gc.disable()
-        _paused = True
-
-
-def freeze_read_articles(_generator) -> None:
-    """`article_generator_pretaxonomy`: every release is read. Its objects are frozen
-    (later collections do not scan them again) and the collector runs again."""
-    global _frozen, _paused
-    gc.freeze()
-    _frozen = True
-    if _paused:
-        gc.enable()
-        _paused = False
-
-
-def _freeze() -> None:
-    """Collect, then freeze every object: the collector no longer scans the build's
-    objects (nor writes to them, which would copy the shared pages in each process)."""
-    global _frozen
-    gc.collect()
-    gc.freeze()
-    _frozen = True
 
 
 def fork_with_pipe() -> tuple[int, int] | None:
@@ -542,16 +457,17 @@ class FlushPages:
             writer.flush()
 
 
-def will_defer(settings: dict) -> bool:
+def will_defer(settings: dict, receiver) -> bool:
     """Whether the pages of a build with these settings will be rendered by forked
-    processes: by DeferredWriter.flush, after the content generators are done."""
-    if job_count(settings) < 2 or not can_fork():
+    processes (by DeferredWriter.flush, after the content generators are done), where
+    `receiver` is the speed layer's receiver of ``get_writer``."""
+    if job_count(settings) < 2 or not can_fork() or not pelican_compat.available("writer"):
         return False
-    return all(receiver is get_writer for receiver in signals.get_writer.receivers_for(None))
+    return all(other is receiver for other in signals.get_writer.receivers_for(None))
 
 
-def get_writer(pelican):
-    """`get_writer`: the deferred writer, unless the build renders in one process."""
-    if job_count(pelican.settings) > 1:
+def writer_class(settings: dict) -> type | None:
+    """The deferred writer for a build, unless it renders in one process."""
+    if job_count(settings) > 1 and pelican_compat.available("writer"):
         return DeferredWriter
     return None

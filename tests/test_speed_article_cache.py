@@ -13,11 +13,12 @@ import pytest
 from pelican import signals
 from pelican.log import LimitFilter
 
-from press_release import kept, reader
+from press_release import reader
+from press_release.speed.session import SESSION
 
-# `clean` (autouse): nothing remembered or kept before or after each test, as in test_reuse
-from .test_reuse import archive, clean, differences, edit, site  # noqa: F401 - fixtures
-from .test_speed import tree
+# `clean` (autouse): nothing kept before or after each test, as in test_speed_page_cache
+from .test_speed_page_cache import archive, clean, differences, edit, site  # noqa: F401
+from .test_speed_parallel import tree
 
 OPTIONS = {"PRESS_RELEASE_REUSE_PAGES": True, "PRESS_RELEASE_JOBS": 1}
 
@@ -100,7 +101,7 @@ def test_warnings_are_logged_and_reported_in_every_rebuild(archive, tmp_path, ca
     out = tmp_path / "out"
     live = site(archive, out, **OPTIONS)
     live.run()
-    report = json.loads((out / "press-release-report.json").read_text("utf-8"))
+    report = json.loads((out.parent / "press-release-report.json").read_text("utf-8"))
     warned = {f["source"]: f["warnings"] for f in report["files"] if f["warnings"]}
     assert warned  # the generated archive has releases without a byline code
     read.clear()
@@ -115,7 +116,7 @@ def test_warnings_are_logged_and_reported_in_every_rebuild(archive, tmp_path, ca
     for source, warnings in warned.items():
         for warning in warnings:
             assert f"press_release: {source}: {warning}" in logged
-    again = json.loads((out / "press-release-report.json").read_text("utf-8"))
+    again = json.loads((out.parent / "press-release-report.json").read_text("utf-8"))
     assert again == report
 
 
@@ -152,7 +153,7 @@ def test_articles_dated_by_the_clock_are_made_again(tmp_path, read):
     live = site(content, tmp_path / "out", **OPTIONS)
     live.run()
     assert sorted(read) == ["2024-03-12-biasa.txt", "2099-01-05-kelak.txt", "tanpa-tanggal.txt"]
-    assert list(kept._articles) == [str(content / "2024-03-12-biasa.txt")]
+    assert list(SESSION.article_cache._articles) == [str(content / "2024-03-12-biasa.txt")]
     read.clear()
     live.run()
     # a future release turns from draft to published on its day; an undated one takes

@@ -4,7 +4,7 @@ Pelican reads the content files one after another in the build's process, and th
 build's other cores wait: at 10,000 releases, reading is about 7 of a 16 s build, and
 parsing the text is about half of it. When the articles generator is created
 (``article_generator_init``), a process forked from the build lists the same files and
-prepares them (reader.prepare(): read, parse, slugs, escaped title) from the *last* one
+prepares them (reading.prepare_here(): read, parse, slugs, escaped title) from the *last* one
 backwards, sending each result down a pipe, while Pelican reads from the first one
 forwards. For each file, the reader takes the forked process's result if it has arrived
 and prepares the file itself otherwise, so the two meet somewhere in the middle without
@@ -15,8 +15,8 @@ Only plain values travel (``marshal``), and the reader turns them into the artic
 same way whichever process prepared them, logging each file's warnings in Pelican's order,
 so a build is the same, byte for byte, with or without it. It is used when the build may
 fork (see parallel.can_fork) on at least two cores, unless ``PRESS_RELEASE_JOBS`` is 1, or
-Pelican's content cache is loaded or the results of an earlier build are remembered
-(remembered.py): then reading is cheap already.
+Pelican's content cache is loaded or the results of an earlier build are kept
+(parse_cache.py): then reading is cheap already.
 """
 
 from __future__ import annotations
@@ -28,17 +28,14 @@ import marshal
 import os
 import signal
 
-from pelican import signals
-
-from . import parallel, remembered
-from .reader import PressReleaseReader, prepare
+from .. import pelican_compat
+from ..reader import PressReleaseReader
+from .parallel import can_fork, fork_with_pipe, usable_cpus
+from .reading import prepare_here
 
 logger = logging.getLogger(__name__)
 
 _LENGTH = 4  # bytes of a record's length, before its marshal data
-# Read-aheads of builds still running (one per reader; pelican --autoreload runs builds
-# one after another in one process, and a failed one may leave its own behind).
-_open: list[ReadAhead] = []
 
 
 class ReadAhead:
@@ -101,39 +98,40 @@ class ReadAhead:
         os.waitpid(self.pid, 0)
 
 
-def _wanted(settings: dict) -> bool:
+def _wanted(settings: dict, session) -> bool:
     if settings.get("PRESS_RELEASE_JOBS") == 1 or settings.get("LOAD_CONTENT_CACHE"):
         return False
-    if remembered.warm():
-        return False  # a rebuild: the files' results are remembered (remembered.py)
-    return parallel.usable_cpus() > 1 and parallel.can_fork()
+    if session.parse_cache.warm():
+        return False  # a rebuild: the files' results are kept (parse_cache.py)
+    if not pelican_compat.available("readers_table"):
+        return False
+    return usable_cpus() > 1 and can_fork()
 
 
-def start(generator) -> None:
-    """`article_generator_init`: fork the process preparing this generator's releases."""
-    close_all()  # a build that failed before reading all its files (autoreload)
+def start(generator, session, build) -> ReadAhead | None:
+    """`article_generator_init`: fork the process preparing this generator's releases;
+    `build` is the build's SpeedBuild (its ``keep`` says whether results are kept)."""
     readers = getattr(getattr(generator, "readers", None), "readers", {})
     ours = {ext: r for ext, r in readers.items() if isinstance(r, PressReleaseReader)}
-    if not ours or not _wanted(generator.settings):
-        return
+    if not ours or not _wanted(generator.settings, session):
+        return None
     reader = next(iter(ours.values()))
-    forked = parallel.fork_with_pipe()
+    forked = fork_with_pipe()
     if forked is None:
-        return
+        return None
     pid, end = forked  # the pipe's write end in the new process, its read end here
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        _prepare_all(generator, reader, tuple(ours), end)
+        _prepare_all(generator, reader.config, session, build.keep, tuple(ours), end)
     fcntl.fcntl(end, fcntl.F_SETFL, fcntl.fcntl(end, fcntl.F_GETFL) | os.O_NONBLOCK)
     # room for a few hundred results between two reads of the build (Linux only)
     with contextlib.suppress(AttributeError, OSError):
         fcntl.fcntl(end, fcntl.F_SETPIPE_SZ, 1 << 20)
-    ahead = ReadAhead(pid, end)
-    _open.append(ahead)
-    for reader in ours.values():
-        reader.readahead = ahead
+    return ReadAhead(pid, end)
 
 
-def _prepare_all(generator, reader, extensions, write_end) -> None:  # pragma: no cover
+def _prepare_all(
+    generator, config, session, keep, extensions, write_end
+) -> None:  # pragma: no cover
     """In the forked process: prepare the generator's release files, last first; exit."""
     status = 0
     try:
@@ -142,12 +140,12 @@ def _prepare_all(generator, reader, extensions, write_end) -> None:  # pragma: n
         base = settings.get("PATH", ".")
         with os.fdopen(write_end, "wb") as pipe:
             for relative in reversed(list(files)):
-                if relative.rpartition(".")[2] not in extensions:
+                if relative.rpartition(".")[2].lower() not in extensions:
                     continue
                 # the path as Pelican's read_file gives it to the reader
                 path = os.path.abspath(os.path.join(generator.path, relative))
                 name = os.path.relpath(path, base)
-                prepared = prepare(path, name, reader.config, reader.remember)
+                prepared = prepare_here(session, keep, path, name, config)
                 try:
                     record = marshal.dumps((path, prepared))
                 except ValueError:  # a value marshal cannot carry: the build prepares it
@@ -159,17 +157,10 @@ def _prepare_all(generator, reader, extensions, write_end) -> None:  # pragma: n
         os._exit(status)
 
 
-def close_all(*_args) -> None:
-    """Stop every read-ahead (`article_generator_pretaxonomy`: every file has been read)."""
-    while _open:
-        ahead = _open.pop()
-        if ahead.taken:
-            logger.info(
-                "press_release: %d releases prepared ahead by a second process", ahead.taken
-            )
-        ahead.close()
-
-
-def register() -> None:
-    signals.article_generator_init.connect(start)
-    signals.article_generator_pretaxonomy.connect(close_all)
+def close(ahead: ReadAhead | None) -> None:
+    """Stop a read-ahead (`article_generator_pretaxonomy`: every file has been read)."""
+    if ahead is None:
+        return
+    if ahead.taken:
+        logger.info("press_release: %d releases prepared ahead by a second process", ahead.taken)
+    ahead.close()

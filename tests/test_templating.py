@@ -193,7 +193,7 @@ def test_release_share_links_are_plain_urls(release):
 def test_share_links_quote_as_jinja_urlencode(text):
     from jinja2.filters import do_urlencode
 
-    from press_release.fragments import url_quote
+    from press_release.templating.partials import url_quote
 
     assert url_quote(text) == do_urlencode(text)
 
@@ -442,7 +442,7 @@ def test_a_misspelt_office_key_is_named_in_a_warning(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     log = " ".join((result.stdout + result.stderr).split())
-    assert "press_release: unknown key(s) in PRESS_RELEASE_OFFICE: nmae" in log
+    assert "press_release: setting PRESS_RELEASE_OFFICE has unknown key(s) nmae" in log
     home = soup(tmp_path / "output" / "index.html")
     assert home.select_one(".pr-footer__parent").get_text() == "Pemkot"
 
@@ -487,19 +487,20 @@ PAGINATION_PARTIAL = (Path(__file__).parent / "reference" / "pagination_partial.
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_pagination_fragment_writes_what_the_partial_wrote(lang):
     """Every page of lists of 0 to 130 releases: the same markup, byte for byte."""
-    from jinja2 import DictLoader, Environment
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
     from pelican.paginator import Paginator
     from pelican.settings import read_settings
 
-    from press_release.theme_support import setup_environment
+    from press_release.templating.environment import setup_environment
 
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"DEFAULT_LANG": lang})
     env = Environment(
-        loader=DictLoader({
+        loader=ChoiceLoader([DictLoader({
             "old.html": PAGINATION_PARTIAL,
-            "new.html": "{{ release_pagination(articles_page, articles_paginator, "
-                        "articles_previous_page, articles_next_page) }}",
-        }),
+            "new.html": '{{ partial("partials/pagination.html", current=articles_page, '
+                        "paginator=articles_paginator, previous=articles_previous_page, "
+                        "following=articles_next_page) }}",
+        }), FileSystemLoader(str(ROOT / "theme" / "templates"))]),
         **settings["JINJA_ENVIRONMENT"],
     )  # fmt: skip
 

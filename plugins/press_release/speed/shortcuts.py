@@ -1,4 +1,4 @@
-"""Build-time shortcuts around Pelican's own costs, each keeping its output identical.
+"""Shortcuts around Pelican's own costs, each keeping its output identical.
 
 Pelican 4.12 writes each category and author page with
 ``[article for article in self.dates if article in articles]``: a list membership test
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import calendar
 import copy
-import inspect
 import re
 from collections import defaultdict
 from datetime import datetime
@@ -44,9 +43,10 @@ from operator import attrgetter
 from string import Formatter
 from types import MethodType
 
-from pelican import signals
 from pelican.contents import Article, Content
 from pelican.utils import SafeDatetime, path_to_url
+
+from ..pelican_compat import available
 
 
 class MemberList(list):
@@ -76,6 +76,8 @@ def index_memberships(generator) -> None:
 
 def freeze_urls(generator) -> None:
     """`article_generator_finalized`: every article's URL and output path, computed once."""
+    if not available("override_urls"):
+        return
     for article in (*generator.articles, *generator.translations, *generator.drafts,
                     *generator.drafts_translations, *generator.hidden_articles,
                     *generator.hidden_translations):  # fmt: skip
@@ -112,7 +114,11 @@ def _url_fields(article) -> dict:
     ``Content.__init__`` stored instead of resolving it again (two ``abspath`` and a
     ``relpath`` per call)."""
     relative = getattr(article, "relative_source_path", None)
-    if type(article).url_format is not Content.url_format or relative is None:
+    if (
+        type(article).url_format is not Content.url_format
+        or relative is None
+        or not available("url_format")
+    ):
         return article.url_format
     fields = copy.copy(article.metadata)
     fields.update(
@@ -163,6 +169,8 @@ class ReleaseDate(SafeDatetime):
 
 def typed_dates(content) -> None:
     """`content_object_init`: a content's dates become ReleaseDates (same values)."""
+    if not available("safe_datetime"):
+        return
     for name in ("date", "modified"):
         value = content.__dict__.get(name)
         if type(value) is SafeDatetime:
@@ -236,21 +244,6 @@ def build_period_archives(generator, sorted_articles, articles, settings):
 
 def linear_period_archives(generator) -> None:
     """`article_generator_init`: period archives without Pelican's quadratic filter."""
-    method = getattr(type(generator), "_build_period_archives", None)
-    if method is None:
-        return
-    if list(inspect.signature(method).parameters) != [
-        "self",
-        "sorted_articles",
-        "articles",
-        "settings",
-    ]:
+    if not available("period_archives"):
         return  # a Pelican whose method changed: keep its own
     generator._build_period_archives = MethodType(build_period_archives, generator)
-
-
-def register() -> None:
-    signals.article_generator_finalized.connect(index_memberships)
-    signals.article_generator_finalized.connect(freeze_urls)
-    signals.article_generator_init.connect(linear_period_archives)
-    signals.content_object_init.connect(typed_dates)

@@ -1,4 +1,4 @@
-"""Related releases ("Berita Terkait"), computed once per build. Owned by the theme work.
+"""Related releases ("Berita Terkait"), computed once per build.
 
 Each release is reduced to a set of *terms*: the words of its title and lead (lower-cased,
 at least three letters, Indonesian function words removed), plus one term for its category
@@ -18,10 +18,8 @@ then the same category.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import html
-import logging
 import math
 import re
 import unicodedata
@@ -30,9 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from pelican import signals
-
-logger = logging.getLogger(__name__)
+from ..state import BuildState
 
 DEFAULT_LIMIT = 5
 WORD_RE = re.compile(r"[^\W\d_]{3,}")  # runs of three or more letters
@@ -255,69 +251,12 @@ def _apply(articles, indices) -> None:
 
 
 def add_related(generator):
-    """Set ``article.related_releases`` (list of articles) on every published release."""
+    """`article_generator_finalized`: set ``article.related_releases`` (a list of
+    articles) on every published release, through the build's ``background`` (at once
+    here; the speed layer may compute it in a second process while the build goes on,
+    and applies it before any page is rendered)."""
     articles = list(generator.articles)
-    limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
-    _apply(articles, related_indices(articles, limit))
-
-
-# --------------------------------------------------------------------------- background
-
-# The computation running in a forked process: (pid, read end of its pipe, the articles,
-# the limit), or None. Set by start_related, ended by finish().
-_pending: tuple[int, int, list, int] | None = None
-
-
-def start_related(generator):
-    """`article_generator_finalized`: related releases, computed while the build goes on.
-
-    When the pages are to be rendered by forked processes (parallel.py), the work is
-    handed to a process forked now, and the rest of the build's reading (URLs, other
-    generators, recording the pages to write) runs meanwhile on another core;
-    :func:`finish` takes the result before any page is rendered. Otherwise, or when
-    forking fails, the releases get their related ones at once, as add_related().
-    """
-    from . import parallel
-
-    finish()  # a computation left by a failed build (pelican --autoreload)
-    if not parallel.will_defer(generator.settings):
-        add_related(generator)
-        return
-    global _pending
-    forked = parallel.fork_with_pipe()
-    if forked is None:
-        add_related(generator)
-        return
-    articles = list(generator.articles)
-    limit = generator.settings.get("PRESS_RELEASE_RELATED_MAX", DEFAULT_LIMIT)
-    pid, end = forked
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        gc.disable()  # nothing here makes cycles; a collection would copy shared pages
-        parallel.report_and_exit(end, lambda: related_indices(articles, limit))
-    _pending = (pid, end, articles, limit)
-
-
-def finish() -> None:
-    """Give the releases the related ones computed in the background, if any is running.
-
-    Called before pages are rendered (DeferredWriter.flush, and the theme's related
-    fragment as a safety net). A failed computation is done again here, so that its
-    error, if it has one, is raised in the build.
-    """
-    global _pending
-    if _pending is None:
-        return
-    from . import parallel
-
-    pid, read_end, articles, limit = _pending
-    _pending = None
-    status, payload = parallel.collect(pid, read_end)
-    if status != "ok":
-        logger.debug("press_release: related releases computed again: %s", payload)
-        payload = related_indices(articles, limit)
-    _apply(articles, payload)
-
-
-def register():
-    """Connect the related-releases computation to Pelican's signals."""
-    signals.article_generator_finalized.connect(start_related)
+    limit = generator.settings["PRESS_RELEASE_RELATED_MAX"]
+    BuildState.of(generator.settings).background(
+        lambda: related_indices(articles, limit), lambda indices: _apply(articles, indices)
+    )

@@ -1,15 +1,10 @@
-"""Build-time steps for publishing on GitHub Pages.
+"""The Pagefind search index, built after Pelican has written the site (``finalized``).
 
-After Pelican has written the site (signal ``finalized``):
-
-- ``.nojekyll`` at the root, so a branch deploy serves the files as they are;
-- ``CNAME`` when ``PRESS_RELEASE_CNAME`` names a custom domain;
-- a ``Sitemap:`` line appended to ``robots.txt`` when the sitemap plugin is on;
-- the Pagefind search index under ``pagefind/`` when ``PRESS_RELEASE_SEARCH`` is true.
-
-Before that (signal ``all_generators_finalized``) the clock of pelican-sitemap is set to
-the newest release date, so index pages get a content-derived ``<lastmod>`` and two builds
-of the same content are byte-identical.
+Only the published releases are indexed (no list pages, no drafts: they are not in the
+build's ``releases``), each with the filters ``Kategori`` and ``Tahun`` and the sort key
+``date``. The index goes to ``PRESS_RELEASE_SEARCH_DIR`` inside the output folder; that
+folder is replaced only when it holds an index this plugin wrote (or nothing), so a
+setting pointing at the site's own pages cannot delete them.
 """
 
 import gzip
@@ -24,81 +19,50 @@ import subprocess
 import sys
 import tempfile
 
-from pelican import signals
-
-from .errors import PressReleaseError
+from ..errors import PressReleaseError
+from ..settings import inside
+from ..state import BuildState
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    # Build the Pagefind index after Pelican writes the site.
-    "PRESS_RELEASE_SEARCH": False,
-    # Where the index goes, relative to the output directory.
-    "PRESS_RELEASE_SEARCH_DIR": "pagefind",
-    # Custom domain written to output/CNAME ("" writes none).
-    "PRESS_RELEASE_CNAME": "",
-}
-
-SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
+ENTRY = "pagefind-entry.json"  # in every bundle Pagefind writes
 
 
-class _Releases:
-    """What the generators produced, kept from `all_generators_finalized` to `finalized`."""
-
-    articles = ()
-
-
-def setting(settings, name):
-    """One publishing setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
-
-
-def collect_releases(generators):
-    """Keep the published releases, and pin pelican-sitemap's clock to the newest one."""
-    articles = []
-    for generator in generators:
-        articles.extend(getattr(generator, "articles", ()))
-    articles.sort(key=lambda article: article.save_as)
-    _Releases.articles = tuple(articles)
-
-    sitemap = sys.modules.get(SITEMAP_MODULE)
-    dates = [getattr(a, "modified", None) or a.date for a in articles]
-    if sitemap is not None and dates:
-        sitemap.generator.now = max(dates)
-
-
-def write_pages_files(pelican):
-    """Write the files GitHub Pages looks for, then the search index."""
+def build_index(pelican):
+    """`finalized`: index the build's releases when ``PRESS_RELEASE_SEARCH`` is on."""
     settings = pelican.settings
-    output = pelican.output_path
-    write_text(output, ".nojekyll", "")
-    cname = setting(settings, "PRESS_RELEASE_CNAME").strip()
-    if cname:
-        write_text(output, "CNAME", cname + "\n")
-    point_robots_to_sitemap(settings, output)
-    if setting(settings, "PRESS_RELEASE_SEARCH"):
-        build_search_index(settings, output, _Releases.articles)
-    _Releases.articles = ()
-
-
-def write_text(output, name, text):
-    with open(os.path.join(output, name), "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-
-
-def point_robots_to_sitemap(settings, output):
-    """Append ``Sitemap: <SITEURL>/sitemap.xml`` to robots.txt (crawlers need an absolute URL)."""
-    siteurl = settings.get("SITEURL", "")
-    robots = os.path.join(output, "robots.txt")
-    if "SITEMAP" not in settings or "://" not in siteurl or not os.path.isfile(robots):
+    if not settings["PRESS_RELEASE_SEARCH"]:
         return
-    with open(robots, encoding="utf-8") as handle:
-        text = handle.read()
-    if any(line.lower().startswith("sitemap:") for line in text.splitlines()):
+    releases = BuildState.of(settings).releases
+    folder = settings["PRESS_RELEASE_SEARCH_DIR"]
+    if not inside(folder):  # validated at start-up already: never outside the output
+        log.error("press_release: PRESS_RELEASE_SEARCH_DIR %r leaves the output folder", folder)
         return
-    if text and not text.endswith("\n"):
-        text += "\n"
-    write_text(output, "robots.txt", f"{text}Sitemap: {siteurl}/sitemap.xml\n")
+    bundle = os.path.join(pelican.output_path, folder)
+    if not _ours(bundle):
+        log.error(
+            "press_release: %s holds files that are not a search index; set "
+            "PRESS_RELEASE_SEARCH_DIR to a folder of its own (no index written)",
+            bundle,
+        )
+        return
+    shutil.rmtree(bundle, ignore_errors=True)
+    if not releases:
+        log.info("press_release: no published release to index for search")
+        return
+    try:
+        build_search_index(settings, pelican.output_path, bundle, releases)
+    except PressReleaseError as exc:
+        log.error("%s", exc)
+
+
+def _ours(bundle: str) -> bool:
+    """Whether `bundle` is absent, empty, or an index Pagefind wrote."""
+    if not os.path.exists(bundle):
+        return True
+    if not os.path.isdir(bundle):
+        return False
+    return not os.listdir(bundle) or os.path.isfile(os.path.join(bundle, ENTRY))
 
 
 def search_fields(article):
@@ -125,16 +89,14 @@ def with_search_fields(page, article):
     return page[:head_end] + fields + page[head_end:]
 
 
-def build_search_index(settings, output, articles):
+def build_search_index(settings, output, bundle, articles):
     """Index every release page with Pagefind: filters `Kategori` and `Tahun`, sort `date`.
 
     The release pages, with their search fields added, are staged in a temporary folder
     at their paths in the site, and the Pagefind CLI indexes that folder, so the index
     holds the releases only (no listing pages) with the URLs they have in the site.
     """
-    bundle = os.path.join(output, setting(settings, "PRESS_RELEASE_SEARCH_DIR"))
     language = settings.get("DEFAULT_LANG", "en")
-    shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="press-release-search-") as staging:
         for article in articles:
             with open(os.path.join(output, article.save_as), encoding="utf-8") as handle:
@@ -251,8 +213,3 @@ def stabilise_pagefind_bundle(bundle):
         language["hash"] = write_pagefind_file(bundle, "pagefind.", lang, 10, ".pf_meta", meta)
     with open(entry_path, "w", encoding="utf-8") as handle:
         json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-
-
-def register():
-    signals.all_generators_finalized.connect(collect_releases)
-    signals.finalized.connect(write_pages_files)

@@ -35,10 +35,10 @@ A call's key covers:
 - a feed: its articles by their own attributes (their text included), its file and the
   settings.
 
-The Python parts of this project's theme (fragments.py, the filters) read the values
-they are given and settings; a theme whose Python reads other shared values would keep
-such parts stale, so pages are reused only with this project's theme, unless
-``PRESS_RELEASE_REUSE_PAGES`` says otherwise. A value of a type the keys do not know
+The filters of this project's theme read the values they are given and settings; a
+theme whose Python reads other shared values would keep such parts stale, so pages are
+reused only with this project's theme, unless ``PRESS_RELEASE_REUSE_PAGES`` says
+otherwise. A value of a type the keys do not know
 makes its call render every time.
 
 Keys cost about 0.1 ms a page (1 s at 10,000 releases), which a one-off build
@@ -52,7 +52,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import sys
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
@@ -61,14 +60,20 @@ from pelican.contents import Article, Content
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 
+from ..features.places import Place
+from ..pelican_compat import under_autoreload
+from ..state import STATE_KEY
+
 logger = logging.getLogger(__name__)
 
 # This project's theme, beside the plugins folder of the site repository.
-PROJECT_THEME = Path(__file__).resolve().parents[2] / "theme"
+PROJECT_THEME = Path(__file__).resolve().parents[3] / "theme"
 
 # Attributes of a Pelican content object that are not its own data: the build's whole
 # context and its settings (the settings are in every key).
 _NOT_OWN = frozenset(("_context", "settings", "metadata"))
+# Globals rendering a partial whose name is their first argument (templating/partials.py).
+_PARTIAL_GLOBALS = frozenset(("shared_partial", "partial", "cached_partial"))
 _PLAIN = frozenset((str, int, bool, float, type(None)))
 # The attribute Pelican sets from a metadata item, where it is not the item's lower-cased name.
 _ATTRIBUTE = {"save_as": "override_save_as", "url": "override_url"}
@@ -83,8 +88,6 @@ class _MISSING:  # noqa: N801 - a marker
     """A name the context does not hold."""
 
 
-# template_reads() of each template, by site key and template name (see Build).
-_analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
 _ANALYSED_MAX = 1000  # each change of the theme or settings adds one entry per template
 
 
@@ -104,17 +107,7 @@ def _kind_of(kind: type) -> str:
     ):
         if issubclass(kind, types):
             return how
-    from .theme_support import Place  # here: theme_support imports parallel, which imports us
-
     return "name" if issubclass(kind, Place) else "opaque"
-
-
-# Types seen by Keys.value, and how it describes them.
-_KINDS: dict[type, str] = {}
-# Per output folder: {call id: (key, [(path, size, mtime_ns), ...])} of the last build.
-_memory: dict[str, dict[tuple, tuple[int, list[tuple[str, int, int]]]]] = {}
-# Per output folder: {path: (key, size, mtime_ns)} of each page of a paginated call.
-_pages: dict[str, dict[str, tuple[int, int, int]]] = {}
 
 
 class Opaque(Exception):
@@ -126,6 +119,7 @@ class Keys:
     and long list described once."""
 
     def __init__(self):
+        self._kinds: dict[type, str] = {}  # types seen by value(), and how it describes them
         self._own: dict[int, tuple[int, list[Content]]] = {}
         self._whole: dict[int, int] = {}
         self._linked: dict[int, int] = {}
@@ -139,9 +133,9 @@ class Keys:
             return value
         if kind in _PLAIN:  # 1, 1.0 and True are equal keys: told apart by their type
             return (kind.__name__, value)
-        how = _KINDS.get(kind)
+        how = self._kinds.get(kind)
         if how is None:
-            how = _KINDS[kind] = _kind_of(kind)
+            how = self._kinds[kind] = _kind_of(kind)
         if how == "content":
             return content(value)
         if how == "sequence":  # named tuples, speed.MemberList too
@@ -258,16 +252,6 @@ def enabled(settings: dict) -> bool:
         return False
 
 
-def under_autoreload() -> bool:
-    """Whether Pelican's ``--autoreload`` loop runs this build (and will run the next)."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
-            return True
-        frame = frame.f_back
-    return False
-
-
 def site_key(settings: dict) -> int:
     """The key of what every page may read: the settings and the theme's files."""
     parts = []
@@ -279,7 +263,7 @@ def site_key(settings: dict) -> int:
                 parts.append((root, name, stat.st_size, stat.st_mtime_ns))
     # A setting's repr: a function's holds its address, which stays the same as long as
     # Pelican keeps its settings (it reads them again when the settings file changes).
-    parts.extend((name, repr(settings[name])) for name in sorted(settings))
+    parts.extend((name, repr(settings[name])) for name in sorted(settings) if name != STATE_KEY)
     return hash(tuple(parts))
 
 
@@ -296,12 +280,12 @@ def write_file_arguments(args: tuple, kwargs: dict) -> tuple[dict, dict]:
 
 def template_reads(env, name: str) -> tuple[frozenset[str], tuple]:
     """What template `name` itself reads from its context, and the templates it pulls in
-    (extends, includes, imports, renders with ``shared_partial("...")``); a template
+    (extends, includes, imports, renders with ``partial("...")`` and its kin); a template
     named by an expression is None."""
     tree = env.parse(env.loader.get_source(env, name)[0])
     pulled = list(meta.find_referenced_templates(tree))
     for call in tree.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == "shared_partial":
+        if isinstance(call.node, nodes.Name) and call.node.name in _PARTIAL_GLOBALS:
             first = call.args[0] if call.args else None
             pulled.append(first.value if isinstance(first, nodes.Const) else None)
     return frozenset(meta.find_undeclared_variables(tree)), tuple(pulled)
@@ -328,8 +312,10 @@ def template_names(name: str, reads) -> frozenset[str] | None:
 class Build:
     """The keys of one build's calls."""
 
-    def __init__(self, settings: dict, context: dict):
+    def __init__(self, settings: dict, context: dict, analysed: dict):
         self.site = site_key(settings)
+        # template_reads() of each template, by site key and name (kept by the PageCache)
+        self._analysed = analysed
         self.settings = settings
         self.context = context
         self.keys = Keys()
@@ -353,7 +339,7 @@ class Build:
                 for k, v in sorted(kwargs.items())
                 if k != "context" and _needed(k, v, names)
             ]
-            read = sorted(names if names is not None else context)
+            read = sorted(names if names is not None else context.keys() - {STATE_KEY})
             shared = [(k, self._context_value(context, k)) for k in read if k not in kwargs]
         except Opaque:
             return None
@@ -421,11 +407,12 @@ class Build:
 
         def reads(name: str) -> tuple[frozenset[str], tuple]:
             memo = (self.site, name)
-            if memo not in _analysed:
-                if len(_analysed) >= _ANALYSED_MAX:  # a long session of theme edits
-                    _analysed.clear()
-                _analysed[memo] = template_reads(env, name)
-            return _analysed[memo]
+            analysed = self._analysed
+            if memo not in analysed:
+                if len(analysed) >= _ANALYSED_MAX:  # a long session of theme edits
+                    analysed.clear()
+                analysed[memo] = template_reads(env, name)
+            return analysed[memo]
 
         if template.name not in self._names:
             try:
@@ -492,7 +479,7 @@ class PagedTemplate:
             parts.append((name, page.number, *map(plan.content_keys.linked, page.object_list)))
         key = hash(tuple(parts))
         path = sanitised_join(plan.output_path, context["output_file"])
-        last = _pages.get(plan.output_path, {}).get(path)
+        last = plan.previous_pages.get(path)
         plan.page_keys[path] = key
         if last is not None and last[0] == key and _intact([(path, last[1], last[2])]):
             try:
@@ -511,12 +498,14 @@ class Plan:
 
     def __init__(
         self,
+        cache: PageCache,
         output_path: str,
         ids: list[tuple],
         keys: list[int | None],
         bases: list[int | None] | None = None,
         content_keys: Keys | None = None,
     ):
+        self.cache = cache
         self.output_path = output_path
         self.ids = ids
         self.keys = keys
@@ -528,7 +517,8 @@ class Plan:
         self.page_keys: dict[str, int] = {}
         self.pages_kept: list[str] = []
         self._files: dict[int, list[tuple[str, int, int]]] = {}
-        previous = _memory.get(output_path, {})
+        self.previous_pages = cache.pages.get(output_path, {})
+        previous = cache.memory.get(output_path, {})
         for index, (call_id, key) in enumerate(zip(ids, keys, strict=True)):
             last = previous.get(call_id)
             if key is not None and last is not None and last[0] == key and _intact(last[1]):
@@ -555,7 +545,7 @@ class Plan:
             for path in files:
                 count[path] = count.get(path, 0) + 1
         memory = {}
-        previous_pages = _pages.get(self.output_path, {})
+        previous_pages = self.previous_pages
         pages = {}
         for index, key in enumerate(self.keys):
             files = written.get(index)
@@ -573,39 +563,58 @@ class Plan:
             else:  # left alone: so were its pages
                 pages.update((p, previous_pages[p]) for p in files if p in previous_pages)
             memory[self.ids[index]] = (key, record)
-        _memory[self.output_path] = memory
-        _pages[self.output_path] = pages
+        self.cache.memory[self.output_path] = memory
+        self.cache.pages[self.output_path] = pages
 
 
-def plan(writer, calls: list[tuple], names: list[str]) -> Plan | None:
-    """The reuse plan of a build's recorded calls, or None when pages are not reused."""
-    if not calls or not enabled(writer.settings):
-        return None
-    if not (
-        writer.output_path in _memory
-        or under_autoreload()
-        or writer.settings.get("PRESS_RELEASE_REUSE_PAGES")
-    ):
-        # Most likely a one-off build: no keys (about 0.2 ms a page), only a note that
-        # this folder was built, so that a second build here keeps them for a third.
-        _memory[writer.output_path] = {}
-        return None
-    context = _shared_context(calls)
-    if context is None:
-        return None
-    build = Build(writer.settings, context)
-    paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
-    # The keys make many small tuples and no cycles: the collector would only scan the
-    # build's objects again and again (a second of 1.8 at 10,000 releases).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        keys = [build.call_key(call) for call in calls]
-        bases = [build.pages_key(call, paginated_templates) for call in calls]
-    finally:
-        if collecting:
-            gc.enable()
-    return Plan(writer.output_path, call_ids(calls, names), keys, bases, build.keys)
+class PageCache:
+    """What the last build of each output folder wrote, kept for the next build."""
+
+    def __init__(self):
+        # Per output folder: {call id: (key, [(path, size, mtime_ns), ...])} of the last build.
+        self.memory: dict[str, dict[tuple, tuple[int, list[tuple[str, int, int]]]]] = {}
+        # Per output folder: {path: (key, size, mtime_ns)} of each page of a paginated call.
+        self.pages: dict[str, dict[str, tuple[int, int, int]]] = {}
+        self.analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
+
+    def plan(self, writer, calls: list[tuple], names: list[str]) -> Plan | None:
+        """The reuse plan of a build's recorded calls, or None when pages are not reused."""
+        if not calls or not enabled(writer.settings):
+            return None
+        if not (
+            writer.output_path in self.memory
+            or under_autoreload()
+            or writer.settings.get("PRESS_RELEASE_REUSE_PAGES")
+        ):
+            # Most likely a one-off build: no keys (about 0.2 ms a page), only a note that
+            # this folder was built, so that a second build here keeps them for a third.
+            self.memory[writer.output_path] = {}
+            return None
+        context = _shared_context(calls)
+        if context is None:
+            return None
+        build = Build(writer.settings, context, self.analysed)
+        paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
+        # The keys make many small tuples and no cycles: the collector would only scan the
+        # build's objects again and again (a second of 1.8 at 10,000 releases).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            keys = [build.call_key(call) for call in calls]
+            bases = [build.pages_key(call, paginated_templates) for call in calls]
+        finally:
+            if collecting:
+                gc.enable()
+        return Plan(self, writer.output_path, call_ids(calls, names), keys, bases, build.keys)
+
+    def forget(self, output_path: str | None = None) -> None:
+        """Drop what was kept (of one output folder, or of all)."""
+        if output_path is None:
+            self.memory.clear()
+            self.pages.clear()
+        else:
+            self.memory.pop(output_path, None)
+            self.pages.pop(output_path, None)
 
 
 def _shared_context(calls: list[tuple]) -> dict | None:
@@ -616,13 +625,3 @@ def _shared_context(calls: list[tuple]) -> dict | None:
         if isinstance(context, dict):
             return context
     return None
-
-
-def forget(output_path: str | None = None) -> None:
-    """Drop what was remembered (of one output folder, or of all)."""
-    if output_path is None:
-        _memory.clear()
-        _pages.clear()
-    else:
-        _memory.pop(output_path, None)
-        _pages.pop(output_path, None)

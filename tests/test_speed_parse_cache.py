@@ -8,12 +8,16 @@ import shutil
 
 import pytest
 
-from press_release import readahead, reader, remembered, reuse
+from press_release import reader
 from press_release.settings import Config
+from press_release.speed import readahead
+from press_release.speed.page_cache import PageCache
+from press_release.speed.reading import prepare_here
+from press_release.speed.session import SESSION
 
-# `clean` (autouse): nothing remembered before or after each test, as in test_reuse
-from .test_reuse import archive, clean, differences, edit, site  # noqa: F401 - fixtures
-from .test_speed import tree
+# `clean` (autouse): nothing kept before or after each test, as in test_speed_page_cache
+from .test_speed_page_cache import archive, clean, differences, edit, site  # noqa: F401
+from .test_speed_parallel import tree
 
 
 @pytest.fixture
@@ -42,7 +46,7 @@ def test_a_rebuild_parses_only_the_edited_file(archive, tmp_path, parsed, caplog
     live.run()
     assert parsed == []
     edit(files[4], b" di ", b" di dekat ")
-    with caplog.at_level(logging.INFO, logger="press_release.remembered"):
+    with caplog.at_level(logging.INFO, logger="press_release.speed.parse_cache"):
         live.run()
     assert parsed == [files[4].name]
     told = f"1 of {len(files)} releases parsed again, the others unchanged"
@@ -63,18 +67,18 @@ def test_a_rebuild_writes_the_edited_release_first(archive, tmp_path, monkeypatc
     live.run()
     # The pages holding the edit when the other pages are about to be keyed and rendered
     holding: list[list[str]] = []
-    real = reuse.plan
+    real = PageCache.plan
 
-    def watching(writer, calls, names):
+    def watching(cache, writer, calls, names):
         pages = output.rglob("*.html")
         holding.append(
             sorted(str(p.relative_to(output)) for p in pages if b"di dekat" in p.read_bytes())
         )
-        return real(writer, calls, names)
+        return real(cache, writer, calls, names)
 
-    monkeypatch.setattr(reuse, "plan", watching)
+    monkeypatch.setattr(PageCache, "plan", watching)
     edit(files[4], b" di ", b" di dekat ")
-    with caplog.at_level(logging.INFO, logger="press_release.parallel"):
+    with caplog.at_level(logging.INFO, logger="press_release.speed.parallel"):
         live.run()
     first = [r.getMessage() for r in caplog.records if "written first" in r.getMessage()]
     assert len(holding) == 1 and len(holding[0]) == 1, holding
@@ -88,7 +92,7 @@ def test_a_rebuild_writes_the_edited_release_first(archive, tmp_path, monkeypatc
     assert differences(tree(fresh), tree(output)) == []
     # nothing edited: nothing goes first
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="press_release.parallel"):
+    with caplog.at_level(logging.INFO, logger="press_release.speed.parallel"):
         live.run()
     assert not [r for r in caplog.records if "written first" in r.getMessage()]
 
@@ -109,27 +113,27 @@ def test_a_deleted_or_renamed_file_is_forgotten(archive, tmp_path):  # noqa: F81
     files = sorted(content.glob("*.txt"))
     live = site(content, tmp_path / "out", PRESS_RELEASE_REUSE_PAGES=True)
     live.run()
-    assert set(remembered._store) == {str(p) for p in files}
+    assert set(SESSION.parse_cache._store) == {str(p) for p in files}
     files[0].unlink()
     files[1].rename(content / ("x-" + files[1].name))
     live.run()
     kept = {str(p) for p in files[2:]} | {str(content / ("x-" + files[1].name))}
-    assert set(remembered._store) == kept
+    assert set(SESSION.parse_cache._store) == kept
 
 
 def test_a_one_off_build_remembers_nothing(archive, tmp_path):  # noqa: F811
     site(archive, tmp_path / "out").run()
-    assert not remembered.warm()
+    assert not SESSION.parse_cache.warm()
 
 
 def test_the_read_ahead_waits_out_rebuilds_with_remembered_results():
     settings = {"PRESS_RELEASE_JOBS": 2}
-    wanted = readahead._wanted(settings)
-    remembered.start(Config())
-    remembered._store["x"] = (b"", "x", b"")
-    assert readahead._wanted(settings) is False
-    remembered.forget()
-    assert readahead._wanted(settings) is wanted
+    wanted = readahead._wanted(settings, SESSION)
+    SESSION.parse_cache.start(Config())
+    SESSION.parse_cache._store["x"] = (b"", "x", b"")
+    assert readahead._wanted(settings, SESSION) is False
+    SESSION.parse_cache.forget()
+    assert readahead._wanted(settings, SESSION) is wanted
 
 
 def test_recalled_values_are_new_objects_each_time(tmp_path):
@@ -140,17 +144,18 @@ def test_recalled_values_are_new_objects_each_time(tmp_path):
         "utf-8",
     )
     config = Config()
-    remembered.start(config)
-    first = reader.prepare(str(path), path.name, config, remember=True)
-    remembered.keep(str(path), path.name, first)
-    again = reader.prepare(str(path), path.name, config, remember=True)
-    also = reader.prepare(str(path), path.name, config, remember=True)
+    cache = SESSION.parse_cache
+    cache.start(config)
+    first = prepare_here(SESSION, True, str(path), path.name, config)
+    cache.keep(str(path), path.name, first)
+    again = prepare_here(SESSION, True, str(path), path.name, config)
+    also = prepare_here(SESSION, True, str(path), path.name, config)
     assert again == first == also
     again["fields"]["reporters"].append("xyz")
     assert also["fields"]["reporters"] == first["fields"]["reporters"] == ["rus"]
     # a changed file is parsed again, and a file under another name is not taken
     path.write_text(path.read_text("utf-8").replace("rus/", "ani/"), "utf-8")
-    changed = reader.prepare(str(path), path.name, config, remember=True)
+    changed = prepare_here(SESSION, True, str(path), path.name, config)
     assert changed["fields"]["reporters"] == ["ani"]
-    remembered.keep(str(path), path.name, changed)
-    assert remembered.recall(str(path), "lain/" + path.name, changed["digest"]) is None
+    cache.keep(str(path), path.name, changed)
+    assert cache.recall(str(path), "lain/" + path.name, changed["digest"]) is None

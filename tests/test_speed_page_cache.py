@@ -13,10 +13,12 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from press_release import kept, parallel, remembered, reuse
+from press_release import pelican_compat
+from press_release.speed import page_cache
+from press_release.speed.session import SESSION
 
 from .conftest import ROOT
-from .test_speed import tree
+from .test_speed_parallel import tree
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
@@ -29,15 +31,11 @@ def clean():
     """Each test starts with nothing remembered, and leaves nothing behind. Pelican's
     loggers drop a message given once in the process already (LimitFilter): a log line
     another test's build gave first is given again."""
-    reuse.forget()
-    remembered.forget()
-    kept.forget()
+    SESSION.forget()
     LimitFilter._raised_messages.clear()
     yield
-    reuse.forget()
-    remembered.forget()
-    kept.forget()
-    parallel.thaw_previous_build(None)
+    SESSION.forget()
+    SESSION.collector.thaw_previous_build()
 
 
 @pytest.fixture(scope="module")
@@ -159,28 +157,30 @@ def test_a_one_off_build_computes_no_keys(archive, tmp_path, caplog):
     output = tmp_path / "out"
     pelican = site(content, output)
     pelican.run()
-    assert reuse._memory[str(output)] == {}
+    assert SESSION.page_cache.memory[str(output)] == {}
     pelican.run()
-    assert len(reuse._memory[str(output)]) > COUNT
-    with caplog.at_level(logging.INFO, logger="press_release.parallel"):
+    assert len(SESSION.page_cache.memory[str(output)]) > COUNT
+    with caplog.at_level(logging.INFO, logger="press_release.speed.parallel"):
         pelican.run()
     assert any("unchanged since the last build" in r.getMessage() for r in caplog.records)
 
 
 def test_only_this_projects_theme_reuses_pages_unless_told(tmp_path):
-    assert reuse.enabled({"THEME": str(ROOT / "theme")})
-    assert not reuse.enabled({"THEME": str(tmp_path)})
-    assert reuse.enabled({"THEME": str(tmp_path), "PRESS_RELEASE_REUSE_PAGES": True})
-    assert not reuse.enabled({"THEME": str(ROOT / "theme"), "PRESS_RELEASE_REUSE_PAGES": False})
+    assert page_cache.enabled({"THEME": str(ROOT / "theme")})
+    assert not page_cache.enabled({"THEME": str(tmp_path)})
+    assert page_cache.enabled({"THEME": str(tmp_path), "PRESS_RELEASE_REUSE_PAGES": True})
+    assert not page_cache.enabled(
+        {"THEME": str(ROOT / "theme"), "PRESS_RELEASE_REUSE_PAGES": False}
+    )
     overrides = {"THEME": str(ROOT / "theme"), "THEME_TEMPLATES_OVERRIDES": [str(tmp_path)]}
-    assert not reuse.enabled(overrides)
+    assert not page_cache.enabled(overrides)
 
 
 def test_pelicans_autoreload_loop_is_recognised():
-    namespace = {"__name__": "pelican", "check": reuse.under_autoreload}
+    namespace = {"__name__": "pelican", "check": pelican_compat.under_autoreload}
     exec("def autoreload():\n    return check()\n", namespace)  # noqa: S102 - a frame named so
     assert namespace["autoreload"]() is True
-    assert reuse.under_autoreload() is False
+    assert pelican_compat.under_autoreload() is False
 
 
 def test_template_names_follow_every_pulled_in_template():
@@ -196,17 +196,17 @@ def test_template_names_follow_every_pulled_in_template():
     }))  # fmt: skip
 
     def reads(name):
-        return reuse.template_reads(env, name)
+        return page_cache.template_reads(env, name)
 
-    names = reuse.template_names("page.html", reads)
+    names = page_cache.template_names("page.html", reads)
     assert {"article", "SITENAME", "pages", "categories"} <= names
     assert "articles" not in names
-    assert reuse.template_names("dynamic.html", reads) is None  # any name may be read
+    assert page_cache.template_names("dynamic.html", reads) is None  # any name may be read
 
 
 def test_a_value_of_unknown_type_makes_its_call_render_every_time():
-    keys = reuse.Keys()
-    with pytest.raises(reuse.Opaque):
+    keys = page_cache.Keys()
+    with pytest.raises(page_cache.Opaque):
         keys.value(object(), keys.whole)
     assert keys.value(["a", ("b", 1)], keys.whole) == keys.value(["a", ("b", 1)], keys.whole)
     assert keys.value(["a"], keys.whole) != keys.value(("a",), keys.whole)

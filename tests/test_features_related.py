@@ -8,9 +8,10 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from press_release.related import Release, Stats, compute_related, words
+from press_release.features.related import Release, Stats, compute_related, words
 
-from .test_theme import build
+from .conftest import ROOT
+from .test_templating import build
 
 DAY = 86_400.0
 
@@ -201,35 +202,48 @@ def _related_titles(generator):
     return [[other.title for other in a.related_releases] for a in generator.articles]
 
 
+def _with_state(generator, background: bool):
+    """The generator's settings with a build state; `background`: related releases are
+    computed in a forked process (the speed layer's runner)."""
+    from press_release.speed.background import fork_runner
+    from press_release.state import STATE_KEY, BuildState
+
+    generator.settings["PRESS_RELEASE_RELATED_MAX"] = 5
+    state = generator.settings[STATE_KEY] = BuildState(generator.settings)
+    if background:
+        state.background_runner = fork_runner
+    return state
+
+
 @pytest.fixture
-def no_pending(monkeypatch):
-    """The related module, forking whenever more than one job is set (a test process may
-    run other threads, which make can_fork() say no), and no computation left after."""
-    from press_release import parallel, related
+def thawed():
+    from press_release.speed.session import SESSION
 
-    monkeypatch.setattr(parallel, "will_defer", lambda s: s.get("PRESS_RELEASE_JOBS") != 1)
-    yield related
-    related.finish()
-    parallel.thaw_previous_build(None)
+    yield
+    SESSION.collector.thaw_previous_build()
 
 
-def test_background_computation_gives_the_same_related_releases(no_pending):
-    related = no_pending
+def test_background_computation_gives_the_same_related_releases(thawed):
+    from press_release.features.related import add_related
+
     at_once, background = _generator(jobs=1), _generator(jobs=2)
-    related.start_related(at_once)  # one process: computed at once
-    related.start_related(background)
-    assert related._pending is not None  # computing in a forked process
+    _with_state(at_once, background=False)
+    state = _with_state(background, background=True)
+    add_related(at_once)  # computed at once
+    add_related(background)
+    assert state._pending  # computing in a forked process
     assert not hasattr(background.articles[0], "related_releases")
-    related.finish()
-    assert related._pending is None
+    state.finish_background()
+    assert not state._pending
     assert _related_titles(background) == _related_titles(at_once)
     assert all(len(a.related_releases) == 5 for a in background.articles)
 
 
-def test_a_failed_background_computation_is_done_again_in_the_build(no_pending, monkeypatch):
+def test_a_failed_background_computation_is_done_again_in_the_build(thawed, monkeypatch):
     import os
 
-    related = no_pending
+    from press_release.features import related
+
     parent, compute = os.getpid(), related.related_indices
 
     def fails_when_forked(articles, limit=5):
@@ -239,18 +253,29 @@ def test_a_failed_background_computation_is_done_again_in_the_build(no_pending, 
 
     monkeypatch.setattr(related, "related_indices", fails_when_forked)
     expected, generator = _generator(jobs=1), _generator(jobs=2)
-    related.start_related(expected)
-    related.start_related(generator)
-    assert related._pending is not None
-    related.finish()
+    _with_state(expected, background=False)
+    state = _with_state(generator, background=True)
+    related.add_related(expected)
+    related.add_related(generator)
+    assert state._pending
+    state.finish_background()
     assert _related_titles(generator) == _related_titles(expected)
 
 
-def test_only_a_parallel_build_defers_its_pages(monkeypatch):
-    from press_release import parallel
+def test_only_a_parallel_build_defers_its_pages(monkeypatch, tmp_path):
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
 
+    from press_release import speed
+    from press_release.speed import parallel
+
+    # A Pelican instance connects the core's receivers, then the speed layer's.
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(tmp_path), "OUTPUT_PATH": str(tmp_path / "out"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")]}))  # fmt: skip
+    assert list(signals.get_writer.receivers_for(None)) == [speed.get_writer]
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
-    assert parallel.will_defer({"PRESS_RELEASE_JOBS": 2})
-    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 1})
+    assert parallel.will_defer({"PRESS_RELEASE_JOBS": 2}, speed.get_writer)
+    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 1}, speed.get_writer)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
-    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 2})
+    assert not parallel.will_defer({"PRESS_RELEASE_JOBS": 2}, speed.get_writer)

@@ -1,0 +1,264 @@
+"""Every private internal of Pelican (and of rich, Jinja and pelican-sitemap) this plugin
+touches, in one place, each with a self-check.
+
+Public Pelican API (signals, ``BaseReader``, generator and content attributes documented
+for plugins) is used directly elsewhere. What is listed here is not promised by those
+packages and may change in any release: a method replaced on an instance, a private
+attribute read or written, a function whose behaviour is copied. Each entry says who
+relies on it and why; :func:`available` runs the entry's check once per process and,
+when it fails, logs one info line and returns False, so that the code relying on it
+falls back to Pelican's own behaviour (the build stays correct, only slower or less
+reproducible). ``python -m press_release compat`` prints the table with each result.
+
+Tested with the lowest and the newest supported Pelican (``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Internal:
+    name: str
+    what: str  # the internal, as a dotted name
+    used_by: str  # the module of this plugin that relies on it
+    why: str
+    check: Callable[[], bool]
+
+
+def _signature(function, expected: list[str]) -> bool:
+    return function is not None and list(inspect.signature(function).parameters) == expected
+
+
+def _writer_internals() -> bool:
+    from pelican.writers import Writer
+
+    source = inspect.getsource(Writer.__init__)
+    return _signature(
+        getattr(Writer, "_open_w", None), ["self", "filename", "encoding", "override"]
+    ) and ("_written_files = set()" in source)
+
+
+def _period_archives() -> bool:
+    from pelican.generators import ArticlesGenerator
+
+    return _signature(
+        getattr(ArticlesGenerator, "_build_period_archives", None),
+        ["self", "sorted_articles", "articles", "settings"],
+    )
+
+
+def _url_format() -> bool:
+    """Content.url_format as speed/shortcuts.py copies it (Pelican 4.10 to 4.12)."""
+    from pelican.contents import Article, Content
+
+    source = inspect.getsource(Content.url_format.fget)
+    init = inspect.getsource(Content.__init__)
+    return (
+        all(key in source for key in ('"path"', '"slug"', '"lang"', '"date"', '"author"',
+                                      '"category"', "copy.copy(self.metadata)"))
+        and "self.relative_source_path" in init
+        and hasattr(Article, "_expand_settings")
+        and hasattr(Article, "get_url_setting")
+    )  # fmt: skip
+
+
+def _override_attributes() -> bool:
+    """Content.url and .save_as return ``override_url``/``override_save_as`` when set."""
+    from pelican.contents import Content
+
+    return '"override_" + key' in inspect.getsource(Content.get_url_setting)
+
+
+def _safe_datetime() -> bool:
+    from pelican.utils import SafeDatetime
+
+    return _signature(SafeDatetime.strftime, ["self", "fmt", "safe"])
+
+
+def _memoized_caches() -> bool:
+    from pelican.contents import Content
+
+    return all(
+        isinstance(getattr(Content.__dict__.get(name), "cache", None), dict)
+        for name in ("get_content", "get_summary")
+    )
+
+
+def _rich_console() -> bool:
+    try:
+        from pelican.log import console
+    except ImportError:
+        return False
+    return hasattr(console, "_live_stack") and hasattr(console, "_lock")
+
+
+def _autoreload_frame() -> bool:
+    import pelican
+
+    return inspect.isfunction(getattr(pelican, "autoreload", None))
+
+
+def _generator_cache_methods() -> bool:
+    from pelican.cache import FileStampDataCacher
+
+    return _signature(
+        FileStampDataCacher.get_cached_data, ["self", "filename", "default"]
+    ) and _signature(FileStampDataCacher.cache_data, ["self", "filename", "data"])
+
+
+def _readers_table() -> bool:
+    from pelican.generators import Generator
+    from pelican.readers import Readers
+
+    return "self.readers = {}" in inspect.getsource(Readers.__init__) and _signature(
+        Generator.get_files, ["self", "paths", "exclude", "extensions"]
+    )
+
+
+def _generated_content() -> bool:
+    from pelican.generators import Generator
+
+    return "generated_content" in inspect.getsource(Generator._add_failed_source_path)
+
+
+def _sitemap_clock() -> bool:
+    module = sys.modules.get(SITEMAP_MODULE)
+    return module is None or hasattr(getattr(module, "generator", None), "now")
+
+
+def _jinja_render_function() -> bool:
+    from jinja2 import Template
+    from jinja2.runtime import Context
+
+    return (
+        _signature(Template.new_context, ["self", "vars", "shared", "locals"])
+        and "root_render_func" in inspect.getsource(Template.render)
+        and "self.vars" in inspect.getsource(Context.resolve_or_missing)
+    )
+
+
+SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
+
+INTERNALS: tuple[Internal, ...] = (
+    Internal("writer", "pelican.writers.Writer._open_w, ._written_files", "speed/parallel.py",
+             "record the files each deferred page call writes; mark them written",
+             _writer_internals),
+    Internal("period_archives", "pelican.generators.ArticlesGenerator._build_period_archives",
+             "speed/shortcuts.py", "replaced by a linear-time copy", _period_archives),
+    Internal("url_format", "pelican.contents.Content.url_format (copied), "
+             ".relative_source_path, Article._expand_settings",
+             "speed/shortcuts.py", "one URL formatting for url and save_as", _url_format),
+    Internal("override_urls", "Content.override_url / override_save_as attributes",
+             "speed/shortcuts.py", "store each article's URL once computed",
+             _override_attributes),
+    Internal("safe_datetime", "pelican.utils.SafeDatetime.strftime(fmt, safe)",
+             "speed/shortcuts.py", "dates formatted by C where Pelican's result is the same",
+             _safe_datetime),
+    Internal("memoized", "Content.get_content.cache, Content.get_summary.cache",
+             "speed/parallel.py", "emptied between rebuilds so old builds can be freed",
+             _memoized_caches),
+    Internal("rich_console", "pelican.log.console._live_stack, ._lock (rich)",
+             "speed/parallel.py", "hold the spinner's locks across a fork", _rich_console),
+    Internal("autoreload", "pelican.autoreload (found on the call stack)",
+             "speed/page_cache.py", "know that another build follows in this process",
+             _autoreload_frame),
+    Internal("generator_cache", "FileStampDataCacher.get_cached_data / cache_data "
+             "(replaced per generator)", "speed/article_cache.py",
+             "hand over articles kept from the last build", _generator_cache_methods),
+    Internal("readers_table", "pelican.readers.Readers.readers, Generator.get_files",
+             "speed/readahead.py", "find this plugin's reader and the files to prepare",
+             _readers_table),
+    Internal("generated_content", 'context["generated_content"]', "features/report.py",
+             "files Pelican failed on are reported as skipped", _generated_content),
+    Internal("sitemap_clock", "pelican.plugins.sitemap.sitemap.generator.now",
+             "features/publishing.py", "index pages' <lastmod> from the newest release, "
+             "not the build's clock (reproducible sitemaps)", _sitemap_clock),
+    Internal("jinja_render", "jinja2.Template.root_render_func, Context.vars",
+             "templating/partials.py", "render a partial in the page's context without "
+             "copying it", _jinja_render_function),
+)  # fmt: skip
+
+BY_NAME = {internal.name: internal for internal in INTERNALS}
+
+
+@cache
+def available(name: str) -> bool:
+    """Whether internal `name` is as this plugin expects (checked once per process)."""
+    internal = BY_NAME[name]
+    try:
+        ok = bool(internal.check())
+    except Exception:  # noqa: BLE001 - any surprise means: not as expected
+        ok = False
+    if not ok:
+        logger.info(
+            "press_release: %s is not as expected in this version; %s falls back to "
+            "Pelican's own way",
+            internal.what,
+            internal.used_by,
+        )
+    return ok
+
+
+def table() -> list[tuple[str, str, str, bool]]:
+    """(name, internal, used by, available) for every entry."""
+    return [(i.name, i.what, i.used_by, available(i.name)) for i in INTERNALS]
+
+
+# --------------------------------------------------------------------------- accessors
+
+
+def overwrite_error() -> type[Exception]:
+    """The error Pelican's writer raises when a page would overwrite another (Pelican
+    4.12 has its own type; earlier versions raise RuntimeError)."""
+    from pelican import writers
+
+    return getattr(writers, "FileOverwriteFailedError", RuntimeError)
+
+
+def sitemap_generator():
+    """pelican-sitemap's generator object when that plugin is loaded and as expected."""
+    module = sys.modules.get(SITEMAP_MODULE)
+    if module is None or not available("sitemap_clock"):
+        return None
+    return module.generator
+
+
+def memoized_caches() -> list[dict]:
+    from pelican.contents import Content
+
+    if not available("memoized"):
+        return []
+    return [Content.__dict__[name].cache for name in ("get_content", "get_summary")]
+
+
+def under_autoreload() -> bool:
+    """Whether Pelican's ``--autoreload`` loop runs this build (and will run the next)."""
+    if not available("autoreload"):
+        return False
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def render_in_context(template, context, names: dict) -> str:
+    """Render `template` with the page's `context` (its variables and those the page
+    set), `names` on top, without the copy of the whole context that ``{% include %}``
+    makes."""
+    if available("jinja_render"):
+        local = template.new_context(context.parent, True)  # shared: no copy
+        local.vars.update(context.vars)  # looked up before the parent
+        local.vars.update(names)
+        return "".join(template.root_render_func(local))
+    return template.render({**context.get_all(), **names})

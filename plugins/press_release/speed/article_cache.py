@@ -1,0 +1,175 @@
+"""Articles a rebuild does not make again.
+
+With parse results kept (parse_cache.py), a rebuild under ``pelican --autoreload`` still
+had Pelican make an article of every file: its metadata, its ``Article`` (source path
+resolved, date formatted, signals sent) and the check of its output path, about 1.5 s
+at 10,000 releases for one edited file. Pelican's own content cache (``CACHE_CONTENT``
+with ``CONTENT_CACHING_LAYER = "generator"``) skips that work for unchanged files by
+pickling every article and unpickling it in the next build, which costs about as much.
+
+Here the articles generator's two cache hooks are given the same job in memory: each
+article Pelican makes of a file the reader read is kept as it was made (a copy, taken
+before the build goes on to change it: slugs made unique, URLs, neighbours), under the
+file's path, with the BLAKE2 digest of its bytes. The next build reads and hashes each
+file; when its bytes are the same, it takes a new copy of the kept article (its lists
+and metadata new too, its context the new build's) instead of making one, and logs and
+reports the release's warnings as the reader would. Anything else is made as usual.
+
+An article is kept only when nothing but the file and the settings decides it:
+
+- not with Pelican's own content cache on (it is then Pelican's job);
+- only while the settings object is the one it was made with (``--autoreload`` makes
+  a new one when the settings file changes);
+- not when its date came from the file's commit or modification time (no date in the
+  text or the name), nor when it lies in the future (Pelican makes such an article a
+  draft until that day, unless ``WITH_FUTURE_DATES``);
+- only while no other plugin listens for articles being read or made
+  (``article_generator_preread``, ``article_generator_context``, ``content_object_init``):
+  a taken article, like one from Pelican's cache, is not announced again.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from types import MethodType
+
+from pelican import signals
+
+from ..pelican_compat import available
+from ..reader import tell
+from ..state import BuildState
+from .parse_cache import digest
+
+_ANY = object()  # a sender no receiver is connected to in particular
+
+
+def only_ours(own_receivers: set) -> bool:
+    """No plugin but this one hears of articles being read or made."""
+    return (
+        set(signals.content_object_init.receivers_for(_ANY)) <= own_receivers
+        and not any(signals.article_generator_preread.receivers_for(_ANY))
+        and not any(signals.article_generator_context.receivers_for(_ANY))
+    )
+
+
+def copy(article, context):
+    """A new article with the same attributes: its lists and metadata dict new too (a
+    list shared by two attributes, or by an attribute and a metadata item, stays
+    shared), `context` as its context."""
+    lists: dict[int, list] = {}
+    state = vars(article).copy()
+    metadata = state["metadata"] = state["metadata"].copy()
+    for values in (state, metadata):
+        for key, value in values.items():
+            if type(value) is list:
+                found = lists.get(id(value))
+                if found is None:
+                    found = lists[id(value)] = value.copy()
+                values[key] = found
+    state["_context"] = context
+    new = object.__new__(type(article))
+    new.__dict__.update(state)
+    return new
+
+
+class ArticleCache:
+    """The articles of the last build, by source path, with what the reader logged."""
+
+    def __init__(self, parse_cache):
+        self.parse_cache = parse_cache
+        # Source path -> (digest, name, title, warnings, status, article as made)
+        self._articles: dict[str, tuple] = {}
+        # Source path -> (digest, name, title, warnings, status) of the files read in
+        # this build, until Pelican hands over the article it made of each (cache_data)
+        self._made: dict[str, tuple] = {}
+        self._looked_up: set[str] = set()  # source paths the running build asked for
+        self._generation = -1  # parse_cache.generation() when the articles were kept
+
+    def forget(self) -> None:
+        self._articles.clear()
+        self._made.clear()
+        self._looked_up.clear()
+
+    def made(self, source_path: str, name: str, prepared: dict) -> None:
+        """The reader read `source_path` in a build that keeps results: what it logged and
+        reported, kept until Pelican has made the file's article."""
+        if "error" in prepared or prepared.get("date") is None or "digest" not in prepared:
+            return  # skipped, or dated by its commit or modification time
+        self._made[source_path] = (
+            prepared["digest"],
+            name,
+            prepared["title"],
+            prepared["warnings"],
+            prepared["status"] or "",
+        )
+
+    def install(self, generator, own_receivers: set) -> None:
+        """`article_generator_init`: a build that keeps results takes the articles of
+        unchanged files as the last build made them (see the module's docstring).
+        `own_receivers` are the speed layer's receivers of ``content_object_init``."""
+        self._made.clear()
+        self._looked_up.clear()
+        settings = generator.settings
+        if (
+            not self.parse_cache.keeping()
+            or settings.get("CACHE_CONTENT")
+            or not only_ours(own_receivers)
+            or not available("generator_cache")
+        ):
+            self._articles.clear()
+            return
+        if self._generation != self.parse_cache.generation() or any(
+            entry[5].settings is not settings for entry in self._articles.values()
+        ):
+            self._articles.clear()  # other settings: nothing made with the old ones is of use
+            self._generation = self.parse_cache.generation()
+        cache = self
+
+        def get_cached_data(generator, filename: str, default=None):
+            return cache.take(generator, filename, default)
+
+        def cache_data(generator, filename: str, article) -> None:
+            cache.keep(generator, article)
+
+        generator.get_cached_data = MethodType(get_cached_data, generator)
+        generator.cache_data = MethodType(cache_data, generator)
+
+    def take(self, generator, filename: str, default=None):
+        """The generator's cache lookup: a copy of the article the last build made of the
+        file, if its bytes are the same, else `default` (the file is read)."""
+        path = os.path.abspath(os.path.join(generator.path, filename))
+        self._looked_up.add(path)
+        entry = self._articles.get(path)
+        if entry is None:
+            return default
+        key, name, title, warnings, status, article = entry
+        try:
+            with open(path, "rb") as file:
+                same = digest(file.read()) == key
+        except OSError:
+            same = False
+        if not same:
+            del self._articles[path]
+            return default
+        self.parse_cache.recalled(path)
+        tell(BuildState.of(generator.settings), name, path, title, warnings, status)
+        return copy(article, generator.context)
+
+    def keep(self, generator, article) -> None:
+        """The generator's cache store, called with each article made and found valid."""
+        path = article.source_path
+        entry = self._made.pop(path, None)
+        if entry is None or article.settings is not generator.settings:
+            return
+        date = getattr(article, "date", None)
+        if date is None or date > datetime.now(date.tzinfo):
+            return  # undated, or a draft until its day comes
+        self._articles[path] = (*entry, copy(article, None))
+
+    def done_reading(self) -> None:
+        """`article_generator_pretaxonomy`: forget the files this build did not read."""
+        if self._looked_up:
+            for path in self._articles.keys() - self._looked_up:
+                del self._articles[path]
+        self._made.clear()

@@ -1,0 +1,75 @@
+"""The garbage collector around a build (see :class:`Collector`)."""
+
+from __future__ import annotations
+
+import gc
+
+from .. import pelican_compat
+
+
+class Collector:
+    """The garbage collector's state across the builds of one process.
+
+    Reading makes the objects of 10,000 articles, which live to the end of the build,
+    and no cyclic garbage: the full collections their growth set off found nothing to
+    free and took about 0.3 s of a 10,000-release build, in the process every other step
+    waits for; so the collector is paused while Pelican reads the releases, and their
+    objects frozen after (later collections do not scan them again, nor write to them,
+    which would copy the shared pages in each forked process). They stay frozen for the
+    rest of the build and are thawed when the next build in this process starts
+    (``pelican --autoreload``), so that the collector can free the cycles of the last one.
+    """
+
+    def __init__(self):
+        self.frozen = False  # this process froze the build's objects (gc.freeze)
+        self.paused = False  # this process paused the collector while reading
+
+    def thaw_previous_build(self) -> None:
+        """As each build starts: unfreeze an earlier build's objects (and restart a
+        collector that a failed build left paused)."""
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+        if self.paused:
+            gc.enable()
+            self.paused = False
+        for cache in pelican_compat.memoized_caches():
+            # Pelican's caches of each content object's HTML and summary: one dict per
+            # method for the whole process, keyed by the content object, so every article
+            # a build showed would stay alive, with its build's whole context.
+            cache.clear()
+
+    def free_previous_build(self) -> None:
+        """At the end of a build when another will follow in this process: free what the
+        build before this one left.
+
+        Its objects became garbage when its run ended, and this build froze them with its
+        own, so no collection would ever free them: under ``pelican --autoreload`` each
+        rebuild kept 40 to 100 MB more at 10,000 releases. A full collection here frees
+        them once this build's pages are written (about 0.4 s at 10,000 releases, after
+        the edited page is on disk); this build's objects are freed in the next one's.
+        """
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+        gc.collect()
+
+    def pause(self) -> None:
+        """While the releases are read: no collections."""
+        if gc.isenabled():
+            gc.disable()
+            self.paused = True
+
+    def freeze_read(self) -> None:
+        """Every release is read: freeze the objects, run the collector again."""
+        gc.freeze()
+        self.frozen = True
+        if self.paused:
+            gc.enable()
+            self.paused = False
+
+    def freeze_all(self) -> None:
+        """Before forking: collect, then freeze every object."""
+        gc.collect()
+        gc.freeze()
+        self.frozen = True
