@@ -1,16 +1,48 @@
-"""Per-field extraction accuracy over the fixture corpus, against pinned minimums.
+"""Per-field extraction accuracy: the fixture pins, or a folder of real releases.
 
-    python bench/accuracy.py          print the table; exit 1 below a pinned minimum
+    python bench/accuracy.py          fixture table; exit 1 below a pinned minimum
     python bench/accuracy.py --pin    raise the pins to today's figures (never lowers)
+    python bench/accuracy.py CORPUS_DIR [--json] [--misses]
 
 Pins live in tests/accuracy_minimums.json: lowering one is a visible edit of that file.
+
+Corpus mode scores a folder of `.txt` releases against the hand annotations in its
+`expected.json` (an object keyed by the file's path relative to the folder):
+
+    {"site": "kaltimprov.go.id", "kind": "gov" | "republished" | "news",
+     "title": str|null, "category": str|null, "dateline": str|null, "byline": str|null,
+     "date": "YYYY-MM-DD"|null, "first_words": [8 words], "last_words": [8 words]}
+
+It runs the user-facing command, `python -m press_release check --json CORPUS_DIR`, in a
+subprocess (this repository's `plugins/` first on PYTHONPATH, the working directory set
+to CORPUS_DIR so that no unrelated pelicanconf.py is read) and compares its records, matched
+by file path, field by field. Comparison rules (both sides NFC-normalised first):
+
+- title, category: whitespace collapsed (runs of spaces/newlines -> one space, ends
+  stripped), then exact and case-sensitive.
+- dateline: whitespace collapsed, case-insensitive.
+- byline: whitespace collapsed, case-insensitive, and brackets/slashes enclosing the code
+  ignored at both ends ("(/RN)" and "RN" agree); anything else, including `*`, counts.
+- date: the ISO calendar date, exact (a record's date-time counts by its date part).
+- first words / last words: the first / last 8 whitespace-separated words of the record's
+  `body_text`, exact and case-sensitive, as a sequence (when the body has fewer than 8
+  words, all of them).
+- null matches only null (a missing title is right only when none was annotated); a file
+  without a record, or skipped with an error, is wrong on every field.
+- overall: right comparisons over all comparisons (7 per file); also given per kind.
+
+No field is given partial credit. `--misses` lists each wrong field (expected vs got);
+`--json` prints the same figures (and misses) as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from press_release.parse import parse_release
@@ -57,10 +89,191 @@ def below_pins(scores: dict[str, tuple[int, int]], pins: dict[str, float]) -> li
     return failures
 
 
+# --- corpus mode: real releases annotated by hand -------------------------------------
+
+CORPUS_FIELDS = (
+    "title", "category", "dateline", "byline", "date", "first_words", "last_words",
+)  # fmt: skip
+KINDS = ("gov", "republished", "news")
+WORDS = 8
+_CODE_EDGES = "()[]{}/ \t\n"
+
+
+def _nfc(value):
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _collapsed(value):
+    return None if value is None else " ".join(_nfc(value).split())
+
+
+def _normalised(field: str, value):
+    """The form of a value that the comparison rules compare (module docstring)."""
+    if field in ("first_words", "last_words"):
+        return None if value is None else [_nfc(word) for word in value]
+    if field == "date":
+        return value[:10] if isinstance(value, str) else value
+    value = _collapsed(value)
+    if value is None:
+        return None
+    if field == "dateline":
+        return value.casefold()
+    if field == "byline":
+        return value.strip(_CODE_EDGES).casefold()
+    return value
+
+
+def extracted(record: dict | None) -> dict:
+    """The scored fields as the check record gives them (None: no record)."""
+    if record is None or record.get("error"):
+        return dict.fromkeys(CORPUS_FIELDS)
+    words = (record.get("body_text") or "").split()
+    got = {field: record.get(field) for field in CORPUS_FIELDS[:5]}
+    got["first_words"] = words[:WORDS]
+    got["last_words"] = words[-WORDS:]
+    return got
+
+
+def run_check(corpus: Path) -> dict[str, dict]:
+    """Records of `python -m press_release check --json CORPUS`, keyed by relative path."""
+    corpus = corpus.resolve()
+    env = dict(os.environ)
+    plugins = str(ROOT / "plugins")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [plugins, env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    done = subprocess.run(
+        [sys.executable, "-m", "press_release", "check", "--json", str(corpus)],
+        cwd=corpus,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    try:
+        records = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(
+            f"check printed no JSON (exit {done.returncode}):\n{done.stderr}"
+        ) from None
+    keyed = {}
+    for record in records:
+        name = Path(record["source"]).resolve().relative_to(corpus).as_posix()
+        keyed.setdefault(name, record)
+    return keyed
+
+
+def score_corpus(expected: dict[str, dict], records: dict[str, dict]) -> dict:
+    """Per-field and per-kind figures, with every miss (expected vs got)."""
+
+    def tally():
+        return {field: [0, 0] for field in CORPUS_FIELDS}
+
+    fields = tally()
+    kinds: dict[str, dict] = {}
+    files_per_kind: dict[str, int] = {}
+    misses = []
+    for name in sorted(expected):
+        want = expected[name]
+        kind = want.get("kind", "?")
+        per_kind = kinds.setdefault(kind, tally())
+        files_per_kind[kind] = files_per_kind.get(kind, 0) + 1
+        record = records.get(name)
+        got = extracted(record)
+        usable = record is not None and not record.get("error")
+        unusable = "(no record)" if record is None else f"(skipped: {record.get('error')})"
+        for field in CORPUS_FIELDS:
+            same = _normalised(field, want.get(field)) == _normalised(field, got[field])
+            right = usable and same
+            for table in (fields, per_kind):
+                table[field][0] += right
+                table[field][1] += 1
+            if not right:
+                misses.append(
+                    {"file": name, "kind": kind, "field": field,
+                     "expected": want.get(field),
+                     "got": got[field] if usable else unusable}
+                )  # fmt: skip
+
+    def figures(table, files):
+        out = {f: {"correct": c, "total": t, "accuracy": c / t if t else 0.0}
+               for f, (c, t) in table.items()}  # fmt: skip
+        correct = sum(c for c, _ in table.values())
+        total = sum(t for _, t in table.values())
+        overall = {
+            "correct": correct,
+            "total": total,
+            "accuracy": correct / total if total else 0.0,
+        }
+        return {"files": files, "fields": out, "overall": overall}
+
+    result = figures(fields, len(expected))
+    ordered = [k for k in KINDS if k in kinds] + sorted(set(kinds) - set(KINDS))
+    result["kinds"] = {k: figures(kinds[k], files_per_kind[k]) for k in ordered}
+    result["unannotated"] = sorted(set(records) - set(expected))
+    result["misses"] = misses
+    return result
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def print_corpus(result: dict, misses: bool, out=None) -> None:
+    out = out or sys.stdout
+    print(f"{result['files']} files", file=out)
+    print(f"{'field':<14}{'correct':>9}{'total':>7}{'accuracy':>10}", file=out)
+    rows = [*result["fields"].items(), ("overall", result["overall"])]
+    for field, fig in rows:
+        line = f"{_label(field):<14}{fig['correct']:>9}{fig['total']:>7}{fig['accuracy']:>10.3f}"
+        print(line, file=out)
+    print(file=out)
+    heads = [_label(f).replace(" words", "") for f in CORPUS_FIELDS] + ["overall"]
+    print(f"{'kind':<12}{'files':>6}" + "".join(f"{h:>10}" for h in heads), file=out)
+    for kind, fig in result["kinds"].items():
+        cells = [fig["fields"][f]["accuracy"] for f in CORPUS_FIELDS]
+        cells.append(fig["overall"]["accuracy"])
+        print(f"{kind:<12}{fig['files']:>6}" + "".join(f"{c:>10.3f}" for c in cells), file=out)
+    if result["unannotated"]:
+        print(f"\nnot annotated, not scored: {len(result['unannotated'])} file(s)", file=out)
+    if misses:
+        print(file=out)
+        for miss in result["misses"]:
+            print(f"{miss['file']} [{miss['kind']}] {_label(miss['field'])}", file=out)
+            print(f"    expected: {json.dumps(miss['expected'], ensure_ascii=False)}", file=out)
+            print(f"    got:      {json.dumps(miss['got'], ensure_ascii=False)}", file=out)
+
+
+def corpus_main(corpus: Path, as_json: bool, misses: bool) -> int:
+    expected_path = corpus / "expected.json"
+    if not expected_path.is_file():
+        print(f"no expected.json in {corpus}", file=sys.stderr)
+        return 2
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    result = score_corpus(expected, run_check(corpus))
+    if as_json:
+        if not misses:
+            result.pop("misses")
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_corpus(result, misses)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, help="folder of annotated releases")
     parser.add_argument("--pin", action="store_true", help="raise the pinned minimums")
+    parser.add_argument("--json", action="store_true", help="corpus mode: print JSON")
+    parser.add_argument("--misses", action="store_true", help="corpus mode: list misses")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        if args.pin:
+            parser.error("--pin applies to the fixture pins, not to a corpus")
+        return corpus_main(args.corpus, args.json, args.misses)
+    if args.json or args.misses:
+        parser.error("--json and --misses need a CORPUS_DIR")
     scores = measure()
     pins = json.loads(PINS.read_text()) if PINS.exists() else {}
     print(f"{'field':<16}{'correct':>9}{'total':>7}{'accuracy':>10}{'pinned':>8}")
