@@ -32,7 +32,7 @@ from .byline import (
     take_byline,
 )
 from .dateline import Dateline, display_place, match_dateline
-from .header import split_header
+from .header import read_header
 from .normalise import decode_checked, fewer_words, normalise_lines
 from .paragraphs import Block, split_blocks
 from .render import body_html
@@ -49,8 +49,6 @@ BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
-# The statuses Pelican knows for an article ("Status:" in a release's header).
-STATUSES = ("published", "draft", "hidden", "skip")
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
@@ -377,6 +375,7 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
 
 
 def _apply_header(release: Release) -> None:
+    """The header's values over what the text gave (read_header() checked the status)."""
     header = release.header
     if "title" in header:
         release.title = header["title"]
@@ -386,22 +385,29 @@ def _apply_header(release: Release) -> None:
         release.dateline = header["dateline"]
         release.dateline_display = display_place(header["dateline"])
     if "byline" in header:
-        apply_byline(release, header["byline"].strip("()[] "))
+        code = header["byline"].strip("()[] ")
+        if any(map(str.isalnum, code)):
+            apply_byline(release, code)
+        else:
+            release.warnings.append(
+                f"the header byline {header['byline']!r} holds no code; write it as "
+                "'Byline: rus/humasprov' (the text's own code is used, if any)"
+            )
     if "summary" in header:
         release.summary = header["summary"]
     if "slug" in header:
-        release.slug = slugify(header["slug"])
+        if any(ch.isascii() and ch.isalnum() for ch in header["slug"]):
+            release.slug = slugify(header["slug"])
+        else:
+            release.warnings.append(
+                f"the header slug {header['slug']!r} holds no letter or digit a web "
+                "address can use; the title gives the address: write the slug with "
+                "letters, digits and hyphens"
+            )
     if "tags" in header:
         release.tags = [t.strip() for t in header["tags"].split(",") if t.strip()]
     if "status" in header:
-        status = header["status"].strip().lower()
-        if status in STATUSES:
-            release.status = status
-        else:
-            release.warnings.append(
-                f"unknown status {status!r} in the header; use one of "
-                f"{', '.join(STATUSES)} (the release is published)"
-            )
+        release.status = header["status"]
 
 
 def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
@@ -413,8 +419,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
     config = config or Config()
     release = Release(source=filename)
-    header, lines = split_header(lines)
-    release.header = dict(header)
+    header = read_header(lines)
+    release.header = dict(header.values)
+    release.credits.extend(header.credits)
+    release.warnings.extend(header.warnings)
+    lines = header.rest
 
     start = 0
     while start < len(lines) and (
