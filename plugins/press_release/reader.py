@@ -95,11 +95,15 @@ class PressReleaseReader(BaseReader):
     def process_metadata(self, name, value):
         # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
         # a string bound for dateutil, a tenth of a millisecond each; ISO needs no parser.
-        if name == "date" and isinstance(value, str) and len(value) == 10:
+        if name == "date" and isinstance(value, str):
             try:
-                return SafeDatetime.fromisoformat(value)
-            except ValueError:
-                pass  # Pelican reports it
+                if len(value) == 10:
+                    return SafeDatetime.fromisoformat(value)
+                return super().process_metadata(name, value)
+            except (ValueError, OverflowError):
+                # "2024-02-31-judul.txt": no such day. Pelican would stop on the file; the
+                # parser names the bad date in a warning and read() dates the release.
+                return None
         return super().process_metadata(name, value)
 
     @cached_property

@@ -206,6 +206,14 @@ def filename_date(filename: str) -> FoundDate | None:
     return FoundDate(value, False, None, filename)
 
 
+def bad_filename_date(filename: str) -> str | None:
+    """The ``YYYY-MM-DD`` prefix of the file name when it names no day ("2024-02-31")."""
+    match = FILENAME_DATE.match(filename)
+    if not match or filename_date(filename) is not None:
+        return None
+    return match.group(0)
+
+
 def parse_header_date(value: str) -> FoundDate | None:
     """An author's ``Tanggal:`` value: ISO ("2024-03-12 09:30") or Indonesian."""
     try:

@@ -342,6 +342,12 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 "'Tanggal: 2024-03-12'"
             )
     by_name = dates.filename_date(filename)
+    if by_name is None and (bad := dates.bad_filename_date(filename)):
+        release.warnings.append(
+            f"the file name starts with {bad!r}, which is no date; the date is taken from "
+            "the text (or the file's history): rename the file with a real date, "
+            "e.g. 2024-03-12-judul.txt"
+        )
     if found is None and by_name:
         found, source = by_name, "filename"
     if found is None:
