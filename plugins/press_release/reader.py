@@ -13,12 +13,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.readers import BaseReader
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, order_content
+from unidecode import unidecode
 
 from . import kept, remembered, report, reuse
 from .errors import PressReleaseError
 from .parse import parse_release
-from .parse.release import renumber_duplicates, slugify
+from .parse.release import renumber_duplicates
+from .parse.slugs import SLUG_MAX, slugify
 from .settings import config_from
 from .speed import ReleaseDate
 
@@ -119,7 +122,7 @@ class PressReleaseReader(BaseReader):
         key = (name, value)
         wrapper = self._wrappers.get(key)
         if wrapper is None:
-            wrapper = self._wrappers[key] = self.process_metadata(name, value)
+            wrapper = self._wrappers[key] = capped(self.process_metadata(name, value), name)
         return wrapper
 
     def _dated(self, date: datetime, metadata: dict) -> SafeDatetime:
@@ -175,7 +178,8 @@ class PressReleaseReader(BaseReader):
         if codes := prepared["authors"]:
             metadata["authors"] = [self._wrapper("author", code) for code in codes]
         if prepared["tags"]:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(prepared["tags"]))
+            tags = self.process_metadata("tags", ", ".join(prepared["tags"]))
+            metadata["tags"] = [capped(tag, "tag") for tag in tags]
         if prepared["status"]:
             metadata["status"] = self.process_metadata("status", prepared["status"])
         date, source = prepared["date"], prepared["date_source"]
@@ -193,6 +197,23 @@ class PressReleaseReader(BaseReader):
         metadata["date"] = self._dated(date, metadata)
         metadata["date_source"] = source
         return prepared["body_html"], metadata
+
+
+def capped(wrapper, kind: str):
+    """A Category, Author or Tag whose slug fits in a file name.
+
+    Pelican's own slug (URLWrapper.slug) is kept where it can be neither too long nor
+    empty; otherwise the wrapper takes the parser's capped slug (parse.slugs), set
+    before Pelican computes its own, which would warn about an empty one.
+    """
+    if not isinstance(wrapper, URLWrapper):
+        return wrapper  # Pelican discards an empty name
+    name = wrapper.name
+    ascii_name = unidecode(name)  # Pelican's slug is this, less and shorter
+    if len(ascii_name) <= SLUG_MAX and any(ch.isalnum() for ch in ascii_name):
+        return wrapper
+    wrapper.slug = slugify(name, fallback=kind)
+    return wrapper
 
 
 def tell(name: str, source_path: str, title: str | None, warnings: list[str], status: str) -> None:

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -36,6 +35,7 @@ from .header import read_header
 from .normalise import decode_checked, fewer_words, normalise_lines
 from .paragraphs import Block, split_blocks
 from .render import body_html
+from .slugs import SLUG_MAX, full_slug, slugify
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
 _STOPS = frozenset('.!?"”')  # SENTENCE_END's class
@@ -49,7 +49,6 @@ BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
-SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
 MAX_RELEASE_BLOCKS = 1000
@@ -101,20 +100,6 @@ class Release:
         if self.date_has_time:
             return self.date.isoformat(timespec="minutes")
         return self.date.date().isoformat()
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug: accents folded, everything else a hyphen, cut at a word boundary."""
-    try:
-        from unidecode import unidecode
-
-        ascii_text = unidecode(text)
-    except ImportError:  # pragma: no cover - unidecode ships with Pelican
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = SLUG_UNSAFE.sub("-", ascii_text.lower().replace("'", "")).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug or "rilis"
 
 
 def renumber_duplicates(groups: dict[str, list]) -> list[tuple[object, object, str]]:
@@ -479,8 +464,24 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         )
     if not release.blocks:
         release.warnings.append("the release has no body text")
+    release.warnings.extend(_long_names(release))
     release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
     return release
+
+
+def _long_names(release: Release) -> list[str]:
+    """A warning for each name too long for a web address: its address is shortened."""
+    names = [("category", release.category), ("place", release.dateline_display)]
+    names += [("reporter", name) for name in release.reporters + release.credited_reporters]
+    warnings = []
+    for kind, name in names:
+        if name and len(full_slug(name)) > SLUG_MAX:
+            warnings.append(
+                f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web "
+                f"address is shortened to {slugify(name)!r}: check the {kind}, which is "
+                "usually a few words"
+            )
+    return warnings
 
 
 def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
