@@ -144,3 +144,11 @@ def test_plain_text_still_takes_the_fast_path():
 
     assert is_plain(f"{TITLE}\n\nSAMARINDA – {LEAD} ({CODE})\n")
     assert not is_plain(f"{TITLE}\u200e\n")
+
+
+def test_normalise_removes_every_format_character_and_keeps_emoji():
+    every = map(chr, range(sys.maxunicode + 1))
+    format_chars = "".join(ch for ch in every if unicodedata.category(ch) == "Cf")
+    assert normalise(f"Rapat{format_chars} selesai") == "Rapat selesai"
+    kept = "Rapat 🙂 \U0001d11e \U0001f1ee\U0001f1e9 \U000e0100 selesai"  # emoji, a clef, a flag
+    assert normalise(kept) == kept

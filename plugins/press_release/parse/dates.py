@@ -196,22 +196,25 @@ def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate |
 
 def filename_date(filename: str) -> FoundDate | None:
     """A ``YYYY-MM-DD`` prefix of the file name."""
-    match = FILENAME_DATE.match(filename)
-    if not match:
-        return None
-    try:
-        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
-    return FoundDate(value, False, None, filename)
+    return filename_dates(filename)[0]
 
 
 def bad_filename_date(filename: str) -> str | None:
     """The ``YYYY-MM-DD`` prefix of the file name when it names no day ("2024-02-31")."""
+    return filename_dates(filename)[1]
+
+
+def filename_dates(filename: str) -> tuple[FoundDate | None, str | None]:
+    """``(the date of the file name's YYYY-MM-DD prefix, None)``, or ``(None, the prefix)``
+    when it names no day ("2024-02-31"), or ``(None, None)`` without one."""
     match = FILENAME_DATE.match(filename)
-    if not match or filename_date(filename) is not None:
-        return None
-    return match.group(0)
+    if not match:
+        return None, None
+    try:
+        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None, match.group(0)
+    return FoundDate(value, False, None, filename), None
 
 
 def parse_header_date(value: str) -> FoundDate | None:

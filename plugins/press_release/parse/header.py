@@ -76,11 +76,12 @@ class Header:
 def split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """``(recognised values, remaining lines)`` of read_header()."""
     header = read_header(lines)
-    return header.values, header.rest
+    return (header.values, header.rest) if header is not None else ({}, lines)
 
 
-def read_header(lines: list[str]) -> Header:
-    """The header block at the top of `lines` ('' = blank), if any, and the lines after it."""
+def read_header(lines: list[str]) -> Header | None:
+    """The header block at the top of `lines` ('' = blank) and the lines after it, or
+    None when there is none (most releases: nothing is built for them)."""
     start = 0
     while start < len(lines) and not lines[start]:
         start += 1
@@ -90,7 +91,7 @@ def read_header(lines: list[str]) -> Header:
         matches.append(match)
         end += 1
     if not any(m["key"].lower() in KEYS for m in matches):
-        return Header(rest=lines)
+        return None
     if end < len(lines) and lines[end]:  # a line of text inside the block: no header
         return _stray_status(lines, start, matches)
     header = Header(rest=lines[end:])
@@ -159,7 +160,7 @@ def check_status(value: str, line: str) -> tuple[str, str | None]:
     )
 
 
-def _stray_status(lines: list[str], start: int, matches: list[re.Match[str]]) -> Header:
+def _stray_status(lines: list[str], start: int, matches: list[re.Match[str]]) -> Header | None:
     """No header (text follows the key lines without a blank line), but a ``Status:``
     line among the key lines at the top still applies, and leaves the text."""
     for offset, match in enumerate(matches):
@@ -172,4 +173,4 @@ def _stray_status(lines: list[str], start: int, matches: list[re.Match[str]]) ->
             "are read as release text: put a blank line after the header"
         )
         return header
-    return Header(rest=lines)
+    return None

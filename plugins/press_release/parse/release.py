@@ -150,6 +150,33 @@ def _looks_like_paragraph(line: str) -> bool:
     return not fewer_words(line, 6) and _ends_sentence(line)
 
 
+def _release_line(line: str) -> str | None:
+    """What a body line is by its shape: "code" when it holds the byline code, "prose",
+    or None. What decides whether a chrome-like line above it starts the trailing chrome
+    (chrome.trailing_and_dropped).
+
+    Prose is a line of 15 words or more, a sentence of 4 or more, or a line of 4 or more
+    opening in lower case (a sentence broken across lines). Not prose: chrome by its own
+    shape (chrome.is_chrome_shaped), a teaser cut with an ellipsis, and a trailing
+    marker unless it is itself a long sentence ("Hak cipta atas karya batik itu kini
+    didaftarkan ..."; a label such as "Tags: banjir, rapat." is no sentence).
+    """
+    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
+    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
+    if (line.rstrip(" .")[-1:] in (")", "]") or "*" in line) and take_byline(strip_end_mark(line))[
+        1
+    ]:
+        return "code"
+    # The cheap tests first: most lines below a chrome-like line are short chrome.
+    if fewer_words(line, 4) or line.endswith(("…", "...")):
+        return None
+    if chrome.is_trailing_marker(line):
+        prose = _looks_like_paragraph(line)
+    else:
+        prose = not fewer_words(line, 15) or _ends_sentence(line) or line[0].islower()
+    return "prose" if prose and not chrome.is_chrome_shaped(line) else None
+
+
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     """Index and parse of the dateline line among `lines` ('' = blank)."""
     rank = 0  # among the non-blank lines, of which the first 40 are looked at
@@ -254,7 +281,7 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index, dropped = chrome.trailing_and_dropped(body, _looks_like_paragraph, config.chrome)
+    index, dropped = chrome.trailing_and_dropped(body, _release_line, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         body = body[:index]
@@ -326,8 +353,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 f"the header date {release.header['date']!r} is not a date; write it as "
                 "'Tanggal: 2024-03-12'"
             )
-    by_name = dates.filename_date(filename)
-    if by_name is None and (bad := dates.bad_filename_date(filename)):
+    by_name, bad = dates.filename_dates(filename)
+    if bad:
         release.warnings.append(
             f"the file name starts with {bad!r}, which is no date; the date is taken from "
             "the text (or the file's history): rename the file with a real date, "
@@ -411,10 +438,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     config = config or Config()
     release = Release(source=filename)
     header = read_header(lines)
-    release.header = dict(header.values)
-    release.credits.extend(header.credits)
-    release.warnings.extend(header.warnings)
-    lines = header.rest
+    if header is not None:
+        release.header = dict(header.values)
+        release.credits.extend(header.credits)
+        release.warnings.extend(header.warnings)
+        lines = header.rest
 
     start = 0
     while start < len(lines) and (
@@ -475,7 +503,10 @@ def _long_names(release: Release) -> list[str]:
     names += [("reporter", name) for name in release.reporters + release.credited_reporters]
     warnings = []
     for kind, name in names:
-        if name and len(full_slug(name)) > SLUG_MAX:
+        # An ASCII name gives a slug no longer than itself: most need no full_slug().
+        if not name or (len(name) <= SLUG_MAX and name.isascii()):
+            continue
+        if len(full_slug(name)) > SLUG_MAX:
             warnings.append(
                 f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web "
                 f"address is shortened to {slugify(name)!r}: check the {kind}, which is "
