@@ -21,6 +21,7 @@ from press_release.parse import parse_release
 from press_release.parse.header import KEYS, read_header
 
 from .conftest import ROOT
+from .test_build import article_pages
 
 BODY = (
     "Rapat Koordinasi Banjir di Samarinda\n\n"
@@ -207,3 +208,63 @@ def test_check_reports_every_file_when_one_has_an_empty_byline(tmp_path):
     records = json.loads(result.stdout)
     assert sorted(os.path.basename(r["source"]) for r in records) == ["biasa.txt", "kosong.txt"]
     assert all(r["title"] == "Rapat Koordinasi Banjir di Samarinda" for r in records)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("Judul: ...", "title"), ("Kategori: ..", "category"), ("Dateline: —", "dateline")],
+)
+def test_a_value_without_a_word_is_ignored(line, label):
+    release = parse(f"{line}\n\n" + BODY)
+    assert release.title == "Rapat Koordinasi Banjir di Samarinda"
+    assert release.category is None and release.dateline == "SAMARINDA"
+    assert _warned(release, f"the header {label}", "no letter or digit")
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31 23:59", "2024-02-31", "kemarin"])
+def test_an_implausible_header_date_is_a_warning(value):
+    release = parse(f"Tanggal: {value}\n\n" + BODY, "2024-03-12-rapat.txt")
+    assert release.date_iso == "2024-03-12" and release.date_source == "filename"
+    assert _warned(release, "the header date", repr(value))
+
+
+def test_tags_and_byline_parts_without_a_word_are_left_out():
+    release = parse("Label: , ;, banjir\nByline: ../../ani\n\n" + BODY)
+    assert release.tags == ["banjir"]
+    assert release.reporters == ["ani"]
+
+
+ODD_HEADERS = {
+    "years": "Tanggal: 0001-01-01\nJudul: Rapat Tahun Satu",
+    "far-future": "Tanggal: 9999-12-31 23:59\nJudul: Rapat Tahun Jauh",
+    "tags": "Label: , ;, \nRingkasan: <b>tebal</b> & {{ x }}\nJudul: Rapat Label",
+    "no-words": "Dateline: ..\nKategori: ..\nJudul: ...",
+    "byline-path": "Byline: ../../x\nSlug: ../../etc\nJudul: Rapat Jalur",
+    "empty": "Byline:\nKategori:\nJudul: Rapat Kosong",
+}
+
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("content")
+    for name, header in ODD_HEADERS.items():
+        (content / f"{name}.txt").write_text(f"{header}\n\n{BODY}", encoding="utf-8")
+    output = tmp_path_factory.mktemp("output")
+    env = dict(os.environ, COLUMNS="400", PYTHONPATH=str(ROOT / "plugins"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+         "-s", str(ROOT / "pelicanconf.py"), "-e", f'PATH="{content}"'],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, env=env,
+    )  # fmt: skip
+    return output, result
+
+
+def test_odd_header_values_never_stop_a_build(odd_site):
+    output, result = odd_site
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "Could not process" not in log and "Traceback" not in log
+    pages = article_pages(output)
+    assert len(pages) == len(ODD_HEADERS), sorted(pages)
+    names = {part for p in output.rglob("*") for part in p.relative_to(output).parts}
+    assert not {"..", ".", ""} & names

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from press_release.errors import PressReleaseError
 from press_release.parse import parse_release
-from press_release.parse.slugs import SLUG_MAX, cap_slug, slugify
+from press_release.parse.slugs import SLUG_MAX, cap_slug, digest, slugify
 
 from .conftest import ROOT
 from .test_build import article_pages, soup
@@ -154,6 +154,10 @@ def site(tmp_path_factory):
         f"Rapat Banjir Kedua\n\n{LEAD}\n\nRapat ditutup sore hari. (abc/humasprov)\n",
         encoding="utf-8",
     )
+    (content / "2024-03-14-tanda.txt").write_text(  # a category line with no word in it
+        f"✓✓\nRapat Banjir Ketiga\n\n{LEAD}\n\nRapat ditutup sore hari. (abc/humasprov)\n",
+        encoding="utf-8",
+    )
     output = tmp_path_factory.mktemp("output")
     env = dict(os.environ, COLUMNS="400", PYTHONPATH=str(ROOT / "plugins"))
     result = subprocess.run(
@@ -167,7 +171,14 @@ def site(tmp_path_factory):
 def test_the_build_succeeds_with_250_character_names(site):
     output, result = site
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(article_pages(output)) == 2
+    assert len(article_pages(output)) == 3
+    assert "Unable to generate valid slug" not in result.stdout + result.stderr
+
+
+def test_a_category_without_letters_gets_a_stable_fallback(site):
+    output, _ = site
+    names = [p.name for p in (output / "kategori").iterdir() if p.name.startswith("kategori-")]
+    assert names == [f"kategori-{digest('✓✓')}"]
 
 
 def test_every_written_path_part_is_capped(site):

@@ -179,7 +179,7 @@ class PressReleaseReader(BaseReader):
             metadata["authors"] = [self._wrapper("author", code) for code in codes]
         if prepared["tags"]:
             tags = self.process_metadata("tags", ", ".join(prepared["tags"]))
-            metadata["tags"] = [capped(tag, "tag") for tag in tags]
+            metadata["tags"] = [capped(t, "tag") for t in tags] if isinstance(tags, list) else tags
         if prepared["status"]:
             metadata["status"] = self.process_metadata("status", prepared["status"])
         date, source = prepared["date"], prepared["date_source"]
@@ -212,8 +212,12 @@ def capped(wrapper, kind: str):
     ascii_name = unidecode(name)  # Pelican's slug is this, less and shorter
     if len(ascii_name) <= SLUG_MAX and any(ch.isalnum() for ch in ascii_name):
         return wrapper
-    wrapper.slug = slugify(name, fallback=kind)
+    wrapper.slug = slugify(name, fallback=_URL_WORDS.get(kind, kind))
     return wrapper
+
+
+# The fallback slug's word for each kind of wrapper, in the site's language (kategori/...).
+_URL_WORDS = {"category": "kategori", "author": "reporter", "tag": "label"}
 
 
 def tell(name: str, source_path: str, title: str | None, warnings: list[str], status: str) -> None:

@@ -59,6 +59,8 @@ WEEKDAY_DATE = re.compile(
 # (every spelling in WEEKDAYS opens with one of them).
 _WEEKDAY_OPENINGS = ("senin", "selasa", "sabtu", "rabu", "kamis", "jum", "minggu", "ahad")
 _DIGIT = re.compile(r"\d")
+# The years a release can bear; a date outside them is a typo ("0024", "9999").
+PLAUSIBLE_YEARS = (1900, 2100)
 FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -99,7 +101,7 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
         m, d = MONTHS[groups["tm"].lower()], int(groups["td"])
     else:
         return None
-    if y is None or not 1900 <= y <= 2100:
+    if y is None or not PLAUSIBLE_YEARS[0] <= y <= PLAUSIBLE_YEARS[1]:
         return None
     try:
         return date(y, m, d)

@@ -348,9 +348,14 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     if "date" in release.header:
         found = dates.parse_header_date(release.header["date"])
         source = "header"
-        if found is None:
+        if (
+            found is None
+            or not dates.PLAUSIBLE_YEARS[0] <= found.value.year <= dates.PLAUSIBLE_YEARS[1]
+        ):
+            found = None
             release.warnings.append(
-                f"the header date {release.header['date']!r} is not a date; write it as "
+                f"the header date {release.header['date']!r} is not a date (a year from "
+                f"{dates.PLAUSIBLE_YEARS[0]} to {dates.PLAUSIBLE_YEARS[1]}); write it as "
                 "'Tanggal: 2024-03-12'"
             )
     by_name, bad = dates.filename_dates(filename)
@@ -392,9 +397,23 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     )
 
 
+# Header values that must hold a word: each one's name in a warning.
+_WORDED = {"title": "title", "category": "category", "dateline": "dateline"}
+
+
 def _apply_header(release: Release) -> None:
-    """The header's values over what the text gave (read_header() checked the status)."""
+    """The header's values over what the text gave (read_header() checked the status).
+
+    A value without a letter or digit ("...", "()") names nothing: it is ignored, with a
+    warning, and what the text gave stands.
+    """
     header = release.header
+    for name, label in _WORDED.items():
+        if name in header and not _has_word(header[name]):
+            release.warnings.append(
+                f"the header {label} {header.pop(name)!r} holds no letter or digit and is "
+                f"ignored: write the {label} in words"
+            )
     if "title" in header:
         release.title = header["title"]
     if "category" in header:
@@ -403,9 +422,9 @@ def _apply_header(release: Release) -> None:
         release.dateline = header["dateline"]
         release.dateline_display = display_place(header["dateline"])
     if "byline" in header:
-        code = header["byline"].strip("()[] ")
-        if any(map(str.isalnum, code)):
-            apply_byline(release, code)
+        code = "/".join(part for part in header["byline"].split("/") if _has_word(part))
+        if code:
+            apply_byline(release, code.strip("()[] "))
         else:
             release.warnings.append(
                 f"the header byline {header['byline']!r} holds no code; write it as "
@@ -423,9 +442,13 @@ def _apply_header(release: Release) -> None:
                 "letters, digits and hyphens"
             )
     if "tags" in header:
-        release.tags = [t.strip() for t in header["tags"].split(",") if t.strip()]
+        release.tags = [t.strip() for t in header["tags"].split(",") if _has_word(t)]
     if "status" in header:
         release.status = header["status"]
+
+
+def _has_word(value: str) -> bool:
+    return any(map(str.isalnum, value))
 
 
 def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
