@@ -120,17 +120,14 @@ def test_plain_lines_are_never_longer_than_the_file(raw):
         assert all(len(line) <= len(raw) for line in normalise.normalise_lines(text, plain))
 
 
-def _trailing_and_dropped_by_pattern(lines, release_line, extra=()):
+def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
     """trailing_and_dropped() from the bare patterns, with none of its guards: the first
     marker or rule (after the first line) below the line that closes the release (the
     last one holding the byline code, else the last prose line), and the dropped lines
     above it."""
-    kinds = [
-        release_line(line) if line and not chrome.matches_any(line, extra) else None
-        for line in lines
-    ]
-    codes = [i for i, kind in enumerate(kinds) if kind == "code"]
-    prose = [i for i, kind in enumerate(kinds) if kind]
+    counted = [bool(line) and not chrome.matches_any(line, extra) for line in lines]
+    codes = [i for i, line in enumerate(lines) if counted[i] and holds_code(line)]
+    prose = [i for i, line in enumerate(lines) if counted[i] and is_prose(line)]
     closing = codes[-1] if codes else prose[-1] if prose else -1
     trailing = None
     for index in range(max(1, closing + 1), len(lines)):
@@ -151,6 +148,7 @@ def _trailing_and_dropped_by_pattern(lines, release_line, extra=()):
     return trailing, dropped
 
 
+SHAPES = (release._holds_code, release._is_prose)  # the parser's tests of a body line
 CHROME_PIECES = [
     "", "Satu dua.", "Pemerintah daerah.", "Berita Terkait", "berita lainnya x", "Bagikan:",
     "Share", "Read More >>", "Baca juga: x", "baca pula", "---", "———", "***", ".", "•",
@@ -176,15 +174,15 @@ def test_trailing_and_dropped_on_random_bodies():
     for _ in range(5000):
         lines = [rng.choice(CHROME_PIECES) for _ in range(rng.randint(0, 8))]
         extra = rng.choice(configs)
-        expected = _trailing_and_dropped_by_pattern(lines, release._release_line, extra)
-        got = chrome.trailing_and_dropped(lines, release._release_line, extra)
+        expected = _trailing_and_dropped_by_pattern(lines, *SHAPES, extra)
+        got = chrome.trailing_and_dropped(lines, *SHAPES, extra)
         assert got == expected, lines
 
 
 @pytest.mark.parametrize("lines", _fixture_lines())
 def test_trailing_and_dropped_on_the_fixtures(lines):
-    expected = _trailing_and_dropped_by_pattern(lines, release._release_line)
-    assert chrome.trailing_and_dropped(lines, release._release_line) == expected
+    expected = _trailing_and_dropped_by_pattern(lines, *SHAPES)
+    assert chrome.trailing_and_dropped(lines, *SHAPES) == expected
 
 
 LEADING_SAMPLES = [

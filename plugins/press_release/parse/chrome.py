@@ -208,13 +208,17 @@ def is_sentence(line: str) -> bool:
     """Six words or more closed by a full stop (a byline code may follow it, or stand
     before it): prose, though it may open with "Baca juga" (a link line is a headline,
     and headlines end without one)."""
-    if not line.rstrip().endswith((".", ")", "]")) or fewer_words(line, 6):
+    # Six words take eleven characters; the line is stripped (normalise_lines).
+    if len(line) < 11 or line[-1] not in ".)]" or fewer_words(line, 6):
         return False
     return bool(SENTENCE_CLOSE.search(line, max(0, len(line) - 80)))
 
 
 def trailing_and_dropped(
-    lines: list[str], release_line: Callable[[str], str | None], extra: Iterable = ()
+    lines: list[str],
+    holds_code: Callable[[str], bool],
+    is_prose: Callable[[str], bool],
+    extra: Iterable = (),
 ) -> tuple[int | None, list[int]]:
     """Where trailing chrome starts, and which lines above it are dropped chrome.
 
@@ -250,7 +254,7 @@ def trailing_and_dropped(
             candidate = None
         if candidate:
             if closing is None:
-                closing = last_release_line(lines, release_line, extra)
+                closing = last_release_line(lines, holds_code, is_prose, extra)
             if index > closing:
                 return index, dropped
         if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line)) or (
@@ -261,27 +265,25 @@ def trailing_and_dropped(
 
 
 def last_release_line(
-    lines: list[str], release_line: Callable[[str], str | None], extra: Iterable = ()
+    lines: list[str],
+    holds_code: Callable[[str], bool],
+    is_prose: Callable[[str], bool],
+    extra: Iterable = (),
 ) -> int:
     """The index of the line that closes the release, or -1.
 
-    `release_line` tells, by its shape, a line holding the byline code ("code"), a line
-    of prose ("prose"; a marker line that is itself a long sentence counts) or neither.
-    The byline code closes a release: the last line holding one, wherever prose stands
-    below it (the teasers of other articles); without one, the last line of prose. Lines
-    of the configured chrome `extra` are neither.
+    The byline code closes a release: the last line that `holds_code`, wherever prose
+    stands below it (the teasers of other articles, readers' comments). Without one, the
+    last line that `is_prose` by its shape (a marker line that is itself a long sentence
+    counts). Lines of the configured chrome `extra` are neither. The code is looked for
+    first: its test is cheap, and most releases end with one just above their chrome.
     """
-    last_prose = -1
-    for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if not line or matches_any(line, extra):
-            continue
-        kind = release_line(line)
-        if kind == "code":
-            return index
-        if kind and last_prose < 0:
-            last_prose = index
-    return last_prose
+    for test in (holds_code, is_prose):
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line and test(line) and not matches_any(line, extra):
+                return index
+    return -1
 
 
 def is_chrome_shaped(line: str) -> bool:

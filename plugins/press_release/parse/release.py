@@ -150,31 +150,33 @@ def _looks_like_paragraph(line: str) -> bool:
     return not fewer_words(line, 6) and _ends_sentence(line)
 
 
-def _release_line(line: str) -> str | None:
-    """What a body line is by its shape: "code" when it holds the byline code, "prose",
-    or None. What decides whether a chrome-like line above it starts the trailing chrome
-    (chrome.trailing_and_dropped).
+def _holds_code(line: str) -> bool:
+    """Whether a body line holds the byline code, which closes the release."""
+    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
+    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
+    if line.rstrip(" .")[-1:] not in (")", "]") and "*" not in line:
+        return False
+    return bool(take_byline(strip_end_mark(line))[1])
 
-    Prose is a line of 15 words or more, a sentence of 4 or more, or a line of 4 or more
-    opening in lower case (a sentence broken across lines). Not prose: chrome by its own
-    shape (chrome.is_chrome_shaped), a teaser cut with an ellipsis, and a trailing
+
+def _is_prose(line: str) -> bool:
+    """Whether a body line is prose by its shape: 15 words or more, a sentence of 4 or
+    more, or 4 words or more opening in lower case (a sentence broken across lines).
+
+    What decides, in a release without a byline code, whether a chrome-like line above
+    it starts the trailing chrome (chrome.trailing_and_dropped). Not prose: chrome by its
+    own shape (chrome.is_chrome_shaped), a teaser cut with an ellipsis, and a trailing
     marker unless it is itself a long sentence ("Hak cipta atas karya batik itu kini
     didaftarkan ..."; a label such as "Tags: banjir, rapat." is no sentence).
     """
-    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
-    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
-    if (line.rstrip(" .")[-1:] in (")", "]") or "*" in line) and take_byline(strip_end_mark(line))[
-        1
-    ]:
-        return "code"
     # The cheap tests first: most lines below a chrome-like line are short chrome.
     if fewer_words(line, 4) or line.endswith(("…", "...")):
-        return None
+        return False
     if chrome.is_trailing_marker(line):
         prose = _looks_like_paragraph(line)
     else:
         prose = not fewer_words(line, 15) or _ends_sentence(line) or line[0].islower()
-    return "prose" if prose and not chrome.is_chrome_shaped(line) else None
+    return prose and not chrome.is_chrome_shaped(line)
 
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
@@ -281,7 +283,7 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index, dropped = chrome.trailing_and_dropped(body, _release_line, config.chrome)
+    index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         body = body[:index]
@@ -524,18 +526,13 @@ def _long_names(release: Release) -> list[str]:
     """A warning for each name too long for a web address: its address is shortened."""
     names = [("category", release.category), ("place", release.dateline_display)]
     names += [("reporter", name) for name in release.reporters + release.credited_reporters]
-    warnings = []
-    for kind, name in names:
+    return [
+        f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web address "
+        f"is shortened to {slugify(name)!r}: check the {kind}, which is usually a few words"
+        for kind, name in names
         # An ASCII name gives a slug no longer than itself: most need no full_slug().
-        if not name or (len(name) <= SLUG_MAX and name.isascii()):
-            continue
-        if len(full_slug(name)) > SLUG_MAX:
-            warnings.append(
-                f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web "
-                f"address is shortened to {slugify(name)!r}: check the {kind}, which is "
-                "usually a few words"
-            )
-    return warnings
+        if name and (len(name) > SLUG_MAX or not name.isascii()) and len(full_slug(name)) > SLUG_MAX
+    ]
 
 
 def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
