@@ -111,11 +111,12 @@ COMMENT_FORM = re.compile(
     | save\ my\ name,\ email,?\ and\ website\b.*
     """
 )
-# A copyright notice: its opening ("©", "(c) ", "Copyright ©", "Hak Cipta 2024"), or
-# the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither.
+# A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
+# the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
+# nor is a list item "(c) ...".
 COPYRIGHT_START = re.compile(
     r"""(?ix)
-    ©|\(c\)\s
+    ©|\(c\)\s*\d{4}
     | (?:copyright|hak\ cipta)\s*(?:©|\(c\)|:?\s*\d{4})
     """
 )

@@ -399,8 +399,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     )
 
 
-# Header values that must hold a word: each one's name in a warning.
-_WORDED = {"title": "title", "category": "category", "dateline": "dateline"}
+# Header values that must hold a word (a letter or digit).
+_WORDED = ("title", "category", "dateline")
 
 
 def _apply_header(release: Release) -> None:
@@ -410,11 +410,11 @@ def _apply_header(release: Release) -> None:
     warning, and what the text gave stands.
     """
     header = release.header
-    for name, label in _WORDED.items():
+    for name in _WORDED:
         if name in header and not _has_word(header[name]):
             release.warnings.append(
-                f"the header {label} {header.pop(name)!r} holds no letter or digit and is "
-                f"ignored: write the {label} in words"
+                f"the header {name} {header.pop(name)!r} holds no letter or digit and is "
+                f"ignored: write the {name} in words"
             )
     if "title" in header:
         release.title = header["title"]
