@@ -120,24 +120,35 @@ def test_plain_lines_are_never_longer_than_the_file(raw):
         assert all(len(line) <= len(raw) for line in normalise.normalise_lines(text, plain))
 
 
-def _trailing_and_dropped_by_pattern(lines, is_paragraph, extra=()):
-    """trailing_and_dropped() from the bare patterns, with none of its guards."""
+def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
+    """trailing_and_dropped() from the bare patterns, with none of its guards: the first
+    marker or rule (after the first line) below the line that closes the release (the
+    last one holding the byline code, else the last prose line), and the dropped lines
+    above it."""
+    counted = [bool(line) and not chrome.matches_any(line, extra) for line in lines]
+    codes = [i for i, line in enumerate(lines) if counted[i] and holds_code(line)]
+    prose = [i for i, line in enumerate(lines) if counted[i] and is_prose(line)]
+    closing = codes[-1] if codes else prose[-1] if prose else -1
     trailing = None
-    for index in range(1, len(lines)):
+    for index in range(max(1, closing + 1), len(lines)):
         line = lines[index]
-        rule = chrome.RULE.fullmatch(line) and not any(map(is_paragraph, lines[index + 1 :]))
-        if line and (rule or chrome.TRAILING_MARKER.fullmatch(line)):
+        if line and (chrome.RULE.fullmatch(line) or chrome.TRAILING_MARKER.fullmatch(line)):
             trailing = index
             break
     above = lines if trailing is None else lines[:trailing]
     dropped = [
         i
         for i, line in enumerate(above)
-        if line and (chrome.DROPPED_LINE.fullmatch(line) or chrome.matches_any(line, extra))
+        if line
+        and (
+            (chrome.DROPPED_LINE.fullmatch(line) and not chrome.is_sentence(line))
+            or chrome.matches_any(line, extra)
+        )
     ]
     return trailing, dropped
 
 
+SHAPES = (release._holds_code, release._is_prose)  # the parser's tests of a body line
 CHROME_PIECES = [
     "", "Satu dua.", "Pemerintah daerah.", "Berita Terkait", "berita lainnya x", "Bagikan:",
     "Share", "Read More >>", "Baca juga: x", "baca pula", "---", "———", "***", ".", "•",
@@ -146,6 +157,14 @@ CHROME_PIECES = [
     "Previous post", "Posting Lama", "Related news x", "Selengkapnya", "Tinggalkan Balasan",
     "Discussion about this post", "Government Public Relation", "Facebook", "Twitter x",
     "Comments:", "Copyright x", "ARTIKEL TERKAIT", "Seteru.", "Re", "B", "\u212aomentar",
+    # Lines that are more of the release below a chrome-like line (issue 16).
+    "Pemerintah daerah menggelar rapat koordinasi banjir pekan ini.", "(rus/hmsprov)",
+    "Hak cipta atas karya batik itu kini didaftarkan ke kementerian.",
+    "Berita terkait banjir ini sudah disampaikan kepada seluruh camat di kota.",
+    "Baca juga laporan lengkap rapat itu di laman resmi pemerintah provinsi.",
+    "12 Maret 2024 pukul 09.00 WITA", "Alamat email Anda tidak akan dipublikasikan.",
+    "© 2024 Biro Adpim Setda Kaltim. Seluruh hak dilindungi.", "Gubernur Tinjau Banjir…",
+    "Wakil gubernur membuka pameran tenun di kota.", "Rapat ditutup sore hari. (ani/humas)",
 ]  # fmt: skip
 
 
@@ -155,15 +174,15 @@ def test_trailing_and_dropped_on_random_bodies():
     for _ in range(5000):
         lines = [rng.choice(CHROME_PIECES) for _ in range(rng.randint(0, 8))]
         extra = rng.choice(configs)
-        expected = _trailing_and_dropped_by_pattern(lines, release._looks_like_paragraph, extra)
-        got = chrome.trailing_and_dropped(lines, release._looks_like_paragraph, extra)
+        expected = _trailing_and_dropped_by_pattern(lines, *SHAPES, extra)
+        got = chrome.trailing_and_dropped(lines, *SHAPES, extra)
         assert got == expected, lines
 
 
 @pytest.mark.parametrize("lines", _fixture_lines())
 def test_trailing_and_dropped_on_the_fixtures(lines):
-    expected = _trailing_and_dropped_by_pattern(lines, release._looks_like_paragraph)
-    assert chrome.trailing_and_dropped(lines, release._looks_like_paragraph) == expected
+    expected = _trailing_and_dropped_by_pattern(lines, *SHAPES)
+    assert chrome.trailing_and_dropped(lines, *SHAPES) == expected
 
 
 LEADING_SAMPLES = [

@@ -139,7 +139,8 @@ def site(tmp_path_factory):
         shutil.copy(source, content / source.name)
     (content / "robust_big_5mb.txt").write_bytes(_release(*(["", SENTENCE] * 70_000)))
     (content / "robust_one_line_1mb.txt").write_bytes(_release("", " ".join([SENTENCE] * 14_000)))
-    (content / "robust_status_unknown.txt").write_bytes(b"Status: terbit\n\n" + _release())
+    # An unknown status keeps the release back (issue 16): never published by a typo.
+    (content / "robust_status_unknown.txt").write_bytes(b"Status: drafts\n\n" + _release())
     output = tmp_path_factory.mktemp("output")
     result = _pelican(content, output)
     return content, output, result
@@ -161,11 +162,12 @@ def test_every_file_is_in_the_report_with_its_status(site):
     assert statuses["robust_cp1252_cr.txt"] == "published"
     assert statuses["robust_mojibake.txt"] == "published with warnings"
     assert statuses["robust_big_5mb.txt"] == "published with warnings"
-    assert statuses["robust_status_unknown.txt"] == "published with warnings"
-    published = sum(s != "skipped" for s in statuses.values())
+    assert statuses["robust_status_unknown.txt"] == "draft"
+    published = sum(s in ("published", "published with warnings") for s in statuses.values())
     warned = sum(s == "published with warnings" for s in statuses.values())
     assert report["summary"] == (
         f"{published} rilis diterbitkan, {warned} dengan peringatan, {len(SKIP_REASONS)} dilewati"
+        ", 1 draf"
     )
 
 
@@ -184,7 +186,7 @@ def test_summary_line_is_printed_at_the_end(site):
         ("robust_one_line_1mb.txt", "lost its line breaks"),
         ("robust_latin1_ambiguous.txt", "encoding is ambiguous"),
         ("robust_mojibake.txt", "mojibake"),
-        ("robust_status_unknown.txt", "unknown status"),
+        ("robust_status_unknown.txt", "no known status"),
     ],
 )
 def test_one_message_names_the_file(site, name, message):

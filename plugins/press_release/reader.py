@@ -12,12 +12,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.readers import BaseReader
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
+from unidecode import unidecode
 
 from .errors import PressReleaseError
 from .features import report
 from .parse import parse_release
-from .parse.release import shown_title, slugify
+from .parse.release import shown_title
+from .parse.slugs import SLUG_MAX, slugify
 from .settings import config_from
 from .state import BuildState
 
@@ -86,11 +89,15 @@ class PressReleaseReader(BaseReader):
     def process_metadata(self, name, value):
         # Pelican's file-name date ("2024-03-12-judul.txt", FILENAME_METADATA) arrives as
         # a string bound for dateutil, a tenth of a millisecond each; ISO needs no parser.
-        if name == "date" and isinstance(value, str) and len(value) == 10:
+        if name == "date" and isinstance(value, str):
             try:
-                return SafeDatetime.fromisoformat(value)
-            except ValueError:
-                pass  # Pelican reports it
+                if len(value) == 10:
+                    return SafeDatetime.fromisoformat(value)
+                return super().process_metadata(name, value)
+            except (ValueError, OverflowError):
+                # "2024-02-31-judul.txt": no such day. Pelican would stop on the file; the
+                # parser names the bad date in a warning and read() dates the release.
+                return None
         return super().process_metadata(name, value)
 
     @cached_property
@@ -106,7 +113,7 @@ class PressReleaseReader(BaseReader):
         key = (name, value)
         wrapper = self._wrappers.get(key)
         if wrapper is None:
-            wrapper = self._wrappers[key] = self.process_metadata(name, value)
+            wrapper = self._wrappers[key] = capped(self.process_metadata(name, value), name)
         return wrapper
 
     def _dated(self, date: datetime, metadata: dict, date_type: type) -> SafeDatetime:
@@ -156,7 +163,8 @@ class PressReleaseReader(BaseReader):
         if codes := prepared["authors"]:
             metadata["authors"] = [self._wrapper("author", code) for code in codes]
         if prepared["tags"]:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(prepared["tags"]))
+            tags = self.process_metadata("tags", ", ".join(prepared["tags"]))
+            metadata["tags"] = [capped(t, "tag") for t in tags] if isinstance(tags, list) else tags
         if prepared["status"]:
             metadata["status"] = self.process_metadata("status", prepared["status"])
         date, source = prepared["date"], prepared["date_source"]
@@ -174,6 +182,27 @@ class PressReleaseReader(BaseReader):
         metadata["date"] = self._dated(date, metadata, state.date_type)
         metadata["date_source"] = source
         return prepared["body_html"], metadata
+
+
+def capped(wrapper, kind: str):
+    """A Category, Author or Tag whose slug fits in a file name.
+
+    Pelican's own slug (URLWrapper.slug) is kept where it can be neither too long nor
+    empty; otherwise the wrapper takes the parser's capped slug (parse.slugs), set
+    before Pelican computes its own, which would warn about an empty one.
+    """
+    if not isinstance(wrapper, URLWrapper):
+        return wrapper  # Pelican discards an empty name
+    name = wrapper.name
+    ascii_name = unidecode(name)  # Pelican's slug is this, less and shorter
+    if len(ascii_name) <= SLUG_MAX and any(ch.isalnum() for ch in ascii_name):
+        return wrapper
+    wrapper.slug = slugify(name, fallback=_URL_WORDS.get(kind, kind))
+    return wrapper
+
+
+# The fallback slug's word for each kind of wrapper, in the site's language (kategori/...).
+_URL_WORDS = {"category": "kategori", "author": "reporter", "tag": "label"}
 
 
 def tell(

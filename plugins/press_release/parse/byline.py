@@ -78,6 +78,8 @@ def split_code(code: str) -> Byline:
     if code == "*":
         return Byline(code, (), None)
     parts = [part.strip() for part in code.split("/") if part.strip()]
+    if not parts:  # "/" or "": an author's header may hold anything
+        return Byline(code, (), None)
     desk_index = None
     if DESK.search(parts[-1]):
         desk_index = len(parts) - 1

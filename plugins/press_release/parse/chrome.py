@@ -4,7 +4,10 @@ Three kinds of line are recognised here:
 
 - leading chrome, met before the release starts (counters, archive headings, ads);
 - trailing markers: a line from which everything to the end is chrome
-  ("Berita Terkait", share buttons, comment forms, related-news timestamps);
+  ("Berita Terkait", share buttons, comment forms, related-news timestamps), provided
+  nothing below it is more of the release: a marker's phrase also opens ordinary
+  sentences ("Hak cipta atas karya batik itu ...") and a schedule line in the body
+  reads like a related-news timestamp (see trailing_and_dropped);
 - chrome lines dropped wherever they stand ("Baca juga: ...", rules of dashes).
 
 Credit lines ("Editor: Yusuf", "Sumber: https://...") are not chrome: they are kept
@@ -85,6 +88,42 @@ CREDIT_LINE = re.compile(
 # A rule line fencing a contact block: three or more em dashes (or dashes).
 RULE = re.compile(r"[-–—_=]{3,}")
 
+# The close of a sentence at the end of a line: a full stop that ends no ellipsis, maybe
+# followed by a byline code in brackets ("... katanya. (rus/hmsprov)"), or a code and then
+# the stop ("... pungkasnya (adv/hms7).").
+SENTENCE_CLOSE = re.compile(
+    r"""(?x)
+    (?<!\.)\.                               # a full stop, not the end of an ellipsis
+    (?:\s*[(\[][^()\[\]\n]{1,60}[)\]])?     # a byline code after it
+    \s*$
+    | [)\]]\.\s*$                            # a code, then the stop
+    """
+)
+# A comment form's fixed sentences (WordPress, in Indonesian and English): sentences in
+# shape, chrome by their words.
+COMMENT_FORM = re.compile(
+    r"""(?ix)
+    (?:alamat\ )?email\ anda\ tidak\ akan\ (?:dipublikasikan|ditampilkan)\b.*
+    | your\ email\ address\ will\ not\ be\ published\b.*
+    | (?:ruas|kolom)\ yang\ wajib\ (?:ditandai|diisi)\b.*
+    | required\ fields\ are\ marked\b.*
+    | simpan\ nama,\ email,?\ dan\ (?:situs\ web|website)\b.*
+    | save\ my\ name,\ email,?\ and\ website\b.*
+    """
+)
+# A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
+# the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
+# nor is a list item "(c) ...".
+COPYRIGHT_START = re.compile(
+    r"""(?ix)
+    ©|\(c\)\s*\d{4}
+    | (?:copyright|hak\ cipta)\s*(?:©|\(c\)|:?\s*\d{4})
+    """
+)
+RESERVED_RIGHTS = re.compile(
+    r"(?i)\ball rights reserved\b|\b(?:hak cipta|seluruh hak|semua hak) dilindungi\b"
+)
+
 
 # Characters that can open a match of each pattern, with their case variants as the
 # regex engine folds them under IGNORECASE: besides the other ASCII case, "ſ" (long s)
@@ -161,47 +200,118 @@ def is_rule(line: str) -> bool:
 
 
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
-    if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line):
+    if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line):
         return True
     return matches_any(line, extra)
 
 
+def is_sentence(line: str) -> bool:
+    """Six words or more closed by a full stop (a byline code may follow it, or stand
+    before it): prose, though it may open with "Baca juga" (a link line is a headline,
+    and headlines end without one)."""
+    # Six words take eleven characters; the line is stripped (normalise_lines).
+    if len(line) < 11 or line[-1] not in ".)]" or fewer_words(line, 6):
+        return False
+    return bool(SENTENCE_CLOSE.search(line, max(0, len(line) - 80)))
+
+
 def trailing_and_dropped(
-    lines: list[str], is_paragraph: Callable[[str], bool], extra: Iterable = ()
+    lines: list[str],
+    holds_code: Callable[[str], bool],
+    is_prose: Callable[[str], bool],
+    extra: Iterable = (),
 ) -> tuple[int | None, list[int]]:
     """Where trailing chrome starts, and which lines above it are dropped chrome.
 
     The first item is the index of the first line, after the first, from which all is
-    trailing chrome: a trailing marker, or a rule with no paragraph below it (a rule
-    fencing a contact block); `is_paragraph` tells a paragraph. The second lists the
-    indexes of the non-blank lines above it that is_dropped_line() drops. One loop over
-    the body lines does both, with the tests of is_rule(), is_trailing_marker() and
-    is_dropped_line() inlined, their opening characters first: this runs over every line.
+    trailing chrome: a trailing marker or a rule below the line that closes the release
+    (see last_release_line). So a chrome-like line with more of the release below it is
+    kept, and one followed only by chrome (headlines, dates, labels) or by nothing
+    starts the trailing chrome. The second item lists the indexes of the non-blank
+    lines above it that is_dropped_line() drops.
+
+    One loop over the body lines does both, with the tests of is_rule(),
+    is_trailing_marker() and is_dropped_line() inlined, their opening characters first:
+    this runs over every line. The line that closes the release is looked for (from the
+    end) only once a candidate turns up, which most releases never have.
     """
     dropped: list[int] = []
     configured = not (isinstance(extra, tuple | list) and not extra)
+    closing: int | None = None  # index of the line that closes the release, once needed
     for index, line in enumerate(lines):
         if not line:
             continue
         first = line[0]
         if not index:
-            pass  # the first line is never trailing chrome
+            candidate = None  # the first line is never trailing chrome
         elif first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
-            if RULE.fullmatch(line) and not any(map(is_paragraph, lines[index + 1 :])):
+            candidate = RULE.fullmatch(line)
+        elif first.isdecimal() or (
+            first in TRAILING_FIRST
+            and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
+        ):
+            candidate = TRAILING_MARKER.fullmatch(line)
+        else:
+            candidate = None
+        if candidate:
+            if closing is None:
+                closing = last_release_line(lines, holds_code, is_prose, extra)
+            if index > closing:
                 return index, dropped
-        elif (
-            first.isdecimal()
-            or (
-                first in TRAILING_FIRST
-                and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
-            )
-        ) and TRAILING_MARKER.fullmatch(line):
-            return index, dropped
-        if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line)) or (
+        if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line)) or (
             configured and matches_any(line, extra)
         ):
             dropped.append(index)
     return None, dropped
+
+
+def last_release_line(
+    lines: list[str],
+    holds_code: Callable[[str], bool],
+    is_prose: Callable[[str], bool],
+    extra: Iterable = (),
+) -> int:
+    """The index of the line that closes the release, or -1.
+
+    The byline code closes a release: the last line that `holds_code`, wherever prose
+    stands below it (the teasers of other articles, readers' comments). Without one, the
+    last line that `is_prose` by its shape (a marker line that is itself a long sentence
+    counts). Lines of the configured chrome `extra` are neither. The code is looked for
+    first: its test is cheap, and most releases end with one just above their chrome.
+    """
+    for test in (holds_code, is_prose):
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line and test(line) and not matches_any(line, extra):
+                return index
+    return -1
+
+
+def is_chrome_shaped(line: str) -> bool:
+    """A line that is chrome or a credit by its own shape, wherever it stands: a rule,
+    a dropped line, a credit line, leading chrome (a counter), a comment form's
+    sentence, a copyright notice. Trailing markers are not tested here: their phrases
+    also open ordinary sentences."""
+    return (
+        is_rule(line)
+        or is_dropped_line(line)
+        or is_credit_line(line)
+        or is_leading_chrome(line)
+        or bool(COMMENT_FORM.match(line))
+        or is_copyright_notice(line)
+    )
+
+
+def is_copyright_notice(line: str) -> bool:
+    """A copyright notice, however long: the reserved-rights formula, or a notice's
+    opening on a line whose words are not mostly lower case (a notice names its owner,
+    "© 2024 Biro Adpim Setda Provinsi Kaltim"; a sentence is mostly lower case)."""
+    if RESERVED_RIGHTS.search(line):
+        return True
+    if not COPYRIGHT_START.match(line):
+        return False
+    words = line.split()
+    return sum(word[:1].islower() for word in words) * 2 <= len(words)
 
 
 def is_credit_line(line: str) -> bool:

@@ -59,6 +59,8 @@ WEEKDAY_DATE = re.compile(
 # (every spelling in WEEKDAYS opens with one of them).
 _WEEKDAY_OPENINGS = ("senin", "selasa", "sabtu", "rabu", "kamis", "jum", "minggu", "ahad")
 _DIGIT = re.compile(r"\d")
+# The years a release can bear; a date outside them is a typo ("0024", "9999").
+PLAUSIBLE_YEARS = (1900, 2100)
 FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -99,7 +101,7 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
         m, d = MONTHS[groups["tm"].lower()], int(groups["td"])
     else:
         return None
-    if y is None or not 1900 <= y <= 2100:
+    if y is None or not PLAUSIBLE_YEARS[0] <= y <= PLAUSIBLE_YEARS[1]:
         return None
     try:
         return date(y, m, d)
@@ -196,14 +198,25 @@ def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate |
 
 def filename_date(filename: str) -> FoundDate | None:
     """A ``YYYY-MM-DD`` prefix of the file name."""
+    return filename_dates(filename)[0]
+
+
+def bad_filename_date(filename: str) -> str | None:
+    """The ``YYYY-MM-DD`` prefix of the file name when it names no day ("2024-02-31")."""
+    return filename_dates(filename)[1]
+
+
+def filename_dates(filename: str) -> tuple[FoundDate | None, str | None]:
+    """``(the date of the file name's YYYY-MM-DD prefix, None)``, or ``(None, the prefix)``
+    when it names no day ("2024-02-31"), or ``(None, None)`` without one."""
     match = FILENAME_DATE.match(filename)
     if not match:
-        return None
+        return None, None
     try:
         value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
-        return None
-    return FoundDate(value, False, None, filename)
+        return None, match.group(0)
+    return FoundDate(value, False, None, filename), None
 
 
 def parse_header_date(value: str) -> FoundDate | None:

@@ -32,11 +32,47 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Characters removed outright: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible format characters (Unicode category Cf), removed outright before anything is
+# parsed: they are never meant to be seen, yet at a paragraph's end they hide a title, a
+# dateline or a byline from the patterns, and an override (U+202E) reverses a title on
+# screen. The ranges hold every Cf character of Unicode 14 to 15.1 (the Pythons we
+# support); tests check them against this Python's unicodedata.
+FORMAT_CHARACTERS = re.compile(
+    "["
+    "\u00ad"  # soft hyphen
+    "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2"  # Arabic and Syriac number marks
+    "\u061c"  # Arabic letter mark (bidirectional)
+    "\u180e"  # Mongolian vowel separator (a space until Unicode 6.3)
+    "\u200b-\u200f"  # zero-width space, non-joiner, joiner; LRM and RLM marks
+    "\u202a-\u202e"  # bidirectional embeddings and overrides (LRE RLE PDF LRO RLO)
+    "\u2060-\u2064"  # word joiner, invisible operators
+    "\u2066-\u206f"  # bidirectional isolates (LRI RLI FSI PDI), deprecated controls
+    "\ufeff"  # zero-width no-break space: a byte-order mark inside the text
+    "\ufff9-\ufffb"  # interlinear annotation marks
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"  # scripts' marks
+    "\U0001d173-\U0001d17a"  # musical symbol formatting
+    "\U000e0001\U000e0020-\U000e007f"  # language tags and tag characters
+    "]"
+)
+# FORMAT_CHARACTERS for a fast scan: the regex engine tests a class of BMP characters
+# with one table lookup, but a class holding the few astral ranges range by range (4-5x
+# slower over a text). So the scan takes the BMP ones and one range around the astral
+# ones, and _format_character() keeps an astral match that is no format character
+# (most are emoji).
+_FORMAT_SCAN = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd-\U000e007f]"
+)
+# A run of line separators (U+2028) and paragraph separators (U+2029), with the spaces
+# and tabs around it: see _separator().
+_SEPARATORS = re.compile("[ \t]*[\u2028\u2029][\u2028\u2029 \t]*")
+# Before a separator, these leave the sentence open ("SAMARINDA –", "Gubernur,"); after
+# one, these continue it.
+_OPEN_BEFORE = frozenset(",;:-–—(/&")
+_CLOSE_AFTER = frozenset(",.;:)")
 # Spaces of every width, including the no-break space authors use as padding, and the
-# rare separators Python also splits words at (Ogham space, Unicode line separators).
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\t]+")
+# rare separator Python also splits words at (Ogham space).
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _MULTISPACE = re.compile(" {2,}")
@@ -254,12 +290,38 @@ def normalise_lines(text: str, plain: bool | None = None) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")  # runs of spaces collapse below
+    text = _FORMAT_SCAN.sub(_format_character, text)  # before NFC: marks stand in sequences
+    if "\u2028" in text or "\u2029" in text:
+        text = _SEPARATORS.sub(_separator, text)
     if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
         text = unicodedata.normalize("NFC", text)
-    text = _CONTROLS.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    text = _CONTROLS.sub("", _SPACES.sub(" ", text))
     if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
         text = _MULTISPACE.sub(" ", text)
     return list(map(str.strip, text.split("\n")))
+
+
+def _format_character(match: re.Match[str]) -> str:
+    """A match of _FORMAT_SCAN: removed when it is one of FORMAT_CHARACTERS."""
+    char = match.group(0)
+    return "" if char < "\U00010000" or FORMAT_CHARACTERS.match(char) else char
+
+
+def _separator(match: re.Match[str]) -> str:
+    """What a run of line or paragraph separators becomes, as fits where it stands.
+
+    Beside a line end (or the text's end) nothing: the line already ends there. Where the
+    sentence goes on (a lower-case word or a comma follows, or a dash or comma precedes:
+    "SAMARINDA –\u2028Pemprov") a space. Elsewhere a line break for U+2028, which the
+    paragraph split then reads as any other line break, and a blank line for U+2029.
+    """
+    text, start, end = match.string, match.start(), match.end()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before in ("", "\n") or after in ("", "\n"):
+        return ""
+    if after.islower() or after in _CLOSE_AFTER or before in _OPEN_BEFORE:
+        return " "
+    return "\n\n" if "\u2029" in match.group(0) else "\n"
 
 
 def _plain_lines(text: str) -> list[str]:

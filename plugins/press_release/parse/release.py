@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,10 +31,11 @@ from .byline import (
     take_byline,
 )
 from .dateline import Dateline, display_place, match_dateline
-from .header import split_header
+from .header import read_header
 from .normalise import decode_checked, fewer_words, normalise_lines
 from .paragraphs import Block, split_blocks
 from .render import body_html
+from .slugs import SLUG_MAX, full_slug, slugify
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
 _STOPS = frozenset('.!?"”')  # SENTENCE_END's class
@@ -49,9 +49,6 @@ BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
-# The statuses Pelican knows for an article ("Status:" in a release's header).
-STATUSES = ("published", "draft", "hidden", "skip")
-SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
 MAX_RELEASE_BLOCKS = 1000
@@ -103,20 +100,6 @@ class Release:
         if self.date_has_time:
             return self.date.isoformat(timespec="minutes")
         return self.date.date().isoformat()
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug: accents folded, everything else a hyphen, cut at a word boundary."""
-    try:
-        from unidecode import unidecode
-
-        ascii_text = unidecode(text)
-    except ImportError:  # pragma: no cover - unidecode ships with Pelican
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = SLUG_UNSAFE.sub("-", ascii_text.lower().replace("'", "")).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug or "rilis"
 
 
 def shown_title(release: Release, fallback: str) -> str:
@@ -174,6 +157,35 @@ def _looks_like_paragraph(line: str) -> bool:
     if not fewer_words(line, 15):
         return True
     return not fewer_words(line, 6) and _ends_sentence(line)
+
+
+def _holds_code(line: str) -> bool:
+    """Whether a body line holds the byline code, which closes the release."""
+    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
+    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
+    if line.rstrip(" .")[-1:] not in (")", "]") and "*" not in line:
+        return False
+    return bool(take_byline(strip_end_mark(line))[1])
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a body line is prose by its shape: 15 words or more, a sentence of 4 or
+    more, or 4 words or more opening in lower case (a sentence broken across lines).
+
+    What decides, in a release without a byline code, whether a chrome-like line above
+    it starts the trailing chrome (chrome.trailing_and_dropped). Not prose: chrome by its
+    own shape (chrome.is_chrome_shaped), a teaser cut with an ellipsis, and a trailing
+    marker unless it is itself a long sentence ("Hak cipta atas karya batik itu kini
+    didaftarkan ..."; a label such as "Tags: banjir, rapat." is no sentence).
+    """
+    # The cheap tests first: most lines below a chrome-like line are short chrome.
+    if fewer_words(line, 4) or line.endswith(("…", "...")):
+        return False
+    if chrome.is_trailing_marker(line):
+        prose = _looks_like_paragraph(line)
+    else:
+        prose = not fewer_words(line, 15) or _ends_sentence(line) or line[0].islower()
+    return prose and not chrome.is_chrome_shaped(line)
 
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
@@ -280,7 +292,7 @@ def _bullet_meta(release: Release, item: str, config: Config) -> None:
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index, dropped = chrome.trailing_and_dropped(body, _looks_like_paragraph, config.chrome)
+    index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         body = body[:index]
@@ -347,12 +359,23 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     if "date" in release.header:
         found = dates.parse_header_date(release.header["date"])
         source = "header"
-        if found is None:
+        if (
+            found is None
+            or not dates.PLAUSIBLE_YEARS[0] <= found.value.year <= dates.PLAUSIBLE_YEARS[1]
+        ):
+            found = None
             release.warnings.append(
-                f"the header date {release.header['date']!r} is not a date; write it as "
+                f"the header date {release.header['date']!r} is not a date (a year from "
+                f"{dates.PLAUSIBLE_YEARS[0]} to {dates.PLAUSIBLE_YEARS[1]}); write it as "
                 "'Tanggal: 2024-03-12'"
             )
-    by_name = dates.filename_date(filename)
+    by_name, bad = dates.filename_dates(filename)
+    if bad:
+        release.warnings.append(
+            f"the file name starts with {bad!r}, which is no date; the date is taken from "
+            "the text (or the file's history): rename the file with a real date, "
+            "e.g. 2024-03-12-judul.txt"
+        )
     if found is None and by_name:
         found, source = by_name, "filename"
     if found is None:
@@ -385,8 +408,23 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     )
 
 
+# Header values that must hold a word (a letter or digit).
+_WORDED = ("title", "category", "dateline")
+
+
 def _apply_header(release: Release) -> None:
+    """The header's values over what the text gave (read_header() checked the status).
+
+    A value without a letter or digit ("...", "()") names nothing: it is ignored, with a
+    warning, and what the text gave stands.
+    """
     header = release.header
+    for name in _WORDED:
+        if name in header and not _has_word(header[name]):
+            release.warnings.append(
+                f"the header {name} {header.pop(name)!r} holds no letter or digit and is "
+                f"ignored: write the {name} in words"
+            )
     if "title" in header:
         release.title = header["title"]
     if "category" in header:
@@ -395,22 +433,33 @@ def _apply_header(release: Release) -> None:
         release.dateline = header["dateline"]
         release.dateline_display = display_place(header["dateline"])
     if "byline" in header:
-        apply_byline(release, header["byline"].strip("()[] "))
+        code = "/".join(part for part in header["byline"].split("/") if _has_word(part))
+        if code:
+            apply_byline(release, code.strip("()[] "))
+        else:
+            release.warnings.append(
+                f"the header byline {header['byline']!r} holds no code; write it as "
+                "'Byline: rus/humasprov' (the text's own code is used, if any)"
+            )
     if "summary" in header:
         release.summary = header["summary"]
     if "slug" in header:
-        release.slug = slugify(header["slug"])
-    if "tags" in header:
-        release.tags = [t.strip() for t in header["tags"].split(",") if t.strip()]
-    if "status" in header:
-        status = header["status"].strip().lower()
-        if status in STATUSES:
-            release.status = status
+        if any(ch.isascii() and ch.isalnum() for ch in header["slug"]):
+            release.slug = slugify(header["slug"])
         else:
             release.warnings.append(
-                f"unknown status {status!r} in the header; use one of "
-                f"{', '.join(STATUSES)} (the release is published)"
+                f"the header slug {header['slug']!r} holds no letter or digit a web "
+                "address can use; the title gives the address: write the slug with "
+                "letters, digits and hyphens"
             )
+    if "tags" in header:
+        release.tags = [t.strip() for t in header["tags"].split(",") if _has_word(t)]
+    if "status" in header:
+        release.status = header["status"]
+
+
+def _has_word(value: str) -> bool:
+    return any(map(str.isalnum, value))
 
 
 def parse_text(text: str, filename: str = "", config: Config | None = None) -> Release:
@@ -422,8 +471,12 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
     config = config or Config()
     release = Release(source=filename)
-    header, lines = split_header(lines)
-    release.header = dict(header)
+    header = read_header(lines)
+    if header is not None:
+        release.header = dict(header.values)
+        release.credits.extend(header.credits)
+        release.warnings.extend(header.warnings)
+        lines = header.rest
 
     start = 0
     while start < len(lines) and (
@@ -473,8 +526,22 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         )
     if not release.blocks:
         release.warnings.append("the release has no body text")
+    release.warnings.extend(_long_names(release))
     release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
     return release
+
+
+def _long_names(release: Release) -> list[str]:
+    """A warning for each name too long for a web address: its address is shortened."""
+    names = [("category", release.category), ("place", release.dateline_display)]
+    names += [("reporter", name) for name in release.reporters + release.credited_reporters]
+    return [
+        f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web address "
+        f"is shortened to {slugify(name)!r}: check the {kind}, which is usually a few words"
+        for kind, name in names
+        # An ASCII name gives a slug no longer than itself: most need no full_slug().
+        if name and (len(name) > SLUG_MAX or not name.isascii()) and len(full_slug(name)) > SLUG_MAX
+    ]
 
 
 def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
