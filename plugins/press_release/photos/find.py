@@ -79,8 +79,11 @@ def _folder_photos(release: Path, images: list[Path]) -> list[Path]:
     return leads[:1] + [image for image in ordered if image not in leads[:1]]
 
 
-def assign_photos(releases: Iterable[Path], images: Iterable[Path], root: Path) -> FoundPhotos:
-    """Match image files to release files (all paths under the content folder `root`)."""
+def assign_photos(
+    releases: Iterable[Path], images: Iterable[Path], root: Path | None
+) -> FoundPhotos:
+    """Match image files to release files; `root` (the content folder) is a folder of
+    releases even when it holds only one."""
     releases_in: dict[Path, list[Path]] = defaultdict(list)
     for release in releases:
         releases_in[release.parent].append(release)
