@@ -82,12 +82,18 @@ def enable_heif() -> bool:
     return True
 
 
+def _input_formats() -> list[str]:
+    """INPUT_FORMATS that Pillow can open here (HEIF once enable_heif() ran)."""
+    Image.init()
+    return [name for name in INPUT_FORMATS if name in Image.OPEN]
+
+
 def open_image(data: bytes) -> Image.Image:
     """Open without decoding; a decompression bomb or a non-image is a PhotoError."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return Image.open(io.BytesIO(data), formats=INPUT_FORMATS)
+            return Image.open(io.BytesIO(data), formats=_input_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError(
             f"the photo claims too many pixels ({exc}); it looks like a decompression "
