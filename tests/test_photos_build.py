@@ -37,10 +37,14 @@ def build(site: Path, jobs: int = 1, **extra):
 @pytest.fixture
 def site(tmp_path):
     content = tmp_path / "content"
-    write_release(content, "2024-03-12-banjir", "HUMAS : Warga mengungsi di posko banjir Samarinda, Selasa.")
+    write_release(
+        content, "2024-03-12-banjir", "HUMAS : Warga mengungsi di posko banjir Samarinda, Selasa."
+    )
     make.phone_jpeg(content / "2024-03-12-banjir.jpg", size=(1200, 800))
     make.alpha_png(content / "2024-03-12-banjir-2.PNG")
-    write_release(content / "2024-03-13-rapat", "rilis", "HUMAS : Kepala dinas membuka rapat koordinasi.")
+    write_release(
+        content / "2024-03-13-rapat", "rilis", "HUMAS : Kepala dinas membuka rapat koordinasi."
+    )
     make.plain_jpeg(content / "2024-03-13-rapat" / "foto-1.jpg", size=(1000, 700))
     return tmp_path
 
@@ -50,7 +54,10 @@ def test_photos_published_with_what_templates_need(site, jobs):
     result = build(site, jobs)
     assert (result.processed, result.reused) == (3, 0)
     banjir = result.by_release[Path("2024-03-12-banjir.txt")]
-    assert [p.photo.path.name for p in banjir] == ["2024-03-12-banjir.jpg", "2024-03-12-banjir-2.PNG"]
+    assert [p.photo.path.name for p in banjir] == [
+        "2024-03-12-banjir.jpg",
+        "2024-03-12-banjir-2.PNG",
+    ]
     lead = banjir[0]
     assert (lead.lead, lead.loading, lead.fetchpriority) == (True, "eager", "high")
     assert (banjir[1].loading, banjir[1].fetchpriority) == ("lazy", "auto")

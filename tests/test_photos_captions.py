@@ -93,11 +93,21 @@ def test_numbered_key_that_is_not_a_photo_key_is_no_header():
 @pytest.mark.parametrize(
     ("caption", "expected"),
     [
-        pytest.param("Warga di posko (Foto: doc)", ("Warga di posko", "doc"), id="foto-in-brackets"),
-        pytest.param("Warga di posko (antarafoto).", ("Warga di posko.", "antarafoto"), id="agency"),
-        pytest.param("Gubernur meninjau, Selasa (3/9).", ("Gubernur meninjau, Selasa (3/9).", None), id="date"),
-        pytest.param("Rapat tata ruang (KKPR, 2024)", ("Rapat tata ruang (KKPR, 2024)", None), id="gloss"),
+        pytest.param(
+            "Warga di posko (Foto: doc)", ("Warga di posko", "doc"), id="foto-in-brackets"
+        ),
+        pytest.param(
+            "Warga di posko (antarafoto).", ("Warga di posko.", "antarafoto"), id="agency"
+        ),
+        pytest.param(
+            "Gubernur meninjau, Selasa (3/9).",
+            ("Gubernur meninjau, Selasa (3/9).", None),
+            id="date",
+        ),
+        pytest.param(
+            "Rapat tata ruang (KKPR, 2024)", ("Rapat tata ruang (KKPR, 2024)", None), id="gloss"
+        ),
     ],
-)  # fmt: skip
+)
 def test_split_credit(caption, expected):
     assert split_credit(caption) == expected

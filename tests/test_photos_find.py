@@ -24,7 +24,9 @@ def names(paths):
             ["banjir.jpg", "banjir-2.jpg", "banjir-3.jpg"],
             id="numbered-in-order",
         ),
-        pytest.param(["banjir-10.jpg", "banjir-2.jpg"], ["banjir-2.jpg", "banjir-10.jpg"], id="ten-after-two"),
+        pytest.param(
+            ["banjir-10.jpg", "banjir-2.jpg"], ["banjir-2.jpg", "banjir-10.jpg"], id="ten-after-two"
+        ),
         pytest.param(
             ["BANJIR.JPG", "banjir-2.PNG", "banjir-3.WebP", "banjir-4.heic"],
             ["BANJIR.JPG", "banjir-2.PNG", "banjir-3.WebP", "banjir-4.heic"],
@@ -35,10 +37,14 @@ def names(paths):
             ["banjir.jpeg", "banjir (2).jpg", "banjir_3.jpg"],
             id="copy-and-underscore-names",
         ),
-        pytest.param(["banjir-1.jpg", "banjir-2.jpg"], ["banjir-1.jpg", "banjir-2.jpg"], id="numbered-from-one"),
+        pytest.param(
+            ["banjir-1.jpg", "banjir-2.jpg"],
+            ["banjir-1.jpg", "banjir-2.jpg"],
+            id="numbered-from-one",
+        ),
         pytest.param(["banjir.txt.jpg", "banjir.pdf"], [], id="not-photos-of-it"),
     ],
-)  # fmt: skip
+)
 def test_photos_beside_the_release(images, expected):
     release = ROOT / "banjir.txt"
     found = assign_photos([release, ROOT / "rapat.txt"], [ROOT / n for n in images], ROOT)
@@ -47,7 +53,12 @@ def test_photos_beside_the_release(images, expected):
 
 def test_a_name_that_is_a_release_goes_to_that_release():
     first, second = ROOT / "rapat.txt", ROOT / "rapat-2.txt"
-    images = [ROOT / "rapat.jpg", ROOT / "rapat-2.jpg", ROOT / "rapat-2-2.jpg", ROOT / "rapat-3.jpg"]
+    images = [
+        ROOT / "rapat.jpg",
+        ROOT / "rapat-2.jpg",
+        ROOT / "rapat-2-2.jpg",
+        ROOT / "rapat-3.jpg",
+    ]
     found = assign_photos([first, second], images, ROOT)
     assert names(found.by_release[first]) == ["rapat.jpg", "rapat-3.jpg"]
     assert names(found.by_release[second]) == ["rapat-2.jpg", "rapat-2-2.jpg"]
@@ -70,11 +81,20 @@ def test_orphans_reported_only_in_folders_of_releases():
             ["2024-03-12-banjir.jpg", "a.png", "z.jpg"],
             id="lead-named-like-the-release",
         ),
-        pytest.param("rilis.txt", ["foto-10.jpg", "foto-2.jpg", "2024-03-12-banjir.JPG"],
-                     ["2024-03-12-banjir.JPG", "foto-2.jpg", "foto-10.jpg"], id="lead-named-like-the-folder"),
-        pytest.param("rilis.txt", ["foto-10.jpg", "foto-2.jpg"], ["foto-2.jpg", "foto-10.jpg"], id="first-in-name-order"),
+        pytest.param(
+            "rilis.txt",
+            ["foto-10.jpg", "foto-2.jpg", "2024-03-12-banjir.JPG"],
+            ["2024-03-12-banjir.JPG", "foto-2.jpg", "foto-10.jpg"],
+            id="lead-named-like-the-folder",
+        ),
+        pytest.param(
+            "rilis.txt",
+            ["foto-10.jpg", "foto-2.jpg"],
+            ["foto-2.jpg", "foto-10.jpg"],
+            id="first-in-name-order",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_folder_per_release(release_name, images, expected):
     folder = ROOT / "2024-03-12-banjir"
     release = folder / release_name
