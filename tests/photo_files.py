@@ -97,3 +97,20 @@ def release_text(title: str, before_dateline: str = "") -> str:
         f"{top}\nSAMARINDA – Pemprov Kaltim menggelar rapat koordinasi bersama dinas "
         "terkait di kantor gubernur hari ini.\n\nRapat membahas banjir. (rus/humasprov)\n"
     )
+
+
+def fifty_megabyte_jpeg(path: Path) -> Path:
+    """A 50 MB file that is a valid JPEG: a photo followed by 50 MB of data after its end
+    marker (as a camera's embedded extras can make it), cheap to make."""
+    plain_jpeg(path, size=(2400, 1600))
+    with path.open("ab") as file:
+        file.write(bytes(50_000_000))
+    return path
+
+
+def heic(path: Path, size=(160, 120)) -> Path:
+    """A HEIC file as an iPhone saves it (pillow-heif's encoder)."""
+    from pillow_heif import from_pillow
+
+    from_pillow(halves(size, RED, BLUE)).save(str(path), quality=80)
+    return path

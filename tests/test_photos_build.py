@@ -143,6 +143,30 @@ def test_a_bad_photo_is_published_or_skipped_with_one_warning(site, maker, name,
     assert len(result.by_release[Path("2024-03-12-banjir.txt")]) == 2  # the rest published
 
 
+def test_fifty_megabyte_photo_published_with_one_warning(site):
+    content = site / "content"
+    write_release(content, "2024-05-02-besar", "HUMAS : Foto dari kamera besar.")
+    path = make.fifty_megabyte_jpeg(content / "2024-05-02-besar.jpg")
+    assert path.stat().st_size > 50_000_000
+    result = build(site, 2)
+    [photo] = result.by_release[Path("2024-05-02-besar.txt")]
+    [note] = result.warnings[Path("2024-05-02-besar.jpg")]
+    assert f"{path.stat().st_size / 1e6:.1f} MB" in note and "export it smaller" in note
+    assert [v.width for v in photo.sources[-1].variants] == [480, 960, 1600]
+    assert (site / "output" / photo.src).stat().st_size < 1_000_000
+
+
+def test_heic_from_a_phone(site):
+    content = site / "content"
+    write_release(content, "2024-05-03-iphone", "HUMAS : Foto dari iPhone.")
+    make.heic(content / "2024-05-03-iphone.HEIC")
+    result = build(site)
+    [photo] = result.by_release[Path("2024-05-03-iphone.txt")]
+    assert result.warnings.get(Path("2024-05-03-iphone.HEIC")) is None
+    image = Image.open(site / "output" / photo.src)
+    assert (image.format, image.size) == ("JPEG", (160, 120))
+
+
 def test_large_file_warned_and_orphan_reported(site):
     content = site / "content"
     make.plain_jpeg(content / "tanpa-rilis.jpg", size=(300, 200))
