@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from press_release.photos.captions import attach_captions, split_credit
+from press_release.photos.captions import attach_captions, header_without_photo, split_credit
 
 from .conftest import parse
 from .photo_files import release_text
@@ -111,3 +111,21 @@ def test_numbered_key_that_is_not_a_photo_key_is_no_header():
 )
 def test_split_credit(caption, expected):
     assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        pytest.param(
+            0, ["'Alt 2: ...' describes photo 2", "'Foto: ...' describes the lead"], id="none"
+        ),
+        pytest.param(1, ["'Alt 2: ...' describes photo 2"], id="one"),
+        pytest.param(2, [], id="two"),
+    ],
+)
+def test_header_lines_about_a_missing_photo_are_warned(count, expected):
+    release = parse("Foto: Tim Humas\nAlt 2: Beras di gudang\n\n" + release_text("Banjir"))
+    warnings = header_without_photo(release, count)
+    assert len(warnings) == len(expected)
+    for warning, words in zip(sorted(warnings), sorted(expected), strict=True):
+        assert words in warning

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import batch
 from .cache import Manifest, PhotoCache, Variant
-from .captions import CaptionSource, Photo, attach_captions
+from .captions import CaptionSource, Photo, attach_captions, header_without_photo
 from .find import ORPHAN_WARNING, assign_photos, is_image
 from .process import size_warning
 from .settings import PhotoSettings
@@ -194,5 +194,7 @@ def build_photos(
                 run.warn(name, MISSING_TEXT_WARNING)
             run.cache.publish(manifest, target)
             shown.append(published(run, photo, manifest, lead=not shown))
+        for note in header_without_photo(paths[path], len(listed)):
+            run.warn(_relative(run, path), note)
         by_release[_relative(run, path)] = shown
     return SitePhotos(by_release, dict(run.warnings), run.processed, run.reused)

@@ -49,6 +49,10 @@ CAPTION_LABEL = re.compile(r"(?i)(?:foto|photo|keterangan\ foto|ket(?:\.|erangan
 # A newsroom tag opening a caption, kept in the caption but not in alt text: "RESKAL : ".
 CAPTION_TAG = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ ")
 SENTENCE_END = re.compile(r"[.!?\"”)]$")
+# A header key about a photo (parse/header.py): "photo_alt", "photo_alt_2".
+HEADER_PHOTO_KEY = re.compile(r"(?P<name>photo_(?:caption|credit|alt))(?:_(?P<number>\d+))?")
+# The header words an author writes for each (parse/header.py's KEYS, one of each).
+HEADER_WORDS = {"photo_caption": "Keterangan Foto", "photo_credit": "Foto", "photo_alt": "Alt"}
 CAPTION_MIN_WORDS = 6  # a "Foto: ..." line of this many words and a stop is a caption
 
 
@@ -149,3 +153,23 @@ def attach_captions(release: CaptionSource, files: list[Path]) -> list[Photo]:
             )
         )
     return photos
+
+
+def header_without_photo(release: CaptionSource, count: int) -> list[str]:
+    """Warnings for header lines about a photo the release does not have (so that what
+    the author wrote there is not lost without a word)."""
+    warnings = []
+    for key in sorted(release.header):
+        match = HEADER_PHOTO_KEY.fullmatch(key)
+        number = int(match["number"] or 1) if match else 0
+        if number > count:
+            words = HEADER_WORDS[match["name"]] + ("" if number == 1 else f" {number}")
+            warnings.append(
+                f"the header line '{words}: ...' describes photo {number}, but the release "
+                f"has {count} photo(s): put the photo next to the release (named like it, "
+                f"with -{number} for photo {number}) or remove the line"
+                if number > 1
+                else f"the header line '{words}: ...' describes the lead photo, but the "
+                "release has none: put the photo next to the release, named like it"
+            )
+    return warnings

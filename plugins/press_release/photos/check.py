@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from .build import MISSING_TEXT_WARNING
-from .captions import CaptionSource, attach_captions
+from .captions import CaptionSource, attach_captions, header_without_photo
 from .find import assign_photos, is_image
 from .process import PhotoError, decode, displayed_size, enable_heif, open_image, size_warning
 from .settings import PhotoSettings
@@ -81,8 +81,9 @@ class PhotoChecker:
         releases, images = self._listing(path.parent)
         found = assign_photos(releases, images, self._root(path.parent))
         self._seen.add(path.parent)
-        records, warnings = [], []
-        for photo in attach_captions(release, found.by_release.get(path, [])):
+        files = found.by_release.get(path, [])
+        records, warnings = [], header_without_photo(release, len(files))
+        for photo in attach_captions(release, files):
             record = {
                 "file": photo.path.name,
                 "order": photo.order,
