@@ -12,6 +12,9 @@ from . import report
 from .errors import PressReleaseError
 from .parse import parse_release, slugify
 from .parse.release import renumber_duplicates
+from .photos.check import PhotoChecker
+from .photos.find import ORPHAN_WARNING
+from .photos.settings import photo_settings
 from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
@@ -34,11 +37,12 @@ def _files(paths: list[str], extensions: tuple[str, ...], excluded: list[Path]) 
     return found
 
 
-def load_settings(settings_file: str | None) -> tuple[Config, list[Path]]:
-    """The reader's configuration and the excluded folders, from a Pelican settings file."""
+def load_settings(settings_file: str | None) -> tuple[Config, list[Path], dict]:
+    """The reader's configuration, the excluded folders and all settings, from a Pelican
+    settings file."""
     if settings_file is None:
         if not Path("pelicanconf.py").exists():
-            return Config(), []
+            return Config(), [], {}
         settings_file = "pelicanconf.py"
     from pelican.settings import read_settings
 
@@ -48,10 +52,10 @@ def load_settings(settings_file: str | None) -> tuple[Config, list[Path]]:
         content / folder
         for folder in [*settings["ARTICLE_EXCLUDES"], *settings.get("PAGE_PATHS", [])]
     ]
-    return config_from(settings), excluded
+    return config_from(settings), excluded, settings
 
 
-def check_file(path: Path, config: Config) -> dict:
+def check_file(path: Path, config: Config, photos: PhotoChecker | None = None) -> dict:
     """The JSON record of one file; `error` is set when it cannot be read."""
     record: dict = {"source": str(path)}
     try:
@@ -62,9 +66,11 @@ def check_file(path: Path, config: Config) -> dict:
         record.update({"status": report.SKIPPED, "error": message, "warnings": []})
         return record
     title = release.title or " ".join(release.summary.split()[:10])
+    photo_records, photo_warnings = photos.photos(path, release) if photos else ([], [])
+    warnings = release.warnings + photo_warnings
     record.update(
         {
-            "status": report.status_of(release.warnings, None, release.status or ""),
+            "status": report.status_of(warnings, None, release.status or ""),
             "slug": release.slug or slugify(title or path.stem),
             "title": release.title,
             "category": release.category,
@@ -78,7 +84,8 @@ def check_file(path: Path, config: Config) -> dict:
             "summary": release.summary,
             "body_text": release.body_text,
             "encoding": release.encoding,
-            "warnings": release.warnings,
+            "photos": photo_records,
+            "warnings": warnings,
         }
     )
     return record
@@ -130,6 +137,9 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
         if record.get("credited_reporters"):
             names = ", ".join(record["credited_reporters"])
             print(f"    reporters (from a credit line): {names}", file=out)
+        for photo in record.get("photos", []):
+            caption = _cell(photo["caption"], 60)
+            print(f"    photo {photo['order']}: {photo['file']}: {caption}", file=out)
         if record.get("error"):
             print(f"    error: {record['error']}", file=out)
         for warning in record.get("warnings", []):
@@ -160,10 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    config, excluded = load_settings(args.settings)
+    config, excluded, site = load_settings(args.settings)
     files = _files(args.paths, config.extensions, excluded)
-    records = [check_file(path, config) for path in files]
+    roots = [Path(site.get("PATH", "."))] + [Path(p) for p in args.paths if Path(p).is_dir()]
+    photos = PhotoChecker(photo_settings(site), config.extensions, roots)
+    records = [check_file(path, config, photos) for path in files]
     mark_duplicates(records)
+    records.extend(
+        {"source": str(p), "kind": "photo", "status": report.SKIPPED, "warnings": [ORPHAN_WARNING]}
+        for p in photos.orphans()
+    )
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         print()

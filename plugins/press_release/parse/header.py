@@ -33,9 +33,18 @@ KEYS = {
     "tags": "tags",
     "label": "tags",
     "status": "status",
+    # Photos (photos/captions.py): the lead photo's, or with a number ("Alt 2:") another's.
+    "foto": "photo_credit",
+    "kredit foto": "photo_credit",
+    "keterangan foto": "photo_caption",
+    "alt": "photo_alt",
 }
 # The keys as a warning names them, one per metadata name.
-KEY_NAMES = "Judul, Tanggal, Kategori, Slug, Dateline, Byline, Ringkasan, Label, Status"
+KEY_NAMES = (
+    "Judul, Tanggal, Kategori, Slug, Dateline, Byline, Ringkasan, Label, Status, Foto, "
+    "Keterangan Foto, Alt"
+)
+PHOTO_KEYS = frozenset({"photo_credit", "photo_caption", "photo_alt"})
 
 # The statuses Pelican knows for an article, and the words an author may write for them
 # (any case, a final full stop ignored).
@@ -54,11 +63,22 @@ _PRIVACY = {"skip": 3, "hidden": 2, "draft": 1, "published": 0}
 
 _KEY_LINE = re.compile(
     r"""(?x)
-    (?P<key>[A-Za-z]+)      # one word of ASCII letters: "Judul", "Penulis"
-    [ \t]*:[ \t]*           # the colon, spaces allowed on either side
-    (?P<value>.*)           # the value, maybe empty
+    (?P<key>[A-Za-z]+(?:[ ][A-Za-z]+)?)  # one or two words: "Judul", "Keterangan Foto"
+    (?:[ ](?P<number>[1-9][0-9]?))?      # a photo's number: "Alt 2"
+    [ \t]*:[ \t]*                        # the colon, spaces allowed on either side
+    (?P<value>.*)                        # the value, maybe empty
     """
 )
+
+
+def _name(key: str, number: str | None) -> str | None:
+    """The metadata name of a header key, or None when it is no header key."""
+    name = KEYS.get(key.lower())
+    if number is None or name is None:
+        return name
+    if name not in PHOTO_KEYS:
+        return None
+    return name if number == "1" else f"{name}_{number}"
 # A value that may be a status: one or two words ("draft", "publish later"), not a title.
 _STATUS_LIKE = re.compile(r"\S*(?:\s\S+)?")
 
@@ -90,7 +110,7 @@ def read_header(lines: list[str]) -> Header | None:
     while end < len(lines) and lines[end] and (match := _KEY_LINE.fullmatch(lines[end])):
         matches.append(match)
         end += 1
-    if not any(m["key"].lower() in KEYS for m in matches):
+    if not any(_name(m["key"], m["number"]) for m in matches):
         return None
     if end < len(lines) and lines[end]:  # a line of text inside the block: no header
         return _stray_status(lines, start, matches)
@@ -103,7 +123,7 @@ def read_header(lines: list[str]) -> Header | None:
 def _read_line(header: Header, match: re.Match[str]) -> None:
     """Apply one ``Key: value`` line of a header block."""
     line, value = match.group(0), match["value"].strip()
-    name = KEYS.get(match["key"].lower())
+    name = _name(match["key"], match["number"])
     if name is None:
         header.credits.append(line)
         header.warnings.append(
