@@ -79,6 +79,8 @@ def _name(key: str, number: str | None) -> str | None:
     if name not in PHOTO_KEYS:
         return None
     return name if number == "1" else f"{name}_{number}"
+
+
 # A value that may be a status: one or two words ("draft", "publish later"), not a title.
 _STATUS_LIKE = re.compile(r"\S*(?:\s\S+)?")
 
