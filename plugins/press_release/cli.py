@@ -3,74 +3,135 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
+import os
 import shutil
 import sys
+import unicodedata
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from . import report
 from .errors import PressReleaseError
+from .features import report, sources
 from .parse import parse_release, slugify
-from .parse.release import renumber_duplicates
+from .parse.release import shown_title
 from .photos.check import PhotoChecker
 from .photos.find import ORPHAN_WARNING
 from .photos.settings import photo_settings
+from .reader import fallback_date
 from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
 
 
-def _files(paths: list[str], extensions: tuple[str, ...], excluded: list[Path]) -> list[Path]:
-    """Files named, and release files under folders named (skipping excluded folders)."""
-    found: list[Path] = []
+def _ignored(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _files(paths: list[str], site: dict, extensions: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """``(file, reason it is skipped or "")`` for the files named and the files under
+    the folders named, as the build sees them: release files of any letter case, files
+    of other readers (reported as not releases), links not followed (sources.py),
+    excluded and static folders left out."""
+    release_extensions = {e.lower() for e in extensions}
+    others = set(site.get("_reader_extensions", ())) - release_extensions
+    ignores = site.get("IGNORE_FILES", [".#*"])
+    site_content = Path(site.get("PATH", ".")).resolve()
+    found: list[tuple[Path, str]] = []
+
+    def root_of(path: Path) -> Path:
+        """The content folder of `path`: the site's, else the folder named."""
+        folder = path.absolute() if path.is_dir() else path.absolute().parent
+        resolved = folder.resolve()
+        return site_content if resolved.is_relative_to(site_content) else folder
+
     for name in paths:
         path = Path(name)
+        content = root_of(path)
+        settings = {**site, "PATH": str(content)}
+        excluded = {
+            (content / folder).resolve()
+            for folder in [*site.get("ARTICLE_EXCLUDES", []), *site.get("STATIC_PATHS", [])]
+            if folder not in site.get("PAGE_PATHS", [])
+        }
+
+        def consider(path: Path, settings=settings) -> None:
+            extension = path.suffix[1:]
+            absolute = str(path.absolute())
+            if extension.lower() in release_extensions:
+                found.append((path, sources.refusal(absolute, settings) or ""))
+            elif extension in others and not sources.in_page_folder(absolute, settings):
+                found.append((path, sources.not_a_release(absolute)))
+
         if not path.is_dir():
-            found.append(path)
+            consider(path)
             continue
-        for candidate in sorted(path.rglob("*")):
-            resolved = candidate.resolve()
-            if any(resolved.is_relative_to(folder) for folder in excluded):
-                continue
-            if candidate.is_file() and candidate.suffix[1:] in extensions:
-                found.append(candidate)
-    return found
+        for dirpath, dirs, files in os.walk(path):
+            folder = Path(dirpath)
+            for sub in list(dirs):
+                full = folder / sub
+                if full.is_symlink():
+                    dirs.remove(sub)
+                    found.append((full, sources.LINKED_FOLDER))
+                elif full.resolve() in excluded or _ignored(sub, ignores):
+                    dirs.remove(sub)
+            dirs.sort()
+            for file in sorted(files):
+                if not _ignored(file, ignores):
+                    consider(folder / file)
+    return sorted(found, key=lambda item: str(item[0]))
 
 
-def load_settings(settings_file: str | None) -> tuple[Config, list[Path], dict]:
-    """The reader's configuration, the excluded folders and all settings, from a Pelican
-    settings file."""
+def load_settings(settings_file: str | None) -> tuple[Config, dict]:
+    """The reader's configuration and all settings (with ``_reader_extensions``, the
+    extensions Pelican's readers claim), from a Pelican settings file."""
     if settings_file is None:
         if not Path("pelicanconf.py").exists():
-            return Config(), [], {}
+            return Config(), {"PATH": ".", "PAGE_PATHS": [], "_reader_extensions": []}
         settings_file = "pelicanconf.py"
+    from pelican.readers import Readers
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file)
-    content = Path(settings["PATH"]).resolve()
-    excluded = [
-        content / folder
-        for folder in [*settings["ARTICLE_EXCLUDES"], *settings.get("PAGE_PATHS", [])]
-    ]
-    return config_from(settings), excluded, settings
+    readers = Readers({**settings, "READERS": settings.get("READERS", {})})
+    settings["_reader_extensions"] = sorted(readers.reader_classes)
+    return config_from(settings), settings
 
 
-def check_file(path: Path, config: Config, photos: PhotoChecker | None = None) -> dict:
-    """The JSON record of one file; `error` is set when it cannot be read."""
+def _skipped(record: dict, message: str) -> dict:
+    record.update({key: None for key in ("title", "category", "dateline", "date")})
+    record.update({"status": report.SKIPPED, "error": message, "warnings": []})
+    return record
+
+
+def check_file(
+    path: Path, config: Config, photos: PhotoChecker | None = None, refused: str = ""
+) -> dict:
+    """The JSON record of one file; `error` is set when it is not published at all."""
     record: dict = {"source": str(path)}
+    if refused:
+        return _skipped(record, refused)
     try:
         release = parse_release(path.read_bytes(), path.name, config)
-    except (OSError, PressReleaseError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) else str(exc)
-        record.update({key: None for key in ("title", "category", "dateline", "date")})
-        record.update({"status": report.SKIPPED, "error": message, "warnings": []})
-        return record
-    title = release.title or " ".join(release.summary.split()[:10])
+    except OSError as exc:
+        return _skipped(record, f"cannot read the file: {exc.strerror}")
+    except PressReleaseError as exc:
+        return _skipped(record, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one broken file never stops the others
+        return _skipped(
+            record,
+            f"the reader failed on this file ({type(exc).__name__}: {exc}); the other "
+            "releases are published: please report this file to the site's maintainers",
+        )
+    title = shown_title(release, path.stem)
     photo_records, photo_warnings = photos.photos(path, release) if photos else ([], [])
     warnings = release.warnings + photo_warnings
     record.update(
         {
             "status": report.status_of(warnings, None, release.status or ""),
+            "date_value": release.date,
             "slug": release.slug or slugify(title or path.stem),
             "title": release.title,
             "category": release.category,
@@ -91,26 +152,90 @@ def check_file(path: Path, config: Config, photos: PhotoChecker | None = None) -
     return record
 
 
-def mark_duplicates(records: list[dict]) -> None:
-    """Releases sharing a title: the build gives the later ones distinct URLs, with a
-    warning; `check` shows the same warning (URLs numbered as the build numbers them)."""
-    groups: dict[str, list[dict]] = {}
+def mark_kept_back(records: list[dict], site: dict) -> None:
+    """Releases dated ahead are kept back until their date and time, as in the build."""
+    zone = ZoneInfo(site.get("TIMEZONE") or "UTC")
+    now = datetime.now(zone)
     for record in records:
-        if record["status"] != report.SKIPPED:
-            groups.setdefault(record["slug"], []).append(record)
-    for group in groups.values():
-        group.sort(key=lambda r: (r["date"] or "", r["source"]))
-    for record, first, candidate in renumber_duplicates(groups):
-        record["slug"] = candidate
-        record["warnings"].append(
-            f"same title as {Path(first['source']).name}; published as {candidate}"
-        )
-        if record["status"] == report.PUBLISHED:
-            record["status"] = report.WARNED
+        date = record.get("date_value")
+        if date is None or record["status"] not in (report.PUBLISHED, report.WARNED):
+            continue
+        if (date if date.tzinfo else date.replace(tzinfo=zone)) > now:
+            record["status"] = report.SCHEDULED
+
+
+def _save_as(record: dict, site: dict) -> str:
+    """The file the build writes a release to (Pelican's ARTICLE_SAVE_AS)."""
+    date = record.get("date_value")
+    if date is None:  # dated by git or the file's time in the build
+        date, _how = fallback_date(
+            record["source"], site.get("PATH", "."),
+            site.get("PRESS_RELEASE_DATE_FALLBACK", "git"), site.get("TIMEZONE") or "UTC",
+        )  # fmt: skip
+    fields = {"slug": record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
+    fields["category"] = slugify(record.get("category") or site.get("DEFAULT_CATEGORY", ""))
+    try:
+        return site.get("ARTICLE_SAVE_AS", "{slug}.html").format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return record["slug"]
+
+
+def mark_duplicates(records: list[dict], site: dict) -> None:
+    """Releases that would write the same file: the build gives the later ones distinct
+    URLs, with a warning; `check` shows the same warning (features/ordering.py)."""
+    published = [r for r in records if r["status"] in (report.PUBLISHED, report.WARNED)]
+    groups: dict[str, list[dict]] = {}
+    for record in published:
+        groups.setdefault(_save_as(record, site), []).append(record)
+    taken = set(groups)
+    for path in sorted(groups):
+        group = groups[path]
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda r: (r["date_value"] or datetime.min, r["source"]))
+        first = Path(group[0]["source"]).name
+        for record in group[1:]:
+            base, number = record["slug"], 2
+            record["slug"] = f"{base}-{number}"
+            while _save_as(record, site) in taken:
+                number += 1
+                record["slug"] = f"{base}-{number}"
+            taken.add(_save_as(record, site))
+            record["warnings"].append(
+                f"same address as {first} ({path}); published as {record['slug']}: give it "
+                "another title or a 'Slug:' line in its header"
+            )
+            if record["status"] == report.PUBLISHED:
+                record["status"] = report.WARNED
+
+
+def _visible(char: str) -> str:
+    """A control or invisible format character as an escape (a file name holding
+    ``ESC [2J`` must not clear the author's terminal)."""
+    if unicodedata.category(char) in ("Cc", "Cf"):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    return char
+
+
+def shown(value) -> str:
+    """Text safe to print on a terminal."""
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(map(_visible, text))
+
+
+def json_text(records: list[dict]) -> str:
+    """The JSON of `records`, every control or format character as a \\u escape."""
+    text = json.dumps(records, ensure_ascii=False, indent=2)
+    return "".join(
+        f"\\u{ord(c):04x}" if c not in "\n" and unicodedata.category(c) in ("Cc", "Cf") else c
+        for c in text
+    )
 
 
 def _cell(value, width: int) -> str:
-    text = "–" if value in (None, "", []) else str(value)
+    text = "–" if value in (None, "", []) else shown(value)
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -135,15 +260,15 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
         )
         print(f"    status: {record['status']}", file=out)
         if record.get("credited_reporters"):
-            names = ", ".join(record["credited_reporters"])
+            names = shown(", ".join(record["credited_reporters"]))
             print(f"    reporters (from a credit line): {names}", file=out)
         for photo in record.get("photos", []):
             caption = _cell(photo["caption"], 60)
-            print(f"    photo {photo['order']}: {photo['file']}: {caption}", file=out)
+            print(f"    photo {photo['order']}: {shown(photo['file'])}: {caption}", file=out)
         if record.get("error"):
-            print(f"    error: {record['error']}", file=out)
+            print(f"    error: {shown(record['error'])}", file=out)
         for warning in record.get("warnings", []):
-            print(f"    warning: {warning}", file=out)
+            print(f"    warning: {shown(warning)}", file=out)
     skipped = sum(1 for r in records if r.get("error"))
     warned = sum(1 for r in records if r.get("warnings") and not r.get("error"))
     print(
@@ -170,19 +295,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    config, excluded, site = load_settings(args.settings)
-    files = _files(args.paths, config.extensions, excluded)
+    config, site = load_settings(args.settings)
+    files = _files(args.paths, site, config.extensions)
     roots = [Path(site.get("PATH", "."))] + [Path(p) for p in args.paths if Path(p).is_dir()]
     photos = PhotoChecker(photo_settings(site), config.extensions, roots)
-    records = [check_file(path, config, photos) for path in files]
-    mark_duplicates(records)
+    records = [check_file(path, config, photos, refused) for path, refused in files]
+    mark_kept_back(records, site)
+    mark_duplicates(records, site)
+    for record in records:
+        record.pop("date_value", None)
     records.extend(
         {"source": str(p), "kind": "photo", "status": report.SKIPPED, "warnings": [ORPHAN_WARNING]}
         for p in photos.orphans()
     )
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(records))
     else:
         print_table(records)
     return 1 if any(r.get("error") for r in records) else 0

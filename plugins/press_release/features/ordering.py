@@ -1,23 +1,19 @@
 """The releases' order and URLs, once Pelican has read them all.
 
-Both run at ``article_generator_pretaxonomy``, in this order: releases sharing a date
-get a deterministic order first, and that order then decides which of several releases
-sharing a title keeps the plain URL.
+Both run at ``article_generator_pretaxonomy``, after what is not public has left the
+generator (sources.keep_back): releases sharing a date get a deterministic order, and
+releases that would write the same file get distinct URLs.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections import defaultdict
 
 from pelican.utils import order_content
 
-from ..parse.release import renumber_duplicates
 from ..state import BuildState
 from . import report
-
-logger = logging.getLogger(__name__)
 
 
 def order_releases(generator) -> None:
@@ -33,23 +29,36 @@ def order_releases(generator) -> None:
         setattr(generator, name, order_content(items, order_by))
 
 
-def make_slugs_unique(generator) -> None:
-    """`article_generator_pretaxonomy`: releases sharing a title get distinct URLs."""
-    groups = defaultdict(list)
-    everything = generator.articles + generator.drafts + generator.hidden_articles
-    for article in everything:
-        groups[article.slug].append(article)
-    for articles in groups.values():
-        articles.sort(key=lambda a: (a.date, a.source_path))
-    for article, first, candidate in renumber_duplicates(groups):
-        article.slug = candidate
-        source = os.path.relpath(article.source_path, generator.path)
-        original = os.path.relpath(first.source_path, generator.path)
-        logger.warning(
-            "press_release: %s: same title as %s; published as %s", source, original, candidate
-        )
-        report.add_warning(
-            BuildState.of(generator.settings),
-            source,
-            f"same title as {original}; published as {candidate}",
-        )
+def make_urls_unique(generator) -> None:
+    """`article_generator_pretaxonomy`: releases that would write the same file get
+    distinct URLs; nothing else ever changes a release's URL.
+
+    Releases of one title in different months never share a file (``YYYY/MM/slug/``), so
+    both keep their URL. When two would write the same file, the earlier release (by
+    date, then by file name) keeps the URL and the later one becomes ``slug-2`` (or the
+    next number free), with a warning.
+    """
+    state = BuildState.of(generator.settings)
+    by_path = defaultdict(list)
+    for article in (*generator.articles, *generator.translations):
+        by_path[article.save_as].append(article)
+    taken = set(by_path)
+    for path in sorted(by_path):
+        group = by_path[path]
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda a: (a.date, a.source_path))
+        first = os.path.relpath(group[0].source_path, generator.path)
+        for article in group[1:]:
+            base, number = article.slug, 2
+            article.slug = f"{base}-{number}"
+            while article.save_as in taken:
+                number += 1
+                article.slug = f"{base}-{number}"
+            taken.add(article.save_as)
+            report.warn(
+                state,
+                os.path.relpath(article.source_path, generator.path),
+                f"same address as {first} ({path}); published as {article.slug}: give it "
+                "another title or a 'Slug:' line in its header",
+            )
