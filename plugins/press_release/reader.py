@@ -260,6 +260,7 @@ def prepare(source_path: str, name: str, config, remember: bool = False) -> dict
                 ("captions", release.captions),
                 ("credits", release.credits),
                 ("credited_reporters", release.credited_reporters),
+                ("old_url", release.old_url),
             )
             if value
         },

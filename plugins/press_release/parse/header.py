@@ -20,9 +20,15 @@ KEYS = {
     "tags": "tags",
     "label": "tags",
     "status": "status",
+    # The page an imported release came from (python -m press_release import).
+    "url-lama": "old_url",
+    "old-url": "old_url",
 }
 
-_KEY_LINE = re.compile(r"(?P<key>[A-Za-z]+)[ \t]*:[ \t]*(?P<value>.*)")
+_KEY_LINE = re.compile(
+    r"(?P<key>[A-Za-z]+(?:-[A-Za-z]+)?)"  # a word, or two joined by a hyphen ("URL-Lama")
+    r"[ \t]*:[ \t]*(?P<value>.*)"
+)
 
 
 def split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
