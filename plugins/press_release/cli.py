@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import report
 from .errors import PressReleaseError
+from .importer import cli as importer_cli
 from .parse import parse_release, slugify
 from .parse.release import renumber_duplicates
 from .settings import Config, config_from
@@ -158,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         help="Pelican settings to read PRESS_RELEASE_* and excluded folders from "
         "(default: ./pelicanconf.py when present)",
     )
+    importer_cli.add_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return importer_cli.run(args)
 
     config, excluded = load_settings(args.settings)
     files = _files(args.paths, config.extensions, excluded)

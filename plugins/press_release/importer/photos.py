@@ -1,0 +1,102 @@
+"""Finding a release's photos on disk and naming them by the photo convention.
+
+Nothing is downloaded: a photo is copied only when the source folder (or a folder
+given with ``--media``) holds it. A reference is looked for as the source names it
+(relative to the saved page: "Berita_files/foto.jpg"), under the host's folder of a
+mirror ("humas.example.go.id/wp-content/uploads/2024/03/foto.jpg"), then by the tail of
+its path under each folder ("wp-content/uploads/2024/03/foto.jpg", "uploads/2024/...",
+"2024/03/foto.jpg", ...), then as WordPress's original of a resized copy
+("foto-1024x683.jpg" -> "foto.jpg"). A path is never followed outside those folders.
+
+Photos are named after the release: ``STEM.jpg`` is the lead photo, ``STEM-2.jpg``,
+``STEM-3.jpg`` ... the others, in the source's order (featured image first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .messages import Note, note
+from .model import Photo
+
+PHOTO_TYPES = frozenset((".jpg", ".jpeg", ".png", ".webp"))
+# WordPress's resized copy of an upload: "foto-1024x683.jpg" beside "foto.jpg".
+RESIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w{3,4}$)")
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder) for folder in folders)
+
+
+def candidates(ref: str, page_folder: Path | None, roots: list[Path], bare: bool) -> Iterator[Path]:
+    """Where on disk the photo `ref` may be, most likely first; with `bare`, only by its
+    file name alone (the last resort: another month's upload may share it)."""
+    parts = urlsplit(ref.strip())
+    segments = [s for s in unquote(parts.path).split("/") if s and s not in (".", "..")]
+    if not segments:
+        return
+    if bare:
+        yield from (root / segments[-1] for root in roots)
+        return
+    if not parts.scheme and not parts.netloc and page_folder is not None:
+        relative = unquote(parts.path)
+        if not relative.startswith("/"):
+            yield page_folder / relative
+    for root in roots:
+        if parts.netloc:
+            yield root.joinpath(parts.netloc, *segments)
+        for start in range(len(segments) - 1):
+            yield root.joinpath(*segments[start:])
+
+
+def find(refs: list[str], page_folder: Path | None, roots: list[Path]) -> Path | None:
+    """The file of the photo named by `refs`, if a source folder holds it."""
+    allowed = [r.resolve() for r in roots] + ([page_folder.resolve()] if page_folder else [])
+    attempts = list(dict.fromkeys([*refs, *(RESIZED.sub("", ref) for ref in refs)]))
+    for bare in (False, True):
+        for attempt in attempts:
+            for path in candidates(attempt, page_folder, roots, bare):
+                if path.is_file() and _inside(path, allowed):
+                    return path
+    return None
+
+
+def resolve(
+    photos: list[Photo],
+    attachments: dict,
+    page_folder: Path | None,
+    roots: list[Path],
+) -> tuple[list[Path], list[Note]]:
+    """The files of a release's photos, in order and each once, and notes on the rest."""
+    found: list[Path] = []
+    notes: list[Note] = []
+    for photo in photos:
+        refs = [photo.ref] if photo.ref else []
+        if photo.attachment_id is not None:
+            attachment = attachments.get(photo.attachment_id)
+            if attachment is None:
+                continue  # an id naming no attachment of the export: nothing to find
+            refs = [r for r in (attachment.file, attachment.url) if r]
+        path = find(refs, page_folder, roots) if refs else None
+        if path is None:
+            if refs:
+                notes.append(note("photo_missing", ref=refs[-1]))
+            continue
+        if path.suffix.lower() not in PHOTO_TYPES:
+            notes.append(note("photo_type", ref=path.name))
+            continue
+        if path.resolve() not in {p.resolve() for p in found}:
+            found.append(path)
+    return found, notes
+
+
+def photo_names(stem: str, files: list[Path]) -> list[str]:
+    """``STEM.jpg``, ``STEM-2.png``, ...: the convention's names, extensions kept."""
+    return [
+        f"{stem}{'' if number == 1 else f'-{number}'}{path.suffix.lower()}"
+        for number, path in enumerate(files, start=1)
+    ]

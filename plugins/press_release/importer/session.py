@@ -1,0 +1,161 @@
+"""One import run into a target folder: deduplicating, writing, copying photos.
+
+The readers and :func:`pipeline.prepare` make each item's file text; the session
+decides what becomes of it against the import state (write.py) and records it in the
+report. Photos are copied once a source has been read whole, since a WordPress
+export may name a post's featured image before the attachment that holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import photos as photo_files
+from .messages import note
+from .model import Photo, Skipped
+from .pipeline import Prepared
+from .report import Entry, ImportReport
+from .write import (
+    ADOPTED,
+    EDITED,
+    NEW,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+    ImportState,
+    Record,
+    digest,
+    normal_key,
+    plan,
+    read_bytes,
+    write_atomic,
+)  # fmt: skip
+
+SAVE_EVERY = 500  # files written between two saves of the state
+
+
+@dataclass
+class _PendingPhotos:
+    record: Record
+    photos: list[Photo]
+    page_folder: Path | None
+    entry: Entry
+
+
+@dataclass
+class ImportSession:
+    folder: Path
+    roots: list[Path]
+    report: ImportReport
+    dry_run: bool = False
+    state: ImportState = field(init=False)
+    _seen: dict[str, str] = field(default_factory=dict)  # key -> origin, this run
+    _taken: set[str] = field(default_factory=set)
+    _pending: list[_PendingPhotos] = field(default_factory=list)
+    _unsaved: int = 0
+
+    def __post_init__(self) -> None:
+        self.state = ImportState.load(self.folder)  # PressReleaseError: the caller says so
+
+    def add(self, item: Prepared | Skipped, page_folder: Path | None = None) -> None:
+        if isinstance(item, Skipped):
+            self.report.add(item.kind, item.origin, reason=item.reason)
+            return
+        keys = item.keys or (f"text:{digest(item.text.encode('utf-8'))}",)
+        first = next((self._seen[k] for k in map(normal_key, keys) if k in self._seen), None)
+        if first is not None:
+            self.report.add("duplicate", item.origin, reason=note("duplicate", first=first))
+            return
+        for key in keys:
+            self._seen[normal_key(key)] = item.origin
+        data = item.text.encode("utf-8")
+        record = self.state.find(keys)
+        if record is None:
+            record, status = self._new(item, keys, data)
+        else:
+            status = self._known(item, record, keys, data)
+        if record is not None and status in ("imported", "updated", "unchanged"):
+            entry = self.report.entries[-1]
+            if item.photos:
+                self._pending.append(_PendingPhotos(record, item.photos, page_folder, entry))
+
+    def _new(self, item: Prepared, keys, data: bytes) -> tuple[Record, str]:
+        name = item.stem + ".txt"
+        free = name not in self.state.files and name not in self._taken
+        if free and read_bytes(self.folder / name) == data:  # an import stopped before saving
+            record = Record(name, digest(data), list(keys))
+            self.state.add(record)
+            self._taken.add(name)
+            self.report.add("unchanged", item.origin, name, notes=item.notes)
+            return record, "unchanged"
+        name = self.state.free_name(item.stem, ".txt", keys[0], self._taken)
+        self._taken.add(name)
+        self._write(name, data)
+        record = Record(name, digest(data), list(keys))
+        self.state.add(record)
+        self.report.add("imported", item.origin, name, notes=item.notes)
+        return record, "imported"
+
+    def _known(self, item: Prepared, record: Record, keys, data: bytes) -> str:
+        self.state.add_keys(record, keys)
+        self._taken.add(record.file)
+        action = plan(record.digest, read_bytes(self.folder / record.file), data)
+        if action == UNCHANGED:
+            record.digest = digest(data)
+            self.report.add("unchanged", item.origin, record.file, notes=item.notes)
+            return "unchanged"
+        if action == UPDATED:
+            self._write(record.file, data)
+            record.digest = digest(data)
+            self.report.add("updated", item.origin, record.file, notes=item.notes)
+            return "updated"
+        reason = note("edited" if action == EDITED else "removed", file=record.file)
+        self.report.add("skipped", item.origin, record.file, reason=reason)
+        return "skipped"
+
+    def _write(self, name: str, data: bytes) -> None:
+        if self.dry_run:
+            return
+        write_atomic(self.folder / name, data)
+        self._unsaved += 1
+        if self._unsaved >= SAVE_EVERY:
+            self.save()
+
+    def copy_photos(self, attachments: dict) -> None:
+        """Copy the photos of the items added so far (`attachments`: their source's)."""
+        for pending in self._pending:
+            files, notes = photo_files.resolve(
+                pending.photos, attachments, pending.page_folder, self.roots
+            )
+            pending.entry.notes.extend(notes)
+            self.report.photos["missing"] += sum(1 for n in notes if n.code == "photo_missing")
+            stem = pending.record.file.removesuffix(".txt")
+            for name, source in zip(photo_files.photo_names(stem, files), files, strict=True):
+                self._copy(pending, name, source)
+        self._pending = []
+
+    def _copy(self, pending: _PendingPhotos, name: str, source: Path) -> None:
+        record = pending.record
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            pending.entry.notes.append(note("photo_missing", ref=f"{source} ({exc.strerror})"))
+            return
+        action = plan(record.photos.get(name), read_bytes(self.folder / name), data)
+        if action in (NEW, UPDATED):
+            self._write(name, data)
+            self.report.photos["copied"] += 1
+        elif action in (UNCHANGED, ADOPTED):
+            self.report.photos["same"] += 1
+        elif action == EDITED:
+            pending.entry.notes.append(note("photo_edited", file=name))
+            return
+        if action != REMOVED:
+            record.photos[name] = digest(data)
+            self.state.files.add(name)
+
+    def save(self) -> None:
+        if not self.dry_run:
+            self.state.save()
+        self._unsaved = 0
