@@ -4,6 +4,7 @@
     Tanggal: 2024-03-12 09:30
     Kategori: Berita Utama
     Label: banjir, bpbd
+    Slug: banjir-rendam-lima-kecamatan
     URL-Lama: https://humas.example.go.id/2024/03/banjir-rendam-lima-kecamatan/
 
     SAMARINDA – Pemerintah Provinsi ... (ky/humasprovkaltim)
@@ -58,6 +59,9 @@ def header_lines(item: SourceItem) -> list[str]:
         ("Kategori", item.category and one_line(item.category)),
         ("Label", ", ".join(one_line(t).replace(",", " ") for t in item.tags)),
         ("Ringkasan", item.summary and one_line(item.summary)),
+        # The old slug: where the new site's URLs are built as the old ones were (WordPress's
+        # /%year%/%monthnum%/%postname%/), old links keep working with no redirect at all.
+        ("Slug", item.slug_hint and slugify(item.slug_hint, SLUG_LENGTH)),
         ("URL-Lama", item.old_url and one_line(item.old_url)),
     )
     return [f"{key}: {value}" for key, value in fields if value]
