@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..parse import slugify
+from .html_text import CONTROLS
 from .messages import Note
 from .model import SourceItem
 
@@ -35,8 +36,8 @@ class Draft:
 
 
 def one_line(value: str) -> str:
-    """A header value: one line, spaces collapsed."""
-    return " ".join(value.split())
+    """A header value: one line, spaces collapsed, no control characters."""
+    return " ".join(CONTROLS.sub(" ", value).split())
 
 
 def header_date(date: datetime, has_time: bool) -> str:

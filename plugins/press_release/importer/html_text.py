@@ -97,6 +97,8 @@ LAYOUT_TAGS = frozenset(("table", "tbody", "thead", "tfoot", "tr", "td", "th"))
 IMAGE_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 # A blank line, possibly with spaces on it: a paragraph break in WordPress's stored text.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\xa0]*\n")
+# Control characters (NUL from a broken page, escape codes) that make a text file binary.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A table beyond this is no data table a release would show as rows.
 MAX_TABLE_ROWS = 200
 MAX_TABLE_CELLS = 2000
@@ -195,7 +197,8 @@ class _Writer:
 
     def finish(self) -> str:
         self.paragraph_break()
-        return "\n\n".join("\n".join(lines) for lines in self.blocks)
+        text = "\n\n".join("\n".join(lines) for lines in self.blocks)
+        return CONTROLS.sub("", text)
 
     # -- the walk -----------------------------------------------------------------
     def walk(self, root: Tag) -> None:
@@ -230,7 +233,9 @@ class _Writer:
                 self.photos.append(Photo(ref=source, alt=" ".join(str(tag.get("alt", "")).split())))
             return False
         if name == "br":
-            self.line_break()
+            # A second <br> on an empty line ends the paragraph ("<br><br>" portals).
+            empty = not "".join(self.pieces).strip()
+            self.paragraph_break() if empty and not self.pre else self.line_break()
             return False
         if name == "hr":
             self.paragraph_break()

@@ -6,7 +6,9 @@ given with ``--media``) holds it. A reference is looked for as the source names 
 mirror ("humas.example.go.id/wp-content/uploads/2024/03/foto.jpg"), then by the tail of
 its path under each folder ("wp-content/uploads/2024/03/foto.jpg", "uploads/2024/...",
 "2024/03/foto.jpg", ...), then as WordPress's original of a resized copy
-("foto-1024x683.jpg" -> "foto.jpg"). A path is never followed outside those folders.
+("foto-1024x683.jpg" -> "foto.jpg"), and last by its file name alone in each folder or
+one level below it (a CMS's "foto_berita/NAME"). A path is never followed outside those
+folders.
 
 Photos are named after the release: ``STEM.jpg`` is the lead photo, ``STEM-2.jpg``,
 ``STEM-3.jpg`` ... the others, in the source's order (featured image first).
@@ -14,6 +16,7 @@ Photos are named after the release: ``STEM.jpg`` is the lead photo, ``STEM-2.jpg
 
 from __future__ import annotations
 
+import glob
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,7 +43,10 @@ def candidates(ref: str, page_folder: Path | None, roots: list[Path], bare: bool
     if not segments:
         return
     if bare:
-        yield from (root / segments[-1] for root in roots)
+        name = glob.escape(segments[-1])
+        for root in roots:
+            yield root / segments[-1]
+            yield from sorted(root.glob(f"*/{name}"))  # "foto_berita/NAME", "upload/NAME"
         return
     if not parts.scheme and not parts.netloc and page_folder is not None:
         relative = unquote(parts.path)
@@ -49,7 +55,7 @@ def candidates(ref: str, page_folder: Path | None, roots: list[Path], bare: bool
     for root in roots:
         if parts.netloc:
             yield root.joinpath(parts.netloc, *segments)
-        for start in range(len(segments) - 1):
+        for start in range(max(1, len(segments) - 1)):
             yield root.joinpath(*segments[start:])
 
 

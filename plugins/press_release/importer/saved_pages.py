@@ -34,6 +34,7 @@ from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Comment, ParserRejectedMarkup, Tag
 
+from ..parse import parse_text
 from ..parse.dates import find_date
 from .html_text import html_to_text, image_source
 from .messages import Note, note
@@ -91,7 +92,12 @@ TITLE_SELECTORS = (
 FEATURED_SELECTORS = (
     "img.wp-post-image", ".post-thumbnail img", ".featured-image img", ".jeg_featured img",
     ".td-post-featured-image img", "figure.hero img", ".single-featured img",
+    ".blog_item_img img", ".post-image img", ".news-image img", ".foto-berita img",
+    "article figure img",
 )  # fmt: skip
+# Elements after a body container that still belong to it when broken HTML closed the
+# container too early ("</div>" before the last paragraphs).
+TRAILING_TAGS = frozenset(("p", "blockquote", "ul", "ol"))
 DATE_METAS = (
     ("property", "article:published_time"), ("itemprop", "datePublished"),
     ("name", "pubdate"), ("name", "publishdate"), ("name", "date"),
@@ -188,7 +194,7 @@ def extract(path: Path, root: Path, base_url: str | None = None) -> SourceItem |
     teasers = listing_teasers(soup, records, article)
     if teasers:
         return Skipped(origin, note("listing", count=teasers), keys)
-    title = find_title(soup, article)
+    title, strong_title = find_title(soup, article)
     date, has_time = find_date_of(soup, article)
     category = find_category(soup, article, title)
     tags = find_tags(soup, article)
@@ -198,7 +204,18 @@ def extract(path: Path, root: Path, base_url: str | None = None) -> SourceItem |
     if body is None:
         return Skipped(origin, note("no_article"), keys)
     converted = html_to_text(body)
+    for extra in trailing_paragraphs(body):
+        more = html_to_text(extra)
+        converted.text = "\n\n".join(t for t in (converted.text, more.text) if t)
+        converted.photos += more.photos
+        converted.notes += more.notes
     body_text = _without_title(converted.text, title)
+    if not strong_title and (found := title_in_text(body_text)):
+        # Only the <title> element named the page: the body's own first lines hold the
+        # title (and the date line), as an author's paste has them.
+        title, date_line, body_text = found
+        if date is None and date_line and (in_line := find_date(date_line)):
+            date, has_time = in_line.value, in_line.has_time
     if not body_text.strip():
         return Skipped(origin, note("only_title" if title else "no_article"), keys)
     item = SourceItem(origin=origin, keys=keys, old_url=old_url, title=title)
@@ -307,20 +324,32 @@ def listing_teasers(soup: BeautifulSoup, records: list[dict], article: dict | No
 
 
 # -- fields -----------------------------------------------------------------------
-def find_title(soup: BeautifulSoup, article: dict | None) -> str | None:
+def find_title(soup: BeautifulSoup, article: dict | None) -> tuple[str | None, bool]:
+    """The title, and whether the page declares it (False: only its <title> says it)."""
     if article and (headline := _text(article.get("headline") or article.get("name"))):
-        return headline
+        return headline, True
     for selector in TITLE_SELECTORS:
         if (tag := soup.select_one(selector)) and (value := " ".join(tag.get_text(" ").split())):
-            return value
+            return value, True
     site = _meta(soup, "property", "og:site_name")
-    for value in (
-        _meta(soup, "property", "og:title"),
-        soup.title.get_text() if soup.title else None,
-    ):
-        if value and (cleaned := _without_site(value, site)):
-            return cleaned
-    return None
+    if (value := _meta(soup, "property", "og:title")) and (cleaned := _without_site(value, site)):
+        return cleaned, True
+    if soup.title and (cleaned := _without_site(soup.title.get_text(), site)):
+        return cleaned, False
+    return None, False
+
+
+def title_in_text(text: str) -> tuple[str, str | None, str] | None:
+    """``(title, date line, the text without them)`` when the reader finds a title among
+    the first lines of `text`: a page whose markup does not say which is its title."""
+    release = parse_text(text)
+    lines = text.split("\n")
+    if not release.title or release.title not in lines[:3]:
+        return None
+    date_line = release.header.get("_meta_date")
+    top = {release.title, date_line}
+    rest = [line for index, line in enumerate(lines) if index >= 4 or line not in top]
+    return release.title, date_line, "\n".join(rest).strip("\n")
 
 
 def _without_site(title: str, site: str | None) -> str:
@@ -449,6 +478,20 @@ def find_body(soup: BeautifulSoup) -> Tag | None:
     if len(articles) == 1 and len(articles[0].get_text(" ", strip=True)) >= MIN_BODY_CHARS:
         return articles[0]
     return densest_block(root)
+
+
+def trailing_paragraphs(body: Tag) -> list[Tag]:
+    """Paragraphs right after the body container, cut off from it by broken HTML."""
+    found = []
+    for sibling in body.next_siblings:
+        if isinstance(sibling, Tag):
+            if sibling.name not in TRAILING_TAGS:
+                break
+            remove_chrome(sibling)
+            found.append(sibling)
+        elif str(sibling).strip() and not isinstance(sibling, Comment):
+            break
+    return found
 
 
 def densest_block(root: Tag) -> Tag | None:
