@@ -262,8 +262,8 @@ class _Writer:
     def close(self, tag: Tag) -> None:
         name = tag.name
         if name == "pre":
+            self.paragraph_break()  # its last line still as written
             self.pre -= 1
-            self.paragraph_break()
         elif name in LIST_TAGS:
             self.lists.pop()
             self.block_break()

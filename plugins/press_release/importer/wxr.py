@@ -51,6 +51,8 @@ DEFAULT_DECLARATIONS = {
 DECLARATION = re.compile(rb'xmlns:(?P<prefix>\w+)\s*=\s*["\'](?P<uri>[^"\']+)["\']')
 # The encoding in the XML declaration: <?xml version="1.0" encoding="windows-1252"?>
 XML_ENCODING = re.compile(rb'^\s*<\?xml[^>]*encoding\s*=\s*["\'](?P<name>[\w.:-]+)["\']')
+# An item's title, found in its bytes when the item cannot be parsed.
+CHUNK_TITLE = re.compile(rb"<title>(?:<!\[CDATA\[)?(?P<title>[^<\]]{1,200})")
 # Characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF), as Word
 # pastes leave them in post text.
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -97,6 +99,7 @@ class WxrExport:
         self.count = 0  # items read, attachments included
         self._declarations = dict(DEFAULT_DECLARATIONS)
         self._encoding = "utf-8"
+        self._rewrite = False  # whether the XML declaration must be rewritten (_Transcoded)
 
     # -- reading --------------------------------------------------------------
     def raw_items(self) -> Iterator[RawItem]:
@@ -111,9 +114,9 @@ class WxrExport:
                 head = raw.read(4096)
                 self._sniff(head)
                 raw.seek(0)
-                stream = (
-                    raw if self._encoding in EXPAT_ENCODINGS else _Transcoded(raw, self._encoding)
-                )
+                stream = raw
+                if self._encoding not in EXPAT_ENCODINGS or self._rewrite:
+                    stream = _Transcoded(raw, self._encoding)
                 for item in self._stream(stream):
                     done += 1
                     yield from self._keep(item)
@@ -152,6 +155,7 @@ class WxrExport:
             self._encoding = codecs.lookup(declared).name
         except LookupError:
             self._encoding = "utf-8"
+            self._rewrite = True  # expat would look the declared name up itself
             self.notes.append(
                 note("encoding", encoding="UTF-8", why=f"the declared {declared!r} is unknown")
             )
@@ -166,8 +170,14 @@ class WxrExport:
     def _stream(self, stream) -> Iterator[RawItem]:
         channel = None
         in_item = False
+        root = None
         for event, element in ET.iterparse(stream, events=("start", "end")):
             tag = element.tag
+            if root is None:
+                root = tag
+                if tag != "rss":
+                    self.notes.append(note("xml_unreadable", reason=f"<{tag}> is no <rss>"))
+                    return
             if event == "start":
                 if tag == "item":
                     in_item = True
@@ -202,21 +212,19 @@ class WxrExport:
                 continue
             self.count += 1
             origin_position = number
+            origin = f"{self.path.name}, item {origin_position}"
+            if title := CHUNK_TITLE.search(chunk):
+                origin += f" ({title['title'].decode('utf-8', 'replace')[:60]})"
             if not complete:
-                yield Skipped(
-                    f"{self.path.name}, item {origin_position}",
-                    note("xml_item_broken", reason="cut off at the end of the file"),
-                )
+                reason = note("xml_item_broken", reason="cut off at the end of the file")
+                yield Skipped(origin, reason)
                 return
             text, notes = _decode_chunk(chunk, self._encoding)
             text = ILLEGAL_XML.sub("", text)
             try:
                 wrapper = ET.fromstring(f"<salvage {opening}>{text}</salvage>")
             except ET.ParseError as exc:
-                yield Skipped(
-                    f"{self.path.name}, item {origin_position}",
-                    note("xml_item_broken", reason=str(exc)),
-                )
+                yield Skipped(origin, note("xml_item_broken", reason=str(exc)))
                 continue
             element = wrapper.find("item")
             if element is None:
