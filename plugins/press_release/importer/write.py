@@ -158,7 +158,8 @@ class ImportState:
         records = sorted(self.records, key=lambda r: r.file)
         data = {"version": STATE_VERSION, "releases": [asdict(r) for r in records]}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        write_atomic(self.path, text.encode("utf-8"))
+        if read_bytes(self.path) != text.encode("utf-8"):  # a re-run changes nothing
+            write_atomic(self.path, text.encode("utf-8"))
 
     def free_name(self, stem: str, suffix: str, key: str, taken: set[str]) -> str:
         """``stem + suffix``, or with a letter tag when another release holds the name."""
