@@ -16,7 +16,6 @@ Photos are named after the release: ``STEM.jpg`` is the lead photo, ``STEM-2.jpg
 
 from __future__ import annotations
 
-import glob
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,10 +42,9 @@ def candidates(ref: str, page_folder: Path | None, roots: list[Path], bare: bool
     if not segments:
         return
     if bare:
-        name = glob.escape(segments[-1])
         for root in roots:
             yield root / segments[-1]
-            yield from sorted(root.glob(f"*/{name}"))  # "foto_berita/NAME", "upload/NAME"
+            yield from (folder / segments[-1] for folder in _subfolders(root))
         return
     if not parts.scheme and not parts.netloc and page_folder is not None:
         relative = unquote(parts.path)
@@ -59,45 +57,71 @@ def candidates(ref: str, page_folder: Path | None, roots: list[Path], bare: bool
             yield root.joinpath(*segments[start:])
 
 
-def find(refs: list[str], page_folder: Path | None, roots: list[Path]) -> Path | None:
-    """The file of the photo named by `refs`, if a source folder holds it."""
-    allowed = [r.resolve() for r in roots] + ([page_folder.resolve()] if page_folder else [])
-    attempts = list(dict.fromkeys([*refs, *(RESIZED.sub("", ref) for ref in refs)]))
-    for bare in (False, True):
-        for attempt in attempts:
-            for path in candidates(attempt, page_folder, roots, bare):
-                if path.is_file() and _inside(path, allowed):
-                    return path
-    return None
+def _subfolders(root: Path) -> list[Path]:
+    """The folders one level below `root` ("foto_berita", "upload"), sorted."""
+    try:
+        return sorted(entry for entry in root.iterdir() if entry.is_dir())
+    except OSError:
+        return []
 
 
-def resolve(
-    photos: list[Photo],
-    attachments: dict,
-    page_folder: Path | None,
-    roots: list[Path],
-) -> tuple[list[Path], list[Note]]:
-    """The files of a release's photos, in order and each once, and notes on the rest."""
-    found: list[Path] = []
-    notes: list[Note] = []
-    for photo in photos:
-        refs = [photo.ref] if photo.ref else []
-        if photo.attachment_id is not None:
-            attachment = attachments.get(photo.attachment_id)
-            if attachment is None:
-                continue  # an id naming no attachment of the export: nothing to find
-            refs = [r for r in (attachment.file, attachment.url) if r]
-        path = find(refs, page_folder, roots) if refs else None
-        if path is None:
-            if refs:
-                notes.append(note("photo_missing", ref=refs[-1]))
-            continue
-        if path.suffix.lower() not in PHOTO_TYPES:
-            notes.append(note("photo_type", ref=path.name))
-            continue
-        if path.resolve() not in {p.resolve() for p in found}:
-            found.append(path)
-    return found, notes
+class PhotoFinder:
+    """Looks photos up under a source's folders. A folder's file names are listed once
+    and kept: an export names thousands of photos in the same few upload folders, and
+    a lookup is then a set lookup, not a dozen file-system calls."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = roots
+        self._listings: dict[Path, frozenset[str]] = {}
+
+    def _exists(self, path: Path) -> bool:
+        folder = path.parent
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                names = frozenset(entry.name for entry in folder.iterdir() if entry.is_file())
+            except OSError:
+                names = frozenset()
+            self._listings[folder] = names
+        return path.name in names
+
+    def find(self, refs: list[str], page_folder: Path | None) -> Path | None:
+        """The file of the photo named by `refs`, if a source folder holds it."""
+        allowed = [r.resolve() for r in self.roots]
+        if page_folder is not None:
+            allowed.append(page_folder.resolve())
+        attempts = list(dict.fromkeys([*refs, *(RESIZED.sub("", ref) for ref in refs)]))
+        for bare in (False, True):
+            for attempt in attempts:
+                for path in candidates(attempt, page_folder, self.roots, bare):
+                    if self._exists(path) and _inside(path, allowed):
+                        return path
+        return None
+
+    def resolve(
+        self, photos: list[Photo], attachments: dict, page_folder: Path | None
+    ) -> tuple[list[Path], list[Note]]:
+        """The files of a release's photos, in order and each once, and notes on the rest."""
+        found: list[Path] = []
+        notes: list[Note] = []
+        for photo in photos:
+            refs = [photo.ref] if photo.ref else []
+            if photo.attachment_id is not None:
+                attachment = attachments.get(photo.attachment_id)
+                if attachment is None:
+                    continue  # an id naming no attachment of the export: nothing to find
+                refs = [r for r in (attachment.file, attachment.url) if r]
+            path = self.find(refs, page_folder) if refs else None
+            if path is None:
+                if refs:
+                    notes.append(note("photo_missing", ref=refs[-1]))
+                continue
+            if path.suffix.lower() not in PHOTO_TYPES:
+                notes.append(note("photo_type", ref=path.name))
+                continue
+            if path.resolve() not in {p.resolve() for p in found}:
+                found.append(path)
+        return found, notes
 
 
 def photo_names(stem: str, files: list[Path]) -> list[str]:

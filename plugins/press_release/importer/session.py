@@ -124,10 +124,9 @@ class ImportSession:
 
     def copy_photos(self, attachments: dict) -> None:
         """Copy the photos of the items added so far (`attachments`: their source's)."""
+        finder = photo_files.PhotoFinder(self.roots)
         for pending in self._pending:
-            files, notes = photo_files.resolve(
-                pending.photos, attachments, pending.page_folder, self.roots
-            )
+            files, notes = finder.resolve(pending.photos, attachments, pending.page_folder)
             pending.entry.notes.extend(notes)
             self.report.photos["missing"] += sum(1 for n in notes if n.code == "photo_missing")
             stem = pending.record.file.removesuffix(".txt")
