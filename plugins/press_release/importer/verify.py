@@ -7,7 +7,7 @@ build would skip. Nothing is changed on the strength of it: the office decides.
 
 from __future__ import annotations
 
-import re
+import string
 
 from ..errors import PressReleaseError
 from ..parse import Release, parse_release
@@ -15,13 +15,15 @@ from .compose import Draft
 from .messages import Note, note
 from .model import SourceItem
 
-WORD = re.compile(r"\w+")
+# Punctuation to spaces: a text's words are then what str.split() gives (several times
+# faster than a Unicode \w+ regex over every release).
+PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "“”‘’–—…«»•·", " "))
 # Words listed in a warning about text the reader does not show.
 SHOWN_WORDS = 8
 
 
 def words(text: str) -> set[str]:
-    return set(WORD.findall(text.casefold()))
+    return set(text.casefold().translate(PUNCTUATION).split())
 
 
 def shown_text(release: Release) -> str:

@@ -328,7 +328,7 @@ def _date(fields: dict[str, str]) -> tuple[datetime | None, bool]:
     local = fields.get("wp:post_date", "").strip()
     if local and local != NO_DATE:
         try:
-            return datetime.strptime(local, "%Y-%m-%d %H:%M:%S"), True
+            return datetime.fromisoformat(local), True  # "2024-03-12 09:30:00"
         except ValueError:
             pass
     published = fields.get("pubDate", "").strip()
