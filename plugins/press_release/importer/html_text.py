@@ -234,8 +234,10 @@ class _Writer:
             return False
         if name == "br":
             # A second <br> on an empty line ends the paragraph ("<br><br>" portals).
-            empty = not "".join(self.pieces).strip()
-            self.paragraph_break() if empty and not self.pre else self.line_break()
+            if not self.pre and not "".join(self.pieces).strip():
+                self.paragraph_break()
+            else:
+                self.line_break()
             return False
         if name == "hr":
             self.paragraph_break()

@@ -72,47 +72,40 @@ class ImportSession:
         data = item.text.encode("utf-8")
         record = self.state.find(keys)
         if record is None:
-            record, status = self._new(item, keys, data)
+            record, entry = self._new(item, keys, data)
         else:
-            status = self._known(item, record, keys, data)
-        if record is not None and status in ("imported", "updated", "unchanged"):
-            entry = self.report.entries[-1]
-            if item.photos:
-                self._pending.append(_PendingPhotos(record, item.photos, page_folder, entry))
+            entry = self._known(item, record, keys, data)
+        if entry.status != "skipped" and item.photos:
+            self._pending.append(_PendingPhotos(record, item.photos, page_folder, entry))
 
-    def _new(self, item: Prepared, keys, data: bytes) -> tuple[Record, str]:
+    def _new(self, item: Prepared, keys, data: bytes) -> tuple[Record, Entry]:
+        """A release no import has written: its file, under a name no one else holds."""
         name = item.stem + ".txt"
         free = name not in self.state.files and name not in self._taken
         if free and read_bytes(self.folder / name) == data:  # an import stopped before saving
-            record = Record(name, digest(data), list(keys))
-            self.state.add(record)
-            self._taken.add(name)
-            self.report.add("unchanged", item.origin, name, notes=item.notes)
-            return record, "unchanged"
-        name = self.state.free_name(item.stem, ".txt", keys[0], self._taken)
+            status = "unchanged"
+        else:
+            name = self.state.free_name(item.stem, ".txt", keys[0], self._taken)
+            self._write(name, data)
+            status = "imported"
         self._taken.add(name)
-        self._write(name, data)
         record = Record(name, digest(data), list(keys))
         self.state.add(record)
-        self.report.add("imported", item.origin, name, notes=item.notes)
-        return record, "imported"
+        return record, self.report.add(status, item.origin, name, notes=item.notes)
 
-    def _known(self, item: Prepared, record: Record, keys, data: bytes) -> str:
+    def _known(self, item: Prepared, record: Record, keys, data: bytes) -> Entry:
+        """A release imported before: rewritten only if its file is still as written."""
         self.state.add_keys(record, keys)
         self._taken.add(record.file)
         action = plan(record.digest, read_bytes(self.folder / record.file), data)
-        if action == UNCHANGED:
+        if action in (UNCHANGED, UPDATED):
+            if action == UPDATED:
+                self._write(record.file, data)
             record.digest = digest(data)
-            self.report.add("unchanged", item.origin, record.file, notes=item.notes)
-            return "unchanged"
-        if action == UPDATED:
-            self._write(record.file, data)
-            record.digest = digest(data)
-            self.report.add("updated", item.origin, record.file, notes=item.notes)
-            return "updated"
+            status = "unchanged" if action == UNCHANGED else "updated"
+            return self.report.add(status, item.origin, record.file, notes=item.notes)
         reason = note("edited" if action == EDITED else "removed", file=record.file)
-        self.report.add("skipped", item.origin, record.file, reason=reason)
-        return "skipped"
+        return self.report.add("skipped", item.origin, record.file, reason=reason)
 
     def _write(self, name: str, data: bytes) -> None:
         if self.dry_run:
