@@ -37,7 +37,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <wp:base_site_url>https://humas.bench.go.id</wp:base_site_url>
 <wp:base_blog_url>https://humas.bench.go.id</wp:base_blog_url>
 <wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[humas]]></wp:author_login><wp:author_display_name><![CDATA[Tim Humas]]></wp:author_display_name></wp:author>
-"""
+"""  # noqa: E501
 TAIL = "</channel>\n</rss>\n"
 ITEM = """<item>
 <title><![CDATA[{title}]]></title>
@@ -71,14 +71,52 @@ ITEM = """<item>
 <wp:attachment_url><![CDATA[https://humas.bench.go.id/wp-content/uploads/{y}/{m:02d}/foto-{id}.jpg]]></wp:attachment_url>
 <wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[{y}/{m:02d}/foto-{id}.jpg]]></wp:meta_value></wp:postmeta>
 </item>
-"""
+"""  # noqa: E501
 PLACES = ["SAMARINDA", "BALIKPAPAN", "BONTANG", "TENGGARONG", "TANJUNG REDEB", "PENAJAM"]
-WORDS = (
-    "pemerintah provinsi kabupaten kota rapat koordinasi bantuan warga desa kecamatan "
-    "program anggaran pembangunan jalan jembatan sekolah kesehatan puskesmas pertanian "
-    "nelayan pasar harga inflasi banjir kebakaran lahan pelatihan pemuda perempuan anak "
-    "gubernur bupati wali kepala dinas badan sekretaris daerah tahun bulan pekan ini"
-).split()
+WORDS = [
+    "pemerintah",
+    "provinsi",
+    "kabupaten",
+    "kota",
+    "rapat",
+    "koordinasi",
+    "bantuan",
+    "warga",
+    "desa",
+    "kecamatan",
+    "program",
+    "anggaran",
+    "pembangunan",
+    "jalan",
+    "jembatan",
+    "sekolah",
+    "kesehatan",
+    "puskesmas",
+    "pertanian",
+    "nelayan",
+    "pasar",
+    "harga",
+    "inflasi",
+    "banjir",
+    "kebakaran",
+    "lahan",
+    "pelatihan",
+    "pemuda",
+    "perempuan",
+    "anak",
+    "gubernur",
+    "bupati",
+    "wali",
+    "kepala",
+    "dinas",
+    "badan",
+    "sekretaris",
+    "daerah",
+    "tahun",
+    "bulan",
+    "pekan",
+    "ini",
+]
 CATEGORIES = ["Berita Utama", "Pemerintahan", "Ekonomi", "Kesehatan", "Pendidikan"]
 
 

@@ -20,6 +20,7 @@ from .test_build import pelican, soup
 INPUTS = Path(__file__).resolve().parent / "importer_inputs"
 EXPORT = INPUTS / "wxr" / "humas-kaltara.xml"
 SOURCES = [EXPORT, INPUTS / "pages", INPUTS / "dumps" / "berita.csv"]
+DUMP_URL = ["--old-url", "https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}"]
 WP = "{http://wordpress.org/export/1.2/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 WORD = re.compile(r"\w+")
@@ -72,8 +73,7 @@ def published_posts() -> list[dict]:
 def imported(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     report = content.parent / "laporan.json"
-    result = run_import(*SOURCES, "--to", content, "--report", report,
-                        "--old-url", "https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}")  # fmt: skip
+    result = run_import(*SOURCES, "--to", content, "--report", report, *DUMP_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return content, json.loads(report.read_text(encoding="utf-8")), result
 
@@ -81,8 +81,13 @@ def imported(tmp_path_factory):
 def test_report_lists_every_outcome(imported):
     _, report, result = imported
     statuses = {item["origin"]: (item["status"], item["reason_code"]) for item in report["items"]}
-    assert statuses["humas-kaltara.xml, item 7 (Banjir Rendam Tiga Desa, Pemprov Kirim Perahu dan Logistik)"] == ("duplicate", "duplicate")
-    assert statuses["humas-kaltara.xml, item 4 (Draf: Rencana Rapat Koordinasi)"] == ("skipped", "draft")
+    assert statuses[
+        "humas-kaltara.xml, item 7 (Banjir Rendam Tiga Desa, Pemprov Kirim Perahu dan Logistik)"
+    ] == ("duplicate", "duplicate")
+    assert statuses["humas-kaltara.xml, item 4 (Draf: Rencana Rapat Koordinasi)"] == (
+        "skipped",
+        "draft",
+    )
     assert statuses["humas-kaltara.xml, item 6 (Tentang Kami)"] == ("skipped", "page")
     assert statuses["humas.contoh.go.id/category/berita-utama/index.html"] == ("skipped", "listing")
     assert statuses["berita, row 4 (Judul Tanpa Isi)"] == ("skipped", "only_title")
@@ -124,7 +129,13 @@ def test_photos_beside_the_release_under_the_convention(imported):
 def test_nothing_private_is_written(imported):
     content, _, _ = imported
     everything = " ".join(p.read_text(encoding="utf-8") for p in content.glob("*.txt"))
-    for secret in ("RAHASIA", "KOMENTAR-PRIBADI", "203.0.113.7", "ratna@contoh.go.id", "KOMENTAR-PEMBACA"):
+    for secret in (
+        "RAHASIA",
+        "KOMENTAR-PRIBADI",
+        "203.0.113.7",
+        "ratna@contoh.go.id",
+        "KOMENTAR-PEMBACA",
+    ):
         assert secret not in everything
 
 
@@ -142,9 +153,13 @@ def test_check_gives_back_the_source(imported):
     for post in published_posts():
         record = by_url[guid_to_url[post["guid"]]]
         assert record["title"] == post["title"]
-        assert (record["date"] or "")[:16] == (post["date"] if post["title"] else "")[:16] or not post["title"]
+        assert (record["date"] or "")[:16] == (post["date"] if post["title"] else "")[
+            :16
+        ] or not post["title"]
         assert record["category"] == post["category"]
-        shown = " ".join(str(record[k] or "") for k in ("title", "dateline", "body_text", "byline", "summary"))
+        shown = " ".join(
+            str(record[k] or "") for k in ("title", "dateline", "body_text", "byline", "summary")
+        )
         shown_words = set(WORD.findall(shown.casefold()))
         captions = {"evakuasi", "petugas", "menurunkan", "sungai", "lama", "rin"}
         missing = post["words"] - shown_words - captions
@@ -171,7 +186,10 @@ def test_imported_site_builds_with_redirects(imported, tmp_path):
     page = BeautifulSoup(redirect.read_text(encoding="utf-8"), "html.parser")
     target = page.find("link", rel="canonical")["href"]
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
-    assert page.find("a", href=target).get_text() == "Pemprov Gelar Rakor Siaga Karhutla Jelang Kemarau"
+    assert (
+        page.find("a", href=target).get_text()
+        == "Pemprov Gelar Rakor Siaga Karhutla Jelang Kemarau"
+    )
     assert (redirect.parent / target / "index.html").resolve().exists()
 
 
@@ -180,8 +198,7 @@ def test_second_import_changes_nothing(imported, tmp_path):
     again = tmp_path / "content"
     shutil.copytree(content, again)
     before = snapshot(again)
-    result = run_import(*SOURCES, "--to", again,
-                        "--old-url", "https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}")  # fmt: skip
+    result = run_import(*SOURCES, "--to", again, *DUMP_URL)
     assert result.returncode == 0, result.stderr
     assert snapshot(again) == before
     assert re.search(r"^0 imported, 0 updated, 10 unchanged", result.stdout, re.M)
@@ -219,8 +236,7 @@ def test_an_import_stopped_before_saving_its_state_duplicates_nothing(imported, 
     shutil.copytree(content, again)
     (again / ".import-state.json").unlink()
     before = {p.name for p in again.iterdir()} | {".import-state.json"}
-    result = run_import(*SOURCES, "--to", again,
-                        "--old-url", "https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}")  # fmt: skip
+    result = run_import(*SOURCES, "--to", again, *DUMP_URL)
     assert result.returncode == 0, result.stderr
     assert {p.name for p in again.iterdir()} == before
 
@@ -236,7 +252,9 @@ def test_serial_and_parallel_imports_write_the_same_files(tmp_path):
     one.mkdir(), two.mkdir()
     assert run_import(*SOURCES, "--to", one, "--jobs", "1").returncode == 0
     assert run_import(*SOURCES, "--to", two, "--jobs", "2").returncode == 0
-    assert {p.name: p.read_bytes() for p in one.iterdir()} == {p.name: p.read_bytes() for p in two.iterdir()}
+    assert {p.name: p.read_bytes() for p in one.iterdir()} == {
+        p.name: p.read_bytes() for p in two.iterdir()
+    }
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,9 @@ def read(path: Path, maps=(), old_url=None, encoding=None) -> tuple[dump.DumpRea
 
 @pytest.fixture(scope="module")
 def berita():
-    return read(DUMPS / "berita.csv", old_url="https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}")
+    return read(
+        DUMPS / "berita.csv", old_url="https://kab.contoh.go.id/berita/{id_berita}/{judul_seo}"
+    )
 
 
 def test_lokomedia_columns_are_found_by_themselves(berita):
@@ -32,10 +34,16 @@ def test_lokomedia_columns_are_found_by_themselves(berita):
     assert item.date == datetime(2024, 7, 9, 9, 45)
     assert item.category == "Kesehatan"
     assert item.tags == ["stunting", "kesehatan"]
-    assert item.old_url == "https://kab.contoh.go.id/berita/78/rapat-percepatan-penurunan-stunting-digelar"
+    assert (
+        item.old_url
+        == "https://kab.contoh.go.id/berita/78/rapat-percepatan-penurunan-stunting-digelar"
+    )
     assert item.keys == (item.old_url, "dump:berita:78")
     assert item.photos[0].ref == "78rapat-stunting.jpg"
-    assert item.body.split("\n\n")[1] == "“Angka stunting harus turun di bawah 14 persen tahun ini,” kata Wakil Bupati."
+    assert (
+        item.body.split("\n\n")[1]
+        == "“Angka stunting harus turun di bawah 14 persen tahun ini,” kata Wakil Bupati."
+    )
 
 
 def test_windows_1252_bytes_are_read_and_noted(berita):
@@ -95,7 +103,9 @@ def test_columns_mapped_by_option(tmp_path):
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("value", ["judul", "warna=merah", "title="], ids=["no_equals", "unknown", "empty"])
+@pytest.mark.parametrize(
+    "value", ["judul", "warna=merah", "title="], ids=["no_equals", "unknown", "empty"]
+)
 def test_bad_map_is_an_error_naming_the_fields(value):
     with pytest.raises(PressReleaseError, match="FIELD=COLUMN"):
         dump.DumpOptions.from_arguments(DUMPS / "berita.csv", [value], None, None)

@@ -51,7 +51,10 @@ def test_wordpress_stored_text(html, expected):
 
 
 def test_data_table_becomes_rows_with_a_warning():
-    html = "<table><tr><th>Barang</th><th>Harga</th></tr><tr><td>Beras</td><td>60.000</td></tr></table>"
+    html = (
+        "<table><tr><th>Barang</th><th>Harga</th></tr>"
+        "<tr><td>Beras</td><td>60.000</td></tr></table>"
+    )
     converted = html_to_text(html)
     assert converted.text == "Barang | Harga\nBeras | 60.000"
     assert [n.code for n in converted.notes] == ["table"]

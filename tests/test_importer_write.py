@@ -66,7 +66,14 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path):
 
 def test_state_round_trip(tmp_path):
     state = ImportState(tmp_path)
-    state.add(Record("2024-01-02-a.txt", write.digest(NEW), ["https://x.go.id/a/"], {"2024-01-02-a.jpg": "ab"}))
+    state.add(
+        Record(
+            "2024-01-02-a.txt",
+            write.digest(NEW),
+            ["https://x.go.id/a/"],
+            {"2024-01-02-a.jpg": "ab"},
+        )
+    )
     state.save()
     loaded = ImportState.load(tmp_path)
     assert loaded.find(["http://www.x.go.id/a"]).file == "2024-01-02-a.txt"

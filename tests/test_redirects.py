@@ -51,8 +51,9 @@ OUTPUT_FILES = [
 
 
 @pytest.mark.parametrize(("relative", "expected"), OUTPUT_FILES,
-                         ids=["folder", "no_slash", "html", "encoded_space", "query", "php",
-                              "dotdot", "encoded_dotdot", "encoded_slash", "nul", "home"])  # fmt: skip
+                         ids=["folder", "no_slash", "html", "encoded_space", "query",
+                              "php", "dotdot", "encoded_dotdot", "encoded_slash", "nul",
+                              "home"])  # fmt: skip
 def test_output_file_is_never_outside_the_output(relative, expected):
     assert redirects.output_file(relative) == expected
 
@@ -62,7 +63,9 @@ def moved(old, url, source="a.txt"):
 
 
 def test_plan_on_the_same_host_writes_pages_with_relative_targets():
-    plan = redirects.plan([moved(f"{OLD}/berita/rapat.html", "2023/05/rapat/")], OLD, "", "auto", set())
+    plan = redirects.plan(
+        [moved(f"{OLD}/berita/rapat.html", "2023/05/rapat/")], OLD, "", "auto", set()
+    )
     [page] = plan.pages
     assert (page.path, page.target) == ("berita/rapat.html", "../2023/05/rapat/")
     assert plan.rows == [] and plan.warnings == []
@@ -72,14 +75,19 @@ def test_plan_for_another_host_is_a_csv_list():
     plan = redirects.plan([moved(f"{OLD}/berita/rapat.html", "2023/05/rapat/")], OLD,
                           "https://humas-baru.github.io/situs", "auto", set())  # fmt: skip
     assert plan.pages == []
-    assert plan.rows == [(f"{OLD}/berita/rapat.html", "https://humas-baru.github.io/situs/2023/05/rapat/")]
+    assert plan.rows == [
+        (f"{OLD}/berita/rapat.html", "https://humas-baru.github.io/situs/2023/05/rapat/")
+    ]
 
 
 def test_plan_never_replaces_a_page_of_the_site_and_names_the_release():
     items = [moved(f"{OLD}/kategori/berita/", "2023/05/rapat/", "2023-05-01-rapat.txt")]
     plan = redirects.plan(items, OLD, "", "pages", {"kategori/berita/index.html"})
     assert plan.pages == []
-    assert plan.warnings[0][0] == "2023-05-01-rapat.txt" and "page of the new site" in plan.warnings[0][1]
+    assert (
+        plan.warnings[0][0] == "2023-05-01-rapat.txt"
+        and "page of the new site" in plan.warnings[0][1]
+    )
 
 
 def test_plan_same_address_needs_no_redirect_and_claims_once():
@@ -103,8 +111,9 @@ RELEASE = """Judul: {title}
 Tanggal: 2023-05-0{day}
 URL-Lama: {old}
 
-SAMARINDA – Pemerintah Provinsi Contoh menggelar rapat koordinasi bersama dinas terkait di kantor gubernur. (rus/hmsprov)
-"""  # fmt: skip
+SAMARINDA – Pemerintah Provinsi Contoh menggelar rapat koordinasi bersama dinas terkait
+di kantor gubernur. (rus/hmsprov)
+"""
 
 
 def build(tmp_path, releases, *settings):
@@ -128,12 +137,17 @@ def test_build_writes_redirect_pages_but_never_over_the_sites_own(tmp_path):
         ("Rapat Anggaran Daerah", f"{OLD}/arsip/"),  # the site's own archive page
         ("Rapat Kesehatan", f"{OLD}/../../luar/"),
     ])  # fmt: skip
-    page = BeautifulSoup((output / "berita" / "rapat-koordinasi-banjir.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (output / "berita" / "rapat-koordinasi-banjir.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
     target = page.find("link", rel="canonical")["href"]
     assert target == "../2023/05/rapat-koordinasi-banjir/"
     assert (output / "berita" / target / "index.html").resolve().is_file()
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    assert "press_release redirect" not in (output / "arsip" / "index.html").read_text(encoding="utf-8")
+    assert "press_release redirect" not in (output / "arsip" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "2023-05-02-rilis.txt" in log and "no redirect" in log
     assert not (tmp_path / "luar").exists() and not (output.parent / "luar").exists()
 
