@@ -166,7 +166,7 @@ def run(args) -> int:
     if not folder.is_dir():
         print(text("target_missing", folder=folder), file=sys.stderr)
         return 2
-    report = ImportReport(str(folder), dry_run=args.dry_run)
+    report = ImportReport(str(folder), dry_run=args.dry_run, verbose=args.verbose)
     try:
         session = ImportSession(folder, [], report, dry_run=args.dry_run)
     except PressReleaseError as exc:
@@ -188,8 +188,10 @@ def run(args) -> int:
                 failed = True
                 continue
             session.roots = [Path(m) for m in args.media] + [path if path.is_dir() else path.parent]
-            for prepared, page_folder in _results(source, pool):
+            for number, (prepared, page_folder) in enumerate(_results(source, pool), 1):
                 session.add(prepared, page_folder)
+                if number % BATCH == 0:  # most attachments come right after their post
+                    session.copy_photos(source.attachments, final=False)
             session.copy_photos(source.attachments)
             report.sources.append((name, source.kind, source.counted(), source.notes))
             failed = failed or any(n.code.endswith("unreadable") for n in source.notes)
@@ -198,7 +200,7 @@ def run(args) -> int:
             pool.close()
             pool.join()
         session.save()
-    for line in report.lines(args.verbose):
+    for line in report.lines():
         print(line)
     if args.report:
         report.dump(Path(args.report))

@@ -123,6 +123,10 @@ def html_to_text(html: str | Tag, autop: bool = False) -> Converted:
     root = parse_html(html) if isinstance(html, str) else html
     writer = _Writer(autop)
     writer.walk(root)
+    if isinstance(html, str):
+        # The tree's parent and child links are cycles: freed now rather than by a later
+        # full collection, so a long import does not pile parsed posts up in memory.
+        root.decompose()
     return Converted(writer.finish(), writer.photos, writer.notes)
 
 

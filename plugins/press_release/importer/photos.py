@@ -70,8 +70,11 @@ class PhotoFinder:
     and kept: an export names thousands of photos in the same few upload folders, and
     a lookup is then a set lookup, not a dozen file-system calls."""
 
-    def __init__(self, roots: list[Path]) -> None:
+    def __init__(self, roots: list[Path], target: Path | None = None) -> None:
         self.roots = roots
+        # The folder being imported into is never a source of photos (it may lie inside
+        # a source folder): its files are the import's own.
+        self._target = target.resolve() if target is not None else None
         self._listings: dict[Path, frozenset[str]] = {}
 
     def _exists(self, path: Path) -> bool:
@@ -79,7 +82,9 @@ class PhotoFinder:
         names = self._listings.get(folder)
         if names is None:
             try:
-                names = frozenset(entry.name for entry in folder.iterdir() if entry.is_file())
+                inside = self._target is not None and folder.resolve().is_relative_to(self._target)
+                entries = () if inside else folder.iterdir()
+                names = frozenset(entry.name for entry in entries if entry.is_file())
             except OSError:
                 names = frozenset()
             self._listings[folder] = names

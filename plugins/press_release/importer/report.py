@@ -4,18 +4,25 @@ Statuses: ``imported`` (a new file), ``updated`` (the source changed and the fil
 still as imported), ``unchanged``, ``skipped`` (with the reason: a draft, a page, a
 listing page, a file edited since...) and ``duplicate`` (a second item with the old URL
 or GUID of one already imported).
+
+Memory stays flat however many items an import has: an entry is kept only until it is
+closed (once its photos are copied); then it is counted, kept for the text report if it
+is among the first worth a look, and written as a JSON line to a temporary file from
+which ``--report FILE`` is assembled at the end.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .messages import Note, text
 
 STATUSES = ("imported", "updated", "unchanged", "skipped", "duplicate")
-# Lines of the text report per list before "... and N more".
+# Items listed in the text report before "... and N more".
 SHOWN = 30
 
 
@@ -27,57 +34,81 @@ class Entry:
     reason: Note | None = None
     notes: list[Note] = field(default_factory=list)
 
+    def worth_a_look(self) -> bool:
+        return self.status in ("skipped", "duplicate", "updated") or bool(self.notes)
+
+    def as_json(self) -> dict:
+        return {
+            "status": self.status,
+            "origin": self.origin,
+            "file": self.file,
+            "reason": str(self.reason) if self.reason else None,
+            "reason_code": self.reason.code if self.reason else None,
+            "warnings": [str(n) for n in self.notes],
+        }
+
 
 @dataclass
 class ImportReport:
     folder: str
     dry_run: bool = False
-    entries: list[Entry] = field(default_factory=list)
+    verbose: bool = False  # list every item in the text report, not only those worth a look
     sources: list[tuple[str, str, int, list[Note]]] = field(default_factory=list)
     photos: Counter = field(default_factory=Counter)
+    counts: Counter = field(default_factory=Counter)
+    warned: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)  # reason code -> its message
+    shown: list[Entry] = field(default_factory=list)
+    more: int = 0  # entries worth a look beyond those shown
+    _spool: object = field(default=None, repr=False)
 
     def add(self, status: str, origin: str, file: str | None = None,
-            reason: Note | None = None, notes: list[Note] | None = None) -> Entry:  # fmt: skip
+            reason: Note | None = None, notes: list[Note] | None = None,
+            close: bool = True) -> Entry:  # fmt: skip
+        """A new entry; closed at once unless `close` is False (see :meth:`close`)."""
         entry = Entry(status, origin, file, reason, list(notes or []))
-        self.entries.append(entry)
+        if close:
+            self.close(entry)
         return entry
 
-    def counts(self) -> Counter:
-        counts = Counter(entry.status for entry in self.entries)
-        return Counter({status: counts.get(status, 0) for status in STATUSES})
+    def close(self, entry: Entry) -> None:
+        """Count the entry and write it out: nothing more will be added to it."""
+        self.counts[entry.status] += 1
+        if entry.notes and entry.status != "skipped":
+            self.warned += 1
+        if entry.reason is not None:
+            self.reasons[entry.reason.code] += 1
+            self.examples.setdefault(entry.reason.code, str(entry.reason))
+        if self.verbose or entry.worth_a_look():
+            if self.verbose or len(self.shown) < SHOWN:
+                self.shown.append(entry)
+            else:
+                self.more += 1
+        if self._spool is None:
+            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - lives for the run
+        self._spool.write(json.dumps(entry.as_json(), ensure_ascii=False) + "\n")
 
-    def lines(self, verbose: bool = False) -> list[str]:
+    def lines(self) -> list[str]:
         """The text report: the sources, the counts, then the items worth a look."""
-        counts = self.counts()
-        warned = sum(1 for e in self.entries if e.notes and e.status != "skipped")
+        counts = {status: self.counts.get(status, 0) for status in STATUSES}
         out = [text("report_head", folder=self.folder)]
         for source, kind, count, notes in self.sources:
             out.append("  " + text("report_sources", source=source, kind=text(kind), count=count))
             out.extend(f"    warning: {n}" for n in notes)
-        out.append(text("report_counts", warned=warned, **counts))
+        out.append(text("report_counts", warned=self.warned, **counts))
         if self.photos:
-            out.append(
-                text(
-                    "report_photos",
-                    **{k: self.photos.get(k, 0) for k in ("copied", "same", "missing")},
-                )
-            )
-        reasons = Counter(e.reason.code for e in self.entries if e.reason is not None)
-        if reasons:
+            kinds = ("copied", "same", "missing")
+            out.append(text("report_photos", **{k: self.photos.get(k, 0) for k in kinds}))
+        if self.reasons:
             out.append(text("report_skipped_reasons"))
-            examples = {}
-            for entry in self.entries:
-                if entry.reason is not None:
-                    examples.setdefault(entry.reason.code, str(entry.reason))
-            out.extend(f"  {count:>6}  {examples[code]}" for code, count in reasons.most_common())
-        shown = [
-            e for e in self.entries
-            if verbose or e.status in ("skipped", "duplicate", "updated") or e.notes
-        ]  # fmt: skip
-        for entry in shown[: None if verbose else SHOWN]:
+            out.extend(
+                f"  {count:>6}  {self.examples[code]}" for code, count in self.reasons.most_common()
+            )
+        for entry in self.shown:
             out.extend(self._entry_lines(entry))
-        if not verbose and len(shown) > SHOWN:
-            out.append(text("report_more", count=len(shown) - SHOWN))
+        if self.more:
+            out.append(text("report_more", count=self.more))
         if self.dry_run:
             out.append(text("report_dry_run"))
         return out
@@ -91,30 +122,22 @@ class ImportReport:
         lines.extend(f"    warning: {n}" for n in entry.notes)
         return lines
 
-    def to_json(self) -> dict:
-        return {
+    def dump(self, path: Path) -> None:
+        """The whole report as JSON, its items streamed from the spool."""
+        head = {
             "folder": self.folder,
             "dry_run": self.dry_run,
-            "counts": dict(self.counts()),
+            "counts": {status: self.counts.get(status, 0) for status in STATUSES},
             "photos": dict(self.photos),
             "sources": [
                 {"source": s, "kind": k, "items": c, "warnings": [str(n) for n in notes]}
                 for s, k, c, notes in self.sources
             ],
-            "items": [
-                {
-                    "status": e.status,
-                    "origin": e.origin,
-                    "file": e.file,
-                    "reason": str(e.reason) if e.reason else None,
-                    "reason_code": e.reason.code if e.reason else None,
-                    "warnings": [str(n) for n in e.notes],
-                }
-                for e in self.entries
-            ],
         }
-
-    def dump(self, path) -> None:
-        path.write_text(
-            json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        with path.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "items": [')
+            if self._spool is not None:
+                self._spool.seek(0)
+                for number, line in enumerate(self._spool):
+                    out.write(("," if number else "") + "\n    " + line.rstrip("\n"))
+            out.write("\n  ]\n}\n")

@@ -26,7 +26,6 @@ from .write import (
     ImportState,
     Record,
     digest,
-    normal_key,
     plan,
     read_bytes,
     write_atomic,
@@ -50,10 +49,11 @@ class ImportSession:
     report: ImportReport
     dry_run: bool = False
     state: ImportState = field(init=False)
-    _seen: dict[str, str] = field(default_factory=dict)  # key -> origin, this run
+    _this_run: set[int] = field(default_factory=set)  # ids of the records met this run
     _taken: set[str] = field(default_factory=set)
     _pending: list[_PendingPhotos] = field(default_factory=list)
     _unsaved: int = 0
+    _finder: photo_files.PhotoFinder | None = None
 
     def __post_init__(self) -> None:
         self.state = ImportState.load(self.folder)  # PressReleaseError: the caller says so
@@ -63,20 +63,20 @@ class ImportSession:
             self.report.add(item.kind, item.origin, reason=item.reason)
             return
         keys = item.keys or (f"text:{digest(item.text.encode('utf-8'))}",)
-        first = next((self._seen[k] for k in map(normal_key, keys) if k in self._seen), None)
-        if first is not None:
-            self.report.add("duplicate", item.origin, reason=note("duplicate", first=first))
-            return
-        for key in keys:
-            self._seen[normal_key(key)] = item.origin
         data = item.text.encode("utf-8")
         record = self.state.find(keys)
+        if record is not None and id(record) in self._this_run:
+            self.report.add("duplicate", item.origin, reason=note("duplicate", first=record.file))
+            return
         if record is None:
             record, entry = self._new(item, keys, data)
         else:
             entry = self._known(item, record, keys, data)
+        self._this_run.add(id(record))
         if entry.status != "skipped" and item.photos:
             self._pending.append(_PendingPhotos(record, item.photos, page_folder, entry))
+        else:
+            self.report.close(entry)
 
     def _new(self, item: Prepared, keys, data: bytes) -> tuple[Record, Entry]:
         """A release no import has written: its file, under a name no one else holds."""
@@ -91,7 +91,7 @@ class ImportSession:
         self._taken.add(name)
         record = Record(name, digest(data), list(keys))
         self.state.add(record)
-        return record, self.report.add(status, item.origin, name, notes=item.notes)
+        return record, self.report.add(status, item.origin, name, notes=item.notes, close=False)
 
     def _known(self, item: Prepared, record: Record, keys, data: bytes) -> Entry:
         """A release imported before: rewritten only if its file is still as written."""
@@ -103,9 +103,9 @@ class ImportSession:
                 self._write(record.file, data)
             record.digest = digest(data)
             status = "unchanged" if action == UNCHANGED else "updated"
-            return self.report.add(status, item.origin, record.file, notes=item.notes)
+            return self.report.add(status, item.origin, record.file, notes=item.notes, close=False)
         reason = note("edited" if action == EDITED else "removed", file=record.file)
-        return self.report.add("skipped", item.origin, record.file, reason=reason)
+        return self.report.add("skipped", item.origin, record.file, reason=reason, close=False)
 
     def _write(self, name: str, data: bytes) -> None:
         if self.dry_run:
@@ -115,17 +115,27 @@ class ImportSession:
         if self._unsaved >= SAVE_EVERY:
             self.save()
 
-    def copy_photos(self, attachments: dict) -> None:
-        """Copy the photos of the items added so far (`attachments`: their source's)."""
-        finder = photo_files.PhotoFinder(self.roots)
-        for pending in self._pending:
+    def copy_photos(self, attachments: dict, final: bool = True) -> None:
+        """Copy the photos of the items added so far whose attachments are known
+        (`attachments`: their source's table), of all of them when `final`."""
+        if self._finder is None or self._finder.roots != self.roots:
+            self._finder = photo_files.PhotoFinder(self.roots, self.folder)
+        finder = self._finder
+        ready = self._pending
+        if not final:
+            ready = [p for p in self._pending if _known(p.photos, attachments)]
+            if not ready:
+                return
+        waiting = [p for p in self._pending if not final and not _known(p.photos, attachments)]
+        for pending in ready:
             files, notes = finder.resolve(pending.photos, attachments, pending.page_folder)
             pending.entry.notes.extend(notes)
             self.report.photos["missing"] += sum(1 for n in notes if n.code == "photo_missing")
             stem = pending.record.file.removesuffix(".txt")
             for name, source in zip(photo_files.photo_names(stem, files), files, strict=True):
                 self._copy(pending, name, source)
-        self._pending = []
+            self.report.close(pending.entry)
+        self._pending = waiting
 
     def _copy(self, pending: _PendingPhotos, name: str, source: Path) -> None:
         record = pending.record
@@ -151,3 +161,8 @@ class ImportSession:
         if not self.dry_run:
             self.state.save()
         self._unsaved = 0
+
+
+def _known(photos: list[Photo], attachments: dict) -> bool:
+    """Whether every attachment the photos name has been read (it may come later)."""
+    return all(p.attachment_id is None or p.attachment_id in attachments for p in photos)

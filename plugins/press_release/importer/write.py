@@ -99,9 +99,9 @@ def read_bytes(path: Path) -> bytes | None:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
-    """One imported release in the state."""
+    """One imported release in the state; its keys as compared (:func:`normal_key`)."""
 
     file: str
     digest: str
@@ -129,6 +129,8 @@ class ImportState:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             records = [Record(**entry) for entry in data["releases"]]
+            for record in records:
+                record.keys = list(dict.fromkeys(map(normal_key, record.keys)))
         except FileNotFoundError:
             return cls(folder)
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -142,17 +144,19 @@ class ImportState:
         return None
 
     def add(self, record: Record) -> None:
+        """Index a record; its keys are compared forms from here on (one string each)."""
+        record.keys = list(dict.fromkeys(map(normal_key, record.keys)))
         self.records.append(record)
         self.files.add(record.file)
         self.files.update(record.photos)
         for key in record.keys:
-            self.by_key.setdefault(normal_key(key), record)
+            self.by_key.setdefault(key, record)
 
     def add_keys(self, record: Record, keys) -> None:
-        for key in keys:
+        for key in map(normal_key, keys):
             if key not in record.keys:
                 record.keys.append(key)
-            self.by_key.setdefault(normal_key(key), record)
+            self.by_key.setdefault(key, record)
 
     def save(self) -> None:
         records = sorted(self.records, key=lambda r: r.file)

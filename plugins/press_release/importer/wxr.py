@@ -80,7 +80,7 @@ class RawItem:
     author_name: str | None = None  # the display name of dc:creator, from the export
 
 
-@dataclass
+@dataclass(slots=True)
 class Attachment:
     url: str
     file: str  # the upload path WordPress keeps (_wp_attached_file): "2024/03/foto.jpg"
