@@ -175,7 +175,7 @@ def test_unknown_declared_encoding_is_read_as_utf8(tmp_path):
         tmp_path, "x.xml", lambda b: b.replace(b'encoding="UTF-8"', b'encoding="x-tidak-ada"')
     )
     exported, items = read(path)
-    assert exported.notes[0].code == "encoding"
+    assert exported.notes[0].code == "encoding_unknown"
     assert titles(items)[:2] == EXPECTED
 
 

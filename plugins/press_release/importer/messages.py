@@ -47,7 +47,12 @@ MESSAGES: dict[str, str] = {
     "reader_missing": "the reader does not show {count} word(s) of the source, such as {words}",
     "reader_title": "the reader finds the title {found!r}, not {expected!r}",
     "reader_error": "the site would skip this file: {reason}",
-    "encoding": "decoded as {encoding} ({why})",
+    "encoding_unknown": "the declared encoding {declared!r} is unknown: read as UTF-8",
+    "encoding_wrong": "the page is not in the encoding it declares ({declared!r})",
+    "encoding_guessed": "the page is not UTF-8: read as Windows-1252",
+    "too_large": "{size} MB: too large for a page",
+    "not_rss": "the file is XML, but not RSS (it opens with <{tag}>)",
+    "cut_off": "cut off at the end of the file",
     "replaced_bytes": "some bytes were not valid {encoding}: read as Windows-1252",
     "xml_broken": (
         "the XML is broken at line {line}, column {column} ({reason}); the items after it "
@@ -59,7 +64,6 @@ MESSAGES: dict[str, str] = {
     "unknown_source": (
         "{source}: not a WordPress export (.xml), a CSV or JSON dump or a folder of pages"
     ),
-    "no_sources": "nothing to import",
     "target_missing": "the target folder {folder} does not exist",
     "bad_map": "--map {value!r}: write FIELD=COLUMN with FIELD one of {fields}",
     "state_unreadable": "the import state {file} cannot be read ({reason}); start it anew",

@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment, ParserRejectedMarkup, Tag
 from ..parse import parse_text
 from ..parse.dates import find_date
 from .html_text import html_to_text, image_source
-from .messages import Note, note
+from .messages import Note, note, text
 from .model import Photo, Skipped, SourceItem
 from .wxr import ACCOUNTS, CP1252_FALLBACK
 
@@ -152,19 +152,15 @@ def decode(raw: bytes) -> tuple[str, list[Note]]:
         try:
             return raw.decode(codecs.lookup(name).name), []
         except LookupError:
-            notes.append(
-                note("encoding", encoding="UTF-8", why=f"the declared {name!r} is unknown")
-            )
+            notes.append(note("encoding_unknown", declared=name))
         except UnicodeDecodeError:
-            notes.append(note("encoding", encoding="UTF-8", why=f"the page is not {name!r}"))
+            notes.append(note("encoding_wrong", declared=name))
     try:
         return raw.decode("utf-8"), notes
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252"), notes + [
-            note("encoding", encoding="Windows-1252", why="not UTF-8")
-        ]
+        return raw.decode("cp1252"), notes + [note("encoding_guessed")]
     except UnicodeDecodeError:
         return raw.decode("utf-8", errors=CP1252_FALLBACK), notes + [
             note("replaced_bytes", encoding="UTF-8")
@@ -179,17 +175,18 @@ def extract(path: Path, root: Path, base_url: str | None = None) -> SourceItem |
     except OSError as exc:
         return Skipped(origin, note("unreadable", reason=exc.strerror or str(exc)))
     if len(raw) > MAX_PAGE_BYTES:
-        return Skipped(origin, note("unreadable", reason=f"{len(raw) / 1e6:.0f} MB: too large"))
-    text, notes = decode(raw)
+        reason = text("too_large", size=f"{len(raw) / 1e6:.0f}")
+        return Skipped(origin, note("unreadable", reason=reason))
+    page_text, notes = decode(raw)
     try:
-        soup = BeautifulSoup(text, "html.parser")
+        soup = BeautifulSoup(page_text, "html.parser")
     except (ParserRejectedMarkup, AssertionError, ValueError, RecursionError) as exc:
         return Skipped(origin, note("unreadable", reason=str(exc)[:200]))
     if soup.find(["html", "body", "p", "div", "article"]) is None:
         return Skipped(origin, note("not_html"))
     records = json_ld(soup)
     article = next((r for r in records if _types(r) & ARTICLE_TYPES), None)
-    old_url = page_url(soup, text, path, root, base_url, article)
+    old_url = page_url(soup, page_text, path, root, base_url, article)
     keys = (old_url,) if old_url else (f"page:{origin}",)
     teasers = listing_teasers(soup, records, article)
     if teasers:

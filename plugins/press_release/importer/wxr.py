@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .html_text import html_to_text
-from .messages import Note, note
+from .messages import Note, note, text
 from .model import Photo, Skipped, SourceItem
 from .shortcodes import expand_shortcodes
 
@@ -156,9 +156,7 @@ class WxrExport:
         except LookupError:
             self._encoding = "utf-8"
             self._rewrite = True  # expat would look the declared name up itself
-            self.notes.append(
-                note("encoding", encoding="UTF-8", why=f"the declared {declared!r} is unknown")
-            )
+            self.notes.append(note("encoding_unknown", declared=declared))
 
     def _looks_like_wxr(self) -> bool:
         try:
@@ -176,7 +174,8 @@ class WxrExport:
             if root is None:
                 root = tag
                 if tag != "rss":
-                    self.notes.append(note("xml_unreadable", reason=f"<{tag}> is no <rss>"))
+                    reason = text("not_rss", tag=tag)
+                    self.notes.append(note("xml_unreadable", reason=reason))
                     return
             if event == "start":
                 if tag == "item":
@@ -216,13 +215,13 @@ class WxrExport:
             if title := CHUNK_TITLE.search(chunk):
                 origin += f" ({title['title'].decode('utf-8', 'replace')[:60]})"
             if not complete:
-                reason = note("xml_item_broken", reason="cut off at the end of the file")
+                reason = note("xml_item_broken", reason=text("cut_off"))
                 yield Skipped(origin, reason)
                 return
-            text, notes = _decode_chunk(chunk, self._encoding)
-            text = ILLEGAL_XML.sub("", text)
+            decoded, notes = _decode_chunk(chunk, self._encoding)
+            decoded = ILLEGAL_XML.sub("", decoded)
             try:
-                wrapper = ET.fromstring(f"<salvage {opening}>{text}</salvage>")
+                wrapper = ET.fromstring(f"<salvage {opening}>{decoded}</salvage>")
             except ET.ParseError as exc:
                 yield Skipped(origin, note("xml_item_broken", reason=str(exc)))
                 continue
