@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from press_release.importer.write import STATE_NAME
+
 from .conftest import ROOT
 from .test_build import pelican, soup
 
@@ -234,8 +236,8 @@ def test_an_import_stopped_before_saving_its_state_duplicates_nothing(imported, 
     content, _, _ = imported
     again = tmp_path / "content"
     shutil.copytree(content, again)
-    (again / ".import-state.json").unlink()
-    before = {p.name for p in again.iterdir()} | {".import-state.json"}
+    (again / STATE_NAME).unlink()
+    before = {p.name for p in again.iterdir()} | {STATE_NAME}
     result = run_import(*SOURCES, "--to", again, *DUMP_URL)
     assert result.returncode == 0, result.stderr
     assert {p.name for p in again.iterdir()} == before
@@ -280,3 +282,10 @@ def test_bad_sources_are_reported_never_a_traceback(tmp_path, name, content, cod
 def test_missing_target_folder(tmp_path):
     result = run_import(EXPORT, "--to", tmp_path / "tidak-ada")
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_unreadable_state_stops_the_import_before_anything_is_written(tmp_path):
+    (tmp_path / STATE_NAME).write_text("bukan basis data", encoding="utf-8")
+    result = run_import(EXPORT, "--to", tmp_path)
+    assert result.returncode == 1 and "cannot be read" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [STATE_NAME]

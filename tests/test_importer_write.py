@@ -6,7 +6,7 @@ import pytest
 
 from press_release.errors import PressReleaseError
 from press_release.importer import write
-from press_release.importer.write import ImportState, Record
+from press_release.importer.write import ImportState
 
 OLD, NEW = b"teks lama\n", b"teks baru\n"
 
@@ -65,31 +65,51 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path):
 
 
 def test_state_round_trip(tmp_path):
-    state = ImportState(tmp_path)
-    state.add(
-        Record(
-            "2024-01-02-a.txt",
-            write.digest(NEW),
-            ["https://x.go.id/a/"],
-            {"2024-01-02-a.jpg": "ab"},
-        )
-    )
+    state = ImportState.load(tmp_path)
+    record = state.add("2024-01-02-a.txt", write.digest(NEW), ["https://x.go.id/a/", "guid-1"])
+    state.set_photo(record, "2024-01-02-a.jpg", "ab")
     state.save()
+    state.close()
     loaded = ImportState.load(tmp_path)
     assert loaded.find(["http://www.x.go.id/a"]).file == "2024-01-02-a.txt"
-    assert loaded.files == {"2024-01-02-a.txt", "2024-01-02-a.jpg"}
+    assert loaded.find(["guid-1"]).digest == write.digest(NEW)
+    assert loaded.taken("2024-01-02-a.jpg") and not loaded.taken("2024-01-02-b.txt")
+    assert loaded.photo_digest("2024-01-02-a.jpg") == "ab"
+
+
+def test_a_record_is_met_once_per_run(tmp_path):
+    state = ImportState.load(tmp_path)
+    record = state.add("a.txt", "d", ["k"])
+    assert state.mark(record) and not state.mark(record)
+    state.save()
+    state.close()
+    assert ImportState.load(tmp_path).mark(ImportState.load(tmp_path).find(["k"]))
+
+
+def test_dry_run_never_changes_the_state_file(tmp_path):
+    state = ImportState.load(tmp_path)
+    state.add("a.txt", "d", ["k"])
+    state.save()
+    state.close()
+    before = (tmp_path / write.STATE_NAME).read_bytes()
+    dry = ImportState.load(tmp_path, dry_run=True)
+    assert dry.find(["k"]).file == "a.txt"
+    dry.add("b.txt", "e", ["l"])
+    dry.save()
+    dry.close()
+    assert (tmp_path / write.STATE_NAME).read_bytes() == before
 
 
 def test_unreadable_state_is_an_error(tmp_path):
-    (tmp_path / write.STATE_NAME).write_text("{bukan json", encoding="utf-8")
+    (tmp_path / write.STATE_NAME).write_text("{bukan basis data", encoding="utf-8")
     with pytest.raises(PressReleaseError):
         ImportState.load(tmp_path)
 
 
 def test_free_name_never_takes_an_authors_file(tmp_path):
     (tmp_path / "2024-01-02-rapat.txt").write_text("rilis penulis\n", encoding="utf-8")
-    state = ImportState(tmp_path)
-    name = state.free_name("2024-01-02-rapat", ".txt", "https://x.go.id/rapat/", set())
+    state = ImportState.load(tmp_path)
+    name = state.free_name("2024-01-02-rapat", ".txt", "https://x.go.id/rapat/")
     assert name != "2024-01-02-rapat.txt" and name.startswith("2024-01-02-rapat-")
     tag = name.removeprefix("2024-01-02-rapat-").removesuffix(".txt")
     assert tag.isalpha()  # never "-2": that names a release's second photo

@@ -25,6 +25,7 @@ from .model import Skipped
 from .pipeline import prepare
 from .report import ImportReport
 from .session import ImportSession
+from .write import STATE_NAME
 
 BATCH = 256  # items handed to the workers at a time: bounds the memory in flight
 CHUNK = 16  # items per task of a worker
@@ -171,7 +172,7 @@ def run(args) -> int:
         session = ImportSession(folder, [], report, dry_run=args.dry_run)
     except PressReleaseError as exc:
         print(
-            text("state_unreadable", file=folder / ".import-state.json", reason=exc),
+            text("state_unreadable", file=folder / STATE_NAME, reason=exc),
             file=sys.stderr,
         )
         return 1
@@ -199,7 +200,7 @@ def run(args) -> int:
         if pool is not None:
             pool.close()
             pool.join()
-        session.save()
+        session.close()
     for line in report.lines():
         print(line)
     if args.report:

@@ -49,14 +49,13 @@ class ImportSession:
     report: ImportReport
     dry_run: bool = False
     state: ImportState = field(init=False)
-    _this_run: set[int] = field(default_factory=set)  # ids of the records met this run
-    _taken: set[str] = field(default_factory=set)
     _pending: list[_PendingPhotos] = field(default_factory=list)
     _unsaved: int = 0
     _finder: photo_files.PhotoFinder | None = None
 
     def __post_init__(self) -> None:
-        self.state = ImportState.load(self.folder)  # PressReleaseError: the caller says so
+        # PressReleaseError when the state is unreadable: the caller says so.
+        self.state = ImportState.load(self.folder, self.dry_run)
 
     def add(self, item: Prepared | Skipped, page_folder: Path | None = None) -> None:
         if isinstance(item, Skipped):
@@ -65,14 +64,14 @@ class ImportSession:
         keys = item.keys or (f"text:{digest(item.text.encode('utf-8'))}",)
         data = item.text.encode("utf-8")
         record = self.state.find(keys)
-        if record is not None and id(record) in self._this_run:
+        if record is not None and not self.state.mark(record):
             self.report.add("duplicate", item.origin, reason=note("duplicate", first=record.file))
             return
         if record is None:
             record, entry = self._new(item, keys, data)
+            self.state.mark(record)
         else:
             entry = self._known(item, record, keys, data)
-        self._this_run.add(id(record))
         if entry.status != "skipped" and item.photos:
             self._pending.append(_PendingPhotos(record, item.photos, page_folder, entry))
         else:
@@ -81,27 +80,24 @@ class ImportSession:
     def _new(self, item: Prepared, keys, data: bytes) -> tuple[Record, Entry]:
         """A release no import has written: its file, under a name no one else holds."""
         name = item.stem + ".txt"
-        free = name not in self.state.files and name not in self._taken
+        free = not self.state.taken(name)
         if free and read_bytes(self.folder / name) == data:  # an import stopped before saving
             status = "unchanged"
         else:
-            name = self.state.free_name(item.stem, ".txt", keys[0], self._taken)
+            name = self.state.free_name(item.stem, ".txt", keys[0])
             self._write(name, data)
             status = "imported"
-        self._taken.add(name)
-        record = Record(name, digest(data), list(keys))
-        self.state.add(record)
+        record = self.state.add(name, digest(data), keys)
         return record, self.report.add(status, item.origin, name, notes=item.notes, close=False)
 
     def _known(self, item: Prepared, record: Record, keys, data: bytes) -> Entry:
         """A release imported before: rewritten only if its file is still as written."""
         self.state.add_keys(record, keys)
-        self._taken.add(record.file)
         action = plan(record.digest, read_bytes(self.folder / record.file), data)
         if action in (UNCHANGED, UPDATED):
             if action == UPDATED:
                 self._write(record.file, data)
-            record.digest = digest(data)
+            self.state.set_digest(record, digest(data))
             status = "unchanged" if action == UNCHANGED else "updated"
             return self.report.add(status, item.origin, record.file, notes=item.notes, close=False)
         reason = note("edited" if action == EDITED else "removed", file=record.file)
@@ -144,7 +140,7 @@ class ImportSession:
         except OSError as exc:
             pending.entry.notes.append(note("photo_missing", ref=f"{source} ({exc.strerror})"))
             return
-        action = plan(record.photos.get(name), read_bytes(self.folder / name), data)
+        action = plan(self.state.photo_digest(name), read_bytes(self.folder / name), data)
         if action in (NEW, UPDATED):
             self._write(name, data)
             self.report.photos["copied"] += 1
@@ -154,13 +150,15 @@ class ImportSession:
             pending.entry.notes.append(note("photo_edited", file=name))
             return
         if action != REMOVED:
-            record.photos[name] = digest(data)
-            self.state.files.add(name)
+            self.state.set_photo(record, name, digest(data))
 
     def save(self) -> None:
-        if not self.dry_run:
-            self.state.save()
+        self.state.save()
         self._unsaved = 0
+
+    def close(self) -> None:
+        self.save()
+        self.state.close()
 
 
 def _known(photos: list[Photo], attachments: dict) -> bool:

@@ -4,7 +4,7 @@ Every file is written to a temporary file beside it and renamed over the target,
 file is either whole or untouched, never half-written (an interrupted import, a full
 disk).
 
-The import state (``.import-state.json`` in the target folder, meant to be committed
+The import state (``.import-state.sqlite`` in the target folder, meant to be committed
 with the releases) lists, for each imported release, the keys it is known by (the old
 URL and the WordPress GUID), its file, and the SHA-256 of the bytes last written to the
 file and to each of its photos. On a later import:
@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
+import sqlite3
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import PressReleaseError
 
-STATE_NAME = ".import-state.json"
-STATE_VERSION = 1
+STATE_NAME = ".import-state.sqlite"
 FILE_MODE = 0o644
 # What a plan for one file can be.
 NEW, UNCHANGED, UPDATED, EDITED, REMOVED, ADOPTED = (
@@ -101,79 +100,128 @@ def read_bytes(path: Path) -> bytes | None:
 
 @dataclass(slots=True)
 class Record:
-    """One imported release in the state; its keys as compared (:func:`normal_key`)."""
+    """One imported release in the state."""
 
+    id: int
     file: str
     digest: str
-    keys: list[str]
-    photos: dict[str, str] = field(default_factory=dict)  # file name -> digest written
 
 
 class ImportState:
-    """The state file of a target folder: records, and an index of their keys."""
+    """The import state of a target folder: an SQLite file, so that nothing of it has to
+    be held in memory (an export of 200,000 posts has as many releases to remember).
 
-    def __init__(self, folder: Path, records: list[Record] | None = None) -> None:
+    Tables: ``releases`` (file, digest of the bytes written), ``keys`` (each key as
+    compared, :func:`normal_key`, of a release) and ``photos`` (each photo file of a
+    release and the digest written). The releases met in this run are marked in a
+    temporary table, so that a re-run that changes nothing leaves the file untouched.
+    A dry run works on a temporary copy.
+    """
+
+    SCHEMA = """
+        CREATE TABLE IF NOT EXISTS releases (
+            id INTEGER PRIMARY KEY, file TEXT NOT NULL UNIQUE, digest TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS keys (
+            key TEXT PRIMARY KEY, release INTEGER NOT NULL REFERENCES releases(id));
+        CREATE TABLE IF NOT EXISTS photos (
+            name TEXT PRIMARY KEY, release INTEGER NOT NULL REFERENCES releases(id),
+            digest TEXT NOT NULL);
+        CREATE TEMP TABLE this_run (release INTEGER PRIMARY KEY);
+    """
+
+    def __init__(self, folder: Path, connection: sqlite3.Connection) -> None:
         self.folder = folder
         self.path = folder / STATE_NAME
-        self.records: list[Record] = []
-        self.by_key: dict[str, Record] = {}
-        self.files: set[str] = set()
-        for record in records or []:
-            self.add(record)
+        self.db = connection
 
     @classmethod
-    def load(cls, folder: Path) -> ImportState:
-        """The folder's state; an empty one when there is none. Raises
-        PressReleaseError when the file exists but cannot be read."""
+    def load(cls, folder: Path, dry_run: bool = False) -> ImportState:
+        """The folder's state (empty when there is none). Raises PressReleaseError when
+        the file exists but is no import state."""
         path = folder / STATE_NAME
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            records = [Record(**entry) for entry in data["releases"]]
-            for record in records:
-                record.keys = list(dict.fromkeys(map(normal_key, record.keys)))
-        except FileNotFoundError:
-            return cls(folder)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            if dry_run:
+                connection = sqlite3.connect(":memory:")
+                if path.exists():
+                    with contextlib.closing(
+                        sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+                    ) as source:
+                        source.backup(connection)
+            else:
+                connection = sqlite3.connect(path)
+            connection.executescript(cls.SCHEMA)
+            connection.execute("SELECT id, file, digest FROM releases LIMIT 1").fetchall()
+        except sqlite3.Error as exc:
             raise PressReleaseError(f"{path}: {exc}") from exc
-        return cls(folder, records)
+        return cls(folder, connection)
 
     def find(self, keys) -> Record | None:
         for key in keys:
-            if (record := self.by_key.get(normal_key(key))) is not None:
-                return record
+            row = self.db.execute(
+                "SELECT r.id, r.file, r.digest FROM keys k JOIN releases r ON r.id = k.release "
+                "WHERE k.key = ?",
+                (normal_key(key),),
+            ).fetchone()
+            if row is not None:
+                return Record(*row)
         return None
 
-    def add(self, record: Record) -> None:
-        """Index a record; its keys are compared forms from here on (one string each)."""
-        record.keys = list(dict.fromkeys(map(normal_key, record.keys)))
-        self.records.append(record)
-        self.files.add(record.file)
-        self.files.update(record.photos)
-        for key in record.keys:
-            self.by_key.setdefault(key, record)
+    def add(self, file: str, digest_: str, keys) -> Record:
+        cursor = self.db.execute(
+            "INSERT INTO releases (file, digest) VALUES (?, ?)", (file, digest_)
+        )
+        record = Record(cursor.lastrowid, file, digest_)
+        self.add_keys(record, keys)
+        return record
 
     def add_keys(self, record: Record, keys) -> None:
-        for key in map(normal_key, keys):
-            if key not in record.keys:
-                record.keys.append(key)
-            self.by_key.setdefault(key, record)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO keys (key, release) VALUES (?, ?)",
+            [(normal_key(key), record.id) for key in keys],
+        )
+
+    def set_digest(self, record: Record, digest_: str) -> None:
+        if record.digest != digest_:
+            self.db.execute("UPDATE releases SET digest = ? WHERE id = ?", (digest_, record.id))
+            record.digest = digest_
+
+    def photo_digest(self, name: str) -> str | None:
+        row = self.db.execute("SELECT digest FROM photos WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_photo(self, record: Record, name: str, digest_: str) -> None:
+        if self.photo_digest(name) != digest_:
+            self.db.execute(
+                "INSERT OR REPLACE INTO photos (name, release, digest) VALUES (?, ?, ?)",
+                (name, record.id, digest_),
+            )
+
+    def mark(self, record: Record) -> bool:
+        """Mark the record as met in this run; False when it already was (a duplicate)."""
+        cursor = self.db.execute("INSERT OR IGNORE INTO this_run VALUES (?)", (record.id,))
+        return cursor.rowcount == 1
+
+    def taken(self, name: str) -> bool:
+        """A file name the import holds: a release's file or one of its photos."""
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM releases WHERE file = ? UNION SELECT 1 FROM photos WHERE name = ?",
+                (name, name),
+            ).fetchone()
+        )
 
     def save(self) -> None:
-        records = sorted(self.records, key=lambda r: r.file)
-        data = {"version": STATE_VERSION, "releases": [asdict(r) for r in records]}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        if read_bytes(self.path) != text.encode("utf-8"):  # a re-run changes nothing
-            write_atomic(self.path, text.encode("utf-8"))
+        """Commit what was recorded (SQLite writes the file only if something changed)."""
+        self.db.commit()
 
-    def free_name(self, stem: str, suffix: str, key: str, taken: set[str]) -> str:
+    def close(self) -> None:
+        self.db.close()
+
+    def free_name(self, stem: str, suffix: str, key: str) -> str:
         """``stem + suffix``, or with a letter tag when another release holds the name."""
         name = stem + suffix
         count = 4
-        while name in self.files or name in taken or self._foreign(name):
+        while self.taken(name) or (self.folder / name).exists():
             name = f"{stem}-{letters(key + str(count), count)}{suffix}"
             count += 2
         return name
-
-    def _foreign(self, name: str) -> bool:
-        """A file no import wrote: an author's release of the same name."""
-        return (self.folder / name).exists() and name not in self.files
