@@ -66,7 +66,9 @@ MESSAGES: dict[str, str] = {
     ),
     "target_missing": "the target folder {folder} does not exist",
     "bad_map": "--map {value!r}: write FIELD=COLUMN with FIELD one of {fields}",
-    "state_unreadable": "the import state {file} cannot be read ({reason}); move it away to start anew",
+    "state_unreadable": (
+        "the import state {file} cannot be read ({reason}); move it away to start anew"
+    ),
     # The report.
     "report_head": "Import into {folder}",
     "report_counts": (
