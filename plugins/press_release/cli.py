@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import PressReleaseError
 from .features import report, sources
+from .importer import cli as importer_cli
 from .parse import parse_release, slugify
 from .parse.release import shown_title
 from .photos.check import PhotoChecker
@@ -293,7 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         help="Pelican settings to read PRESS_RELEASE_* and excluded folders from "
         "(default: ./pelicanconf.py when present)",
     )
+    importer_cli.add_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return importer_cli.run(args)
 
     config, site = load_settings(args.settings)
     files = _files(args.paths, site, config.extensions)

@@ -273,6 +273,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
                 ("captions", release.captions),
                 ("credits", release.credits),
                 ("credited_reporters", release.credited_reporters),
+                ("old_url", release.old_url),
             )
             if value
         },
