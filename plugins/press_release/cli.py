@@ -280,6 +280,16 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
     print(report.summary_line([r["status"] for r in records]), file=out)
 
 
+def print_compat(out=sys.stdout) -> int:
+    """The table of pelican_compat.INTERNALS with each self-check's result."""
+    from . import pelican_compat
+
+    rows = pelican_compat.table()
+    for name, what, used_by, ok in rows:
+        print(f"{'ok  ' if ok else 'OFF '} {name:<18} {used_by:<24} {what}", file=out)
+    return 0 if all(ok for *_rest, ok in rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m press_release", description="Tools for raw press-release files."
@@ -295,9 +305,14 @@ def main(argv: list[str] | None = None) -> int:
         "(default: ./pelicanconf.py when present)",
     )
     importer_cli.add_parser(commands)
+    commands.add_parser(
+        "compat", help="list the private internals of Pelican the plugin relies on, checked"
+    )
     args = parser.parse_args(argv)
     if args.command == "import":
         return importer_cli.run(args)
+    if args.command == "compat":
+        return print_compat()
 
     config, site = load_settings(args.settings)
     files = _files(args.paths, site, config.extensions)
