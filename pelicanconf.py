@@ -90,6 +90,17 @@ PRESS_RELEASE_DESKS = {
     "humasprov": "Humas Pemerintah Provinsi Kalimantan Timur",
     "humasprovkaltim": "Humas Pemerintah Provinsi Kalimantan Timur",
 }
+# The categories that are regions ("Wilayah"); the others ("Berita Utama", "Seputar
+# Kaltim") are shown as categories ("Kategori").
+PRESS_RELEASE_REGIONS = [
+    "Kalimantan Timur",
+    "Kalimantan Utara",
+    "Kalimantan Tengah",
+    "Kabupaten Berau",
+    "Kabupaten Kutai Kartanegara",
+    "Kabupaten Penajam Paser Utara",
+    "Kota Bontang",
+]
 # Reporter initials of byline codes -> names (demo names; unknown codes are shown as written).
 PRESS_RELEASE_REPORTERS = {
     "rus": "Rusdiansyah",

@@ -152,6 +152,59 @@ def test_release_place_and_region_links(release):
     assert "Humas Pemerintah Provinsi Kalimantan Timur" in meta.get_text()  # "Dari:" the desk
 
 
+def meta_rows(page) -> dict[str, str]:
+    """The release's meta list as {label: value}."""
+    return {
+        row.dt.get_text(strip=True).rstrip(":"): row.dd.get_text(" ", strip=True)
+        for row in page.select(".pr-release__meta-row")
+    }
+
+
+def test_a_declared_region_is_labelled_wilayah(release):
+    # "Kalimantan Timur" is in pelicanconf.py's PRESS_RELEASE_REGIONS
+    assert meta_rows(release)["Wilayah"] == "Kalimantan Timur"
+
+
+def test_any_other_category_is_labelled_kategori(small):
+    page = soup(small / "2024" / "01" / "pameran-umkm-balikpapan-catat-transaksi-miliaran"
+                / "index.html")  # fmt: skip
+    rows = meta_rows(page)
+    assert rows["Kategori"] == "Seputar Kaltim" and "Wilayah" not in rows
+    intro = soup(small / "kategori" / "seputar-kaltim" / "index.html").select_one(".pr-intro")
+    assert intro.p.get_text() == "Kategori"
+    intro = soup(small / "kategori" / "kalimantan-timur" / "index.html").select_one(".pr-intro")
+    assert intro.p.get_text() == "Wilayah"
+
+
+def test_categories_index_lists_regions_apart(small):
+    page = soup(small / "kategori" / "index.html")
+    assert page.h1.get_text() == "Kategori"
+    sections = {
+        section.h2.get_text(): [a.get_text() for a in section.select("a")]
+        for section in page.select("main section")
+    }
+    assert sections == {"Wilayah": ["Kalimantan Timur"], "Kategori lain": ["Seputar Kaltim"]}
+    nav = soup(small / "index.html").select_one(".pr-nav")
+    assert nav.find("a", href=re.compile("kategori/$")).get_text() == "Kategori"
+
+
+@pytest.mark.parametrize(
+    ("regions", "category", "expected"),
+    [
+        (["Kalimantan Timur"], "Kalimantan Timur", True),
+        (["kalimantan  timur"], "KALIMANTAN TIMUR", True),
+        (["Kalimantan Timur"], "Berita Utama", False),
+        ([], "Kalimantan Timur", False),
+        (["Kalimantan Timur"], None, False),
+    ],
+    ids=["same", "any-case-and-spaces", "not-declared", "none-declared", "no-category"],
+)
+def test_region_test(regions, category, expected):
+    from press_release.templating.filters import make_region_test
+
+    assert make_region_test(regions)(category) is expected
+
+
 def test_release_lead_and_body(release):
     lead = release.select_one(".pr-release__body p.pr-lead")
     assert lead.select_one(".dateline").get_text().startswith("SAMARINDA")

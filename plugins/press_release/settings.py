@@ -232,6 +232,9 @@ TABLE: tuple[Setting, ...] = (
             _names),
     Setting("PRESS_RELEASE_DESKS", {}, "dict", "desk code -> office name shown on the page",
             _names),
+    Setting("PRESS_RELEASE_REGIONS", [], "list of str",
+            'the categories that are regions, labelled "Wilayah" (any letter case); every '
+            'other category is labelled "Kategori"', _texts),
     Setting("PRESS_RELEASE_OFFICE", {}, "dict",
             "the office: name, parent, logo, address, phone, email, website, social",
             _office, repair=_known_keys(OFFICE_KEYS)),

@@ -76,6 +76,7 @@ def setup_environment(generator):
             "most_releases": filters.most_releases,
         }
     )
+    env.tests["region"] = filters.make_region_test(settings.get("PRESS_RELEASE_REGIONS") or ())
     content_lang = filters.content_lang(settings)
     env.globals.update(
         {

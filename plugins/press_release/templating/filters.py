@@ -90,6 +90,24 @@ def make_name_filter(table):
     return name
 
 
+def name_key(name) -> str:
+    """A name compared without letter case or runs of spaces: "Kalimantan  TIMUR"."""
+    return " ".join(str(name).split()).casefold()
+
+
+def make_region_test(names):
+    """The Jinja test ``region``: whether a category is one of PRESS_RELEASE_REGIONS.
+
+    Only the categories the site declares are regions ("Wilayah"); "Berita Utama" or
+    "Seputar Kaltim" stay categories ("Kategori")."""
+    regions = frozenset(map(name_key, names))
+
+    def is_region(category):
+        return category is not None and name_key(category) in regions
+
+    return is_region
+
+
 def absolute_url(settings, url):
     """``url`` under the configured SITEURL (root-relative when SITEURL is empty)."""
     if url is None:
