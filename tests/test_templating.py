@@ -212,13 +212,49 @@ def test_release_lead_and_body(release):
     assert len(release.select(".pr-release__body p")) >= 2
 
 
-def test_release_byline_names_known_codes_and_shows_unknown_ones(release):
+def test_release_byline_names_known_codes_and_shows_unknown_ones_as_written(release):
     byline = release.select_one(".pr-byline")
     links = {a.get_text(): a["href"] for a in byline.find_all("a")}
-    assert links["Rusdi Hartono"].endswith("reporter/rus/")  # PRESS_RELEASE_REPORTERS
-    assert links["zz"].endswith("reporter/zz/")  # unknown code, as written
+    assert links == {"Rusdi Hartono": "../../../reporter/rus/"}  # PRESS_RELEASE_REPORTERS
+    rows = {row.dt.get_text(): row.dd.get_text() for row in byline.select(".pr-byline__row")}
+    assert rows["Reporter"] == "Rusdi Hartono"  # "zz" is no person...
+    assert rows["Kode berita"] == "(rus/zz/hmsprov)"  # ...and is shown in the code only
     assert "Humas Pemerintah Provinsi Kalimantan Timur" in byline.get_text()  # desk name
-    assert byline.select_one("code").get_text() == "(rus/zz/hmsprov)"
+
+
+def test_only_known_reporters_have_pages(small):
+    assert not (small / "reporter" / "zz").exists()
+    assert not (small / "reporter" / "ri").exists()
+    index = soup(small / "reporter" / "index.html")
+    assert [a.get_text() for a in index.select("main li a")] == ["Rusdi Hartono"]
+
+
+ADVERTORIAL = (
+    "Berita Utama\nDPRD Gelar Rapat Paripurna Hasil Reses\n\nSAMARINDA. Anggota DPRD "
+    "menyampaikan hasil reses masa sidang ketiga dalam rapat paripurna di gedung dewan, "
+    "Selasa (14/10).\n\nSemua usulan warga dicatat untuk dibahas bersama pemerintah "
+    "daerah pada tahun anggaran berikutnya, pungkasnya (adv/hms7).\n"
+)
+
+
+def test_an_advertorial_is_labelled_and_no_code_is_a_person(tmp_path):
+    """ "(adv/hms7)": labelled "Advertorial" on its page, its card and in JSON-LD; "adv" has
+    no reporter page, even when the reporter table names it, nor has the site's AUTHOR."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2025-10-14-reses.txt").write_text(ADVERTORIAL, encoding="utf-8")
+    build(content, tmp_path / "output", 'PRESS_RELEASE_REPORTERS={"adv": "Adi Wijaya"}')
+    page = soup(tmp_path / "output" / "2025" / "10" / "dprd-gelar-rapat-paripurna-hasil-reses"
+                / "index.html")  # fmt: skip
+    assert page.select_one(".pr-release__type").get_text() == "Advertorial"
+    assert "Adi Wijaya" not in page.get_text()
+    assert page.select_one(".pr-byline code").get_text() == "(adv/hms7)"
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "AdvertiserContentArticle"
+    assert data["author"][0]["@type"] == "GovernmentOrganization"
+    card = soup(tmp_path / "output" / "index.html").select_one(".pr-card__meta")
+    assert card.select_one(".pr-card__type").get_text() == "Advertorial"
+    assert sorted(p.name for p in (tmp_path / "output" / "reporter").iterdir()) == ["index.html"]
 
 
 def test_release_share_links_are_plain_urls(release):
@@ -277,7 +313,7 @@ def test_release_json_ld(release):
     assert data["dateline"] == "Samarinda"
     assert data["articleSection"] == "Kalimantan Timur"
     assert data["inLanguage"] == "id"
-    assert [a["name"] for a in data["author"]] == ["Rusdi Hartono", "zz"]
+    assert data["author"] == [{"@type": "Person", "name": "Rusdi Hartono"}]  # not "zz"
     publisher = data["publisher"]
     assert publisher["@type"] == "GovernmentOrganization"
     assert publisher["logo"]["url"].endswith(".svg")
@@ -383,7 +419,6 @@ def test_place_page(small):
 def test_reporter_page_uses_the_display_name(small):
     page = soup(small / "reporter" / "rus" / "index.html")
     assert page.h1.get_text() == "Berita oleh Rusdi Hartono"
-    assert soup(small / "reporter" / "zz" / "index.html").h1.get_text() == "Berita oleh zz"
 
 
 def test_category_and_archive_pages(small):

@@ -18,6 +18,7 @@ from unidecode import unidecode
 
 from .errors import PressReleaseError
 from .features import report, sources
+from .features.reporters import Reporters
 from .parse import parse_release
 from .parse.release import shown_title
 from .parse.slugs import SLUG_MAX, slugify
@@ -104,6 +105,10 @@ class PressReleaseReader(BaseReader):
     def config(self):
         return config_from(self.settings)
 
+    @cached_property
+    def reporters(self) -> Reporters:
+        return Reporters.of(self.settings)
+
     def _wrapper(self, name: str, value: str):
         """One Category/Author/Tag object per name for the whole build.
 
@@ -172,8 +177,14 @@ class PressReleaseReader(BaseReader):
             metadata["summary"] = prepared["summary"]
         if prepared["category"]:
             metadata["category"] = self._wrapper("category", prepared["category"])
-        if codes := prepared["authors"]:
+        fields = prepared["fields"]
+        # Only known reporters are people with a page (features/reporters.py).
+        if codes := self.reporters.authors(fields.get("reporters"), prepared["authors"]):
             metadata["authors"] = [self._wrapper("author", code) for code in codes]
+        elif self.settings.get("AUTHOR"):
+            # Pelican would make the site's AUTHOR this release's reporter, with a page.
+            metadata["author"] = self._wrapper("author", self.settings["AUTHOR"])
+            metadata["authors"] = []
         if prepared["tags"]:
             tags = self.process_metadata("tags", ", ".join(prepared["tags"]))
             metadata["tags"] = [capped(t, "tag") for t in tags] if isinstance(tags, list) else tags

@@ -228,8 +228,12 @@ TABLE: tuple[Setting, ...] = (
             "date of a release with none in its text or file name: its first commit, "
             "else the file's modification time", _choice("git", "mtime"), "reader"),
     # The site
-    Setting("PRESS_RELEASE_REPORTERS", {}, "dict", "reporter code -> name shown on the page",
-            _names),
+    Setting("PRESS_RELEASE_REPORTERS", {}, "dict",
+            "reporter code -> name: only these codes are people, with a reporter page; other "
+            "codes are shown as written in the release's code line", _names),
+    Setting("PRESS_RELEASE_ADVERTORIAL", ["adv"], "list of str",
+            'byline codes that mark paid content: the release is labelled "Advertorial" and '
+            "the code is never a person", _texts),
     Setting("PRESS_RELEASE_DESKS", {}, "dict", "desk code -> office name shown on the page",
             _names),
     Setting("PRESS_RELEASE_REGIONS", [], "list of str",

@@ -20,11 +20,19 @@ from babel.core import Locale, UnknownLocaleError
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
+from ..features.reporters import Reporters
 from ..settings import media_contact, office
 from . import filters
 from .i18n import babel_locale, fast_gettext, load_translations
 from .jsonld import jsonld_publisher, release_jsonld
-from .partials import author_of, credit_parts, make_partials, url_quote
+from .partials import (
+    author_of,
+    credit_parts,
+    make_advertorial_test,
+    make_partials,
+    make_people_filter,
+    url_quote,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +65,7 @@ def setup_environment(generator):
     # a fresh environment every build: templates need no up-to-date check per include
     env.auto_reload = False
     identity, contact = office(settings), media_contact(settings)
+    reporters = Reporters.of(settings)
     publisher = jsonld_publisher(settings)  # settings are final by now: once per build
     env.filters.update(
         {
@@ -69,13 +78,17 @@ def setup_environment(generator):
             "absolute_url": lambda url: filters.absolute_url(settings, url),
             "site_url": filters.site_url,
             "url_quote": url_quote,
-            "release_jsonld": lambda article: release_jsonld(settings, article, publisher),
+            "release_jsonld": lambda article: release_jsonld(
+                settings, article, publisher, reporters
+            ),
             "author_of": author_of,
+            "reporter_people": make_people_filter(reporters),
             "credit_parts": credit_parts,
             "by_month": filters.group_by_month,
             "most_releases": filters.most_releases,
         }
     )
+    env.tests["advertorial"] = make_advertorial_test(reporters)
     env.tests["region"] = filters.make_region_test(settings.get("PRESS_RELEASE_REGIONS") or ())
     content_lang = filters.content_lang(settings)
     env.globals.update(

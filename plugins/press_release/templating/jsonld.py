@@ -6,28 +6,33 @@ import json
 
 from markupsafe import Markup
 
+from ..features.reporters import Reporters
 from ..settings import office as office_of
 from .filters import absolute_url, content_lang, logo_url, plain_text
 
 
-def release_jsonld(settings, article, publisher=None):
+def release_jsonld(settings, article, publisher=None, reporters=None):
     """The schema.org NewsArticle of a release, as a JSON string safe inside <script>.
 
     `publisher` is jsonld_publisher(settings), the same for every release of a build,
-    made once by setup_environment.
+    made once by setup_environment, as is `reporters` (Reporters.of(settings)).
     """
     office, publisher = publisher or jsonld_publisher(settings)
     desks = settings.get("PRESS_RELEASE_DESKS") or {}
-    reporters = settings.get("PRESS_RELEASE_REPORTERS") or {}
-    codes = list(
-        getattr(article, "reporters", None) or getattr(article, "credited_reporters", None) or []
-    )
-    if codes:
-        author = [{"@type": "Person", "name": reporters.get(code, code)} for code in codes]
+    reporters = reporters or Reporters.of(settings)
+    codes = getattr(article, "reporters", None) or ()
+    # People: the known reporters of the byline code, else the names of credit lines;
+    # an unknown code or an advertorial mark is no person (features/reporters.py).
+    names = [reporters.name(code) for code in reporters.people(codes)]
+    if not codes:
+        names = list(getattr(article, "credited_reporters", None) or ())
+    if names:
+        author = [{"@type": "Person", "name": name} for name in names]
     else:
         desk = getattr(article, "desk", None)
         author = [
-            {"@type": "GovernmentOrganization", "name": desks.get(desk, desk or office["name"])}
+            # an unknown desk code is no name: the office stands for it
+            {"@type": "GovernmentOrganization", "name": desks.get(desk) or office["name"]}
         ]
     published = article.date.isoformat()
     modified = getattr(article, "modified", None)
@@ -35,7 +40,8 @@ def release_jsonld(settings, article, publisher=None):
     summary = getattr(article, "summary", "")
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        # schema.org's type for paid content ("adv" in the byline code)
+        "@type": "AdvertiserContentArticle" if reporters.any_advertorial(codes) else "NewsArticle",
         "headline": plain_text(article.title),
         "description": plain_text(summary),
         "datePublished": published,

@@ -72,6 +72,29 @@ def _by_name(item: tuple[str, object]) -> str:
     return item[0]
 
 
+def make_people_filter(reporters):
+    """``article|reporter_people``: ``[(name, author or None), ...]`` for the release's
+    byline codes that are people (features/reporters.py); unknown codes and advertorial
+    marks are not among them (the template shows them in the code line only)."""
+
+    def reporter_people(article) -> list[tuple[str, object]]:
+        codes = getattr(article, "reporters", None) or ()
+        return [
+            (reporters.name(code), author_of(article, code)) for code in reporters.people(codes)
+        ]
+
+    return reporter_people
+
+
+def make_advertorial_test(reporters):
+    """``article is advertorial``: its byline code holds an advertorial mark ("adv")."""
+
+    def is_advertorial(article) -> bool:
+        return reporters.any_advertorial(getattr(article, "reporters", None) or ())
+
+    return is_advertorial
+
+
 def author_of(article, code: str):
     """The author object (with its page) of a reporter code of `article`, or None."""
     for author in getattr(article, "authors", None) or ():
