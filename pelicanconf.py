@@ -1,6 +1,9 @@
 """Local settings: `pelican content` builds the demo site into output/."""
 
-AUTHOR = "Biro Humas Setda Provinsi Kalimantan Timur"
+# The office's name, written once: the header, the footer, "Dari:" on releases of its own
+# desks and the JSON-LD publisher all show it.
+OFFICE_NAME = "Biro Humas Setda Provinsi Kalimantan Timur"
+AUTHOR = OFFICE_NAME
 SITENAME = "Siaran Pers Humas Kaltim"
 SITEURL = ""
 RELATIVE_URLS = True
@@ -84,12 +87,9 @@ AUTHOR_FEED_RSS = None
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
 PRESS_RELEASE_SEARCH = True
 
-# The office behind the site (used by the theme).
-PRESS_RELEASE_DESKS = {
-    "hmsprov": "Humas Pemerintah Provinsi Kalimantan Timur",
-    "humasprov": "Humas Pemerintah Provinsi Kalimantan Timur",
-    "humasprovkaltim": "Humas Pemerintah Provinsi Kalimantan Timur",
-}
+# Desk codes of byline codes -> the office shown as "Dari:". The office's own desk codes
+# (they changed over the years) name the office itself; an unknown desk is the office too.
+PRESS_RELEASE_DESKS = dict.fromkeys(("hmsprov", "humasprov", "humasprovkaltim"), OFFICE_NAME)
 # The categories that are regions ("Wilayah"); the others ("Berita Utama", "Seputar
 # Kaltim") are shown as categories ("Kategori").
 PRESS_RELEASE_REGIONS = [
@@ -112,7 +112,7 @@ PRESS_RELEASE_REPORTERS = {
 # Office identity shown by the theme (header, footer, JSON-LD publisher, media contact).
 # Demo values: replace the phone, e-mail and social links with the office's real ones.
 PRESS_RELEASE_OFFICE = {
-    "name": "Biro Humas Setda Provinsi Kalimantan Timur",
+    "name": OFFICE_NAME,
     "parent": "Pemerintah Provinsi Kalimantan Timur",
     "logo": None,  # None: the theme's neutral logo; else a path under the site or a URL
     "address": "Jl. Gajah Mada No. 2, Samarinda, Kalimantan Timur 75121",
@@ -126,7 +126,7 @@ PRESS_RELEASE_OFFICE = {
 }
 PRESS_RELEASE_MEDIA_CONTACT = {
     "name": "Bagian Layanan Media",
-    "role": "Biro Humas Setda Provinsi Kalimantan Timur",
+    "role": OFFICE_NAME,
     "phone": "(0541) 000000",
     "email": "media@example.go.id",
 }

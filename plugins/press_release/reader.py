@@ -18,6 +18,7 @@ from unidecode import unidecode
 
 from .errors import PressReleaseError
 from .features import report, sources
+from .features.datelines import display_dateline, restyle_body
 from .features.reporters import Reporters
 from .parse import parse_release
 from .parse.release import shown_title
@@ -254,6 +255,10 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
     except PressReleaseError as exc:
         return {"error": str(exc)}
     title = shown_title(release, Path(name).stem)
+    body = release.body_html
+    if release.dateline_text:  # one display form, the source kept (features/datelines.py)
+        shown = display_dateline(release.dateline_text, release.dateline, release.dateline_agency)
+        body = restyle_body(body, release.dateline_text, shown)
     date = release.date
     if date is not None and date.tzinfo is None:  # the parser's dates are naive
         date = (date.year, date.month, date.day, date.hour, date.minute, date.second,
@@ -277,6 +282,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
                     _place_slug(release.dateline_display) if release.dateline else None,
                 ),
                 ("dateline_agency", release.dateline_agency),
+                ("dateline_source", release.dateline_text),
                 ("byline", release.byline),
                 ("reporters", release.reporters),
                 ("desk", release.desk),
@@ -303,7 +309,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
         "tags": release.tags,
         "date": date,
         "date_source": release.date_source,
-        "body_html": release.body_html,
+        "body_html": body,
     }
 
 

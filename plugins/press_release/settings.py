@@ -250,6 +250,10 @@ TABLE: tuple[Setting, ...] = (
             _text),
     Setting("PRESS_RELEASE_RELATED_MAX", 5, "int", "related releases listed under a release",
             _count),
+    Setting("PRESS_RELEASE_PLACE_ALIASES", {}, "dict",
+            'local names of places -> the place meant, such as {"Kukar": "Kutai Kartanegara"}; '
+            "on top of the official list of provinces, regencies, cities and districts",
+            _names),
     Setting("PRESS_RELEASE_PLACE_URL", "tempat/{slug}/", "str", "URL of a place's page",
             _save_as),
     Setting("PRESS_RELEASE_PLACE_SAVE_AS", "tempat/{slug}/index.html", "str",

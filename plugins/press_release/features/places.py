@@ -1,5 +1,21 @@
 """Dateline places ("Berita dari Samarinda"): each place has a page, like a category.
 
+Places are merged through an alias table built from the official list of Indonesian
+provinces, regencies and cities, and districts (``data/regions.tsv``, with their
+Kemendagri codes; see ``data/build_regions.py`` for its source and licence), plus the
+site's own aliases (``PRESS_RELEASE_PLACE_ALIASES``). A dateline's place is looked up
+without letter case, spaces or punctuation ("PALANGKA RAYA" is "Palangkaraya",
+"KAB. BERAU" is "Berau"), and shown by its official name:
+
+- a regency or city by its name without "Kabupaten"/"Kota" ("Berau", "Samarinda"); where
+  a regency and a city share that name ("Bandung"), the bare name is the city's and the
+  regency keeps "Kabupaten";
+- a regency or city before a province ("Yogyakarta" is the city), a province before a
+  district;
+- a district by its name ("Tenggarong"); a district named by the first words of its own
+  regency's name stands for that regency ("Penajam" is "Penajam Paser Utara");
+- a name the table does not know stays as the dateline writes it ("Tana Paser").
+
 The pages are written by :class:`PlaceGenerator` with the theme's ``place.html`` and
 ``places.html``; a theme without them gets the plugin's own (templating/templates/).
 """
@@ -7,9 +23,134 @@ The pages are written by :class:`PlaceGenerator` with the theme's ``place.html``
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from pelican.generators import Generator
+
+from ..parse.dateline import display_place
+from ..parse.slugs import slugify
+
+REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
+
+# Everything but letters and digits: "Palangka Raya", "PALANGKARAYA" and "Kab. Berau" /
+# "Kabupaten Berau" meet on one key.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# The kind of a regency or city, before its own name: "Kota Administrasi Jakarta Pusat".
+REGENCY_KIND = re.compile(r"^(?P<kind>Kabupaten|Kota)(?: Administrasi)? (?P<bare>.+)$")
+# Other ways authors write a kind: "Kab. Berau", "Kab Berau", "Pemkot Samarinda".
+KIND_SPELLINGS = {"Kabupaten": ("Kab", "Kabupaten"), "Kota": ("Kota",)}
+# Provinces shown by the short name everyone uses, and their other spellings.
+PROVINCE_NAMES = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
+PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja", "Jogjakarta")}
+# Precedence of the kinds of place when several share a key: lower wins (a district
+# named like the start of its regency stands for the regency: SEAT before DISTRICT).
+CITY, REGENCY, PROVINCE, SEAT, DISTRICT = 0, 1, 2, 3, 4
+
+
+def place_key(name: str) -> str:
+    """The key a place is looked up by: no letter case, spaces or punctuation."""
+    return _NOT_ALNUM.sub("", name).casefold()
+
+
+def read_regions(text: str) -> list[tuple[str, str]]:
+    """``[(code, name), ...]`` of a regions.tsv text (comment lines skipped)."""
+    regions = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.partition("\t")
+            regions.append((code, name))
+    return regions
+
+
+def _candidates(regions: list[tuple[str, str]]):
+    """``(key, rank, shown name, code)`` for every way of writing every region."""
+    by_code = dict(regions)
+    bare_names: dict[str, int] = {}
+    for code, name in regions:
+        if code.count(".") == 1 and (match := REGENCY_KIND.match(name)):
+            bare_names[place_key(match["bare"])] = bare_names.get(place_key(match["bare"]), 0) + 1
+    shown_of: dict[str, str] = {}
+    for code, name in regions:
+        level = code.count(".")
+        if level == 0:
+            shown = PROVINCE_NAMES.get(code, name)
+            for alias in (name, shown, f"Provinsi {name}", *PROVINCE_ALIASES.get(code, ())):
+                yield place_key(alias), PROVINCE, shown, code
+        elif level == 1:
+            match = REGENCY_KIND.match(name)
+            if match is None:
+                yield place_key(name), REGENCY, name, code
+                shown_of[code] = name
+                continue
+            kind, bare = match["kind"], match["bare"]
+            shared = bare_names[place_key(bare)] > 1
+            # the bare name is the city's when a regency shares it
+            shown = name if shared and kind == "Kabupaten" else bare
+            shown_of[code] = shown
+            for spelling in KIND_SPELLINGS[kind]:
+                yield place_key(f"{spelling} {bare}"), REGENCY, shown, code
+            yield place_key(name), REGENCY, shown, code
+            yield place_key(bare), CITY if kind == "Kota" else REGENCY, shown, code
+        else:
+            yield place_key(name), DISTRICT, name, code
+            regency = code.rpartition(".")[0]
+            match = REGENCY_KIND.match(by_code.get(regency, ""))
+            if match and f"{match['bare']} ".casefold().startswith(f"{name} ".casefold()):
+                # "Penajam" in "Kabupaten Penajam Paser Utara": the regency's own name
+                yield place_key(name), SEAT, shown_of.get(regency, match["bare"]), regency
+
+
+@lru_cache(maxsize=2)
+def region_aliases(path: str = str(REGIONS_FILE)) -> dict[str, tuple[str, str | None]]:
+    """key -> (name shown, official code or None) for every region of the table.
+
+    Where several regions share a key, the kind of lower rank wins (city, regency,
+    province, a regency through its seat, district); several of that rank give their
+    name when it is the same (with no code), else the key stays unknown. Read once per
+    process (about 30 ms); the result is never changed."""
+    regions = read_regions(Path(path).read_text(encoding="utf-8"))
+    best: dict[str, tuple[int, set[tuple[str, str]]]] = {}
+    for key, rank, shown, code in _candidates(regions):
+        if not key:
+            continue
+        known = best.get(key)
+        if known is None or rank < known[0]:
+            best[key] = (rank, {(shown, code)})
+        elif rank == known[0]:
+            known[1].add((shown, code))
+    aliases = {}
+    for key, (_rank, found) in best.items():
+        names = {shown for shown, _code in found}
+        if len(names) == 1:
+            codes = {code for _shown, code in found}
+            aliases[key] = (names.pop(), codes.pop() if len(codes) == 1 else None)
+    return aliases
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """The build's place aliases: the regions table and the site's own aliases."""
+
+    aliases: dict[str, tuple[str, str | None]]
+    local: dict[str, tuple[str, str | None]]
+
+    @classmethod
+    def of(cls, settings: dict) -> PlaceTable:
+        aliases = region_aliases()
+        local = {}
+        for written, meant in (settings.get("PRESS_RELEASE_PLACE_ALIASES") or {}).items():
+            target = aliases.get(place_key(meant)) or (" ".join(meant.split()), None)
+            local[place_key(written)] = target
+        return cls(aliases, local)
+
+    def resolve(self, written: str) -> tuple[str, str | None]:
+        """``(name shown, official code or None)`` of a dateline's place."""
+        key = place_key(written)
+        found = self.local.get(key) or self.aliases.get(key)
+        return found if found else (display_place(written), None)
 
 
 @dataclass(eq=False)
@@ -19,6 +160,7 @@ class Place:
     name: str
     slug: str
     settings: dict
+    code: str | None = None  # the official region code (Kemendagri), when known
 
     def _setting(self, key):
         return self.settings[f"PRESS_RELEASE_PLACE_{key}"].format(slug=self.slug, name=self.name)
@@ -40,16 +182,21 @@ class Place:
 
 
 def group_places(articles, settings):
-    """[(Place, [articles newest first]), …] sorted by place name; sets ``article.place``."""
+    """[(Place, [articles newest first]), …] sorted by place name; sets ``article.place``.
+
+    Releases whose datelines name one place in different ways ("PENAJAM", "Penajam Paser
+    Utara") share one Place (see the module docstring)."""
+    table = PlaceTable.of(settings)
     by_slug = {}
     for article in articles:
-        slug = getattr(article, "dateline_slug", None)
-        name = getattr(article, "dateline_display", None)
-        if not slug or not name:
+        written = getattr(article, "dateline_display", None)
+        if not written or not getattr(article, "dateline_slug", None):
             article.place = None
             continue
+        name, code = table.resolve(written)
+        slug = _slug(name)
         if slug not in by_slug:
-            by_slug[slug] = (Place(name, slug, settings), [])
+            by_slug[slug] = (Place(name, slug, settings, code), [])
         place, items = by_slug[slug]
         article.place = place
         items.append(article)
@@ -59,6 +206,11 @@ def group_places(articles, settings):
         places.append((place, items))
     places.sort(key=lambda pair: pair[0].name.casefold())
     return places
+
+
+@lru_cache(maxsize=1024)
+def _slug(name: str) -> str:
+    return slugify(name)
 
 
 class PlaceGenerator(Generator):

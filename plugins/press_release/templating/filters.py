@@ -11,8 +11,12 @@ from babel.dates import format_date
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-# Babel date patterns by name; "full" is "Senin, 14 Desember 2015" in Indonesian.
-DATE_PATTERNS = {"full": "full", "long": "long", "medium": "medium", "month": "MMMM y"}
+# The one date format of the site: "14 Desember 2015" (id), "14 December 2015" (en), on
+# release pages, cards, related releases and feeds' pages alike. The older names of
+# patterns ("full", "long", "medium") give it too; "month" is for archive labels.
+DATE_FORMAT = "d MMMM y"
+DATE_PATTERNS = {"full": DATE_FORMAT, "long": DATE_FORMAT, "medium": DATE_FORMAT,
+                 "month": "MMMM y"}  # fmt: skip
 DEFAULT_LOGO = "img/logo.svg"  # inside the theme's static folder
 
 
@@ -57,7 +61,7 @@ def make_date_filter(locale):
         return format_date(date, DATE_PATTERNS.get(pattern, pattern), locale=locale)
 
     def pr_date(value, pattern="full"):
-        """``Senin, 14 Desember 2015`` (id) / ``Monday, December 14, 2015`` (en)."""
+        """``14 Desember 2015`` (id) / ``14 December 2015`` (en): DATE_FORMAT."""
         if value is None:
             return ""
         return formatted(as_date(value), pattern)
@@ -74,7 +78,8 @@ def make_period_filter(locale):
             return str(period_num[0])
         day = period_num[2] if len(period_num) > 2 else 1
         date = datetime.date(period_num[0], period_num[1], day)
-        return format_date(date, "MMMM y" if len(period_num) == 2 else "long", locale=locale)
+        pattern = DATE_PATTERNS["month"] if len(period_num) == 2 else DATE_FORMAT
+        return format_date(date, pattern, locale=locale)
 
     return period_label
 
