@@ -24,7 +24,7 @@ from ..features.reporters import Reporters
 from ..settings import media_contact, office
 from . import filters
 from .i18n import babel_locale, fast_gettext, load_translations
-from .jsonld import jsonld_publisher, release_jsonld
+from .jsonld import breadcrumb_jsonld, jsonld_publisher, release_jsonld
 from .partials import (
     author_of,
     credit_parts,
@@ -94,6 +94,7 @@ def setup_environment(generator):
     env.globals.update(
         {
             **make_partials(),
+            "breadcrumb_jsonld": lambda trail: breadcrumb_jsonld(settings, trail),
             "OFFICE": identity,
             "OFFICE_LOGO": filters.logo_url(settings, identity),
             "MEDIA_CONTACT": contact if any(contact.values()) else None,

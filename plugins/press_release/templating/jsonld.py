@@ -58,13 +58,34 @@ def release_jsonld(settings, article, publisher=None, reporters=None):
     category = getattr(article, "category", None)
     if category is not None:
         data["articleSection"] = str(category)
-    text = _JSON.encode(data)
-    # never let a value close the <script> element or open a comment
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    return _script_safe(_JSON.encode(data))
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False)
+
+
+def _script_safe(text: str) -> Markup:
+    """JSON text that can never close the <script> element or open a comment."""
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def breadcrumb_jsonld(settings, trail) -> Markup:
+    """The schema.org BreadcrumbList of a page: ``trail`` is ``[(label, url), ...]`` from
+    the home page down to the page itself (labels may be escaped HTML)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": plain_text(label),
+                "item": absolute_url(settings, url or "/"),
+            }
+            for position, (label, url) in enumerate(trail, start=1)
+        ],
+    }
+    return _script_safe(_JSON.encode(data))
 
 
 def jsonld_publisher(settings) -> tuple[dict, dict]:

@@ -1,4 +1,5 @@
-/* Progressive enhancements of the release page; everything works without them.
+/* Progressive enhancements; everything works without them.
+   - On a phone, the menu row scrolls to the current section.
    - "Link to this release" becomes a button that copies the page's address.
    - The print button (hidden without JavaScript) opens the browser's print dialog.
    - The page address printed under the release becomes absolute. */
@@ -10,6 +11,13 @@
     if (status) {
       status.textContent = message;
     }
+  }
+
+  // On a phone the menu is one row that scrolls sideways: show its current section.
+  var current = document.querySelector(".pr-nav__link[aria-current]");
+  var menu = current && current.closest(".pr-nav__list");
+  if (menu && menu.scrollWidth > menu.clientWidth) {
+    menu.scrollLeft = current.offsetLeft - (menu.clientWidth - current.offsetWidth) / 2;
   }
 
   // The printed address: a full URL even on a site built without SITEURL.
