@@ -110,23 +110,26 @@ PRESS_RELEASE_REPORTERS = {
 }
 
 # Office identity shown by the theme (header, footer, JSON-LD publisher, media contact).
-# Demo values: replace the phone, e-mail and social links with the office's real ones.
+# EXAMPLE VALUES of the demo, marked as such where a reader sees them ("contoh", the
+# reserved .example domain): put the office's real ones here. A key left out or None shows
+# nothing: no phone line without a phone number, no media contact without a phone or an
+# e-mail address.
 PRESS_RELEASE_OFFICE = {
     "name": OFFICE_NAME,
     "parent": "Pemerintah Provinsi Kalimantan Timur",
     "logo": None,  # None: the theme's neutral logo; else a path under the site or a URL
-    "address": "Jl. Gajah Mada No. 2, Samarinda, Kalimantan Timur 75121",
-    "phone": "(0541) 000000",
-    "email": "humas@example.go.id",
-    "website": None,
-    "social": [
-        {"name": "Instagram", "url": "https://www.instagram.com/"},
-        {"name": "YouTube", "url": "https://www.youtube.com/"},
-    ],
+    "address": "Jl. Contoh No. 1, Samarinda (alamat contoh)",
+    "phone": None,  # e.g. "(0541) 123456"
+    "email": "humas@kantor.example",
+    "website": None,  # e.g. "https://humas.kaltimprov.go.id"
+    "social": [],  # e.g. [{"name": "Instagram", "url": "https://www.instagram.com/..."}]
 }
 PRESS_RELEASE_MEDIA_CONTACT = {
-    "name": "Bagian Layanan Media",
+    "name": "Layanan Media (contoh)",
     "role": OFFICE_NAME,
-    "phone": "(0541) 000000",
-    "email": "media@example.go.id",
+    "phone": None,
+    "email": "media@kantor.example",
 }
+# The identity banner says whose site this is. Left out, its texts come from the office and
+# the site's address (".go.id" is named only when SITEURL is on .go.id); to set them:
+# PRESS_RELEASE_BANNER = {"summary": "...", "details": "..."}

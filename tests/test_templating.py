@@ -649,6 +649,53 @@ def test_no_external_resources(demo):
                 assert not re.match(r"^(https?:)?//", element.get(attr) or ""), element
 
 
+@pytest.mark.parametrize(
+    ("overrides", "summary", "details"),
+    [
+        (['SITEURL="https://humas.kaltimprov.go.id"'],
+         "Situs web resmi Pemerintah Provinsi Kalimantan Timur", "alamat .go.id"),
+        (['SITEURL="https://humas-kaltim.github.io/siaran"'],
+         "Siaran pers Biro Humas Setda Provinsi Kalimantan Timur", "diterbitkan oleh"),
+        (['SITEURL="https://example.go.id.evil.test"'],
+         "Siaran pers Biro Humas Setda", "diterbitkan oleh"),
+        (['SITEURL="https://humas-kaltim.github.io"',
+          'PRESS_RELEASE_BANNER={"summary": "Situs siaran pers Humas Kaltim", '
+          '"details": "Dikelola oleh Biro Humas."}'],
+         "Situs siaran pers Humas Kaltim", "Dikelola oleh Biro Humas."),
+    ],
+    ids=["on-go-id", "on-github-io", "go-id-inside-another-host", "from-settings"],
+)  # fmt: skip
+def test_identity_banner_is_true_wherever_the_site_is_hosted(tmp_path, overrides, summary,
+                                                             details):  # fmt: skip
+    content = tmp_path / "content"
+    content.mkdir()
+    name, text = next(iter(RELEASES.items()))
+    (content / name).write_text(text, encoding="utf-8")
+    build(content, tmp_path / "output", *overrides)
+    banner = soup(tmp_path / "output" / "index.html").select_one(".pr-banner")
+    assert banner.summary.get_text(" ", strip=True).startswith(summary)
+    assert details in banner.select_one(".pr-banner__text").get_text()
+    says_go_id = ".go.id" in banner.get_text()
+    assert says_go_id == ("go.id" in overrides[0] and "evil" not in overrides[0])
+
+
+def test_demo_contact_shows_only_what_is_set_and_marks_examples(demo):
+    home = soup(demo / "index.html")
+    footer = home.select_one(".pr-footer").get_text(" ", strip=True)
+    assert "Telepon" not in footer  # PRESS_RELEASE_OFFICE has no phone: no phone line
+    assert "contoh" in footer and "kantor.example" in footer  # the demo's values say so
+    contact = home.select_one(".pr-contact").get_text(" ", strip=True)
+    assert "Telepon" not in contact and "(contoh)" in contact
+    assert "000000" not in home.get_text()
+
+
+def test_a_media_contact_without_phone_or_email_is_not_shown(tmp_path):
+    write_small_site(tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "output",
+          'PRESS_RELEASE_MEDIA_CONTACT={"name": "Layanan Media", "phone": null}')  # fmt: skip
+    assert soup(tmp_path / "output" / KESBANGPOL).select_one(".pr-contact") is None
+
+
 def test_a_misspelt_office_key_is_named_in_a_warning(tmp_path):
     write_small_site(tmp_path / "content")
     result = subprocess.run(

@@ -18,6 +18,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +162,10 @@ def _contact(value) -> str | None:
     return _keys(value, MEDIA_CONTACT_KEYS)
 
 
+def _banner(value) -> str | None:
+    return _keys(value, BANNER_KEYS)
+
+
 def _known_keys(keys: dict) -> Callable[[object], object]:
     """The repair of a dict setting: its known keys with right values, when it is a dict."""
 
@@ -209,6 +214,8 @@ OFFICE_KEYS: dict[str, object] = {
     "social": [],  # [{"name": "Instagram", "url": "https://…"}, …]
 }
 MEDIA_CONTACT_KEYS: dict[str, object] = {"name": None, "role": None, "phone": None, "email": None}
+# The identity banner's texts; None: the theme's own, true wherever the site is hosted.
+BANNER_KEYS: dict[str, object] = {"summary": None, "details": None}
 
 
 # --------------------------------------------------------------------------- the table
@@ -242,6 +249,11 @@ TABLE: tuple[Setting, ...] = (
     Setting("PRESS_RELEASE_OFFICE", {}, "dict",
             "the office: name, parent, logo, address, phone, email, website, social",
             _office, repair=_known_keys(OFFICE_KEYS)),
+    Setting("PRESS_RELEASE_BANNER", {}, "dict",
+            'identity banner: "summary" (the line on every page) and "details" (shown on '
+            "opening it); left out: said from the office and the site's address, naming "
+            "\".go.id\" only when SITEURL is on .go.id", _banner,
+            repair=_known_keys(BANNER_KEYS)),
     Setting("PRESS_RELEASE_MEDIA_CONTACT", {}, "dict",
             "contact for journalists: name, role, phone, email", _contact,
             repair=_known_keys(MEDIA_CONTACT_KEYS)),
@@ -355,6 +367,19 @@ def office(settings: dict) -> dict:
 def media_contact(settings: dict) -> dict:
     given = settings.get("PRESS_RELEASE_MEDIA_CONTACT")
     return {**MEDIA_CONTACT_KEYS, **(given if isinstance(given, dict) else {})}
+
+
+def banner(settings: dict) -> dict:
+    """The identity banner's texts with every key (None: the theme says it)."""
+    given = settings.get("PRESS_RELEASE_BANNER")
+    return {**BANNER_KEYS, **(given if isinstance(given, dict) else {})}
+
+
+def on_go_id(settings: dict) -> bool:
+    """Whether the site's address (SITEURL) is on .go.id, the domain only Indonesian
+    government bodies get: only then may the banner say so."""
+    host = urlsplit(settings.get("SITEURL") or "").hostname or ""
+    return host == "go.id" or host.endswith(".go.id")
 
 
 def markdown_table() -> str:

@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from ..features.reporters import Reporters
-from ..settings import media_contact, office
+from ..settings import banner, media_contact, office, on_go_id
 from . import filters
 from .i18n import babel_locale, fast_gettext, load_translations
 from .jsonld import breadcrumb_jsonld, jsonld_publisher, release_jsonld
@@ -97,7 +97,10 @@ def setup_environment(generator):
             "breadcrumb_jsonld": lambda trail: breadcrumb_jsonld(settings, trail),
             "OFFICE": identity,
             "OFFICE_LOGO": filters.logo_url(settings, identity),
-            "MEDIA_CONTACT": contact if any(contact.values()) else None,
+            # a contact with no way to reach it (no phone, no e-mail) is not shown
+            "MEDIA_CONTACT": contact if contact["phone"] or contact["email"] else None,
+            "BANNER": banner(settings),
+            "SITE_ON_GO_ID": on_go_id(settings),
             "PLACES_URL": settings["PRESS_RELEASE_PLACES_URL"],
             # ` lang="id"` on release text when the UI is in another language
             "CONTENT_LANG_ATTR": (
