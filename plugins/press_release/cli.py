@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .errors import PressReleaseError
-from .features import report, sources
+from .features import ordering, report, sources
 from .importer import cli as importer_cli
 from .parse import parse_release, slugify
 from .parse.release import shown_title
@@ -165,7 +165,7 @@ def mark_kept_back(records: list[dict], site: dict) -> None:
             record["status"] = report.SCHEDULED
 
 
-def _save_as(record: dict, site: dict) -> str:
+def _save_as(record: dict, site: dict, slug: str | None = None) -> str:
     """The file the build writes a release to (Pelican's ARTICLE_SAVE_AS)."""
     date = record.get("date_value")
     if date is None:  # dated by git or the file's time in the build
@@ -173,41 +173,25 @@ def _save_as(record: dict, site: dict) -> str:
             record["source"], site.get("PATH", "."),
             site.get("PRESS_RELEASE_DATE_FALLBACK", "git"), site.get("TIMEZONE") or "UTC",
         )  # fmt: skip
-    fields = {"slug": record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
+    fields = {"slug": slug or record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
     fields["category"] = slugify(record.get("category") or site.get("DEFAULT_CATEGORY", ""))
     try:
         return site.get("ARTICLE_SAVE_AS", "{slug}.html").format(**fields)
     except (KeyError, IndexError, ValueError):
-        return record["slug"]
+        return fields["slug"]
 
 
 def mark_duplicates(records: list[dict], site: dict) -> None:
     """Releases that would write the same file: the build gives the later ones distinct
-    URLs, with a warning; `check` shows the same warning (features/ordering.py)."""
+    URLs, with a warning; `check` shows the same (features/ordering.py)."""
     published = [r for r in records if r["status"] in (report.PUBLISHED, report.WARNED)]
-    groups: dict[str, list[dict]] = {}
-    for record in published:
-        groups.setdefault(_save_as(record, site), []).append(record)
-    taken = set(groups)
-    for path in sorted(groups):
-        group = groups[path]
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda r: (r["date_value"] or datetime.min, r["source"]))
-        first = Path(group[0]["source"]).name
-        for record in group[1:]:
-            base, number = record["slug"], 2
-            record["slug"] = f"{base}-{number}"
-            while _save_as(record, site) in taken:
-                number += 1
-                record["slug"] = f"{base}-{number}"
-            taken.add(_save_as(record, site))
-            record["warnings"].append(
-                f"same address as {first} ({path}); published as {record['slug']}: give it "
-                "another title or a 'Slug:' line in its header"
-            )
-            if record["status"] == report.PUBLISHED:
-                record["status"] = report.WARNED
+    order = lambda r: (r["date_value"] or datetime.min, r["source"])  # noqa: E731
+    renamed = ordering.renumbered(published, lambda r, slug: _save_as(r, site, slug), order)
+    for record, first, slug, path in renamed:
+        record["slug"] = slug
+        record["warnings"].append(ordering.same_address(Path(first["source"]).name, path, slug))
+        if record["status"] == report.PUBLISHED:
+            record["status"] = report.WARNED
 
 
 def _visible(char: str) -> str:
