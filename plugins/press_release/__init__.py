@@ -66,6 +66,7 @@ SEQUENCE = (
     (signals.article_generator_pretaxonomy, ordering.make_urls_unique),
     (signals.page_generator_finalized, sources.drop_draft_pages),
     (signals.page_generator_finalized, redirects.collect),
+    (signals.static_generator_finalized, sources.check_static_files),
     (signals.article_generator_finalized, related.add_related),
     (signals.article_generator_finalized, neighbours.link_neighbours),
     (signals.article_generator_finalized, redirects.collect),
