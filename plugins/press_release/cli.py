@@ -61,7 +61,7 @@ class SourceRules:
                 return path, sources.LINKED
             relative = path.absolute().relative_to(self.content.absolute()).as_posix()
             if extension.lower() in self.releases and relative not in self.listed:
-                return path, sources.STATIC_TEXT.format(extension=f".{extension.lower()}")
+                return path, sources.static_text(f".{extension.lower()}")
             return None
         if extension.lower() in self.releases:
             return path, sources.refusal(absolute, self.site) or ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..messages import Message, language, render
 from ..state import BuildState
 from . import report
 
@@ -22,8 +23,9 @@ def publish(pelican) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     records = report.sorted_records(BuildState.of(pelican.settings))
-    annotate(records, pelican.settings["PATH"])
-    write_summary(records, report.summary_line([r["status"] for r in records]))
+    lang = language(pelican.settings)
+    annotate(records, pelican.settings["PATH"], lang=lang)
+    write_summary(records, report.summary_line([r["status"] for r in records], lang), lang)
 
 
 def _escape_data(text: str) -> str:
@@ -42,23 +44,27 @@ def file_path(source: str, content_path: str) -> str:
     return os.path.relpath(os.path.abspath(full), os.path.abspath(workspace)).replace(os.sep, "/")
 
 
-def messages(entry: dict) -> list[tuple[str, str]]:
-    """(level, text) of each message of a report entry."""
+def messages(entry: dict, lang: str = "id") -> list[tuple[str, str]]:
+    """(level, text) of each message of a report entry, in `lang`."""
     found = []
     if entry.get("error"):
-        found.append(("warning", f"dilewati (tidak diterbitkan): {entry['error']}"))
+        said = Message("skipped (not published): %(reason)s", reason=entry["error"])
+        found.append(("warning", render(said, lang)))
     if entry.get("kept_back"):
-        found.append(("notice", f"ditahan ({entry['status']}): {entry['kept_back']}"))
-    found.extend(("warning", warning) for warning in entry.get("warnings", []))
+        status = report.STATUS_NAMES.get(entry["status"], entry["status"])
+        said = Message("kept back (%(status)s): %(reason)s", status=status,
+                       reason=entry["kept_back"])  # fmt: skip
+        found.append(("notice", render(said, lang)))
+    found.extend(("warning", render(warning, lang)) for warning in entry.get("warnings", []))
     return found
 
 
-def annotate(records: list[dict], content_path: str, out=None) -> None:
+def annotate(records: list[dict], content_path: str, out=None, lang: str = "id") -> None:
     """One workflow command per message, on the file it is about."""
     out = out or sys.stdout
     for entry in records:
         name = _escape_property(file_path(entry["source"], content_path))
-        for level, text in messages(entry):
+        for level, text in messages(entry, lang):
             print(f"::{level} file={name},title=press_release::{_escape_data(text)}", file=out)
     out.flush()
 
@@ -71,7 +77,7 @@ def _cell(text) -> str:
     return text.replace("`", "&#96;").replace("*", "&#42;").replace("_", "&#95;")
 
 
-def summary_markdown(records: list[dict], line: str) -> str:
+def summary_markdown(records: list[dict], line: str, lang: str = "id") -> str:
     statuses = [r["status"] for r in records]
     count = {
         "published": sum(s in (report.PUBLISHED, report.WARNED) for s in statuses),
@@ -79,25 +85,40 @@ def summary_markdown(records: list[dict], line: str) -> str:
         "kept": sum(s in report.KEPT_BACK for s in statuses),
         "skipped": statuses.count(report.SKIPPED),
     }
+    said = {key: render(Message(text), lang) for key, text in HEADINGS.items()}
     parts = [
-        "## Siaran pers\n",
+        f"## {said['title']}\n",
         f"{_cell(line)}\n",
-        "| diterbitkan | dengan peringatan | ditahan | dilewati |",
+        f"| {said['published']} | {said['warned']} | {said['kept']} | {said['skipped']} |",
         "|---:|---:|---:|---:|",
         f"| {count['published']} | {count['warned']} | {count['kept']} | {count['skipped']} |\n",
     ]
     noted = [r for r in records if messages(r)]
     if noted:
-        parts += ["| berkas | status | pesan |", "|---|---|---|"]
+        parts += [f"| {said['file']} | {said['status']} | {said['message']} |", "|---|---|---|"]
         for entry in noted:
-            text = "<br>".join(_cell(message) for _level, message in messages(entry))
-            parts.append(f"| {_cell(entry['source'])} | {_cell(entry['status'])} | {text} |")
+            text = "<br>".join(_cell(message) for _level, message in messages(entry, lang))
+            status = render(report.STATUS_NAMES.get(entry["status"], entry["status"]), lang)
+            parts.append(f"| {_cell(entry['source'])} | {_cell(status)} | {text} |")
     return "\n".join(parts) + "\n"
 
 
-def write_summary(records: list[dict], line: str) -> None:
+# The job summary's headings.
+HEADINGS = {
+    "title": Message("Press releases"),
+    "published": Message("published"),
+    "warned": Message("with warnings"),
+    "kept": Message("kept back"),
+    "skipped": Message("skipped"),
+    "file": Message("file"),
+    "status": Message("status"),
+    "message": Message("message"),
+}
+
+
+def write_summary(records: list[dict], line: str, lang: str = "id") -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
     with open(path, "a", encoding="utf-8") as summary:
-        summary.write(summary_markdown(records, line))
+        summary.write(summary_markdown(records, line, lang))

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from pelican.utils import order_content
 
+from ..messages import Message
 from ..state import BuildState
 from . import report
 
@@ -55,11 +56,14 @@ def renumbered(items, save_as, order) -> list[tuple[object, object, str, str]]:
     return renamed
 
 
-def same_address(first: str, path: str, slug: str) -> str:
+def same_address(first: str, path: str, slug: str) -> Message:
     """The warning of a renamed release."""
-    return (
-        f"same address as {first} ({path}); published as {slug}: give it another title "
-        "or a 'Slug:' line in its header"
+    return Message(
+        "same address as %(first)s (%(path)s); published as %(slug)s: give it another "
+        "title or a 'Slug:' line in its header",
+        first=first,
+        path=path,
+        slug=slug,
     )
 
 

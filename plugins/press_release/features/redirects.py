@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..messages import Message
 from ..state import BuildState
 from . import report
 
@@ -63,16 +64,34 @@ class Redirect:
     source: str
 
 
-# Why an old address gets no redirect page.
+# Why an old address gets no redirect page, and what to change.
 WARNINGS = {
-    "outside": "old URL {old_url} is not under PRESS_RELEASE_OLD_SITE_URL ({base}): no redirect",
-    "not_static": (
-        "old URL {old_url} cannot be answered by a static page: listed in the redirect CSV"
+    "outside": Message(
+        "old URL %(old_url)s is not under PRESS_RELEASE_OLD_SITE_URL (%(base)s): no "
+        "redirect; correct the URL-Lama line, or the setting"
     ),
-    "site_page": "old URL {old_url} is a page of the new site ({path}): no redirect over it",
-    "claimed": "old URL {old_url} is also the old URL of {other}: it redirects there",
-    "site_file": "old path {path} holds a file of the site: no redirect written over it",
+    "not_static": Message(
+        "old URL %(old_url)s cannot be answered by a static page: listed in the redirect "
+        "CSV for the web server"
+    ),
+    "site_page": Message(
+        "old URL %(old_url)s is a page of the new site (%(path)s): no redirect over it; "
+        "remove the URL-Lama line if it is wrong"
+    ),
+    "claimed": Message(
+        "old URL %(old_url)s is also the old URL of %(other)s: it redirects there; remove "
+        "the URL-Lama line of the release it does not belong to"
+    ),
+    "site_file": Message(
+        "old path %(path)s holds a file of the site: no redirect written over it; remove "
+        "the URL-Lama line if it is wrong"
+    ),
 }
+
+
+def warning(code: str, **values) -> Message:
+    """The warning `code` of WARNINGS with its values."""
+    return Message(WARNINGS[code].template, **values)
 
 
 @dataclass
@@ -82,7 +101,7 @@ class Plan:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
 
     def warn(self, item: Moved, code: str, **values) -> None:
-        self.warnings.append((item.source, WARNINGS[code].format(old_url=item.old_url, **values)))
+        self.warnings.append((item.source, warning(code, old_url=item.old_url, **values)))
 
 
 # -- pure steps -------------------------------------------------------------------
@@ -240,7 +259,7 @@ class RedirectBuild:
             if not target.is_relative_to(root) or target == root:
                 continue
             if target.exists() and not _is_redirect_page(target):
-                message = WARNINGS["site_file"].format(path=redirect.path)
+                message = warning("site_file", path=redirect.path)
                 report.warn(state, redirect.source, message)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)

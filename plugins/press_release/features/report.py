@@ -13,6 +13,10 @@ it: it names drafts and files that are not published) and one line is printed::
 "M dengan peringatan" says how many of them had warnings; "K dilewati" counts files
 that did not become a page. ``python -m press_release check`` gives the same statuses.
 The records live in the build's state (state.py).
+
+Every message is a ``messages.Message``, shown in the build's language (DEFAULT_LANG):
+the log and the report's ``messages`` in that language, the report's ``warnings`` and
+``error`` in English (stable for tools).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 from pelican.generators import ArticlesGenerator
 
+from ..messages import Message, language, load, render
 from ..state import BuildState
 
 logger = logging.getLogger(__name__)
@@ -35,6 +40,15 @@ DRAFT = "draft"
 HIDDEN = "hidden"
 SCHEDULED = "scheduled"  # dated ahead: kept back until its date and time
 KEPT_BACK = (DRAFT, HIDDEN, SCHEDULED)
+# The statuses as an author reads them (the report's "status" keeps the English word).
+STATUS_NAMES = {
+    PUBLISHED: Message("published"),
+    WARNED: Message("published with warnings"),
+    SKIPPED: Message("skipped"),
+    DRAFT: Message("draft"),
+    HIDDEN: Message("hidden"),
+    SCHEDULED: Message("scheduled"),
+}
 
 # Author problems (a missing dateline, an unreadable file) are logged at this level,
 # between INFO and WARNING: shown by a plain `pelican content`, never counted by
@@ -61,26 +75,31 @@ def tell(
 ) -> None:
     """Log a release's warnings for its author and record it in the build report, as read
     in this build (or taken unchanged from the last one: speed/article_cache.py)."""
+    warnings = [load(warning) for warning in warnings]  # plain data from prepare() too
+    lang = language(state.settings)
     for warning in warnings:
-        author_log.log(AUTHOR, "press_release: %s: %s", name, warning)
+        author_log.log(AUTHOR, "press_release: %s: %s", name, render(warning, lang))
     record(state, name, title=title, warnings=warnings, pelican_status=status, path=source_path)
 
 
 def skip(state: BuildState, name: str, reason: str, path: str | None = None) -> None:
     """A file that does not become a page, with the reason, for its author."""
-    author_log.log(AUTHOR, "press_release: %s: skipped: %s", name, reason)
+    shown = render(Message("skipped: %(reason)s", reason=reason), language(state.settings))
+    author_log.log(AUTHOR, "press_release: %s: %s", name, shown)
     record(state, name, error=reason, path=path)
 
 
 def warn(state: BuildState, name: str, warning: str) -> None:
     """A warning found after reading (a shared URL), for the file's author."""
-    author_log.log(AUTHOR, "press_release: %s: %s", name, warning)
+    author_log.log(AUTHOR, "press_release: %s: %s", name, render(warning, language(state.settings)))
     add_warning(state, name, warning)
 
 
 def keep_back(state: BuildState, name: str, status: str, reason: str) -> None:
     """A release that is not published now (draft, hidden, scheduled), with the reason."""
-    author_log.log(AUTHOR, "press_release: %s: kept back (%s): %s", name, status, reason)
+    shown = Message("kept back (%(status)s): %(reason)s", status=STATUS_NAMES[status],
+                    reason=reason)  # fmt: skip
+    author_log.log(AUTHOR, "press_release: %s: %s", name, render(shown, language(state.settings)))
     entry = state.records.get(_key(name))
     if entry is None:
         record(state, name, pelican_status=status)
@@ -98,17 +117,30 @@ def status_of(warnings: list[str], error: str | None = None, pelican_status: str
     return WARNED if warnings else PUBLISHED
 
 
-def summary_line(statuses: list[str]) -> str:
-    """ "15 rilis diterbitkan, 2 dengan peringatan, 1 dilewati" (drafts only when any)."""
+def summary_line(statuses: list[str], lang: str = "id") -> str:
+    """ "15 rilis diterbitkan, 2 dengan peringatan, 1 dilewati" (drafts only when any),
+    in `lang`."""
+    line = render(summary(statuses), lang)
+    return line
+
+
+def summary(statuses: list[str]) -> Message:
+    """The summary line as a message."""
     published = sum(s in (PUBLISHED, WARNED) for s in statuses)
-    warned = statuses.count(WARNED)
-    skipped = statuses.count(SKIPPED)
-    line = f"{published} rilis diterbitkan, {warned} dengan peringatan, {skipped} dilewati"
+    counts = {
+        "published": published,
+        "warned": statuses.count(WARNED),
+        "skipped": statuses.count(SKIPPED),
+    }
+    line = Message("%(published)s published, %(warned)s with warnings, %(skipped)s skipped",
+                   **counts)  # fmt: skip
     drafts = sum(s in (DRAFT, HIDDEN) for s in statuses)
     scheduled = statuses.count(SCHEDULED)
     if drafts:
-        line += f", {drafts} draf"
-    return line + (f", {scheduled} terjadwal" if scheduled else "")
+        line = Message("%(line)s, %(drafts)s drafts", line=line, drafts=drafts)
+    if scheduled:
+        line = Message("%(line)s, %(scheduled)s scheduled", line=line, scheduled=scheduled)
+    return line
 
 
 def _key(path: str) -> str:
@@ -174,7 +206,10 @@ def collect(generators) -> None:
                 )
         for source, content in generator.context.get("generated_content", {}).items():
             source = _key(source)
-            failed = "Pelican could not process the file: see its error above"
+            failed = Message(
+                "Pelican could not process the file: see its error above, and correct "
+                "what it names in the file"
+            )
             if content is None and source.lower().endswith(extensions):
                 entry = state.records.get(source)
                 if entry is None:
@@ -205,6 +240,16 @@ def sorted_records(state: BuildState) -> list[dict]:
     return [state.records[key] for key in sorted(state.records)]
 
 
+def shown_record(entry: dict, lang: str) -> dict:
+    """A report entry with its messages also in the build's language: ``messages`` (the
+    warnings, then the error or the reason a release is kept back)."""
+    said = list(entry.get("warnings") or [])
+    said += [entry[key] for key in ("error", "kept_back") if entry.get(key)]
+    if not said:
+        return entry
+    return {**entry, "messages": [render(message, lang) for message in said]}
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
@@ -212,8 +257,9 @@ def _json(value) -> str:
 def write_report(pelican) -> None:
     """`finalized`: write the report beside the output folder and print the summary."""
     state = BuildState.of(pelican.settings)
-    records = sorted_records(state)
-    line = summary_line([r["status"] for r in records])
+    lang = language(pelican.settings)
+    records = [shown_record(entry, lang) for entry in sorted_records(state)]
+    line = summary_line([r["status"] for r in records], lang)
     path = report_path(pelican.settings, pelican.output_path)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

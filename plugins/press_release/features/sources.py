@@ -21,32 +21,37 @@ import itertools
 import os
 from datetime import datetime
 
+from ..messages import Message
 from ..state import BuildState
 from . import report
 
-LINKED_FOLDER = (
+LINKED_FOLDER = Message(
     "a link to a folder (a symbolic link in content/): it is not followed, and the files "
     "it leads to are not published; copy the releases themselves into content/"
 )
-LINKED = (
+LINKED = Message(
     "the file is reached through a link (a symbolic link in content/): links are not "
     "followed; copy the release itself into content/"
 )
-IN_PAGES = (
-    "the file is in a page folder ({folder}): pages are Markdown files; move the release "
-    "to content/"
-)
-NOT_A_RELEASE = (
-    "a {kind} file among the releases is not published: releases are .txt files, and "
-    "Markdown pages belong in content/pages/"
-)
 
 
-def not_a_release(source_path: str) -> str:
+def in_pages(folder: str) -> Message:
+    return Message(
+        "the file is in a page folder (%(folder)s): pages are Markdown files; move the "
+        "release to content/",
+        folder=folder,
+    )
+
+
+def not_a_release(source_path: str) -> Message:
     """The reason a file of another reader among the releases is skipped."""
     extension = os.path.splitext(source_path)[1][1:].lower()
     markdown = extension in ("md", "markdown", "mkd", "mdown")
-    return NOT_A_RELEASE.format(kind="Markdown" if markdown else f".{extension}")
+    return Message(
+        "a %(kind)s file among the releases is not published: releases are .txt files, and "
+        "Markdown pages belong in content/pages/",
+        kind="Markdown" if markdown else f".{extension}",
+    )
 
 
 def case_variants(extension: str) -> list[str]:
@@ -69,7 +74,7 @@ def refusal(source_path: str, settings: dict) -> str | None:
         if os.path.islink(current):
             return LINKED
     folder = in_page_folder(source_path, settings)
-    return IN_PAGES.format(folder=f"content/{folder}/") if folder else None
+    return in_pages(f"content/{folder}/") if folder else None
 
 
 def in_page_folder(source_path: str, settings: dict) -> str | None:
@@ -142,29 +147,38 @@ def keep_back(generator) -> None:
         if article.metadata.get("status") != "draft" and date is not None and date > now:
             report.keep_back(
                 state, _name(generator, article), report.SCHEDULED,
-                f"dated {date.isoformat(timespec='minutes')}: it is published by the first "
-                "build after that time",
+                Message(
+                    "dated %(date)s: it is published by the first build after that time; "
+                    "change its date to publish it sooner",
+                    date=date.isoformat(timespec="minutes"),
+                ),
             )  # fmt: skip
         else:
             report.keep_back(
                 state, _name(generator, article), report.DRAFT,
-                "Status: draft in its header: remove that line (or write 'Status: "
-                "published') to publish it",
+                Message(
+                    "Status: draft in its header: remove that line (or write 'Status: "
+                    "published') to publish it"
+                ),
             )  # fmt: skip
     for article in [*generator.hidden_articles, *generator.hidden_translations]:
         if is_release(article):
             report.keep_back(
                 state, _name(generator, article), report.HIDDEN,
-                "Status: hidden in its header: remove that line to publish it",
+                Message("Status: hidden in its header: remove that line to publish it"),
             )  # fmt: skip
     generator.drafts, generator.drafts_translations = [], []
     generator.hidden_articles, generator.hidden_translations = [], []
 
 
-STATIC_TEXT = (
-    "a {extension} file in a static folder is not published as it is: releases go in "
-    "content/ (a static text file must be listed in EXTRA_PATH_METADATA, as robots.txt is)"
-)
+def static_text(extension: str) -> Message:
+    """Why a release file in a static folder is not published."""
+    return Message(
+        "a %(extension)s file in a static folder is not published as it is: move a release "
+        "to content/ (a static text file must be listed in EXTRA_PATH_METADATA, as "
+        "robots.txt is)",
+        extension=extension,
+    )
 
 
 def check_static_files(generator) -> None:
@@ -182,7 +196,7 @@ def check_static_files(generator) -> None:
         if refusal(static.source_path, generator.settings) == LINKED:
             report.skip(state, name, LINKED)
         elif extension in extensions and name.replace(os.sep, "/") not in listed:
-            report.skip(state, name, STATIC_TEXT.format(extension=f".{extension}"))
+            report.skip(state, name, static_text(f".{extension}"))
         else:
             kept.append(static)
     generator.staticfiles = kept
