@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 from .errors import PressReleaseError
 from .features import ordering, report, sources
 from .importer import cli as importer_cli
+from .messages import Message, language, render
 from .parse import parse_release, slugify
 from .parse.release import shown_title
 from .photos.check import PhotoChecker
@@ -134,15 +136,11 @@ def check_file(
     try:
         release = parse_release(path.read_bytes(), path.name, config)
     except OSError as exc:
-        return _skipped(record, f"cannot read the file: {exc.strerror}")
+        return _skipped(record, unreadable(exc.strerror))
     except PressReleaseError as exc:
-        return _skipped(record, str(exc))
+        return _skipped(record, getattr(exc, "message", None) or str(exc))
     except Exception as exc:  # noqa: BLE001 - one broken file never stops the others
-        return _skipped(
-            record,
-            f"the reader failed on this file ({type(exc).__name__}: {exc}); the other "
-            "releases are published: please report this file to the site's maintainers",
-        )
+        return _skipped(record, reader_failed(exc))
     title = shown_title(release, path.stem)
     photo_records, photo_warnings = photos.photos(path, release) if photos else ([], [])
     warnings = release.warnings + photo_warnings
@@ -168,6 +166,21 @@ def check_file(
         }
     )
     return record
+
+
+def unreadable(reason) -> Message:
+    return Message(
+        "cannot read the file (%(reason)s): check that it exists and that you may read it",
+        reason=reason,
+    )
+
+
+def reader_failed(exc: Exception) -> Message:
+    return Message(
+        "the reader failed on this file (%(error)s); the other releases are published: "
+        "please report this file to the site's maintainers",
+        error=f"{type(exc).__name__}: {exc}",
+    )
 
 
 def mark_kept_back(records: list[dict], site: dict) -> None:
@@ -236,49 +249,94 @@ def json_text(records: list[dict]) -> str:
     )
 
 
-def _cell(value, width: int) -> str:
-    text = "–" if value in (None, "", []) else shown(value)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+# The columns of the table: (key, heading, share of the width left for text).
+COLUMNS = (
+    ("source", Message("FILE"), 0.18),
+    ("title", Message("TITLE"), 0.34),
+    ("category", Message("CATEGORY"), 0.14),
+    ("dateline", Message("DATELINE"), 0.12),
+    ("byline", Message("BYLINE CODE"), 0.12),
+    ("date", Message("DATE"), 0.10),
+)
+LABELS = {
+    "status": Message("status"),
+    "reporters": Message("reporters (from a credit line)"),
+    "photo": Message("photo %(order)s"),
+    "error": Message("error"),
+    "warning": Message("warning"),
+}
 
 
-def print_table(records: list[dict], out=sys.stdout) -> None:
-    width = shutil.get_terminal_size((120, 20)).columns
-    widths = {
-        "source": 28,
-        "title": max(20, width - 28 - 18 - 14 - 18 - 12 - 7),
-        "dateline": 18,
-        "byline": 14,
-        "category": 18,
-        "date": 12,
-    }
-    columns = ("source", "title", "category", "dateline", "byline", "date")
-    print(" ".join(c.upper().ljust(widths[c]) for c in columns).rstrip(), file=out)
+def _lines(value, width: int) -> list[str]:
+    """A cell's whole value, wrapped to `width` (never cut)."""
+    text = "–" if value in (None, "", []) else " ".join(shown(value).split())
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+
+
+def _said(key: str, lang: str, **values) -> str:
+    label = LABELS[key]
+    return render(Message(label.template, **values) if values else label, lang)
+
+
+def _indented(label: str, text: str, width: int) -> list[str]:
+    """``    label: text`` wrapped under itself."""
+    return textwrap.wrap(
+        f"{label}: {text}", width, initial_indent="    ", subsequent_indent="      ",
+        break_on_hyphens=False,
+    ) or [f"    {label}:"]  # fmt: skip
+
+
+def print_table(records: list[dict], out=sys.stdout, lang: str = "id") -> None:
+    """One row per file, every value whole (wrapped in its column), then its status and
+    messages in `lang`."""
+    width = max(60, shutil.get_terminal_size((120, 20)).columns)
+    free = width - len(COLUMNS) + 1  # one space between columns
+    widths = [max(8, int(free * share)) for _key, _head, share in COLUMNS]
+    heads = [render(head, lang) for _key, head, _share in COLUMNS]
+    print(" ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip(), file=out)
     for record in records:
         row = dict(record, source=Path(record["source"]).name)
-        print(
-            " ".join(_cell(row.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip(),
-            file=out,
-        )
-        print(f"    status: {record['status']}", file=out)
+        cells = [_lines(row.get(key), w) for (key, _h, _s), w in zip(COLUMNS, widths, strict=True)]
+        for index in range(max(map(len, cells))):
+            parts = [
+                (c[index] if index < len(c) else "").ljust(w)
+                for c, w in zip(cells, widths, strict=True)
+            ]
+            print(" ".join(parts).rstrip(), file=out)
+        lines = _indented(_said("status", lang), render(report.STATUS_NAMES.get(
+            record["status"], record["status"]), lang), width)  # fmt: skip
         if record.get("credited_reporters"):
             names = shown(", ".join(record["credited_reporters"]))
-            print(f"    reporters (from a credit line): {names}", file=out)
+            lines += _indented(_said("reporters", lang), names, width)
         for photo in record.get("photos", []):
-            caption = _cell(photo["caption"], 60)
-            print(f"    photo {photo['order']}: {shown(photo['file'])}: {caption}", file=out)
+            said = f"{shown(photo['file'])}: {' '.join(shown(photo['caption'] or '–').split())}"
+            lines += _indented(_said("photo", lang, order=photo["order"]), said, width)
         if record.get("error"):
-            print(f"    error: {shown(record['error'])}", file=out)
+            lines += _indented(_said("error", lang), shown(render(record["error"], lang)), width)
         for warning in record.get("warnings", []):
-            print(f"    warning: {shown(warning)}", file=out)
+            lines += _indented(_said("warning", lang), shown(render(warning, lang)), width)
+        print("\n".join(lines), file=out)
     skipped = sum(1 for r in records if r.get("error"))
     warned = sum(1 for r in records if r.get("warnings") and not r.get("error"))
-    print(
-        f"\n{len(records)} file(s): {len(records) - skipped - warned} clean, "
-        f"{warned} with warnings, {skipped} skipped",
-        file=out,
-    )
-    print(report.summary_line([r["status"] for r in records]), file=out)
+    counts = Message(
+        "%(files)s file(s): %(clean)s clean, %(warned)s with warnings, %(skipped)s skipped",
+        files=len(records), clean=len(records) - skipped - warned, warned=warned,
+        skipped=skipped,
+    )  # fmt: skip
+    print(f"\n{render(counts, lang)}", file=out)
+    print(report.summary_line([r["status"] for r in records], lang), file=out)
+
+
+def json_records(records: list[dict], lang: str) -> list[dict]:
+    """The records for ``--json``: ``warnings`` and ``error`` in English (stable for
+    tools), ``messages`` in `lang` (what the table shows)."""
+    result = []
+    for record in records:
+        said = list(record.get("warnings") or []) + (
+            [record["error"]] if record.get("error") else []
+        )
+        result.append({**record, "messages": [render(m, lang) for m in said]})
+    return result
 
 
 def print_compat(out=sys.stdout) -> int:
@@ -299,6 +357,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="show what the reader extracts from releases")
     check.add_argument("paths", nargs="+", metavar="PATH", help="release files or folders")
     check.add_argument("--json", action="store_true", help="print a JSON array")
+    check.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages: id (Indonesian) or en (English); default: the "
+        "settings' DEFAULT_LANG, else id",
+    )
     check.add_argument(
         "--settings",
         metavar="FILE",
@@ -328,8 +392,9 @@ def main(argv: list[str] | None = None) -> int:
         {"source": str(p), "kind": "photo", "status": report.SKIPPED, "warnings": [ORPHAN_WARNING]}
         for p in photos.orphans()
     )
+    lang = language({"DEFAULT_LANG": args.lang} if args.lang else site)
     if args.json:
-        print(json_text(records))
+        print(json_text(json_records(records, lang)))
     else:
-        print_table(records)
+        print_table(records, lang=lang)
     return 1 if any(r.get("error") for r in records) else 0

@@ -20,6 +20,7 @@ from .errors import PressReleaseError
 from .features import report, sources
 from .features.datelines import display_dateline, restyle_body
 from .features.reporters import Reporters
+from .messages import Message, load, plain
 from .parse import parse_release
 from .parse.release import shown_title
 from .parse.slugs import SLUG_MAX, slugify
@@ -151,9 +152,10 @@ class PressReleaseReader(BaseReader):
             return self._finish(state, source_path, name, prepared)
         except Exception as exc:  # noqa: BLE001 - one broken file never stops the build
             logger.debug("press_release: %s", name, exc_info=True)
-            reason = (
-                f"the reader failed on this file ({type(exc).__name__}: {exc}); the other "
-                "releases are published: please report this file to the site's maintainers"
+            reason = Message(
+                "the reader failed on this file (%(error)s); the other releases are "
+                "published: please report this file to the site's maintainers",
+                error=f"{type(exc).__name__}: {exc}",
             )
             return self._skipped(state, source_path, name, reason)
 
@@ -165,8 +167,8 @@ class PressReleaseReader(BaseReader):
         """The article's content and metadata from prepare()'s values: warnings logged,
         the report told, categories and authors as the build's one object per name."""
         if "error" in prepared:
-            return self._skipped(state, source_path, name, prepared["error"])
-        warnings = prepared["warnings"]
+            return self._skipped(state, source_path, name, load(prepared["error"]))
+        warnings = [load(warning) for warning in prepared["warnings"]]
         report.tell(state, name, source_path, prepared["title"], warnings, prepared["status"] or "")
         metadata = dict(prepared["fields"])
         if warnings:  # for the report of a build that takes the article from Pelican's cache
@@ -244,7 +246,11 @@ def prepare(source_path: str, name: str, config) -> dict:
         with open(source_path, "rb") as file:
             raw = file.read()
     except OSError as exc:
-        return {"error": f"cannot read the file: {exc.strerror}"}
+        reason = Message(
+            "cannot read the file (%(reason)s): check that it exists and that you may read it",
+            reason=exc.strerror,
+        )
+        return {"error": plain(reason)}
     return prepare_bytes(raw, source_path, name, config)
 
 
@@ -253,7 +259,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
     try:
         release = parse_release(raw, os.path.basename(source_path), config)
     except PressReleaseError as exc:
-        return {"error": str(exc)}
+        return {"error": plain(exc.message)}
     title = shown_title(release, Path(name).stem)
     body = release.body_html
     if release.dateline_text:  # one display form, the source kept (features/datelines.py)
@@ -264,7 +270,8 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
         date = (date.year, date.month, date.day, date.hour, date.minute, date.second,
                 date.microsecond)  # fmt: skip
     return {
-        "warnings": release.warnings,
+        # plain data (messages.plain): the speed layer keeps these values as marshal data
+        "warnings": [plain(warning) for warning in release.warnings],
         "title": release.title,
         "status": release.status,
         # A field reaches the article only when it has a value (templates and fragments

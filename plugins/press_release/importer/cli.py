@@ -19,8 +19,9 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import PressReleaseError
+from ..messages import DEFAULT_LANG, language
 from . import dump, saved_pages, wxr
-from .messages import Note, note, text
+from .messages import Note, message, note, text
 from .model import Skipped
 from .pipeline import prepare
 from .report import ImportReport
@@ -41,6 +42,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="export, folder or dump")
     parser.add_argument("--to", required=True, metavar="FOLDER", help="the site's content folder")
+    parser.add_argument(
+        "--lang", default=DEFAULT_LANG, metavar="LANG",
+        help="language of the report: id (Indonesian, the default) or en (English)",
+    )  # fmt: skip
     parser.add_argument(
         "--media", action="append", default=[], metavar="FOLDER",
         help="a folder holding the old site's photos (wp-content/uploads or a copy); "
@@ -127,7 +132,7 @@ def open_source(path: Path, args) -> Source:
             str(path), "kind_wxr", payloads, _wxr_work, attachments=export.attachments,
             notes=export.notes, counted=lambda: export.count,
         )  # fmt: skip
-    raise PressReleaseError(text("unknown_source", source=path))
+    raise PressReleaseError(message("unknown_source", source=path))
 
 
 def _results(source: Source, pool) -> Iterator:
@@ -164,15 +169,16 @@ def _usable_cpus() -> int:
 def run(args) -> int:
     """Run the import; 0 when every source could be read, 1 otherwise, 2 on bad usage."""
     folder = Path(args.to)
+    lang = language({"DEFAULT_LANG": getattr(args, "lang", None)})
     if not folder.is_dir():
-        print(text("target_missing", folder=folder), file=sys.stderr)
+        print(text("target_missing", lang, folder=folder), file=sys.stderr)
         return 2
-    report = ImportReport(str(folder), dry_run=args.dry_run, verbose=args.verbose)
+    report = ImportReport(str(folder), dry_run=args.dry_run, verbose=args.verbose, lang=lang)
     try:
         session = ImportSession(folder, [], report, dry_run=args.dry_run)
     except PressReleaseError as exc:
         print(
-            text("state_unreadable", file=folder / STATE_NAME, reason=exc),
+            text("state_unreadable", lang, file=folder / STATE_NAME, reason=exc),
             file=sys.stderr,
         )
         return 1
@@ -205,5 +211,5 @@ def run(args) -> int:
         print(line)
     if args.report:
         report.dump(Path(args.report))
-        print(text("report_written", file=args.report))
+        print(text("report_written", lang, file=args.report))
     return 1 if failed else 0

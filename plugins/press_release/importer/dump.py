@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import PressReleaseError
 from ..parse.dates import parse_header_date
 from .html_text import html_to_text
-from .messages import Note, note, text
+from .messages import Note, message, note
 from .model import Photo, Skipped, SourceItem
 from .wxr import CP1252_FALLBACK
 
@@ -108,7 +108,7 @@ class DumpOptions:
         for value in maps:
             name, sep, column = value.partition("=")
             if not sep or name.strip() not in FIELDS or not column.strip():
-                raise PressReleaseError(text("bad_map", value=value, fields=", ".join(FIELDS)))
+                raise PressReleaseError(message("bad_map", value=value, fields=", ".join(FIELDS)))
             mapping.append((name.strip(), column.strip()))
         return cls(path.stem, tuple(mapping), old_url, encoding)
 

@@ -62,6 +62,7 @@ class ImportReport:
     shown: list[Entry] = field(default_factory=list)
     more: int = 0  # entries worth a look beyond those shown
     _spool: object = field(default=None, repr=False)
+    lang: str = "id"  # the language of the text report (the JSON report stays English)
 
     def add(self, status: str, origin: str, file: str | None = None,
             reason: Note | None = None, notes: list[Note] | None = None,
@@ -79,7 +80,7 @@ class ImportReport:
             self.warned += 1
         if entry.reason is not None:
             self.reasons[entry.reason.code] += 1
-            self.examples.setdefault(entry.reason.code, str(entry.reason))
+            self.examples.setdefault(entry.reason.code, entry.reason)
         if self.verbose or entry.worth_a_look():
             if self.verbose or len(self.shown) < SHOWN:
                 self.shown.append(entry)
@@ -91,35 +92,42 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The text report: the sources, the counts, then the items worth a look."""
+        lang = self.lang
         counts = {status: self.counts.get(status, 0) for status in STATUSES}
-        out = [text("report_head", folder=self.folder)]
+        out = [text("report_head", lang, folder=self.folder)]
+        warning = text("warning", lang)
         for source, kind, count, notes in self.sources:
-            out.append("  " + text("report_sources", source=source, kind=text(kind), count=count))
-            out.extend(f"    warning: {n}" for n in notes)
-        out.append(text("report_counts", warned=self.warned, **counts))
+            said = text("report_sources", lang, source=source, kind=text(kind, lang), count=count)
+            out.append("  " + said)
+            out.extend(f"    {warning}: {self._said(n)}" for n in notes)
+        out.append(text("report_counts", lang, warned=self.warned, **counts))
         if self.photos:
             kinds = ("copied", "same", "missing")
-            out.append(text("report_photos", **{k: self.photos.get(k, 0) for k in kinds}))
+            out.append(text("report_photos", lang, **{k: self.photos.get(k, 0) for k in kinds}))
         if self.reasons:
-            out.append(text("report_skipped_reasons"))
+            out.append(text("report_skipped_reasons", lang))
             out.extend(
-                f"  {count:>6}  {self.examples[code]}" for code, count in self.reasons.most_common()
+                f"  {count:>6}  {self._said(self.examples[code])}"
+                for code, count in self.reasons.most_common()
             )
         for entry in self.shown:
             out.extend(self._entry_lines(entry))
         if self.more:
-            out.append(text("report_more", count=self.more))
+            out.append(text("report_more", lang, count=self.more))
         if self.dry_run:
-            out.append(text("report_dry_run"))
+            out.append(text("report_dry_run", lang))
         return out
 
-    @staticmethod
-    def _entry_lines(entry: Entry) -> list[str]:
+    def _said(self, item: Note) -> str:
+        return text(item.code, self.lang, **item.values)
+
+    def _entry_lines(self, entry: Entry) -> list[str]:
         where = f" -> {entry.file}" if entry.file else ""
-        lines = [f"{text('status_' + entry.status)}: {entry.origin}{where}"]
+        lines = [f"{text('status_' + entry.status, self.lang)}: {entry.origin}{where}"]
         if entry.reason is not None:
-            lines.append(f"    {entry.reason}")
-        lines.extend(f"    warning: {n}" for n in entry.notes)
+            lines.append(f"    {self._said(entry.reason)}")
+        warning = text("warning", self.lang)
+        lines.extend(f"    {warning}: {self._said(n)}" for n in entry.notes)
         return lines
 
     def dump(self, path: Path) -> None:

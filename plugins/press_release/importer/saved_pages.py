@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment, ParserRejectedMarkup, Tag
 from ..parse import parse_text
 from ..parse.dates import find_date
 from .html_text import html_to_text, image_source
-from .messages import Note, note, text
+from .messages import Note, message, note
 from .model import Photo, Skipped, SourceItem
 from .wxr import ACCOUNTS, CP1252_FALLBACK
 
@@ -175,7 +175,7 @@ def extract(path: Path, root: Path, base_url: str | None = None) -> SourceItem |
     except OSError as exc:
         return Skipped(origin, note("unreadable", reason=exc.strerror or str(exc)))
     if len(raw) > MAX_PAGE_BYTES:
-        reason = text("too_large", size=f"{len(raw) / 1e6:.0f}")
+        reason = message("too_large", size=f"{len(raw) / 1e6:.0f}")
         return Skipped(origin, note("unreadable", reason=reason))
     page_text, notes = decode(raw)
     try:

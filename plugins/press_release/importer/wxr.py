@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .html_text import html_to_text
-from .messages import Note, note, text
+from .messages import Note, message, note
 from .model import Photo, Skipped, SourceItem
 from .shortcodes import expand_shortcodes
 
@@ -174,7 +174,7 @@ class WxrExport:
             if root is None:
                 root = tag
                 if tag != "rss":
-                    reason = text("not_rss", tag=tag)
+                    reason = message("not_rss", tag=tag)
                     self.notes.append(note("xml_unreadable", reason=reason))
                     return
             if event == "start":
@@ -215,7 +215,7 @@ class WxrExport:
             if title := CHUNK_TITLE.search(chunk):
                 origin += f" ({title['title'].decode('utf-8', 'replace')[:60]})"
             if not complete:
-                reason = note("xml_item_broken", reason=text("cut_off"))
+                reason = note("xml_item_broken", reason=message("cut_off"))
                 yield Skipped(origin, reason)
                 return
             decoded, notes = _decode_chunk(chunk, self._encoding)

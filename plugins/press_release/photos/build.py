@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import Message
 from . import batch
 from .cache import Manifest, PhotoCache, Variant
 from .captions import CaptionSource, Photo, attach_captions, header_without_photo
@@ -22,7 +23,7 @@ from .find import ORPHAN_WARNING, assign_photos, is_image
 from .process import size_warning
 from .settings import PhotoSettings
 
-MISSING_TEXT_WARNING = (
+MISSING_TEXT_WARNING = Message(
     "no caption or alt text: add a caption line above the dateline, or 'Alt: ...' (and "
     "'Keterangan Foto: ...') in the header, so that readers who cannot see it know what "
     "it shows"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..messages import Message
 from ..parse.byline import is_code
 from ..parse.normalise import fewer_words
 
@@ -165,11 +166,19 @@ def header_without_photo(release: CaptionSource, count: int) -> list[str]:
         if number > count:
             words = HEADER_WORDS[match["name"]] + ("" if number == 1 else f" {number}")
             warnings.append(
-                f"the header line '{words}: ...' describes photo {number}, but the release "
-                f"has {count} photo(s): put the photo next to the release (named like it, "
-                f"with -{number} for photo {number}) or remove the line"
+                Message(
+                    "the header line '%(words)s: ...' describes photo %(number)s, but the "
+                    "release has %(count)s photo(s): put the photo next to the release (named "
+                    "like it, with -%(number)s for photo %(number)s) or remove the line",
+                    words=words,
+                    number=number,
+                    count=count,
+                )
                 if number > 1
-                else f"the header line '{words}: ...' describes the lead photo, but the "
-                "release has none: put the photo next to the release, named like it"
+                else Message(
+                    "the header line '%(words)s: ...' describes the lead photo, but the "
+                    "release has none: put the photo next to the release, named like it",
+                    words=words,
+                )
             )
     return warnings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..messages import Message
 from .build import MISSING_TEXT_WARNING
 from .captions import CaptionSource, attach_captions, header_without_photo
 from .find import assign_photos, is_image
@@ -26,7 +27,13 @@ def inspect(path: Path, settings: PhotoSettings) -> dict:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        record["warnings"].append(f"the photo file cannot be read ({exc.strerror})")
+        record["warnings"].append(
+            Message(
+                "the photo file cannot be read (%(reason)s): check that it exists and that "
+                "you may read it",
+                reason=exc.strerror,
+            )
+        )
         return record
     record["bytes"] = len(data)
     if note := size_warning(len(data), settings.large_bytes):
@@ -37,7 +44,7 @@ def inspect(path: Path, settings: PhotoSettings) -> dict:
         record["width"], record["height"] = displayed_size(image)
         decode(image, CHECK_WIDTH)
     except PhotoError as exc:
-        record["warnings"].append(f"skipped: {exc}")
+        record["warnings"].append(Message("skipped: %(reason)s", reason=exc.message))
     return record
 
 
@@ -95,7 +102,10 @@ class PhotoChecker:
             if not photo.caption and not photo.alt:
                 record["warnings"].append(MISSING_TEXT_WARNING)
             records.append(record)
-            warnings.extend(f"photo {photo.path.name}: {w}" for w in record["warnings"])
+            warnings.extend(
+                Message("photo %(name)s: %(warning)s", name=photo.path.name, warning=w)
+                for w in record["warnings"]
+            )
         return records, warnings
 
     def orphans(self) -> list[Path]:

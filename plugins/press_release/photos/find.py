@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import Message
+
 # Extensions looked at, in any letter case. GIF only so that an animated one is reported.
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"})
 
@@ -111,7 +113,7 @@ def assign_photos(
     return found
 
 
-ORPHAN_WARNING = (
+ORPHAN_WARNING = Message(
     "a photo with no release: name it like its release (2024-03-12-judul.jpg for the lead "
     "photo of 2024-03-12-judul.txt, 2024-03-12-judul-2.jpg for the next) or move it into "
     "the release's own folder"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from ..errors import PressReleaseError
+from ..messages import Message
 
 try:  # HEIC from phones: decoded only where the pillow-heif wheel is installed
     from pillow_heif import register_heif_opener
@@ -96,16 +97,23 @@ def open_image(data: bytes) -> Image.Image:
             return Image.open(io.BytesIO(data), formats=_input_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError(
-            f"the photo claims too many pixels ({exc}); it looks like a decompression "
-            "bomb or a huge scan: export it at most 8000 pixels wide"
+            Message(
+                "the photo claims too many pixels (%(error)s); it looks like a "
+                "decompression bomb or a huge scan: export it at most 8000 pixels wide",
+                error=str(exc),
+            )
         ) from exc
     except UnidentifiedImageError as exc:
         raise PhotoError(
-            "the file is not a photo this site can read (JPEG, PNG, WebP or HEIC); "
-            "export it again as JPEG"
+            Message(
+                "the file is not a photo this site can read (JPEG, PNG, WebP or HEIC); "
+                "export it again as JPEG"
+            )
         ) from exc
     except DECODE_ERRORS as exc:
-        raise PhotoError(f"the photo cannot be read ({exc}); export it again") from exc
+        raise PhotoError(
+            Message("the photo cannot be read (%(error)s); export it again", error=str(exc))
+        ) from exc
 
 
 def displayed_size(image: Image.Image) -> tuple[int, int]:
@@ -236,7 +244,9 @@ def size_warning(size: int, limit: int) -> str | None:
     """A note for a source file bigger than `limit` bytes (0: no limit)."""
     if not limit or size <= limit:
         return None
-    return (
-        f"the photo file is {size / 1e6:.1f} MB, more than {limit / 1e6:.0f} MB: it is "
-        "published, but export it smaller (4000 pixels wide at most is plenty)"
+    return Message(
+        "the photo file is %(size)s MB, more than %(limit)s MB: it is published, but "
+        "export it smaller (4000 pixels wide at most is plenty)",
+        size=f"{size / 1e6:.1f}",
+        limit=f"{limit / 1e6:.0f}",
     )
