@@ -116,7 +116,7 @@ def test_slugs_are_ascii_and_unique(tmp_path):
     assert len(names) == 3
     for slug in slugs:
         assert sum(f"/{slug}/" in f"/{name}" or f"/{slug}." in f"/{name}" for name in names) == 1
-    assert "same address as" in result.stdout + result.stderr
+    assert "alamatnya sama dengan" in result.stdout + result.stderr  # Indonesian by default
     assert all(name.isascii() for name in names)
 
 

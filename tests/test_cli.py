@@ -61,7 +61,7 @@ def test_table_and_exit_status_on_an_unreadable_file(tmp_path):
         "BPBD dan dinas terkait. (rus/hmsprov)\n",
         encoding="utf-8",
     )
-    result = check(tmp_path, cwd=tmp_path)
+    result = check("--lang", "en", tmp_path, cwd=tmp_path)
     assert result.returncode == 1
     assert "foto.txt" in result.stdout and "binary" in result.stdout
     assert "Rapat Banjir" in result.stdout
@@ -69,7 +69,7 @@ def test_table_and_exit_status_on_an_unreadable_file(tmp_path):
 
 
 def test_table_names_reporters_from_a_credit_line():
-    result = check(FIXTURES / "credit_line_penulis.txt")
+    result = check("--lang", "en", FIXTURES / "credit_line_penulis.txt")
     assert result.returncode == 0, result.stderr
     assert "reporters (from a credit line): Ningsih" in result.stdout
     assert "no byline code" not in result.stdout

@@ -142,7 +142,7 @@ def test_build_writes_redirect_pages_but_never_over_the_sites_own(tmp_path):
     assert "press_release redirect" not in (output / "arsip" / "index.html").read_text(
         encoding="utf-8"
     )
-    assert "2023-05-02-rilis.txt" in log and "no redirect" in log
+    assert "2023-05-02-rilis.txt" in log and "tidak dialihkan" in log
     assert not (tmp_path / "luar").exists() and not (output.parent / "luar").exists()
 
 

@@ -187,7 +187,7 @@ def test_a_release_keeps_its_url_when_an_older_namesake_comes(tmp_path):
     assert (tmp_path / "three/2024/05/rapat-koordinasi/index.html").is_file()
     assert (tmp_path / "three/2024/05/rapat-koordinasi-2/index.html").is_file()
     log = " ".join((third.stdout + third.stderr).split())
-    assert "2024-05-25-rapat.txt: same address as 2024-05-20-rapat.txt" in log
+    assert "2024-05-25-rapat.txt: alamatnya sama dengan 2024-05-20-rapat.txt" in log
 
 
 def test_github_actions_get_annotations_and_a_job_summary(tmp_path):

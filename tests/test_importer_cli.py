@@ -28,9 +28,10 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 WORD = re.compile(r"\w+")
 
 
-def run_import(*args, cwd=ROOT):
+def run_import(*args, cwd=ROOT, lang="en"):
+    """The import command; its report in English (`lang`), which these tests read."""
     return subprocess.run(
-        [sys.executable, "-m", "press_release", "import", *map(str, args)],
+        [sys.executable, "-m", "press_release", "import", "--lang", lang, *map(str, args)],
         capture_output=True, text=True, cwd=cwd, timeout=300,
     )  # fmt: skip
 

@@ -7,6 +7,7 @@ with a short hash of the whole, the same in every build; an empty one gets a fal
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -162,7 +163,9 @@ def site(tmp_path_factory):
     env = dict(os.environ, COLUMNS="400", PYTHONPATH=str(ROOT / "plugins"))
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output),
-         "-s", str(ROOT / "pelicanconf.py"), "-e", f'PATH="{content}"'],
+         "-s", str(ROOT / "pelicanconf.py"), "-e", f'PATH="{content}"',
+         # only a named code is a person with a reporter page
+         "-e", "PRESS_RELEASE_REPORTERS=" + json.dumps({LONG_REPORTER: "Reporter Panjang"})],
         capture_output=True, text=True, cwd=ROOT, timeout=300, env=env,
     )  # fmt: skip
     return output, result

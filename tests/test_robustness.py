@@ -195,7 +195,7 @@ def test_one_message_names_the_file(site, name, message):
     # Same-address warnings aside (every robust fixture shares one title), one message.
     lines = [
         x for x in log.splitlines()
-        if f": {name}:" in x and "same address" not in x and "kept back (" not in x
+        if f": {name}:" in x and "alamatnya sama dengan" not in x and "ditahan (" not in x
     ]  # fmt: skip
     assert len(lines) == 1, lines
     assert message in lines[0]
@@ -205,7 +205,7 @@ def test_duplicate_titles_get_distinct_urls(site):
     _, output, result = site
     pages = list(output.glob("*/*/pemprov-kaltim-gelar-rapat-koordinasi-penanganan-banjir*/"))
     assert len(pages) == len({p.name for p in pages}) >= 2
-    assert "same address as" in result.stdout + result.stderr
+    assert "alamatnya sama dengan" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("fatal", ["warnings", "errors"])
@@ -217,7 +217,7 @@ def test_a_skipped_file_never_fails_a_fatal_build(tmp_path, fatal):
     (content / "2024-03-12-baik.txt").write_bytes(_release())
     result = _pelican(content, tmp_path / "out", "--fatal", fatal)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "empty.txt: skipped" in " ".join((result.stdout + result.stderr).split())
+    assert "empty.txt: dilewati" in " ".join((result.stdout + result.stderr).split())
     assert len(list((tmp_path / "out").glob("2024/03/*/index.html"))) == 1
 
 

@@ -249,16 +249,17 @@ def json_text(records: list[dict]) -> str:
     )
 
 
-# The columns of the table: (key, heading, share of the width left for text).
+# The columns of the table under each file's name: (key, heading, share of the width).
 COLUMNS = (
-    ("source", Message("FILE"), 0.18),
-    ("title", Message("TITLE"), 0.34),
-    ("category", Message("CATEGORY"), 0.14),
-    ("dateline", Message("DATELINE"), 0.12),
-    ("byline", Message("BYLINE CODE"), 0.12),
-    ("date", Message("DATE"), 0.10),
+    ("title", Message("TITLE"), 0.45),
+    ("category", Message("CATEGORY"), 0.19),
+    ("dateline", Message("DATELINE"), 0.18),
+    ("byline", Message("BYLINE CODE"), 0.18),
+    ("date", Message("DATE"), 0),  # DATE_WIDTH: a date is never wrapped
 )
+DATE_WIDTH = 10  # 2024-03-12
 LABELS = {
+    "file": Message("FILE"),
     "status": Message("status"),
     "reporters": Message("reporters (from a credit line)"),
     "photo": Message("photo %(order)s"),
@@ -287,24 +288,27 @@ def _indented(label: str, text: str, width: int) -> list[str]:
 
 
 def print_table(records: list[dict], out=sys.stdout, lang: str = "id") -> None:
-    """One row per file, every value whole (wrapped in its column), then its status and
-    messages in `lang`."""
+    """Per file: its name, a row of its fields (each value whole, wrapped in its column),
+    then its status and messages in `lang`."""
     width = max(60, shutil.get_terminal_size((120, 20)).columns)
-    free = width - len(COLUMNS) + 1  # one space between columns
-    widths = [max(8, int(free * share)) for _key, _head, share in COLUMNS]
+    # indented by two, one space between columns, the date's own width
+    free = width - 2 - len(COLUMNS) + 1 - DATE_WIDTH
+    widths = [max(8, int(free * share)) if share else DATE_WIDTH for *_, share in COLUMNS]
     heads = [render(head, lang) for _key, head, _share in COLUMNS]
-    print(" ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip(), file=out)
+    print(render(LABELS["file"], lang), file=out)
+    print("  " + " ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip(),
+          file=out)  # fmt: skip
     for record in records:
-        row = dict(record, source=Path(record["source"]).name)
-        cells = [_lines(row.get(key), w) for (key, _h, _s), w in zip(COLUMNS, widths, strict=True)]
+        print(shown(record["source"]), file=out)
+        cells = [_lines(record.get(key), w) for (key, *_), w in zip(COLUMNS, widths, strict=True)]
         for index in range(max(map(len, cells))):
             parts = [
-                (c[index] if index < len(c) else "").ljust(w)
-                for c, w in zip(cells, widths, strict=True)
+                (cell[index] if index < len(cell) else "").ljust(w)
+                for cell, w in zip(cells, widths, strict=True)
             ]
-            print(" ".join(parts).rstrip(), file=out)
-        lines = _indented(_said("status", lang), render(report.STATUS_NAMES.get(
-            record["status"], record["status"]), lang), width)  # fmt: skip
+            print("  " + " ".join(parts).rstrip(), file=out)
+        status = render(report.STATUS_NAMES.get(record["status"], record["status"]), lang)
+        lines = _indented(_said("status", lang), status, width)
         if record.get("credited_reporters"):
             names = shown(", ".join(record["credited_reporters"]))
             lines += _indented(_said("reporters", lang), names, width)

@@ -352,8 +352,10 @@ def _copy(value):
 def _closest(name: str) -> str | None:
     import difflib
 
-    found = difflib.get_close_matches(name, BY_NAME, n=1, cutoff=0.8)
-    return found[0] if found else None
+    # compared without the prefix they all share, which would make any two names close
+    names = {known.removeprefix(PREFIX): known for known in BY_NAME}
+    found = difflib.get_close_matches(name.removeprefix(PREFIX), names, n=1, cutoff=0.8)
+    return names[found[0]] if found else None
 
 
 def office(settings: dict) -> dict:
