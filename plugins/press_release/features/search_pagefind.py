@@ -10,8 +10,9 @@ loop), so 10,000 records would take 17 minutes through it. Here a thread reads t
 answers while the records are written, so the service indexes them as fast as it can
 (docs/performance.md, "Search", has the figures against the CLI).
 
-``stabilise_pagefind_bundle`` then sorts what Pagefind writes in hash-map order, so two
-builds of the same releases give the same bytes.
+The bundle comes back from the service as data; ``stable_bundle`` sorts what Pagefind
+writes in hash-map order before the files are written, so two builds of the same
+releases give the same bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import struct
 import subprocess
 import threading
@@ -81,15 +83,19 @@ class PagefindService:
 
     def _read(self) -> None:
         stream = self.process.stdout
-        buffer = b""
+        buffer = bytearray()  # an answer can be tens of megabytes (GetFiles)
         while True:
-            chunk = stream.read1(1 << 16)
+            chunk = stream.read1(1 << 20)
             if not chunk:
                 break
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
+            end = chunk.rfind(b",")
+            if end < 0:
+                buffer += chunk
+                continue
+            buffer += chunk[:end]
+            for message in bytes(buffer).split(b","):
                 self._answer(json.loads(base64.b64decode(message)))
+            buffer = bytearray(chunk[end + 1 :])
         with self.answered:
             self.answered.notify_all()
 
@@ -145,9 +151,26 @@ class PagefindService:
         self.close()
 
 
+# The files of a bundle the search page uses: Pagefind's own UIs are left out (the theme
+# has its own search page), so is the playground.
+KEPT = re.compile(
+    r"pagefind-entry\.json"  # the bundle's entry: languages and their metadata file
+    r"|pagefind(-worker)?\.js"  # the search library and its web worker
+    r"|pagefind\.[\w-]+\.pf_meta"  # the metadata of one language's index
+    r"|wasm\.[\w-]+\.pagefind"  # the WebAssembly search of a language
+    r"|(fragment|index|filter)/[\w-]+\.pf_(fragment|index|filter)"  # the index's chunks
+)
+
+
 def index_records(records, output_path: str, language: str, executable: str | None = None):
     """Index `records` (dicts: url, content, meta, filters, sort) into a Pagefind bundle
-    written to `output_path`; return the number of records indexed."""
+    written to `output_path`; return the number of records indexed.
+
+    The bundle is taken from the service as data (``GetFiles``) and written here: the
+    service answers ``WriteFiles`` before its files are complete (measured with Pagefind
+    1.5.2: an empty ``pagefind-entry.json`` in about one run in fifteen), and taking the
+    data lets the files be made byte-stable before they are written once.
+    """
     with PagefindService(executable) as service:
         index_id = service.wait(service.send({"type": "NewIndex", "config": None}))["index_id"]
         count = 0
@@ -155,17 +178,19 @@ def index_records(records, output_path: str, language: str, executable: str | No
             service.send({"type": "AddRecord", "index_id": index_id, "language": language,
                           **record})  # fmt: skip
             count += 1
-        done = service.send(
-            {
-                "type": "WriteFiles",
-                "index_id": index_id,
-                "output_path": os.path.abspath(output_path),
-            }
-        )
-        service.wait(done)
-    if not os.path.isfile(os.path.join(output_path, ENTRY)):
-        raise PressReleaseError(f"press_release: Pagefind wrote no index into {output_path}")
-    stabilise_pagefind_bundle(output_path)
+        answer = service.wait(service.send({"type": "GetFiles", "index_id": index_id}))
+    files = {}
+    for item in answer.get("files") or ():
+        if KEPT.fullmatch(item["path"]):
+            files[item["path"]] = base64.b64decode(item["content"])
+    del answer
+    if ENTRY not in files:
+        raise PressReleaseError(f"press_release: Pagefind made no index for {output_path}")
+    for path, data in stable_bundle(files).items():
+        target = os.path.join(output_path, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
     return count
 
 
@@ -220,51 +245,44 @@ def cbor_encode(item):
     return cbor_head(4, len(item)) + b"".join(cbor_encode(part) for part in item)
 
 
-def read_pagefind_file(path):
-    with open(path, "rb") as handle:
-        data = gzip.decompress(handle.read())
+def decode_pagefind_data(raw: bytes, name: str = "Pagefind file"):
+    data = gzip.decompress(raw)
     if not data.startswith(PAGEFIND_SIGNATURE):
-        raise PressReleaseError(f"press_release: {path} is not a Pagefind data file")
+        raise PressReleaseError(f"press_release: {name} is not a Pagefind data file")
     item, _end = cbor_decode(data, len(PAGEFIND_SIGNATURE))
     return item
 
 
-def write_pagefind_file(folder, prefix, lang, digits, suffix, item):
-    """Write `item` under a name made from its content; return the hash part of that name."""
+def read_pagefind_file(path):
+    with open(path, "rb") as handle:
+        return decode_pagefind_data(handle.read(), path)
+
+
+def encode_pagefind_data(item, lang: str, digits: int) -> tuple[str, bytes]:
+    """(hash part of the file's name, made from its content; gzip'd bytes)."""
     data = PAGEFIND_SIGNATURE + cbor_encode(item)
-    file_hash = f"{lang}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    with open(os.path.join(folder, f"{prefix}{file_hash}{suffix}"), "wb") as handle:
-        handle.write(gzip.compress(data, mtime=0))
-    return file_hash
+    return f"{lang}_{hashlib.sha256(data).hexdigest()[:digits]}", gzip.compress(data, mtime=0)
 
 
-def stabilise_pagefind_bundle(bundle):
-    """Sort what Pagefind wrote in hash-map order and rename the files after their content."""
-    entry_path = os.path.join(bundle, ENTRY)
-    with open(entry_path, encoding="utf-8") as handle:
-        entry = json.load(handle)
+def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The bundle's files with what Pagefind writes in hash-map order sorted, and those
+    files named after their new content (the entry file names the metadata file)."""
+    files = dict(files)
+    entry = json.loads(files[ENTRY])
     for lang, language in entry["languages"].items():
-        meta_path = os.path.join(bundle, f"pagefind.{language['hash']}.pf_meta")
-        meta = read_pagefind_file(meta_path)
+        meta = decode_pagefind_data(files.pop(f"pagefind.{language['hash']}.pf_meta"))
         # meta: [version, pages, index chunks, filters, sorts, meta fields]
         filters = []
         for name, old_hash in meta[3]:
-            old_path = os.path.join(bundle, "filter", f"{old_hash}.pf_filter")
-            filter_name, values = read_pagefind_file(old_path)
-            os.remove(old_path)
-            new_hash = write_pagefind_file(
-                os.path.join(bundle, "filter"),
-                "",
-                lang,
-                7,
-                ".pf_filter",
-                [filter_name, sorted(values)],
-            )
+            filter_name, values = decode_pagefind_data(files.pop(f"filter/{old_hash}.pf_filter"))
+            new_hash, data = encode_pagefind_data([filter_name, sorted(values)], lang, 7)
+            files[f"filter/{new_hash}.pf_filter"] = data
             filters.append([name, new_hash])
         meta[3] = sorted(filters)
         meta[4] = sorted(meta[4])
         meta[5] = sorted(meta[5])
-        os.remove(meta_path)
-        language["hash"] = write_pagefind_file(bundle, "pagefind.", lang, 10, ".pf_meta", meta)
-    with open(entry_path, "w", encoding="utf-8") as handle:
-        json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+        new_hash, data = encode_pagefind_data(meta, lang, 10)
+        language["hash"] = new_hash
+        files[f"pagefind.{new_hash}.pf_meta"] = data
+    files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return dict(sorted(files.items()))
