@@ -304,3 +304,19 @@ def test_ours(tmp_path, files, ours):
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert search._ours(str(tmp_path)) is ours
+
+
+def test_the_pages_workflow_keeps_the_cache():
+    """The Pages workflow restores and saves the folder of the setting's default."""
+    from press_release.settings import DEFAULTS
+
+    from .test_features_publishing import steps
+
+    cached = [s for s in steps() if s.get("uses", "").startswith("actions/cache@")]
+    assert [s["with"]["path"] for s in cached] == [DEFAULTS["PRESS_RELEASE_SEARCH_CACHE"]]
+    step = cached[0]
+    assert step["with"]["restore-keys"] and step["with"]["key"].startswith(
+        step["with"]["restore-keys"]
+    )
+    names = [s.get("name") for s in steps()]
+    assert names.index(step["name"]) < names.index("Build the site and its search index")

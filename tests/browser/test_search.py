@@ -1,27 +1,37 @@
-"""Search in a real browser: the Pagefind index of the production build, under /REPO/.
+"""Search in a real browser: the sharded Pagefind index of the production build, under /REPO/.
 
 Uses the browser of tests/browser/conftest.py: Debian's Chromium through Playwright.
+The last test builds a generated archive of ARCHIVE releases and checks that its sharded
+index answers searches with the same top results as one index of the same releases.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from pathlib import Path
+import shutil
+import subprocess
+import sys
 
 import pytest
 
+from press_release.features.search_records import release_text
+
 from ..test_features_publishing import REPO, build_site, serve
+from .conftest import ROOT
 
 # A phrase from the body of a demo release, and that release's title.
 PHRASE = "bibit mangrove"
 RELEASE = "content/2025-06-05-hari-lingkungan-hidup-tanam-mangrove-bontang.txt"
+MONTHS = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
+          "|Desember")  # fmt: skip
 
 
-def release_title() -> str:
+def release():
     from press_release.parse import parse_release
 
-    path = Path(__file__).resolve().parents[2] / RELEASE
-    return parse_release(path.read_bytes(), path.name).title
+    path = ROOT / RELEASE
+    return parse_release(path.read_bytes(), path.name)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +44,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="id-ID")
+    context = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -45,67 +55,184 @@ def page(browser):
 
 def search(page, site, phrase):
     page.goto(f"{site}/search.html")
-    box = page.locator(".pagefind-ui__search-input")
-    box.fill(phrase)
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
-    return page.locator(".pagefind-ui__result-link")
+    page.locator(".pr-search__input").fill(phrase)
+    page.locator(".pr-search__result").first.wait_for(timeout=15_000)
+    return page.locator(".pr-search__result")
 
 
 def test_a_phrase_finds_its_release(page, site):
     results = search(page, site, PHRASE)
-    titles = results.all_inner_texts()
-    print(f"\nsearch {PHRASE!r}: {len(titles)} results: {titles}")
-    title = release_title()
+    title = release().title
+    titles = results.locator(".pr-card__title").all_inner_texts()
     assert title in titles
-    assert "Berita Terkait" not in titles  # only the release itself is indexed
+    assert "Berita Terkait" not in titles  # only releases are indexed
     # The result links under /REPO/ and opens the release.
-    link = results.filter(has_text=title).first
+    link = results.locator(".pr-card__link").filter(has_text=title).first
     href = link.get_attribute("href")
-    assert href.startswith(f"/{REPO}/") and href.endswith((".html", "/"))
+    assert href.startswith(f"/{REPO}/") and href.endswith("/")
     link.click()
     page.wait_for_load_state()
     assert page.url == site.rsplit(f"/{REPO}", 1)[0] + href
-    assert title in page.locator("body").inner_text()
+    assert title in page.locator("h1").inner_text()
+
+
+def test_a_result_shows_title_date_place_category_and_a_clean_excerpt(page, site):
+    expected = release()
+    results = search(page, site, PHRASE)
+    card = results.filter(has_text=expected.title).first
+    assert card.locator(".pr-card__title").inner_text() == expected.title
+    date = card.locator("time")
+    assert date.get_attribute("datetime") == "2025-06-05"
+    assert re.fullmatch(rf"\w+, 5 ({MONTHS}) 2025", date.inner_text())
+    assert "Juni" in date.inner_text()  # in Indonesian
+    assert card.locator(".pr-card__place").inner_text() == "Bontang"
+    assert card.locator(".pr-card__category").inner_text() == expected.category
+    excerpt = card.locator(".pr-search__excerpt").inner_text()
+    # The release's text alone: no page label, no title, no metadata lines.
+    for chrome in ("Siaran Pers", "Dari:", "Date:", "Tanggal:", expected.title):
+        assert chrome not in excerpt
+    marks = card.locator(".pr-search__excerpt mark").all_inner_texts()
+    assert {m.lower() for m in marks} >= {"bibit", "mangrove"}
+    assert excerpt.replace("…", "").strip() in release_text(expected.body_html)
+
+
+def test_results_wear_the_theme_styles(page, site):
+    """A result is the theme's release card: its link colour, its fonts, its rule."""
+    search(page, site, PHRASE)
+    style = page.evaluate("""() => {
+        const body = getComputedStyle(document.body);
+        const root = getComputedStyle(document.documentElement);
+        const link = getComputedStyle(document.querySelector('.pr-search__result .pr-card__link'));
+        const card = getComputedStyle(document.querySelector('.pr-search__result .pr-card'));
+        const probe = document.createElement('a');
+        probe.style.color = root.getPropertyValue('--pr-colour-link');
+        document.body.appendChild(probe);
+        const themeLink = getComputedStyle(probe).color;
+        probe.remove();
+        return {bodyFont: body.fontFamily, linkFont: link.fontFamily, linkColour: link.color,
+                themeLink, cardRule: card.borderBottomStyle,
+                pagefindUi: document.querySelectorAll('[class*=pagefind-ui]').length};
+    }""")  # fmt: skip
+    assert style["linkFont"] == style["bodyFont"]
+    assert style["linkColour"] == style["themeLink"]
+    assert style["cardRule"] == "solid"
+    assert style["pagefindUi"] == 0  # Pagefind's own UI is not used
 
 
 def test_the_page_speaks_indonesian(page, site):
     page.goto(f"{site}/search.html")
-    box = page.locator(".pagefind-ui__search-input")
-    assert box.get_attribute("placeholder") == "Cari siaran pers"
     assert page.locator("html").get_attribute("lang") == "id"
-    box.fill("zzqxjw")
-    message = page.locator(".pagefind-ui__message")
-    message.filter(has_text="Tidak ada hasil").wait_for(timeout=10_000)
-
-
-COUNT_SHOWN = """previous => {
-    const message = document.querySelector('.pagefind-ui__message');
-    return message && /^\\d+/.test(message.innerText) && message.innerText !== previous;
-}"""
+    assert page.locator("label[for=pr-search-q]").inner_text() == "Kata kunci"
+    page.locator(".pr-search__input").fill("zzqxjw")
+    status = page.locator("[data-pr-search-status]")
+    status.filter(has_text="Tidak ada hasil untuk “zzqxjw”").wait_for(timeout=15_000)
+    assert page.locator(".pr-search__filter-name").all_inner_texts() == ["Kategori", "Tahun"]
 
 
 def result_count(page, previous=None) -> int:
-    """Wait until Pagefind shows a result count (different from `previous`) and return it."""
-    page.wait_for_function(COUNT_SHOWN, arg=previous, timeout=10_000)
-    return int(re.match(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    """Wait until the status shows a count (other than `previous`) and return it."""
+    page.wait_for_function(
+        """previous => {
+            const text = document.querySelector('[data-pr-search-status]').innerText;
+            return /^\\d+ siaran pers/.test(text) && text !== previous;
+        }""",
+        arg=previous,
+        timeout=15_000,
+    )
+    return int(re.match(r"\d+", page.locator("[data-pr-search-status]").inner_text()).group())
 
 
 def test_filters_by_category_and_year(page, site):
     search(page, site, "kaltim")
-    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=10_000)
-    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
-    assert {"Kategori", "Tahun"} <= {n.strip() for n in names}
     total = result_count(page)
-    message = page.locator(".pagefind-ui__message").inner_text()
-    # Keep only 2025 releases: fewer results, and at least one shown.
-    page.locator(".pagefind-ui__filter-name", has_text="Tahun").click()
-    page.locator("input[type=checkbox][value='2025']").check()
+    message = page.locator("[data-pr-search-status]").inner_text()
+    page.locator(".pr-search__filter", has_text="Tahun").locator("input[value='2025']").check()
     filtered = result_count(page, previous=message)
     assert 0 < filtered < total
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    dates = page.locator(".pr-search__result time").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+    assert dates and all(d.startswith("2025-") for d in dates)
+
+
+def test_the_query_is_kept_in_the_address(page, site):
+    page.goto(f"{site}/search.html?q=mangrove")
+    page.locator(".pr-search__result").first.wait_for(timeout=15_000)
+    assert page.locator(".pr-search__input").input_value() == "mangrove"
+    page.locator(".pr-search__input").fill("banjir")
+    page.wait_for_function("() => location.search === '?q=banjir'", timeout=15_000)
 
 
 def test_search_link_in_the_header(page, site):
     page.goto(f"{site}/")
     link = page.locator(f"a[href='{site}/search.html']").first
     assert link.count() == 1
+
+
+# --- sharded against single -----------------------------------------------------------------
+
+# 10,000 releases build in about 40 s here, their single index in about 20 s more.
+ARCHIVE = 10_000
+QUERIES = ["banjir", "stunting posyandu", "anggaran infrastruktur", "desa wisata", "mangrove",
+           "kebakaran hutan", "air bersih", "pasar murah", "beasiswa mahasiswa", "vaksin",
+           "penyelenggara pemilu", "Samarinda"]  # fmt: skip
+TOP = 5
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """A generated archive built with its sharded index, plus one index of all its
+    releases (made from the shards' records) at pagefind-single/ and a search page
+    reading it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    from press_release.features.search_pagefind import index_records
+
+    root = tmp_path_factory.mktemp("archive")
+    generate(ARCHIVE, root, vocabulary="large")
+    shutil.rmtree(root / "md")
+    shutil.rmtree(root / "hugo")
+    output = root / "output"
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", str(root / "raw"), "-o", str(output), "-s",
+         str(ROOT / "pelicanconf.py"), "-e", f'PATH="{root / "raw"}"'],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    shards = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(shards["shards"]) == 10  # one per year
+
+    def records():
+        import gzip
+
+        for name in shards["shards"]:
+            for path in sorted((output / "pagefind" / name / "fragment").glob("*")):
+                data = gzip.decompress(path.read_bytes())
+                fragment = json.loads(data[data.index(b"{") :])
+                yield {key: fragment[key] for key in ("url", "content", "meta", "filters")}
+
+    single = output / "pagefind-single"
+    index_records(records(), single / "all", "id")
+    (single / "shards.json").write_text('{"generator": "press_release", "shards": ["all"]}')
+    page = (output / "search.html").read_text(encoding="utf-8")
+    page = page.replace('/pagefind/"', '/pagefind-single/"')
+    (output / "search-single.html").write_text(page, encoding="utf-8")
+    with serve(output) as origin:
+        yield origin
+
+
+def top_results(page, url, query) -> list[str]:
+    page.goto(f"{url}?q={query}")
+    page.locator(".pr-search__result").first.wait_for(timeout=30_000)
+    links = page.locator(".pr-search__result .pr-card__link")
+    return [links.nth(i).get_attribute("href") for i in range(min(TOP, links.count()))]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_sharded_index_gives_the_single_index_top_results(page, archive, query):
+    sharded = top_results(page, f"{archive}/search.html", query)
+    single = top_results(page, f"{archive}/search-single.html", query)
+    print(f"\n{query!r}: sharded {sharded}\n{'':>{len(query) + 2}}  single  {single}")
+    assert len(sharded) == TOP
+    assert sharded == single
