@@ -240,7 +240,7 @@ TABLE: tuple[Setting, ...] = (
     Setting("PRESS_RELEASE_SEARCH_DIR", "pagefind", "str",
             "folder of the search index inside the output (deleted and written again)",
             _subfolder, "publishing"),
-    Setting("PRESS_RELEASE_SEARCH_SHARD_SIZE", 10000, "int",
+    Setting("PRESS_RELEASE_SEARCH_SHARD_SIZE", 5000, "int",
             "most releases in one shard of the search index (one per year, a larger year "
             "cut in parts; 0: one per year): bounds the memory of indexing",
             _count, "publishing"),

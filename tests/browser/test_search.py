@@ -149,6 +149,7 @@ def test_filters_by_category_and_year(page, site):
     page.locator(".pr-search__filter", has_text="Tahun").locator("input[value='2025']").check()
     filtered = result_count(page, previous=message)
     assert 0 < filtered < total
+    page.locator(".pr-search__result").first.wait_for(timeout=15_000)
     dates = page.locator(".pr-search__result time").evaluate_all(
         "nodes => nodes.map(n => n.getAttribute('datetime'))"
     )
