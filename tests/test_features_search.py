@@ -22,6 +22,7 @@ from press_release.features.search_records import (
     plan_shards,
     record_of,
     release_text,
+    shard_count,
     shard_key,
 )
 
@@ -87,29 +88,32 @@ def days(year: int, count: int) -> list:
 
 
 @pytest.mark.parametrize(
-    ("counts", "size", "expected"),
-    [
-        ({2023: 3, 2024: 2}, 10, {"2024": 2, "2023": 3}),
-        ({2024: 5}, 2, {"2024": 2, "2024-2": 2, "2024-3": 1}),
-        ({2024: 4}, 4, {"2024": 4}),
-        ({2022: 1, 2024: 7}, 0, {"2024": 7, "2022": 1}),
-    ],
-    ids=["one-per-year", "large-year-cut", "exactly-full", "size-0-per-year"],
-)
-def test_plan_shards(counts, size, expected):
-    articles = [a for year, n in counts.items() for a in days(year, n)]
-    shards = plan_shards(reversed(articles), size)
-    assert {name: len(items) for name, items in shards.items()} == expected
-    assert list(shards) == list(expected)  # newest year first: the search page's primary
+    ("total", "size", "count"),
+    [(0, 10, 1), (10, 10, 1), (11, 10, 2), (25, 10, 4), (40, 10, 4), (41, 10, 8),
+     (100_000, 5000, 32), (100_000, 0, 1)],
+    ids=["empty", "full", "one-over", "power-of-two", "exactly", "doubles", "100k", "size-0"],
+)  # fmt: skip
+def test_shard_count(total, size, count):
+    assert shard_count(total, size) == count
+
+
+def test_plan_shards_spreads_every_release_once_in_date_order():
+    articles = days(2023, 30) + days(2024, 30)
+    shards = plan_shards(reversed(articles), 10)
+    assert list(shards) == [f"8-{i}" for i in range(8)]
+    assert sorted(a.url for items in shards.values() for a in items) == sorted(
+        a.url for a in articles
+    )
     for items in shards.values():
+        assert 1 <= len(items) <= 20  # a hash: about 60 / 8 each
         assert [a.date for a in items] == sorted(a.date for a in items)
 
 
-def test_a_new_newest_release_changes_only_the_last_part_of_its_year():
+def test_a_new_release_changes_one_shard():
     before = plan_shards(days(2024, 25), 10)
-    newest = article("2024-12-31", url="2024/12/baru/")
-    after = plan_shards([*days(2024, 25), newest], 10)
-    assert [name for name in after if after[name] != before.get(name)] == ["2024-3"]
+    after = plan_shards([*days(2024, 25), article("2024-12-31", url="2024/12/baru/")], 10)
+    changed = [name for name in after if after[name] != before.get(name)]
+    assert len(changed) == 1 and set(before) <= set(after)
 
 
 def test_shard_key_follows_every_input():
@@ -187,17 +191,15 @@ def site(tmp_path_factory):
     return SimpleNamespace(root=root, content=content, output=output, log=log, bundle=bundle)
 
 
-def test_one_shard_per_year_newest_first(site):
+def test_a_small_archive_is_one_shard(site):
     listing = json.loads((site.bundle / "shards.json").read_text(encoding="utf-8"))
-    assert listing == {"generator": "press_release", "shards": ["2025", "2024", "2023"]}
-    for name in listing["shards"]:
-        assert (site.bundle / name / "pagefind-entry.json").is_file()
-        assert (site.bundle / name / "pagefind.js").is_file()
+    assert listing == {"generator": "press_release", "shards": ["1-0"]}
+    assert (site.bundle / "1-0" / "pagefind-entry.json").is_file()
+    assert (site.bundle / "1-0" / "pagefind.js").is_file()
 
 
 def test_the_index_holds_the_release_text_alone(site):
-    found = {f["meta"]["title"]: f for name in ("2023", "2024", "2025")
-             for f in fragments(site.bundle / name)}  # fmt: skip
+    found = {f["meta"]["title"]: f for f in fragments(site.bundle / "1-0")}
     assert len(found) == len(RELEASES)
     banjir = found["Pemprov Salurkan Bantuan Banjir"]
     assert banjir["content"].startswith("SAMARINDA – Pemerintah provinsi menyalurkan")
@@ -212,54 +214,81 @@ def test_the_index_holds_the_release_text_alone(site):
         assert fragment["url"].startswith("/20") and fragment["url"].endswith("/")
 
 
-def test_each_shard_has_the_filters(site):
-    for name in ("2023", "2024", "2025"):
-        shard = site.bundle / name
+def test_each_shard_has_the_filters(sharded):
+    for shard in sharded.bundle.iterdir():
+        if not shard.is_dir():
+            continue
         entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
         meta = read_pagefind_file(shard / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
         assert sorted(f[0] for f in meta[3]) == ["Kategori", "Tahun"]
 
 
-def test_a_rebuild_indexes_only_the_changed_shard(site, tmp_path):
-    # A copy of the built site and its cache, then one release of 2024 edited.
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory):
+    """The same releases, one shard each on average (PRESS_RELEASE_SEARCH_SHARD_SIZE = 1)."""
+    root = tmp_path_factory.mktemp("sharded")
+    content = write_content(root)
+    output = root / "output"
+    log = build(content, output, "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
+    return SimpleNamespace(root=root, content=content, output=output, log=log,
+                           bundle=output / "pagefind")  # fmt: skip
+
+
+def shard_titles(bundle: Path) -> dict[str, list[str]]:
+    listing = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    return {name: sorted(f["meta"]["title"] for f in fragments(bundle / name))
+            for name in listing["shards"]}  # fmt: skip
+
+
+def test_shards_hold_every_release_once(sharded):
+    titles = shard_titles(sharded.bundle)
+    assert all(name.startswith("4-") for name in titles) and len(titles) >= 2
+    assert sorted(t for shard in titles.values() for t in shard) == sorted(
+        text.splitlines()[1] for text in RELEASES.values()
+    )
+
+
+def test_a_rebuild_indexes_only_the_changed_shard(sharded, tmp_path):
+    # A copy of the built site and its cache, then one release edited.
     root = tmp_path / "copy"
-    shutil.copytree(site.root, root)
+    shutil.copytree(sharded.root, root)
     content, output = root / "content", root / "output"
-    manifest = json.loads((root / ".cache/search/manifest.json").read_text(encoding="utf-8"))
-    assert sorted(manifest["shards"]) == ["2023", "2024", "2025"]
-    before = {name: bundle_files(output / "pagefind" / name) for name in manifest["shards"]}
+    titles = shard_titles(output / "pagefind")
+    home = next(n for n, t in titles.items() if "Jalan Provinsi di Penajam Rampung" in t)
+    before = {name: bundle_files(output / "pagefind" / name) for name in titles}
     edited = content / "2024-09-02-jalan-penajam.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("dua belas", "lima belas"),
                       encoding="utf-8")  # fmt: skip
-    log = build(content, output, "-v")
-    assert "3 shards, 1 re-indexed" in log
-    after = {name: bundle_files(output / "pagefind" / name) for name in manifest["shards"]}
-    assert after["2023"] == before["2023"] and after["2025"] == before["2025"]
-    assert after["2024"] != before["2024"]
-    texts = [f["content"] for f in fragments(output / "pagefind" / "2024")]
+    log = build(content, output, "-v", "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
+    assert f"{len(titles)} shards, 1 re-indexed" in log
+    after = {name: bundle_files(output / "pagefind" / name) for name in titles}
+    for name in titles:
+        assert (after[name] == before[name]) is (name != home), name
+    texts = [f["content"] for f in fragments(output / "pagefind" / home)]
     assert any("lima belas" in t for t in texts) and not any("dua belas" in t for t in texts)
 
 
-def test_a_cached_build_equals_a_fresh_one(site, tmp_path):
+def test_a_cached_build_equals_a_fresh_one(sharded, tmp_path):
     """Byte for byte: the shards taken from the cache are those a build without it makes."""
     fresh = tmp_path / "fresh"
-    build(site.content, fresh, "-e", "PRESS_RELEASE_SEARCH_CACHE=null")
-    assert bundle_files(fresh / "pagefind") == bundle_files(site.bundle)
+    build(sharded.content, fresh, "-e", "PRESS_RELEASE_SEARCH_CACHE=null",
+          "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")  # fmt: skip
+    assert bundle_files(fresh / "pagefind") == bundle_files(sharded.bundle)
     again = tmp_path / "again"
-    log = build(site.content, again, "-v")
-    assert "3 shards, 0 re-indexed" in log
-    assert bundle_files(again / "pagefind") == bundle_files(site.bundle)
+    log = build(sharded.content, again, "-v", "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
+    assert "shards, 0 re-indexed" in log
+    assert bundle_files(again / "pagefind") == bundle_files(sharded.bundle)
 
 
-def test_a_removed_year_leaves_the_index_and_the_cache(site, tmp_path):
+def test_a_removed_release_leaves_the_index_and_the_cache(sharded, tmp_path):
     root = tmp_path / "copy"
-    shutil.copytree(site.root, root)
+    shutil.copytree(sharded.root, root)
     (root / "content" / "2023-04-11-banjir-samarinda.txt").unlink()
-    build(root / "content", root / "output")
-    listing = json.loads((root / "output/pagefind/shards.json").read_text(encoding="utf-8"))
-    assert listing["shards"] == ["2025", "2024"]
-    assert not (root / "output/pagefind/2023").exists()
-    assert sorted(os.listdir(root / ".cache/search/shards")) == ["2024", "2025"]
+    build(root / "content", root / "output", "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
+    titles = shard_titles(root / "output" / "pagefind")
+    everything = [t for shard in titles.values() for t in shard]
+    assert "Pemprov Salurkan Bantuan Banjir" not in everything and len(everything) == 3
+    assert sorted(os.listdir(root / ".cache/search/shards")) == sorted(titles)
 
 
 def test_a_cache_inside_the_output_is_refused(tmp_path):
@@ -269,16 +298,6 @@ def test_a_cache_inside_the_output_is_refused(tmp_path):
     assert "PRESS_RELEASE_SEARCH_CACHE" in log and "inside the output folder" in log
     assert (output / "pagefind" / "shards.json").is_file()
     assert not (output / "cache").exists()
-
-
-def test_a_small_shard_size_cuts_a_year(tmp_path):
-    content = write_content(tmp_path)
-    output = tmp_path / "output"
-    build(content, output, "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
-    listing = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    assert listing["shards"] == ["2025", "2024", "2024-2", "2023"]
-    titles = [f["meta"]["title"] for f in fragments(output / "pagefind" / "2024-2")]
-    assert titles == ["Jalan Provinsi di Penajam Rampung"]  # the later one of 2024
 
 
 def test_a_folder_of_other_files_is_never_replaced(tmp_path):

@@ -241,8 +241,8 @@ TABLE: tuple[Setting, ...] = (
             "folder of the search index inside the output (deleted and written again)",
             _subfolder, "publishing"),
     Setting("PRESS_RELEASE_SEARCH_SHARD_SIZE", 5000, "int",
-            "most releases in one shard of the search index (one per year, a larger year "
-            "cut in parts; 0: one per year): bounds the memory of indexing",
+            "most releases in one shard of the search index, on average (0: one shard): "
+            "bounds the memory and time of indexing a shard",
             _count, "publishing"),
     Setting("PRESS_RELEASE_SEARCH_CACHE", ".cache/search", "str or None",
             "folder outside the output keeping the search shards between builds, relative "

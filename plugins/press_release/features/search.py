@@ -6,13 +6,13 @@ title, date, place and category as metadata, the filters ``Kategori`` and ``Tahu
 the sort key ``date``), sent to Pagefind's service without writing or reading HTML
 (``search_pagefind.py``).
 
-The records are cut into shards (one per year, a year larger than
-``PRESS_RELEASE_SEARCH_SHARD_SIZE`` in parts), each indexed by its own Pagefind process,
-at most ``PRESS_RELEASE_JOBS`` at once: the memory of indexing is bounded by the shard,
-not the archive. The search page loads the newest shard and merges the others into it
-(Pagefind's ``mergeIndex``), so a search covers every shard and its results are ordered
-by relevance across them. ``PRESS_RELEASE_SEARCH_DIR`` in the output holds one folder per
-shard and ``shards.json``, the list the search page reads.
+The records are spread over shards (by a hash of their URL, as many as keep a shard at
+most ``PRESS_RELEASE_SEARCH_SHARD_SIZE`` releases on average), each indexed by its own
+Pagefind process, at most ``PRESS_RELEASE_JOBS`` at once: the memory of indexing is
+bounded by the shard, not the archive. The search page loads the first shard and merges
+the others into it (Pagefind's ``mergeIndex``), so a search covers every shard and its
+results are ordered by relevance across them. ``PRESS_RELEASE_SEARCH_DIR`` in the output
+holds one folder per shard and ``shards.json``, the list the search page reads.
 
 With ``PRESS_RELEASE_SEARCH_CACHE`` (a folder outside the output, kept between builds:
 the Pages workflow restores it with ``actions/cache``), each shard's bundle is kept there

@@ -5,12 +5,20 @@ without tags: no page label, no title, no "Dari:" line, no related releases), th
 metadata the search page shows (title, ISO date, place, category), the filters
 ``Kategori`` and ``Tahun`` and the sort key ``date``.
 
-Records are grouped into shards, one per year; a year with more releases than the
-shard size is cut, in date order, into parts of at most that size ("2024", "2024-2",
-…), so a new release, the newest of its year, changes only its year's last part. Each
-shard is indexed by its own Pagefind process, so the memory of indexing is bounded by
-the shard size, whatever the size of the archive. A shard's key is a hash of everything
-its bundle is made from: a rebuild re-indexes only shards whose key changed.
+Records are spread over shards by a hash of their URL: ``shard_count`` shards, the
+smallest power of two that keeps the average shard at most ``size`` releases. Each shard
+is indexed by its own Pagefind process, so the memory of indexing is bounded by the shard
+size, whatever the size of the archive; a new or edited release changes one shard (and
+the count, so every shard, only when the archive doubles past a power of two).
+
+Why a hash rather than years: Pagefind ranks a page by BM25 within its own index (the
+rarity of a word among that index's pages, the index's average page length), and the
+search page merges the shards' results by those scores. Shards that are random samples
+of the archive have nearly the statistics of the whole, so the merged order is nearly a
+single index's; shards by year do not (a word common in an election year is rare in
+others), and measured on the generated archive they agreed with a single index's top
+five far less often (docs/performance.md, "Search"). A shard's key is a hash of
+everything its bundle is made from: a rebuild re-indexes only shards whose key changed.
 """
 
 from __future__ import annotations
@@ -67,27 +75,30 @@ def record_of(article) -> dict:
     }
 
 
-def year_of(article) -> str:
-    return article.date.strftime("%Y")
+def shard_count(total: int, size: int) -> int:
+    """The smallest power of two of shards averaging at most `size` releases (1 if 0)."""
+    count = 1
+    while size > 0 and total > count * size:
+        count *= 2
+    return count
+
+
+def shard_index(url: str, count: int) -> int:
+    """The shard of a release, from its URL: stable from one build to the next."""
+    digest = hashlib.blake2b(url.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
 
 
 def plan_shards(articles: Iterable, size: int) -> dict[str, list]:
-    """Shard name -> its articles in date order, newest year first.
-
-    One shard per year; a year holding more than `size` releases (size > 0) is cut in
-    date order into parts of at most `size`: "2024", "2024-2", "2024-3"…
-    """
-    years: dict[str, list] = {}
-    for article in articles:
-        years.setdefault(year_of(article), []).append(article)
+    """Shard name -> its articles in date order; names "COUNT-INDEX" ("4-0" … "4-3")."""
+    articles = list(articles)
+    count = shard_count(len(articles), size)
+    digits = len(str(count - 1))
     shards: dict[str, list] = {}
-    for year in sorted(years, reverse=True):
-        items = sorted(years[year], key=lambda a: (a.date, a.url))
-        step = size if size > 0 else len(items)
-        for part, start in enumerate(range(0, len(items), step), start=1):
-            name = year if part == 1 else f"{year}-{part}"
-            shards[name] = items[start : start + step]
-    return shards
+    for article in articles:
+        name = f"{count}-{shard_index(article.url, count):0{digits}d}"
+        shards.setdefault(name, []).append(article)
+    return {name: sorted(shards[name], key=lambda a: (a.date, a.url)) for name in sorted(shards)}
 
 
 def shard_key(records: Iterable[dict], language: str, engine: str) -> str:

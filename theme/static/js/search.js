@@ -1,6 +1,6 @@
 /* The search page (search.html): Pagefind's search over every shard of the index.
    The index folder holds one Pagefind bundle per shard and shards.json listing them,
-   newest first; the newest is loaded and the others merged into it (mergeIndex), so one
+   the first is loaded and the others merged into it (mergeIndex), so one
    search covers the whole archive and its results are ordered by relevance.
    Markup comes from the page's <template> elements and every text the page shows from
    its data-msg-* attributes; the script only fills in text (textContent), never HTML. */
