@@ -7,14 +7,14 @@ prints, for each archive size (releases from ``generate.py``, its large vocabula
 ``--vocabulary large``; sources in ``bench/_work/``, outputs on the RAM disk as in
 ``run.py``), one row per step, each a fresh process unless said otherwise:
 
-- ``site``: the whole site (``publishconf.py``, as ``run.py``'s row ``site``), no search;
-- ``site+search``: the same with ``PRESS_RELEASE_SEARCH``, the shards' cache emptied
-  first, so every shard is indexed;
+- ``site+search``: the whole site (``publishconf.py``, as ``run.py``'s row ``site``) with
+  ``PRESS_RELEASE_SEARCH``, the shards' cache emptied first, so every shard is indexed;
 - ``rebuild +1``: one release added (the newest of the newest year), the same build again
   with the cache the last one left: only its shard is indexed again (what the Pages
   workflow does with ``actions/cache``);
 - ``preview +1``: under one process, as ``pelican --autoreload``: a build, one release
-  added, the rebuild timed (the speed layer's caches and the shards' cache at work).
+  added, the rebuild timed (the speed layer's caches and the shards' cache at work);
+- ``site``: last, the same site without search.
 
 ``--engines`` adds, on the pages of the ``site+search`` build, one index of all the
 releases made each way: ``cli`` (the release pages staged with their search fields and
@@ -36,6 +36,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -105,8 +106,16 @@ class Peak:
         return self.pss / 2**20, self.rss / 2**20
 
 
+CPU = [0.0]  # processor seconds (user + system) of the last command and its children
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
-    """Run `command`; return (seconds, peak PSS MiB of the tree, peak RSS MiB, output)."""
+    """Run `command`; return (seconds, peak PSS MiB of the tree, peak RSS MiB, output).
+
+    The processor time it used, its children's included, is left in ``CPU[0]``: on a
+    shared machine the wall time depends on the load of others, the processor time much
+    less (on 2 free cores the wall time is at least half of it)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                env=run.CHILD_ENV)  # fmt: skip
@@ -114,6 +123,8 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
     output = process.communicate()[0].decode("utf-8", "replace")
     seconds = time.perf_counter() - start
     pss, rss = peak.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[0] = sum(getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime"))
     if process.returncode:
         sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{output[-3000:]}")
     return seconds, pss, rss, output
@@ -166,7 +177,8 @@ class Archive:
 
 
 def row(count, step, seconds, pss, rss, note=""):
-    return f"| {count:,} | {step} | {seconds:.1f} | {pss:,.0f} | {rss:,.0f} | {note} |"
+    return (f"| {count:,} | {step} | {seconds:.1f} | {CPU[0]:.0f} | {pss:,.0f} | {rss:,.0f} "
+            f"| {note} |")  # fmt: skip
 
 
 def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[str]:
@@ -174,11 +186,6 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[s
     rows = []
     out = run.OUTPUT / str(count)
     shutil.rmtree(out, ignore_errors=True)
-    seconds, pss, rss, _ = archive.build("site", out / "site")
-    rows.append(row(count, "site", seconds, pss, rss))
-    shutil.rmtree(out / "site", ignore_errors=True)
-    print(rows[-1], file=sys.stderr, flush=True)
-
     shutil.rmtree(archive.cache, ignore_errors=True)
     seconds, pss, rss, log = archive.build("search", out / "search")
     bundle = out / "search" / "pagefind"
@@ -225,7 +232,7 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[s
                     rebuild,
                     pss,
                     rss,
-                    f"rebuild in the process of a first build of {first:.0f} s",
+                    f"rebuild in the process of a first build of {first:.0f} s (CPU: both)",
                 )
             )
             print(rows[-1], file=sys.stderr, flush=True)
@@ -234,6 +241,10 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[s
         archive.added.unlink(missing_ok=True)
         if run.OUTPUT.is_relative_to(run.RAM_DISK):
             shutil.rmtree(out, ignore_errors=True)
+    seconds, pss, rss, _ = archive.build("site", out / "site")  # the same site, no search
+    rows.append(row(count, "site", seconds, pss, rss))
+    print(rows[-1], file=sys.stderr, flush=True)
+    shutil.rmtree(out, ignore_errors=True)
     return rows
 
 
@@ -337,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     run.OUTPUT = args.output.resolve()
     print(run.machine().replace(", output to", f", vocabulary {args.vocabulary}, output to"))
     print(f"Pagefind: {pagefind_executable()}")
-    rows = ["| releases | step | s | peak PSS, all processes MiB | largest RSS MiB | note |",
-            "|---:|---|---:|---:|---:|---|"]  # fmt: skip
+    rows = ["| releases | step | wall s | CPU s | peak PSS, all processes MiB | largest RSS MiB "
+            "| note |", "|---:|---|---:|---:|---:|---:|---|"]  # fmt: skip
     for count in args.sizes:
         rows += measure(count, args.vocabulary, args.engines, not args.no_preview)
     print("\n".join(rows))
