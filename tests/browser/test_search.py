@@ -130,6 +130,21 @@ def test_the_page_speaks_indonesian(page, site):
     assert page.locator(".pr-search__filter-name").all_inner_texts() == ["Kategori", "Tahun"]
 
 
+def test_on_a_phone_the_first_result_is_on_the_first_screen(browser, site):
+    context = browser.new_context(locale="id-ID", viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        results = search(page, site, PHRASE)
+        filters = page.locator("[data-pr-search-filters]")
+        assert filters.get_attribute("open") is None  # closed above the results
+        box = results.first.locator(".pr-card__title").bounding_box()
+        assert box["y"] + box["height"] <= 800
+        filters.locator("summary").click()
+        assert filters.locator("input[value='2025']").is_visible()
+    finally:
+        context.close()
+
+
 def result_count(page, previous=None) -> int:
     """Wait until the status shows a count (other than `previous`) and return it."""
     page.wait_for_function(

@@ -205,6 +205,8 @@
       filterBox.appendChild(group);
     });
     filterBox.hidden = !filterBox.querySelector("fieldset");
+    // Open beside the results on a wide screen; on a phone, closed above them.
+    filterBox.open = window.matchMedia("(min-width: 60em)").matches;
   }
 
   function start() {
