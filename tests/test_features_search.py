@@ -41,9 +41,11 @@ from .test_build import pelican
          "Kode <img src=x onerror=alert(1)> ditulis."),
         ("<ul><li>Satu</li><li>Dua</li></ul>", "Satu Dua"),
         ("<p>Spasi\u00a0tak\u00a0putus\n dan  ganda.</p>", "Spasi tak putus dan ganda."),
+        ('<p class="pr-caption">FOTO : Warga antre. (ky/hmsprov)</p>\n<p class="pr-lead">'
+         "BONTANG – Isi.</p>", "BONTANG – Isi. FOTO : Warga antre. (ky/hmsprov)"),
         ("", ""),
     ],
-    ids=["dateline", "entities", "literal-markup", "list", "spaces", "empty"],
+    ids=["dateline", "entities", "literal-markup", "list", "spaces", "caption-last", "empty"],
 )  # fmt: skip
 def test_release_text(body, text):
     assert release_text(body) == text

@@ -1,7 +1,8 @@
 """What the search index holds, and how it is cut into shards: pure functions.
 
 A release becomes one Pagefind record: its text alone (the body the reader rendered,
-without tags: no page label, no title, no "Dari:" line, no related releases), the
+without tags, photo captions last: no page label, no title, no "Dari:" line, no related
+releases), the
 metadata the search page shows (title, ISO date, place, category), the filters
 ``Kategori`` and ``Tahun`` and the sort key ``date``.
 
@@ -43,9 +44,25 @@ TAG = re.compile(
 SPACES = re.compile(r"\s+")
 
 
+# A photo caption the reader puts before the lead (parse/render.py): searchable, but
+# moved after the release's own text, so an excerpt starts at the dateline, not at a
+# caption and its credit code.
+CAPTION = re.compile(
+    r'<p class="pr-caption">'  # the caption's paragraph opens
+    r".*?"  # its text (escaped: no tag inside)
+    r"</p>",  # and closes
+    re.S,
+)
+
+
 def release_text(body_html: str) -> str:
-    """The release's text from its body HTML: tags gone, entities decoded, spaces single."""
-    text = html.unescape(TAG.sub(" ", body_html or ""))
+    """The release's text from its body HTML: tags gone, entities decoded, spaces single,
+    captions after the text."""
+    body = body_html or ""
+    captions = CAPTION.findall(body)
+    if captions:
+        body = CAPTION.sub(" ", body) + " " + " ".join(captions)
+    text = html.unescape(TAG.sub(" ", body))
     return SPACES.sub(" ", text).strip()
 
 
