@@ -6,7 +6,7 @@ SITEURL = ""
 RELATIVE_URLS = True
 
 PATH = "content"
-TIMEZONE = "Asia/Makassar"
+TIMEZONE = "Asia/Makassar"  # WITA: a release dated ahead goes live at that time here
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -72,3 +73,44 @@ def test_table_names_reporters_from_a_credit_line():
     assert result.returncode == 0, result.stderr
     assert "reporters (from a credit line): Ningsih" in result.stdout
     assert "no byline code" not in result.stdout
+
+
+def test_check_prints_control_characters_of_file_names_escaped(tmp_path):
+    """A file name holding a terminal escape sequence does not reach the terminal raw."""
+    (tmp_path / "2024-01-01-a\x1b[2Jb\u202e.txt").write_text(
+        "Judul\n\nSAMARINDA – Isi rilis yang cukup panjang.\n\n(rus/hmsprov)\n", "utf-8"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+    for extra in ([], ["--json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "press_release", "check", *extra, str(tmp_path)],
+            capture_output=True, text=True, cwd=tmp_path, timeout=120, env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+        assert ("\\u001b[2Jb\\u202e" if extra else "\\x1b[2Jb\\u202e") in done.stdout
+
+
+def test_one_broken_file_never_stops_check_for_the_others(tmp_path, monkeypatch):
+    from press_release import cli
+
+    good = tmp_path / "2024-01-02-baik.txt"
+    good.write_text(
+        "Rilis Baik Sekali Hari Ini\n\nSAMARINDA – Gubernur meninjau lokasi banjir bersama "
+        "warga sekitar, Selasa (2/1/2024).\n\n(rus/hmsprov)\n",
+        "utf-8",
+    )
+    bad = tmp_path / "2024-01-01-rusak.txt"
+    bad.write_text("Rilis Rusak\n\nSAMARINDA – Isi.\n\n(rus/hmsprov)\n", "utf-8")
+    real = cli.parse_release
+
+    def failing(raw, name, config=None):
+        if "rusak" in name:
+            raise TypeError("an unexpected value")
+        return real(raw, name, config)
+
+    monkeypatch.setattr(cli, "parse_release", failing)
+    records = {p.name: cli.check_file(p, cli.Config()) for p in (bad, good)}
+    assert records["2024-01-02-baik.txt"]["status"] == "published"
+    assert records["2024-01-01-rusak.txt"]["status"] == "skipped"
+    assert "TypeError: an unexpected value" in records["2024-01-01-rusak.txt"]["error"]

@@ -4,7 +4,6 @@ as the last build made them, as new objects, and writes the site a fresh build w
 from __future__ import annotations
 
 import json
-import logging
 import shutil
 import weakref
 from pathlib import Path
@@ -14,6 +13,7 @@ from pelican import signals
 from pelican.log import LimitFilter
 
 from press_release import reader
+from press_release.features.report import AUTHOR
 from press_release.speed.session import SESSION
 
 # `clean` (autouse): nothing kept before or after each test, as in test_speed_page_cache
@@ -109,7 +109,7 @@ def test_warnings_are_logged_and_reported_in_every_rebuild(archive, tmp_path, ca
     # Pelican's loggers drop a message given once in the process already (LimitFilter):
     # forget those, so that what the rebuild logs is seen
     LimitFilter._raised_messages.clear()
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(AUTHOR):
         live.run()
     assert read == []
     logged = {r.getMessage() for r in caplog.records}

@@ -461,7 +461,7 @@ def test_a_second_build_in_one_process_draws_the_edited_release(archive, tmp_pat
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "Judul Baru Uji Ulang" not in home
     edited.write_text(
-        "Judul: Judul Baru Uji Ulang\nTanggal: 2030-01-02\n\n" + edited.read_text("utf-8"),
+        "Judul: Judul Baru Uji Ulang\nTanggal: 2025-06-02\n\n" + edited.read_text("utf-8"),
         encoding="utf-8",
     )
     pelican.run()

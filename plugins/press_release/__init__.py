@@ -9,13 +9,14 @@ connected), which is also the order of a build:
 2. each build starts with a new BuildState (state.py) and the place-page generator;
 3. the reader claims the release files (reader.py, parse/); every generator's Jinja
    environment gets the theme's filters, translations and partials (templating/);
-4. once every release is read: a deterministic order, then unique URLs
-   (features/ordering.py);
+4. once every release is read: drafts, hidden releases, releases dated ahead and files
+   that are not releases leave the build (features/sources.py); then a deterministic
+   order and unique URLs (features/ordering.py);
 5. once the articles are final: related releases and newer/older links (features/);
 6. once every generator is done: the build report collects what Pelican itself could
    not read, and the published releases are kept for the search index;
 7. after the site is written: the files GitHub Pages needs, the search index, the build
-   report; the build's state goes.
+   report (with GitHub Actions annotations); the build's state goes.
 
 This module is the one place that knows both the core and the speed layer: no other
 core module imports ``speed``.
@@ -24,7 +25,18 @@ core module imports ``speed``.
 from pelican import signals
 
 from . import settings, state
-from .features import neighbours, ordering, places, publishing, related, report, search
+from .features import (
+    actions,
+    neighbours,
+    ordering,
+    places,
+    publishing,
+    redirects,
+    related,
+    report,
+    search,
+    sources,
+)
 from .reader import add_reader
 from .templating import environment
 
@@ -41,18 +53,29 @@ def validate_settings(pelican) -> None:
 SEQUENCE = (
     (signals.initialized, validate_settings),
     (signals.initialized, environment.check_language),
+    (signals.initialized, report.show_author_messages),
+    (signals.initialized, sources.no_future_dates),
     (signals.get_generators, state.begin),
+    (signals.get_generators, sources.exclude_linked_folders),
+    (signals.get_generators, redirects.start),
     (signals.get_generators, places.get_generators),
     (signals.readers_init, add_reader),
     (signals.generator_init, environment.setup_environment),
+    (signals.article_generator_pretaxonomy, sources.keep_back),
     (signals.article_generator_pretaxonomy, ordering.order_releases),
-    (signals.article_generator_pretaxonomy, ordering.make_slugs_unique),
+    (signals.article_generator_pretaxonomy, ordering.make_urls_unique),
+    (signals.page_generator_finalized, sources.drop_draft_pages),
+    (signals.page_generator_finalized, redirects.collect),
+    (signals.static_generator_finalized, sources.check_static_files),
     (signals.article_generator_finalized, related.add_related),
     (signals.article_generator_finalized, neighbours.link_neighbours),
+    (signals.article_generator_finalized, redirects.collect),
     (signals.all_generators_finalized, report.collect),
     (signals.all_generators_finalized, publishing.collect_releases),
     (signals.finalized, publishing.write_pages_files),
     (signals.finalized, search.build_index),
+    (signals.finalized, redirects.finish),
+    (signals.finalized, actions.publish),
     (signals.finalized, report.write_report),
     (signals.finalized, state.end),
 )

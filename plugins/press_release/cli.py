@@ -3,74 +3,153 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
+import os
 import shutil
 import sys
+import unicodedata
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from . import report
 from .errors import PressReleaseError
+from .features import ordering, report, sources
+from .importer import cli as importer_cli
 from .parse import parse_release, slugify
-from .parse.release import renumber_duplicates
+from .parse.release import shown_title
 from .photos.check import PhotoChecker
 from .photos.find import ORPHAN_WARNING
 from .photos.settings import photo_settings
+from .reader import fallback_date
 from .settings import Config, config_from
 
 FIELDS = ("title", "category", "dateline", "byline", "date")
 
 
-def _files(paths: list[str], extensions: tuple[str, ...], excluded: list[Path]) -> list[Path]:
-    """Files named, and release files under folders named (skipping excluded folders)."""
-    found: list[Path] = []
+def _ignored(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+class SourceRules:
+    """How the build sees the files of one content folder (features/sources.py)."""
+
+    def __init__(self, site: dict, content: Path, extensions: tuple[str, ...]):
+        self.site = {**site, "PATH": str(content)}
+        self.content = content
+        self.releases = {e.lower() for e in extensions}
+        self.others = set(site.get("_reader_extensions", ())) - self.releases
+        self.ignores = site.get("IGNORE_FILES", [".#*"])
+        pages, statics = site.get("PAGE_PATHS", []), site.get("STATIC_PATHS", [])
+        self.excluded = {
+            (content / folder).resolve()
+            for folder in site.get("ARTICLE_EXCLUDES", [])
+            if folder not in pages and folder not in statics
+        }
+        self.statics = [(content / folder).absolute() for folder in statics if folder]
+        self.listed = set(site.get("EXTRA_PATH_METADATA", {}))
+
+    def skips_folder(self, path: Path) -> bool:
+        return path.resolve() in self.excluded or _ignored(path.name, self.ignores)
+
+    def classify(self, path: Path) -> tuple[Path, str] | None:
+        """``(file, why it is skipped or "")``, or None when the build ignores the file."""
+        extension = path.suffix[1:]
+        absolute = str(path.absolute())
+        if any(path.absolute().is_relative_to(root) for root in self.statics):
+            if path.is_symlink():
+                return path, sources.LINKED
+            relative = path.absolute().relative_to(self.content.absolute()).as_posix()
+            if extension.lower() in self.releases and relative not in self.listed:
+                return path, sources.STATIC_TEXT.format(extension=f".{extension.lower()}")
+            return None
+        if extension.lower() in self.releases:
+            return path, sources.refusal(absolute, self.site) or ""
+        if extension in self.others and not sources.in_page_folder(absolute, self.site):
+            return path, sources.not_a_release(absolute)
+        return None
+
+
+def _ignored(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _files(paths: list[str], site: dict, extensions: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """``(file, reason it is skipped or "")`` for the files named and the files under
+    the folders named, as the build sees them (SourceRules)."""
+    site_content = Path(site.get("PATH", ".")).resolve()
+    found: list[tuple[Path, str]] = []
     for name in paths:
         path = Path(name)
+        folder = path.absolute() if path.is_dir() else path.absolute().parent
+        content = site_content if folder.resolve().is_relative_to(site_content) else folder
+        rules = SourceRules(site, content, extensions)
         if not path.is_dir():
-            found.append(path)
+            found.append(rules.classify(path) or (path, ""))
             continue
-        for candidate in sorted(path.rglob("*")):
-            resolved = candidate.resolve()
-            if any(resolved.is_relative_to(folder) for folder in excluded):
-                continue
-            if candidate.is_file() and candidate.suffix[1:] in extensions:
-                found.append(candidate)
-    return found
+        for dirpath, dirs, files in os.walk(path):
+            here = Path(dirpath)
+            for sub in list(dirs):
+                if (here / sub).is_symlink():
+                    dirs.remove(sub)
+                    found.append((here / sub, sources.LINKED_FOLDER))
+                elif rules.skips_folder(here / sub):
+                    dirs.remove(sub)
+            dirs.sort()
+            for file in sorted(files):
+                if not _ignored(file, rules.ignores) and (item := rules.classify(here / file)):
+                    found.append(item)
+    return sorted(found, key=lambda item: str(item[0]))
 
 
-def load_settings(settings_file: str | None) -> tuple[Config, list[Path], dict]:
-    """The reader's configuration, the excluded folders and all settings, from a Pelican
-    settings file."""
+def load_settings(settings_file: str | None) -> tuple[Config, dict]:
+    """The reader's configuration and all settings (with ``_reader_extensions``, the
+    extensions Pelican's readers claim), from a Pelican settings file."""
     if settings_file is None:
         if not Path("pelicanconf.py").exists():
-            return Config(), [], {}
+            return Config(), {"PATH": ".", "PAGE_PATHS": [], "_reader_extensions": []}
         settings_file = "pelicanconf.py"
+    from pelican.readers import Readers
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file)
-    content = Path(settings["PATH"]).resolve()
-    excluded = [
-        content / folder
-        for folder in [*settings["ARTICLE_EXCLUDES"], *settings.get("PAGE_PATHS", [])]
-    ]
-    return config_from(settings), excluded, settings
+    readers = Readers({**settings, "READERS": settings.get("READERS", {})})
+    settings["_reader_extensions"] = sorted(readers.reader_classes)
+    return config_from(settings), settings
 
 
-def check_file(path: Path, config: Config, photos: PhotoChecker | None = None) -> dict:
-    """The JSON record of one file; `error` is set when it cannot be read."""
+def _skipped(record: dict, message: str) -> dict:
+    record.update({key: None for key in ("title", "category", "dateline", "date")})
+    record.update({"status": report.SKIPPED, "error": message, "warnings": []})
+    return record
+
+
+def check_file(
+    path: Path, config: Config, photos: PhotoChecker | None = None, refused: str = ""
+) -> dict:
+    """The JSON record of one file; `error` is set when it is not published at all."""
     record: dict = {"source": str(path)}
+    if refused:
+        return _skipped(record, refused)
     try:
         release = parse_release(path.read_bytes(), path.name, config)
-    except (OSError, PressReleaseError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) else str(exc)
-        record.update({key: None for key in ("title", "category", "dateline", "date")})
-        record.update({"status": report.SKIPPED, "error": message, "warnings": []})
-        return record
-    title = release.title or " ".join(release.summary.split()[:10])
+    except OSError as exc:
+        return _skipped(record, f"cannot read the file: {exc.strerror}")
+    except PressReleaseError as exc:
+        return _skipped(record, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one broken file never stops the others
+        return _skipped(
+            record,
+            f"the reader failed on this file ({type(exc).__name__}: {exc}); the other "
+            "releases are published: please report this file to the site's maintainers",
+        )
+    title = shown_title(release, path.stem)
     photo_records, photo_warnings = photos.photos(path, release) if photos else ([], [])
     warnings = release.warnings + photo_warnings
     record.update(
         {
             "status": report.status_of(warnings, None, release.status or ""),
+            "date_value": release.date,
             "slug": release.slug or slugify(title or path.stem),
             "title": release.title,
             "category": release.category,
@@ -91,26 +170,74 @@ def check_file(path: Path, config: Config, photos: PhotoChecker | None = None) -
     return record
 
 
-def mark_duplicates(records: list[dict]) -> None:
-    """Releases sharing a title: the build gives the later ones distinct URLs, with a
-    warning; `check` shows the same warning (URLs numbered as the build numbers them)."""
-    groups: dict[str, list[dict]] = {}
+def mark_kept_back(records: list[dict], site: dict) -> None:
+    """Releases dated ahead are kept back until their date and time, as in the build."""
+    zone = ZoneInfo(site.get("TIMEZONE") or "UTC")
+    now = datetime.now(zone)
     for record in records:
-        if record["status"] != report.SKIPPED:
-            groups.setdefault(record["slug"], []).append(record)
-    for group in groups.values():
-        group.sort(key=lambda r: (r["date"] or "", r["source"]))
-    for record, first, candidate in renumber_duplicates(groups):
-        record["slug"] = candidate
-        record["warnings"].append(
-            f"same title as {Path(first['source']).name}; published as {candidate}"
-        )
+        date = record.get("date_value")
+        if date is None or record["status"] not in (report.PUBLISHED, report.WARNED):
+            continue
+        if (date if date.tzinfo else date.replace(tzinfo=zone)) > now:
+            record["status"] = report.SCHEDULED
+
+
+def _save_as(record: dict, site: dict, slug: str | None = None) -> str:
+    """The file the build writes a release to (Pelican's ARTICLE_SAVE_AS)."""
+    date = record.get("date_value")
+    if date is None:  # dated by git or the file's time in the build
+        date, _how = fallback_date(
+            record["source"], site.get("PATH", "."),
+            site.get("PRESS_RELEASE_DATE_FALLBACK", "git"), site.get("TIMEZONE") or "UTC",
+        )  # fmt: skip
+    fields = {"slug": slug or record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
+    fields["category"] = slugify(record.get("category") or site.get("DEFAULT_CATEGORY", ""))
+    try:
+        return site.get("ARTICLE_SAVE_AS", "{slug}.html").format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return fields["slug"]
+
+
+def mark_duplicates(records: list[dict], site: dict) -> None:
+    """Releases that would write the same file: the build gives the later ones distinct
+    URLs, with a warning; `check` shows the same (features/ordering.py)."""
+    published = [r for r in records if r["status"] in (report.PUBLISHED, report.WARNED)]
+    order = lambda r: (r["date_value"] or datetime.min, r["source"])  # noqa: E731
+    renamed = ordering.renumbered(published, lambda r, slug: _save_as(r, site, slug), order)
+    for record, first, slug, path in renamed:
+        record["slug"] = slug
+        record["warnings"].append(ordering.same_address(Path(first["source"]).name, path, slug))
         if record["status"] == report.PUBLISHED:
             record["status"] = report.WARNED
 
 
+def _visible(char: str) -> str:
+    """A control or invisible format character as an escape (a file name holding
+    ``ESC [2J`` must not clear the author's terminal)."""
+    if unicodedata.category(char) in ("Cc", "Cf"):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    return char
+
+
+def shown(value) -> str:
+    """Text safe to print on a terminal."""
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(map(_visible, text))
+
+
+def json_text(records: list[dict]) -> str:
+    """The JSON of `records`, every control or format character as a \\u escape."""
+    text = json.dumps(records, ensure_ascii=False, indent=2)
+    return "".join(
+        f"\\u{ord(c):04x}" if c not in "\n" and unicodedata.category(c) in ("Cc", "Cf") else c
+        for c in text
+    )
+
+
 def _cell(value, width: int) -> str:
-    text = "–" if value in (None, "", []) else str(value)
+    text = "–" if value in (None, "", []) else shown(value)
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -135,15 +262,15 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
         )
         print(f"    status: {record['status']}", file=out)
         if record.get("credited_reporters"):
-            names = ", ".join(record["credited_reporters"])
+            names = shown(", ".join(record["credited_reporters"]))
             print(f"    reporters (from a credit line): {names}", file=out)
         for photo in record.get("photos", []):
             caption = _cell(photo["caption"], 60)
-            print(f"    photo {photo['order']}: {photo['file']}: {caption}", file=out)
+            print(f"    photo {photo['order']}: {shown(photo['file'])}: {caption}", file=out)
         if record.get("error"):
-            print(f"    error: {record['error']}", file=out)
+            print(f"    error: {shown(record['error'])}", file=out)
         for warning in record.get("warnings", []):
-            print(f"    warning: {warning}", file=out)
+            print(f"    warning: {shown(warning)}", file=out)
     skipped = sum(1 for r in records if r.get("error"))
     warned = sum(1 for r in records if r.get("warnings") and not r.get("error"))
     print(
@@ -152,6 +279,16 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
         file=out,
     )
     print(report.summary_line([r["status"] for r in records]), file=out)
+
+
+def print_compat(out=sys.stdout) -> int:
+    """The table of pelican_compat.INTERNALS with each self-check's result."""
+    from . import pelican_compat
+
+    rows = pelican_compat.table()
+    for name, what, used_by, ok in rows:
+        print(f"{'ok  ' if ok else 'OFF '} {name:<18} {used_by:<24} {what}", file=out)
+    return 0 if all(ok for *_rest, ok in rows) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,21 +305,31 @@ def main(argv: list[str] | None = None) -> int:
         help="Pelican settings to read PRESS_RELEASE_* and excluded folders from "
         "(default: ./pelicanconf.py when present)",
     )
+    importer_cli.add_parser(commands)
+    commands.add_parser(
+        "compat", help="list the private internals of Pelican the plugin relies on, checked"
+    )
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return importer_cli.run(args)
+    if args.command == "compat":
+        return print_compat()
 
-    config, excluded, site = load_settings(args.settings)
-    files = _files(args.paths, config.extensions, excluded)
+    config, site = load_settings(args.settings)
+    files = _files(args.paths, site, config.extensions)
     roots = [Path(site.get("PATH", "."))] + [Path(p) for p in args.paths if Path(p).is_dir()]
     photos = PhotoChecker(photo_settings(site), config.extensions, roots)
-    records = [check_file(path, config, photos) for path in files]
-    mark_duplicates(records)
+    records = [check_file(path, config, photos, refused) for path, refused in files]
+    mark_kept_back(records, site)
+    mark_duplicates(records, site)
+    for record in records:
+        record.pop("date_value", None)
     records.extend(
         {"source": str(p), "kind": "photo", "status": report.SKIPPED, "warnings": [ORPHAN_WARNING]}
         for p in photos.orphans()
     )
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(records))
     else:
         print_table(records)
     return 1 if any(r.get("error") for r in records) else 0

@@ -6,7 +6,7 @@ import logging
 import os
 import subprocess
 from datetime import UTC, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from pelican.utils import SafeDatetime
 from unidecode import unidecode
 
 from .errors import PressReleaseError
-from .features import report
+from .features import report, sources
 from .parse import parse_release
 from .parse.release import shown_title
 from .parse.slugs import SLUG_MAX, slugify
@@ -137,19 +137,31 @@ class PressReleaseReader(BaseReader):
         else:
             name = os.path.relpath(source_path, path)
         state = BuildState.of(self.settings)
-        prepared = (state.prepare or prepare)(source_path, name, self.config)
-        return self._finish(state, source_path, name, prepared)
+        refused = sources.refusal(source_path, self.settings)
+        if refused:
+            return self._skipped(state, source_path, name, refused)
+        try:
+            prepared = (state.prepare or prepare)(source_path, name, self.config)
+            return self._finish(state, source_path, name, prepared)
+        except Exception as exc:  # noqa: BLE001 - one broken file never stops the build
+            logger.debug("press_release: %s", name, exc_info=True)
+            reason = (
+                f"the reader failed on this file ({type(exc).__name__}: {exc}); the other "
+                "releases are published: please report this file to the site's maintainers"
+            )
+            return self._skipped(state, source_path, name, reason)
+
+    def _skipped(self, state, source_path, name, reason):
+        report.skip(state, name, reason, path=source_path)
+        return "", {"status": self.process_metadata("status", "skip")}
 
     def _finish(self, state, source_path, name, prepared):
         """The article's content and metadata from prepare()'s values: warnings logged,
         the report told, categories and authors as the build's one object per name."""
         if "error" in prepared:
-            reason = prepared["error"]
-            logger.error("press_release: %s: skipped: %s", name, reason)
-            report.record(state, name, error=reason, path=source_path)
-            return "", {"status": self.process_metadata("status", "skip")}
+            return self._skipped(state, source_path, name, prepared["error"])
         warnings = prepared["warnings"]
-        tell(state, name, source_path, prepared["title"], warnings, prepared["status"] or "")
+        report.tell(state, name, source_path, prepared["title"], warnings, prepared["status"] or "")
         metadata = dict(prepared["fields"])
         if warnings:  # for the report of a build that takes the article from Pelican's cache
             metadata["press_release_warnings"] = warnings
@@ -203,23 +215,6 @@ def capped(wrapper, kind: str):
 
 # The fallback slug's word for each kind of wrapper, in the site's language (kategori/...).
 _URL_WORDS = {"category": "kategori", "author": "reporter", "tag": "label"}
-
-
-def tell(
-    state: BuildState,
-    name: str,
-    source_path: str,
-    title: str | None,
-    warnings: list[str],
-    status: str,
-) -> None:
-    """Log a release's warnings and record it in the build report, as read in this build
-    (or taken unchanged from the last one: speed/article_cache.py)."""
-    for warning in warnings:
-        logger.warning("press_release: %s: %s", name, warning)
-    report.record(
-        state, name, title=title, warnings=warnings, pelican_status=status, path=source_path
-    )
 
 
 @lru_cache(maxsize=1024)
@@ -278,6 +273,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
                 ("captions", release.captions),
                 ("credits", release.credits),
                 ("credited_reporters", release.credited_reporters),
+                ("old_url", release.old_url),
             )
             if value
         },
@@ -300,7 +296,43 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
     }
 
 
+class NotAReleaseReader(BaseReader):
+    """Stands in for another reader (Markdown, HTML, ...): it reads the page folders'
+    files as that reader does, and skips, with the reason, such a file anywhere else
+    (among the releases): its metadata (``Save_as: index.html``) and raw HTML never
+    reach the site."""
+
+    enabled = True
+    file_extensions: list[str] = []  # made for one extension at a time (add_reader)
+
+    def __init__(self, settings, inner_class: type = BaseReader):
+        super().__init__(settings)
+        self.inner = inner_class(settings)
+
+    def process_metadata(self, name, value):
+        return self.inner.process_metadata(name, value)
+
+    def read(self, source_path):
+        path = self.settings.get("PATH", ".")
+        if sources.in_page_folder(source_path, self.settings):
+            return self.inner.read(source_path)
+        name = os.path.relpath(source_path, path)
+        state = BuildState.of(self.settings)
+        report.skip(state, name, sources.not_a_release(source_path), path=source_path)
+        return "", {"status": self.process_metadata("status", "skip")}
+
+
 def add_reader(readers) -> None:
-    """`readers_init` signal: claim the configured extensions."""
+    """`readers_init` signal: claim the configured extensions, in any letter case; other
+    readers read only the page folders (NotAReleaseReader)."""
+    extensions = set()
     for extension in config_from(readers.settings).extensions:
-        readers.reader_classes[extension] = PressReleaseReader
+        for variant in sources.case_variants(extension):
+            readers.reader_classes[variant] = PressReleaseReader
+            extensions.add(variant)
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if extension in extensions or not reader_class or reader_class is BaseReader:
+            continue  # BaseReader reads static files ("static"): they stay as they are
+        # Pelican calls each class with the settings: a partial, not a subclass, which
+        # Pelican would find among BaseReader's subclasses for every later build.
+        readers.reader_classes[extension] = partial(NotAReleaseReader, inner_class=reader_class)

@@ -1,23 +1,19 @@
 """The releases' order and URLs, once Pelican has read them all.
 
-Both run at ``article_generator_pretaxonomy``, in this order: releases sharing a date
-get a deterministic order first, and that order then decides which of several releases
-sharing a title keeps the plain URL.
+Both run at ``article_generator_pretaxonomy``, after what is not public has left the
+generator (sources.keep_back): releases sharing a date get a deterministic order, and
+releases that would write the same file get distinct URLs.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections import defaultdict
 
 from pelican.utils import order_content
 
-from ..parse.release import renumber_duplicates
 from ..state import BuildState
 from . import report
-
-logger = logging.getLogger(__name__)
 
 
 def order_releases(generator) -> None:
@@ -33,23 +29,64 @@ def order_releases(generator) -> None:
         setattr(generator, name, order_content(items, order_by))
 
 
-def make_slugs_unique(generator) -> None:
-    """`article_generator_pretaxonomy`: releases sharing a title get distinct URLs."""
-    groups = defaultdict(list)
-    everything = generator.articles + generator.drafts + generator.hidden_articles
-    for article in everything:
-        groups[article.slug].append(article)
-    for articles in groups.values():
-        articles.sort(key=lambda a: (a.date, a.source_path))
-    for article, first, candidate in renumber_duplicates(groups):
-        article.slug = candidate
-        source = os.path.relpath(article.source_path, generator.path)
-        original = os.path.relpath(first.source_path, generator.path)
-        logger.warning(
-            "press_release: %s: same title as %s; published as %s", source, original, candidate
-        )
-        report.add_warning(
-            BuildState.of(generator.settings),
-            source,
-            f"same title as {original}; published as {candidate}",
-        )
+def renumbered(items, save_as, order) -> list[tuple[object, object, str, str]]:
+    """Distinct output files for items that would share one: ``(item, first item of its
+    file, new slug, shared file)`` for each item to rename.
+
+    `save_as(item, slug)` is the file an item writes with a slug (``None``: its own);
+    `order` sorts the items of one file: the first keeps it, the others take ``slug-2``
+    or the next number whose file is free. Used by the build and by ``check``.
+    """
+    by_path: dict[str, list] = defaultdict(list)
+    for item in items:
+        by_path[save_as(item, None)].append(item)
+    taken = set(by_path)
+    renamed = []
+    for path in sorted(by_path):
+        group = sorted(by_path[path], key=order)
+        for item in group[1:]:
+            base = item.slug if hasattr(item, "slug") else item["slug"]
+            number = 2
+            while save_as(item, f"{base}-{number}") in taken:
+                number += 1
+            slug = f"{base}-{number}"
+            taken.add(save_as(item, slug))
+            renamed.append((item, group[0], slug, path))
+    return renamed
+
+
+def same_address(first: str, path: str, slug: str) -> str:
+    """The warning of a renamed release."""
+    return (
+        f"same address as {first} ({path}); published as {slug}: give it another title "
+        "or a 'Slug:' line in its header"
+    )
+
+
+def make_urls_unique(generator) -> None:
+    """`article_generator_pretaxonomy`: releases that would write the same file get
+    distinct URLs; nothing else ever changes a release's URL.
+
+    Releases of one title in different months never share a file (``YYYY/MM/slug/``), so
+    both keep their URL. When two would write the same file, the earlier release (by
+    date, then by file name) keeps the URL and the later one becomes ``slug-2`` (or the
+    next number free), with a warning.
+    """
+
+    def save_as(article, slug):
+        if slug is None:
+            return article.save_as
+        own, article.slug = article.slug, slug
+        try:
+            return article.save_as
+        finally:
+            article.slug = own
+
+    state = BuildState.of(generator.settings)
+    articles = [*generator.articles, *generator.translations]
+    order = lambda a: (a.date, a.source_path)  # noqa: E731
+    for article, first, slug, path in renumbered(articles, save_as, order):
+        article.slug = slug
+        name = os.path.relpath(article.source_path, generator.path)
+        first_name = os.path.relpath(first.source_path, generator.path)
+        report.warn(state, name, same_address(first_name, path, slug))

@@ -18,6 +18,7 @@ The records live in the build's state (state.py).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -25,18 +26,74 @@ from pelican.generators import ArticlesGenerator
 
 from ..state import BuildState
 
+logger = logging.getLogger(__name__)
+
 PUBLISHED = "published"
 WARNED = "published with warnings"
 SKIPPED = "skipped"
 DRAFT = "draft"
 HIDDEN = "hidden"
+SCHEDULED = "scheduled"  # dated ahead: kept back until its date and time
+KEPT_BACK = (DRAFT, HIDDEN, SCHEDULED)
+
+# Author problems (a missing dateline, an unreadable file) are logged at this level,
+# between INFO and WARNING: shown by a plain `pelican content`, never counted by
+# `--fatal warnings`, which is for site problems (settings, templates, code).
+AUTHOR = 25
+logging.addLevelName(AUTHOR, "AUTHOR")
+author_log = logging.getLogger("press_release.author")
+
+
+def show_author_messages(pelican) -> None:
+    """`initialized`: author messages are shown unless the log is quieter than warnings
+    (``pelican -q``)."""
+    root = logging.getLogger().getEffectiveLevel()
+    author_log.setLevel(AUTHOR if root <= logging.WARNING else root)
+
+
+def tell(
+    state: BuildState,
+    name: str,
+    source_path: str,
+    title: str | None,
+    warnings: list[str],
+    status: str,
+) -> None:
+    """Log a release's warnings for its author and record it in the build report, as read
+    in this build (or taken unchanged from the last one: speed/article_cache.py)."""
+    for warning in warnings:
+        author_log.log(AUTHOR, "press_release: %s: %s", name, warning)
+    record(state, name, title=title, warnings=warnings, pelican_status=status, path=source_path)
+
+
+def skip(state: BuildState, name: str, reason: str, path: str | None = None) -> None:
+    """A file that does not become a page, with the reason, for its author."""
+    author_log.log(AUTHOR, "press_release: %s: skipped: %s", name, reason)
+    record(state, name, error=reason, path=path)
+
+
+def warn(state: BuildState, name: str, warning: str) -> None:
+    """A warning found after reading (a shared URL), for the file's author."""
+    author_log.log(AUTHOR, "press_release: %s: %s", name, warning)
+    add_warning(state, name, warning)
+
+
+def keep_back(state: BuildState, name: str, status: str, reason: str) -> None:
+    """A release that is not published now (draft, hidden, scheduled), with the reason."""
+    author_log.log(AUTHOR, "press_release: %s: kept back (%s): %s", name, status, reason)
+    entry = state.records.get(_key(name))
+    if entry is None:
+        record(state, name, pelican_status=status)
+        entry = state.records[_key(name)]
+    entry["status"] = status
+    entry["kept_back"] = reason
 
 
 def status_of(warnings: list[str], error: str | None = None, pelican_status: str = "") -> str:
     """The one status shown by the build report and by `check`."""
     if error is not None or pelican_status == "skip":
         return SKIPPED
-    if pelican_status in (DRAFT, HIDDEN):
+    if pelican_status in KEPT_BACK:
         return pelican_status
     return WARNED if warnings else PUBLISHED
 
@@ -48,7 +105,10 @@ def summary_line(statuses: list[str]) -> str:
     skipped = statuses.count(SKIPPED)
     line = f"{published} rilis diterbitkan, {warned} dengan peringatan, {skipped} dilewati"
     drafts = sum(s in (DRAFT, HIDDEN) for s in statuses)
-    return line + (f", {drafts} draf" if drafts else "")
+    scheduled = statuses.count(SCHEDULED)
+    if drafts:
+        line += f", {drafts} draf"
+    return line + (f", {scheduled} terjadwal" if scheduled else "")
 
 
 def _key(path: str) -> str:
@@ -125,11 +185,24 @@ def collect(generators) -> None:
 
 
 def report_path(settings: dict, output_path: str) -> Path | None:
-    """Where the report goes: beside the output folder (None: no report)."""
+    """Where the report goes: beside the output folder, never inside it (None: no report)."""
     name = settings.get("PRESS_RELEASE_REPORT")
     if not name:
         return None
-    return Path(os.path.abspath(output_path)).parent / name
+    output = Path(os.path.realpath(output_path))
+    path = Path(os.path.realpath(output.parent / name))
+    if path == output or path.is_relative_to(output) or not path.is_relative_to(output.parent):
+        logger.error(
+            "press_release: PRESS_RELEASE_REPORT %r would be written inside the public "
+            "output folder or outside its parent: no report written",
+            name,
+        )
+        return None
+    return path
+
+
+def sorted_records(state: BuildState) -> list[dict]:
+    return [state.records[key] for key in sorted(state.records)]
 
 
 def _json(value) -> str:
@@ -139,7 +212,7 @@ def _json(value) -> str:
 def write_report(pelican) -> None:
     """`finalized`: write the report beside the output folder and print the summary."""
     state = BuildState.of(pelican.settings)
-    records = [state.records[key] for key in sorted(state.records)]
+    records = sorted_records(state)
     line = summary_line([r["status"] for r in records])
     path = report_path(pelican.settings, pelican.output_path)
     if path is not None:

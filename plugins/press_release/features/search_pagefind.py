@@ -151,11 +151,13 @@ class PagefindService:
         self.close()
 
 
-# The files of a bundle the search page uses: Pagefind's own UIs are left out (the theme
-# has its own search page), so is the playground.
+# The files of a bundle a search page uses: Pagefind's modular and component UIs and its
+# highlighting script are left out (the theme has its own search page; the plugin's
+# fallback page for other themes uses Pagefind's default UI), so is the playground.
 KEPT = re.compile(
     r"pagefind-entry\.json"  # the bundle's entry: languages and their metadata file
     r"|pagefind(-worker)?\.js"  # the search library and its web worker
+    r"|pagefind-ui\.(js|css)"  # the default UI (templating/templates/search.html)
     r"|pagefind\.[\w-]+\.pf_meta"  # the metadata of one language's index
     r"|wasm\.[\w-]+\.pagefind"  # the WebAssembly search of a language
     r"|(fragment|index|filter)/[\w-]+\.pf_(fragment|index|filter)"  # the index's chunks

@@ -30,8 +30,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
-# Bump when what a record holds changes: every cached shard is then indexed again.
-RECORD_FORMAT = 1
+# Bump when what a record or a bundle holds changes: every cached shard is indexed again.
+RECORD_FORMAT = 2
 
 # The tags of the body's markup, each replaced by a space (the body is the reader's
 # escaped HTML: paragraphs, lists, the dateline's span, captions).

@@ -36,8 +36,8 @@ from types import MethodType
 
 from pelican import signals
 
+from ..features.report import tell
 from ..pelican_compat import available
-from ..reader import tell
 from ..state import BuildState
 from .parse_cache import digest
 
