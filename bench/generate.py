@@ -1,6 +1,6 @@
 """Seeded generator of N press releases: raw .txt, Pelican Markdown and Hugo Markdown.
 
-    python bench/generate.py 10000 bench/_work/10000 [--seed 6]
+    python bench/generate.py 10000 bench/_work/10000 [--seed 6] [--vocabulary large]
 
 writes under the target folder:
 
@@ -16,12 +16,23 @@ writes under the target folder:
 10 regions (office, places, desk codes, category labels) and 10 years (2015–2024). The
 same seed and N give byte-identical files: the generator only uses its own
 ``random.Random(seed)``, never the clock.
+
+``--vocabulary large`` adds to every release paragraphs drawn from a larger word model
+(``WordModel``): a first-order chain over the words of the demo releases in ``content/``,
+in which one word in four is drawn instead from the Indonesian frequency list of the
+``wordfreq`` package (31,000 words, drawn by their frequency in real text). The default
+vocabulary (``small``) writes about 12,600 distinct words in 100,000 releases, far fewer
+than a real archive, which flatters the size and memory of a search index; the large one
+grows with the archive as a real one does (docs/performance.md, "Search").
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -143,6 +154,65 @@ SEPARATORS = (
 )  # fmt: skip
 
 
+REPO = Path(__file__).resolve().parent.parent
+DEMO = REPO / "content"
+# A word of the demo releases: letters and digits with inner apostrophes, dots and hyphens
+# ("Sa’bani", "5.000", "se-Kaltim"), and the comma or full stop after it. Brackets,
+# quotes and slashes are left out: a byline code such as "(rus/humasprov)" inside a
+# generated paragraph would end the release there.
+WORD = re.compile(r"(?<![\w(/])[\w’'.\-]*\w[,.]?(?![\w/)])")
+
+
+class WordModel:
+    """Paragraphs of Indonesian-looking text with a realistic, growing vocabulary.
+
+    A first-order chain over the words of the demo releases (``content/*.txt``) gives
+    the text its local shape; every word has a chance ``share`` of being drawn instead
+    from ``wordfreq``'s Indonesian list, weighted by its frequency in real text (a few
+    very common words, a long tail of rare ones, as in real releases).
+    """
+
+    def __init__(self, share: float = 0.25):
+        try:
+            from wordfreq import get_frequency_dict
+        except ImportError as exc:
+            raise SystemExit("--vocabulary large needs the wordfreq package") from exc
+        frequencies = get_frequency_dict("id")
+        self.words = sorted(w for w in frequencies if w.isalpha())
+        self.cumulative = list(itertools.accumulate(frequencies[w] for w in self.words))
+        self.share = share
+        self.chain: dict[str, list[str]] = {}
+        self.starts: list[str] = []
+        for path in sorted(DEMO.glob("*.txt")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for line in text.splitlines():
+                words = WORD.findall(line)
+                if len(words) < 12:  # headers, titles, bylines: not prose
+                    continue
+                self.starts.append(words[0])
+                for before, after in zip(words, words[1:], strict=False):
+                    self.chain.setdefault(before, []).append(after)
+        if not self.starts:
+            raise SystemExit(f"no demo release in {DEMO} to build the word model from")
+
+    def common_word(self, rng: random.Random) -> str:
+        at = rng.random() * self.cumulative[-1]
+        return self.words[bisect.bisect_right(self.cumulative, at)]
+
+    def paragraph(self, rng: random.Random, length: int) -> str:
+        word = rng.choice(self.starts)
+        out = [word[:1].upper() + word[1:]]
+        while len(out) < length:
+            following = self.chain.get(word)
+            if not following or rng.random() < self.share:
+                word = self.common_word(rng)
+            else:
+                word = rng.choice(following)
+            out.append(word)
+        text = " ".join(out).rstrip(",;:")
+        return text if text.endswith(".") else text + "."
+
+
 @dataclass
 class Release:
     """One release, before it is written in any format."""
@@ -175,7 +245,7 @@ def slugify(text: str) -> str:
     return "-".join(part for part in out.split("-") if part)[:70].strip("-")
 
 
-def make_release(rng: random.Random, number: int) -> Release:
+def make_release(rng: random.Random, number: int, words: WordModel | None = None) -> Release:
     region = REGIONS[number % len(REGIONS)]
     year = YEARS[(number // len(REGIONS)) % len(YEARS)]
     day = date(year, 1, 1) + timedelta(days=rng.randrange(365))
@@ -215,6 +285,10 @@ def make_release(rng: random.Random, number: int) -> Release:
             paragraphs.append(f"“{quote}. {sentence()[:-1]},” {rng.choice(SAYS)}.")
         else:
             paragraphs.append(" ".join(sentence() for _ in range(rng.randrange(1, 5))))
+    if words is not None:  # --vocabulary large: 2 to 4 more paragraphs, 40 to 90 words each
+        for _ in range(rng.randrange(2, 5)):
+            at = rng.randrange(1, len(paragraphs) + 1)
+            paragraphs.insert(at, words.paragraph(rng, rng.randrange(40, 91)))
     reporters = rng.sample(REPORTERS, rng.randrange(1, 4))
     desk = region.desks[(year - YEARS[0]) * len(region.desks) // len(YEARS)]
     caption = None
@@ -405,9 +479,10 @@ HUGO_LAYOUTS = {
 }
 
 
-def generate(count: int, target: Path, seed: int = 6) -> None:
+def generate(count: int, target: Path, seed: int = 6, vocabulary: str = "small") -> None:
     """Write ``count`` releases under ``target`` (its raw/, md/ and hugo/ are replaced)."""
     rng = random.Random(seed)
+    words = WordModel() if vocabulary == "large" else None
     for sub in ("raw", "md", "hugo"):
         shutil.rmtree(target / sub, ignore_errors=True)
     raw, md = target / "raw", target / "md"
@@ -420,7 +495,7 @@ def generate(count: int, target: Path, seed: int = 6) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     for number in range(count):
-        release = make_release(rng, number)
+        release = make_release(rng, number, words)
         (raw / f"{release.slug}.txt").write_bytes(raw_bytes(rng, raw_text(rng, release)))
         (md / f"{release.slug}.md").write_text(pelican_markdown(release), encoding="utf-8")
         (hugo_content / f"{release.slug}.md").write_text(hugo_markdown(release), encoding="utf-8")
@@ -431,8 +506,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument(
+        "--vocabulary",
+        choices=("small", "large"),
+        default="small",
+        help="large: more paragraphs from a word model built on the demo releases and "
+        "wordfreq's Indonesian list (a realistic, growing vocabulary)",
+    )
     args = parser.parse_args(argv)
-    generate(args.count, args.target, args.seed)
+    generate(args.count, args.target, args.seed, args.vocabulary)
     print(f"{args.count} releases in {args.target}/raw, md, hugo", file=sys.stderr)
     return 0
 

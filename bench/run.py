@@ -180,12 +180,13 @@ def in_process(function, files) -> float:
 class Site:
     """One generated archive of N releases and the builds run on it."""
 
-    def __init__(self, count: int, search: bool = False):
+    def __init__(self, count: int, search: bool = False, vocabulary: str = "small"):
         self.count = count
-        self.dir = WORK / str(count)
+        name = str(count) if vocabulary == "small" else f"{count}-{vocabulary}"
+        self.dir = WORK / name
         marker = self.dir / "generated"
         if not marker.exists() or marker.read_text() != str(count):
-            generate(count, self.dir)
+            generate(count, self.dir, vocabulary=vocabulary)
             marker.write_text(str(count))
         (self.dir / "conf_md.py").write_text(CONF_MD)
         (self.dir / "conf_ours.py").write_text(CONF_OURS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -260,9 +261,12 @@ def test_sitemap_lists_every_page_with_absolute_urls(subpath_site):
 
 def test_search_index_is_built(subpath_site):
     bundle = subpath_site["output"] / "pagefind"
-    assert (bundle / "pagefind-entry.json").is_file()
-    assert (bundle / "pagefind-ui.js").is_file()
-    assert len(list((bundle / "filter").glob("*.pf_filter"))) == 2  # Kategori, Tahun
+    shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert shards  # one Pagefind bundle per shard (features/search.py)
+    for name in shards:
+        assert (bundle / name / "pagefind-entry.json").is_file()
+        assert (bundle / name / "pagefind.js").is_file()
+        assert len(list((bundle / name / "filter").glob("*.pf_filter"))) == 2  # Kategori, Tahun
 
 
 # --- reproducible --------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def test_a_site_of_author_problems_builds_under_fatal_warnings(hostile):
     _content, output, result = hostile
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "index.html").is_file()
-    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert (output / "pagefind" / "shards.json").is_file()
 
 
 def test_nothing_private_is_written_to_the_output(hostile):

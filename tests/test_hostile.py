@@ -130,7 +130,7 @@ def test_sitemap_is_well_formed_and_lists_no_report(site):
 def test_search_index_titles_are_literal(site):
     _, output = site
     titles = set()
-    for path in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (output / "pagefind").glob("*/fragment/*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         fragment = json.loads(data[data.index(b"{") :])
         titles.add(fragment["meta"]["title"])

@@ -280,6 +280,14 @@ TABLE: tuple[Setting, ...] = (
     Setting("PRESS_RELEASE_SEARCH_DIR", "pagefind", "str",
             "folder of the search index inside the output (deleted and written again)",
             _subfolder, "publishing"),
+    Setting("PRESS_RELEASE_SEARCH_SHARD_SIZE", 5000, "int",
+            "most releases in one shard of the search index, on average (0: one shard): "
+            "bounds the memory and time of indexing a shard",
+            _count, "publishing"),
+    Setting("PRESS_RELEASE_SEARCH_CACHE", ".cache/search", "str or None",
+            "folder outside the output keeping the search shards between builds, relative "
+            "to the content folder's parent (None: every shard indexed in every build)",
+            _optional(_text), "publishing"),
     Setting("PRESS_RELEASE_CNAME", "", "str",
             'custom domain written to output/CNAME ("" writes none)', _text, "publishing"),
     Setting("PRESS_RELEASE_REPORT", "press-release-report.json", "str or None",

@@ -1,31 +1,49 @@
-"""The Pagefind search index, built after Pelican has written the site (``finalized``).
+"""The Pagefind search index, built in shards after Pelican has written the site.
 
 Only the published releases are indexed (no list pages, no drafts: they are not in the
-build's ``releases``), each with the filters ``Kategori`` and ``Tahun`` and the sort key
-``date``. The index goes to ``PRESS_RELEASE_SEARCH_DIR`` inside the output folder; that
-folder is replaced only when it holds an index this plugin wrote (or nothing), so a
-setting pointing at the site's own pages cannot delete them.
+build's ``releases``), one record each (``search_records.py``: the release's text alone,
+title, date, place and category as metadata, the filters ``Kategori`` and ``Tahun``,
+the sort key ``date``), sent to Pagefind's service without writing or reading HTML
+(``search_pagefind.py``).
+
+The records are spread over shards (by a hash of their URL, as many as keep a shard at
+most ``PRESS_RELEASE_SEARCH_SHARD_SIZE`` releases on average), each indexed by its own
+Pagefind process, at most ``PRESS_RELEASE_JOBS`` at once: the memory of indexing is
+bounded by the shard, not the archive. The search page loads the first shard and merges
+the others into it (Pagefind's ``mergeIndex``), so a search covers every shard and its
+results are ordered by relevance across them. ``PRESS_RELEASE_SEARCH_DIR`` in the output
+holds one folder per shard and ``shards.json``, the list the search page reads.
+
+With ``PRESS_RELEASE_SEARCH_CACHE`` (a folder outside the output, kept between builds:
+the Pages workflow restores it with ``actions/cache``), each shard's bundle is kept there
+with a key made from its records, and a rebuild re-indexes only the shards whose key
+changed; the others are linked into the output from the cache.
+
+The output folder is replaced only when it holds an index this plugin wrote (or
+nothing), so a setting pointing at the site's own pages cannot delete them.
 """
 
-import gzip
-import hashlib
-import html
+from __future__ import annotations
+
 import json
 import logging
 import os
 import shutil
-import struct
-import subprocess
-import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import PressReleaseError
 from ..settings import inside
 from ..state import BuildState
+from .search_pagefind import ENTRY, engine_version, index_records
+from .search_records import plan_shards, records_of, shard_key
 
 log = logging.getLogger(__name__)
 
-ENTRY = "pagefind-entry.json"  # in every bundle Pagefind writes
+SHARDS = "shards.json"  # in the output's search folder: the shards the search page merges
+MANIFEST = "manifest.json"  # in the cache folder: each kept shard's key
+GENERATOR = "press_release"  # marks a search folder (and a cache) this plugin wrote
 
 
 def build_index(pelican):
@@ -57,159 +75,125 @@ def build_index(pelican):
 
 
 def _ours(bundle: str) -> bool:
-    """Whether `bundle` is absent, empty, or an index Pagefind wrote."""
+    """Whether `bundle` is absent, empty, or an index this plugin (or Pagefind) wrote."""
     if not os.path.exists(bundle):
         return True
     if not os.path.isdir(bundle):
         return False
-    return not os.listdir(bundle) or os.path.isfile(os.path.join(bundle, ENTRY))
+    if not os.listdir(bundle) or os.path.isfile(os.path.join(bundle, ENTRY)):
+        return True
+    return _written_by_us(os.path.join(bundle, SHARDS))
 
 
-def search_fields(article):
-    """Pagefind attributes for one release, taken from its metadata rather than its markup."""
-    fields = [
-        ("data-pagefind-meta", "title", html.unescape(article.title)),  # the title is HTML
-        ("data-pagefind-meta", "date", article.date.strftime("%Y-%m-%d")),
-        ("data-pagefind-sort", "date", article.date.isoformat()),
-        ("data-pagefind-filter", "Kategori", str(article.category)),
-        ("data-pagefind-filter", "Tahun", article.date.strftime("%Y")),
-    ]
-    return "".join(
-        f'<meta {attr}="{key}[content]" content="{html.escape(value, quote=True)}">'
-        for attr, key, value in fields
-    )
+def _written_by_us(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle).get("generator") == GENERATOR
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
-def with_search_fields(page, article):
-    """The written page with the release's Pagefind fields added to its head (in memory only)."""
-    fields = search_fields(article)
-    head_end = page.lower().find("</head>")
-    if head_end < 0:
-        return fields + page
-    return page[:head_end] + fields + page[head_end:]
+def cache_folder(settings, output: str) -> str | None:
+    """The shards' cache folder (relative paths from the content folder's parent), or
+    None: no cache setting, or a folder inside the output (it would be published)."""
+    name = settings.get("PRESS_RELEASE_SEARCH_CACHE")
+    if not name:
+        return None
+    root = os.path.dirname(os.path.abspath(settings.get("PATH") or os.curdir))
+    path = os.path.abspath(os.path.join(root, name))
+    output = os.path.abspath(output)
+    if path == output or path.startswith(output + os.sep):
+        log.warning(
+            "press_release: PRESS_RELEASE_SEARCH_CACHE %s is inside the output folder; "
+            "choose a folder outside it (the search index is built without a cache)",
+            path,
+        )
+        return None
+    return path
 
 
 def build_search_index(settings, output, bundle, articles):
-    """Index every release page with Pagefind: filters `Kategori` and `Tahun`, sort `date`.
+    """Index `articles` into `bundle`, shard by shard, reusing unchanged cached shards."""
+    start = time.perf_counter()
+    language = settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
+    engine = engine_version()
+    shards = plan_shards(articles, settings["PRESS_RELEASE_SEARCH_SHARD_SIZE"])
+    keys = {name: shard_key(records_of(items), language, engine) for name, items in shards.items()}
+    cache = cache_folder(settings, output)
+    with tempfile.TemporaryDirectory(prefix="press-release-search-") as scratch:
+        store = os.path.join(cache, "shards") if cache else scratch
+        kept = _kept_keys(cache) if cache else {}
+        stale = [name for name in shards if kept.get(name) != keys[name]
+                 or not os.path.isfile(os.path.join(store, name, ENTRY))]  # fmt: skip
+        if cache:
+            os.makedirs(store, exist_ok=True)
+            _forget(cache, store, kept, stale, keys)
 
-    The release pages, with their search fields added, are staged in a temporary folder
-    at their paths in the site, and the Pagefind CLI indexes that folder, so the index
-    holds the releases only (no listing pages) with the URLs they have in the site.
-    """
-    language = settings.get("DEFAULT_LANG", "en")
-    with tempfile.TemporaryDirectory(prefix="press-release-search-") as staging:
-        for article in articles:
-            with open(os.path.join(output, article.save_as), encoding="utf-8") as handle:
-                page = with_search_fields(handle.read(), article)
-            staged = os.path.join(staging, article.save_as)
-            os.makedirs(os.path.dirname(staged), exist_ok=True)
-            with open(staged, "w", encoding="utf-8") as handle:
-                handle.write(page)
-        command = [sys.executable, "-m", "pagefind", "--site", staging]
-        command += ["--output-path", os.path.abspath(bundle), "--force-language", language]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise PressReleaseError(f"press_release: Pagefind failed:\n{done.stdout}{done.stderr}")
-    stabilise_pagefind_bundle(bundle)
-    log.info("press_release: indexed %d releases for search in %s", len(articles), bundle)
+        def index(name):
+            target = os.path.join(store, name)
+            shutil.rmtree(target, ignore_errors=True)
+            index_records(records_of(shards[name]), target, language)
+            return name
 
-
-# Pagefind (1.5) writes its filter values and the filter list of its metadata file in hash
-# map order, so two runs over the same pages differ. The files are gzip'd CBOR after a
-# signature; sorting those lists and renaming the files after their content makes the
-# bundle byte-identical. Only text, unsigned integers and arrays occur in them.
-PAGEFIND_SIGNATURE = b"pagefind_dcd"
-
-
-def cbor_decode(data, pos=0):
-    """Decode one CBOR item (unsigned int, text or array) at `pos`; return (item, end)."""
-    major, info = data[pos] >> 5, data[pos] & 31
-    pos += 1
-    if info < 24:
-        size = info
-    elif 24 <= info <= 27:
-        width = 1 << (info - 24)
-        size = int.from_bytes(data[pos : pos + width], "big")
-        pos += width
-    else:
-        raise PressReleaseError(f"press_release: unexpected CBOR length {info} in Pagefind bundle")
-    if major == 0:
-        return size, pos
-    if major == 3:
-        return data[pos : pos + size].decode("utf-8"), pos + size
-    if major == 4:
-        items = []
-        for _ in range(size):
-            item, pos = cbor_decode(data, pos)
-            items.append(item)
-        return items, pos
-    raise PressReleaseError(f"press_release: unexpected CBOR type {major} in Pagefind bundle")
+        jobs = settings.get("PRESS_RELEASE_JOBS") or os.cpu_count() or 1
+        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale) or 1))) as pool:
+            for name in pool.map(index, stale):
+                if cache:
+                    kept[name] = keys[name]
+                    _write_manifest(cache, kept)
+        os.makedirs(bundle)
+        for name in shards:
+            _link_tree(os.path.join(store, name), os.path.join(bundle, name))
+    listing = {"generator": GENERATOR, "shards": list(shards)}
+    with open(os.path.join(bundle, SHARDS), "w", encoding="utf-8") as handle:
+        json.dump(listing, handle, separators=(",", ":"))
+    log.info(
+        "press_release: indexed %d releases for search in %s: %d shards, %d re-indexed, "
+        "%.1f s",
+        len(articles), bundle, len(shards), len(stale), time.perf_counter() - start,
+    )  # fmt: skip
 
 
-def cbor_head(major, size):
-    if size < 24:
-        return bytes([major << 5 | size])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if size < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, size)
-    raise PressReleaseError("press_release: CBOR item too large")
+def _kept_keys(cache: str) -> dict[str, str]:
+    try:
+        with open(os.path.join(cache, MANIFEST), encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
+        return {}
+    shards = manifest.get("shards")
+    return (
+        {k: v for k, v in shards.items() if isinstance(v, str)} if isinstance(shards, dict) else {}
+    )
 
 
-def cbor_encode(item):
-    """Encode what `cbor_decode` returns, in the shortest form (as Pagefind does)."""
-    if isinstance(item, int):
-        return cbor_head(0, item)
-    if isinstance(item, str):
-        raw = item.encode("utf-8")
-        return cbor_head(3, len(raw)) + raw
-    return cbor_head(4, len(item)) + b"".join(cbor_encode(part) for part in item)
+def _write_manifest(cache: str, keys: dict[str, str]) -> None:
+    path = os.path.join(cache, MANIFEST)
+    with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump({"generator": GENERATOR, "shards": dict(sorted(keys.items()))}, handle,
+                  indent=1)  # fmt: skip
+    os.replace(path + ".tmp", path)
 
 
-def read_pagefind_file(path):
-    with open(path, "rb") as handle:
-        data = gzip.decompress(handle.read())
-    if not data.startswith(PAGEFIND_SIGNATURE):
-        raise PressReleaseError(f"press_release: {path} is not a Pagefind data file")
-    item, _end = cbor_decode(data, len(PAGEFIND_SIGNATURE))
-    return item
+def _forget(cache: str, store: str, kept: dict, stale: list, keys: dict) -> None:
+    """Drop from the cache the shards about to be re-indexed and those no longer made,
+    so the manifest never names a bundle that is not the one its key describes."""
+    for name in [*stale, *(n for n in kept if n not in keys)]:
+        kept.pop(name, None)
+    _write_manifest(cache, kept)
+    for name in os.listdir(store):
+        if name not in kept:
+            shutil.rmtree(os.path.join(store, name), ignore_errors=True)
 
 
-def write_pagefind_file(folder, prefix, lang, digits, suffix, item):
-    """Write `item` under a name made from its content; return the hash part of that name."""
-    data = PAGEFIND_SIGNATURE + cbor_encode(item)
-    file_hash = f"{lang}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    with open(os.path.join(folder, f"{prefix}{file_hash}{suffix}"), "wb") as handle:
-        handle.write(gzip.compress(data, mtime=0))
-    return file_hash
+def _link_tree(source: str, target: str) -> None:
+    """Copy a shard's bundle into the output as hard links (a copy across file systems)."""
 
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
 
-def stabilise_pagefind_bundle(bundle):
-    """Sort what Pagefind wrote in hash-map order and rename the files after their content."""
-    entry_path = os.path.join(bundle, "pagefind-entry.json")
-    with open(entry_path, encoding="utf-8") as handle:
-        entry = json.load(handle)
-    for lang, language in entry["languages"].items():
-        meta_path = os.path.join(bundle, f"pagefind.{language['hash']}.pf_meta")
-        meta = read_pagefind_file(meta_path)
-        # meta: [version, pages, index chunks, filters, sorts, meta fields]
-        filters = []
-        for name, old_hash in meta[3]:
-            old_path = os.path.join(bundle, "filter", f"{old_hash}.pf_filter")
-            filter_name, values = read_pagefind_file(old_path)
-            os.remove(old_path)
-            new_hash = write_pagefind_file(
-                os.path.join(bundle, "filter"),
-                "",
-                lang,
-                7,
-                ".pf_filter",
-                [filter_name, sorted(values)],
-            )
-            filters.append([name, new_hash])
-        meta[3] = sorted(filters)
-        meta[4] = sorted(meta[4])
-        meta[5] = sorted(meta[5])
-        os.remove(meta_path)
-        language["hash"] = write_pagefind_file(bundle, "pagefind.", lang, 10, ".pf_meta", meta)
-    with open(entry_path, "w", encoding="utf-8") as handle:
-        json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+    shutil.copytree(source, target, copy_function=link)
