@@ -21,7 +21,7 @@
   var PAGE = 10;
   var FILTERS = ["Kategori", "Tahun"];
   var dateFormat = new Intl.DateTimeFormat(form.dataset.lang || "id", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC"  // the site's one date format
   });
   var pagefind = null;
   var current = { results: [], shown: 0, serial: 0 };
