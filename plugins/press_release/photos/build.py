@@ -2,23 +2,30 @@
 
 ``build_photos(content, output, releases, settings)`` finds the photos of every release,
 attaches captions, processes the photos not in the cache (on every core), puts their
-variants into ``output/<PRESS_RELEASE_PHOTOS_OUTPUT>/`` and returns, per release, what a
-template needs for ``<picture>``, ``srcset``, ``sizes``, ``width`` and ``height``, and
-per file the warnings to show the author. All state of one run lives in a ``PhotoRun``.
+files into ``output/<PRESS_RELEASE_PHOTOS_OUTPUT>/`` (and takes out of that folder the
+files of photos no longer published: a release turned back into a draft keeps no photo
+online) and returns, per release, what a template needs for ``<picture>``, ``srcset``,
+``sizes``, ``width`` and ``height`` and the link preview, and per file the warnings to
+show the author. All state of one run lives in a ``PhotoRun``.
+
+The build passes the published releases only, with the files of the others found
+beforehand (``find_photos`` over every release file), so that a draft's photos are
+neither published nor reported as photos of no release.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import batch
 from .cache import Manifest, PhotoCache, Variant
 from .captions import CaptionSource, Photo, attach_captions, header_without_photo
-from .find import ORPHAN_WARNING, assign_photos, is_image
+from .find import ORPHAN_WARNING, FoundPhotos, assign_photos, is_image
 from .process import size_warning
 from .settings import PhotoSettings
 
@@ -26,6 +33,14 @@ MISSING_TEXT_WARNING = (
     "no caption or alt text: add a caption line above the dateline, or 'Alt: ...' (and "
     "'Keterangan Foto: ...') in the header, so that readers who cannot see it know what "
     "it shows"
+)
+# A file this step writes into the output's photo folder: KEY-WIDTH.EXT or KEY-og.jpg.
+PUBLISHED_FILE = re.compile(
+    r"""(?x)
+    [0-9a-f]{24}            # the photo's key (cache.KEY_LENGTH hex digits)
+    -(?:\d{1,5}|og)          # a width, or the link-preview crop
+    \.(?:webp|avif|jpg)      # the format
+    """
 )
 
 
@@ -49,6 +64,17 @@ class PublishedPhoto:
     sources: tuple[Source, ...]  # best format first; the last is the <img>'s srcset
     src: str  # the <img>'s src: the fallback format near 960 pixels wide
     sizes: str
+    folder: str = "photos"  # of the files, in the output (PRESS_RELEASE_PHOTOS_OUTPUT)
+    social: Variant | None = None  # the link-preview crop (og:image)
+
+    @property
+    def full(self) -> Variant:
+        """The widest file of the fallback format (JSON-LD, a link to the full photo)."""
+        return self.sources[-1].variants[-1]
+
+    def url(self, variant: Variant) -> str:
+        """The URL of one of its files, relative to the site."""
+        return f"{self.folder}/{variant.file}"
 
     caption = property(lambda self: self.photo.caption)
     credit = property(lambda self: self.photo.credit)
@@ -90,6 +116,16 @@ def cache_folder(settings: PhotoSettings, content: Path) -> Path:
     return folder if folder.is_absolute() else Path(content).resolve().parent / folder
 
 
+def find_photos(content: Path, releases: Iterable[Path]) -> FoundPhotos:
+    """The photo files of each release (every release file of the site, published or
+    not) and the images of no release, from one listing of each folder of releases."""
+    paths = [Path(os.path.abspath(p)) for p in releases]
+    images = list_images({p.parent for p in paths})
+    if not images:
+        return FoundPhotos()  # a site without photos: no work per release
+    return assign_photos(paths, images, Path(os.path.abspath(content)))
+
+
 def list_images(folders: set[Path]) -> list[Path]:
     """The image files directly inside each folder."""
     images = []
@@ -125,6 +161,8 @@ def published(run: PhotoRun, photo: Photo, manifest: Manifest, lead: bool) -> Pu
         sources=tuple(sources),
         src=_url(run, middle),
         sizes=run.settings.sizes,
+        folder=run.settings.output,
+        social=manifest.social,
     )
 
 
@@ -158,26 +196,50 @@ def manifests(run: PhotoRun, paths: list[Path]) -> dict[Path, Manifest]:
     return result
 
 
+def prune(folder: Path, keep: set[str]) -> int:
+    """Delete the files this step wrote into `folder` that are not in `keep` (photos no
+    longer published); other files are left alone. Returns how many went."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    gone = 0
+    for entry in entries:
+        if entry.name not in keep and PUBLISHED_FILE.fullmatch(entry.name) and entry.is_file():
+            os.unlink(entry.path)
+            gone += 1
+    return gone
+
+
 def build_photos(
     content: Path,
     output: Path,
     releases: Mapping[Path, CaptionSource],
     settings: PhotoSettings,
+    found: FoundPhotos | None = None,
 ) -> SitePhotos:
-    """Photos of every release: found, captioned, processed or reused, published."""
-    content = Path(content).resolve()
+    """Photos of the published `releases`: found, captioned, processed or reused,
+    published. `found`: find_photos() over every release file of the site (default:
+    over `releases`). Only the releases a photo or a header line names are looked at."""
+    content = Path(os.path.abspath(content))
     if not settings.enabled:
         return SitePhotos({}, {}, 0, 0)
     run = PhotoRun(settings, content, Path(output), PhotoCache(cache_folder(settings, content)))
-    paths = {Path(p).resolve(): release for p, release in releases.items()}
-    found = assign_photos(paths, list_images({p.parent for p in paths}), content)
+    keys = {Path(os.path.abspath(p)): p for p in releases}
+    if found is None:
+        found = find_photos(content, keys)
     for orphan in found.orphans:
         run.warn(_relative(run, orphan), ORPHAN_WARNING)
-    photos = {path: attach_captions(paths[path], files) for path, files in found.by_release.items()}
+    photos = {
+        path: attach_captions(releases[keys[path]], files)
+        for path, files in found.by_release.items()
+        if files and path in keys
+    }
     every_file = sorted({photo.path for listed in photos.values() for photo in listed})
     made = manifests(run, every_file) if every_file else {}
     target = run.output / settings.output
     by_release: dict[Path, list[PublishedPhoto]] = {}
+    kept: set[str] = set()
     for path, listed in photos.items():
         shown: list[PublishedPhoto] = []
         for photo in listed:
@@ -193,8 +255,11 @@ def build_photos(
             if not photo.caption and not photo.alt:
                 run.warn(name, MISSING_TEXT_WARNING)
             run.cache.publish(manifest, target)
+            kept.update(variant.file for variant in manifest.files)
             shown.append(published(run, photo, manifest, lead=not shown))
-        for note in header_without_photo(paths[path], len(listed)):
-            run.warn(_relative(run, path), note)
         by_release[_relative(run, path)] = shown
+    for path, key in keys.items():
+        for note in header_without_photo(releases[key], len(photos.get(path, ()))):
+            run.warn(_relative(run, path), note)
+    prune(target, kept)
     return SitePhotos(by_release, dict(run.warnings), run.processed, run.reused)
