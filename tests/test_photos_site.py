@@ -84,6 +84,8 @@ def make_site(content: Path) -> None:
     write(content / "2024-03-14-rahasia.txt", "Status: draft\n\n" + draft)
     make.plain_jpeg(content / "2024-03-14-rahasia.jpg", size=(800, 600), colour=DRAFT_COLOUR)
     write(content / "2024-03-15-tanpa-foto.txt", release_text("Rilis Tanpa Foto Sama Sekali"))
+    header = "Foto: Tim Humas\n\n" + release_text("Rilis Dengan Kredit Tanpa Foto")
+    write(content / "2024-03-16-kredit.txt", header)
     for stem, name, maker, _published, _warning in BAD_FILES:
         write(content / f"{stem}.txt", release_text(f"Rilis Uji {stem[11:]}", "HUMAS : Foto uji."))
         maker(content / name)
@@ -136,6 +138,7 @@ def test_lead_photo_markup_and_files(site):
     # Turned upright from EXIF orientation 6 (1800 x 2400), at most 1600 wide.
     assert (img["width"], img["height"]) == ("1600", "2133")
     assert (img["loading"], img["fetchpriority"]) == ("eager", "high")
+    assert img["data-pagefind-meta"] == "image[src], image_alt[alt]"
     assert img["sizes"] == "(min-width: 48rem) 46rem, 100vw"
     assert img["alt"] == "Petugas BPBD menurunkan perahu karet di Samarinda, Selasa (12/3)."
     [webp] = picture.find_all("source")
@@ -317,6 +320,13 @@ def test_a_photo_with_no_release_is_skipped_and_named(site):
     assert "a photo with no release" in records["tanpa-rilis.jpg"]["error"]
     assert " ".join(log.split()).count("tanpa-rilis.jpg: skipped: a photo with no release") == 1
     assert not [p for p in (root / "output").rglob("*") if "tanpa-rilis" in p.name]
+
+
+def test_a_header_line_about_a_missing_photo_is_named(site):
+    _root, log, records = site
+    [warning] = records["2024-03-16-kredit.txt"]["warnings"]
+    assert "'Foto: ...' describes the lead photo, but the release has none" in warning
+    assert " ".join(log.split()).count("2024-03-16-kredit.txt: the header line") == 1
 
 
 # --------------------------------------------------------------------------- rebuilds
