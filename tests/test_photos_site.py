@@ -18,11 +18,13 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
 from press_release.photos.cache import cache_key, source_digest
 from press_release.photos.settings import photo_settings
+from press_release.settings import DEFAULTS
 
 from . import photo_files as make
 from .conftest import ROOT
@@ -387,3 +389,17 @@ def test_speed_layer_off_gives_the_same_photo_pages(tmp_path):
     [page] = (tmp_path / "fast").glob("2024/03/banjir-rendam-samarinda/index.html")
     twin = tmp_path / "plain" / page.relative_to(tmp_path / "fast")
     assert page.read_bytes() == twin.read_bytes()
+
+
+# --------------------------------------------------------------------------- the Pages workflow
+
+
+def test_the_pages_workflow_keeps_the_photo_cache_before_building():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == DEFAULTS["PRESS_RELEASE_PHOTOS_CACHE"]
+    assert cache["with"]["restore-keys"] == "photos-"
+    assert cache["with"]["key"].startswith("photos-")
+    build = next(i for i, s in enumerate(steps) if s.get("run", "").startswith("pelican "))
+    assert steps.index(cache) < build
