@@ -26,26 +26,36 @@ def _social_image(siteurl: str, static_dir: str, given: str | None) -> dict:
     return {"url": url, "width": width, "height": height}
 
 
-def social_image(settings) -> dict:
-    """``{"url", "width", "height"}`` of the image shown when a release without photos
-    is shared (width and height None when not known)."""
-    return _social_image(
+def _keys(settings) -> tuple[str, str, str | None]:
+    return (
         settings.get("SITEURL") or "",
         settings.get("THEME_STATIC_DIR", "theme"),
         settings.get("PRESS_RELEASE_SOCIAL_IMAGE"),
     )
 
 
+def social_image(settings) -> dict:
+    """``{"url", "width", "height"}`` of the image shown when a release without photos
+    is shared (width and height None when not known)."""
+    return _social_image(*_keys(settings))
+
+
+@lru_cache(maxsize=16)
+def _default_object(siteurl: str, static_dir: str, given: str | None) -> dict:
+    image = _social_image(siteurl, static_dir, given)
+    data = {"@type": "ImageObject", "url": image["url"]}
+    if image["width"]:
+        data["width"], data["height"] = image["width"], image["height"]
+    return data
+
+
 def image_jsonld(settings, article) -> dict:
     """The schema.org ImageObject of a release: its lead photo (the widest JPEG, with
-    caption, credit, width and height), else the default social image."""
+    caption, credit, width and height), else the default social image (one object for
+    every release without photos: it is only read)."""
     photos = getattr(article, "photos", None)
     if not photos:
-        image = social_image(settings)
-        data = {"@type": "ImageObject", "url": image["url"]}
-        if image["width"]:
-            data["width"], data["height"] = image["width"], image["height"]
-        return data
+        return _default_object(*_keys(settings))
     lead = photos[0]
     full = lead["full"]
     data = {
