@@ -35,6 +35,7 @@ from ..photos.build import (
     SitePhotos,
     build_photos,
     find_photos,
+    list_images,
     prune,
 )
 from ..photos.find import ORPHAN_WARNING
@@ -93,16 +94,14 @@ def add_photos(generator) -> None:
         return
     state = BuildState.of(generator.settings)
     content, output = generator.path, generator.output_path
-    articles: dict[str, object] = {}
-    headed: list[str] = []
-    for article in (*generator.articles, *generator.translations):
-        articles[article.source_path] = article
-        if PHOTO_HEADER in article.metadata:
-            headed.append(article.source_path)
-    found = find_photos(content, [*articles, *unpublished_files(state, content)])
-    if not found.by_release and not found.orphans and not headed:
+    published = [*generator.articles, *generator.translations]
+    folders = {article.source_path.rpartition(os.sep)[0] for article in published}
+    headed = [a.source_path for a in published if PHOTO_HEADER in a.metadata]
+    if not list_images({Path(folder) for folder in folders}) and not headed:
         prune(Path(output) / settings.output, set())  # photos of an earlier build go
-        return
+        return  # a site without photos: a listing per folder, nothing per release
+    articles = {article.source_path: article for article in published}
+    found = find_photos(content, [*articles, *unpublished_files(state, content)])
     wanted = {p for p, files in found.by_release.items() if files and os.fspath(p) in articles}
     chosen = {os.fspath(p): articles[os.fspath(p)] for p in wanted}
     chosen.update((path, articles[path]) for path in headed)
