@@ -36,6 +36,10 @@ MISSING_TEXT_WARNING = (
     "'Keterangan Foto: ...') in the header, so that readers who cannot see it know what "
     "it shows"
 )
+LINKED_WARNING = (
+    "the photo file is a link (a symbolic link in content/): links are not followed and "
+    "the photo is not published; copy the photo itself next to its release"
+)
 # A file this step writes into the output's photo folder: KEY-WIDTH.EXT or KEY-og.jpg.
 PUBLISHED_FILE = re.compile(
     r"""(?x)
@@ -206,6 +210,14 @@ def manifests(run: PhotoRun, paths: list[Path]) -> dict[Path, Manifest]:
     return result
 
 
+def reached_through_link(path: Path, content: Path) -> bool:
+    """Whether a photo file is a symbolic link, or lies in a linked folder of `content`:
+    a link may lead anywhere on the machine (features/sources.py refuses releases so)."""
+    if path.is_symlink():
+        return True
+    return not os.path.realpath(path).startswith(os.path.realpath(content) + os.sep)
+
+
 def prune(folder: Path, keep: set[str]) -> int:
     """Delete the files this step wrote into `folder` that are not in `keep` (photos no
     longer published); other files are left alone. Returns how many went."""
@@ -246,7 +258,10 @@ def build_photos(
         if files and path in keys
     }
     every_file = sorted({photo.path for listed in photos.values() for photo in listed})
+    linked = {path for path in every_file if reached_through_link(path, content)}
+    every_file = [path for path in every_file if path not in linked]
     made = manifests(run, every_file) if every_file else {}
+    made.update((path, Manifest("", error=LINKED_WARNING)) for path in linked)
     target = run.output / settings.output
     by_release: dict[Path, list[PublishedPhoto]] = {}
     kept: set[str] = set()

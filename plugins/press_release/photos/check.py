@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .build import MISSING_TEXT_WARNING
+from .build import LINKED_WARNING, MISSING_TEXT_WARNING
 from .captions import CaptionSource, attach_captions, header_without_photo
 from .find import assign_photos, is_image
 from .process import PhotoError, decode, displayed_size, enable_heif, open_image, size_warning
@@ -90,8 +90,13 @@ class PhotoChecker:
                 "caption": photo.caption,
                 "credit": photo.credit,
                 "alt": photo.alt,
-                **inspect(photo.path, self.settings),
-            }
+                **(
+                    {"format": None, "width": None, "height": None,
+                     "warnings": [f"skipped: {LINKED_WARNING}"]}
+                    if photo.path.is_symlink()  # as the build: never followed
+                    else inspect(photo.path, self.settings)
+                ),
+            }  # fmt: skip
             if not photo.caption and not photo.alt:
                 record["warnings"].append(MISSING_TEXT_WARNING)
             records.append(record)
