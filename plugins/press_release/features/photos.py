@@ -24,6 +24,7 @@ Feeds carry each release's lead photo as an enclosure (``add_enclosures``, on
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,11 +46,10 @@ from . import report
 
 # The reader's field holding a release's photo header lines ("Alt 2: ...").
 PHOTO_HEADER = "photo_header"
-# The markup the parser opens a caption line and the lead paragraph with (parse/render.py):
-# a release body is its caption lines, one per line, then the lead paragraph.
+# The markup the parser opens a caption line and the lead with (parse/render.py): a
+# release body is its caption lines, one per line, then the lead: a paragraph, or a list.
 CAPTION_LINE = '<p class="pr-caption">'
-LEAD_PARAGRAPH = '<p class="pr-lead">'
-PARAGRAPH_END = "</p>"
+LEAD = re.compile(r'<(?P<tag>p|ul|ol) class="pr-lead">')  # the lead block's opening tag
 
 
 @dataclass(frozen=True)
@@ -209,18 +209,19 @@ def photo_values(photo: PublishedPhoto) -> dict:
 
 def split_body(content: str, shown: set[int]) -> tuple[str, str]:
     """A release body as (its caption lines not shown with a photo and its lead
-    paragraph, the rest): a page with a lead photo draws the photo, the lead, then the
-    release's details, then the rest. `shown`: indexes of the caption lines drawn with
-    a photo. A body of another shape is all in the second part."""
+    paragraph or list, the rest): a page with a lead photo draws the photo, the lead,
+    then the release's details, then the rest. `shown`: indexes of the caption lines
+    drawn with a photo. A body of another shape is all in the second part."""
     lines = content.split("\n")
     count = 0
     while count < len(lines) and lines[count].startswith(CAPTION_LINE):
         count += 1
     kept = [line for index, line in enumerate(lines[:count]) if index not in shown]
     rest = "\n".join(lines[count:])
-    if not rest.startswith(LEAD_PARAGRAPH):
+    lead = LEAD.match(rest)
+    if lead is None:
         return "\n".join(kept), rest
-    end = rest.find(PARAGRAPH_END) + len(PARAGRAPH_END)
+    end = rest.find(f"</{lead['tag']}>") + len(lead["tag"]) + 3  # text is escaped: no "<"
     return "\n".join([*kept, rest[:end]]), rest[end:].lstrip("\n")
 
 
