@@ -114,11 +114,11 @@ def hugo_binary() -> str | None:
 # --------------------------------------------------------------------------- measuring
 
 
-def timed_process(command: list[str], cwd: Path) -> tuple[float, float]:
+def timed_process(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
     """Run `command`; return (seconds, peak RSS in MiB) of the process and its children."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or CHILD_ENV
     )
     stderr = process.stderr.read()
     _pid, status, usage = os.wait4(process.pid, 0)

@@ -125,3 +125,17 @@ def test_a_failing_self_check_turns_its_shortcut_off_with_one_info_line(caplog, 
         assert pelican_compat.available("broken") is False
     assert len(caplog.records) == 1 and "x.y" in caplog.records[0].getMessage()
     pelican_compat.available.cache_clear()
+
+
+def test_the_compat_command_lists_every_internal():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "press_release", "compat"], capture_output=True, text=True,
+        cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(pelican_compat.INTERNALS)
+    assert all(line.startswith("ok ") for line in lines)

@@ -94,6 +94,12 @@ def hostile(tmp_path_factory):
     (content / "pages" / "salah.txt").write_text(release(f"Di Halaman {SECRET}"), "utf-8")
     (content / "pages" / "tentang.md").write_text("Title: Tentang\n\nHalaman kantor.\n", "utf-8")
     (content / "kosong.txt").write_text("   \n", "utf-8")
+    (content / "extra").mkdir()
+    (content / "extra" / "robots.txt").write_text("User-agent: *\n", "utf-8")
+    (content / "extra" / "draf.txt").write_text(
+        "Status: draft\n\n" + release(f"Draf Statis {SECRET}"), "utf-8"
+    )
+    (content / "extra" / "gambar.png").symlink_to(outside)
     output = base / "output"
     result = build(
         content, output, "PRESS_RELEASE_SEARCH=true", "--fatal", "warnings",
@@ -134,10 +140,13 @@ def test_the_report_is_beside_the_output_and_accounts_for_every_file(hostile):
         "beranda.md": "skipped",
         "pages/salah.txt": "skipped",
         "kosong.txt": "skipped",
+        "extra/draf.txt": "skipped",
+        "extra/gambar.png": "skipped",
     }
     assert report["summary"] == (
-        "3 rilis diterbitkan, 0 dengan peringatan, 5 dilewati, 3 draf, 1 terjadwal"
+        "3 rilis diterbitkan, 0 dengan peringatan, 7 dilewati, 3 draf, 1 terjadwal"
     )
+    assert (output / "robots.txt").is_file()
     assert check(content) == statuses
 
 

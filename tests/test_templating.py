@@ -536,3 +536,50 @@ def test_pagination_fragment_writes_what_the_partial_wrote(lang):
             assert env.get_template("new.html").render(context) == old, (count, number)
             compared += 1
     assert compared == 1 + 1 + 1 + 2 + 3 + 4 + 7 + 13
+
+
+@pytest.mark.parametrize("theme", ["simple", "notmyidea"])
+def test_any_theme_builds_with_the_plugins_own_templates(tmp_path, theme):
+    """Pelican's own themes have no place, places, search or 404 templates: the plugin's
+    plain ones stand in, inside the theme's base.html."""
+    write_small_site(tmp_path / "content")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o", str(tmp_path / "out"),
+         "-s", "pelicanconf.py", "-t", theme, "-e", f'PATH="{tmp_path / "content"}"',
+         "PRESS_RELEASE_SEARCH=false", "--fatal", "warnings"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ, COLUMNS="300"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    places = sorted((tmp_path / "out" / "tempat").glob("*/index.html"))
+    assert places
+    page = soup(places[0])
+    assert page.select_one("h1") and page.select("li a[href]")
+    assert (tmp_path / "out" / "search.html").is_file()
+    releases = [p for p in (tmp_path / "out").glob("20*/*/*/index.html")]
+    assert releases
+
+
+def test_the_reader_alone_works_in_a_bare_pelican_site(tmp_path):
+    """No settings but the plugin: Pelican's defaults and theme."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2024-03-12-rilis.txt").write_text(
+        "Kalimantan Timur\nRilis Uji Situs Polos\n\nSAMARINDA – Gubernur meninjau lokasi "
+        "banjir bersama warga sekitar.\n\n(rus/hmsprov)\n",
+        encoding="utf-8",
+    )
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"PATH = {str(content)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        "PLUGINS = ['press_release']\nTIMEZONE = 'Asia/Makassar'\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
+         "-s", str(conf)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+        env=dict(os.environ, COLUMNS="300"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "out" / "rilis-uji-situs-polos.html").read_text("utf-8")
+    assert "Rilis Uji Situs Polos" in page and "Gubernur meninjau" in page

@@ -14,7 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .errors import PressReleaseError
-from .features import report, sources
+from .features import ordering, report, sources
+from .importer import cli as importer_cli
 from .parse import parse_release, slugify
 from .parse.release import shown_title
 from .photos.check import PhotoChecker
@@ -30,57 +31,74 @@ def _ignored(name: str, patterns) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
+class SourceRules:
+    """How the build sees the files of one content folder (features/sources.py)."""
+
+    def __init__(self, site: dict, content: Path, extensions: tuple[str, ...]):
+        self.site = {**site, "PATH": str(content)}
+        self.content = content
+        self.releases = {e.lower() for e in extensions}
+        self.others = set(site.get("_reader_extensions", ())) - self.releases
+        self.ignores = site.get("IGNORE_FILES", [".#*"])
+        pages, statics = site.get("PAGE_PATHS", []), site.get("STATIC_PATHS", [])
+        self.excluded = {
+            (content / folder).resolve()
+            for folder in site.get("ARTICLE_EXCLUDES", [])
+            if folder not in pages and folder not in statics
+        }
+        self.statics = [(content / folder).absolute() for folder in statics if folder]
+        self.listed = set(site.get("EXTRA_PATH_METADATA", {}))
+
+    def skips_folder(self, path: Path) -> bool:
+        return path.resolve() in self.excluded or _ignored(path.name, self.ignores)
+
+    def classify(self, path: Path) -> tuple[Path, str] | None:
+        """``(file, why it is skipped or "")``, or None when the build ignores the file."""
+        extension = path.suffix[1:]
+        absolute = str(path.absolute())
+        if any(path.absolute().is_relative_to(root) for root in self.statics):
+            if path.is_symlink():
+                return path, sources.LINKED
+            relative = path.absolute().relative_to(self.content.absolute()).as_posix()
+            if extension.lower() in self.releases and relative not in self.listed:
+                return path, sources.STATIC_TEXT.format(extension=f".{extension.lower()}")
+            return None
+        if extension.lower() in self.releases:
+            return path, sources.refusal(absolute, self.site) or ""
+        if extension in self.others and not sources.in_page_folder(absolute, self.site):
+            return path, sources.not_a_release(absolute)
+        return None
+
+
+def _ignored(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
 def _files(paths: list[str], site: dict, extensions: tuple[str, ...]) -> list[tuple[Path, str]]:
     """``(file, reason it is skipped or "")`` for the files named and the files under
-    the folders named, as the build sees them: release files of any letter case, files
-    of other readers (reported as not releases), links not followed (sources.py),
-    excluded and static folders left out."""
-    release_extensions = {e.lower() for e in extensions}
-    others = set(site.get("_reader_extensions", ())) - release_extensions
-    ignores = site.get("IGNORE_FILES", [".#*"])
+    the folders named, as the build sees them (SourceRules)."""
     site_content = Path(site.get("PATH", ".")).resolve()
     found: list[tuple[Path, str]] = []
-
-    def root_of(path: Path) -> Path:
-        """The content folder of `path`: the site's, else the folder named."""
-        folder = path.absolute() if path.is_dir() else path.absolute().parent
-        resolved = folder.resolve()
-        return site_content if resolved.is_relative_to(site_content) else folder
-
     for name in paths:
         path = Path(name)
-        content = root_of(path)
-        settings = {**site, "PATH": str(content)}
-        excluded = {
-            (content / folder).resolve()
-            for folder in [*site.get("ARTICLE_EXCLUDES", []), *site.get("STATIC_PATHS", [])]
-            if folder not in site.get("PAGE_PATHS", [])
-        }
-
-        def consider(path: Path, settings=settings) -> None:
-            extension = path.suffix[1:]
-            absolute = str(path.absolute())
-            if extension.lower() in release_extensions:
-                found.append((path, sources.refusal(absolute, settings) or ""))
-            elif extension in others and not sources.in_page_folder(absolute, settings):
-                found.append((path, sources.not_a_release(absolute)))
-
+        folder = path.absolute() if path.is_dir() else path.absolute().parent
+        content = site_content if folder.resolve().is_relative_to(site_content) else folder
+        rules = SourceRules(site, content, extensions)
         if not path.is_dir():
-            consider(path)
+            found.append(rules.classify(path) or (path, ""))
             continue
         for dirpath, dirs, files in os.walk(path):
-            folder = Path(dirpath)
+            here = Path(dirpath)
             for sub in list(dirs):
-                full = folder / sub
-                if full.is_symlink():
+                if (here / sub).is_symlink():
                     dirs.remove(sub)
-                    found.append((full, sources.LINKED_FOLDER))
-                elif full.resolve() in excluded or _ignored(sub, ignores):
+                    found.append((here / sub, sources.LINKED_FOLDER))
+                elif rules.skips_folder(here / sub):
                     dirs.remove(sub)
             dirs.sort()
             for file in sorted(files):
-                if not _ignored(file, ignores):
-                    consider(folder / file)
+                if not _ignored(file, rules.ignores) and (item := rules.classify(here / file)):
+                    found.append(item)
     return sorted(found, key=lambda item: str(item[0]))
 
 
@@ -164,7 +182,7 @@ def mark_kept_back(records: list[dict], site: dict) -> None:
             record["status"] = report.SCHEDULED
 
 
-def _save_as(record: dict, site: dict) -> str:
+def _save_as(record: dict, site: dict, slug: str | None = None) -> str:
     """The file the build writes a release to (Pelican's ARTICLE_SAVE_AS)."""
     date = record.get("date_value")
     if date is None:  # dated by git or the file's time in the build
@@ -172,41 +190,25 @@ def _save_as(record: dict, site: dict) -> str:
             record["source"], site.get("PATH", "."),
             site.get("PRESS_RELEASE_DATE_FALLBACK", "git"), site.get("TIMEZONE") or "UTC",
         )  # fmt: skip
-    fields = {"slug": record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
+    fields = {"slug": slug or record["slug"], "date": date, "lang": site.get("DEFAULT_LANG", "en")}
     fields["category"] = slugify(record.get("category") or site.get("DEFAULT_CATEGORY", ""))
     try:
         return site.get("ARTICLE_SAVE_AS", "{slug}.html").format(**fields)
     except (KeyError, IndexError, ValueError):
-        return record["slug"]
+        return fields["slug"]
 
 
 def mark_duplicates(records: list[dict], site: dict) -> None:
     """Releases that would write the same file: the build gives the later ones distinct
-    URLs, with a warning; `check` shows the same warning (features/ordering.py)."""
+    URLs, with a warning; `check` shows the same (features/ordering.py)."""
     published = [r for r in records if r["status"] in (report.PUBLISHED, report.WARNED)]
-    groups: dict[str, list[dict]] = {}
-    for record in published:
-        groups.setdefault(_save_as(record, site), []).append(record)
-    taken = set(groups)
-    for path in sorted(groups):
-        group = groups[path]
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda r: (r["date_value"] or datetime.min, r["source"]))
-        first = Path(group[0]["source"]).name
-        for record in group[1:]:
-            base, number = record["slug"], 2
-            record["slug"] = f"{base}-{number}"
-            while _save_as(record, site) in taken:
-                number += 1
-                record["slug"] = f"{base}-{number}"
-            taken.add(_save_as(record, site))
-            record["warnings"].append(
-                f"same address as {first} ({path}); published as {record['slug']}: give it "
-                "another title or a 'Slug:' line in its header"
-            )
-            if record["status"] == report.PUBLISHED:
-                record["status"] = report.WARNED
+    order = lambda r: (r["date_value"] or datetime.min, r["source"])  # noqa: E731
+    renamed = ordering.renumbered(published, lambda r, slug: _save_as(r, site, slug), order)
+    for record, first, slug, path in renamed:
+        record["slug"] = slug
+        record["warnings"].append(ordering.same_address(Path(first["source"]).name, path, slug))
+        if record["status"] == report.PUBLISHED:
+            record["status"] = report.WARNED
 
 
 def _visible(char: str) -> str:
@@ -279,6 +281,16 @@ def print_table(records: list[dict], out=sys.stdout) -> None:
     print(report.summary_line([r["status"] for r in records]), file=out)
 
 
+def print_compat(out=sys.stdout) -> int:
+    """The table of pelican_compat.INTERNALS with each self-check's result."""
+    from . import pelican_compat
+
+    rows = pelican_compat.table()
+    for name, what, used_by, ok in rows:
+        print(f"{'ok  ' if ok else 'OFF '} {name:<18} {used_by:<24} {what}", file=out)
+    return 0 if all(ok for *_rest, ok in rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m press_release", description="Tools for raw press-release files."
@@ -293,7 +305,15 @@ def main(argv: list[str] | None = None) -> int:
         help="Pelican settings to read PRESS_RELEASE_* and excluded folders from "
         "(default: ./pelicanconf.py when present)",
     )
+    importer_cli.add_parser(commands)
+    commands.add_parser(
+        "compat", help="list the private internals of Pelican the plugin relies on, checked"
+    )
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return importer_cli.run(args)
+    if args.command == "compat":
+        return print_compat()
 
     config, site = load_settings(args.settings)
     files = _files(args.paths, site, config.extensions)

@@ -273,6 +273,7 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
                 ("captions", release.captions),
                 ("credits", release.credits),
                 ("credited_reporters", release.credited_reporters),
+                ("old_url", release.old_url),
                 # Header lines about photos ("Alt 2: ..."), for features/photos.py
                 ("photo_header", _photo_header(release.header) if release.header else None),
             )

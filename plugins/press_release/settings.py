@@ -128,6 +128,23 @@ def _save_as(value) -> str | None:
     return None
 
 
+def _old_site(value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"https?://[^/\s]+", value):
+        return "must be the old site's address, such as 'https://humas.example.go.id', or None"
+    return None
+
+
+REDIRECT_MODES = ("auto", "pages", "csv", "both", "off")
+
+
+def _output_file(value) -> str | None:
+    if not isinstance(value, str) or not inside(value):
+        return "must be a file name inside the output folder"
+    return None
+
+
 def _report_path(value) -> str | None:
     if value is None:
         return None
@@ -322,6 +339,15 @@ TABLE: tuple[Setting, ...] = (
     Setting("PRESS_RELEASE_REPORT", "press-release-report.json", "str or None",
             "build report, written beside the output folder (never inside it)",
             _report_path, "publishing"),
+    # Moving an archive (docs/importing.md)
+    Setting("PRESS_RELEASE_OLD_SITE_URL", None, "str or None",
+            "the old portal's address: imported releases' old URLs get redirects",
+            _old_site, "publishing"),
+    Setting("PRESS_RELEASE_REDIRECTS", "auto", '"auto", "pages", "csv", "both" or "off"',
+            "redirect pages at the old paths (same host), a CSV list (another host), or "
+            "both", _choice(*REDIRECT_MODES), "publishing"),
+    Setting("PRESS_RELEASE_REDIRECTS_CSV", "redirects.csv", "str",
+            "the redirect list's file in the output folder", _output_file, "publishing"),
     # Speed
     Setting("PRESS_RELEASE_SPEEDUPS", True, "bool",
             "the optional speed layer (parallel rendering, caches, read-ahead); off: "

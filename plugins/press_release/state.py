@@ -52,6 +52,8 @@ class BuildState:
     background_runner: Callable | None = field(default=None, repr=False)
     date_type: type = SafeDatetime  # the type of the dates the reader hands to Pelican
     _pending: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # Releases with an old address, gathered for redirect pages (features/redirects.py).
+    redirects: object = field(default=None, repr=False)
     # The speed layer's objects for this build (speed/__init__.py), None without it.
     speed: object = field(default=None, repr=False)
 

@@ -29,6 +29,40 @@ def order_releases(generator) -> None:
         setattr(generator, name, order_content(items, order_by))
 
 
+def renumbered(items, save_as, order) -> list[tuple[object, object, str, str]]:
+    """Distinct output files for items that would share one: ``(item, first item of its
+    file, new slug, shared file)`` for each item to rename.
+
+    `save_as(item, slug)` is the file an item writes with a slug (``None``: its own);
+    `order` sorts the items of one file: the first keeps it, the others take ``slug-2``
+    or the next number whose file is free. Used by the build and by ``check``.
+    """
+    by_path: dict[str, list] = defaultdict(list)
+    for item in items:
+        by_path[save_as(item, None)].append(item)
+    taken = set(by_path)
+    renamed = []
+    for path in sorted(by_path):
+        group = sorted(by_path[path], key=order)
+        for item in group[1:]:
+            base = item.slug if hasattr(item, "slug") else item["slug"]
+            number = 2
+            while save_as(item, f"{base}-{number}") in taken:
+                number += 1
+            slug = f"{base}-{number}"
+            taken.add(save_as(item, slug))
+            renamed.append((item, group[0], slug, path))
+    return renamed
+
+
+def same_address(first: str, path: str, slug: str) -> str:
+    """The warning of a renamed release."""
+    return (
+        f"same address as {first} ({path}); published as {slug}: give it another title "
+        "or a 'Slug:' line in its header"
+    )
+
+
 def make_urls_unique(generator) -> None:
     """`article_generator_pretaxonomy`: releases that would write the same file get
     distinct URLs; nothing else ever changes a release's URL.
@@ -38,27 +72,21 @@ def make_urls_unique(generator) -> None:
     date, then by file name) keeps the URL and the later one becomes ``slug-2`` (or the
     next number free), with a warning.
     """
+
+    def save_as(article, slug):
+        if slug is None:
+            return article.save_as
+        own, article.slug = article.slug, slug
+        try:
+            return article.save_as
+        finally:
+            article.slug = own
+
     state = BuildState.of(generator.settings)
-    by_path = defaultdict(list)
-    for article in (*generator.articles, *generator.translations):
-        by_path[article.save_as].append(article)
-    taken = set(by_path)
-    for path in sorted(by_path):
-        group = by_path[path]
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda a: (a.date, a.source_path))
-        first = os.path.relpath(group[0].source_path, generator.path)
-        for article in group[1:]:
-            base, number = article.slug, 2
-            article.slug = f"{base}-{number}"
-            while article.save_as in taken:
-                number += 1
-                article.slug = f"{base}-{number}"
-            taken.add(article.save_as)
-            report.warn(
-                state,
-                os.path.relpath(article.source_path, generator.path),
-                f"same address as {first} ({path}); published as {article.slug}: give it "
-                "another title or a 'Slug:' line in its header",
-            )
+    articles = [*generator.articles, *generator.translations]
+    order = lambda a: (a.date, a.source_path)  # noqa: E731
+    for article, first, slug, path in renumbered(articles, save_as, order):
+        article.slug = slug
+        name = os.path.relpath(article.source_path, generator.path)
+        first_name = os.path.relpath(first.source_path, generator.path)
+        report.warn(state, name, same_address(first_name, path, slug))

@@ -161,6 +161,34 @@ def keep_back(generator) -> None:
     generator.hidden_articles, generator.hidden_translations = [], []
 
 
+STATIC_TEXT = (
+    "a {extension} file in a static folder is not published as it is: releases go in "
+    "content/ (a static text file must be listed in EXTRA_PATH_METADATA, as robots.txt is)"
+)
+
+
+def check_static_files(generator) -> None:
+    """`static_generator_finalized`: Pelican would copy a static folder's files as they
+    are: none reached through a link (it may lead outside content/), and no release file
+    (a draft in content/extra/ would be public raw text) unless the site lists it in
+    ``EXTRA_PATH_METADATA`` (robots.txt)."""
+    state = BuildState.of(generator.settings)
+    extensions = {e.lower() for e in generator.settings["PRESS_RELEASE_EXTENSIONS"]}
+    listed = set(generator.settings.get("EXTRA_PATH_METADATA", {}))
+    kept = []
+    for static in generator.staticfiles:
+        name = os.path.relpath(static.source_path, generator.path)
+        extension = os.path.splitext(name)[1][1:].lower()
+        if refusal(static.source_path, generator.settings) == LINKED:
+            report.skip(state, name, LINKED)
+        elif extension in extensions and name.replace(os.sep, "/") not in listed:
+            report.skip(state, name, STATIC_TEXT.format(extension=f".{extension}"))
+        else:
+            kept.append(static)
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept
+
+
 def drop_draft_pages(generator) -> None:
     """`page_generator_finalized`: draft pages are not written either."""
     generator.draft_pages, generator.draft_translations = [], []

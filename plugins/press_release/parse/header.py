@@ -38,11 +38,14 @@ KEYS = {
     "kredit foto": "photo_credit",
     "keterangan foto": "photo_caption",
     "alt": "photo_alt",
+    # The page an imported release came from (python -m press_release import).
+    "url-lama": "old_url",
+    "old-url": "old_url",
 }
 # The keys as a warning names them, one per metadata name.
 KEY_NAMES = (
     "Judul, Tanggal, Kategori, Slug, Dateline, Byline, Ringkasan, Label, Status, Foto, "
-    "Keterangan Foto, Alt"
+    "Keterangan Foto, Alt, URL-Lama"
 )
 PHOTO_KEYS = frozenset({"photo_credit", "photo_caption", "photo_alt"})
 
@@ -63,7 +66,8 @@ _PRIVACY = {"skip": 3, "hidden": 2, "draft": 1, "published": 0}
 
 _KEY_LINE = re.compile(
     r"""(?x)
-    (?P<key>[A-Za-z]+(?:[ ][A-Za-z]+)?)  # one or two words: "Judul", "Keterangan Foto"
+    (?P<key>[A-Za-z]+(?:[ -][A-Za-z]+)?)  # one or two words: "Judul", "Keterangan Foto",
+                                          # or joined by a hyphen: "URL-Lama"
     (?:[ ](?P<number>[1-9][0-9]?))?      # a photo's number: "Alt 2"
     [ \t]*:[ \t]*                        # the colon, spaces allowed on either side
     (?P<value>.*)                        # the value, maybe empty

@@ -84,6 +84,7 @@ class Release:
     slug: str | None = None
     tags: list[str] = field(default_factory=list)
     status: str | None = None
+    old_url: str | None = None
     header: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     dropped: list[str] = field(default_factory=list)
@@ -454,6 +455,8 @@ def _apply_header(release: Release) -> None:
             )
     if "tags" in header:
         release.tags = [t.strip() for t in header["tags"].split(",") if _has_word(t)]
+    if "old_url" in header:
+        release.old_url = header["old_url"] or None
     if "status" in header:
         release.status = header["status"]
 

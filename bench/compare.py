@@ -1,0 +1,156 @@
+"""Side by side: this checkout against another revision, on the same generated archive.
+
+    python bench/compare.py --base 3101713 --size 10000 --rounds 5
+
+Builds, alternately with each tree, round after round (so that a slow spell of a shared
+machine hits both alike):
+
+- ``site``: the whole site with ``publishconf.py`` (theme, related releases, places,
+  feeds, sitemap; no search index), every core;
+- ``pelican-ours``: Pelican with the reader alone (``bench/reader_only.py``), theme
+  "simple", against ``pelican-md``: Pelican's Markdown reader on the same releases (run
+  once per round; it does not depend on the tree);
+- ``parse``: ``parse_release()`` over every file, in a process of its own.
+
+Prints the median seconds and peak RSS of each, and each tree's ``pelican-ours`` over
+``pelican-md`` ratio. The base revision is checked out with ``git worktree`` into
+``bench/_work/base-REV`` (gitignored) and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
+
+from generate import generate  # noqa: E402
+from run import COMMON, OUTPUT, WORK, timed_process  # noqa: E402
+
+PARSE = """\
+import sys, time
+from pathlib import Path
+from press_release.parse import parse_release
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+start = time.perf_counter()
+for path in files:
+    parse_release(path.read_bytes(), path.name)
+print(time.perf_counter() - start)
+"""
+
+
+def site_conf(tree: Path) -> str:
+    return f"""\
+import os, sys
+os.environ.setdefault("SITEURL", "https://siaran.example.go.id")
+sys.path.insert(0, {str(tree)!r})
+from publishconf import *  # noqa: F403
+PATH = "raw"
+THEME = {str(tree / "theme")!r}
+PLUGIN_PATHS = [{str(tree / "plugins")!r}]
+ARTICLE_EXCLUDES = []
+PAGE_PATHS = []
+STATIC_PATHS = []
+EXTRA_PATH_METADATA = {{}}
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+PRESS_RELEASE_SEARCH = False
+PRESS_RELEASE_REPORT = None
+"""
+
+
+def ours_conf(tree: Path) -> str:
+    return (
+        COMMON
+        + 'READERS = {"rst": None, "html": None, "htm": None}\n'
+        + f"PLUGIN_PATHS = [{str(tree / 'bench')!r}]\n"
+        + 'PLUGINS = ["reader_only"]\n'
+    )
+
+
+def build(folder: Path, conf: str, content: str, tree: Path, name: str) -> tuple[float, float]:
+    out = OUTPUT / "compare" / name
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(tree / "plugins")}
+    command = [sys.executable, "-m", "pelican", content, "-s", conf, "-o", str(out), "-q"]
+    result = timed_process(command, folder, env)
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def parse_time(tree: Path, raw: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree / "plugins")}
+    done = subprocess.run(
+        [sys.executable, "-c", PARSE, str(raw)], capture_output=True, text=True, env=env,
+        check=True,
+    )  # fmt: skip
+    return float(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the revision to compare against")
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    folder = WORK / f"compare-{args.size}"
+    if not (folder / "raw").is_dir():
+        generate(args.size, folder)
+    base = WORK / f"base-{args.base}"
+    if not base.exists():
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(base),
+                        args.base], check=True)  # fmt: skip
+    trees = {"base": base, "this": REPO}
+    for name, tree in trees.items():
+        (folder / f"conf_site_{name}.py").write_text(site_conf(tree))
+        (folder / f"conf_ours_{name}.py").write_text(ours_conf(tree))
+    (folder / "conf_md.py").write_text(COMMON + 'READERS = {"rst": None, "html": None}\n')
+    runs: dict[str, list] = {}
+    try:
+        for round_number in range(args.rounds):
+            runs.setdefault("pelican-md", []).append(build(folder, "conf_md.py", "md", REPO, "md"))
+            order = list(trees.items())
+            if round_number % 2:
+                order.reverse()
+            for name, tree in order:
+                runs.setdefault(f"site {name}", []).append(
+                    build(folder, f"conf_site_{name}.py", "raw", tree, f"site-{name}")
+                )
+                runs.setdefault(f"pelican-ours {name}", []).append(
+                    build(folder, f"conf_ours_{name}.py", "raw", tree, f"ours-{name}")
+                )
+                runs.setdefault(f"parse {name}", []).append((parse_time(tree, folder / "raw"), 0.0))
+            print(f"round {round_number + 1} of {args.rounds} done", file=sys.stderr)
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
+                       check=False)  # fmt: skip
+    print(f"{args.size} releases, {args.rounds} rounds, base {args.base}\n")
+    print("| configuration | median s | min s | max s | median peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|")
+    medians = {}
+    for name, values in runs.items():
+        seconds = [v[0] for v in values]
+        medians[name] = statistics.median(seconds)
+        rss = statistics.median(v[1] for v in values)
+        print(f"| {name} | {medians[name]:.2f} | {min(seconds):.2f} | {max(seconds):.2f} | "
+              f"{rss:.0f} |")  # fmt: skip
+    md = medians["pelican-md"]
+    print()
+    for name in trees:
+        print(f"{name}: pelican-ours / pelican-md = {medians[f'pelican-ours {name}'] / md:.3f}")
+    print(f"site this / base = {medians['site this'] / medians['site base']:.3f}")
+    print(f"parse this / base = {medians['parse this'] / medians['parse base']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
