@@ -12,10 +12,10 @@ Once the articles are final (``article_generator_finalized``), ``add_photos``:
    layer may run it in a second process while the rest of the build is read, and
    applies the result before any page is drawn);
 4. gives each release with photos what its templates draw (``article.photos``, plain
-   values: see ``photo_values``) and its body in two parts (``article.photo_lead``, the
-   lead paragraph, and ``article.photo_body``, the rest), the caption lines shown with a
-   photo taken out of the body; warnings go to the build report and the log as author
-   messages (``report.warn``, ``report.skip``).
+   values: see ``photo_values``; an empty tuple for the others) and its body in two
+   parts (``article.photo_lead``, the lead paragraph, and ``article.photo_body``, the
+   rest), the caption lines shown with a photo taken out of the body; warnings go to
+   the build report and the log as author messages (``report.warn``, ``report.skip``).
 
 Feeds carry each release's lead photo as an enclosure (``add_enclosures``, on
 ``feed_generated``). Everything of one build lives in its BuildState.
@@ -89,12 +89,16 @@ class ReleaseTexts(Mapping):
 def add_photos(generator) -> None:
     """`article_generator_finalized`: the photos of the published releases, found,
     processed (or taken from the cache) and given to their articles."""
+    published = [*generator.articles, *generator.translations]
+    for article in published:
+        # Every release has its photos, none by default: a template asking a release
+        # without the attribute would cost two exceptions (Jinja tries an item next).
+        article.photos = ()
     settings = photo_settings(generator.settings)
     if not settings.enabled:
         return
     state = BuildState.of(generator.settings)
     content, output = generator.path, generator.output_path
-    published = [*generator.articles, *generator.translations]
     folders = {article.source_path.rpartition(os.sep)[0] for article in published}
     headed = [a.source_path for a in published if PHOTO_HEADER in a.metadata]
     if not list_images({Path(folder) for folder in folders}) and not headed:

@@ -53,7 +53,7 @@ def image_jsonld(settings, article) -> dict:
     """The schema.org ImageObject of a release: its lead photo (the widest JPEG, with
     caption, credit, width and height), else the default social image (one object for
     every release without photos: it is only read)."""
-    photos = getattr(article, "__dict__", {}).get("photos")  # no exception when absent
+    photos = getattr(article, "photos", None)
     if not photos:
         return _default_object(*_keys(settings))
     lead = photos[0]
