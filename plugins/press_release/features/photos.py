@@ -28,21 +28,18 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feedgenerator import Enclosure
 
-from ..photos.build import (
-    PublishedPhoto,
-    SitePhotos,
-    build_photos,
-    find_photos,
-    list_images,
-    prune,
-)
+from ..photos.files import find_photos, list_images, prune
 from ..photos.find import ORPHAN_WARNING
 from ..photos.settings import photo_settings
 from ..state import STATE_KEY, BuildState
 from . import report
+
+if TYPE_CHECKING:
+    from ..photos.build import PublishedPhoto, SitePhotos
 
 # The reader's field holding a release's photo header lines ("Alt 2: ...").
 PHOTO_HEADER = "photo_header"
@@ -117,6 +114,9 @@ def add_photos(generator) -> None:
     generator.context[STATE_KEY] = state  # feed_generated hands receivers the context
 
     def work() -> SitePhotos:
+        # Processing (Pillow) is loaded only by a site with photos.
+        from ..photos.build import build_photos
+
         return build_photos(content, output, releases, settings, found)
 
     def then(result: SitePhotos) -> None:

@@ -16,20 +16,18 @@ neither published nor reported as photos of no release.
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import batch
 from .cache import Manifest, PhotoCache, Variant
 from .captions import CaptionSource, Photo, attach_captions, header_without_photo
-from .find import IMAGE_EXTENSIONS, ORPHAN_WARNING, FoundPhotos, assign_photos
+from .files import find_photos, prune
+from .find import ORPHAN_WARNING, FoundPhotos
 from .process import size_warning
 from .settings import PhotoSettings
-
-IMAGE_NAMES = frozenset(extension[1:] for extension in IMAGE_EXTENSIONS)  # without the dot
 
 MISSING_TEXT_WARNING = (
     "no caption or alt text: add a caption line above the dateline, or 'Alt: ...' (and "
@@ -39,14 +37,6 @@ MISSING_TEXT_WARNING = (
 LINKED_WARNING = (
     "the photo file is a link (a symbolic link in content/): links are not followed and "
     "the photo is not published; copy the photo itself next to its release"
-)
-# A file this step writes into the output's photo folder: KEY-WIDTH.EXT or KEY-og.jpg.
-PUBLISHED_FILE = re.compile(
-    r"""(?x)
-    [0-9a-f]{24}            # the photo's key (cache.KEY_LENGTH hex digits)
-    -(?:\d{1,5}|og)          # a width, or the link-preview crop
-    \.(?:webp|avif|jpg)      # the format
-    """
 )
 
 
@@ -122,36 +112,6 @@ def cache_folder(settings: PhotoSettings, content: Path) -> Path:
     return folder if folder.is_absolute() else Path(content).resolve().parent / folder
 
 
-def find_photos(content: Path, releases: Iterable[Path]) -> FoundPhotos:
-    """The photo files of each release (every release file of the site, published or
-    not) and the images of no release, from one listing of each folder of releases."""
-    names = [os.fspath(p) for p in releases]
-    folders = {name.rpartition(os.sep)[0] for name in names}
-    images = list_images({Path(os.path.abspath(folder)) for folder in folders})
-    if not images:
-        return FoundPhotos()  # a site without photos: a listing per folder, nothing more
-    paths = [Path(os.path.abspath(name)) for name in names]
-    return assign_photos(paths, images, Path(os.path.abspath(content)))
-
-
-def list_images(folders: set[Path]) -> list[Path]:
-    """The image files directly inside each folder. A folder of 10,000 releases is
-    listed in a few milliseconds: names are compared as strings, and only an image's
-    name is made a Path and checked to be a file."""
-    images = []
-    for folder in sorted(folders):
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            continue
-        for name in names:
-            if name.rpartition(".")[2].lower() in IMAGE_NAMES:
-                path = Path(folder, name)
-                if path.is_file():
-                    images.append(path)
-    return images
-
-
 def _url(run: PhotoRun, variant: Variant) -> str:
     return f"{run.settings.output}/{variant.file}"
 
@@ -216,21 +176,6 @@ def reached_through_link(path: Path, content: Path) -> bool:
     if path.is_symlink():
         return True
     return not os.path.realpath(path).startswith(os.path.realpath(content) + os.sep)
-
-
-def prune(folder: Path, keep: set[str]) -> int:
-    """Delete the files this step wrote into `folder` that are not in `keep` (photos no
-    longer published); other files are left alone. Returns how many went."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    gone = 0
-    for entry in entries:
-        if entry.name not in keep and PUBLISHED_FILE.fullmatch(entry.name) and entry.is_file():
-            os.unlink(entry.path)
-            gone += 1
-    return gone
 
 
 def build_photos(
