@@ -20,6 +20,9 @@ PLUGINS = ["press_release"]
 # Releases are the .txt files of content/; pages are Markdown in content/pages/.
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "extra"]
+# A folder in content/ may be one release's own, with its photos (docs/photos.md): its
+# name is not the release's region (Pelican's default would make it one).
+USE_FOLDER_AS_CATEGORY = False
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {

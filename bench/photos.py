@@ -15,7 +15,8 @@ Rows:
 - ``rerun``: after adding one release with a photo (must process exactly one);
 - ``floor``: the same library alone, same process pool and workers: read the file,
   ``Image.open``, ``draft`` (as ``Image.thumbnail`` does), decode, resize to each width,
-  encode WebP and JPEG at the same settings into memory; no hashing, cache or output;
+  encode WebP and JPEG at the same settings, and the 1200x630 link-preview crop in JPEG,
+  into memory; no hashing, cache or output;
 - peak RSS: the sum over this process and all its children, sampled every 50 ms.
 
 Goals (issue 19): first >= 0.8 x floor images per second; rerun processes one photo;
@@ -39,6 +40,7 @@ from PIL import ExifTags, Image
 from press_release.parse import parse_release
 from press_release.photos import batch
 from press_release.photos.build import build_photos
+from press_release.photos.process import social_crop
 from press_release.photos.settings import PhotoSettings, photo_settings
 
 WORK = Path(__file__).resolve().parent / "_work" / "photos"
@@ -145,6 +147,10 @@ def floor_one(path: str, settings: PhotoSettings) -> int:
                 else:
                     resized.save(out, "WEBP", quality=settings.quality_of(fmt), method=4)
                 written += out.tell()
+        crop = social_crop(image)  # the link preview, as process_photo makes it
+        out = io.BytesIO()
+        crop.save(out, "JPEG", quality=82, progressive=True, optimize=True)
+        written += out.tell()
     return written
 
 

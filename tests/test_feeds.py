@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from datetime import UTC, datetime
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -32,8 +33,11 @@ def releases():
         Pelican(settings)  # loads the plugins, so the reader is registered
         readers = Readers(settings)
         found = []
-        for name in sorted(os.listdir(settings["PATH"])):
-            if not name.endswith(".txt"):
+        content = Path(settings["PATH"])
+        excluded = tuple(settings["ARTICLE_EXCLUDES"])
+        for path in sorted(content.rglob("*.txt")):  # a release may have a folder of its own
+            name = path.relative_to(content).as_posix()
+            if name.startswith(excluded):
                 continue
             article = readers.read_file(settings["PATH"], name, content_class=Article, context={})
             if article.status == "published":

@@ -198,3 +198,29 @@ def test_photos_off(site):
     result = build(site, PRESS_RELEASE_PHOTOS=False)
     assert (result.by_release, result.processed) == ({}, 0)
     assert not (site / "output").exists()
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_photo_reached_through_a_link_is_not_published(tmp_path, linked):
+    """A link in content/ may lead anywhere on the machine: its photo is skipped."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make.plain_jpeg(outside / "pribadi.jpg")
+    content = tmp_path / "site" / "content"
+    if linked == "file":
+        release = write_release(content, "2024-07-01-tautan", "HUMAS : Foto tautan.")
+        (content / "2024-07-01-tautan.jpg").symlink_to(outside / "pribadi.jpg")
+        name = Path("2024-07-01-tautan.jpg")
+    else:  # a folder of content/ that is a link to a folder elsewhere
+        write_release(outside, "2024-07-01-tautan", "HUMAS : Foto tautan.")
+        content.mkdir(parents=True)
+        (content / "rilis").symlink_to(outside, target_is_directory=True)
+        release = content / "rilis" / "2024-07-01-tautan.txt"
+        name = Path("rilis/pribadi.jpg")
+    releases = {release: parse_release(release.read_bytes(), release.name)}
+    settings = photo_settings({"PRESS_RELEASE_JOBS": 1})
+    result = build_photos(content, tmp_path / "site" / "output", releases, settings)
+    assert list(result.by_release.values()) == [[]]
+    [note] = result.warnings[name]
+    assert "is a link" in note and result.processed == 0
+    assert not (tmp_path / "site" / "output" / "photos").exists()

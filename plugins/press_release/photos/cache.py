@@ -3,8 +3,9 @@
 A photo's key hashes its bytes with the processing settings (widths, formats, quality)
 and ``PIPELINE_VERSION``: the same photo under the same settings is processed once,
 whatever its name or release, and a changed setting makes new files rather than stale
-ones. For each key the cache folder holds the variants (``KEY-960.webp`` ...) and a
-manifest (``KEY.json``: sizes, notes for the author, or why the photo was skipped).
+ones. For each key the cache folder holds the variants (``KEY-960.webp`` ...), the
+link-preview crop (``KEY-og.jpg``) and a manifest (``KEY.json``: sizes, notes for the
+author, or why the photo was skipped).
 
 The stat index (``index.json``) remembers each source file's size, modification time and
 digest, so that a rebuild hashes only the files that changed. A fresh checkout (CI) has
@@ -21,10 +22,10 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .process import OUTPUT_FORMATS, PhotoError, Processed
+from .process import OUTPUT_FORMATS, Encoded, PhotoError, Processed
 
 # Bump when a change to process.py changes the files it writes.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: the link-preview crop (KEY-og.jpg)
 KEY_LENGTH = 24  # hex digits: 96 bits
 INDEX_NAME = "index.json"
 
@@ -64,6 +65,12 @@ class Manifest:
     variants: tuple[Variant, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    social: Variant | None = None  # the link-preview crop (process.SOCIAL_SIZE)
+
+    @property
+    def files(self) -> tuple[Variant, ...]:
+        """Every published file of the photo."""
+        return self.variants + ((self.social,) if self.social else ())
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
@@ -73,6 +80,8 @@ class Manifest:
         raw = json.loads(text)
         raw["variants"] = tuple(Variant(**v) for v in raw["variants"])
         raw["warnings"] = tuple(raw["warnings"])
+        if raw.get("social"):
+            raw["social"] = Variant(**raw["social"])
         return cls(**raw)
 
 
@@ -95,7 +104,7 @@ class PhotoCache:
             manifest = Manifest.from_json((self.folder / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError, TypeError, KeyError):
             return None
-        if all((self.folder / v.file).is_file() for v in manifest.variants):
+        if all((self.folder / v.file).is_file() for v in manifest.files):
             return manifest
         return None
 
@@ -108,8 +117,10 @@ class PhotoCache:
             variants = []
             for encoded in result.variants:
                 name = f"{key}-{encoded.width}.{OUTPUT_FORMATS[encoded.format][2]}"
-                _write_atomically(self.folder / name, encoded.data)
-                variants.append(Variant(encoded.format, encoded.width, encoded.height, name))
+                variants.append(self._keep(name, encoded))
+            social = None
+            if result.social is not None:
+                social = self._keep(f"{key}-og.{OUTPUT_FORMATS['jpeg'][2]}", result.social)
             manifest = Manifest(
                 key,
                 result.width,
@@ -117,14 +128,19 @@ class PhotoCache:
                 result.source_format,
                 tuple(variants),
                 result.warnings,
+                social=social,
             )
         _write_atomically(self.folder / f"{key}.json", manifest.to_json().encode("utf-8"))
         return manifest
 
+    def _keep(self, name: str, encoded: Encoded) -> Variant:
+        _write_atomically(self.folder / name, encoded.data)
+        return Variant(encoded.format, encoded.width, encoded.height, name)
+
     def publish(self, manifest: Manifest, folder: Path) -> None:
-        """Put a photo's variants into the output folder: hard links, else copies."""
+        """Put a photo's files into the output folder: hard links, else copies."""
         folder.mkdir(parents=True, exist_ok=True)
-        for variant in manifest.variants:
+        for variant in manifest.files:
             source, target = self.folder / variant.file, folder / variant.file
             if target.exists() and target.stat().st_size == source.stat().st_size:
                 continue  # the same content: its name is its hash

@@ -74,6 +74,10 @@ class Photo:
     caption: str | None = None
     credit: str | None = None
     alt: str | None = None
+    # The index in the release's caption lines of the line this photo's caption is: the
+    # page shows that line with the photo instead of above the lead. None when the
+    # caption comes from elsewhere (the header, a "Foto:" line) or there is none.
+    line: int | None = None
 
     @property
     def is_lead(self) -> bool:
@@ -142,8 +146,10 @@ def attach_captions(release: CaptionSource, files: list[Path]) -> list[Photo]:
         credit = closing or (
             credits[index] if index < len(credits) else credits[0] if len(credits) == 1 else None
         )
-        caption = _header(release, "photo_caption", order) or text
+        header_caption = _header(release, "photo_caption", order)
+        caption = header_caption or text
         alt = _header(release, "photo_alt", order) or (alt_text(caption) if caption else None)
+        from_line = header_caption is None and index < len(release.captions)
         photos.append(
             Photo(
                 path=path,
@@ -151,6 +157,7 @@ def attach_captions(release: CaptionSource, files: list[Path]) -> list[Photo]:
                 caption=caption,
                 credit=_header(release, "photo_credit", order) or credit,
                 alt=alt,
+                line=index if from_line else None,
             )
         )
     return photos

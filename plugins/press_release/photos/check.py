@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..messages import Message
-from .build import MISSING_TEXT_WARNING
+from .build import LINKED_WARNING, MISSING_TEXT_WARNING, unreadable_warning
 from .captions import CaptionSource, attach_captions, header_without_photo
 from .find import assign_photos, is_image
 from .process import PhotoError, decode, displayed_size, enable_heif, open_image, size_warning
@@ -27,13 +27,7 @@ def inspect(path: Path, settings: PhotoSettings) -> dict:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        record["warnings"].append(
-            Message(
-                "the photo file cannot be read (%(reason)s): check that it exists and that "
-                "you may read it",
-                reason=exc.strerror,
-            )
-        )
+        record["warnings"].append(unreadable_warning(exc.strerror))
         return record
     record["bytes"] = len(data)
     if note := size_warning(len(data), settings.large_bytes):
@@ -97,8 +91,13 @@ class PhotoChecker:
                 "caption": photo.caption,
                 "credit": photo.credit,
                 "alt": photo.alt,
-                **inspect(photo.path, self.settings),
-            }
+                **(
+                    {"format": None, "width": None, "height": None,
+                     "warnings": [Message("skipped: %(reason)s", reason=LINKED_WARNING)]}
+                    if photo.path.is_symlink()  # as the build: never followed
+                    else inspect(photo.path, self.settings)
+                ),
+            }  # fmt: skip
             if not photo.caption and not photo.alt:
                 record["warnings"].append(MISSING_TEXT_WARNING)
             records.append(record)

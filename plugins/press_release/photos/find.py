@@ -46,7 +46,9 @@ DIGITS = re.compile(r"(\d+)")
 
 @dataclass
 class FoundPhotos:
-    """The photo files of each release (lead first) and the images of no release."""
+    """The photo files of each release (lead first) and the images of no release.
+
+    Only releases in a folder holding images are listed."""
 
     by_release: dict[Path, list[Path]] = field(default_factory=dict)
     orphans: list[Path] = field(default_factory=list)
@@ -95,7 +97,9 @@ def assign_photos(
             images_in[image.parent].append(image)
     found = FoundPhotos()
     for folder, folder_releases in releases_in.items():
-        folder_images = images_in.get(folder, [])
+        folder_images = images_in.get(folder)
+        if not folder_images:
+            continue  # no photos here: nothing to do for its releases (most folders)
         if len(folder_releases) == 1 and folder != root:
             found.by_release[folder_releases[0]] = _folder_photos(folder_releases[0], folder_images)
             continue

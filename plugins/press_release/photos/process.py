@@ -48,6 +48,10 @@ WHITE = (255, 255, 255)
 # Resizing from an image at most this many times wider uses reduce() first: faster, and
 # Pillow's own docs give 3.0 as indistinguishable from a full Lanczos resize.
 REDUCING_GAP = 3.0
+# The link preview of a shared release (og:image): the size Facebook, WhatsApp and X
+# show in full, 1.91:1. Cropped from the middle of the photo, JPEG (every preview reads
+# it), never enlarged.
+SOCIAL_SIZE = (1200, 630)
 
 
 class PhotoError(PressReleaseError):
@@ -73,6 +77,7 @@ class Processed:
     source_format: str
     variants: tuple[Encoded, ...]
     warnings: tuple[str, ...] = ()
+    social: Encoded | None = None  # the link-preview crop (SOCIAL_SIZE)
 
 
 def enable_heif() -> bool:
@@ -195,6 +200,20 @@ def resize_all(image: Image.Image, widths: list[int]) -> list[Image.Image]:
     return images
 
 
+def social_crop(image: Image.Image, size: tuple[int, int] = SOCIAL_SIZE) -> Image.Image:
+    """The middle of the photo at the link preview's shape, at most `size`."""
+    width, height = image.size
+    crop_w, crop_h = width, round(width * size[1] / size[0])
+    if crop_h > height:  # wider than 1.91:1 (a panorama): keep the height instead
+        crop_w, crop_h = round(height * size[0] / size[1]), height
+    left, top = (width - crop_w) // 2, (height - crop_h) // 2
+    target = (min(size[0], crop_w), max(1, min(size[1], round(crop_h * size[0] / crop_w))))
+    return image.resize(
+        target, Image.LANCZOS, box=(left, top, left + crop_w, top + crop_h),
+        reducing_gap=REDUCING_GAP,
+    )  # fmt: skip
+
+
 def encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     """The file of one variant, with no metadata block at all."""
     pillow_name = OUTPUT_FORMATS[fmt][0]
@@ -230,14 +249,19 @@ def process_photo(
             f"an animated {source_format} ({image.n_frames} frames): only its first frame "
             "is published; use a still photo (JPEG) instead"
         )
-    image = to_srgb(orient(decode(image, max(widths))))
+    image = to_srgb(orient(decode(image, max(*widths, SOCIAL_SIZE[0]))))
+    crop = social_crop(image)
+    social = Encoded("jpeg", crop.width, crop.height, encode(crop, "jpeg", quality["jpeg"]))
+    del crop
     variants = []
     for resized in resize_all(image, widths_for(image.width, widths)):
         for fmt in formats:
             encoded = encode(resized, fmt, quality[fmt])
             variants.append(Encoded(fmt, resized.width, resized.height, encoded))
     widest = variants[0]
-    return Processed(widest.width, widest.height, source_format, tuple(variants), tuple(notes))
+    return Processed(
+        widest.width, widest.height, source_format, tuple(variants), tuple(notes), social
+    )
 
 
 def size_warning(size: int, limit: int) -> str | None:

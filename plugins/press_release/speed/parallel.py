@@ -49,6 +49,7 @@ from pelican.writers import Writer
 
 from .. import pelican_compat
 from ..errors import PressReleaseError
+from ..features.photos import add_enclosures
 from ..state import BuildState
 from .page_cache import Plan, write_file_arguments
 from .session import SESSION
@@ -64,6 +65,17 @@ SMALL_WORK = 100
 # At most this many releases edited since the last build have their pages rendered
 # first (DeferredWriter._render_edited); more, as after a pull, wait their turn.
 EDITED_FIRST = 20
+
+
+# Receivers of this plugin that a deferred feed may call in any order: the photo
+# feature's reads only the build state, final before any feed is rendered.
+OWN_FEED_RECEIVERS = (add_enclosures,)
+_ANY = object()  # a sender no receiver is connected to in particular
+
+
+def others_hear(signal) -> bool:
+    """Whether a receiver other than this plugin's own listens to `signal`."""
+    return any(r not in OWN_FEED_RECEIVERS for r in signal.receivers_for(_ANY))
 
 
 def usable_cpus() -> int:
@@ -177,7 +189,7 @@ class DeferredWriter(Writer):
         if (
             not self._deferring
             or path is None  # the caller wants the feed object, not a file
-            or signals.feed_generated.receivers  # they get the feed object in Pelican's order
+            or others_hear(signals.feed_generated)  # they get it in Pelican's order
             or signals.feed_written.receivers
         ):
             return super().write_feed(*args, **kwargs)

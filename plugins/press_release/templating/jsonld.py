@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..features.reporters import Reporters
 from ..settings import office as office_of
 from .filters import absolute_url, content_lang, logo_url, plain_text
+from .photos import image_jsonld
 
 
 def release_jsonld(settings, article, publisher=None, reporters=None):
@@ -51,6 +52,7 @@ def release_jsonld(settings, article, publisher=None, reporters=None):
         "mainEntityOfPage": url,
         "author": author,
         "publisher": publisher,
+        "image": image_jsonld(settings, article),
     }
     dateline = getattr(article, "dateline_display", None)
     if dateline:
