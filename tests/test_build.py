@@ -138,7 +138,7 @@ def test_undated_release_is_dated_by_git_and_warned(tmp_path):
     output = tmp_path / "output"
     result = pelican(content, output)
     assert result.returncode == 0, result.stderr
-    assert "no date found" in result.stdout + result.stderr
+    assert "tanggal tidak ditemukan" in result.stdout + result.stderr  # DEFAULT_LANG "id"
     [page] = article_pages(output).values()
     # The commit's moment, in the site's TIMEZONE (Asia/Makassar, UTC+8).
     assert page.find("time", datetime="2021-02-03T10:00:00+08:00") is not None
@@ -146,7 +146,7 @@ def test_undated_release_is_dated_by_git_and_warned(tmp_path):
     # an author problem: --fatal warnings still builds the site
     fatal = pelican(content, tmp_path / "out2", "--fatal", "warnings")
     assert fatal.returncode == 0, fatal.stdout + fatal.stderr
-    assert "no date found" in fatal.stdout + fatal.stderr
+    assert "tanggal tidak ditemukan" in fatal.stdout + fatal.stderr
 
 
 def test_demo_site_builds_without_any_warning(tmp_path):

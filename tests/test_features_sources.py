@@ -207,7 +207,7 @@ def test_github_actions_get_annotations_and_a_job_summary(tmp_path):
     commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert any(
         line.startswith("::warning file=content/2024-05-02-tanpa.txt,title=press_release::")
-        and "no dateline found" in line
+        and "dateline tidak ditemukan" in line  # the site's language (DEFAULT_LANG "id")
         for line in commands
     ), commands
     assert any(line.startswith("::warning file=content/rusak.txt,") for line in commands)

@@ -33,6 +33,13 @@ SKIP_REASONS = {
     "title_only": "only a title",
     "chrome_only": "only page chrome",
 }
+SKIP_REASONS_ID = {
+    "empty": "kosong",
+    "whitespace_only": "kosong",
+    "binary_png": "biner",
+    "title_only": "hanya berisi judul",
+    "chrome_only": "hanya berisi bagian halaman web",
+}
 
 
 @pytest.mark.parametrize("name", sorted(SKIP_REASONS))
@@ -181,12 +188,13 @@ def test_summary_line_is_printed_at_the_end(site):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        *((f"{n}.txt", SKIP_REASONS[n]) for n in SKIP_REASONS),
-        ("robust_big_5mb.txt", "unusually long"),
-        ("robust_one_line_1mb.txt", "lost its line breaks"),
-        ("robust_latin1_ambiguous.txt", "encoding is ambiguous"),
+        # the log speaks the site's language (DEFAULT_LANG "id")
+        *((f"{n}.txt", SKIP_REASONS_ID[n]) for n in SKIP_REASONS_ID),
+        ("robust_big_5mb.txt", "sangat panjang"),
+        ("robust_one_line_1mb.txt", "pergantian baris berkas ini tampaknya hilang"),
+        ("robust_latin1_ambiguous.txt", "pengodean tidak jelas"),
         ("robust_mojibake.txt", "mojibake"),
-        ("robust_status_unknown.txt", "no known status"),
+        ("robust_status_unknown.txt", "tidak menyebut status yang dikenal"),
     ],
 )
 def test_one_message_names_the_file(site, name, message):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..messages import Message
 from .normalise import may_fold_to_ascii
 
 MONTHS = {
@@ -76,10 +77,13 @@ class FoundDate:
     def weekday_conflict(self) -> str | None:
         if self.weekday is None or self.weekday == self.value.weekday():
             return None
-        return (
-            f"weekday {WEEKDAY_NAMES[self.weekday]!r} contradicts the date "
-            f"{self.value.date().isoformat()} (a {WEEKDAY_NAMES[self.value.weekday()]}) "
-            f"in {self.text!r}; the date is used"
+        return Message(
+            "weekday %(weekday)r contradicts the date %(date)s (a %(actual)s) in %(text)r; "
+            "the date is used",
+            weekday=WEEKDAY_NAMES[self.weekday],
+            date=self.value.date().isoformat(),
+            actual=WEEKDAY_NAMES[self.value.weekday()],
+            text=self.text,
         )
 
 

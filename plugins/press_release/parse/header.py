@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..messages import Message
+
 # Header key (English or Indonesian, any case) -> metadata name.
 KEYS = {
     "title": "title",
@@ -133,9 +135,13 @@ def _read_line(header: Header, match: re.Match[str]) -> None:
     if name is None:
         header.credits.append(line)
         header.warnings.append(
-            f"the header line {line!r} has no header key ({KEY_NAMES}); it is kept as a "
-            "credit line: rename its key, or put it below the header's blank line if it "
-            "belongs to the release text"
+            Message(
+                "the header line %(line)r has no header key (%(keys)s); it is kept as a "
+                "credit line: rename its key, or put it below the header's blank line if it "
+                "belongs to the release text",
+                line=line,
+                keys=KEY_NAMES,
+            )
         )
         return
     if name == "status":
@@ -143,14 +149,21 @@ def _read_line(header: Header, match: re.Match[str]) -> None:
         return
     if not value:
         header.warnings.append(
-            f"the header line {line!r} has no value; write the value after the colon, "
-            "or remove the line"
+            Message(
+                "the header line %(line)r has no value; write the value after the colon, "
+                "or remove the line",
+                line=line,
+            )
         )
         return
     if name in header.values:
         header.warnings.append(
-            f"the header key {match['key']!r} is given twice; the first value "
-            f"{header.values[name]!r} is used: remove the other line"
+            Message(
+                "the header key %(key)r is given twice; the first value %(value)r is used: "
+                "remove the other line",
+                key=match["key"],
+                value=header.values[name],
+            )
         )
         return
     header.values[name] = value
@@ -163,8 +176,12 @@ def _read_status(header: Header, line: str, value: str) -> None:
     known = header.values.get("status")
     if known is not None:
         header.warnings.append(
-            f"the header key 'Status' is given twice ({known!r} and {status!r}); the "
-            "more private one holds: remove the other line"
+            Message(
+                "the header key 'Status' is given twice (%(first)r and %(second)r); the "
+                "more private one holds: remove the other line",
+                first=known,
+                second=status,
+            )
         )
         if _PRIVACY[known] >= _PRIVACY[status]:
             return
@@ -180,9 +197,11 @@ def check_status(value: str, line: str) -> tuple[str, str | None]:
     status = STATUS_WORDS.get(value.strip().rstrip(".").strip().casefold())
     if status is not None:
         return status, None
-    return "draft", (
-        f"the header line {line!r} names no known status; the release is kept back as a "
-        f"draft: write one of {ACCEPTED_STATUSES}"
+    return "draft", Message(
+        "the header line %(line)r names no known status; the release is kept back as a "
+        "draft: write one of %(accepted)s",
+        line=line,
+        accepted=ACCEPTED_STATUSES,
     )
 
 
@@ -195,8 +214,11 @@ def _stray_status(lines: list[str], start: int, matches: list[re.Match[str]]) ->
         header = Header(rest=lines[: start + offset] + lines[start + offset + 1 :])
         _read_status(header, match.group(0), match["value"].strip())
         header.warnings.append(
-            f"the line {match.group(0)!r} at the top was applied, but the lines around it "
-            "are read as release text: put a blank line after the header"
+            Message(
+                "the line %(line)r at the top was applied, but the lines around it are "
+                "read as release text: put a blank line after the header",
+                line=match.group(0),
+            )
         )
         return header
     return None

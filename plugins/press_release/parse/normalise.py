@@ -25,6 +25,7 @@ import unicodedata
 from ftfy import TextFixerConfig, fix_text
 
 from ..errors import PressReleaseError
+from ..messages import Message
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -179,14 +180,24 @@ def _mojibake_warning(repaired: list[tuple[str, str]], left: list[str]) -> list[
     parts = []
     if repaired:
         before, after = repaired[0]
-        parts.append(f"{len(repaired)} mis-encoded word(s) repaired, e.g. {before!r} -> {after!r}")
+        parts.append(
+            Message(
+                "%(count)s mis-encoded word(s) repaired, e.g. %(before)r -> %(after)r",
+                count=len(repaired),
+                before=before,
+                after=after,
+            )
+        )
     if left:
-        parts.append(f"{len(left)} left as written, e.g. {left[0]!r}")
+        parts.append(
+            Message("%(count)s left as written, e.g. %(word)r", count=len(left), word=left[0])
+        )
     return [
-        "encoding damage (mojibake): "
-        + "; ".join(parts)
-        + "; the text was once saved with the wrong encoding: check these words, or "
-        "save the original again as UTF-8"
+        Message(
+            "encoding damage (mojibake): %(found)s; the text was once saved with the wrong "
+            "encoding: check these words, or save the original again as UTF-8",
+            found=parts[0] if len(parts) == 1 else Message("%(a)s; %(b)s", a=parts[0], b=parts[1]),
+        )
     ]
 
 
@@ -194,8 +205,11 @@ def _check_not_binary(text: str) -> None:
     controls = len(_BINARY_CONTROLS.findall(text))
     if controls > 8 and controls > 0.01 * len(text):
         raise PressReleaseError(
-            f"the file holds {controls} control characters: it is a binary file (an "
-            "image or a Word document?), not plain text; save the release as .txt"
+            Message(
+                "the file holds %(count)s control characters: it is a binary file (an "
+                "image or a Word document?), not plain text; save the release as .txt",
+                count=controls,
+            )
         )
 
 
@@ -238,16 +252,22 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
                 return raw.decode(encoding), encoding.replace("-sig", " with BOM"), []
             except UnicodeDecodeError as exc:
                 raise PressReleaseError(
-                    f"the file starts with a {encoding} byte-order mark but is not valid "
-                    f"{encoding} (byte {exc.start}); save it again as UTF-8"
+                    Message(
+                        "the file starts with a %(encoding)s byte-order mark but is not "
+                        "valid %(encoding)s (byte %(byte)s); save it again as UTF-8",
+                        encoding=encoding,
+                        byte=exc.start,
+                    )
                 ) from None
     if b"\x00" in raw:
         text = _utf16_without_bom(raw)
         if text is not None:
             return text, "utf-16 without BOM", []
         raise PressReleaseError(
-            "the file holds NUL bytes: it is a binary file (an image or a Word "
-            "document?), not plain text; save the release as .txt"
+            Message(
+                "the file holds NUL bytes: it is a binary file (an image or a Word "
+                "document?), not plain text; save the release as .txt"
+            )
         )
     try:
         return raw.decode("utf-8"), "utf-8", []
@@ -261,8 +281,10 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
         raw.decode("latin-1"),
         "latin-1",
         [
-            "encoding is ambiguous: the file is neither UTF-8 nor Windows-1252, read as "
-            "Latin-1; check its accented letters and save it as UTF-8"
+            Message(
+                "encoding is ambiguous: the file is neither UTF-8 nor Windows-1252, read "
+                "as Latin-1; check its accented letters and save it as UTF-8"
+            )
         ],
     )
 

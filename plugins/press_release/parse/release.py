@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..errors import PressReleaseError
+from ..messages import Message
 from ..settings import Config
 from . import chrome, dates
 from .byline import (
@@ -54,6 +55,20 @@ MAX_RELEASE_BYTES = 1_500_000
 MAX_RELEASE_BLOCKS = 1000
 MAX_LINE_CHARS = 20_000
 LEAD_DATE_WINDOW = 2000  # characters of the lead searched for "Selasa (16/4/2019)"
+
+
+# What a release lacks, said to its author (the commonest messages, made once).
+NO_TITLE = Message("no title found; put the title on the first line (or 'Judul: ...' at the top)")
+NO_DATELINE = Message("no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'")
+NO_BYLINE = Message(
+    "no byline code found; end the release with the reporter/desk code, e.g. '(rus/humasprov)'"
+)
+NO_DATE = Message(
+    "no date found in the text or file name; add a line 'Tanggal: 2024-03-12' at the top "
+    "followed by a blank line, or start the file name with the date (2024-03-12-judul.txt)"
+)
+NO_BODY = Message("the release has no body text")
+CATEGORY, PLACE, REPORTER = Message("category"), Message("place"), Message("reporter")
 
 
 @dataclass
@@ -328,9 +343,14 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
                     break
                 release.dropped.extend(after)
                 release.warnings.append(
-                    f"{len(after)} line(s) after the byline code ({'/'.join(found)}) were "
-                    f"dropped as page chrome, starting with {after[0][:60]!r}; move them "
-                    "above the byline if they belong to the release"
+                    Message(
+                        "%(count)s line(s) after the byline code (%(code)s) were dropped as "
+                        "page chrome, starting with %(first)r; move them above the byline "
+                        "if they belong to the release",
+                        count=len(after),
+                        code="/".join(found),
+                        first=after[0][:60],
+                    )
                 )
                 body, last, codes = body[:index], candidate, found
                 break
@@ -366,16 +386,23 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         ):
             found = None
             release.warnings.append(
-                f"the header date {release.header['date']!r} is not a date (a year from "
-                f"{dates.PLAUSIBLE_YEARS[0]} to {dates.PLAUSIBLE_YEARS[1]}); write it as "
-                "'Tanggal: 2024-03-12'"
+                Message(
+                    "the header date %(date)r is not a date (a year from %(first)s to "
+                    "%(last)s); write it as 'Tanggal: 2024-03-12'",
+                    date=release.header["date"],
+                    first=dates.PLAUSIBLE_YEARS[0],
+                    last=dates.PLAUSIBLE_YEARS[1],
+                )
             )
     by_name, bad = dates.filename_dates(filename)
     if bad:
         release.warnings.append(
-            f"the file name starts with {bad!r}, which is no date; the date is taken from "
-            "the text (or the file's history): rename the file with a real date, "
-            "e.g. 2024-03-12-judul.txt"
+            Message(
+                "the file name starts with %(start)r, which is no date; the date is taken "
+                "from the text (or the file's history): rename the file with a real date, "
+                "e.g. 2024-03-12-judul.txt",
+                start=bad,
+            )
         )
     if found is None and by_name:
         found, source = by_name, "filename"
@@ -396,11 +423,7 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
             release.warnings.append(conflict)
             break
     if found is None:
-        release.warnings.append(
-            "no date found in the text or file name; add a line 'Tanggal: 2024-03-12' "
-            "at the top followed by a blank line, or start the file name with the date "
-            "(2024-03-12-judul.txt)"
-        )
+        release.warnings.append(NO_DATE)
         return
     release.date, release.date_has_time, release.date_source = (
         found.value,
@@ -423,8 +446,12 @@ def _apply_header(release: Release) -> None:
     for name in _WORDED:
         if name in header and not _has_word(header[name]):
             release.warnings.append(
-                f"the header {name} {header.pop(name)!r} holds no letter or digit and is "
-                f"ignored: write the {name} in words"
+                Message(
+                    "the header %(name)s %(value)r holds no letter or digit and is ignored: "
+                    "write the %(name)s in words",
+                    name=name,
+                    value=header.pop(name),
+                )
             )
     if "title" in header:
         release.title = header["title"]
@@ -439,8 +466,11 @@ def _apply_header(release: Release) -> None:
             apply_byline(release, code.strip("()[] "))
         else:
             release.warnings.append(
-                f"the header byline {header['byline']!r} holds no code; write it as "
-                "'Byline: rus/humasprov' (the text's own code is used, if any)"
+                Message(
+                    "the header byline %(value)r holds no code; write it as "
+                    "'Byline: rus/humasprov' (the text's own code is used, if any)",
+                    value=header["byline"],
+                )
             )
     if "summary" in header:
         release.summary = header["summary"]
@@ -449,9 +479,12 @@ def _apply_header(release: Release) -> None:
             release.slug = slugify(header["slug"])
         else:
             release.warnings.append(
-                f"the header slug {header['slug']!r} holds no letter or digit a web "
-                "address can use; the title gives the address: write the slug with "
-                "letters, digits and hyphens"
+                Message(
+                    "the header slug %(value)r holds no letter or digit a web address can "
+                    "use; the title gives the address: write the slug with letters, digits "
+                    "and hyphens",
+                    value=header["slug"],
+                )
             )
     if "tags" in header:
         release.tags = [t.strip() for t in header["tags"].split(",") if _has_word(t)]
@@ -515,20 +548,13 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     _find_date(release, filename, dateline)
 
     if not release.title:
-        release.warnings.append(
-            "no title found; put the title on the first line (or 'Judul: ...' at the top)"
-        )
+        release.warnings.append(NO_TITLE)
     if not release.dateline and not dateline:
-        release.warnings.append(
-            "no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'"
-        )
+        release.warnings.append(NO_DATELINE)
     if not release.byline and not release.credited_reporters:
-        release.warnings.append(
-            "no byline code found; end the release with the reporter/desk code, "
-            "e.g. '(rus/humasprov)'"
-        )
+        release.warnings.append(NO_BYLINE)
     if not release.blocks:
-        release.warnings.append("the release has no body text")
+        release.warnings.append(NO_BODY)
     release.warnings.extend(_long_names(release))
     release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
     return release
@@ -536,11 +562,17 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
 
 def _long_names(release: Release) -> list[str]:
     """A warning for each name too long for a web address: its address is shortened."""
-    names = [("category", release.category), ("place", release.dateline_display)]
-    names += [("reporter", name) for name in release.reporters + release.credited_reporters]
+    names = [(CATEGORY, release.category), (PLACE, release.dateline_display)]
+    names += [(REPORTER, name) for name in release.reporters + release.credited_reporters]
     return [
-        f"the {kind} {name[:40] + '…'!r} is {len(name)} characters long; its web address "
-        f"is shortened to {slugify(name)!r}: check the {kind}, which is usually a few words"
+        Message(
+            "the %(kind)s %(name)r is %(length)s characters long; its web address is "
+            "shortened to %(slug)r: check the %(kind)s, which is usually a few words",
+            kind=kind,
+            name=name[:40] + "…",
+            length=len(name),
+            slug=slugify(name),
+        )
         for kind, name in names
         # An ASCII name gives a slug no longer than itself: most need no full_slug().
         if name and (len(name) > SLUG_MAX or not name.isascii()) and len(full_slug(name)) > SLUG_MAX
@@ -552,7 +584,7 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
     text, encoding, warnings, plain = decode_checked(raw)
     lines = normalise_lines(text, plain)
     if not any(lines):  # the lines are stripped: the text holds only spaces
-        raise PressReleaseError("the file is empty (or holds only spaces)")
+        raise PressReleaseError(Message("the file is empty (or holds only spaces)"))
     release = _parse_lines(lines, filename, config)
     if not release.blocks or _only_a_title(release):
         raise PressReleaseError(_no_body_reason(release))
@@ -576,16 +608,19 @@ def _only_a_title(release: Release) -> bool:
 
 def _no_body_reason(release: Release) -> str:
     if release.title:
-        return (
-            f"the file holds only a title ({release.title[:60]!r}) and no release text; "
-            "add the text below the title"
+        return Message(
+            "the file holds only a title (%(title)r) and no release text; add the text "
+            "below the title",
+            title=release.title[:60],
         )
     if release.dropped:
-        return (
-            f"the file holds only page chrome ({len(release.dropped)} line(s) such as "
-            f"{release.dropped[0][:60]!r}) and no release text; paste the release itself"
+        return Message(
+            "the file holds only page chrome (%(count)s line(s) such as %(first)r) and no "
+            "release text; paste the release itself",
+            count=len(release.dropped),
+            first=release.dropped[0][:60],
         )
-    return "no release text found; put the title on the first line and the text below it"
+    return Message("no release text found; put the title on the first line and the text below it")
 
 
 def _size_warning(size: int, lines: list[str], release: Release, plain: bool) -> str | None:
@@ -596,17 +631,19 @@ def _size_warning(size: int, lines: list[str], release: Release, plain: bool) ->
     is longer than the file's `size` in bytes.
     """
     if size > MAX_RELEASE_BYTES or len(release.blocks) > MAX_RELEASE_BLOCKS:
-        return (
-            f"the release is unusually long ({size / 1e6:.1f} MB, {len(release.blocks)} "
-            "paragraphs); check that the file holds one release, not an archive or a "
-            "whole web page"
+        return Message(
+            "the release is unusually long (%(size)s MB, %(count)s paragraphs); check that "
+            "the file holds one release, not an archive or a whole web page",
+            size=f"{size / 1e6:.1f}",
+            count=len(release.blocks),
         )
     if plain and size <= MAX_LINE_CHARS:
         return None  # no line can be longer than the whole file
     longest = max(map(len, lines))
     if longest > MAX_LINE_CHARS:
-        return (
-            f"a line of {longest} characters: the file seems to have lost its line breaks; "
-            "check the paragraphs on the page and put a blank line between them"
+        return Message(
+            "a line of %(length)s characters: the file seems to have lost its line breaks; "
+            "check the paragraphs on the page and put a blank line between them",
+            length=longest,
         )
     return None
