@@ -33,6 +33,7 @@ sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
 from run import COMMON, OUTPUT, WORK, timed_process  # noqa: E402
+from run import site_conf as run_site_conf  # noqa: E402
 
 PARSE = """\
 import sys, time
@@ -47,24 +48,7 @@ print(time.perf_counter() - start)
 
 
 def site_conf(tree: Path) -> str:
-    return f"""\
-import os, sys
-os.environ.setdefault("SITEURL", "https://siaran.example.go.id")
-sys.path.insert(0, {str(tree)!r})
-from publishconf import *  # noqa: F403
-PATH = "raw"
-THEME = {str(tree / "theme")!r}
-PLUGIN_PATHS = [{str(tree / "plugins")!r}]
-ARTICLE_EXCLUDES = []
-PAGE_PATHS = []
-STATIC_PATHS = []
-EXTRA_PATH_METADATA = {{}}
-DELETE_OUTPUT_DIRECTORY = False
-LOAD_CONTENT_CACHE = False
-CACHE_CONTENT = False
-PRESS_RELEASE_SEARCH = False
-PRESS_RELEASE_REPORT = None
-"""
+    return run_site_conf(tree) + "PRESS_RELEASE_REPORT = None\n"
 
 
 def ours_conf(tree: Path) -> str:

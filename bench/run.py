@@ -80,14 +80,19 @@ CONF_OURS = (
     + f"PLUGIN_PATHS = [{str(BENCH)!r}]\n"
     + 'PLUGINS = ["reader_only"]\n'
 )
-CONF_SITE = f"""\
+
+
+def site_conf(tree: Path, search: bool = False) -> str:
+    """The whole site's settings (publishconf.py) for the raw releases, with `tree`'s
+    theme and plugin (this checkout, or another revision's: bench/compare.py)."""
+    return f"""\
 import os, sys
 os.environ.setdefault("SITEURL", "https://siaran.example.go.id")
-sys.path.insert(0, {str(REPO)!r})
+sys.path.insert(0, {str(tree)!r})
 from publishconf import *  # noqa: F403
 PATH = "raw"
-THEME = {str(REPO / "theme")!r}
-PLUGIN_PATHS = [{str(REPO / "plugins")!r}]
+THEME = {str(tree / "theme")!r}
+PLUGIN_PATHS = [{str(tree / "plugins")!r}]
 ARTICLE_EXCLUDES = []
 PAGE_PATHS = []
 STATIC_PATHS = []
@@ -95,7 +100,7 @@ EXTRA_PATH_METADATA = {{}}
 DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
-PRESS_RELEASE_SEARCH = @SEARCH@
+PRESS_RELEASE_SEARCH = {search}
 """
 
 
@@ -190,7 +195,7 @@ class Site:
             marker.write_text(str(count))
         (self.dir / "conf_md.py").write_text(CONF_MD)
         (self.dir / "conf_ours.py").write_text(CONF_OURS)
-        (self.dir / "conf_site.py").write_text(CONF_SITE.replace("@SEARCH@", str(search)))
+        (self.dir / "conf_site.py").write_text(site_conf(REPO, search))
         self.raw = sorted((self.dir / "raw").glob("*.txt"))
 
     def output(self, name: str) -> Path:

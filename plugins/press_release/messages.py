@@ -93,12 +93,14 @@ def translations(lang: str):
     path = catalogue_path(lang)
     if lang == "en" or not os.path.isfile(path):
         return None
-    return _compiled(path, os.path.getmtime(path))
+    return compile_catalogue(path, os.path.getmtime(path)).gettext
 
 
-@lru_cache(maxsize=4)
-def _compiled(path: str, mtime: float):
-    """The catalogue compiled in memory with Babel (read once per process and change)."""
+@lru_cache(maxsize=8)
+def compile_catalogue(path: str, mtime: float):
+    """A ``.po`` catalogue compiled to gettext ``Translations`` in memory with Babel (no
+    ``.mo`` file), once per process and change. The theme's catalogues are compiled here
+    too (templating/i18n.py)."""
     del mtime  # part of the cache key only
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -109,4 +111,4 @@ def _compiled(path: str, mtime: float):
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Translations(buffer).gettext
+    return Translations(buffer)

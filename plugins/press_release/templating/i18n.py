@@ -6,16 +6,14 @@ translates them for ``DEFAULT_LANG`` (no ``.mo`` file to forget, no OS locale in
 
 from __future__ import annotations
 
-import io
 import os
-from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from jinja2 import pass_eval_context
 from markupsafe import Markup
+
+from ..messages import compile_catalogue
 
 
 def babel_locale(lang):
@@ -30,24 +28,12 @@ def catalogue_path(theme, lang):
     return os.path.join(theme, "translations", lang, "LC_MESSAGES", "messages.po")
 
 
-@lru_cache(maxsize=8)
-def _compile(path, mtime):
-    """Compile a .po file to gettext translations in memory, with Babel."""
-    del mtime  # part of the cache key only
-    with open(path, "rb") as po:
-        catalog = read_po(po)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
-
-
 def load_translations(theme, lang):
     """Translations for ``lang``; template msgids are English, so "en" needs none."""
     path = catalogue_path(theme, lang or "en")
     if not os.path.isfile(path):
         return NullTranslations()
-    return _compile(path, os.path.getmtime(path))
+    return compile_catalogue(path, os.path.getmtime(path))
 
 
 def fast_gettext(translations):
