@@ -12,9 +12,12 @@ machine hits both alike):
   once per round; it does not depend on the tree);
 - ``parse``: ``parse_release()`` over every file, in a process of its own.
 
-Prints the median seconds and peak RSS of each, and each tree's ``pelican-ours`` over
-``pelican-md`` ratio. The base revision is checked out with ``git worktree`` into
-``bench/_work/base-REV`` (gitignored) and removed afterwards.
+Prints the median wall and processor seconds (user and system, the process and its
+children) and peak RSS of each, and the ratios by either measure: each tree's
+``pelican-ours`` over ``pelican-md``, and this tree's ``site`` and ``parse`` over the
+base's. On a machine shared with other work, compare the processor seconds. The base
+revision is checked out with ``git worktree`` into ``bench/_work/base-REV`` (gitignored)
+and removed afterwards.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
-from run import COMMON, OUTPUT, WORK, timed_process  # noqa: E402
+from run import COMMON, OUTPUT, WORK, measured_process  # noqa: E402
 from run import site_conf as run_site_conf  # noqa: E402
 
 PARSE = """\
@@ -40,10 +43,10 @@ import sys, time
 from pathlib import Path
 from press_release.parse import parse_release
 files = sorted(Path(sys.argv[1]).glob("*.txt"))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for path in files:
     parse_release(path.read_bytes(), path.name)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
@@ -60,23 +63,24 @@ def ours_conf(tree: Path) -> str:
     )
 
 
-def build(folder: Path, conf: str, content: str, tree: Path, name: str) -> tuple[float, float]:
+def build(folder: Path, conf: str, content: str, tree: Path, name: str) -> tuple:
     out = OUTPUT / "compare" / name
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(tree / "plugins")}
     command = [sys.executable, "-m", "pelican", content, "-s", conf, "-o", str(out), "-q"]
-    result = timed_process(command, folder, env)
+    result = measured_process(command, folder, env)
     shutil.rmtree(out, ignore_errors=True)
     return result
 
 
-def parse_time(tree: Path, raw: Path) -> float:
+def parse_time(tree: Path, raw: Path) -> tuple[float, float, float]:
     env = {**os.environ, "PYTHONPATH": str(tree / "plugins")}
     done = subprocess.run(
         [sys.executable, "-c", PARSE, str(raw)], capture_output=True, text=True, env=env,
         check=True,
     )  # fmt: skip
-    return float(done.stdout)
+    seconds, cpu = map(float, done.stdout.split())
+    return seconds, 0.0, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,27 +116,31 @@ def main(argv: list[str] | None = None) -> int:
                 runs.setdefault(f"pelican-ours {name}", []).append(
                     build(folder, f"conf_ours_{name}.py", "raw", tree, f"ours-{name}")
                 )
-                runs.setdefault(f"parse {name}", []).append((parse_time(tree, folder / "raw"), 0.0))
+                runs.setdefault(f"parse {name}", []).append(parse_time(tree, folder / "raw"))
             print(f"round {round_number + 1} of {args.rounds} done", file=sys.stderr)
     finally:
         subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
                        check=False)  # fmt: skip
     print(f"{args.size} releases, {args.rounds} rounds, base {args.base}\n")
-    print("| configuration | median s | min s | max s | median peak RSS MiB |")
-    print("|---|---:|---:|---:|---:|")
-    medians = {}
+    print("| configuration | median s | min s | max s | median CPU s | median peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    medians, cpu = {}, {}
     for name, values in runs.items():
         seconds = [v[0] for v in values]
         medians[name] = statistics.median(seconds)
+        cpu[name] = statistics.median(v[2] for v in values)
         rss = statistics.median(v[1] for v in values)
         print(f"| {name} | {medians[name]:.2f} | {min(seconds):.2f} | {max(seconds):.2f} | "
-              f"{rss:.0f} |")  # fmt: skip
-    md = medians["pelican-md"]
+              f"{cpu[name]:.2f} | {rss:.0f} |")  # fmt: skip
     print()
-    for name in trees:
-        print(f"{name}: pelican-ours / pelican-md = {medians[f'pelican-ours {name}'] / md:.3f}")
-    print(f"site this / base = {medians['site this'] / medians['site base']:.3f}")
-    print(f"parse this / base = {medians['parse this'] / medians['parse base']:.3f}")
+    for label, figures in (("wall", medians), ("CPU", cpu)):
+        md = figures["pelican-md"]
+        for name in trees:
+            ratio = figures[f"pelican-ours {name}"] / md
+            print(f"{label}: {name}: pelican-ours / pelican-md = {ratio:.3f}")
+        for row in ("site", "parse"):
+            ratio = figures[f"{row} this"] / figures[f"{row} base"]
+            print(f"{label}: {row} this / base = {ratio:.3f}")
     return 0
 
 

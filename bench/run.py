@@ -121,6 +121,15 @@ def hugo_binary() -> str | None:
 
 def timed_process(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
     """Run `command`; return (seconds, peak RSS in MiB) of the process and its children."""
+    seconds, rss, _cpu = measured_process(command, cwd, env)
+    return seconds, rss
+
+
+def measured_process(
+    command: list[str], cwd: Path, env: dict | None = None
+) -> tuple[float, float, float]:
+    """timed_process(), and the processor seconds (user and system) of the process and its
+    children: on a machine shared with other work they vary far less than the wall time."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or CHILD_ENV
@@ -131,7 +140,8 @@ def timed_process(command: list[str], cwd: Path, env: dict | None = None) -> tup
     seconds = time.perf_counter() - start
     if process.returncode:
         sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{stderr.decode()[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    # wait4() gives the process's own usage, and its waited-for children's inside it.
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def floor_pass(files: list[Path]) -> int:
