@@ -42,11 +42,19 @@ def make_partials() -> dict:
     """The three partial globals for one Jinja environment (a new one every build)."""
     drawn: dict[tuple, Markup] = {}
     shared: dict[tuple, Markup] = {}
+    # Each partial's template, looked up once per build: get_template() checks the file's
+    # modification time on every call (auto_reload), some 10 times per release page.
+    templates: dict[str, object] = {}
+
+    def template_of(context, name: str):
+        template = templates.get(name)
+        if template is None:
+            template = templates[name] = context.environment.get_template(name)
+        return template
 
     @pass_context
     def partial(context, name: str, **names) -> Markup:
-        template = context.environment.get_template(name)
-        return Markup(render_in_context(template, context, names))
+        return Markup(render_in_context(template_of(context, name), context, names))
 
     @pass_context
     def cached_partial(context, name: str, **names) -> Markup:
@@ -61,7 +69,7 @@ def make_partials() -> dict:
         key = (name, context.get("SITEURL"), context.get("nav_current"))
         html = shared.get(key)
         if html is None:
-            template = context.environment.get_template(name)
+            template = template_of(context, name)
             html = shared[key] = Markup(render_in_context(template, context, {}))
         return html
 
