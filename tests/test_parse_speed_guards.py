@@ -25,9 +25,9 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
 @pytest.mark.parametrize(
     ("first", "letters"),
     [
-        (chrome.TRAILING_FIRST, "abcdghklnprst©"),
+        (chrome.TRAILING_FIRST, "abcdfghiklmnprstw©⚠"),
         (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
-        (chrome.CREDIT_FIRST, "efklnoprstw"),
+        (chrome.CREDIT_FIRST, "efklnoprstuw"),
         (chrome.RULE_FIRST, "-–—_="),
     ],
 )
@@ -49,6 +49,13 @@ def test_first_character_sets_hold_every_case_variant(first, letters):
                 "Leave a Reply", "Komentar", "3 Komentar", "Comments:", "Next post",
                 "Posting Lama", "Tags: banjir", "Label: berita", "Copyright 2023",
                 "Hak Cipta", "© 2023", "By", "11 Oktober 2023 Jam 20:47:59",
+                "Artikel Sebelumnya", "Baca berita lainnya", "TERKAIT", "Bagikan ke: x",
+                "Sebarkan artikel ini", "Posting Komentar", "0Komentar", "0 Comments",
+                "Comments are closed.", "No comments:", "No More Posts Available.",
+                "Post a Comment", "Add comment", "Subscribe to:", "Security code",
+                "Load more", "Muat lebih banyak", "Galeri", "Gallery", "Foto lainnya",
+                "https://x.id/a", "www.x.id", "Cek Berita di Google News", "Ikuti kami",
+                "Follow us", "⚠️ Peringatan Plagiarisme", "Dilarang mengutip isi",
             ],
         ),
         (chrome.DROPPED_LINE, ["Baca juga: x", "---", "***", ".", "•", "Advertisement", "[iklan]"]),
@@ -59,6 +66,7 @@ def test_first_character_sets_hold_every_case_variant(first, letters):
                 "Reporter: Ani", "Wartawan: Ani", "Fotografer: Ani", "Foto: Ani",
                 "Redaktur: Ani", "Penyunting: Ani", "Kontributor: Ani", "Teks: Ani",
                 "Naskah: Ani", "Peliput: Ani", "Liputan: Ani", "Editing: Ani", "Oleh: Ani",
+                "Red : Ani", "Editor/ Publisher : Ani", "Uploader: Ani",
             ],
         ),
         (chrome.RULE, ["---", "———", "___", "==="]),

@@ -31,6 +31,10 @@ LEADING_CHROME = re.compile(
     r"""(?ix)
     \d[\d .,]*                                   # a bare counter: "0 400"
     | \d[\d.,]*\ (?:admin|views?|kali|komentar|comments?|dilihat|pembaca)  # "419 Admin"
+    | \d[\d.,]*\ total\ views?\b.*                # "20 total views, 1 views today"
+    | \d+\ ?(?:menit|min(?:ute)?s?)\ (?:baca|read)\b.*  # reading time: "0 menit baca 0 %"
+    | \d+(?:[.,]\d+)?\ ?%                          # a lone percentage: "0%"
+    | \d+(?:/[\w-]+){2,}                          # a theme's placeholder: "6/recent/ticker-posts"
     | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
@@ -38,8 +42,37 @@ LEADING_CHROME = re.compile(
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
+    | posted\ in\b.{0,40}                         # "Posted in |"
+    | written\ by\b.*                             # "Written by Admin on . Hits: 40"
+    | banner\b.{0,30}                              # "banner 728x90"
+    | (?:top|more|ticker|oleh|logo(?:\ header)?|featured\ image|image\ description)
+    | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
+    | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
+    | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
+    | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     """
 )
+# Leading chrome that no opening tells (see is_leading_chrome): a close button ("×"), a
+# theme's placeholder repeated on one line ("spot_imgspot_img"), a label glued to a view
+# counter ("Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"), a hit counter
+# at the end ("... Hits: 40").
+LEADING_SHAPES = re.compile(
+    r"""(?ix)
+    [×✕✖]
+    | [a-z]+(?:_[a-z]+)+                         # "spot_imgspot_img"
+    | (?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)  # "Daerah13 Dilihat"
+    | .{0,60}\bhits\s*:\s*\d+                    # "Written by ... Hits: 40"
+    """
+)
+# A run of navigation labels glued together: "Berita TerbaruDokumentasiHeadline",
+# "HomeKategoriJudul": a word whose capital follows a lower-case letter, where the
+# glued pieces are navigation words.
+_NAV_WORDS = (
+    "home|beranda|berita|terbaru|headline|headlines|dokumentasi|kategori|utama|populer"
+    "|news|daerah|nasional|opini|artikel|galeri|video|pengumuman|agenda|wilayah|terkini"
+)
+GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
+
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
 # the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
@@ -49,15 +82,25 @@ LEADING_AD = re.compile(
 
 TRAILING_MARKER = re.compile(
     rf"""(?ix)
-    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer)\b.*
+    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
+                                   |berikutnya|selanjutnya)\b.*
+    | baca\ (?:berita|artikel)\ lainnya\b.*       # "Baca berita lainnya"
+    | terkait                                       # "TERKAIT" over a related list
     | related\ (?:posts?|articles?|news)\b.*
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
+    | bagikan\ (?:ke|melalui|via|artikel\ ini)\b.*  # "Bagikan ke sosial media: WhatsApp"
+    | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
-    | komentar\s*:?|\d+\ komentar|comments?\s*:?
+    | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
+    | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
+    | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
+    | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
+    | post\ (?:a\ )?comments?\b.*|add\ (?:a\ )?(?:new\ )?comments?\b.*
+    | subscribe\b.*|security\ code|load\ more|muat\ lebih\ banyak
     | (?:previous|next)\ (?:post|article)\b.*
     | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
     | tags?\s*:.*|label\s*:.*
@@ -65,6 +108,20 @@ TRAILING_MARKER = re.compile(
     | by(?:\ \S+)?
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?     # "11 Oktober 2023 Jam 20:47:59"
       \d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?
+    | galeri(?:\ foto)?|gallery|foto\ lainnya        # a gallery block
+    | (?:https?://|www\.)\S+                        # a bare link: the page's own address
+    | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
+    | follow\ (?:us|kami)\b.*
+    | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
+    | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
+    """
+)
+# Trailing markers that no opening tells (see is_trailing_marker): hashtags, and a
+# section's "more" link, "Wilayah LAINNYA", "Daerah Lainnya".
+TRAILING_SHAPES = re.compile(
+    r"""(?ix)
+    \#\w[\w-]*(?:\s+\#\w[\w-]*)*                   # "#kemenkumhamri"
+    | \w+(?:\ \w+)?\ lainnya                         # "Wilayah LAINNYA"
     """
 )
 
@@ -77,11 +134,22 @@ DROPPED_LINE = re.compile(
     """
 )
 
+_CREDIT_LABELS = (
+    r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
+    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader)"
+)
 CREDIT_LINE = re.compile(
-    r"""(?ix)
-    (?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting
-       |kontributor|teks|naskah|peliput|liputan|editing|oleh)
-    \s*[:;]\s*\S.{0,150}
+    rf"""(?ix)
+    {_CREDIT_LABELS}(?:\s*/\s*{_CREDIT_LABELS})?   # "Editor/ Publisher"
+    \s*[:;]\s*\S.{{0,150}}
+    """
+)
+# A labelled credit glued to the last sentence of the body: "... Kabupaten X.Kontributor :
+# Budi" (split off as a credit line).
+GLUED_CREDIT = re.compile(
+    rf"""(?x)
+    (?<=[.!?"”’])\s*
+    (?P<credit>(?i:{_CREDIT_LABELS})\s*[:;]\s*\S.{{0,60}})$
     """
 )
 
@@ -109,6 +177,8 @@ COMMENT_FORM = re.compile(
     | required\ fields\ are\ marked\b.*
     | simpan\ nama,\ email,?\ dan\ (?:situs\ web|website)\b.*
     | save\ my\ name,\ email,?\ and\ website\b.*
+    | silakan\ (?:masukkan|isi|tulis)\ (?:komentar|nama|email|alamat)\b.*
+    | please\ enter\ your\ (?:comment|name|email)\b.*
     """
 )
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
@@ -130,9 +200,11 @@ RESERVED_RIGHTS = re.compile(
 # matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
-TRAILING_FIRST = frozenset("abcdghklnprstABCDGHKLNPRST©ſ\u212a")  # or a digit (\d)
+TRAILING_FIRST = frozenset(
+    "abcdfghiklmnprstwABCDFGHIKLMNPRSTW©⚠ſ\u212a\u0130\u0131"
+)  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("efklnoprstwEFKLNOPRSTWſ\u212a")
+CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under
@@ -140,13 +212,15 @@ RULE_FIRST = frozenset("-–—_=")
 # characters that are none of these cannot match: most body lines ("Pemerintah ...").
 TRAILING_OPENINGS = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
-    + ("ta", "la", "ha", "by")
+    + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
+    + ("ce", "ik", "pe")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
-    + ("sk", "lo", "me", "se", "di", "po")
+    + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
+    + ("sa", "co", "ju", "na", "re")
 )
 
 
@@ -180,10 +254,32 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
         LEADING_CHROME.fullmatch(line)
     ):
         return True
+    if _leading_shape(line):
+        return True
     return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or matches_any(line, extra)
 
 
+def _leading_shape(line: str) -> bool:
+    """LEADING_SHAPES or glued navigation labels, tried only on a line that may hold one:
+    short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
+    a word."""
+    if len(line) > 80 or line[-1:] in ".!?":
+        return False
+    if LEADING_SHAPES.fullmatch(line):
+        return True
+    return fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+
+
+def is_trailing_shape(line: str) -> bool:
+    """TRAILING_SHAPES, tried only on a line opening with "#" or ending with "lainnya"."""
+    return (line[:1] == "#" or line[-7:].lower() == "lainnya") and bool(
+        TRAILING_SHAPES.fullmatch(line)
+    )
+
+
 def is_trailing_marker(line: str) -> bool:
+    if is_trailing_shape(line):
+        return True
     first = line[:1]
     if first.isdecimal():
         return bool(TRAILING_MARKER.fullmatch(line))
@@ -253,16 +349,36 @@ def trailing_and_dropped(
             candidate = TRAILING_MARKER.fullmatch(line)
         else:
             candidate = None
+        if not candidate and (first == "#" or line[-7:].lower() == "lainnya"):
+            candidate = TRAILING_SHAPES.fullmatch(line)
         if candidate:
             if closing is None:
                 closing = last_release_line(lines, holds_code, is_prose, extra)
             if index > closing:
                 return index, dropped
-        if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line)) or (
-            configured and matches_any(line, extra)
+        if (
+            (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line))
+            or (not first.isalnum() and is_wordless(line))
+            or (configured and matches_any(line, extra))
         ):
             dropped.append(index)
     return None, dropped
+
+
+def is_wordless(line: str) -> bool:
+    """A line without a letter or digit: leftovers of a page's markup ("![]()", "|", ";")."""
+    return not any(map(str.isalnum, line))
+
+
+def glued_credit(line: str) -> tuple[str, str] | None:
+    """``(the sentence, the credit)`` when a labelled credit is glued to the end of the
+    last sentence: "... Kabupaten X.Kontributor : Budi"."""
+    if ":" not in line[-70:] and ";" not in line[-70:]:
+        return None
+    match = GLUED_CREDIT.search(line, max(0, len(line) - 90))
+    if not match or not fewer_words(match["credit"], 8):
+        return None
+    return line[: match.start()].rstrip(), match["credit"]
 
 
 def last_release_line(

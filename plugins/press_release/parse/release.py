@@ -23,7 +23,10 @@ from ..settings import Config
 from . import chrome, dates
 from .byline import (
     Byline,
+    bare_byline,
+    bare_credit,
     credited_reporters,
+    has_empty_pair,
     is_code,
     split_code,
     strip_end_mark,
@@ -33,7 +36,7 @@ from .byline import (
 from .dateline import Dateline, display_place, match_dateline
 from .header import read_header
 from .normalise import decode_checked, fewer_words, normalise_lines
-from .paragraphs import Block, split_blocks
+from .paragraphs import LIST_ITEM, Block, split_blocks
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
@@ -160,17 +163,20 @@ def _looks_like_paragraph(line: str) -> bool:
 
 
 def _holds_code(line: str) -> bool:
-    """Whether a body line holds the byline code, which closes the release."""
-    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
-    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
-    if line.rstrip(" .")[-1:] not in (")", "]") and "*" not in line:
+    """Whether a body line holds the byline code, which closes the release (or the empty
+    brackets a page's template left in its place: "... dewan guru.[]")."""
+    # A code closes the line, but for spaces, stops and dashes ("(rus/hmsprov).", "[dni]",
+    # "(DN - TiR).--"), follows a star ("*kmb", "***4***") or a slash ("/bd"): a cheap
+    # test spares take_byline() most lines.
+    if line.rstrip(" .-–—")[-1:] not in (")", "]") and "*" not in line and "/" not in line[-12:]:
         return False
-    return bool(take_byline(strip_end_mark(line))[1])
+    return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
 
 
 def _is_prose(line: str) -> bool:
     """Whether a body line is prose by its shape: 15 words or more, a sentence of 4 or
-    more, or 4 words or more opening in lower case (a sentence broken across lines).
+    more, or 6 words or more opening in lower case (a sentence broken across lines; a
+    shorter lower-case line is as likely a page's row of links, "instagram youtube web").
 
     What decides, in a release without a byline code, whether a chrome-like line above
     it starts the trailing chrome (chrome.trailing_and_dropped). Not prose: chrome by its
@@ -184,7 +190,11 @@ def _is_prose(line: str) -> bool:
     if chrome.is_trailing_marker(line):
         prose = _looks_like_paragraph(line)
     else:
-        prose = not fewer_words(line, 15) or _ends_sentence(line) or line[0].islower()
+        prose = (
+            not fewer_words(line, 15)
+            or _ends_sentence(line)
+            or (line[0].islower() and not fewer_words(line, 6))
+        )
     return prose and not chrome.is_chrome_shaped(line)
 
 
@@ -306,43 +316,130 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         line = body.pop()
         if line:
             credits.insert(0, line)
+    if body and (glued := chrome.glued_credit(body[-1])):
+        body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
+        credits.insert(0, credit)
     release.credits.extend(credits)
     if not body:
         return body
+    _drop_short_tail(release, body)
+    while not body[-1]:
+        body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
     last, codes = take_byline(strip_end_mark(body[-1]))
-    if not codes:
-        # The byline may sit a few lines up, above the next item of a listing page.
-        content = [i for i, line in enumerate(body) if line]
-        for index in reversed(content[-5:-1]):
-            candidate, found = take_byline(strip_end_mark(body[index]))
-            if found and any("/" in code for code in found):
-                after = [x for x in body[index + 1 :] if x]
-                if (
-                    release.title is None
-                    and len(after) == 1
-                    and not _looks_like_paragraph(after[0])
-                ):
-                    release.title = after[0]  # a blog teaser: the title after the body
-                    body, last, codes = body[:index], candidate, found
-                    break
-                release.dropped.extend(after)
-                release.warnings.append(
-                    f"{len(after)} line(s) after the byline code ({'/'.join(found)}) were "
-                    f"dropped as page chrome, starting with {after[0][:60]!r}; move them "
-                    "above the byline if they belong to the release"
-                )
-                body, last, codes = body[:index], candidate, found
-                break
-        else:
-            body = body[:-1]
-    else:
+    bylines: list[Byline] | None = None
+    if codes:
         body = body[:-1]
+    elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
+        body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
+    else:
+        found = _code_above(release, body)
+        if found is None:
+            body = body[:-1]
+        else:
+            body, last, codes, bylines = found
     if last.strip():
         body.append(strip_end_mark(last))
     if codes:
-        bylines = [split_code(code) for code in codes]
+        bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> str | None:
+    """The bare credit line ("Adv. Humas Kanwil X") at `index`, if the line above it
+    closes a paragraph of prose: a credit follows the release's last paragraph."""
+    line = body[index]
+    if not line or line[-1:] in "!?\"”":
+        return None
+    credit = bare_credit(line, strong_only)
+    if credit is None:
+        return None
+    above = next((x for x in reversed(body[:index]) if x), "")
+    return credit if above and _looks_like_paragraph(above) else None
+
+
+def _code_above(release: Release, body: list[str]):
+    """The byline a few lines above the end, with what follows it set aside: the next
+    item of a listing page, a headline printed below the body with its category and date
+    (taken as the title when there is none), or short chrome lines (tags, names).
+
+    Returns ``(body above the code, the code line's text, codes, bylines)`` or None.
+    """
+    content = [i for i, line in enumerate(body) if line]
+    for index in reversed(content[-5:-1]):
+        after = [x for x in body[index + 1 :] if x]
+        candidate, found = take_byline(strip_end_mark(body[index]))
+        bylines = None
+        if not found and (bare := _bare_credit_at(body, index, strong_only=True)):
+            candidate, found, bylines = "", [bare], [bare_byline(bare)]
+        if not found:
+            continue
+        only_chrome = not any(map(_looks_like_paragraph, after))
+        if not (any("/" in code for code in found) or bylines or only_chrome):
+            continue
+        if release.title is None and len(after) <= 3 and only_chrome:
+            _headline_below(release, after)
+        else:
+            release.dropped.extend(after)
+            release.warnings.append(
+                f"{len(after)} line(s) after the byline code ({'/'.join(found)}) were "
+                f"dropped as page chrome, starting with {after[0][:60]!r}; move them "
+                "above the byline if they belong to the release"
+            )
+        return body[:index], candidate, found, bylines
+    return None
+
+
+def _headline_below(release: Release, lines: list[str]) -> None:
+    """A headline printed below the body (a blog teaser, a page whose layout puts it
+    there): its date line, its title and, above the title, its category."""
+    rest = []
+    for line in lines:
+        if fewer_words(line, 12) and dates.find_date(line):
+            release.header.setdefault("_meta_date", line.lstrip("-–— "))
+        else:
+            rest.append(line)
+    if rest:
+        release.title = rest[-1]
+    if len(rest) >= 2 and fewer_words(rest[-2], 7):
+        release.category = rest[-2]
+    release.dropped.extend(rest[:-2])
+
+
+def _drop_short_tail(release: Release, body: list[str]) -> None:
+    """Blank out a run of two or more short lines after the last paragraph of prose:
+    slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti").
+
+    Not touched: list items, a line holding a code or a bare credit, a single short
+    line (it may close the text), and anything when no prose stands above the run.
+    """
+    run: list[int] = []
+    for index in range(len(body) - 1, -1, -1):
+        line = body[index]
+        if not line:
+            continue
+        if not fewer_words(line, 5) or _holds_code(line) or bare_credit(line) is not None:
+            break
+        first = line[:1]
+        if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(
+            line
+        ):
+            break
+        run.append(index)
+    if len(run) < 2:
+        return
+    above = next((x for x in reversed(body[: run[-1]]) if x), "")
+    if not above or not _looks_like_paragraph(above):
+        return
+    lines = [body[i] for i in reversed(run)]
+    release.dropped.extend(lines)
+    release.warnings.append(
+        f"{len(lines)} short line(s) after the last paragraph were dropped as page chrome, "
+        f"starting with {lines[0][:60]!r}; join them to a paragraph if they belong to the "
+        "release"
+    )
+    for index in run:
+        body[index] = ""
 
 
 def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
