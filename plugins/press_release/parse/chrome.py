@@ -349,7 +349,7 @@ def trailing_and_dropped(
             candidate = TRAILING_MARKER.fullmatch(line)
         else:
             candidate = None
-        if not candidate and (first == "#" or line[-7:].lower() == "lainnya"):
+        if index and not candidate and (first == "#" or line[-7:].lower() == "lainnya"):
             candidate = TRAILING_SHAPES.fullmatch(line)
         if candidate:
             if closing is None:
