@@ -199,8 +199,16 @@ def _is_prose(line: str) -> bool:
 
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
-    """Index and parse of the dateline line among `lines` ('' = blank)."""
+    """Index and parse of the dateline line among `lines` ('' = blank).
+
+    A dateline after a weak separator (a comma, colon or full stop: "Balikpapan, ...")
+    opens the lead: a line of prose with at most a caption above it, since the same
+    shape opens ordinary sentences further down ("Lanjutnya, Pagi ini ..."). A dateline
+    alone on its line without a date ("Semarang || pa-semarang.go.id") stands above a
+    paragraph.
+    """
     rank = 0  # among the non-blank lines, of which the first 40 are looked at
+    prose_above = 0  # paragraphs above the line, captions aside
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -208,7 +216,9 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             break
         rank += 1
         found = match_dateline(line)
-        if found is None:
+        if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
+            if prose_above < 2 and _looks_like_paragraph(line) and not _is_caption(line, False):
+                prose_above += 1
             continue
         # The next non-blank line, looked for only now: most lines are no dateline.
         following = next(filter(None, lines[index + 1 :]), "")
@@ -223,7 +233,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
             if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
-        elif is_last:
+        elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
