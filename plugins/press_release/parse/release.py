@@ -217,7 +217,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         rank += 1
         found = match_dateline(line)
         if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
-            if prose_above < 2 and _looks_like_paragraph(line) and not _is_caption(line, False):
+            if prose_above < 2 and _closes_prose(line) and not _is_caption(line, False):
                 prose_above += 1
             continue
         # The next non-blank line, looked for only now: most lines are no dateline.
@@ -237,6 +237,11 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
+
+
+def _closes_prose(line: str) -> bool:
+    """A paragraph of prose, not a long title: a sentence of 6 words or more, or 30 words."""
+    return not fewer_words(line, 6) and _ends_sentence(line) or not fewer_words(line, 30)
 
 
 def _header_without_dateline(lines: list[str]) -> int:
