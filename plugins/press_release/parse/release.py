@@ -268,41 +268,141 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue  # blank, or a doubled label or title
         lines.append(line)
     others: list[str] = []
+    meta = -1  # where, among `others`, the last metadata line stood
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
         ):
             release.dropped.append(line)
-        elif chrome.is_credit_line(line):
+            continue
+        if " | " in line and (variant := _browser_title(line)):
+            line = variant  # "Title | (1/10/2024)": the title, its date kept
+            release.header.setdefault("_meta_date", lines[index].rpartition(" | ")[2])
+        if chrome.is_credit_line(line):
             release.credits.append(line)
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
             release.header.setdefault("_meta_date", line)
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             _bullet_meta(release, line.lstrip("•·▪► "), config)
-        elif _is_caption(line, is_last=False):
+        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
             release.captions.append(line)
+            continue
         else:
             others.append(line)
-    if not others:
-        return
-    known = {c.casefold() for c in config.categories}
-    first = others[0]
-    is_category = first.casefold() in known or (
-        len(others) > 1
-        and fewer_words(first, 5)
-        and not _ends_sentence(first)
-        and not first.endswith(":")
-    )
-    if is_category:
-        release.category = first
-        others = others[1:]
+            continue
+        meta = len(others)
     if others:
-        release.title = others[0]
-        others = others[1:]
-    if others and _ends_sentence(others[0]) or others and others[0].startswith(("–", "-")):
-        release.dek = others[0]
-        others = others[1:]
-    release.captions.extend(others)
+        _title_and_category(release, others, meta, config)
+
+
+def _browser_title(line: str) -> str | None:
+    """The title of a browser-title line "Title | (1/10/2024)", whose tail is a date."""
+    head, _, tail = line.rpartition(" | ")
+    tail = tail.strip("() ")
+    if head and tail[:1].isdecimal() and fewer_words(tail, 4) and dates.find_date(tail):
+        return head.strip()
+    return None
+
+
+def _title_and_category(release: Release, others: list[str], meta: int, config: Config) -> None:
+    """Pick the title among the lines above the dateline that are no chrome, metadata or
+    caption; the line above it may be the category; the lines below it, a dek and
+    captions.
+
+    The title is the line printed twice, if one is; else, above a metadata block (a
+    date line, a bullet list, a credit line), the last line shaped like a title before
+    it (lines above it are the page's chrome: ads, a search box); else the first line.
+    """
+    known = {c.casefold() for c in config.categories}
+    at = _doubled(others)
+    if at is None and meta > 0:
+        shaped = [i for i in range(meta) if _title_shaped(others[i], 3)]
+        at = shaped[-1] if shaped else None
+    if at is None:
+        first = _category_label(others[0]) or others[0]
+        is_category = first.casefold() in known or (
+            len(others) > 1
+            and fewer_words(first, 7)
+            and not _ends_sentence(first)
+            and not first.endswith(":")
+            and _title_shaped(others[1], 1)
+        )
+        at = 1 if is_category else 0
+        if _is_sentence(others[at]):
+            # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
+            # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
+            release.captions.extend(others)
+            return
+    title = others[at]
+    if at == 1 or (at and others[at - 1].casefold() in known):
+        label = _category_label(others[at - 1]) or others[at - 1]
+        if fewer_words(label, 7) and not _ends_sentence(label) and not label.endswith(":"):
+            release.category = label
+            at_category = at - 1
+        else:
+            at_category = at
+    else:
+        at_category = at
+    if at_category:
+        above = others[:at_category]
+        release.dropped.extend(above)
+        release.warnings.append(
+            f"{len(above)} line(s) above the title were dropped as page chrome, starting "
+            f"with {above[0][:60]!r}; put the title on the first line if they belong to "
+            "the release"
+        )
+    release.title = title
+    below = [x for x in others[at + 1 :] if not _same(x, title)]
+    if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
+        release.dek = below[0]
+        below = below[1:]
+    release.captions.extend(below)
+
+
+def _doubled(lines: list[str]) -> int | None:
+    """The index of the first line printed again further down (a doubled title)."""
+    for index, line in enumerate(lines[:-1]):
+        if _title_shaped(line, 2) and any(_same(line, other) for other in lines[index + 1 :]):
+            return index
+    return None
+
+
+def _title_shaped(line: str, words: int) -> bool:
+    """A line that can be a title: `words` words or more, no sentence (see _is_sentence),
+    no colon closing a label, at most 30 words."""
+    if fewer_words(line, words) or not fewer_words(line, 30) or line.endswith(":"):
+        return False
+    return not _is_sentence(line)
+
+
+def _is_sentence(line: str) -> bool:
+    """Six words or more closed by a full stop (not an ellipsis): no title."""
+    return line.endswith(".") and not line.endswith("..") and not fewer_words(line, 6)
+
+
+# A category under its label: "Categories Kota Event", "Kategori: Berita".
+CATEGORY_LABEL = re.compile(r"(?i)(?:categories|category|kategori|rubrik)\s*:?\s+(?P<name>\S.{0,60})")
+
+
+def _category_label(line: str) -> str | None:
+    """The category a labelled line names ("Categories Kota Event" -> "Kota Event")."""
+    match = CATEGORY_LABEL.fullmatch(line) if line[:1] in "CcKkRr" else None
+    return match["name"] if match else None
+
+
+# A photo's credit or description closing a caption line: "... (Foto: Humas)", and a
+# caption opening with "Ilustrasi": what the page printed under a picture.
+PHOTO_CAPTION = re.compile(
+    r"""(?ix)
+    .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
+    | il+ustras[iy]\b.*
+    """
+)
+
+
+def _is_photo_caption(line: str) -> bool:
+    """PHOTO_CAPTION, tried only on a line closing with a bracket or opening with "Il"."""
+    return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
 
 
 def _bullet_meta(release: Release, item: str, config: Config) -> None:
