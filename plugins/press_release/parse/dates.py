@@ -226,3 +226,94 @@ def parse_header_date(value: str) -> FoundDate | None:
         return FoundDate(parsed.replace(tzinfo=None), len(value.strip()) > 10, None, value)
     except ValueError:
         return find_date(value)
+
+
+# --- a date found beyond the lead's first weekday date --------------------------------
+
+# A date opening the lead, or named "pada tanggal" / "per tanggal" in it: "26 Maret 2024
+# bertempat ...", "Pada Tanggal 21 Juli 2024", "per tanggal 30 Juni 2015".
+LEAD_OPENING_DATE = re.compile(rf"(?i)(?:(?:pada\s+)?tanggal\s+)?(?:{NUMERIC}|{TEXTUAL})")
+NAMED_DATE = re.compile(
+    rf"""(?ix)
+    \b(?:pada|per)\s+(?:hari\s+\S+\s+)?tanggal\s+   # "pada tanggal", "per tanggal"
+    (?:{NUMERIC}|{TEXTUAL})
+    """
+)
+# What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
+FUTURE_AFTER = re.compile(r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b")
+# A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
+# number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
+# name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
+STATED_YEAR = re.compile(r"(?<![\d/.\-])20[0-4]\d(?![\d/])")
+# Characters of the text searched for a date beyond the lead: enough for any release.
+BODY_DATE_WINDOW = 8000
+
+
+def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
+    """The release's date when the lead names none with a weekday and a year.
+
+    In order: a date opening the lead or named "pada tanggal" in it; the first weekday
+    date with a year in the later paragraphs, but one inside a quotation or announced
+    as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
+    paragraph, whose weekday fits exactly one year that `context` (the title and body)
+    states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday).
+    """
+    lead = paragraphs[0] if paragraphs else ""
+    if lead[:1].isdecimal() or lead[:1] in "Tt" or lead[:1] in "Pp":
+        match = LEAD_OPENING_DATE.match(lead)
+        if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    if "anggal" in lead and (match := _first_named(lead)):
+        return match
+    texts, size = [], 0
+    for paragraph in paragraphs:
+        texts.append(paragraph[: BODY_DATE_WINDOW - size])
+        size += len(texts[-1])
+        if size >= BODY_DATE_WINDOW:
+            break
+    for text in texts[1:]:
+        if found := _weekday_date_told(text, None):
+            return found
+    years = {int(y) for y in STATED_YEAR.findall(context[:BODY_DATE_WINDOW])}
+    if years:
+        for text in texts:
+            if found := _weekday_date_told(text, years):
+                return found
+    return None
+
+
+def _first_named(text: str) -> FoundDate | None:
+    for match in NAMED_DATE.finditer(text):
+        groups = match.groupdict()
+        if _has_year(groups) and (day := _from_match(groups, None)):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
+
+
+def _weekday_date_told(text: str, years: set[int] | None) -> FoundDate | None:
+    """The first weekday date of `text` that tells the release's day: outside quotations,
+    not announced as coming. With `years`, a date without a year whose weekday fits
+    exactly one of them; without, a date with its year."""
+    for match in weekday_dates(text):
+        groups = match.groupdict()
+        if _has_year(groups) == (years is not None):
+            continue
+        if _quoted(text, match.start()) or FUTURE_AFTER.match(text, match.end()):
+            continue
+        weekday = WEEKDAYS[match["weekday"].lower()]
+        if years is None:
+            day = _from_match(groups, None)
+        else:
+            fits = [d for y in sorted(years) if (d := _from_match(groups, y)) and d.weekday() == weekday]
+            day = fits[0] if len(fits) == 1 else None
+        if day is not None:
+            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
+    return None
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` of `text` stands inside a quotation (curly or straight quotes)."""
+    before = text[:position]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1

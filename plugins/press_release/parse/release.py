@@ -602,6 +602,13 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
+    if found is None and release.blocks:
+        # Beyond the lead's first weekday date: the lead's opening, later paragraphs, a
+        # date without a year whose weekday fits a year the text states.
+        paragraphs = [block.plain() for block in release.blocks]
+        context = " ".join(filter(None, [release.title, *paragraphs]))
+        if body_date := dates.find_release_date(paragraphs, context):
+            found, source = body_date, "body"
     for candidate in (found, in_lead):
         if candidate and (conflict := candidate.weekday_conflict()):
             release.warnings.append(conflict)
