@@ -173,7 +173,8 @@ CHROME_PIECES = [
     # Chrome that no opening tells, and wordless leftovers of markup (issue 17).
     "#kemenagri", "#a #b", "Wilayah LAINNYA", "berita lainnya", "![]()", "|", ";", "“",
     "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
-    "instagram fbook youtube tiktok web",
+    "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
+    "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id",
 ]  # fmt: skip
 
 

@@ -38,6 +38,7 @@ LEADING_CHROME = re.compile(
     | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
+    | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
@@ -114,15 +115,39 @@ TRAILING_MARKER = re.compile(
     | follow\ (?:us|kami)\b.*
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
+    | (?:dilihat|dibaca)\s*:?\s*\d[\d.,]*(?:\ ?(?:kali|x))?   # "Dilihat: 355 kali"
+    | \d[\d.,]*\ ?(?:kali\ (?:dilihat|dibaca)|x\ dibaca|views?|pembaca|hits)
+    | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
+    | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
+    | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
+    | baca\ selengkapnya\b.*|pilihan\ redaksi|terpopuler|terkini|rekomendasi\b.{{0,30}}
+    | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*
+    | dapatkan\ (?:update|berita|informasi|info)\b.*
+    | gabung(?:lah)?\ (?:ke\ |di\ |dengan\ )?(?:grup|group|saluran|channel|kanal)\b.*
+    | saluran\ whatsapp\b.*|whatsapp\ channel\b.*
+    | (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
+       |telp|telepon|hp|wa|whatsapp|fax|faks)\s*:\s*\S.{{0,80}}   # a contact footer
+    | artikel\ ini\ (?:telah\ )?(?:tayang|terbit|dimuat)\b.*
+    | banner\b.{{0,40}}|advertisement|iklan
     """
 )
-# Trailing markers that no opening tells (see is_trailing_marker): hashtags, and a
-# section's "more" link, "Wilayah LAINNYA", "Daerah Lainnya".
+# Trailing markers that no opening tells (see is_trailing_marker): hashtags, a section's
+# "more" link ("Wilayah LAINNYA", "Daerah Lainnya"), a row of share buttons ("Facebook
+# Twitter WhatsApp", "Tweet Share").
+_SOCIAL = (
+    "facebook|twitter|whatsapp|telegram|linkedin|pinterest|email|e-mail|print|tweet|line"
+    "|copy\\ link|salin\\ link|instagram|youtube|tiktok|share|x|fb|wa|messenger|reddit"
+)
 TRAILING_SHAPES = re.compile(
-    r"""(?ix)
+    rf"""(?ix)
     \#\w[\w-]*(?:\s+\#\w[\w-]*)*                   # "#kemenkumhamri"
     | \w+(?:\ \w+)?\ lainnya                         # "Wilayah LAINNYA"
+    | (?:{_SOCIAL})(?:[\s,|/·•]+(?:{_SOCIAL}))+[\s,|]*   # "Facebook Twitter WhatsApp"
     """
+)
+_SOCIAL_FIRST = frozenset(
+    "facebook twitter whatsapp telegram linkedin pinterest email e-mail print tweet line "
+    "copy salin instagram youtube tiktok share x fb wa messenger reddit".split()
 )
 
 DROPPED_LINE = re.compile(
@@ -149,7 +174,9 @@ CREDIT_LINE = re.compile(
 GLUED_CREDIT = re.compile(
     rf"""(?x)
     (?<=[.!?"”’])\s*
-    (?P<credit>(?i:{_CREDIT_LABELS})\s*[:;]\s*\S.{{0,60}})$
+    (?: (?P<credit>(?i:{_CREDIT_LABELS})\s*[:;]\s*\S.{{0,60}})$
+      | \((?P<bracketed>(?i:{_CREDIT_LABELS})\s*[:;]\s*[^()]{{1,60}})\)[\s.]*$  # "(Sumber: X)"
+    )
     """
 )
 
@@ -201,7 +228,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdfghiklmnprstwABCDFGHIKLMNPRSTW©⚠ſ\u212a\u0130\u0131"
+    "abcdefghiklmnprstwyABCDEFGHIKLMNPRSTWY©⚠ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -213,7 +240,8 @@ RULE_FIRST = frozenset("-–—_=")
 TRAILING_OPENINGS = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
-    + ("ce", "ik", "pe")
+    + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
+    + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -270,11 +298,27 @@ def _leading_shape(line: str) -> bool:
     return fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
 
 
-def is_trailing_shape(line: str) -> bool:
-    """TRAILING_SHAPES, tried only on a line opening with "#" or ending with "lainnya"."""
-    return (line[:1] == "#" or line[-7:].lower() == "lainnya") and bool(
-        TRAILING_SHAPES.fullmatch(line)
+def may_be_trailing_shape(line: str) -> bool:
+    """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
+    share button's name, and does not end with "lainnya"."""
+    return (
+        line[:1] == "#"
+        or line[-7:].lower() == "lainnya"
+        or _first_piece(line) in _SOCIAL_FIRST
     )
+
+
+def _first_piece(line: str) -> str:
+    """The line's first word up to a share row's separators, lower-cased."""
+    word = line.split(None, 1)[0] if line.strip() else ""
+    for mark in ",|/·•":
+        word = word.split(mark, 1)[0]
+    return word.lower()
+
+
+def is_trailing_shape(line: str) -> bool:
+    """TRAILING_SHAPES, tried only where may_be_trailing_shape() allows."""
+    return may_be_trailing_shape(line) and bool(TRAILING_SHAPES.fullmatch(line))
 
 
 def is_trailing_marker(line: str) -> bool:
@@ -349,7 +393,7 @@ def trailing_and_dropped(
             candidate = TRAILING_MARKER.fullmatch(line)
         else:
             candidate = None
-        if index and not candidate and (first == "#" or line[-7:].lower() == "lainnya"):
+        if index and not candidate and may_be_trailing_shape(line):
             candidate = TRAILING_SHAPES.fullmatch(line)
         if candidate:
             if closing is None:
@@ -372,13 +416,15 @@ def is_wordless(line: str) -> bool:
 
 def glued_credit(line: str) -> tuple[str, str] | None:
     """``(the sentence, the credit)`` when a labelled credit is glued to the end of the
-    last sentence: "... Kabupaten X.Kontributor : Budi"."""
+    last sentence, or follows it in brackets: "... Kabupaten X.Kontributor : Budi",
+    "... kata dia. (Sumber: Humas Kukar)"."""
     if ":" not in line[-70:] and ";" not in line[-70:]:
         return None
     match = GLUED_CREDIT.search(line, max(0, len(line) - 90))
-    if not match or not fewer_words(match["credit"], 8):
+    credit = match and (match["credit"] or match["bracketed"])
+    if not credit or not fewer_words(credit, 8):
         return None
-    return line[: match.start()].rstrip(), match["credit"]
+    return line[: match.start()].rstrip(), credit.strip()
 
 
 def last_release_line(

@@ -18,10 +18,11 @@ from .normalise import fewer_words
 # Separators between the dateline and the first body word, strong ones first:
 #   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " ~ ";
 #   an en/em dash glued to the place: "Samarinda— ", "SAMARINDA—Prov";
-#   a hyphen glued to the place or its brackets: "Samarinda- ", "Maros (Humas Maros)- ".
+#   a hyphen glued to the place, its brackets or a comma: "Samarinda- ", "Maros (Humas
+#   Maros)- ", "Samarinda,- ".
 # Each branch opens with the character it consumes first, and a look-behind then checks
 # which branch that character allows: the matches are those of the plain alternation
-# r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w)])-\s+", but a pattern opening with a
+# r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+", but a pattern opening with a
 # character class lets the regex engine skip ahead to the next candidate character in C
 # instead of trying every branch at every position (2-5x faster on a line).
 STRONG_SEPARATOR = re.compile(
@@ -29,7 +30,7 @@ STRONG_SEPARATOR = re.compile(
     [\s–—-]
     (?: (?<=\s)\s*(?:-{2,3}|[-–—|~])\s+
       | (?<=[–—])\s*
-      | (?<=[\w)]-)\s+
+      | (?<=[\w),]-)\s+
     )
     """,
     re.X,
@@ -110,9 +111,12 @@ OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
 # "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
 _OUTLET_OPENINGS = (
-    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran"
+    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times"
+    "|kumparan|okezone|sindo|liputan"
 )
-_OUTLET_ENDINGS = "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info"
+_OUTLET_ENDINGS = (
+    "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
+)
 _PROVINCE_SHORT = (
     "kaltim|kalsel|kalbar|kalteng|kaltara|sulsel|sulbar|sulteng|sultra|sulut|jatim|jateng"
     "|jabar|sumbar|sumut|sumsel|ntb|ntt|papua|riau|aceh|banten|jambi|babel|kepri|bengkulu"
@@ -145,14 +149,15 @@ NEWSROOM = re.compile(r"(?P<agency>(?:[A-Z][\w.]*\ ){0,2}(?:Newsroom|NEWSROOM|Re
 PLACE_FORM = re.compile(
     rf"""(?x)
     (?P<place>{_PLACE})
-    (?:,\ (?P<province>{_PLACE}))?                # a province after a comma
+    (?:,\ ?(?P<province>{_PLACE}))?               # a province after a comma
     (?:\ ?\((?P<paren>[^()]{{1,40}})\))?          # "(ANTARA)" or "(27/9-2018)"
     (?:(?:,\ |\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", " jogjaprov.go.id"
     """
 )
 DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?"
-    r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|id|com|co|net|org|news|asia|info)",
+    r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|my\.id|web\.id|sch\.id|id|com|co|net"
+    r"|org|news|asia|info|tv|fm|biz)",
     re.I,
 )
 # A domain that merely ends a name of several words: "bengkulu ekspress.com".
@@ -259,6 +264,10 @@ def is_outlet(name: str) -> bool:
     return any(OUTLET_WORD.fullmatch(w) or OUTLET_GLUED.fullmatch(w) for w in words)
 
 
+# An outlet's name in camel case, opening in lower case: "detikNews", "kumparanNEWS".
+CAMEL_OUTLET = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
+
+
 def _outlet_alone(prefix: str) -> bool:
     """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim"."""
     if "." in prefix:
@@ -279,7 +288,9 @@ def _date_only(prefix: str) -> bool:
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
     prefix = prefix.strip().rstrip(",").rstrip()
-    return _parse_prefix(prefix.replace(",(", " (", 1) if ",(" in prefix else prefix)
+    if ",(" in prefix or ", (" in prefix:  # "KEDIRI,(Outlet.net)", "TENGGARONG, (Humas)"
+        prefix = prefix.replace(", (", " (", 1).replace(",(", " (", 1)
+    return _parse_prefix(prefix)
 
 
 # A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
@@ -290,7 +301,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     if prefix[0] not in _CAPITALS:
         # Every form below opens with an ASCII capital (none is case-insensitive), but an
         # outlet's domain alone: "mimbarumum.co.id".
-        if prefix[0].islower() and "." in prefix and DOMAIN.fullmatch(prefix):
+        if prefix[0].islower() and (
+            ("." in prefix and DOMAIN.fullmatch(prefix)) or CAMEL_OUTLET.fullmatch(prefix)
+        ):
             return None, prefix, None
         return None
     # GLUED_OUTLET holds a dot; OUTLET_FIRST is taken only with a dot in its agency or a
@@ -319,6 +332,11 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     if province:
         if province.casefold() in PROVINCES:
             pass  # "Kubu Raya, Kalimantan Barat": the place is "Kubu Raya"
+        elif province.casefold() in WEEKDAYS and match["paren"] and _is_date(match["paren"]):
+            if match["post"]:
+                return None
+            # "Samarinda, Selasa (12/3/2024)": the date inside the dateline
+            return place, None, f"{province} ({match['paren'].strip()})"
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         else:
@@ -406,7 +424,9 @@ def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
 
 def match_dateline(line: str, *, min_words: int = 4) -> Dateline | None:
     """Recognise a dateline at the start of `line`, or return None."""
-    if line[:1] not in _CAPITALS and not (line[:1].islower() and "." in line[:40]):
+    if line[:1] not in _CAPITALS and not (
+        line[:1].islower() and ("." in line[:40] or CAMEL_OUTLET.match(line))
+    ):
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
         # capital but for an outlet's domain ("mimbarumum.co.id – ...").
         return None

@@ -10,18 +10,18 @@ from datetime import date, datetime
 from .normalise import may_fold_to_ascii
 
 MONTHS = {
-    "januari": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mar": 3,
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
     "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10, "oct": 10,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nopember": 11, "nov": 11,
-    "desember": 12, "des": 12, "dec": 12,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 
 WEEKDAYS = {
@@ -34,10 +34,12 @@ WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 
-# "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year.
+# "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year;
+# "12-03-2024", "12.03.2024": day, month and a four-digit year.
 NUMERIC = (
-    r"(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
+    r"(?:(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
     r"(?:\s?[/-]\s?(?P<ny>\d{4}|\d{2}))?(?![\d/])"
+    r"|(?P<xd>\d{1,2})(?P<xs>[-.])(?P<xm>\d{1,2})(?P=xs)(?P<xy>\d{4})(?![\d.\-/]\d))"
 )
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
 TEXTUAL = rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?(?:,?\s+(?P<ty>\d{{4}}))?(?![\w])"
@@ -46,6 +48,10 @@ TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit)?"
 
 ANY_DATE = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
 TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
+# An English page date, month first: "March 5, 2020", "Saturday, January 16, 2021".
+MONTH_FIRST = re.compile(
+    rf"(?i)\b(?P<tm>{_MONTH_ALT})\.?\s+(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty>\d{{4}})\b"
+)
 # A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets.
 WEEKDAY_DATE = re.compile(
     rf"""(?ix)
@@ -96,6 +102,8 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
         y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("nd"):
         y, m, d = _year(groups["ny"], default_year), int(groups["nm"]), int(groups["nd"])
+    elif groups.get("xd"):
+        y, m, d = int(groups["xy"]), int(groups["xm"]), int(groups["xd"])
     elif groups.get("td"):
         y = _year(groups["ty"], default_year)
         m, d = MONTHS[groups["tm"].lower()], int(groups["td"])
@@ -110,7 +118,7 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
 
 
 def _has_year(groups: dict[str, str | None]) -> bool:
-    return bool(groups.get("iy") or groups.get("ny") or groups.get("ty"))
+    return bool(groups.get("iy") or groups.get("ny") or groups.get("ty") or groups.get("xy"))
 
 
 def _with_time(day: date, text: str) -> tuple[datetime, bool]:
@@ -179,6 +187,9 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
         weekday = next((w for w in weekday_dates(text) if w.end() == match.end()), None)
         named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
         return FoundDate(value, has_time, named, text.strip())
+    if (match := MONTH_FIRST.search(text)) and (day := _from_match(match.groupdict(), None)):
+        value, has_time = _with_time(day, text[match.end() :])
+        return FoundDate(value, has_time, None, text.strip())
     return None
 
 

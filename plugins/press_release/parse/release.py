@@ -51,6 +51,8 @@ _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
+# A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
+BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
@@ -278,8 +280,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if " | " in line and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
             release.header.setdefault("_meta_date", lines[index].rpartition(" | ")[2])
-        if chrome.is_credit_line(line):
-            release.credits.append(line)
+        if chrome.is_credit_line(line) or (BY_NAME.fullmatch(line) and fewer_words(line, 6)):
+            release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
             release.header.setdefault("_meta_date", line)
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
@@ -322,10 +324,10 @@ def _title_and_category(release: Release, others: list[str], meta: int, config: 
         first = _category_label(others[0]) or others[0]
         is_category = first.casefold() in known or (
             len(others) > 1
-            and fewer_words(first, 7)
             and not _ends_sentence(first)
             and not first.endswith(":")
             and _title_shaped(others[1], 1)
+            and (fewer_words(first, 5) or _short_label(first, others[1]))
         )
         at = 1 if is_category else 0
         if _is_sentence(others[at]):
@@ -357,6 +359,18 @@ def _title_and_category(release: Release, others: list[str], meta: int, config: 
         release.dek = below[0]
         below = below[1:]
     release.captions.extend(below)
+
+
+def _short_label(line: str, title: str) -> bool:
+    """A label of five or six words above a clearly longer title (8 words or more, 3 more
+    than the label): "Urusan Agama Islam dan Syariah" over a headline. A short title
+    over a caption is no category."""
+    words = len(line.split())
+    return (
+        words <= 6
+        and not any(map(str.isdecimal, line))
+        and len(title.split()) >= max(8, words + 3)
+    )
 
 
 def _doubled(lines: list[str]) -> int | None:
