@@ -204,7 +204,7 @@ LEADING_SAMPLES = [
     "0 menit baca 0 %", "0%", "6/recent/ticker-posts", "Posted in |", "Written by Admin",
     "banner 728x90", "Top", "More", "Ticker", "oleh", "Logo header", "Featured Image",
     "Image Description", "Salin Artikel", "Copy link", "Judul Website", "Sebarkan artikel ini",
-    "Rekomendasi Keywords:",
+    "Rekomendasi Keywords:", "Google search engine", "Header Ads Widget", "pasang",
 ]  # fmt: skip
 
 

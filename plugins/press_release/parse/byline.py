@@ -212,9 +212,7 @@ def closing_credit(code: str, before: str) -> bool:
         return False
     if not any(ch.isalnum() for ch in code) or not fewer_words(code, 7):
         return False
-    if CITATION.match(code) or _DATE_LIKE.search(code):
-        return False
-    return True
+    return not (CITATION.match(code) or _DATE_LIKE.search(code))
 
 
 def strip_end_mark(text: str) -> str:

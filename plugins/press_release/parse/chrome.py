@@ -51,6 +51,7 @@ LEADING_CHROME = re.compile(
     | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
+    | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
     """
 )
 # Leading chrome that no opening tells (see is_leading_chrome): a close button ("×"), a
@@ -146,8 +147,9 @@ TRAILING_SHAPES = re.compile(
     """
 )
 _SOCIAL_FIRST = frozenset(
-    "facebook twitter whatsapp telegram linkedin pinterest email e-mail print tweet line "
-    "copy salin instagram youtube tiktok share x fb wa messenger reddit".split()
+    ("facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "email")
+    + ("e-mail", "print", "tweet", "line", "copy", "salin", "instagram", "youtube")
+    + ("tiktok", "share", "x", "fb", "wa", "messenger", "reddit")
 )
 
 DROPPED_LINE = re.compile(
@@ -248,7 +250,7 @@ TRAILING_OPENINGS = frozenset(
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
-    + ("sa", "co", "ju", "na", "re")
+    + ("sa", "co", "ju", "na", "re", "go", "he", "pa")
 )
 
 
@@ -301,11 +303,7 @@ def _leading_shape(line: str) -> bool:
 def may_be_trailing_shape(line: str) -> bool:
     """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
     share button's name, and does not end with "lainnya"."""
-    return (
-        line[:1] == "#"
-        or line[-7:].lower() == "lainnya"
-        or _first_piece(line) in _SOCIAL_FIRST
-    )
+    return line[:1] == "#" or line[-7:].lower() == "lainnya" or _first_piece(line) in _SOCIAL_FIRST
 
 
 def _first_piece(line: str) -> str:

@@ -174,7 +174,8 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 # domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ...").
 UNSEPARATED = re.compile(
     rf"""(?x)
-    (?P<dated>(?P<place1>{_PLACE}),\ (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
+    (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
+      (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       \ (?=[a-z])

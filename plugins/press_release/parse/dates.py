@@ -251,7 +251,9 @@ NAMED_DATE = re.compile(
     """
 )
 # What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
-FUTURE_AFTER = re.compile(r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b")
+FUTURE_AFTER = re.compile(
+    r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
+)
 # A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
 # number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
 # name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
@@ -263,7 +265,8 @@ BODY_DATE_WINDOW = 8000
 def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     """The release's date when the lead names none with a weekday and a year.
 
-    In order: a date opening the lead or named "pada tanggal" in it; the first weekday
+    In order: a date opening the lead, named "pada tanggal" in it, or in brackets
+    ("(24/05/19)"); the first weekday
     date with a year in the later paragraphs, but one inside a quotation or announced
     as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
     paragraph, whose weekday fits exactly one year that `context` (the title and body)
@@ -275,6 +278,8 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     if "anggal" in lead and (match := _first_named(lead)):
+        return match
+    if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
         return match
     texts, size = [], 0
     for paragraph in paragraphs:
@@ -290,6 +295,23 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         for text in texts:
             if found := _weekday_date_told(text, years):
                 return found
+    return None
+
+
+# A date with its year in brackets, without a weekday: "..., (24/05/19)", "(5-4-2023)".
+BRACKETED_DATE = re.compile(rf"\(\s?(?:{NUMERIC}|{TEXTUAL})\s?\)")
+LEAD_WINDOW = 2000  # characters of the lead searched for a bracketed date
+
+
+def _first_bracketed(text: str) -> FoundDate | None:
+    for match in BRACKETED_DATE.finditer(text):
+        groups = match.groupdict()
+        if (
+            _has_year(groups)
+            and not _quoted(text, match.start())
+            and (day := _from_match(groups, None))
+        ):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
 
 
@@ -315,7 +337,9 @@ def _weekday_date_told(text: str, years: set[int] | None) -> FoundDate | None:
         if years is None:
             day = _from_match(groups, None)
         else:
-            fits = [d for y in sorted(years) if (d := _from_match(groups, y)) and d.weekday() == weekday]
+            fits = [
+                d for y in sorted(years) if (d := _from_match(groups, y)) and d.weekday() == weekday
+            ]
             day = fits[0] if len(fits) == 1 else None
         if day is not None:
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))

@@ -271,6 +271,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         lines.append(line)
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
+    dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
@@ -279,13 +280,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue
         if " | " in line and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
-            release.header.setdefault("_meta_date", lines[index].rpartition(" | ")[2])
+            dated.append((len(others), lines[index].rpartition(" | ")[2]))
         if chrome.is_credit_line(line) or (BY_NAME.fullmatch(line) and fewer_words(line, 6)):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
-            release.header.setdefault("_meta_date", line)
+            dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
-            _bullet_meta(release, line.lstrip("•·▪► "), config)
+            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
+                dated.append((len(others), date_line))
         elif _is_caption(line, is_last=False) or _is_photo_caption(line):
             release.captions.append(line)
             continue
@@ -293,8 +295,16 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             others.append(line)
             continue
         meta = len(others)
-    if others:
-        _title_and_category(release, others, meta, config)
+    at = _title_and_category(release, others, meta, config) if others else None
+    if dated:
+        # The page's date line stands below the title; one above it is most often the
+        # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
+        # text gives no date (see _find_date).
+        below = [line for position, line in dated if at is None or position > at]
+        if below:
+            release.header.setdefault("_meta_date", below[0])
+        else:
+            release.header["_clock_date"] = dated[0][1]
 
 
 def _browser_title(line: str) -> str | None:
@@ -306,10 +316,12 @@ def _browser_title(line: str) -> str | None:
     return None
 
 
-def _title_and_category(release: Release, others: list[str], meta: int, config: Config) -> None:
+def _title_and_category(
+    release: Release, others: list[str], meta: int, config: Config
+) -> int | None:
     """Pick the title among the lines above the dateline that are no chrome, metadata or
     caption; the line above it may be the category; the lines below it, a dek and
-    captions.
+    captions. Returns the title's index in `others` (None: no title).
 
     The title is the line printed twice, if one is; else, above a metadata block (a
     date line, a bullet list, a credit line), the last line shaped like a title before
@@ -334,7 +346,7 @@ def _title_and_category(release: Release, others: list[str], meta: int, config: 
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
             # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
             release.captions.extend(others)
-            return
+            return None
     title = others[at]
     if at == 1 or (at and others[at - 1].casefold() in known):
         label = _category_label(others[at - 1]) or others[at - 1]
@@ -359,6 +371,7 @@ def _title_and_category(release: Release, others: list[str], meta: int, config: 
         release.dek = below[0]
         below = below[1:]
     release.captions.extend(below)
+    return at
 
 
 def _short_label(line: str, title: str) -> bool:
@@ -367,17 +380,21 @@ def _short_label(line: str, title: str) -> bool:
     over a caption is no category."""
     words = len(line.split())
     return (
-        words <= 6
-        and not any(map(str.isdecimal, line))
-        and len(title.split()) >= max(8, words + 3)
+        words <= 6 and not any(map(str.isdecimal, line)) and len(title.split()) >= max(8, words + 3)
     )
 
 
 def _doubled(lines: list[str]) -> int | None:
-    """The index of the first line printed again further down (a doubled title)."""
+    """The index of the first line printed again further down (a doubled title), or of
+    a title a line above ended with: a breadcrumb glued to it ("BerandaBeritaJudul")."""
     for index, line in enumerate(lines[:-1]):
-        if _title_shaped(line, 2) and any(_same(line, other) for other in lines[index + 1 :]):
-            return index
+        if not _title_shaped(line, 2):
+            continue
+        for later, other in enumerate(lines[index + 1 :], start=index + 1):
+            if _same(line, other):
+                return index
+            if len(other) < len(line) and _title_shaped(other, 3) and line.endswith(other):
+                return later
     return None
 
 
@@ -395,7 +412,9 @@ def _is_sentence(line: str) -> bool:
 
 
 # A category under its label: "Categories Kota Event", "Kategori: Berita".
-CATEGORY_LABEL = re.compile(r"(?i)(?:categories|category|kategori|rubrik)\s*:?\s+(?P<name>\S.{0,60})")
+CATEGORY_LABEL = re.compile(
+    r"(?i)(?:categories|category|kategori|rubrik)\s*:?\s+(?P<name>\S.{0,60})"
+)
 
 
 def _category_label(line: str) -> str | None:
@@ -419,14 +438,16 @@ def _is_photo_caption(line: str) -> bool:
     return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
 
 
-def _bullet_meta(release: Release, item: str, config: Config) -> None:
-    """A bullet of a post's metadata block: its date, its author, or a view counter."""
+def _bullet_meta(release: Release, item: str, config: Config) -> str | None:
+    """A bullet of a post's metadata block: its date (returned), its author, or a view
+    counter."""
     if dates.find_date(item):
-        release.header.setdefault("_meta_date", item)
-    elif chrome.is_leading_chrome(item, config.chrome):
+        return item
+    if chrome.is_leading_chrome(item, config.chrome):
         release.dropped.append(item)
     else:
         release.credits.append(item)
+    return None
 
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
@@ -478,7 +499,7 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
     """The bare credit line ("Adv. Humas Kanwil X") at `index`, if the line above it
     closes a paragraph of prose: a credit follows the release's last paragraph."""
     line = body[index]
-    if not line or line[-1:] in "!?\"”":
+    if not line or line[-1:] in '!?"”':
         return None
     credit = bare_credit(line, strong_only)
     if credit is None:
@@ -537,22 +558,25 @@ def _headline_below(release: Release, lines: list[str]) -> None:
 
 def _drop_short_tail(release: Release, body: list[str]) -> None:
     """Blank out a run of two or more short lines after the last paragraph of prose:
-    slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti").
+    slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
+    and a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times).
 
     Not touched: list items, a line holding a code or a bare credit, a single short
     line (it may close the text), and anything when no prose stands above the run.
     """
+    tail = [line for line in body[-12:] if line]
     run: list[int] = []
     for index in range(len(body) - 1, -1, -1):
         line = body[index]
         if not line:
             continue
-        if not fewer_words(line, 5) or _holds_code(line) or bare_credit(line) is not None:
+        short = fewer_words(line, 5) or (
+            fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1
+        )
+        if not short or _holds_code(line) or bare_credit(line) is not None:
             break
         first = line[:1]
-        if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(
-            line
-        ):
+        if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(line):
             break
         run.append(index)
     if len(run) < 2:
@@ -623,6 +647,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         context = " ".join(filter(None, [release.title, *paragraphs]))
         if body_date := dates.find_release_date(paragraphs, context):
             found, source = body_date, "body"
+    if found is None and (clock := release.header.get("_clock_date")):
+        found, source = dates.find_date(clock), "dateline"
     for candidate in (found, in_lead):
         if candidate and (conflict := candidate.weekday_conflict()):
             release.warnings.append(conflict)
