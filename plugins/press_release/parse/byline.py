@@ -42,6 +42,8 @@ SLASH_CODE = re.compile(
 # An empty pair of brackets closing the text ("... dewan guru.[]"), where a page's template
 # left out the credit: no code, but the release ends there.
 EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
+# An empty pair, then a code, on a line of its own: "[] ABC/Adv".
+EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
 # Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
 _STOPS = frozenset('.!?"”’')
 # Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
@@ -174,9 +176,12 @@ def take_byline(text: str) -> tuple[str, list[str]]:
 
 
 def _other_closing_code(text: str) -> tuple[str, list[str]]:
-    """A code without brackets closing `text` ("***4***", "/bd"), or an empty pair
-    "[]" where a template left the code out (taken away, with no code)."""
+    """A code without brackets closing `text` ("***4***", "/bd", a line "[] ABC/Adv"), or
+    an empty pair "[]" where a template left the code out (taken away, with no code)."""
     last = text.rstrip()[-1:]
+    if text.lstrip()[:1] == "[" and (pair := EMPTY_THEN_CODE.fullmatch(text)):
+        if is_code(pair["code"]):
+            return "", [pair["code"]]
     if last == "*" and (star := STAR_NUMBER.search(text, max(0, len(text) - 12))):
         return text[: star.start()].rstrip(), [star["code"]]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):

@@ -465,10 +465,9 @@ def _after_separator(
                 continue
             if mark == "." and not (place.replace(" ", "").isupper() or " " not in place):
                 continue  # "SAMARINDA. ", "Paser. ", not "Kota Baru. "
+            bracketed = prefix.rstrip().endswith(")")
             if mark == "," and (
-                date_text
-                or not rest[:1].isupper()
-                or (agency and not prefix.rstrip().endswith(")"))
+                not rest[:1].isupper() or ((agency or date_text) and not bracketed)
             ):
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
         rest, agency, unit = _unit_after(rest, agency)
