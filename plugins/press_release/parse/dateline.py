@@ -95,6 +95,7 @@ NOT_A_PLACE = {
         "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Alhamdulillah", "Assalamualaikum",
         "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     )
 }  # fmt: skip
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",

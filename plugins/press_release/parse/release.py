@@ -303,8 +303,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         below = [line for position, line in dated if at is None or position > at]
         if below:
             release.header.setdefault("_meta_date", below[0])
+            release.dropped.extend(line for _, line in dated if line != below[0])
         else:
             release.header["_clock_date"] = dated[0][1]
+            release.dropped.extend(line for _, line in dated[1:])
 
 
 def _browser_title(line: str) -> str | None:
