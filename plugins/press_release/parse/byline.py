@@ -179,9 +179,9 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     """A code without brackets closing `text` ("***4***", "/bd", a line "[] ABC/Adv"), or
     an empty pair "[]" where a template left the code out (taken away, with no code)."""
     last = text.rstrip()[-1:]
-    if text.lstrip()[:1] == "[" and (pair := EMPTY_THEN_CODE.fullmatch(text)):
-        if is_code(pair["code"]):
-            return "", [pair["code"]]
+    pair = EMPTY_THEN_CODE.fullmatch(text) if text.lstrip()[:1] == "[" else None
+    if pair and is_code(pair["code"]):
+        return "", [pair["code"]]
     if last == "*" and (star := STAR_NUMBER.search(text, max(0, len(text) - 12))):
         return text[: star.start()].rstrip(), [star["code"]]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
