@@ -134,8 +134,12 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
         line = lines[index]
         if line and (
             chrome.RULE.fullmatch(line)
-            or chrome.TRAILING_MARKER.fullmatch(line)
-            or chrome.TRAILING_SHAPES.fullmatch(line)
+            or (
+                len(line) <= chrome.MARKER_MAX
+                and (
+                    chrome.TRAILING_MARKER.fullmatch(line) or chrome.TRAILING_SHAPES.fullmatch(line)
+                )
+            )
         ):
             trailing = index
             break
@@ -174,7 +178,8 @@ CHROME_PIECES = [
     "#kemenagri", "#a #b", "Wilayah LAINNYA", "berita lainnya", "![]()", "|", ";", "“",
     "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
     "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
-    "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id",
+    "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id", "———" * 60,
+
 ]  # fmt: skip
 
 

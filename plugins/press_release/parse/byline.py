@@ -179,6 +179,8 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     """A code without brackets closing `text` ("***4***", "/bd", a line "[] ABC/Adv"), or
     an empty pair "[]" where a template left the code out (taken away, with no code)."""
     last = text.rstrip()[-1:]
+    if last == "." and text.rstrip(" .")[-1:] not in ("]", ")"):
+        return text, []  # a sentence's end: most paragraphs
     pair = EMPTY_THEN_CODE.fullmatch(text) if text.lstrip()[:1] == "[" else None
     if pair and is_code(pair["code"]):
         return "", [pair["code"]]

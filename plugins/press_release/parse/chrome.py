@@ -54,18 +54,15 @@ LEADING_CHROME = re.compile(
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
     """
 )
-# Leading chrome that no opening tells (see is_leading_chrome): a close button ("×"), a
-# theme's placeholder repeated on one line ("spot_imgspot_img"), a label glued to a view
-# counter ("Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"), a hit counter
-# at the end ("... Hits: 40").
-LEADING_SHAPES = re.compile(
-    r"""(?ix)
-    [×✕✖]
-    | [a-z]+(?:_[a-z]+)+                         # "spot_imgspot_img"
-    | (?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)  # "Daerah13 Dilihat"
-    | .{0,60}\bhits\s*:\s*\d+                    # "Written by ... Hits: 40"
-    """
+# Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
+# theme's placeholder repeated on one line, a label glued to a view counter, a hit
+# counter at the end.
+PLACEHOLDER = re.compile(r"(?i)[a-z]+(?:_[a-z]+)+")  # "spot_imgspot_img"
+GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"
+    r"(?i)(?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
 )
+HIT_COUNTER = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
+_COUNTER_ENDINGS = ("dilihat", "views", "view", "dibaca")
 # A run of navigation labels glued together: "Berita TerbaruDokumentasiHeadline",
 # "HomeKategoriJudul": a word whose capital follows a lower-case letter, where the
 # glued pieces are navigation words.
@@ -74,6 +71,7 @@ _NAV_WORDS = (
     "|news|daerah|nasional|opini|artikel|galeri|video|pengumuman|agenda|wilayah|terkini"
 )
 GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # what GLUED_NAVIGATION needs somewhere
 
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
@@ -132,6 +130,9 @@ TRAILING_MARKER = re.compile(
     | banner\b.{{0,40}}|advertisement|iklan
     """
 )
+# The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
+# and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
+MARKER_MAX = 160
 # Trailing markers that no opening tells (see is_trailing_marker): hashtags, a section's
 # "more" link ("Wilayah LAINNYA", "Daerah Lainnya"), a row of share buttons ("Facebook
 # Twitter WhatsApp", "Tweet Share").
@@ -151,6 +152,8 @@ _SOCIAL_FIRST = frozenset(
     + ("e-mail", "print", "tweet", "line", "copy", "salin", "instagram", "youtube")
     + ("tiktok", "share", "x", "fb", "wa", "messenger", "reddit")
 )
+_SOCIAL_OPENINGS = frozenset(word[:2] for word in _SOCIAL_FIRST)
+_STOP_CHARS = frozenset('.,;:!?"”)')  # no share row ends with one
 
 DROPPED_LINE = re.compile(
     r"""(?ix)
@@ -290,20 +293,40 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
 
 
 def _leading_shape(line: str) -> bool:
-    """LEADING_SHAPES or glued navigation labels, tried only on a line that may hold one:
+    """Leading chrome by shape (PLACEHOLDER, GLUED_COUNTER, HIT_COUNTER, a close button,
+    GLUED_NAVIGATION), each pattern tried only on a line that may match it:
     short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
     a word."""
     if len(line) > 80 or line[-1:] in ".!?":
         return False
-    if LEADING_SHAPES.fullmatch(line):
+    if len(line) == 1:
+        return line in "×✕✖"  # a close button
+    if "_" in line and " " not in line and PLACEHOLDER.fullmatch(line):
         return True
-    return fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+    if line[-7:].lower().endswith(_COUNTER_ENDINGS) and GLUED_COUNTER.fullmatch(line):
+        return True
+    if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
+        return True
+    return (
+        bool(_CAMEL.search(line)) and fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+    )
 
 
 def may_be_trailing_shape(line: str) -> bool:
     """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
     share button's name, and does not end with "lainnya"."""
-    return line[:1] == "#" or line[-7:].lower() == "lainnya" or _first_piece(line) in _SOCIAL_FIRST
+    return (
+        line[:1] == "#"
+        or line[-7:].lower() == "lainnya"
+        # A share row is short, ends with a name and opens with one: the last character
+        # and the first two letters are tested before the first word is cut out.
+        or (
+            len(line) < 80
+            and line[-1:] not in _STOP_CHARS
+            and line[:2].lower() in _SOCIAL_OPENINGS
+            and _first_piece(line) in _SOCIAL_FIRST
+        )
+    )
 
 
 def _first_piece(line: str) -> str:
@@ -314,12 +337,24 @@ def _first_piece(line: str) -> str:
     return word.lower()
 
 
+def _trailing_shape(line: str, first: str) -> re.Match[str] | None:
+    """TRAILING_SHAPES.fullmatch(line) for trailing_and_dropped(), its cheapest guards
+    inlined: an opening "#", a last "a" ("lainnya"), or a short line with no stop."""
+    if (
+        first == "#" or line[-1] in "aA" or (len(line) < 80 and line[-1] not in _STOP_CHARS)
+    ) and may_be_trailing_shape(line):
+        return TRAILING_SHAPES.fullmatch(line)
+    return None
+
+
 def is_trailing_shape(line: str) -> bool:
     """TRAILING_SHAPES, tried only where may_be_trailing_shape() allows."""
     return may_be_trailing_shape(line) and bool(TRAILING_SHAPES.fullmatch(line))
 
 
 def is_trailing_marker(line: str) -> bool:
+    if len(line) > MARKER_MAX:
+        return False
     if is_trailing_shape(line):
         return True
     first = line[:1]
@@ -384,15 +419,15 @@ def trailing_and_dropped(
             candidate = None  # the first line is never trailing chrome
         elif first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
             candidate = RULE.fullmatch(line)
+        elif len(line) > MARKER_MAX:
+            candidate = None  # a paragraph, though it may open like a marker
         elif first.isdecimal() or (
             first in TRAILING_FIRST
             and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
         ):
-            candidate = TRAILING_MARKER.fullmatch(line)
+            candidate = TRAILING_MARKER.fullmatch(line) or _trailing_shape(line, first)
         else:
-            candidate = None
-        if index and not candidate and may_be_trailing_shape(line):
-            candidate = TRAILING_SHAPES.fullmatch(line)
+            candidate = _trailing_shape(line, first)
         if candidate:
             if closing is None:
                 closing = last_release_line(lines, holds_code, is_prose, extra)

@@ -363,18 +363,34 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
 def _own_line(line: str) -> Dateline | None:
     """A dateline alone on its line: "Jakarta, 26 Januari 2021", or with the site's
     address, an outlet or a time after it (OWN_LINE_SPLIT)."""
+    # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
+    # holds a date (its digit) or a separator.
+    if len(line) > 90 or not (
+        "|" in line
+        or "/" in line
+        or " -" in line
+        or " –" in line
+        or " —" in line
+        or line[-1:] in "-–—"
+        or _DIGIT.search(line)
+    ):
+        return None
     prefix = line.rstrip(" .,:-–—|/").strip()
-    # Cheap tests first: parse_prefix() takes at most 80 characters.
     if len(prefix) > 80:
         return None
     if _DIGIT.search(prefix):  # the date ANY_DATE must find opens with a digit
         parsed = parse_prefix(prefix)
         if parsed and parsed[2] and parsed[0]:
             return Dateline(parsed[0], parsed[1], parsed[2], line, "")
+    ended = prefix != line.strip()  # the line ended with a separator
+    if not ended and not (
+        "|" in prefix or "/" in prefix or " -" in prefix or " –" in prefix or " —" in prefix
+    ):
+        return None  # no separator OWN_LINE_SPLIT could split at
     head, *tail = OWN_LINE_SPLIT.split(prefix, maxsplit=1)
     if not tail or not fewer_words(head, 5):
         # "Limapuluh Kota, SagoNews.com -": the outlet before the line's separator.
-        parsed = parse_prefix(prefix) if prefix != line.strip() else None
+        parsed = parse_prefix(prefix) if ended else None
         if parsed and parsed[0] and parsed[1] and is_outlet(parsed[1]):
             return Dateline(parsed[0], parsed[1], None, line, "")
         return None
@@ -394,6 +410,20 @@ def _own_line(line: str) -> Dateline | None:
 
 def _unseparated(line: str) -> Dateline | None:
     """A dateline with no separator before the lead (UNSEPARATED)."""
+    # Each branch needs its mark near the start: a comma and then a date's digit, a
+    # bracket opening on a digit, a second capital and a hyphen, or a dot before a
+    # domain's ending in capitals. Most lines have none: the pattern is not tried.
+    head = line[:50]
+    comma, paren = head.find(","), head.find("(")
+    if not (
+        (comma > 0 and _DIGIT.search(line, comma, comma + 16))
+        or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
+        or (head[1:2] in _CAPITALS and "-" in head)
+        or ".C" in head
+        or ".I" in head
+        or ".N" in head
+    ):
+        return None
     match = UNSEPARATED.match(line)
     if match is None:
         return None
@@ -424,8 +454,10 @@ def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
     return rest, agency, ""
 
 
-def match_dateline(line: str, *, min_words: int = 4) -> Dateline | None:
-    """Recognise a dateline at the start of `line`, or return None."""
+def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) -> Dateline | None:
+    """Recognise a dateline at the start of `line`, or return None. With `strong_only`,
+    only a dateline before a strong separator (a dash, a bar, a tilde) is looked for:
+    what a line deep in the body may still hold (see release._find_dateline)."""
     if line[:1] not in _CAPITALS and not (
         line[:1].islower() and ("." in line[:40] or CAMEL_OUTLET.match(line))
     ):
@@ -437,12 +469,19 @@ def match_dateline(line: str, *, min_words: int = 4) -> Dateline | None:
     strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
         return found
+    if strong_only:
+        return None
     if found := _unseparated(line):
         return found
     weak = "," in head or "." in head or ":" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
     return _own_line(line)
+
+
+def _dot_prefix(prefix: str) -> bool:
+    """What may stand before a full stop closing a dateline: capitals, or a date."""
+    return prefix.isupper() or prefix[-1:].isdecimal()
 
 
 def _after_separator(
@@ -455,6 +494,8 @@ def _after_separator(
             # parse_prefix() takes at most 80 characters, and the line opens with a
             # capital (no space to strip): no later separator can have a prefix it takes.
             break
+        if strict and line[sep.start()] == "." and " " in prefix and not _dot_prefix(prefix):
+            continue  # a sentence's end: only a place in capitals, one word or a date
         parsed = parse_prefix(prefix)
         if parsed is None:
             continue
@@ -464,8 +505,10 @@ def _after_separator(
             mark = sep.group(0).strip()
             if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
                 continue
-            if mark == "." and not (place.replace(" ", "").isupper() or " " not in place):
-                continue  # "SAMARINDA. ", "Paser. ", not "Kota Baru. "
+            if mark == "." and not (
+                date_text or place.replace(" ", "").isupper() or " " not in place
+            ):
+                continue  # "SAMARINDA. ", "Paser. ", "Kota Baru, 5 Mei 2022. ", not "Kota Baru. "
             bracketed = prefix.rstrip().endswith(")")
             if mark == "," and (
                 not rest[:1].isupper() or ((agency or date_text) and not bracketed)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import accumulate
 
 from .normalise import may_fold_to_ascii
 
@@ -257,7 +259,10 @@ FUTURE_AFTER = re.compile(
 # A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
 # number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
 # name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
-STATED_YEAR = re.compile(r"(?<![\d/.\-])20[0-4]\d(?![\d/])")
+# The pattern opens with its literal "20", which the regex engine finds at C speed; the
+# character before a match is checked in stated_years().
+STATED_YEAR = re.compile(r"20[0-4]\d(?![\d/])")
+_NOT_BEFORE_YEAR = frozenset("0123456789/.-")
 # Characters of the text searched for a date beyond the lead: enough for any release.
 BODY_DATE_WINDOW = 8000
 
@@ -287,15 +292,43 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         size += len(texts[-1])
         if size >= BODY_DATE_WINDOW:
             break
-    for text in texts[1:]:
-        if found := _weekday_date_told(text, None):
-            return found
-    years = {int(y) for y in STATED_YEAR.findall(context[:BODY_DATE_WINDOW])}
-    if years:
-        for text in texts:
-            if found := _weekday_date_told(text, years):
-                return found
+    # One scan of the paragraphs joined by ";", which WEEKDAY_DATE never crosses; each
+    # match is then read within its own paragraph.
+    joined = ";".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    told = []  # (paragraph, match) of each weekday date outside quotations, not to come
+    for match in weekday_dates(joined):
+        index = bisect_right(starts, match.start()) - 1
+        text, offset = texts[index], starts[index]
+        if _quoted(text, match.start() - offset) or FUTURE_AFTER.match(joined, match.end()):
+            continue
+        told.append((index, match))
+    for index, match in told:
+        if index and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
+            weekday = WEEKDAYS[match["weekday"].lower()]
+            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
+    yearless = [match for _, match in told if not _has_year(match.groupdict())]
+    if not yearless:
+        return None
+    years = stated_years(context[:BODY_DATE_WINDOW])
+    for match in yearless if years else ():
+        weekday = WEEKDAYS[match["weekday"].lower()]
+        groups = match.groupdict()
+        fits = [d for y in years if (d := _from_match(groups, y)) and d.weekday() == weekday]
+        if len(fits) == 1:
+            day = fits[0]
+            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
     return None
+
+
+def stated_years(text: str) -> list[int]:
+    """The years `text` states (STATED_YEAR), each once, in increasing order."""
+    years = set()
+    for match in STATED_YEAR.finditer(text):
+        start = match.start()
+        if not start or text[start - 1] not in _NOT_BEFORE_YEAR:
+            years.add(int(match.group(0)))
+    return sorted(years)
 
 
 # A date with its year in brackets, without a weekday: "..., (24/05/19)", "(5-4-2023)".
@@ -320,29 +353,6 @@ def _first_named(text: str) -> FoundDate | None:
         groups = match.groupdict()
         if _has_year(groups) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    return None
-
-
-def _weekday_date_told(text: str, years: set[int] | None) -> FoundDate | None:
-    """The first weekday date of `text` that tells the release's day: outside quotations,
-    not announced as coming. With `years`, a date without a year whose weekday fits
-    exactly one of them; without, a date with its year."""
-    for match in weekday_dates(text):
-        groups = match.groupdict()
-        if _has_year(groups) == (years is not None):
-            continue
-        if _quoted(text, match.start()) or FUTURE_AFTER.match(text, match.end()):
-            continue
-        weekday = WEEKDAYS[match["weekday"].lower()]
-        if years is None:
-            day = _from_match(groups, None)
-        else:
-            fits = [
-                d for y in sorted(years) if (d := _from_match(groups, y)) and d.weekday() == weekday
-            ]
-            day = fits[0] if len(fits) == 1 else None
-        if day is not None:
-            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
     return None
 
 

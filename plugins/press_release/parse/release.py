@@ -217,7 +217,9 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         if rank == 40:
             break
         rank += 1
-        found = match_dateline(line)
+        # Below two paragraphs, only a strong separator can still open the lead (a
+        # dateline under captions); the other shapes open ordinary sentences there.
+        found = match_dateline(line, strong_only=prose_above >= 2)
         if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
             if prose_above < 2 and _closes_prose(line) and not _is_caption(line, False):
                 prose_above += 1
@@ -243,7 +245,10 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
 
 def _closes_prose(line: str) -> bool:
     """A paragraph of prose, not a long title: a sentence of 6 words or more, or 30 words."""
-    return not fewer_words(line, 6) and _ends_sentence(line) or not fewer_words(line, 30)
+    # Thirty words take more than 120 characters: a shorter line needs no count.
+    return (_ends_sentence(line) and not fewer_words(line, 6)) or (
+        len(line) > 120 and not fewer_words(line, 30)
+    )
 
 
 def _header_without_dateline(lines: list[str]) -> int:
@@ -281,7 +286,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if " | " in line and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
             dated.append((len(others), lines[index].rpartition(" | ")[2]))
-        if chrome.is_credit_line(line) or (BY_NAME.fullmatch(line) and fewer_words(line, 6)):
+        if chrome.is_credit_line(line) or (
+            line[:2].lower() in ("ol", "by") and BY_NAME.fullmatch(line) and fewer_words(line, 6)
+        ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
             dated.append((len(others), line))
@@ -329,13 +336,24 @@ def _title_and_category(
     date line, a bullet list, a credit line), the last line shaped like a title before
     it (lines above it are the page's chrome: ads, a search box); else the first line.
     """
-    known = {c.casefold() for c in config.categories}
+    known = {c.casefold() for c in config.categories} if config.categories else set()
+    if len(others) == 1:  # the common case: the title alone
+        line = others[0]
+        if known and line.casefold() in known:
+            release.category = line
+        elif _is_sentence(line):
+            release.captions.append(line)  # a caption, not a title (see below)
+        else:
+            release.title = line
+            return 0
+        return None
     at = _doubled(others)
     if at is None and meta > 0:
         shaped = [i for i in range(meta) if _title_shaped(others[i], 3)]
         at = shaped[-1] if shaped else None
+    label = None  # the first line without its label ("Categories X" -> "X"), once needed
     if at is None:
-        first = _category_label(others[0]) or others[0]
+        first = label = _category_label(others[0]) or others[0]
         is_category = first.casefold() in known or (
             len(others) > 1
             and not _ends_sentence(first)
@@ -351,7 +369,8 @@ def _title_and_category(
             return None
     title = others[at]
     if at == 1 or (at and others[at - 1].casefold() in known):
-        label = _category_label(others[at - 1]) or others[at - 1]
+        if at != 1 or label is None:
+            label = _category_label(others[at - 1]) or others[at - 1]
         if fewer_words(label, 7) and not _ends_sentence(label) and not label.endswith(":"):
             release.category = label
             at_category = at - 1
@@ -389,13 +408,21 @@ def _short_label(line: str, title: str) -> bool:
 def _doubled(lines: list[str]) -> int | None:
     """The index of the first line printed again further down (a doubled title), or of
     a title a line above ended with: a breadcrumb glued to it ("BerandaBeritaJudul")."""
+    if len(lines) < 2:
+        return None
+    if len(lines) == 2:  # the caller made sure two neighbours differ (see _same)
+        first, second = lines
+        glued = len(second) < len(first) and first.endswith(second)
+        return 1 if glued and _title_shaped(second, 3) and _title_shaped(first, 2) else None
+    keys = [" ".join(line.split()).casefold().rstrip(" .") for line in lines]  # see _same
     for index, line in enumerate(lines[:-1]):
         if not _title_shaped(line, 2):
             continue
-        for later, other in enumerate(lines[index + 1 :], start=index + 1):
-            if _same(line, other):
+        for later in range(index + 1, len(lines)):
+            if keys[later] == keys[index]:
                 return index
-            if len(other) < len(line) and _title_shaped(other, 3) and line.endswith(other):
+            other = lines[later]
+            if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
                 return later
     return None
 
@@ -519,13 +546,14 @@ def _code_above(release: Release, body: list[str]):
     """
     content = [i for i, line in enumerate(body) if line]
     for index in reversed(content[-5:-1]):
-        after = [x for x in body[index + 1 :] if x]
-        candidate, found = take_byline(strip_end_mark(body[index]))
+        line = body[index]
+        candidate, found = take_byline(strip_end_mark(line))
         bylines = None
-        if not found and (bare := _bare_credit_at(body, index, strong_only=True)):
+        if not found and len(line) <= 80 and (bare := _bare_credit_at(body, index, True)):
             candidate, found, bylines = "", [bare], [bare_byline(bare)]
         if not found:
             continue
+        after = [x for x in body[index + 1 :] if x]
         only_chrome = not any(map(_looks_like_paragraph, after))
         if not (any("/" in code for code in found) or bylines or only_chrome):
             continue
@@ -566,6 +594,9 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
     Not touched: list items, a line holding a code or a bare credit, a single short
     line (it may close the text), and anything when no prose stands above the run.
     """
+    last = body[-1] or next((line for line in reversed(body) if line), "")
+    if len(last) > 100 or not fewer_words(last, 12):
+        return  # the body ends with a paragraph: most releases
     tail = [line for line in body[-12:] if line]
     run: list[int] = []
     for index in range(len(body) - 1, -1, -1):
