@@ -132,7 +132,15 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
     trailing = None
     for index in range(max(1, closing + 1), len(lines)):
         line = lines[index]
-        if line and (chrome.RULE.fullmatch(line) or chrome.TRAILING_MARKER.fullmatch(line)):
+        if line and (
+            chrome.RULE.fullmatch(line)
+            or (
+                len(line) <= chrome.MARKER_MAX
+                and (
+                    chrome.TRAILING_MARKER.fullmatch(line) or chrome.TRAILING_SHAPES.fullmatch(line)
+                )
+            )
+        ):
             trailing = index
             break
     above = lines if trailing is None else lines[:trailing]
@@ -142,6 +150,7 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
         if line
         and (
             (chrome.DROPPED_LINE.fullmatch(line) and not chrome.is_sentence(line))
+            or not any(ch.isalnum() for ch in line)
             or chrome.matches_any(line, extra)
         )
     ]
@@ -165,6 +174,12 @@ CHROME_PIECES = [
     "12 Maret 2024 pukul 09.00 WITA", "Alamat email Anda tidak akan dipublikasikan.",
     "© 2024 Biro Adpim Setda Kaltim. Seluruh hak dilindungi.", "Gubernur Tinjau Banjir…",
     "Wakil gubernur membuka pameran tenun di kota.", "Rapat ditutup sore hari. (ani/humas)",
+    # Chrome that no opening tells, and wordless leftovers of markup (issue 17).
+    "#kemenagri", "#a #b", "Wilayah LAINNYA", "berita lainnya", "![]()", "|", ";", "“",
+    "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
+    "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
+    "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id", "———" * 60,
+
 ]  # fmt: skip
 
 
@@ -190,7 +205,11 @@ LEADING_SAMPLES = [
     "Dibaca 1.204 kali", "12 x dibaca", "Kategori: Berita", "Arsip Kategori: x",
     "Home » Berita", "Beranda > x", "[Iklan]", "Iklan", "Advertisement", "advertorial space",
     "Ads", "[ad]", "Sponsored", "[Placeholder]", "Skip to content", "Loading...", "Menu",
-    "Search", "Cari", "Diposting oleh admin", "Posted by x",
+    "Search", "Cari", "Diposting oleh admin", "Posted by x", "20 total views, 1 views today",
+    "0 menit baca 0 %", "0%", "6/recent/ticker-posts", "Posted in |", "Written by Admin",
+    "banner 728x90", "Top", "More", "Ticker", "oleh", "Logo header", "Featured Image",
+    "Image Description", "Salin Artikel", "Copy link", "Judul Website", "Sebarkan artikel ini",
+    "Rekomendasi Keywords:", "Google search engine", "Header Ads Widget", "pasang",
 ]  # fmt: skip
 
 

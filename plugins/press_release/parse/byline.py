@@ -6,13 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# A code in brackets at the very end of a paragraph, maybe followed by a stop.
+from .normalise import fewer_words
+
+# A code in brackets at the very end of a paragraph, maybe followed by a stop or a
+# closing rule of dashes ("(DN - TiR).--").
 TAIL_CODE = re.compile(
     r"""(?x)
     (?P<open>[(\[])
     (?P<code>[^()\[\]\n]{1,60})
     (?P<close>[)\]])
-    (?P<after>[\s.]*)$
+    (?P<after>[\s.\-–—]*)$
     """
 )
 # The characters \s matches (those str.isspace() accepts), and the full stop.
@@ -20,10 +23,31 @@ _SPACE_OR_STOP = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000."
 )
+# What may follow a code: TAIL_CODE's (?P<after>...), spaces, stops and dashes.
+_CODE_AFTER = _SPACE_OR_STOP + "-–—"
 # "*kmb" at the very end.
 STAR_CODE = re.compile(r"(?:(?<=\s)|(?<=[.!?\"”]))\*(?P<code>[A-Za-z]{2,6})\s*$")
 # An end mark " *" or " ***".
 END_MARK = re.compile(r"\s*\*{1,3}\s*$")
+# Antara's closing code, stars around the editor's number, glued or not: "lainnya.***4***".
+STAR_NUMBER = re.compile(r"(?<![*\w])\s*(?P<code>\*{2,3}\d{1,3}\*{2,3})\s*$")
+# A code after a slash, closing the last sentence: "... mengiyakan. /bd" (or a line "/bd").
+SLASH_CODE = re.compile(
+    r"""(?x)
+    (?:^|(?<=[.!?"”’]))                      # the line's start, or a sentence's end
+    \s*/(?P<code>[A-Za-z][A-Za-z0-9]{0,9})   # "/bd"
+    \s*$
+    """
+)
+# An empty pair of brackets closing the text ("... dewan guru.[]"), where a page's template
+# left out the credit: no code, but the release ends there.
+EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
+# An empty pair, then a code, on a line of its own: "[] ABC/Adv".
+EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
+# Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
+_STOPS = frozenset('.!?"”’')
+# Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
+CITATION = re.compile(r"(?i)(?:h\.?\s?r|q\.?\s?s)\b\.?\s")
 
 _PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
 _DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
@@ -32,6 +56,10 @@ DESK = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
     r"|newsroom|protokol|kopim|^dis[a-z]{4,}|^dinas"
 )
+
+
+# The anonymous code of an office's desk: "(*)", "(**)", "(***)", and as a part "(ptr/**)".
+_ANONYMOUS = frozenset(("*", "**", "***"))
 
 
 @dataclass(frozen=True)
@@ -46,15 +74,18 @@ class Byline:
 def is_code(code: str, brackets: str = "(") -> bool:
     """True for a byline code; False for acronyms, dates and editor glosses."""
     code = code.strip()
-    if code == "*":
+    if code in _ANONYMOUS:
         return True
     if "," in code or ":" in code:
         return False
     if code[:1].isdecimal() and _DATE_LIKE.fullmatch(code):  # a date opens with \d
         return False
-    parts = [part.strip() for part in code.split("/")]
-    if not 1 <= len(parts) <= 5 or not all(map(_PART.fullmatch, parts)):
+    # "/RN": a slash at either end of the code separates nothing.
+    parts = [part.strip() for part in code.strip("/ ").split("/")]
+    if not 1 <= len(parts) <= 5 or not all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts):
         return False
+    if all(p in _ANONYMOUS for p in parts):
+        return False  # "*/**": stars alone are one code, not several
     if all(map(str.isdigit, parts)):
         return False
     if len(parts) > 1:
@@ -75,9 +106,9 @@ def is_code(code: str, brackets: str = "(") -> bool:
 def split_code(code: str) -> Byline:
     """ "rus/hmsprov" -> reporters ("rus",), desk "hmsprov"."""
     code = " ".join(code.split())
-    if code == "*":
+    if code in _ANONYMOUS:
         return Byline(code, (), None)
-    parts = [part.strip() for part in code.split("/") if part.strip()]
+    parts = [part.strip() for part in code.split("/") if part.strip() not in ("", *_ANONYMOUS)]
     if not parts:  # "/" or "": an author's header may hold anything
         return Byline(code, (), None)
     desk_index = None
@@ -101,7 +132,7 @@ def tail_search_start(text: str) -> int:
     scan of a long paragraph for brackets that cannot be the code's. TAIL_CREDIT has
     the same shape with round brackets only.
     """
-    end = len(text.rstrip(_SPACE_OR_STOP))  # TAIL_CODE's [\s.]*
+    end = len(text.rstrip(_CODE_AFTER))  # TAIL_CODE's [\s.\-–—]*
     return max(0, end - 64)
 
 
@@ -109,21 +140,27 @@ def take_byline(text: str) -> tuple[str, list[str]]:
     """Strip byline codes from the end of `text`: ``(text_without, codes_in_order)``.
 
     The sentence keeps its own full stop: "... pungkasnya (adv/hms7)." gives
-    "... pungkasnya.".
+    "... pungkasnya.". Besides the codes is_code() accepts, the last brackets of the text
+    hold a credit when they follow its last sentence (see closing_credit): "... OPD. (Mus)".
     """
     codes: list[str] = []
     while True:
-        # TAIL_CODE's closing bracket is the last character but spaces and stops (see
-        # tail_search_start): without a bracket there, it cannot match.
-        if text.rstrip(_SPACE_OR_STOP)[-1:] in (")", "]"):
+        # TAIL_CODE's closing bracket is the last character but spaces, stops and dashes
+        # (see tail_search_start): without a bracket there, it cannot match.
+        if text.rstrip(_CODE_AFTER)[-1:] in (")", "]"):
             match = TAIL_CODE.search(text, tail_search_start(text))
         else:
             match = None
-        if match and is_code(match["code"], match["open"]):
+        if match and (
+            is_code(match["code"], match["open"])
+            or (not codes and closing_credit(match["code"], text[: match.start()]))
+        ):
             before = text[: match.start()].rstrip()
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
-            codes.insert(0, " ".join(match["code"].split()))
+            codes.insert(0, " ".join(match["code"].split()).strip())
+            if not codes[0].strip("/"):
+                codes.pop(0)  # "(/)": nothing in it
             continue
         # "*kmb" ends the text but for spaces: its star stands at most 7 characters before
         # the end of text.rstrip(), and its look-behind still sees the text before `pos`.
@@ -133,12 +170,63 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             codes.insert(0, star["code"])
             continue
         break
+    if not codes:
+        text, codes = _other_closing_code(text)
     return text, codes
+
+
+def _other_closing_code(text: str) -> tuple[str, list[str]]:
+    """A code without brackets closing `text` ("***4***", "/bd", a line "[] ABC/Adv"), or
+    an empty pair "[]" where a template left the code out (taken away, with no code)."""
+    last = text.rstrip()[-1:]
+    if last == "." and text.rstrip(" .")[-1:] not in ("]", ")"):
+        return text, []  # a sentence's end: most paragraphs
+    pair = EMPTY_THEN_CODE.fullmatch(text) if text.lstrip()[:1] == "[" else None
+    if pair and is_code(pair["code"]):
+        return "", [pair["code"]]
+    if last == "*" and (star := STAR_NUMBER.search(text, max(0, len(text) - 12))):
+        return text[: star.start()].rstrip(), [star["code"]]
+    if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
+        return text[: slash.start()].rstrip(), [slash["code"]]
+    if last in ("]", ")", ".") and (empty := EMPTY_PAIR.search(text, max(0, len(text) - 8))):
+        return text[: empty.start()].rstrip(), []
+    return text, []
+
+
+def has_empty_pair(text: str) -> bool:
+    """Whether `text` ends with an empty pair of brackets, "[]" or "()"."""
+    return text.rstrip(" .")[-1:] in ("]", ")") and bool(
+        EMPTY_PAIR.search(text, max(0, len(text) - 8))
+    )
+
+
+def closing_credit(code: str, before: str) -> bool:
+    """Whether brackets holding `code`, after the text `before`, are the release's credit
+    though is_code() does not take them: "(Mus)", "(GUS)", "(Adv)", "(900)", "(A&I)",
+    "(DN - TiR)", "(q cox, Iwan)", "(Dinas Kominfo Kota X)".
+
+    Their place says it: they stand alone on their line or follow the last sentence's
+    stop ("... harap Riza. (Suf)", "... Erwin.(JM)"); an acronym or a gloss closes a
+    sentence before its stop ("... Ruang (KKPR).", "... kata Yusuf (Kepala UPTD,red).").
+    Not a credit: a date, a caption credit ("Foto: ..."), a citation ("(HR Muslim)"),
+    more than six words, or a sentence.
+    """
+    before = before.rstrip()
+    if before and before[-1] not in _STOPS:
+        return False
+    code = code.strip()
+    if not code or len(code) > 50 or ":" in code or ". " in code:
+        return False
+    if not any(ch.isalnum() for ch in code) or not fewer_words(code, 7):
+        return False
+    return not (CITATION.match(code) or _DATE_LIKE.search(code))
 
 
 def strip_end_mark(text: str) -> str:
     if not text.rstrip().endswith("*") or text.endswith("**)"):  # no regex when no star
         return text
+    if STAR_NUMBER.search(text, max(0, len(text) - 12)):
+        return text  # "***4***" is Antara's code, not an end mark
     return END_MARK.sub("", text)
 
 
@@ -175,3 +263,61 @@ def credited_reporters(credits: list[str]) -> list[str]:
             if all(_NAME.fullmatch(name.split(",")[0]) for name in found):
                 names.extend(name for name in found if name not in names)
     return names
+
+
+# A credit line without brackets that closes a release; the line as written is the code.
+# The strong shapes name the office or its staff outright and may be followed by chrome
+# (the next item of a listing page); the weak one only closes the text.
+STRONG_BARE_CREDIT = re.compile(
+    r"""(?x)
+    (?i:adv(?:ertorial)?)\.?\ +\S.{0,60}        # "Adv. Humas Kanwil Kemenag Sulbar"
+    | (?i:tim)\ +(?i:mc|it|humas|media|liputan|publikasi|redaksi|kominfo|diskominfo
+                  |prokopim|dokpim|protokol|pdi)\b.{0,50}     # "Tim MC Kukar", "Tim IT PA X"
+    | (?i:sumber)\ +[^\s:;].{0,50}/\S+           # "Sumber Humas Kukar/ris" (no colon)
+    | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}   # a name, then its role at the office:
+      \ ?:\ ?(?i:pranata\ humas|humas|staf|kasubbag|kabag|kasi|kepala)\b.{0,50}
+                                                # "Masmun Jaya : Pranata Humas Diskominfo X"
+    """
+)
+# The label of a labelled credit line ("Penulis: X"): such a line is a credit, not a code.
+CREDIT_LABEL = re.compile(
+    r"(?i)(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur"
+    r"|penyunting|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|redaksi)\s*[:;/]"
+)
+WEAK_BARE_CREDIT = re.compile(
+    r"""(?x)
+    (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas)\b
+      [\w.&/\ -]{0,50}                          # "Humas Pemkab Kutim", "Diskominfo Kukar"
+    | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
+    """
+)
+
+
+def bare_credit(line: str, strong_only: bool = False) -> str | None:
+    """The credit a line without brackets gives, as written (a final stop left out), or
+    None: "Adv. Humas Kanwil X", "Tim MC Kukar", "Nama : Pranata Humas Dinas X",
+    "Abc (UNIT)". A labelled credit line ("Penulis: X", "Sumber: Y") is not one, nor is
+    a sentence; `strong_only` takes only the shapes that name the office outright."""
+    text = line.strip().rstrip(".").rstrip()
+    if not text or len(text) > 80 or not fewer_words(text, 11) or ". " in text[4:]:
+        return None
+    if CREDIT_LABEL.match(text):
+        return None  # "Sumber: Humas", "Editor/ Publisher : X": a labelled credit
+    if STRONG_BARE_CREDIT.fullmatch(text):
+        return text
+    if strong_only or not fewer_words(text, 7):
+        return None
+    if WEAK_BARE_CREDIT.fullmatch(text) and all(
+        word.lstrip("(")[:1].isupper() or word[:1].isdecimal() or word in ("&", "-", "/", "dan")
+        for word in text.split()
+    ):
+        return text
+    return None
+
+
+def bare_byline(code: str) -> Byline:
+    """The parts of a bare credit: "Nama : Pranata Humas X" names a reporter and a desk."""
+    name, colon, role = code.partition(":")
+    if colon and role.strip():
+        return Byline(code, (name.strip(),), role.strip())
+    return Byline(code, (), code)

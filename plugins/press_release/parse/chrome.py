@@ -31,15 +31,48 @@ LEADING_CHROME = re.compile(
     r"""(?ix)
     \d[\d .,]*                                   # a bare counter: "0 400"
     | \d[\d.,]*\ (?:admin|views?|kali|komentar|comments?|dilihat|pembaca)  # "419 Admin"
+    | \d[\d.,]*\ total\ views?\b.*                # "20 total views, 1 views today"
+    | \d+\ ?(?:menit|min(?:ute)?s?)\ (?:baca|read)\b.*  # reading time: "0 menit baca 0 %"
+    | \d+(?:[.,]\d+)?\ ?%                          # a lone percentage: "0%"
+    | \d+(?:/[\w-]+){2,}                          # a theme's placeholder: "6/recent/ticker-posts"
     | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
+    | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
+    | posted\ in\b.{0,40}                         # "Posted in |"
+    | written\ by\b.*                             # "Written by Admin on . Hits: 40"
+    | banner\b.{0,30}                              # "banner 728x90"
+    | (?:top|more|ticker|oleh|logo(?:\ header)?|featured\ image|image\ description)
+    | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
+    | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
+    | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
+    | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
+    | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
     """
 )
+# Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
+# theme's placeholder repeated on one line, a label glued to a view counter, a hit
+# counter at the end.
+PLACEHOLDER = re.compile(r"(?i)[a-z]+(?:_[a-z]+)+")  # "spot_imgspot_img"
+GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"
+    r"(?i)(?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
+)
+HIT_COUNTER = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
+_COUNTER_ENDINGS = ("dilihat", "views", "view", "dibaca")
+# A run of navigation labels glued together: "Berita TerbaruDokumentasiHeadline",
+# "HomeKategoriJudul": a word whose capital follows a lower-case letter, where the
+# glued pieces are navigation words.
+_NAV_WORDS = (
+    "home|beranda|berita|terbaru|headline|headlines|dokumentasi|kategori|utama|populer"
+    "|news|daerah|nasional|opini|artikel|galeri|video|pengumuman|agenda|wilayah|terkini"
+)
+GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # what GLUED_NAVIGATION needs somewhere
+
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
 # the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
@@ -49,15 +82,25 @@ LEADING_AD = re.compile(
 
 TRAILING_MARKER = re.compile(
     rf"""(?ix)
-    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer)\b.*
+    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
+                                   |berikutnya|selanjutnya)\b.*
+    | baca\ (?:berita|artikel)\ lainnya\b.*       # "Baca berita lainnya"
+    | terkait                                       # "TERKAIT" over a related list
     | related\ (?:posts?|articles?|news)\b.*
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
+    | bagikan\ (?:ke|melalui|via|artikel\ ini)\b.*  # "Bagikan ke sosial media: WhatsApp"
+    | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
-    | komentar\s*:?|\d+\ komentar|comments?\s*:?
+    | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
+    | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
+    | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
+    | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
+    | post\ (?:a\ )?comments?\b.*|add\ (?:a\ )?(?:new\ )?comments?\b.*
+    | subscribe\b.*|security\ code|load\ more|muat\ lebih\ banyak
     | (?:previous|next)\ (?:post|article)\b.*
     | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
     | tags?\s*:.*|label\s*:.*
@@ -65,8 +108,52 @@ TRAILING_MARKER = re.compile(
     | by(?:\ \S+)?
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?     # "11 Oktober 2023 Jam 20:47:59"
       \d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\ ?wi[bt]a?)?
+    | galeri(?:\ foto)?|gallery|foto\ lainnya        # a gallery block
+    | (?:https?://|www\.)\S+                        # a bare link: the page's own address
+    | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
+    | follow\ (?:us|kami)\b.*
+    | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
+    | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
+    | (?:dilihat|dibaca)\s*:?\s*\d[\d.,]*(?:\ ?(?:kali|x))?   # "Dilihat: 355 kali"
+    | \d[\d.,]*\ ?(?:kali\ (?:dilihat|dibaca)|x\ dibaca|views?|pembaca|hits)
+    | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
+    | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
+    | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
+    | baca\ selengkapnya\b.*|pilihan\ redaksi|terpopuler|terkini|rekomendasi\b.{{0,30}}
+    | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*
+    | dapatkan\ (?:update|berita|informasi|info)\b.*
+    | gabung(?:lah)?\ (?:ke\ |di\ |dengan\ )?(?:grup|group|saluran|channel|kanal)\b.*
+    | saluran\ whatsapp\b.*|whatsapp\ channel\b.*
+    | (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
+       |telp|telepon|hp|wa|whatsapp|fax|faks)\s*:\s*\S.{{0,80}}   # a contact footer
+    | artikel\ ini\ (?:telah\ )?(?:tayang|terbit|dimuat)\b.*
+    | banner\b.{{0,40}}|advertisement|iklan
     """
 )
+# The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
+# and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
+MARKER_MAX = 160
+# Trailing markers that no opening tells (see is_trailing_marker): hashtags, a section's
+# "more" link ("Wilayah LAINNYA", "Daerah Lainnya"), a row of share buttons ("Facebook
+# Twitter WhatsApp", "Tweet Share").
+_SOCIAL = (
+    "facebook|twitter|whatsapp|telegram|linkedin|pinterest|email|e-mail|print|tweet|line"
+    "|copy\\ link|salin\\ link|instagram|youtube|tiktok|share|x|fb|wa|messenger|reddit"
+)
+TRAILING_SHAPES = re.compile(
+    rf"""(?ix)
+    \#\w[\w-]*(?:\s+\#\w[\w-]*)*                   # "#kemenkumhamri"
+    | \w+(?:\ \w+)?\ lainnya                         # "Wilayah LAINNYA"
+    | (?:{_SOCIAL})(?:[\s,|/·•]+(?:{_SOCIAL}))+[\s,|]*   # "Facebook Twitter WhatsApp"
+    """
+)
+_SOCIAL_FIRST = frozenset(
+    ("facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "email")
+    + ("e-mail", "print", "tweet", "line", "copy", "salin", "instagram", "youtube")
+    + ("tiktok", "share", "x", "fb", "wa", "messenger", "reddit")
+)
+_SOCIAL_OPENINGS = frozenset(word[:2] for word in _SOCIAL_FIRST)
+_STOP_CHARS = frozenset('.,;:!?"”)')  # no share row ends with one
 
 DROPPED_LINE = re.compile(
     r"""(?ix)
@@ -77,11 +164,24 @@ DROPPED_LINE = re.compile(
     """
 )
 
+_CREDIT_LABELS = (
+    r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
+    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader)"
+)
 CREDIT_LINE = re.compile(
-    r"""(?ix)
-    (?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting
-       |kontributor|teks|naskah|peliput|liputan|editing|oleh)
-    \s*[:;]\s*\S.{0,150}
+    rf"""(?ix)
+    {_CREDIT_LABELS}(?:\s*/\s*{_CREDIT_LABELS})?   # "Editor/ Publisher"
+    \s*[:;]\s*\S.{{0,150}}
+    """
+)
+# A labelled credit glued to the last sentence of the body: "... Kabupaten X.Kontributor :
+# Budi" (split off as a credit line).
+GLUED_CREDIT = re.compile(
+    rf"""(?x)
+    (?<=[.!?"”’])\s*
+    (?: (?P<credit>(?i:{_CREDIT_LABELS})\s*[:;]\s*\S.{{0,60}})$
+      | \((?P<bracketed>(?i:{_CREDIT_LABELS})\s*[:;]\s*[^()]{{1,60}})\)[\s.]*$  # "(Sumber: X)"
+    )
     """
 )
 
@@ -109,6 +209,8 @@ COMMENT_FORM = re.compile(
     | required\ fields\ are\ marked\b.*
     | simpan\ nama,\ email,?\ dan\ (?:situs\ web|website)\b.*
     | save\ my\ name,\ email,?\ and\ website\b.*
+    | silakan\ (?:masukkan|isi|tulis)\ (?:komentar|nama|email|alamat)\b.*
+    | please\ enter\ your\ (?:comment|name|email)\b.*
     """
 )
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
@@ -130,9 +232,11 @@ RESERVED_RIGHTS = re.compile(
 # matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
-TRAILING_FIRST = frozenset("abcdghklnprstABCDGHKLNPRST©ſ\u212a")  # or a digit (\d)
+TRAILING_FIRST = frozenset(
+    "abcdefghiklmnprstwyABCDEFGHIKLMNPRSTWY©⚠ſ\u212a\u0130\u0131"
+)  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("efklnoprstwEFKLNOPRSTWſ\u212a")
+CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under
@@ -140,13 +244,16 @@ RULE_FIRST = frozenset("-–—_=")
 # characters that are none of these cannot match: most body lines ("Pemerintah ...").
 TRAILING_OPENINGS = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
-    + ("ta", "la", "ha", "by")
+    + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
+    + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
+    + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
-    + ("sk", "lo", "me", "se", "di", "po")
+    + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
+    + ("sa", "co", "ju", "na", "re", "go", "he", "pa")
 )
 
 
@@ -180,10 +287,76 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
         LEADING_CHROME.fullmatch(line)
     ):
         return True
+    if _leading_shape(line):
+        return True
     return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or matches_any(line, extra)
 
 
+def _leading_shape(line: str) -> bool:
+    """Leading chrome by shape (PLACEHOLDER, GLUED_COUNTER, HIT_COUNTER, a close button,
+    GLUED_NAVIGATION), each pattern tried only on a line that may match it:
+    short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
+    a word."""
+    if len(line) > 80 or line[-1:] in ".!?":
+        return False
+    if len(line) == 1:
+        return line in "×✕✖"  # a close button
+    if "_" in line and " " not in line and PLACEHOLDER.fullmatch(line):
+        return True
+    if line[-7:].lower().endswith(_COUNTER_ENDINGS) and GLUED_COUNTER.fullmatch(line):
+        return True
+    if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
+        return True
+    return (
+        bool(_CAMEL.search(line)) and fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+    )
+
+
+def may_be_trailing_shape(line: str) -> bool:
+    """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
+    share button's name, and does not end with "lainnya"."""
+    return (
+        line[:1] == "#"
+        or line[-7:].lower() == "lainnya"
+        # A share row is short, ends with a name and opens with one: the last character
+        # and the first two letters are tested before the first word is cut out.
+        or (
+            len(line) < 80
+            and line[-1:] not in _STOP_CHARS
+            and line[:2].lower() in _SOCIAL_OPENINGS
+            and _first_piece(line) in _SOCIAL_FIRST
+        )
+    )
+
+
+def _first_piece(line: str) -> str:
+    """The line's first word up to a share row's separators, lower-cased."""
+    word = line.split(None, 1)[0] if line.strip() else ""
+    for mark in ",|/·•":
+        word = word.split(mark, 1)[0]
+    return word.lower()
+
+
+def _trailing_shape(line: str, first: str) -> re.Match[str] | None:
+    """TRAILING_SHAPES.fullmatch(line) for trailing_and_dropped(), its cheapest guards
+    inlined: an opening "#", a last "a" ("lainnya"), or a short line with no stop."""
+    if (
+        first == "#" or line[-1] in "aA" or (len(line) < 80 and line[-1] not in _STOP_CHARS)
+    ) and may_be_trailing_shape(line):
+        return TRAILING_SHAPES.fullmatch(line)
+    return None
+
+
+def is_trailing_shape(line: str) -> bool:
+    """TRAILING_SHAPES, tried only where may_be_trailing_shape() allows."""
+    return may_be_trailing_shape(line) and bool(TRAILING_SHAPES.fullmatch(line))
+
+
 def is_trailing_marker(line: str) -> bool:
+    if len(line) > MARKER_MAX:
+        return False
+    if is_trailing_shape(line):
+        return True
     first = line[:1]
     if first.isdecimal():
         return bool(TRAILING_MARKER.fullmatch(line))
@@ -246,23 +419,45 @@ def trailing_and_dropped(
             candidate = None  # the first line is never trailing chrome
         elif first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
             candidate = RULE.fullmatch(line)
+        elif len(line) > MARKER_MAX:
+            candidate = None  # a paragraph, though it may open like a marker
         elif first.isdecimal() or (
             first in TRAILING_FIRST
             and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
         ):
-            candidate = TRAILING_MARKER.fullmatch(line)
+            candidate = TRAILING_MARKER.fullmatch(line) or _trailing_shape(line, first)
         else:
-            candidate = None
+            candidate = _trailing_shape(line, first)
         if candidate:
             if closing is None:
                 closing = last_release_line(lines, holds_code, is_prose, extra)
             if index > closing:
                 return index, dropped
-        if (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line)) or (
-            configured and matches_any(line, extra)
+        if (
+            (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line))
+            or (not first.isalnum() and is_wordless(line))
+            or (configured and matches_any(line, extra))
         ):
             dropped.append(index)
     return None, dropped
+
+
+def is_wordless(line: str) -> bool:
+    """A line without a letter or digit: leftovers of a page's markup ("![]()", "|", ";")."""
+    return not any(map(str.isalnum, line))
+
+
+def glued_credit(line: str) -> tuple[str, str] | None:
+    """``(the sentence, the credit)`` when a labelled credit is glued to the end of the
+    last sentence, or follows it in brackets: "... Kabupaten X.Kontributor : Budi",
+    "... kata dia. (Sumber: Humas Kukar)"."""
+    if ":" not in line[-70:] and ";" not in line[-70:]:
+        return None
+    match = GLUED_CREDIT.search(line, max(0, len(line) - 90))
+    credit = match and (match["credit"] or match["bracketed"])
+    if not credit or not fewer_words(credit, 8):
+        return None
+    return line[: match.start()].rstrip(), credit.strip()
 
 
 def last_release_line(

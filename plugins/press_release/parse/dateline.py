@@ -12,36 +12,39 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import ANY_DATE
+from .dates import ANY_DATE, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
 
 # Separators between the dateline and the first body word, strong ones first:
-#   spaced: " – ", " - ", " — ", " -- ", " | ", " ~ ";
+#   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " ~ ";
 #   an en/em dash glued to the place: "Samarinda— ", "SAMARINDA—Prov";
-#   a hyphen glued to the place: "Samarinda- ".
+#   a hyphen glued to the place, its brackets or a comma: "Samarinda- ", "Maros (Humas
+#   Maros)- ", "Samarinda,- ".
 # Each branch opens with the character it consumes first, and a look-behind then checks
 # which branch that character allows: the matches are those of the plain alternation
-# r"\s+(?:--|[-–—|~])\s+|[–—]\s*|(?<=\w)-\s+", but a pattern opening with a character
-# class lets the regex engine skip ahead to the next candidate character in C instead of
-# trying every branch at every position (2-5x faster on a line).
+# r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+", but a pattern opening with a
+# character class lets the regex engine skip ahead to the next candidate character in C
+# instead of trying every branch at every position (2-5x faster on a line).
 STRONG_SEPARATOR = re.compile(
     r"""
     [\s–—-]
-    (?: (?<=\s)\s*(?:--|[-–—|~])\s+
+    (?: (?<=\s)\s*(?:-{2,3}|[-–—|~])\s+
       | (?<=[–—])\s*
-      | (?<=\w-)\s+
+      | (?<=[\w),]-)\s+
     )
     """,
     re.X,
 )
-# A colon or full stop glued to an upper-case place ("SAMARINDA: ", "SAMARINDA. "), a
-# comma ("Balikpapan, Gubernur ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
-# look-behind after the mark, for the reason above.
+# A colon glued to an upper-case place ("SAMARINDA: "), a full stop ("SAMARINDA. ",
+# "Paser. ", "Pemalang, 27 Oktober 2022. "), a comma ("Balikpapan, Gubernur ...",
+# "Mukomuko (Inmas), Senin ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
+# look-behind after the mark, for the reason above. Which place each mark allows is
+# checked in _after_separator().
 WEAK_SEPARATOR = re.compile(
     r"""
     :(?<=[A-Z]:)\s+
-    | \.(?<=[A-Z]\.)\s+
-    | ,(?<=\w,)\s+
+    | \.(?<=\w\.)\s+
+    | ,(?<=[\w)],)\s+
     """,
     re.X,
 )
@@ -52,6 +55,7 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _PLACE = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
+_PLACE_PATTERN = _PLACE
 
 PROVINCES = {
     p.casefold()
@@ -88,33 +92,103 @@ NOT_A_PLACE = {
         "Apabila", "Begitu", "Demikian", "Sebab", "Terlebih", "Kendati", "Walaupun",
         "Pertama", "Kedua", "Ketiga", "Selama", "Hingga", "Sampai", "Mengenai", "Tentang",
         "Program", "Kegiatan", "Acara", "Rapat", "Anggota", "Peserta", "Bapak", "Ibu",
-        "Hj", "H", "Dr", "Ir", "Prof", "Drs",
+        "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Alhamdulillah", "Assalamualaikum",
+        "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
+        "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     )
 }  # fmt: skip
+# Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
+# "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
+# glued to more letters; any name when one of its words is one.
+_OUTLET_WORDS = (
+    "news", "pos", "post", "times", "media", "online", "voice", "kabar", "warta", "berita",
+    "portal", "tribun", "suara", "info", "today", "halo", "radar", "jurnal", "journal",
+    "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
+    "antara", "metro", "indo", "inside", "update", "terkini", "viral", "rakyat", "ekspres",
+    "ekspress", "express", "jurnalis",
+)  # fmt: skip
+OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
+# The openings and endings that make one glued word an outlet's name: "KabarNTB",
+# "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
+_OUTLET_OPENINGS = (
+    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times"
+    "|kumparan|okezone|sindo|liputan"
+)
+_OUTLET_ENDINGS = (
+    "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
+)
+_PROVINCE_SHORT = (
+    "kaltim|kalsel|kalbar|kalteng|kaltara|sulsel|sulbar|sulteng|sultra|sulut|jatim|jateng"
+    "|jabar|sumbar|sumut|sumsel|ntb|ntt|papua|riau|aceh|banten|jambi|babel|kepri|bengkulu"
+)
+OUTLET_GLUED = re.compile(
+    rf"(?i)(?:{_OUTLET_OPENINGS})[a-z]{{3,}}"
+    rf"|[a-z]{{2,}}(?:{_OUTLET_ENDINGS})"
+    rf"|[a-z]{{3,}}(?:{_PROVINCE_SHORT})"
+)
 
 # "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA": an outlet before the place.
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})\s*(?:,|/)\s*"
     rf"(?P<place>{_PLACE})"
 )
-# "MATARAM.lombokjournal.com": an outlet glued to the place with a dot.
-GLUED_OUTLET = re.compile(r"(?P<place>[A-Z]{3,})\.(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)")
+# "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
+# with a dot.
+GLUED_OUTLET = re.compile(
+    r"(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)\.(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+"
+    r"|[A-Z][A-Za-z0-9]{3,}(?:\.[A-Za-z]{2,})*)"
+)
+# "Nusantara Voice, Kendari", "KabarNTB, Sumbawa", "BORNEONEWS, Tamiang Layang": an
+# outlet named in words before the place (see is_outlet).
+NAMED_OUTLET_FIRST = re.compile(
+    rf"(?P<agency>[A-Z][\w.]*(?:\ [A-Z][\w.]*){{0,2}}),\ (?P<place>{_PLACE_PATTERN})"
+)
 # "Jatim Newsroom": a newsroom tag with no place.
 NEWSROOM = re.compile(r"(?P<agency>(?:[A-Z][\w.]*\ ){0,2}(?:Newsroom|NEWSROOM|Redaksi|REDAKSI))")
 # "Kubu Raya, Kalimantan Barat (ANTARA) jogjaprov.go.id": the general form.
 PLACE_FORM = re.compile(
     rf"""(?x)
     (?P<place>{_PLACE})
-    (?:,\ (?P<province>{_PLACE}))?                # a province after a comma
+    (?:,\ ?(?P<province>{_PLACE}))?               # a province after a comma
     (?:\ ?\((?P<paren>[^()]{{1,40}})\))?          # "(ANTARA)" or "(27/9-2018)"
     (?:(?:,\ |\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", " jogjaprov.go.id"
     """
 )
 DOMAIN = re.compile(
-    r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|id|com|co|net|org|news)", re.I
+    r"(?:https?://)?(?:www\.)?"
+    r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|my\.id|web\.id|sch\.id|id|com|co|net"
+    r"|org|news|asia|info|tv|fm|biz)",
+    re.I,
 )
+# A domain that merely ends a name of several words: "bengkulu ekspress.com".
+NAME_WITH_DOMAIN = re.compile(r"(?:[\w-]+\ ){0,2}" + DOMAIN.pattern, re.I)
+# "Dewata News. Com": an outlet's domain written with a space before its ending.
+SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "BIRO ADPIM. " after the dash: the issuing unit, in capitals, closed by a stop.
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
+
+
+# Openings without a separator after them (see _unseparated): a place and a date, then
+# the lead ("Bukittinggi, 11 Juli 2025 Pengadilan ...", "Kapuas (14/11) bertempat ..."),
+# a place in capitals glued to the first word ("TANA PASER-Wakil ..."), an outlet's
+# domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ...").
+UNSEPARATED = re.compile(
+    rf"""(?x)
+    (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
+      (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
+      \ (?=[A-Z"“])
+    | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
+      \ (?=[a-z])
+    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})-(?=[A-Z][a-z])
+    | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
+      (?=[A-Z][a-z])
+    """
+)
+# A dateline alone on its line, with an outlet, a site's address or a time after it:
+# "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
+# Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
+OWN_LINE_SPLIT = re.compile(r"\s*(?:\|\|?|//?|,?\s[-–—]{1,2})\s*")
 
 
 @dataclass(frozen=True)
@@ -124,6 +198,9 @@ class Dateline:
     date_text: str | None
     text: str  # the dateline as written, separator included
     rest: str  # what follows on the line: the start of the lead
+    # Set after a comma, colon or full stop: a weak separator, taken only on the lead
+    # (see release._find_dateline).
+    weak: bool = False
 
     @property
     def display(self) -> str | None:
@@ -145,6 +222,8 @@ def _is_place(place: str) -> bool:
     words = place.split()
     if not words or words[0].casefold().strip(".") in NOT_A_PLACE:
         return False
+    if words[-1].casefold().endswith("nya"):
+        return False  # "Lanjutnya", "Menurutnya": a sentence's opening
     # Upper case, or Title Case: every word opening with a capital (the stricter "and not
     # w[1:].isupper()" form once tested here implies this one, so it decides nothing).
     return all(w[:1].isupper() for w in words) or all(w.isupper() for w in words)
@@ -158,19 +237,76 @@ def _is_date(text: str) -> bool:
 
 def _agency_ok(text: str) -> bool:
     text = text.strip()
-    if "." in text and DOMAIN.fullmatch(text):  # a domain holds a dot before its ending
+    # A domain holds a dot before its ending: "jogjaprov.go.id", "bengkulu ekspress.com",
+    # "Dewata News. Com".
+    if "." in text and (
+        DOMAIN.fullmatch(text) or NAME_WITH_DOMAIN.fullmatch(text) or SPACED_DOMAIN.fullmatch(text)
+    ):
         return True
     words = text.split()
-    return 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words)
+    if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+        return True
+    return len(words) <= 4 and any(OUTLET_WORD.fullmatch(w) for w in words)
+
+
+def _unit_words(text: str) -> bool:
+    """An agency in brackets named in up to four words: "(Informasi dan Humas)"."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() or w in ("dan", "&", "of", "-") for w in words
+    )
+
+
+def is_outlet(name: str) -> bool:
+    """Whether a name in a dateline is an outlet's: a domain, or a word of the outlet
+    vocabulary ("Nusantara Voice"), or one glued word holding one ("KabarNTB")."""
+    if "." in name and DOMAIN.fullmatch(name):
+        return True
+    words = name.split()
+    return any(OUTLET_WORD.fullmatch(w) or OUTLET_GLUED.fullmatch(w) for w in words)
+
+
+# An outlet's name in camel case, opening in lower case: "detikNews", "kumparanNEWS".
+CAMEL_OUTLET = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
+
+
+def _outlet_alone(prefix: str) -> bool:
+    """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim"."""
+    if "." in prefix:
+        return bool(DOMAIN.fullmatch(prefix))
+    return " " not in prefix and bool(OUTLET_GLUED.fullmatch(prefix))
+
+
+def _date_only(prefix: str) -> bool:
+    """A date where the place would be: "Rabu, 26 Maret 2025", "26/03/2025"."""
+    head, _, tail = prefix.partition(" ")
+    if head.rstrip(",").casefold() in WEEKDAYS:
+        prefix = tail
+    return _is_date(prefix)
 
 
 # A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
 @lru_cache(maxsize=1024)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
-    prefix = prefix.strip()
-    # Every form below opens with an ASCII capital (none is case-insensitive).
-    if not prefix or len(prefix) > 80 or prefix[0] not in _CAPITALS:
+    prefix = prefix.strip().rstrip(",").rstrip()
+    if ",(" in prefix or ", (" in prefix:  # "KEDIRI,(Outlet.net)", "TENGGARONG, (Humas)"
+        prefix = prefix.replace(", (", " (", 1).replace(",(", " (", 1)
+    return _parse_prefix(prefix)
+
+
+# A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
+@lru_cache(maxsize=1024)
+def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
+    if not prefix or len(prefix) > 80:
+        return None
+    if prefix[0] not in _CAPITALS:
+        # Every form below opens with an ASCII capital (none is case-insensitive), but an
+        # outlet's domain alone: "mimbarumum.co.id".
+        if prefix[0].islower() and (
+            ("." in prefix and DOMAIN.fullmatch(prefix)) or CAMEL_OUTLET.fullmatch(prefix)
+        ):
+            return None, prefix, None
         return None
     # GLUED_OUTLET holds a dot; OUTLET_FIRST is taken only with a dot in its agency or a
     # slash; NEWSROOM ends with its word: cheap tests that skip patterns bound to fail.
@@ -182,6 +318,14 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
+    if _outlet_alone(prefix):
+        return None, prefix, None
+    if prefix[-1:].isdecimal() and _date_only(prefix):
+        return None, None, prefix
+    if "," in prefix and (match := NAMED_OUTLET_FIRST.fullmatch(prefix)):
+        agency, place = match["agency"], match["place"]
+        if is_outlet(agency) and not is_outlet(place) and _is_place(place):
+            return place, agency, None
     match = PLACE_FORM.fullmatch(prefix)
     if not match or not _is_place(match["place"]):
         return None
@@ -190,6 +334,11 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
     if province:
         if province.casefold() in PROVINCES:
             pass  # "Kubu Raya, Kalimantan Barat": the place is "Kubu Raya"
+        elif province.casefold() in WEEKDAYS and match["paren"] and _is_date(match["paren"]):
+            if match["post"]:
+                return None
+            # "Samarinda, Selasa (12/3/2024)": the date inside the dateline
+            return place, None, f"{province} ({match['paren'].strip()})"
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         else:
@@ -197,7 +346,7 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
     if paren := match["paren"]:
         if _is_date(paren):
             date_text = paren.strip()
-        elif _agency_ok(paren) or paren.isupper():
+        elif _agency_ok(paren) or paren.isupper() or _unit_words(paren):
             agency = paren.strip()
         else:
             return None
@@ -212,16 +361,88 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
 
 
 def _own_line(line: str) -> Dateline | None:
-    """A dateline alone on its line: "Jakarta, 26 Januari 2021"."""
-    prefix = line.rstrip(" .,:-–—").strip()
-    # Cheap tests first: parse_prefix() takes at most 80 characters, and the date it
-    # must find (ANY_DATE) opens with a digit.
-    if len(prefix) > 80 or not _DIGIT.search(prefix):
+    """A dateline alone on its line: "Jakarta, 26 Januari 2021", or with the site's
+    address, an outlet or a time after it (OWN_LINE_SPLIT)."""
+    # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
+    # holds a date (its digit) or a separator.
+    if len(line) > 90 or not (
+        "|" in line
+        or "/" in line
+        or " -" in line
+        or " –" in line
+        or " —" in line
+        or line[-1:] in "-–—"
+        or _DIGIT.search(line)
+    ):
         return None
-    parsed = parse_prefix(prefix)
-    if parsed and parsed[2] and parsed[0]:
-        return Dateline(parsed[0], parsed[1], parsed[2], line, "")
-    return None
+    prefix = line.rstrip(" .,:-–—|/").strip()
+    if len(prefix) > 80:
+        return None
+    if _DIGIT.search(prefix):  # the date ANY_DATE must find opens with a digit
+        parsed = parse_prefix(prefix)
+        if parsed and parsed[2] and parsed[0]:
+            return Dateline(parsed[0], parsed[1], parsed[2], line, "")
+    ended = prefix != line.strip()  # the line ended with a separator
+    if not ended and not (
+        "|" in prefix or "/" in prefix or " -" in prefix or " –" in prefix or " —" in prefix
+    ):
+        return None  # no separator OWN_LINE_SPLIT could split at
+    head, *tail = OWN_LINE_SPLIT.split(prefix, maxsplit=1)
+    if not tail or not fewer_words(head, 5):
+        # "Limapuluh Kota, SagoNews.com -": the outlet before the line's separator.
+        parsed = parse_prefix(prefix) if ended else None
+        if parsed and parsed[0] and parsed[1] and is_outlet(parsed[1]):
+            return Dateline(parsed[0], parsed[1], None, line, "")
+        return None
+    parsed = parse_prefix(head)
+    if not parsed or not parsed[0]:
+        return None
+    place, agency, date_text = parsed
+    after = tail[0]
+    if date_text and TIME_RE.fullmatch(after):
+        pass  # "Taliwang, 17 Januari 2020 | 08.00 WITA"
+    elif not agency and not date_text and (is_outlet(after) or _agency_ok(after)):
+        agency = after  # "Semarang || pa-semarang.go.id", "Padang, - Jurnalis Sumbar"
+    else:
+        return None
+    return Dateline(place, agency, date_text, line, "")
+
+
+def _unseparated(line: str) -> Dateline | None:
+    """A dateline with no separator before the lead (UNSEPARATED)."""
+    # Each branch needs its mark near the start: a comma and then a date's digit, a
+    # bracket opening on a digit, a second capital and a hyphen, or a dot before a
+    # domain's ending in capitals. Most lines have none: the pattern is not tried.
+    head = line[:50]
+    comma, paren = head.find(","), head.find("(")
+    if not (
+        (comma > 0 and _DIGIT.search(line, comma, comma + 16))
+        or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
+        or (head[1:2] in _CAPITALS and "-" in head)
+        or ".C" in head
+        or ".I" in head
+        or ".N" in head
+    ):
+        return None
+    match = UNSEPARATED.match(line)
+    if match is None:
+        return None
+    rest = line[match.end() :].lstrip()
+    if fewer_words(rest, 4):
+        return None
+    if match["dated"]:
+        place, date_text, agency = match["place1"], match["date1"], None
+        if not _is_date(date_text.split(" ", 1)[-1] if date_text[:1].isalpha() else date_text):
+            return None
+    elif match["paren"]:
+        place, date_text, agency = match["place2"], match["date2"], None
+    elif match["caps"]:
+        place, date_text, agency = match["caps"], None, None
+    else:
+        place, date_text, agency = match["place3"], None, match["outlet"]
+    if not _is_place(place):
+        return None
+    return Dateline(place, agency, date_text, line[: match.end()].rstrip(), rest)
 
 
 def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
@@ -233,19 +454,34 @@ def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
     return rest, agency, ""
 
 
-def match_dateline(line: str, *, min_words: int = 4) -> Dateline | None:
-    """Recognise a dateline at the start of `line`, or return None."""
-    if line[:1] not in _CAPITALS:
-        return None  # every prefix parse_prefix() reads, and _own_line(), opens the line
+def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) -> Dateline | None:
+    """Recognise a dateline at the start of `line`, or return None. With `strong_only`,
+    only a dateline before a strong separator (a dash, a bar, a tilde) is looked for:
+    what a line deep in the body may still hold (see release._find_dateline)."""
+    if line[:1] not in _CAPITALS and not (
+        line[:1].islower() and ("." in line[:40] or CAMEL_OUTLET.match(line))
+    ):
+        # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
+        # capital but for an outlet's domain ("mimbarumum.co.id – ...").
+        return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
     strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
         return found
+    if strong_only:
+        return None
+    if found := _unseparated(line):
+        return found
     weak = "," in head or "." in head or ":" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
     return _own_line(line)
+
+
+def _dot_prefix(prefix: str) -> bool:
+    """What may stand before a full stop closing a dateline: capitals, or a date."""
+    return prefix.isupper() or prefix[-1:].isdecimal()
 
 
 def _after_separator(
@@ -258,6 +494,8 @@ def _after_separator(
             # parse_prefix() takes at most 80 characters, and the line opens with a
             # capital (no space to strip): no later separator can have a prefix it takes.
             break
+        if strict and line[sep.start()] == "." and " " in prefix and not _dot_prefix(prefix):
+            continue  # a sentence's end: only a place in capitals, one word or a date
         parsed = parse_prefix(prefix)
         if parsed is None:
             continue
@@ -265,13 +503,20 @@ def _after_separator(
         rest = line[sep.end() :]
         if strict:
             mark = sep.group(0).strip()
-            if place is None or (mark in ":." and not place.replace(" ", "").isupper()):
+            if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
                 continue
-            if mark == "," and (agency or date_text or not rest[:1].isupper()):
-                continue
+            if mark == "." and not (
+                date_text or place.replace(" ", "").isupper() or " " not in place
+            ):
+                continue  # "SAMARINDA. ", "Paser. ", "Kota Baru, 5 Mei 2022. ", not "Kota Baru. "
+            bracketed = prefix.rstrip().endswith(")")
+            if mark == "," and (
+                not rest[:1].isupper() or ((agency or date_text) and not bracketed)
+            ):
+                continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
         rest, agency, unit = _unit_after(rest, agency)
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")
-        return Dateline(place, agency, date_text, text.strip(), rest)
+        return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import accumulate
 
 from ..messages import Message
 from .normalise import may_fold_to_ascii
 
 MONTHS = {
-    "januari": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mar": 3,
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
     "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10, "oct": 10,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nopember": 11, "nov": 11,
-    "desember": 12, "des": 12, "dec": 12,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 
 WEEKDAYS = {
@@ -35,10 +37,12 @@ WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 
-# "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year.
+# "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year;
+# "12-03-2024", "12.03.2024": day, month and a four-digit year.
 NUMERIC = (
-    r"(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
+    r"(?:(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
     r"(?:\s?[/-]\s?(?P<ny>\d{4}|\d{2}))?(?![\d/])"
+    r"|(?P<xd>\d{1,2})(?P<xs>[-.])(?P<xm>\d{1,2})(?P=xs)(?P<xy>\d{4})(?![\d.\-/]\d))"
 )
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
 TEXTUAL = rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?(?:,?\s+(?P<ty>\d{{4}}))?(?![\w])"
@@ -47,6 +51,10 @@ TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit)?"
 
 ANY_DATE = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
 TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
+# An English page date, month first: "March 5, 2020", "Saturday, January 16, 2021".
+MONTH_FIRST = re.compile(
+    rf"(?i)\b(?P<tm>{_MONTH_ALT})\.?\s+(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty>\d{{4}})\b"
+)
 # A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets.
 WEEKDAY_DATE = re.compile(
     rf"""(?ix)
@@ -100,6 +108,8 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
         y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("nd"):
         y, m, d = _year(groups["ny"], default_year), int(groups["nm"]), int(groups["nd"])
+    elif groups.get("xd"):
+        y, m, d = int(groups["xy"]), int(groups["xm"]), int(groups["xd"])
     elif groups.get("td"):
         y = _year(groups["ty"], default_year)
         m, d = MONTHS[groups["tm"].lower()], int(groups["td"])
@@ -114,7 +124,7 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
 
 
 def _has_year(groups: dict[str, str | None]) -> bool:
-    return bool(groups.get("iy") or groups.get("ny") or groups.get("ty"))
+    return bool(groups.get("iy") or groups.get("ny") or groups.get("ty") or groups.get("xy"))
 
 
 def _with_time(day: date, text: str) -> tuple[datetime, bool]:
@@ -183,6 +193,9 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
         weekday = next((w for w in weekday_dates(text) if w.end() == match.end()), None)
         named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
         return FoundDate(value, has_time, named, text.strip())
+    if (match := MONTH_FIRST.search(text)) and (day := _from_match(match.groupdict(), None)):
+        value, has_time = _with_time(day, text[match.end() :])
+        return FoundDate(value, has_time, None, text.strip())
     return None
 
 
@@ -230,3 +243,126 @@ def parse_header_date(value: str) -> FoundDate | None:
         return FoundDate(parsed.replace(tzinfo=None), len(value.strip()) > 10, None, value)
     except ValueError:
         return find_date(value)
+
+
+# --- a date found beyond the lead's first weekday date --------------------------------
+
+# A date opening the lead, or named "pada tanggal" / "per tanggal" in it: "26 Maret 2024
+# bertempat ...", "Pada Tanggal 21 Juli 2024", "per tanggal 30 Juni 2015".
+LEAD_OPENING_DATE = re.compile(rf"(?i)(?:(?:pada\s+)?tanggal\s+)?(?:{NUMERIC}|{TEXTUAL})")
+NAMED_DATE = re.compile(
+    rf"""(?ix)
+    \b(?:pada|per)\s+(?:hari\s+\S+\s+)?tanggal\s+   # "pada tanggal", "per tanggal"
+    (?:{NUMERIC}|{TEXTUAL})
+    """
+)
+# What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
+FUTURE_AFTER = re.compile(
+    r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
+)
+# A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
+# number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
+# name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
+# The pattern opens with its literal "20", which the regex engine finds at C speed; the
+# character before a match is checked in stated_years().
+STATED_YEAR = re.compile(r"20[0-4]\d(?![\d/])")
+_NOT_BEFORE_YEAR = frozenset("0123456789/.-")
+# Characters of the text searched for a date beyond the lead: enough for any release.
+BODY_DATE_WINDOW = 8000
+
+
+def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
+    """The release's date when the lead names none with a weekday and a year.
+
+    In order: a date opening the lead, named "pada tanggal" in it, or in brackets
+    ("(24/05/19)"); the first weekday
+    date with a year in the later paragraphs, but one inside a quotation or announced
+    as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
+    paragraph, whose weekday fits exactly one year that `context` (the title and body)
+    states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday).
+    """
+    lead = paragraphs[0] if paragraphs else ""
+    if lead[:1].isdecimal() or lead[:1] in "Tt" or lead[:1] in "Pp":
+        match = LEAD_OPENING_DATE.match(lead)
+        if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    if "anggal" in lead and (match := _first_named(lead)):
+        return match
+    if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
+        return match
+    texts, size = [], 0
+    for paragraph in paragraphs:
+        texts.append(paragraph[: BODY_DATE_WINDOW - size])
+        size += len(texts[-1])
+        if size >= BODY_DATE_WINDOW:
+            break
+    # One scan of the paragraphs joined by ";", which WEEKDAY_DATE never crosses; each
+    # match is then read within its own paragraph.
+    joined = ";".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    told = []  # (paragraph, match) of each weekday date outside quotations, not to come
+    for match in weekday_dates(joined):
+        index = bisect_right(starts, match.start()) - 1
+        text, offset = texts[index], starts[index]
+        if _quoted(text, match.start() - offset) or FUTURE_AFTER.match(joined, match.end()):
+            continue
+        told.append((index, match))
+    for index, match in told:
+        if index and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
+            weekday = WEEKDAYS[match["weekday"].lower()]
+            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
+    yearless = [match for _, match in told if not _has_year(match.groupdict())]
+    if not yearless:
+        return None
+    years = stated_years(context[:BODY_DATE_WINDOW])
+    for match in yearless if years else ():
+        weekday = WEEKDAYS[match["weekday"].lower()]
+        groups = match.groupdict()
+        fits = [d for y in years if (d := _from_match(groups, y)) and d.weekday() == weekday]
+        if len(fits) == 1:
+            day = fits[0]
+            return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
+    return None
+
+
+def stated_years(text: str) -> list[int]:
+    """The years `text` states (STATED_YEAR), each once, in increasing order."""
+    years = set()
+    for match in STATED_YEAR.finditer(text):
+        start = match.start()
+        if not start or text[start - 1] not in _NOT_BEFORE_YEAR:
+            years.add(int(match.group(0)))
+    return sorted(years)
+
+
+# A date with its year in brackets, without a weekday: "..., (24/05/19)", "(5-4-2023)".
+BRACKETED_DATE = re.compile(rf"\(\s?(?:{NUMERIC}|{TEXTUAL})\s?\)")
+LEAD_WINDOW = 2000  # characters of the lead searched for a bracketed date
+
+
+def _first_bracketed(text: str) -> FoundDate | None:
+    for match in BRACKETED_DATE.finditer(text):
+        groups = match.groupdict()
+        if (
+            _has_year(groups)
+            and not _quoted(text, match.start())
+            and (day := _from_match(groups, None))
+        ):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
+
+
+def _first_named(text: str) -> FoundDate | None:
+    for match in NAMED_DATE.finditer(text):
+        groups = match.groupdict()
+        if _has_year(groups) and (day := _from_match(groups, None)):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` of `text` stands inside a quotation (curly or straight quotes)."""
+    before = text[:position]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1

@@ -24,7 +24,10 @@ from ..settings import Config
 from . import chrome, dates
 from .byline import (
     Byline,
+    bare_byline,
+    bare_credit,
     credited_reporters,
+    has_empty_pair,
     is_code,
     split_code,
     strip_end_mark,
@@ -34,7 +37,7 @@ from .byline import (
 from .dateline import Dateline, display_place, match_dateline
 from .header import read_header
 from .normalise import decode_checked, fewer_words, normalise_lines
-from .paragraphs import Block, split_blocks
+from .paragraphs import LIST_ITEM, Block, split_blocks
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
@@ -49,6 +52,8 @@ _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
+# A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
+BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
@@ -176,17 +181,20 @@ def _looks_like_paragraph(line: str) -> bool:
 
 
 def _holds_code(line: str) -> bool:
-    """Whether a body line holds the byline code, which closes the release."""
-    # A code closes the line, but for spaces and stops ("(rus/hmsprov).", "[dni]"), or
-    # follows a star ("*kmb"): a cheap test spares take_byline() most lines.
-    if line.rstrip(" .")[-1:] not in (")", "]") and "*" not in line:
+    """Whether a body line holds the byline code, which closes the release (or the empty
+    brackets a page's template left in its place: "... dewan guru.[]")."""
+    # A code closes the line, but for spaces, stops and dashes ("(rus/hmsprov).", "[dni]",
+    # "(DN - TiR).--"), follows a star ("*kmb", "***4***") or a slash ("/bd"): a cheap
+    # test spares take_byline() most lines.
+    if line.rstrip(" .-–—")[-1:] not in (")", "]") and "*" not in line and "/" not in line[-12:]:
         return False
-    return bool(take_byline(strip_end_mark(line))[1])
+    return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
 
 
 def _is_prose(line: str) -> bool:
     """Whether a body line is prose by its shape: 15 words or more, a sentence of 4 or
-    more, or 4 words or more opening in lower case (a sentence broken across lines).
+    more, or 6 words or more opening in lower case (a sentence broken across lines; a
+    shorter lower-case line is as likely a page's row of links, "instagram youtube web").
 
     What decides, in a release without a byline code, whether a chrome-like line above
     it starts the trailing chrome (chrome.trailing_and_dropped). Not prose: chrome by its
@@ -200,21 +208,37 @@ def _is_prose(line: str) -> bool:
     if chrome.is_trailing_marker(line):
         prose = _looks_like_paragraph(line)
     else:
-        prose = not fewer_words(line, 15) or _ends_sentence(line) or line[0].islower()
+        prose = (
+            not fewer_words(line, 15)
+            or _ends_sentence(line)
+            or (line[0].islower() and not fewer_words(line, 6))
+        )
     return prose and not chrome.is_chrome_shaped(line)
 
 
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
-    """Index and parse of the dateline line among `lines` ('' = blank)."""
+    """Index and parse of the dateline line among `lines` ('' = blank).
+
+    A dateline after a weak separator (a comma, colon or full stop: "Balikpapan, ...")
+    opens the lead: a line of prose with at most a caption above it, since the same
+    shape opens ordinary sentences further down ("Lanjutnya, Pagi ini ..."). A dateline
+    alone on its line without a date ("Semarang || pa-semarang.go.id") stands above a
+    paragraph.
+    """
     rank = 0  # among the non-blank lines, of which the first 40 are looked at
+    prose_above = 0  # paragraphs above the line, captions aside
     for index, line in enumerate(lines):
         if not line:
             continue
         if rank == 40:
             break
         rank += 1
-        found = match_dateline(line)
-        if found is None:
+        # Below two paragraphs, only a strong separator can still open the lead (a
+        # dateline under captions); the other shapes open ordinary sentences there.
+        found = match_dateline(line, strong_only=prose_above >= 2)
+        if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
+            if prose_above < 2 and _closes_prose(line) and not _is_caption(line, False):
+                prose_above += 1
             continue
         # The next non-blank line, looked for only now: most lines are no dateline.
         following = next(filter(None, lines[index + 1 :]), "")
@@ -229,10 +253,18 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
             if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
-        elif is_last:
+        elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
+
+
+def _closes_prose(line: str) -> bool:
+    """A paragraph of prose, not a long title: a sentence of 6 words or more, or 30 words."""
+    # Thirty words take more than 120 characters: a shorter line needs no count.
+    return (_ends_sentence(line) and not fewer_words(line, 6)) or (
+        len(line) > 120 and not fewer_words(line, 30)
+    )
 
 
 def _header_without_dateline(lines: list[str]) -> int:
@@ -259,51 +291,212 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue  # blank, or a doubled label or title
         lines.append(line)
     others: list[str] = []
+    meta = -1  # where, among `others`, the last metadata line stood
+    dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
         ):
             release.dropped.append(line)
-        elif chrome.is_credit_line(line):
-            release.credits.append(line)
+            continue
+        if " | " in line and (variant := _browser_title(line)):
+            line = variant  # "Title | (1/10/2024)": the title, its date kept
+            dated.append((len(others), lines[index].rpartition(" | ")[2]))
+        if chrome.is_credit_line(line) or (
+            line[:2].lower() in ("ol", "by") and BY_NAME.fullmatch(line) and fewer_words(line, 6)
+        ):
+            release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
-            release.header.setdefault("_meta_date", line)
+            dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
-            _bullet_meta(release, line.lstrip("•·▪► "), config)
-        elif _is_caption(line, is_last=False):
+            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
+                dated.append((len(others), date_line))
+        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
             release.captions.append(line)
+            continue
         else:
             others.append(line)
-    if not others:
-        return
-    known = {c.casefold() for c in config.categories}
-    first = others[0]
-    is_category = first.casefold() in known or (
-        len(others) > 1
-        and fewer_words(first, 5)
-        and not _ends_sentence(first)
-        and not first.endswith(":")
+            continue
+        meta = len(others)
+    at = _title_and_category(release, others, meta, config) if others else None
+    if dated:
+        # The page's date line stands below the title; one above it is most often the
+        # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
+        # text gives no date (see _find_date).
+        below = [line for position, line in dated if at is None or position > at]
+        if below:
+            release.header.setdefault("_meta_date", below[0])
+            release.dropped.extend(line for _, line in dated if line != below[0])
+        else:
+            release.header["_clock_date"] = dated[0][1]
+            release.dropped.extend(line for _, line in dated[1:])
+
+
+def _browser_title(line: str) -> str | None:
+    """The title of a browser-title line "Title | (1/10/2024)", whose tail is a date."""
+    head, _, tail = line.rpartition(" | ")
+    tail = tail.strip("() ")
+    if head and tail[:1].isdecimal() and fewer_words(tail, 4) and dates.find_date(tail):
+        return head.strip()
+    return None
+
+
+def _title_and_category(
+    release: Release, others: list[str], meta: int, config: Config
+) -> int | None:
+    """Pick the title among the lines above the dateline that are no chrome, metadata or
+    caption; the line above it may be the category; the lines below it, a dek and
+    captions. Returns the title's index in `others` (None: no title).
+
+    The title is the line printed twice, if one is; else, above a metadata block (a
+    date line, a bullet list, a credit line), the last line shaped like a title before
+    it (lines above it are the page's chrome: ads, a search box); else the first line.
+    """
+    known = {c.casefold() for c in config.categories} if config.categories else set()
+    if len(others) == 1:  # the common case: the title alone
+        line = others[0]
+        if known and line.casefold() in known:
+            release.category = line
+        elif _is_sentence(line):
+            release.captions.append(line)  # a caption, not a title (see below)
+        else:
+            release.title = line
+            return 0
+        return None
+    at = _doubled(others)
+    if at is None and meta > 0:
+        shaped = [i for i in range(meta) if _title_shaped(others[i], 3)]
+        at = shaped[-1] if shaped else None
+    label = None  # the first line without its label ("Categories X" -> "X"), once needed
+    if at is None:
+        first = label = _category_label(others[0]) or others[0]
+        is_category = first.casefold() in known or (
+            len(others) > 1
+            and not _ends_sentence(first)
+            and not first.endswith(":")
+            and _title_shaped(others[1], 1)
+            and (fewer_words(first, 5) or _short_label(first, others[1]))
+        )
+        at = 1 if is_category else 0
+        if _is_sentence(others[at]):
+            # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
+            # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
+            release.captions.extend(others)
+            return None
+    title = others[at]
+    if at == 1 or (at and others[at - 1].casefold() in known):
+        if at != 1 or label is None:
+            label = _category_label(others[at - 1]) or others[at - 1]
+        if fewer_words(label, 7) and not _ends_sentence(label) and not label.endswith(":"):
+            release.category = label
+            at_category = at - 1
+        else:
+            at_category = at
+    else:
+        at_category = at
+    if at_category:
+        above = others[:at_category]
+        release.dropped.extend(above)
+        release.warnings.append(
+            Message(
+                "%(count)s line(s) above the title were dropped as page chrome, starting "
+                "with %(first)r; put the title on the first line if they belong to the "
+                "release",
+                count=len(above),
+                first=above[0][:60],
+            )
+        )
+    release.title = title
+    below = [x for x in others[at + 1 :] if not _same(x, title)]
+    if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
+        release.dek = below[0]
+        below = below[1:]
+    release.captions.extend(below)
+    return at
+
+
+def _short_label(line: str, title: str) -> bool:
+    """A label of five or six words above a clearly longer title (8 words or more, 3 more
+    than the label): "Urusan Agama Islam dan Syariah" over a headline. A short title
+    over a caption is no category."""
+    words = len(line.split())
+    return (
+        words <= 6 and not any(map(str.isdecimal, line)) and len(title.split()) >= max(8, words + 3)
     )
-    if is_category:
-        release.category = first
-        others = others[1:]
-    if others:
-        release.title = others[0]
-        others = others[1:]
-    if others and _ends_sentence(others[0]) or others and others[0].startswith(("–", "-")):
-        release.dek = others[0]
-        others = others[1:]
-    release.captions.extend(others)
 
 
-def _bullet_meta(release: Release, item: str, config: Config) -> None:
-    """A bullet of a post's metadata block: its date, its author, or a view counter."""
+def _doubled(lines: list[str]) -> int | None:
+    """The index of the first line printed again further down (a doubled title), or of
+    a title a line above ended with: a breadcrumb glued to it ("BerandaBeritaJudul")."""
+    if len(lines) < 2:
+        return None
+    if len(lines) == 2:  # the caller made sure two neighbours differ (see _same)
+        first, second = lines
+        glued = len(second) < len(first) and first.endswith(second)
+        return 1 if glued and _title_shaped(second, 3) and _title_shaped(first, 2) else None
+    keys = [" ".join(line.split()).casefold().rstrip(" .") for line in lines]  # see _same
+    for index, line in enumerate(lines[:-1]):
+        if not _title_shaped(line, 2):
+            continue
+        for later in range(index + 1, len(lines)):
+            if keys[later] == keys[index]:
+                return index
+            other = lines[later]
+            if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
+                return later
+    return None
+
+
+def _title_shaped(line: str, words: int) -> bool:
+    """A line that can be a title: `words` words or more, no sentence (see _is_sentence),
+    no colon closing a label, at most 30 words."""
+    if fewer_words(line, words) or not fewer_words(line, 30) or line.endswith(":"):
+        return False
+    return not _is_sentence(line)
+
+
+def _is_sentence(line: str) -> bool:
+    """Six words or more closed by a full stop (not an ellipsis): no title."""
+    return line.endswith(".") and not line.endswith("..") and not fewer_words(line, 6)
+
+
+# A category under its label: "Categories Kota Event", "Kategori: Berita".
+CATEGORY_LABEL = re.compile(
+    r"(?i)(?:categories|category|kategori|rubrik)\s*:?\s+(?P<name>\S.{0,60})"
+)
+
+
+def _category_label(line: str) -> str | None:
+    """The category a labelled line names ("Categories Kota Event" -> "Kota Event")."""
+    match = CATEGORY_LABEL.fullmatch(line) if line[:1] in "CcKkRr" else None
+    return match["name"] if match else None
+
+
+# A photo's credit or description closing a caption line: "... (Foto: Humas)", and a
+# caption opening with "Ilustrasi": what the page printed under a picture.
+PHOTO_CAPTION = re.compile(
+    r"""(?ix)
+    .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
+    | il+ustras[iy]\b.*
+    """
+)
+
+
+def _is_photo_caption(line: str) -> bool:
+    """PHOTO_CAPTION, tried only on a line closing with a bracket or opening with "Il"."""
+    return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
+
+
+def _bullet_meta(release: Release, item: str, config: Config) -> str | None:
+    """A bullet of a post's metadata block: its date (returned), its author, or a view
+    counter."""
     if dates.find_date(item):
-        release.header.setdefault("_meta_date", item)
-    elif chrome.is_leading_chrome(item, config.chrome):
+        return item
+    if chrome.is_leading_chrome(item, config.chrome):
         release.dropped.append(item)
     else:
         release.credits.append(item)
+    return None
 
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
@@ -322,48 +515,145 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         line = body.pop()
         if line:
             credits.insert(0, line)
+    if body and (glued := chrome.glued_credit(body[-1])):
+        body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
+        credits.insert(0, credit)
     release.credits.extend(credits)
     if not body:
         return body
+    _drop_short_tail(release, body)
+    while not body[-1]:
+        body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
     last, codes = take_byline(strip_end_mark(body[-1]))
-    if not codes:
-        # The byline may sit a few lines up, above the next item of a listing page.
-        content = [i for i, line in enumerate(body) if line]
-        for index in reversed(content[-5:-1]):
-            candidate, found = take_byline(strip_end_mark(body[index]))
-            if found and any("/" in code for code in found):
-                after = [x for x in body[index + 1 :] if x]
-                if (
-                    release.title is None
-                    and len(after) == 1
-                    and not _looks_like_paragraph(after[0])
-                ):
-                    release.title = after[0]  # a blog teaser: the title after the body
-                    body, last, codes = body[:index], candidate, found
-                    break
-                release.dropped.extend(after)
-                release.warnings.append(
-                    Message(
-                        "%(count)s line(s) after the byline code (%(code)s) were dropped as "
-                        "page chrome, starting with %(first)r; move them above the byline "
-                        "if they belong to the release",
-                        count=len(after),
-                        code="/".join(found),
-                        first=after[0][:60],
-                    )
-                )
-                body, last, codes = body[:index], candidate, found
-                break
-        else:
-            body = body[:-1]
-    else:
+    bylines: list[Byline] | None = None
+    if codes:
         body = body[:-1]
+    elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
+        body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
+    else:
+        found = _code_above(release, body)
+        if found is None:
+            body = body[:-1]
+        else:
+            body, last, codes, bylines = found
     if last.strip():
         body.append(strip_end_mark(last))
     if codes:
-        bylines = [split_code(code) for code in codes]
+        bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> str | None:
+    """The bare credit line ("Adv. Humas Kanwil X") at `index`, if the line above it
+    closes a paragraph of prose: a credit follows the release's last paragraph."""
+    line = body[index]
+    if not line or line[-1:] in '!?"”':
+        return None
+    credit = bare_credit(line, strong_only)
+    if credit is None:
+        return None
+    above = next((x for x in reversed(body[:index]) if x), "")
+    return credit if above and _looks_like_paragraph(above) else None
+
+
+def _code_above(release: Release, body: list[str]):
+    """The byline a few lines above the end, with what follows it set aside: the next
+    item of a listing page, a headline printed below the body with its category and date
+    (taken as the title when there is none), or short chrome lines (tags, names).
+
+    Returns ``(body above the code, the code line's text, codes, bylines)`` or None.
+    """
+    content = [i for i, line in enumerate(body) if line]
+    for index in reversed(content[-5:-1]):
+        line = body[index]
+        candidate, found = take_byline(strip_end_mark(line))
+        bylines = None
+        if not found and len(line) <= 80 and (bare := _bare_credit_at(body, index, True)):
+            candidate, found, bylines = "", [bare], [bare_byline(bare)]
+        if not found:
+            continue
+        after = [x for x in body[index + 1 :] if x]
+        only_chrome = not any(map(_looks_like_paragraph, after))
+        if not (any("/" in code for code in found) or bylines or only_chrome):
+            continue
+        if release.title is None and len(after) <= 3 and only_chrome:
+            _headline_below(release, after)
+        else:
+            release.dropped.extend(after)
+            release.warnings.append(
+                Message(
+                    "%(count)s line(s) after the byline code (%(code)s) were dropped as "
+                    "page chrome, starting with %(first)r; move them above the byline "
+                    "if they belong to the release",
+                    count=len(after),
+                    code="/".join(found),
+                    first=after[0][:60],
+                )
+            )
+        return body[:index], candidate, found, bylines
+    return None
+
+
+def _headline_below(release: Release, lines: list[str]) -> None:
+    """A headline printed below the body (a blog teaser, a page whose layout puts it
+    there): its date line, its title and, above the title, its category."""
+    rest = []
+    for line in lines:
+        if fewer_words(line, 12) and dates.find_date(line):
+            release.header.setdefault("_meta_date", line.lstrip("-–— "))
+        else:
+            rest.append(line)
+    if rest:
+        release.title = rest[-1]
+    if len(rest) >= 2 and fewer_words(rest[-2], 7):
+        release.category = rest[-2]
+    release.dropped.extend(rest[:-2])
+
+
+def _drop_short_tail(release: Release, body: list[str]) -> None:
+    """Blank out a run of two or more short lines after the last paragraph of prose:
+    slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
+    and a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times).
+
+    Not touched: list items, a line holding a code or a bare credit, a single short
+    line (it may close the text), and anything when no prose stands above the run.
+    """
+    last = body[-1] or next((line for line in reversed(body) if line), "")
+    if len(last) > 100 or not fewer_words(last, 12):
+        return  # the body ends with a paragraph: most releases
+    tail = [line for line in body[-12:] if line]
+    run: list[int] = []
+    for index in range(len(body) - 1, -1, -1):
+        line = body[index]
+        if not line:
+            continue
+        short = fewer_words(line, 5) or (
+            fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1
+        )
+        if not short or _holds_code(line) or bare_credit(line) is not None:
+            break
+        first = line[:1]
+        if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(line):
+            break
+        run.append(index)
+    if len(run) < 2:
+        return
+    above = next((x for x in reversed(body[: run[-1]]) if x), "")
+    if not above or not _looks_like_paragraph(above):
+        return
+    lines = [body[i] for i in reversed(run)]
+    release.dropped.extend(lines)
+    release.warnings.append(
+        Message(
+            "%(count)s short line(s) after the last paragraph were dropped as page chrome, "
+            "starting with %(first)r; join them to a paragraph if they belong to the release",
+            count=len(lines),
+            first=lines[0][:60],
+        )
+    )
+    for index in run:
+        body[index] = ""
 
 
 def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
@@ -418,6 +708,15 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
+    if found is None and release.blocks:
+        # Beyond the lead's first weekday date: the lead's opening, later paragraphs, a
+        # date without a year whose weekday fits a year the text states.
+        paragraphs = [block.plain() for block in release.blocks]
+        context = " ".join(filter(None, [release.title, *paragraphs]))
+        if body_date := dates.find_release_date(paragraphs, context):
+            found, source = body_date, "body"
+    if found is None and (clock := release.header.get("_clock_date")):
+        found, source = dates.find_date(clock), "dateline"
     for candidate in (found, in_lead):
         if candidate and (conflict := candidate.weekday_conflict()):
             release.warnings.append(conflict)
