@@ -337,16 +337,6 @@ def _first_piece(line: str) -> str:
     return word.lower()
 
 
-def _trailing_shape(line: str, first: str) -> re.Match[str] | None:
-    """TRAILING_SHAPES.fullmatch(line) for trailing_and_dropped(), its cheapest guards
-    inlined: an opening "#", a last "a" ("lainnya"), or a short line with no stop."""
-    if (
-        first == "#" or line[-1] in "aA" or (len(line) < 80 and line[-1] not in _STOP_CHARS)
-    ) and may_be_trailing_shape(line):
-        return TRAILING_SHAPES.fullmatch(line)
-    return None
-
-
 def is_trailing_shape(line: str) -> bool:
     """TRAILING_SHAPES, tried only where may_be_trailing_shape() allows."""
     return may_be_trailing_shape(line) and bool(TRAILING_SHAPES.fullmatch(line))
@@ -421,21 +411,29 @@ def trailing_and_dropped(
             candidate = RULE.fullmatch(line)
         elif len(line) > MARKER_MAX:
             candidate = None  # a paragraph, though it may open like a marker
-        elif first.isdecimal() or (
-            first in TRAILING_FIRST
-            and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
-        ):
-            candidate = TRAILING_MARKER.fullmatch(line) or _trailing_shape(line, first)
         else:
-            candidate = _trailing_shape(line, first)
+            candidate = (
+                first.isdecimal()
+                or (
+                    first in TRAILING_FIRST
+                    and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
+                )
+            ) and TRAILING_MARKER.fullmatch(line)
+            # _trailing_shape()'s own first guard, inlined: most lines fail it.
+            last = line[-1]
+            if not candidate and (
+                first == "#" or last in "aA" or (len(line) < 80 and last not in _STOP_CHARS)
+            ):
+                candidate = may_be_trailing_shape(line) and TRAILING_SHAPES.fullmatch(line)
         if candidate:
             if closing is None:
-                closing = last_release_line(lines, holds_code, is_prose, extra)
+                closing = last_release_line(lines, holds_code, is_prose, extra, index)
             if index > closing:
                 return index, dropped
         if (
             (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line))
-            or (not first.isalnum() and is_wordless(line))
+            # A wordless line has no letter or digit in its first two characters either.
+            or (not first.isalnum() and not line[1:2].isalnum() and is_wordless(line))
             or (configured and matches_any(line, extra))
         ):
             dropped.append(index)
@@ -465,6 +463,7 @@ def last_release_line(
     holds_code: Callable[[str], bool],
     is_prose: Callable[[str], bool],
     extra: Iterable = (),
+    start: int = 0,
 ) -> int:
     """The index of the line that closes the release, or -1.
 
@@ -473,12 +472,29 @@ def last_release_line(
     last line that `is_prose` by its shape (a marker line that is itself a long sentence
     counts). Lines of the configured chrome `extra` are neither. The code is looked for
     first: its test is cheap, and most releases end with one just above their chrome.
+
+    With `start`, the index is exact only when it is `start` or more; otherwise -1 (the
+    line at `start` stands below the one that closes the release). That is all
+    trailing_and_dropped() asks about a candidate at `start`, and most often it spares
+    the lines above it: chrome below the byline code, or below a release without one.
     """
-    for test in (holds_code, is_prose):
-        for index in range(len(lines) - 1, -1, -1):
-            line = lines[index]
-            if line and test(line) and not matches_any(line, extra):
-                return index
+    found = _last(lines, holds_code, extra, start, len(lines))
+    if found >= 0:
+        return found  # the last code
+    if start and _last(lines, holds_code, extra, 0, start) >= 0:
+        return -1  # the code stands above `start` (most often just above it)
+    return _last(lines, is_prose, extra, start, len(lines))  # no code: the last prose
+
+
+def _last(
+    lines: list[str], test: Callable[[str], bool], extra: Iterable, start: int, stop: int
+) -> int:
+    """The index of the last line of ``lines[start:stop]`` that passes `test` and is not
+    configured chrome, or -1."""
+    for index in range(stop - 1, start - 1, -1):
+        line = lines[index]
+        if line and test(line) and not matches_any(line, extra):
+            return index
     return -1
 
 

@@ -115,10 +115,11 @@ def read_header(lines: list[str]) -> Header | None:
         start += 1
     end = start
     matches: list[re.Match[str]] = []
-    while end < len(lines) and lines[end] and (match := _KEY_LINE.fullmatch(lines[end])):
+    # A key line holds its colon: most files open with a title, which the pattern skips.
+    while end < len(lines) and ":" in lines[end] and (match := _KEY_LINE.fullmatch(lines[end])):
         matches.append(match)
         end += 1
-    if not any(_name(m["key"], m["number"]) for m in matches):
+    if not matches or not any(_name(m["key"], m["number"]) for m in matches):
         return None
     if end < len(lines) and lines[end]:  # a line of text inside the block: no header
         return _stray_status(lines, start, matches)

@@ -237,7 +237,13 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         # dateline under captions); the other shapes open ordinary sentences there.
         found = match_dateline(line, strong_only=prose_above >= 2)
         if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
-            if prose_above < 2 and _closes_prose(line) and not _is_caption(line, False):
+            if (
+                prose_above < 2
+                # _closes_prose()'s own first tests: most lines here are titles and labels.
+                and (line[-1] in _STOPS or len(line) > 120)
+                and _closes_prose(line)
+                and not _is_caption(line, False)
+            ):
                 prose_above += 1
             continue
         # The next non-blank line, looked for only now: most lines are no dateline.
@@ -311,7 +317,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
                 dated.append((len(others), date_line))
-        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
+        elif _is_caption(line, is_last=False) or (
+            (")" in line[-3:] or line[:2].lower() == "il") and _is_photo_caption(line)
+        ):
             release.captions.append(line)
             continue
         else:
@@ -861,6 +869,12 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
 
 def _long_names(release: Release) -> list[str]:
     """A warning for each name too long for a web address: its address is shortened."""
+    for name in (release.category, release.dateline_display, *release.reporters):
+        if name and (len(name) > SLUG_MAX or not name.isascii()):
+            break
+    else:
+        if not release.credited_reporters:
+            return []  # most releases: short ASCII names, no full_slug() needed (see below)
     names = [(CATEGORY, release.category), (PLACE, release.dateline_display)]
     names += [(REPORTER, name) for name in release.reporters + release.credited_reporters]
     return [
