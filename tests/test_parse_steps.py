@@ -14,7 +14,7 @@ from press_release.parse.dateline import display_place, match_dateline
 from press_release.parse.header import split_header
 from press_release.parse.normalise import decode, normalise
 from press_release.parse.paragraphs import split_blocks
-from press_release.parse.release import renumber_duplicates, slugify
+from press_release.parse.release import slugify
 
 LEAD = "Pemerintah Provinsi Kalimantan Timur menggelar rapat koordinasi penanganan banjir."
 
@@ -277,9 +277,15 @@ def test_slugify_is_ascii():
     assert slugify("Café Ñusantara") == "cafe-nusantara"
 
 
-def test_renumber_duplicates_skips_taken_slugs():
-    groups = {"rapat": ["a", "b", "c"], "rapat-2": ["d"]}
-    assert renumber_duplicates(groups) == [("b", "a", "rapat-3"), ("c", "a", "rapat-4")]
+def test_renumbered_skips_taken_slugs():
+    """features/ordering.renumbered (the build's and check's): the first item of a file
+    keeps it; the others take the next numbers whose files are free."""
+    from press_release.features.ordering import renumbered
+
+    items = [{"slug": s, "n": n} for n, s in enumerate(["rapat", "rapat", "rapat", "rapat-2"])]
+    path = lambda item, slug: f"2024/03/{slug or item['slug']}/index.html"  # noqa: E731
+    renamed = [(i["n"], first["n"], slug) for i, first, slug, _ in renumbered(items, path, str)]
+    assert renamed == [(1, 0, "rapat-3"), (2, 0, "rapat-4")]
 
 
 def test_site_specific_chrome_setting():

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import fewer_words
+from .normalise import SENTENCE_STOPS, fewer_words
 
 # A code in brackets at the very end of a paragraph, maybe followed by a stop or a
 # closing rule of dashes ("(DN - TiR).--").
@@ -45,7 +45,7 @@ EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
 # An empty pair, then a code, on a line of its own: "[] ABC/Adv".
 EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
 # Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
-_STOPS = frozenset('.!?"”’')
+_STOPS = SENTENCE_STOPS | {"’"}
 # Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
 CITATION = re.compile(r"(?i)(?:h\.?\s?r|q\.?\s?s)\b\.?\s")
 

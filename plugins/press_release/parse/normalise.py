@@ -27,6 +27,13 @@ from ftfy import TextFixerConfig, fix_text
 from ..errors import PressReleaseError
 from ..messages import Message
 
+# What ends a sentence: a full stop, "!" or "?", or a closing quotation mark. Each step
+# that asks whether a line ends a sentence widens this set for its own question: a
+# paragraph may also end with ":", ";", "’" or a closing bracket (paragraphs.py), a
+# credit in brackets may follow a closing "’" (byline.py), a caption may end with its
+# credit's ")" (photos/captions.py).
+SENTENCE_STOPS = frozenset('.!?"”')
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),

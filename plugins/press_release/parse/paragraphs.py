@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .normalise import SENTENCE_STOPS
+
 LIST_ITEM = re.compile(r"(?P<marker>[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+(?P<text>\S.*)")
 _ORDERED = re.compile(r"\d{1,2}[.)]|[a-z][.)]")
 SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
@@ -22,7 +24,7 @@ SEPARATOR = re.compile(r"\.{1,3}|[*•·]")  # a line holding only "." separates
 # SENTENCE_END accepts as a last character, and the capitals of DROP_CAP.
 _LIST_FIRST = frozenset("-•*–abcdefghijklmnopqrstuvwxyz")
 _SEPARATOR_FIRST = frozenset(".*•·")
-_SENTENCE_ENDS = frozenset(".!?:;\"”’')]")
+_SENTENCE_ENDS = SENTENCE_STOPS | frozenset(":;’')]")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # One search of ``"\n" + "\n".join(lines)`` for anything that keeps a non-blank line from

@@ -36,13 +36,11 @@ from .byline import (
 )
 from .dateline import Dateline, display_place, match_dateline
 from .header import read_header
-from .normalise import decode_checked, fewer_words, normalise_lines
+from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, Block, split_blocks
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
-SENTENCE_END = re.compile(r"[.!?\"”]$")
-_STOPS = frozenset('.!?"”')  # SENTENCE_END's class
 # What CAPTION_START can open with: the first letters of its words in either case, and
 # the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
 # three ASCII capitals: its third character, not the first, tells most lines apart.
@@ -132,25 +130,6 @@ def shown_title(release: Release, fallback: str) -> str:
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "") or fallback
 
 
-def renumber_duplicates(groups: dict[str, list]) -> list[tuple[object, object, str]]:
-    """Distinct slugs for items sharing one: ``(item, first_item, new_slug)`` per rename.
-
-    Each group lists the items of one slug in publishing order; the first keeps the
-    slug, the next become ``slug-2``, ``slug-3``... skipping slugs already taken.
-    """
-    taken = set(groups)
-    renamed = []
-    for slug, items in sorted(groups.items()):
-        for number, item in enumerate(items[1:], start=2):
-            candidate = f"{slug}-{number}"
-            while candidate in taken:
-                number += 1
-                candidate = f"{slug}-{number}"
-            taken.add(candidate)
-            renamed.append((item, items[0], candidate))
-    return renamed
-
-
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold().rstrip(" .") == " ".join(b.split()).casefold().rstrip(
         " ."
@@ -158,8 +137,8 @@ def _same(a: str, b: str) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    """SENTENCE_END.search(line) without a search: `$` is the end or a final line feed."""
-    return line[-1:] in _STOPS or (line[-1:] == "\n" and line[-2:-1] in _STOPS)
+    """Whether `line` ends with a SENTENCE_STOPS character (before a final line feed)."""
+    return line[-1:] in SENTENCE_STOPS or (line[-1:] == "\n" and line[-2:-1] in SENTENCE_STOPS)
 
 
 def _is_caption(line: str, is_last: bool) -> bool:
@@ -240,7 +219,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             if (
                 prose_above < 2
                 # _closes_prose()'s own first tests: most lines here are titles and labels.
-                and (line[-1] in _STOPS or len(line) > 120)
+                and (line[-1] in SENTENCE_STOPS or len(line) > 120)
                 and _closes_prose(line)
                 and not _is_caption(line, False)
             ):

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from ..messages import Message
 from ..parse.byline import is_code
-from ..parse.normalise import fewer_words
+from ..parse.normalise import SENTENCE_STOPS, fewer_words
 
 # A credit line naming the photographer: "Foto: Humas Prov Kaltim", "Fotografer : Ani".
 PHOTO_CREDIT = re.compile(
@@ -49,7 +49,7 @@ CLOSING_CREDIT = re.compile(
 CAPTION_LABEL = re.compile(r"(?i)(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*")
 # A newsroom tag opening a caption, kept in the caption but not in alt text: "RESKAL : ".
 CAPTION_TAG = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ ")
-SENTENCE_END = re.compile(r"[.!?\"”)]$")
+_CAPTION_ENDS = SENTENCE_STOPS | {")"}  # a caption may end with its credit's bracket
 # A header key about a photo (parse/header.py): "photo_alt", "photo_alt_2".
 HEADER_PHOTO_KEY = re.compile(r"(?P<name>photo_(?:caption|credit|alt))(?:_(?P<number>\d+))?")
 # The header words an author writes for each (parse/header.py's KEYS, one of each).
@@ -94,7 +94,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if not named and not is_code(credit):
         return caption, None  # "(3/9)" or "(KKPR)": part of the caption
     text = caption[: match.start()].rstrip()
-    if match.group(0).rstrip().endswith(".") and not SENTENCE_END.search(text):
+    if match.group(0).rstrip().endswith(".") and text[-1:] not in _CAPTION_ENDS:
         text += "."
     return text, credit
 
@@ -112,7 +112,7 @@ def alt_text(caption: str) -> str:
 
 
 def _reads_as_caption(value: str) -> bool:
-    return not fewer_words(value, CAPTION_MIN_WORDS) and bool(SENTENCE_END.search(value))
+    return not fewer_words(value, CAPTION_MIN_WORDS) and value.rstrip("\n")[-1:] in _CAPTION_ENDS
 
 
 def captions_and_credits(release: CaptionSource) -> tuple[list[tuple[str, str | None]], list[str]]:
