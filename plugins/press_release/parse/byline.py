@@ -82,7 +82,9 @@ def is_code(code: str, brackets: str = "(") -> bool:
         return False
     # "/RN": a slash at either end of the code separates nothing.
     parts = [part.strip() for part in code.strip("/ ").split("/")]
-    if not 1 <= len(parts) <= 5 or not all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts):
+    if not 1 <= len(parts) <= 5 or not (
+        all(map(_PART.fullmatch, parts)) or all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts)
+    ):
         return False
     if all(p in _ANONYMOUS for p in parts):
         return False  # "*/**": stars alone are one code, not several

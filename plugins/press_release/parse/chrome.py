@@ -289,7 +289,10 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
         return True
     if _leading_shape(line):
         return True
-    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or matches_any(line, extra)
+    # `extra` is most often the empty tuple: no site chrome configured.
+    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or (
+        extra != () and matches_any(line, extra)
+    )
 
 
 def _leading_shape(line: str) -> bool:
@@ -308,7 +311,7 @@ def _leading_shape(line: str) -> bool:
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
     return (
-        bool(_CAMEL.search(line)) and fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+        fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
     )
 
 
@@ -365,7 +368,7 @@ def is_rule(line: str) -> bool:
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line):
         return True
-    return matches_any(line, extra)
+    return extra != () and matches_any(line, extra)
 
 
 def is_sentence(line: str) -> bool:
@@ -431,7 +434,11 @@ def trailing_and_dropped(
             if index > closing:
                 return index, dropped
         if (
-            (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line))
+            (
+                first in DROPPED_FIRST
+                and DROPPED_LINE.fullmatch(line)
+                and not (line[-1] in ".)]" and is_sentence(line))  # its own first test
+            )
             # A wordless line has no letter or digit in its first two characters either.
             or (not first.isalnum() and not line[1:2].isalnum() and is_wordless(line))
             or (configured and matches_any(line, extra))

@@ -349,7 +349,7 @@ def _title_and_category(
         line = others[0]
         if known and line.casefold() in known:
             release.category = line
-        elif _is_sentence(line):
+        elif line[-1] == "." and _is_sentence(line):
             release.captions.append(line)  # a caption, not a title (see below)
         else:
             release.title = line
@@ -438,9 +438,12 @@ def _doubled(lines: list[str]) -> int | None:
 def _title_shaped(line: str, words: int) -> bool:
     """A line that can be a title: `words` words or more, no sentence (see _is_sentence),
     no colon closing a label, at most 30 words."""
-    if fewer_words(line, words) or not fewer_words(line, 30) or line.endswith(":"):
+    # One split for both counts (`words` is below 30): fewer than `words`, or 30 or more.
+    count = len(line.split(None, 30))
+    if count < words or count >= 30 or line.endswith(":"):
         return False
-    return not _is_sentence(line)
+    # not _is_sentence(line), its count known: six words or more closed by a stop.
+    return not (line.endswith(".") and not line.endswith("..") and count >= 6)
 
 
 def _is_sentence(line: str) -> bool:
@@ -503,13 +506,19 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         line = body.pop()
         if line:
             credits.insert(0, line)
-    if body and (glued := chrome.glued_credit(body[-1])):
+    # glued_credit() needs a colon or semicolon near the end: most last lines hold none.
+    if body and (":" in body[-1][-70:] or ";" in body[-1][-70:]):
+        glued = chrome.glued_credit(body[-1])
+    else:
+        glued = None
+    if glued:
         body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
         credits.insert(0, credit)
     release.credits.extend(credits)
     if not body:
         return body
-    _drop_short_tail(release, body)
+    if len(body[-1]) <= 100:  # else the body ends with a paragraph (see _drop_short_tail)
+        _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
     last, codes = take_byline(strip_end_mark(body[-1]))
