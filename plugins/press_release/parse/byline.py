@@ -83,7 +83,8 @@ def is_code(code: str, brackets: str = "(") -> bool:
     # "/RN": a slash at either end of the code separates nothing.
     parts = [part.strip() for part in code.strip("/ ").split("/")]
     if not 1 <= len(parts) <= 5 or not (
-        all(map(_PART.fullmatch, parts)) or all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts)
+        all(map(_PART.fullmatch, parts))  # most codes: no star among the parts
+        or all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts)
     ):
         return False
     if all(p in _ANONYMOUS for p in parts):
