@@ -112,6 +112,7 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
+    | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
     | (?:dilihat|dibaca)\s*:?\s*\d[\d.,]*(?:\ ?(?:kali|x))?   # "Dilihat: 355 kali"

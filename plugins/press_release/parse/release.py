@@ -502,7 +502,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
-    while body and (not body[-1] or chrome.is_credit_line(body[-1])):
+    while body and (not body[-1] or chrome.is_credit_line(body[-1]) or _labelled_name(body[-1])):
         line = body.pop()
         if line:
             credits.insert(0, line)
@@ -539,6 +539,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+# A short labelled line closing the text, whatever its label says (a misspelt one too:
+# "Penuilis: Iman Satria"): one capitalised word, a colon, and a name of up to four words.
+LABELLED_NAME = re.compile(r"[A-Z][a-z]{2,14}\s?:\s?[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’,-]*){0,3}")
+
+
+def _labelled_name(line: str) -> bool:
+    """A credit by its shape among the last lines (see LABELLED_NAME)."""
+    return ":" in line[:17] and len(line) <= 70 and bool(LABELLED_NAME.fullmatch(line))
 
 
 def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> str | None:
