@@ -41,6 +41,7 @@ from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
 SENTENCE_END = re.compile(r"[.!?\"”]$")
+_DIGIT = re.compile(r"\d")
 _STOPS = frozenset('.!?"”')  # SENTENCE_END's class
 # What CAPTION_START can open with: the first letters of its words in either case, and
 # the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
@@ -296,7 +297,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             line[:2].lower() in ("ol", "by") and BY_NAME.fullmatch(line) and fewer_words(line, 6)
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
-        elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
+        elif (
+            # find_date() needs a digit: most titles and labels hold none, and one search
+            # spares them the count of words.
+            _DIGIT.search(line)
+            and fewer_words(line, 11)
+            and dates.find_date(line)
+            and not _ends_sentence(line)
+        ):
             dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
