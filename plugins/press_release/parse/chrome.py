@@ -41,6 +41,7 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | posted\ in\b.{0,40}                         # "Posted in |"
@@ -254,7 +255,7 @@ TRAILING_OPENINGS = frozenset(
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
-    + ("sa", "co", "ju", "na", "re", "go", "he", "pa")
+    + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st")
 )
 
 
