@@ -39,6 +39,14 @@ SLASH_CODE = re.compile(
     \s*$
     """
 )
+# A code of a word and a slash after the last sentence's stop, without brackets: "...
+# 2018. AND/*", "... dibuka. RUS/hms".
+BARE_SLASH_CODE = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<code>[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
+)
+# Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
+GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)(?P<code>[a-z]{2,4})$")
+_DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm"))
 # An empty pair of brackets closing the text ("... dewan guru.[]"), where a page's template
 # left out the credit: no code, but the release ends there.
 EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
@@ -82,7 +90,10 @@ def is_code(code: str, brackets: str = "(") -> bool:
         return False
     # "/RN": a slash at either end of the code separates nothing.
     parts = [part.strip() for part in code.strip("/ ").split("/")]
-    if not 1 <= len(parts) <= 5 or not all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts):
+    if not 1 <= len(parts) <= 5 or not (
+        all(map(_PART.fullmatch, parts))  # most codes: no star among the parts
+        or all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts)
+    ):
         return False
     if all(p in _ANONYMOUS for p in parts):
         return False  # "*/**": stars alone are one code, not several
@@ -188,6 +199,11 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: star.start()].rstrip(), [star["code"]]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
         return text[: slash.start()].rstrip(), [slash["code"]]
+    if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 22))):
+        return text[: bare.start()].rstrip(), [bare["code"]]
+    glued = GLUED_INITIALS.search(text, max(0, len(text) - 9)) if last.islower() else None
+    if glued and glued["code"] not in _DOMAIN_ENDINGS:
+        return text[: glued.start()], [glued["code"]]
     if last in ("]", ")", ".") and (empty := EMPTY_PAIR.search(text, max(0, len(text) - 8))):
         return text[: empty.start()].rstrip(), []
     return text, []
@@ -225,6 +241,8 @@ def closing_credit(code: str, before: str) -> bool:
 def strip_end_mark(text: str) -> str:
     if not text.rstrip().endswith("*") or text.endswith("**)"):  # no regex when no star
         return text
+    if text.rstrip(" *").endswith("/"):
+        return text  # "AND/*": the anonymous desk after a slash, part of a code
     if STAR_NUMBER.search(text, max(0, len(text) - 12)):
         return text  # "***4***" is Antara's code, not an end mark
     return END_MARK.sub("", text)

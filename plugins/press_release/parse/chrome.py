@@ -41,6 +41,7 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | posted\ in\b.{0,40}                         # "Posted in |"
@@ -112,6 +113,7 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
+    | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
     | (?:dilihat|dibaca)\s*:?\s*\d[\d.,]*(?:\ ?(?:kali|x))?   # "Dilihat: 355 kali"
@@ -253,7 +255,7 @@ TRAILING_OPENINGS = frozenset(
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
-    + ("sa", "co", "ju", "na", "re", "go", "he", "pa")
+    + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st")
 )
 
 
@@ -289,7 +291,10 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
         return True
     if _leading_shape(line):
         return True
-    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or matches_any(line, extra)
+    # `extra` is most often the empty tuple: no site chrome configured.
+    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or (
+        extra != () and matches_any(line, extra)
+    )
 
 
 def _leading_shape(line: str) -> bool:
@@ -308,7 +313,7 @@ def _leading_shape(line: str) -> bool:
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
     return (
-        bool(_CAMEL.search(line)) and fewer_words(line, 5) and bool(GLUED_NAVIGATION.search(line))
+        fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
     )
 
 
@@ -365,7 +370,7 @@ def is_rule(line: str) -> bool:
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line):
         return True
-    return matches_any(line, extra)
+    return extra != () and matches_any(line, extra)
 
 
 def is_sentence(line: str) -> bool:
@@ -431,7 +436,11 @@ def trailing_and_dropped(
             if index > closing:
                 return index, dropped
         if (
-            (first in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line))
+            (
+                first in DROPPED_FIRST
+                and DROPPED_LINE.fullmatch(line)
+                and not (line[-1] in ".)]" and is_sentence(line))  # its own first test
+            )
             # A wordless line has no letter or digit in its first two characters either.
             or (not first.isalnum() and not line[1:2].isalnum() and is_wordless(line))
             or (configured and matches_any(line, extra))

@@ -293,6 +293,21 @@ def _outlet_alone(prefix: str) -> bool:
     return " " not in prefix and bool(OUTLET_GLUED.fullmatch(prefix))
 
 
+# The openings of an issuing office's name in a dateline: "Diskominfostaper Fakfak –",
+# "Prokopim Kutim –" name the office, not a place.
+_OFFICE_OPENINGS = ("diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas")
+
+
+def _office_alone(prefix: str) -> bool:
+    """An office's name where the place would be: a few words, the first an office's."""
+    return (
+        prefix[:3].lower() in ("dis", "din", "kom", "pro", "dok", "hum")
+        and prefix.split(None, 1)[0].lower().startswith(_OFFICE_OPENINGS)
+        and "," not in prefix
+        and fewer_words(prefix, 4)
+    )
+
+
 def _date_only(prefix: str) -> bool:
     """A date where the place would be: "Rabu, 26 Maret 2025", "26/03/2025"."""
     head, _, tail = prefix.partition(" ")
@@ -332,7 +347,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
-    if _outlet_alone(prefix):
+    if _outlet_alone(prefix) or _office_alone(prefix):
         return None, prefix, None
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
@@ -499,6 +514,20 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     return _own_line(line)
 
 
+# A place and a comma after an outlet's name and its dash, then the lead's first word:
+# "djonews.com – Semarang, Pada Senin ...".
+PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE}),\s+(?=[A-Z])")
+
+
+def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
+    """``(place, its text, the rest of the lead)`` when the lead after an outlet opens
+    with a place and a comma."""
+    match = PLACE_AFTER_OUTLET.match(rest) if rest[:1] in _CAPITALS else None
+    if match is None or not _is_place(match["place"]) or match["place"].casefold() in PROVINCES:
+        return None
+    return match["place"], match.group(0).strip(), rest[match.end() :]
+
+
 def _dot_prefix(prefix: str) -> bool:
     """What may stand before a full stop closing a dateline: capitals, or a date."""
     return prefix.isupper() or prefix[-1:].isdecimal()
@@ -535,6 +564,8 @@ def _after_separator(
             ):
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
         rest, agency, unit = _unit_after(rest, agency)
+        if place is None and agency and not strict and (after := _place_after_outlet(rest)):
+            place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")

@@ -41,6 +41,7 @@ from .paragraphs import LIST_ITEM, Block, split_blocks
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
+_DIGIT = re.compile(r"\d")
 # What CAPTION_START can open with: the first letters of its words in either case, and
 # the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
 # three ASCII capitals: its third character, not the first, tells most lines apart.
@@ -291,7 +292,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             line[:2].lower() in ("ol", "by") and BY_NAME.fullmatch(line) and fewer_words(line, 6)
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
-        elif fewer_words(line, 11) and dates.find_date(line) and not _ends_sentence(line):
+        elif (
+            # find_date() needs a digit: most titles and labels hold none, and one search
+            # spares them the count of words.
+            _DIGIT.search(line)
+            and fewer_words(line, 11)
+            and dates.find_date(line)
+            and not _ends_sentence(line)
+        ):
             dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
@@ -344,7 +352,7 @@ def _title_and_category(
         line = others[0]
         if known and line.casefold() in known:
             release.category = line
-        elif _is_sentence(line):
+        elif line[-1] == "." and _is_sentence(line):
             release.captions.append(line)  # a caption, not a title (see below)
         else:
             release.title = line
@@ -437,9 +445,12 @@ def _doubled(lines: list[str]) -> int | None:
 def _title_shaped(line: str, words: int) -> bool:
     """A line that can be a title: `words` words or more, no sentence (see _is_sentence),
     no colon closing a label, at most 30 words."""
-    if fewer_words(line, words) or not fewer_words(line, 30) or line.endswith(":"):
+    # One split for both counts (`words` is below 30): fewer than `words`, or 30 or more.
+    count = len(line.split(None, 30))
+    if count < words or count >= 30 or line.endswith(":"):
         return False
-    return not _is_sentence(line)
+    # not _is_sentence(line), its count known: six words or more closed by a stop.
+    return not (line.endswith(".") and not line.endswith("..") and count >= 6)
 
 
 def _is_sentence(line: str) -> bool:
@@ -498,17 +509,23 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
-    while body and (not body[-1] or chrome.is_credit_line(body[-1])):
+    while body and (not body[-1] or chrome.is_credit_line(body[-1]) or _labelled_name(body[-1])):
         line = body.pop()
         if line:
             credits.insert(0, line)
-    if body and (glued := chrome.glued_credit(body[-1])):
+    # glued_credit() needs a colon or semicolon near the end: most last lines hold none.
+    if body and (":" in body[-1][-70:] or ";" in body[-1][-70:]):
+        glued = chrome.glued_credit(body[-1])
+    else:
+        glued = None
+    if glued:
         body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
         credits.insert(0, credit)
     release.credits.extend(credits)
     if not body:
         return body
-    _drop_short_tail(release, body)
+    if len(body[-1]) <= 100:  # else the body ends with a paragraph (see _drop_short_tail)
+        _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
     last, codes = take_byline(strip_end_mark(body[-1]))
@@ -529,6 +546,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+# A short labelled line closing the text, whatever its label says (a misspelt one too:
+# "Penuilis: Iman Satria"): one capitalised word, a colon, and a name of up to four words.
+LABELLED_NAME = re.compile(r"[A-Z][a-z]{2,14}\s?:\s?[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’,-]*){0,3}")
+
+
+def _labelled_name(line: str) -> bool:
+    """A credit by its shape among the last lines (see LABELLED_NAME)."""
+    return ":" in line[:17] and len(line) <= 70 and bool(LABELLED_NAME.fullmatch(line))
 
 
 def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> str | None:
