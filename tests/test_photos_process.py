@@ -116,3 +116,20 @@ def test_not_an_image_is_a_photo_error(tmp_path):
 def test_avif_when_asked(tmp_path):
     result = run(make.plain_jpeg(tmp_path / "p.jpg", size=(640, 480)), formats=("avif", "jpeg"))
     assert {read_back(v).format for v in result.variants} == {"AVIF", "JPEG"}
+
+
+def test_photo_messages_keep_the_site_language_through_the_cache(tmp_path):
+    """A photo's warning and a refused photo's reason are kept in the cache's manifest as
+    messages: read back by a later build, they are still shown in Indonesian."""
+    from press_release.messages import render
+    from press_release.photos.cache import PhotoCache
+
+    cache = PhotoCache(tmp_path / "cache")
+    cache.store("gif", run(make.animated_gif(tmp_path / "g.gif")))
+    with pytest.raises(PhotoError) as refused:
+        run(make.truncated_jpeg(tmp_path / "bad.jpg"))
+    cache.store("bad", refused.value)
+    [warning] = cache.manifest("gif").warnings
+    assert render(warning, "id").startswith("GIF beranimasi (3 bingkai)")
+    assert "animated GIF" in warning  # its English text, for the report's "warnings"
+    assert render(cache.manifest("bad").error, "id").startswith("foto ini tidak dapat diurai")

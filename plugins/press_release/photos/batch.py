@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
+from ..messages import Message
 from .cache import Manifest, PhotoCache, cache_key, source_digest
 from .process import PhotoError, enable_heif, process_photo
 from .settings import PhotoSettings
@@ -151,7 +152,11 @@ def process_missing(
             made[key] = result
         else:
             made[key] = Manifest(
-                key, error=f"the photo could not be processed ({type(result).__name__}: {result})"
+                key,
+                error=Message(
+                    "the photo could not be processed (%(error)s)",
+                    error=f"{type(result).__name__}: {result}",
+                ),
             )
     return made
 

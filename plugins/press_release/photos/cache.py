@@ -22,6 +22,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..messages import load, plain
 from .process import OUTPUT_FORMATS, Encoded, PhotoError, Processed
 
 # Bump when a change to process.py changes the files it writes.
@@ -63,8 +64,8 @@ class Manifest:
     height: int = 0
     source_format: str = ""
     variants: tuple[Variant, ...] = ()
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
+    warnings: tuple[str, ...] = ()  # author messages (messages.Message)
+    error: str | None = None  # the author message of a photo that cannot be published
     social: Variant | None = None  # the link-preview crop (process.SOCIAL_SIZE)
 
     @property
@@ -73,13 +74,18 @@ class Manifest:
         return self.variants + ((self.social,) if self.social else ())
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=1)
+        data = asdict(self)
+        # Messages as plain data: shown in the build's language when read back.
+        data["warnings"] = [plain(warning) for warning in self.warnings]
+        data["error"] = plain(self.error)
+        return json.dumps(data, ensure_ascii=False, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:
         raw = json.loads(text)
         raw["variants"] = tuple(Variant(**v) for v in raw["variants"])
-        raw["warnings"] = tuple(raw["warnings"])
+        raw["warnings"] = tuple(load(warning) for warning in raw["warnings"])
+        raw["error"] = load(raw.get("error"))
         if raw.get("social"):
             raw["social"] = Variant(**raw["social"])
         return cls(**raw)
@@ -112,7 +118,7 @@ class PhotoCache:
         """Keep a processing result (the variants, then the manifest naming them)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if isinstance(result, PhotoError):
-            manifest = Manifest(key, error=str(result))
+            manifest = Manifest(key, error=result.message)
         else:
             variants = []
             for encoded in result.variants:

@@ -141,11 +141,16 @@ def decode(image: Image.Image, widest: int) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoError(f"the photo claims too many pixels ({exc})") from exc
+        raise PhotoError(
+            Message("the photo claims too many pixels (%(error)s)", error=str(exc))
+        ) from exc
     except DECODE_ERRORS as exc:
         raise PhotoError(
-            f"the photo cannot be decoded ({exc}): the file is damaged or cut short; "
-            "copy it again from the camera or phone"
+            Message(
+                "the photo cannot be decoded (%(error)s): the file is damaged or cut short; "
+                "copy it again from the camera or phone",
+                error=str(exc),
+            )
         ) from exc
     return image
 
@@ -246,8 +251,12 @@ def process_photo(
     notes = []
     if getattr(image, "n_frames", 1) > 1:
         notes.append(
-            f"an animated {source_format} ({image.n_frames} frames): only its first frame "
-            "is published; use a still photo (JPEG) instead"
+            Message(
+                "an animated %(format)s (%(frames)s frames): only its first frame is "
+                "published; use a still photo (JPEG) instead",
+                format=source_format,
+                frames=image.n_frames,
+            )
         )
     image = to_srgb(orient(decode(image, max(*widths, SOCIAL_SIZE[0]))))
     crop = social_crop(image)
