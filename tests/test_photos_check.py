@@ -74,3 +74,18 @@ def test_check_names_a_photo_reached_through_a_link(tmp_path):
     assert "foto 2024-07-01-tautan.jpg: dilewati: berkas foto ini sebuah tautan" in " ".join(
         record["messages"]
     )
+
+
+def test_a_photo_of_no_release_counts_as_skipped_in_the_summary(tmp_path):
+    """Both summary lines agree: the photo is skipped (not a file with warnings), and
+    check still succeeds."""
+    (tmp_path / "2024-03-12-banjir.txt").write_text(
+        release_text("Banjir Samarinda", "HUMAS : Warga mengungsi."), encoding="utf-8"
+    )
+    make.plain_jpeg(tmp_path / "2024-03-12-banjir.jpg", size=(300, 200))
+    make.plain_jpeg(tmp_path / "lepas.jpg", size=(300, 200))
+    result = check(tmp_path, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "2 berkas: 1 bersih, 0 dengan peringatan, 1 dilewati" in said
+    assert "1 rilis diterbitkan, 0 dengan peringatan, 1 dilewati" in said

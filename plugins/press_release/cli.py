@@ -320,8 +320,12 @@ def print_table(records: list[dict], out=sys.stdout, lang: str = "id") -> None:
         for warning in record.get("warnings", []):
             lines += _indented(_said("warning", lang), shown(render(warning, lang)), width)
         print("\n".join(lines), file=out)
-    skipped = sum(1 for r in records if r.get("error"))
-    warned = sum(1 for r in records if r.get("warnings") and not r.get("error"))
+    # A photo of no release is skipped with a warning (no error: check still succeeds).
+    dropped = [bool(r.get("error")) or r.get("status") == report.SKIPPED for r in records]
+    skipped = sum(dropped)
+    warned = sum(
+        1 for r, out in zip(records, dropped, strict=True) if r.get("warnings") and not out
+    )
     counts = Message(
         "%(files)s file(s): %(clean)s clean, %(warned)s with warnings, %(skipped)s skipped",
         files=len(records), clean=len(records) - skipped - warned, warned=warned,
