@@ -57,7 +57,9 @@ def page(browser):
 def search(page, site, phrase):
     page.goto(f"{site}/search.html")
     page.locator(".pr-search__input").fill(phrase)
-    page.locator(".pr-search__result").first.wait_for(timeout=15_000)
+    # A result's card is filled once its record has loaded: wait for a title, not only
+    # for the result's element (an empty one made the first read find no title).
+    page.locator(".pr-search__result .pr-card__title").first.wait_for(timeout=15_000)
     return page.locator(".pr-search__result")
 
 
