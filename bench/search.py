@@ -13,7 +13,9 @@ prints, for each archive size (releases from ``generate.py``, its large vocabula
   with the cache the last one left: only its shard is indexed again (what the Pages
   workflow does with ``actions/cache``);
 - ``preview +1``: under one process, as ``pelican --autoreload``: a build, one release
-  added, the rebuild timed (the speed layer's caches and the shards' cache at work);
+  added, the rebuild timed (the speed layer's caches and the shards' cache at work); its
+  CPU s are the rebuild's alone, its note says how many pages it rendered and left alone
+  (``--only-preview``: this step alone, after a first build of its own);
 - ``site``: last, the same site without search.
 
 ``--engines`` adds, on the pages of the ``site+search`` build, one index of all the
@@ -57,18 +59,39 @@ from press_release.features.search_pagefind import pagefind_executable  # noqa: 
 from press_release.features.search_records import release_text  # noqa: E402
 
 PREVIEW = """\
-import sys, time
+import logging, resource, sys, time
 from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+
+class Pages(logging.Handler):
+    \"\"\"Keeps the speed layer's last line on the pages it rendered and left alone.\"\"\"
+
+    last = ""
+
+    def emit(self, record):
+        if record.getMessage().startswith("press_release: rendered "):
+            Pages.last = record.getMessage().removeprefix("press_release: ")
+
+
+def cpu():
+    return sum(getattr(resource.getrusage(who), field)
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for field in ("ru_utime", "ru_stime"))
+
+
+logging.getLogger("press_release").addHandler(Pages())
+logging.getLogger("press_release").setLevel(logging.INFO)
 settings = read_settings("conf_search.py", override={"PATH": "raw", "OUTPUT_PATH": sys.argv[1],
                                                 "PRESS_RELEASE_REUSE_PAGES": True})
 pelican = Pelican(settings)
 start = time.perf_counter(); pelican.run(); first = time.perf_counter() - start
 Path(sys.argv[2]).write_bytes(Path(sys.argv[3]).read_bytes())
+used = cpu()
 start = time.perf_counter(); pelican.run(); again = time.perf_counter() - start
-print("RESULT", first, again)
+print("RESULT", first, again, cpu() - used)
+print("PAGES", Pages.last)
 """
 
 
@@ -181,11 +204,19 @@ def row(count, step, seconds, pss, rss, note=""):
             f"| {note} |")  # fmt: skip
 
 
-def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[str]:
+def measure(count: int, vocabulary: str, engines: bool, preview: bool, only_preview: bool = False
+            ) -> list[str]:  # fmt: skip
     archive = Archive(count, vocabulary)
     rows = []
     out = run.OUTPUT / str(count)
     shutil.rmtree(out, ignore_errors=True)
+    if only_preview:
+        try:
+            rows.append(preview_plus_one(archive, count, out))
+        finally:
+            archive.added.unlink(missing_ok=True)
+            shutil.rmtree(out, ignore_errors=True)
+        return rows
     shutil.rmtree(archive.cache, ignore_errors=True)
     seconds, pss, rss, log = archive.build("search", out / "search")
     bundle = out / "search" / "pagefind"
@@ -216,27 +247,7 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[s
         print(rows[-1], file=sys.stderr, flush=True)
         if preview:
             archive.added.unlink()
-            script = archive.dir / "preview_search.py"
-            script.write_text(PREVIEW)
-            spare = archive.dir / "added.txt.keep"
-            spare.write_bytes(archive.new_release())
-            seconds, pss, rss, log = timed(
-                [sys.executable, script.name, str(out / "preview"), str(archive.added),
-                 str(spare)], archive.dir,
-            )  # fmt: skip
-            first, rebuild = map(float, re.search(r"RESULT (\S+) (\S+)", log).groups())
-            rows.append(
-                row(
-                    count,
-                    "preview +1",
-                    rebuild,
-                    pss,
-                    rss,
-                    f"rebuild in the process of a first build of {first:.0f} s (CPU: both)",
-                )
-            )
-            print(rows[-1], file=sys.stderr, flush=True)
-            spare.unlink()
+            rows.append(preview_plus_one(archive, count, out))
     finally:
         archive.added.unlink(missing_ok=True)
         if run.OUTPUT.is_relative_to(run.RAM_DISK):
@@ -246,6 +257,32 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool) -> list[s
     print(rows[-1], file=sys.stderr, flush=True)
     shutil.rmtree(out, ignore_errors=True)
     return rows
+
+
+def preview_plus_one(archive: Archive, count: int, out: Path) -> str:
+    """The row ``preview +1``: a build and, in the same process, the rebuild after one
+    release is added; its CPU s are the rebuild's alone (the process and its children)."""
+    archive.added.unlink(missing_ok=True)
+    script = archive.dir / "preview_search.py"
+    script.write_text(PREVIEW)
+    spare = archive.dir / "added.txt.keep"
+    spare.write_bytes(archive.new_release())
+    try:
+        seconds, pss, rss, log = timed(
+            [sys.executable, script.name, str(out / "preview"), str(archive.added), str(spare)],
+            archive.dir,
+        )
+    finally:
+        spare.unlink()
+    first, rebuild, cpu = map(float, re.search(r"RESULT (\S+) (\S+) (\S+)", log).groups())
+    pages = re.search(r"PAGES (.*)", log)
+    CPU[0] = cpu
+    note = f"rebuild in the process of a first build of {first:.0f} s"
+    if pages and pages.group(1).strip():
+        note += f"; {pages.group(1).strip()}"
+    line = row(count, "preview +1", rebuild, pss, rss, note)
+    print(line, file=sys.stderr, flush=True)
+    return line
 
 
 # --------------------------------------------------------------------------- engines
@@ -343,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vocabulary", choices=("small", "large"), default="large")
     parser.add_argument("--engines", action="store_true", help="Python API against the CLI")
     parser.add_argument("--no-preview", action="store_true", help="skip the preview rebuild")
+    parser.add_argument(
+        "--only-preview", action="store_true", help="only the preview rebuild (preview +1)"
+    )
     parser.add_argument("--output", type=Path, default=run.OUTPUT)
     args = parser.parse_args(argv)
     run.OUTPUT = args.output.resolve()
@@ -351,7 +391,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = ["| releases | step | wall s | CPU s | peak PSS, all processes MiB | largest RSS MiB "
             "| note |", "|---:|---|---:|---:|---:|---:|---|"]  # fmt: skip
     for count in args.sizes:
-        rows += measure(count, args.vocabulary, args.engines, not args.no_preview)
+        rows += measure(
+            count, args.vocabulary, args.engines, not args.no_preview, args.only_preview
+        )
     print("\n".join(rows))
     return 0
 
