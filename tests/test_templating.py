@@ -83,11 +83,10 @@ def build(content: Path, output: Path, *overrides: str) -> subprocess.CompletedP
         "pelicanconf.py",
         "--fatal",
         "warnings",
-        "-e",
+        "-e",  # one -e: Pelican keeps the last one given
         f'PATH="{content}"',
+        *overrides,
     ]
-    for override in overrides:
-        args += ["-e", override]
     env = dict(os.environ, COLUMNS="200", LC_ALL="C", LANG="C")  # no OS locale needed
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -340,31 +339,80 @@ def test_release_opengraph_twitter_canonical(release):
 # --------------------------------------------------------------------------- other pages
 
 
-def test_home_lists_latest_with_pagination_nav(small):
+def test_home_lists_latest_with_pagination_nav(small, tmp_path):
+    """Pages count from the oldest release (stable pagination): 15 releases, 10 a page,
+    are one page; with 20 the first page shows the newest 10 and page 2 the oldest 10."""
     home = soup(small / "index.html")
     cards = home.select(".pr-card")
-    assert len(cards) == 10
+    assert len(cards) == 15 and not (small / "halaman").exists()
+    assert home.select_one("nav.pr-pagination") is None
     assert cards[0].select_one("time").get_text() == "12 Februari 2024"
     assert cards[0].select_one(".pr-card__lead").get_text()
+    content = tmp_path / "content"
+    write_small_site(content)
+    for day in range(20, 25):
+        (content / f"2024-01-{day}-rapat-{day}.txt").write_text(
+            f"Kalimantan Timur\nRapat Koordinasi Ke-{day} Digelar\n\nSAMARINDA - Rapat "
+            "koordinasi digelar di kantor gubernur. (sul/hmsprov)\n",
+            encoding="utf-8",
+        )
+    build(content, tmp_path / "output")
+    home = soup(tmp_path / "output" / "index.html")
+    assert len(home.select(".pr-card")) == 10
     nav = home.select_one("nav.pr-pagination")
     assert nav["aria-label"] == "Navigasi halaman"
-    assert nav.select_one("[aria-current=page]").get_text(" ", strip=True) == "Halaman 1"
+    assert nav.select_one("[aria-current=page]").get_text(" ", strip=True) == "Terbaru"
     assert nav.find("a", rel="next")["href"].endswith("halaman/2/")
-    assert (small / "halaman" / "2" / "index.html").is_file()
+    assert nav.select_one(".pr-pagination__status").get_text() == (
+        "Nomor halaman dihitung dari siaran pers terlama."
+    )
+    oldest = soup(tmp_path / "output" / "halaman" / "2" / "index.html")
+    assert len(oldest.select(".pr-card")) == 10
+    assert oldest.select_one("nav.pr-pagination").find("a", rel="next") is None
+    assert oldest.select(".pr-card time")[-1].get_text() == "14 Desember 2023"
 
 
 def test_pagination_shows_a_window_of_pages(tmp_path):
+    """Newer, the newest page, the page just newer, this one, the one just older, the
+    oldest (2), older: no total, so an older page never changes."""
     write_small_site(tmp_path / "content")
     build(tmp_path / "content", tmp_path / "output", "DEFAULT_PAGINATION=2")
+    last = max(int(p.parent.name) for p in (tmp_path / "output" / "halaman").glob("*/index.html"))
+    assert last >= 7
     page = soup(tmp_path / "output" / "halaman" / "5" / "index.html")
     items = [li.get_text(" ", strip=True) for li in page.select(".pr-pagination__item")]
     assert items == [
-        "‹ Lebih baru siaran pers", "Halaman 1", "…", "Halaman 4", "Halaman 5", "Halaman 6",
-        "…", "Halaman 8", "Lebih lama siaran pers ›",
+        "‹ Lebih baru siaran pers", "Terbaru", "Halaman 6", "Halaman 5", "Halaman 4", "…",
+        "Halaman 2", "Lebih lama siaran pers ›",
     ]  # fmt: skip
     assert page.select_one(".pr-pagination [aria-current=page]")["href"].endswith("halaman/5/")
-    first = soup(tmp_path / "output" / "halaman" / "2" / "index.html")
-    assert first.find("a", rel="prev")["href"] == "../../"
+    assert page.find("a", rel="prev")["href"].endswith("halaman/6/")
+    assert page.find("a", rel="next")["href"].endswith("halaman/4/")
+    assert page.select_one(".pr-pagination__status").get_text() == (
+        "Nomor halaman dihitung dari siaran pers terlama."
+    )
+    newest_older = soup(tmp_path / "output" / "halaman" / str(last) / "index.html")
+    assert newest_older.find("a", rel="prev")["href"] == "../../"
+    # Older pages of the home list: no counts beside the list, the page number in the title.
+    assert page.select_one(".pr-index__count") is None
+    assert page.title.get_text().startswith("Halaman 5 · ")
+    assert soup(tmp_path / "output" / "index.html").select(".pr-index__count")
+
+
+def test_pelicans_own_pagination_with_the_setting_off(tmp_path):
+    write_small_site(tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "output", "DEFAULT_PAGINATION=2",
+          "PRESS_RELEASE_STABLE_PAGINATION=false")  # fmt: skip
+    page = soup(tmp_path / "output" / "halaman" / "5" / "index.html")
+    items = [li.get_text(" ", strip=True) for li in page.select(".pr-pagination__item")]
+    assert items[:3] == ["‹ Lebih baru siaran pers", "Halaman 1", "…"]
+    assert items[3:6] == ["Halaman 4", "Halaman 5", "Halaman 6"]
+    status = page.select_one(".pr-pagination__status").get_text()
+    assert status.startswith("Halaman 5 dari ")
+    assert (
+        soup(tmp_path / "output" / "halaman" / "2" / "index.html").find("a", rel="prev")["href"]
+        == "../../"
+    )
 
 
 def test_reporter_named_by_a_credit_line_gets_a_page(tmp_path):

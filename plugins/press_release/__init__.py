@@ -6,6 +6,8 @@ connected), which is also the order of a build:
 
 1. when Pelican starts, every ``PRESS_RELEASE_*`` setting is checked (settings.py) and,
    with ``PRESS_RELEASE_SPEEDUPS``, the optional speed layer is switched on (speed/);
+   Pelican's writer gets the paginator that numbers pages from the oldest release
+   (features/pagination.py);
 2. each build starts with a new BuildState (state.py) and the place-page generator;
 3. the reader claims the release files (reader.py, parse/); every generator's Jinja
    environment gets the theme's filters, translations and partials (templating/);
@@ -30,6 +32,7 @@ from .features import (
     actions,
     neighbours,
     ordering,
+    pagination,
     photos,
     places,
     publishing,
@@ -55,6 +58,7 @@ def validate_settings(pelican) -> None:
 
 SEQUENCE = (
     (signals.initialized, validate_settings),
+    (signals.initialized, pagination.install),
     (signals.initialized, environment.check_language),
     (signals.initialized, report.show_author_messages),
     (signals.initialized, sources.no_future_dates),

@@ -47,6 +47,30 @@ def _writer_internals() -> bool:
     ) and ("_written_files = set()" in source)
 
 
+def _writer_paginator() -> bool:
+    """Writer.write_file makes each list's paginator by the module's name ``Paginator``
+    and walks its pages newest first by place: ``page(1)`` to ``page(num_pages)``, the
+    previous and next page the same way (features/pagination.py keeps that contract)."""
+    from pelican import paginator, writers
+    from pelican.writers import Writer
+
+    source = inspect.getsource(Writer.write_file)
+    made = writers.Paginator
+    return (
+        (made is paginator.Paginator or getattr(made, "__name__", "") == "make_paginator")
+        and "Paginator(name, url, val, self.settings, per_page)" in source
+        and "range(next(iter(paginators.values())).num_pages)" in source
+        and "paginator.page(page_num + 1)" in source
+        and "paginator.page(page_num + 2)" in source
+        and _signature(paginator.Paginator.__init__,
+                       ["self", "name", "url", "object_list", "settings", "per_page"])
+        and _signature(paginator.Page.__init__,
+                       ["self", "name", "url", "object_list", "number", "paginator", "settings"])
+        and "self._num_pages = self._count = None" in inspect.getsource(paginator.Paginator)
+        and "self.has_next()" in inspect.getsource(paginator.Page._from_settings)
+    )  # fmt: skip
+
+
 def _period_archives() -> bool:
     from pelican.generators import ArticlesGenerator
 
@@ -152,6 +176,10 @@ INTERNALS: tuple[Internal, ...] = (
     Internal("writer", "pelican.writers.Writer._open_w, ._written_files", "speed/parallel.py",
              "record the files each deferred page call writes; mark them written",
              _writer_internals),
+    Internal("paginator", "pelican.writers.Paginator (replaced), Paginator._num_pages, "
+             "Page._from_settings", "features/pagination.py",
+             "pages numbered from the oldest release (PRESS_RELEASE_STABLE_PAGINATION)",
+             _writer_paginator),
     Internal("period_archives", "pelican.generators.ArticlesGenerator._build_period_archives",
              "speed/shortcuts.py", "replaced by a linear-time copy", _period_archives),
     Internal("url_format", "pelican.contents.Content.url_format (copied), "

@@ -325,6 +325,10 @@ TABLE: tuple[Setting, ...] = (
             _save_as),
     Setting("PRESS_RELEASE_PLACES_SAVE_AS", "tempat/index.html", "str",
             'file of the list of places ("" writes none)', _save_as),
+    Setting("PRESS_RELEASE_STABLE_PAGINATION", True, "bool",
+            "number the pages of every list from the oldest release: an older page keeps "
+            "its releases, and a new release changes only the list's first page "
+            "(docs/theme.md)", _bool),
     # Photos (docs/photos.md)
     Setting("PRESS_RELEASE_PHOTOS", True, "bool",
             "find, process and publish the photos beside releases", _bool, "photos"),

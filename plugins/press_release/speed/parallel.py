@@ -34,7 +34,6 @@ the page's ``article`` or ``page`` from it.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import pickle
 import select
@@ -49,6 +48,7 @@ from pelican.writers import Writer
 
 from .. import pelican_compat
 from ..errors import PressReleaseError
+from ..features.pagination import page_count
 from ..features.photos import add_enclosures
 from ..state import BuildState
 from .page_cache import Plan, write_file_arguments
@@ -218,8 +218,7 @@ class DeferredWriter(Writer):
         if not paginated or template_name not in per_page_settings:
             return 1
         per_page = per_page_settings[template_name] or self.settings["DEFAULT_PAGINATION"]
-        items = len(next(iter(paginated.values())))
-        return max(1, math.ceil(items / per_page)) if per_page else 1
+        return page_count(len(next(iter(paginated.values()))), per_page, self.settings)
 
     # ----------------------------------------------------------------- rendering
 
