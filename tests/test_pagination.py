@@ -3,6 +3,7 @@ release added at the newest end changes the first page of its lists and no other
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import shutil
@@ -226,3 +227,29 @@ def resolve(page: str, href: str) -> str:
     """A relative link of the page at `page` as a path from the output folder's root."""
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
     return "" if joined == "." else joined.rstrip("/") + "/"
+
+
+def test_a_rebuild_after_a_new_release_renders_a_handful_of_pages(archive, tmp_path, caplog):
+    """Under one process (as ``pelican --autoreload``), the page cache keeps every older
+    page of the lists: a few pages are rendered, their files left as they are, and the
+    site is the one a fresh build writes."""
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out = tmp_path / "live"
+    live = site(content, out, PRESS_RELEASE_REUSE_PAGES=True)
+    live.run()
+    older = {p: p.stat().st_mtime_ns for p in out.glob("**/halaman/*/index.html")}
+    (content / "2026-02-03-jembatan-baru.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="press_release"):
+        live.run()
+    line = [r.getMessage() for r in caplog.records if "press_release: rendered" in r.getMessage()]
+    rendered, kept = map(int, re.search(r"rendered (\d+) pages.* left (\d+)", line[-1]).groups())
+    # The new release's page, its neighbours', those it is related to, the first pages
+    # of its lists, the lists of lists: far fewer than the list pages.
+    assert rendered < 60 < kept, line[-1]
+    moved = [p for p, stamp in older.items() if p.stat().st_mtime_ns != stamp]
+    assert len(moved) <= 5, moved
+    fresh = tmp_path / "fresh"
+    site(content, fresh).run()
+    written = html_files(out)
+    assert [name for name, data in html_files(fresh).items() if written.get(name) != data] == []

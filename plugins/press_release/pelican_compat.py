@@ -44,7 +44,7 @@ def _writer_internals() -> bool:
     source = inspect.getsource(Writer.__init__)
     return _signature(
         getattr(Writer, "_open_w", None), ["self", "filename", "encoding", "override"]
-    ) and ("_written_files = set()" in source)
+    ) and all(f"{name} = set()" in source for name in ("_written_files", "_overridden_files"))
 
 
 def _writer_paginator() -> bool:
@@ -173,8 +173,9 @@ def _jinja_render_function() -> bool:
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
 
 INTERNALS: tuple[Internal, ...] = (
-    Internal("writer", "pelican.writers.Writer._open_w, ._written_files", "speed/parallel.py",
-             "record the files each deferred page call writes; mark them written",
+    Internal("writer", "pelican.writers.Writer._open_w, ._written_files, ._overridden_files",
+             "speed/parallel.py", "record the files each deferred page call writes; mark "
+             "them written; open none for a page left as it is",
              _writer_internals),
     Internal("paginator", "pelican.writers.Paginator (replaced), Paginator._num_pages, "
              "Page._from_settings", "features/pagination.py",

@@ -31,7 +31,13 @@ A call's key covers:
   names, counts and links;
 - a list Pelican paginates: each page by its own articles, and the list by its length
   (the count, the number of pages, the links between pages): a page of a list is
-  rendered again when the articles it shows change, or the list's length does;
+  rendered again when the articles it shows change, or the list's length does. With
+  stable pagination (features/pagination.py) and this project's theme, an older page
+  (any but the first) is keyed by its own articles, its number and its neighbours'
+  numbers, and the build's shared lists by what they hold, not how many: this theme shows
+  nothing on an older page that depends on a list's length, so adding a release renders
+  the first page of its lists again and leaves the older ones alone. A page left alone
+  is not written again either: its file keeps its bytes and its time;
 - a feed: its articles by their own attributes (their text included), its file and the
   settings.
 
@@ -60,6 +66,7 @@ from pelican.contents import Article, Content
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 
+from ..features.pagination import stable
 from ..features.places import Place
 from ..pelican_compat import under_autoreload
 from ..state import STATE_KEY
@@ -244,12 +251,24 @@ def enabled(settings: dict) -> bool:
     choice = settings.get("PRESS_RELEASE_REUSE_PAGES")
     if choice is not None:
         return bool(choice)
+    return project_theme(settings)
+
+
+def project_theme(settings: dict) -> bool:
+    """Whether the site is drawn by this project's theme alone."""
     if settings.get("THEME_TEMPLATES_OVERRIDES"):
         return False
     try:
         return Path(settings.get("THEME", "")).resolve() == PROJECT_THEME
     except OSError:
         return False
+
+
+def stable_pages(settings: dict) -> bool:
+    """Whether an older page of a list may be keyed without the list's length: its pages
+    are numbered from the oldest release, and the theme (this project's) shows no
+    length on it."""
+    return stable(settings) and project_theme(settings)
 
 
 def site_key(settings: dict) -> int:
@@ -320,10 +339,11 @@ class Build:
         self.context = context
         self.keys = Keys()
         self._names: dict[str, frozenset[str] | None] = {}
-        self._shared: dict[str, object] = {}
+        self._shared: dict[object, object] = {}
 
-    def call_key(self, call: tuple) -> int | None:
-        """The key of one recorded ``(method, args, kwargs)``; None if it has none."""
+    def call_key(self, call: tuple, counted: bool = True) -> int | None:
+        """The key of one recorded ``(method, args, kwargs)``; None if it has none.
+        Not `counted`: the build's shared lists by what they hold, not how many."""
         method, args, kwargs = call
         position = 2 if method == "write_file" else 1  # of the context argument
         context = args[position] if len(args) > position else kwargs.get("context", {})
@@ -340,16 +360,25 @@ class Build:
                 if k != "context" and _needed(k, v, names)
             ]
             read = sorted(names if names is not None else context.keys() - {STATE_KEY})
-            shared = [(k, self._context_value(context, k)) for k in read if k not in kwargs]
+            shared = [
+                (k, self._context_value(context, k, counted)) for k in read if k not in kwargs
+            ]
         except Opaque:
             return None
         return hash((self.site, method, tuple(described), tuple(named), tuple(shared)))
 
-    def pages_key(self, call: tuple, paginated_templates: dict) -> int | None:
-        """For a call Pelican paginates: its key with the paginated lists taken by their
-        lengths alone. A page's key adds the articles on that page (PagedTemplate): a page
-        of a list shows its own articles, and of the others only their number (the count,
-        the page numbers and links). None for another call."""
+    def pages_key(
+        self, call: tuple, paginated_templates: dict, stable: bool = False
+    ) -> tuple[int, int | None] | None:
+        """For a call Pelican paginates, the keys its pages start from: ``(first, older)``.
+
+        ``first``: the call's key with the paginated lists taken by their lengths alone; a
+        page's key adds the articles on that page (PagedTemplate): a page of a list shows
+        its own articles, and of the others only their number (the count, the page
+        numbers and links). ``older``, when the pages are `stable` (numbered from the
+        oldest release, under a theme that shows no length on an older page): the same
+        without the lengths, the build's shared lists by what they hold and not how many;
+        None otherwise (every page starts from ``first``). None for another call."""
         method, args, kwargs = call
         given, paginated = write_file_arguments(args, kwargs)
         if method != "write_file" or not paginated:
@@ -366,26 +395,45 @@ class Build:
             {k: (None if id(v) in lists else v) for k, v in kwargs.items()},
         )
         key = self.call_key(bare)
-        return None if key is None else hash((key, tuple(lengths)))
+        if key is None:
+            return None
+        older = self.call_key(bare, counted=False) if stable else None
+        return hash((key, tuple(lengths))), older
 
-    def _context_value(self, context: dict, name: str) -> object:
+    def _context_value(self, context: dict, name: str, counted: bool = True) -> object:
         """A name the page reads from the context its call passed: the build's shared
-        context, or a copy of it with values of its own (Pelican's period archives)."""
+        context, or a copy of it with values of its own (Pelican's period archives).
+        Not `counted`: a shared list by what it holds, not how many (``_uncounted``)."""
         value = context.get(name, _MISSING)
         if value is _MISSING:
             return _MISSING.__name__
         if name.isupper() and value is self.settings.get(name, _MISSING):
             return None  # a setting: in the site's key
         if value is self.context.get(name, _MISSING):
-            if name not in self._shared:
+            memo = name if counted else (name, "uncounted")
+            if memo not in self._shared:
                 try:
-                    self._shared[name] = self.keys.value(value, self._shared_content)
+                    self._shared[memo] = (
+                        self.keys.value(value, self._shared_content)
+                        if counted
+                        else self._uncounted(value)
+                    )
                 except Opaque:
-                    self._shared[name] = Opaque
-            if self._shared[name] is Opaque:
+                    self._shared[memo] = Opaque
+            if self._shared[memo] is Opaque:
                 raise Opaque(name)
-            return self._shared[name]
+            return self._shared[memo]
         return self._argument(value)
+
+    def _uncounted(self, value) -> object:
+        """A shared value with each list (and dict) taken as the set of what it holds:
+        the regions with their releases, say, as regions each with "articles", however
+        many."""
+        if isinstance(value, list | tuple):
+            return ("items", frozenset(self._uncounted(item) for item in value))
+        if isinstance(value, dict):
+            return ("dict", frozenset((repr(k), self._uncounted(v)) for k, v in value.items()))
+        return self.keys.value(value, self._shared_content)
 
     def _shared_content(self, content: Content) -> object:
         """A content object in the build's shared lists (regions, places, reporters and
@@ -462,34 +510,39 @@ def _intact(files: list[tuple[str, int, int]]) -> bool:
 
 class PagedTemplate:
     """Stands in for the template of a call Pelican paginates: a page whose key is the
-    one of the last build, and whose file is still as written then, is not rendered: its
-    text is read back, and Pelican writes it again."""
+    one of the last build, and whose file is still as written then, is not rendered, nor
+    written again (DeferredWriter._open_w)."""
 
-    def __init__(self, template: Template, base: int, lists: list[str], plan: Plan):
-        self._template, self._base, self._lists, self._plan = template, base, lists, plan
+    def __init__(self, template: Template, bases: tuple, lists: list[str], plan: Plan):
+        self._template, self._lists, self._plan = template, lists, plan
+        self._first, self._older = bases
 
     def __getattr__(self, name):
         return getattr(self._template, name)
 
     def render(self, context) -> str:
         plan = self._plan
-        parts: list[object] = [self._base]
+        linked = plan.content_keys.linked
+        older = self._older is not None and getattr(context[f"{self._lists[0]}_page"],
+                                                    "position", 1) > 1  # fmt: skip
+        parts: list[object] = [self._older if older else self._first]
         for name in self._lists:
             page = context[f"{name}_page"]
-            parts.append((name, page.number, *map(plan.content_keys.linked, page.object_list)))
+            if older:  # a stable older page: its neighbours by number (its links)
+                newer, following = context[f"{name}_previous_page"], context[f"{name}_next_page"]
+                parts.append((name, page.number, getattr(newer, "number", None),
+                              getattr(following, "number", None)))  # fmt: skip
+            else:
+                parts.append((name, page.number))
+            parts.extend(map(linked, page.object_list))
         key = hash(tuple(parts))
         path = sanitised_join(plan.output_path, context["output_file"])
         last = plan.previous_pages.get(path)
         plan.page_keys[path] = key
         if last is not None and last[0] == key and _intact([(path, last[1], last[2])]):
-            try:
-                with open(path, encoding="utf-8", newline="") as written:
-                    text = written.read()
-            except (OSError, UnicodeDecodeError):
-                pass
-            else:
-                plan.pages_kept.append(path)
-                return text
+            plan.pages_kept.append(path)
+            plan.unwritten.add(path)
+            return ""
         return self._template.render(context)
 
 
@@ -502,7 +555,7 @@ class Plan:
         output_path: str,
         ids: list[tuple],
         keys: list[int | None],
-        bases: list[int | None] | None = None,
+        bases: list[tuple | None] | None = None,
         content_keys: Keys | None = None,
     ):
         self.cache = cache
@@ -516,6 +569,8 @@ class Plan:
         # text was kept (see PagedTemplate); a forked process sends its own back.
         self.page_keys: dict[str, int] = {}
         self.pages_kept: list[str] = []
+        # Pages left alone whose call is being written: the writer opens no file for them.
+        self.unwritten: set[str] = set()
         self._files: dict[int, list[tuple[str, int, int]]] = {}
         self.previous_pages = cache.pages.get(output_path, {})
         previous = cache.memory.get(output_path, {})
@@ -595,13 +650,14 @@ class PageCache:
             return None
         build = Build(writer.settings, context, self.analysed)
         paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
+        stable = stable_pages(writer.settings)
         # The keys make many small tuples and no cycles: the collector would only scan the
         # build's objects again and again (a second of 1.8 at 10,000 releases).
         collecting = gc.isenabled()
         gc.disable()
         try:
             keys = [build.call_key(call) for call in calls]
-            bases = [build.pages_key(call, paginated_templates) for call in calls]
+            bases = [build.pages_key(call, paginated_templates, stable) for call in calls]
         finally:
             if collecting:
                 gc.enable()

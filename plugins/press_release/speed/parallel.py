@@ -199,6 +199,20 @@ class DeferredWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         if self._opened is not None:
             self._opened.append(filename)
+        plan = self._plan
+        if (
+            plan is not None
+            and filename in plan.unwritten
+            and filename not in self._written_files
+            and filename not in self._overridden_files
+        ):
+            # A page left as it is (page_cache.PagedTemplate): its file keeps its bytes
+            # and its time; it counts as written, as Pelican's own bookkeeping would.
+            plan.unwritten.discard(filename)
+            self._written_files.add(filename)
+            if override:
+                self._overridden_files.add(filename)
+            return open(os.devnull, "w", encoding=encoding)
         return super()._open_w(filename, encoding, override)
 
     def _cost(self, method: str, args: tuple, kwargs: dict) -> tuple[str, int]:
