@@ -573,12 +573,22 @@ class Plan:
         self.unwritten: set[str] = set()
         self._files: dict[int, list[tuple[str, int, int]]] = {}
         self.previous_pages = cache.pages.get(output_path, {})
-        previous = cache.memory.get(output_path, {})
+        self._previous = previous = cache.memory.get(output_path, {})
         for index, (call_id, key) in enumerate(zip(ids, keys, strict=True)):
             last = previous.get(call_id)
             if key is not None and last is not None and last[0] == key and _intact(last[1]):
                 self.reused[index] = [path for path, _size, _mtime in last[1]]
                 self._files[index] = last[1]
+
+    def expected_pages(self, index: int, pages: int) -> int:
+        """How many of the `pages` of call `index` are likely to be rendered: all of
+        them, but for a stable list whose pages the last build wrote, its first page and
+        the pages it has more than then (a release added: one page, or two)."""
+        base = self.bases[index]
+        last = self._previous.get(self.ids[index])
+        if base is None or base[1] is None or last is None:
+            return pages
+        return 1 + max(0, pages - len(last[1]))
 
     def wrap(self, index: int, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
         """The arguments of call `index`, its template a PagedTemplate if it has pages."""

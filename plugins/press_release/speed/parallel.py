@@ -250,8 +250,14 @@ class DeferredWriter(Writer):
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused and index not in first]
         workers = min(self.jobs, len(todo))
-        if sum(costs[index][1] for index in todo) < SMALL_WORK:
-            workers = 1  # a rebuild's few pages: not worth a fork (and a full collection)
+        expected = sum(
+            plan.expected_pages(index, costs[index][1]) if plan else costs[index][1]
+            for index in todo
+        )
+        if expected < SMALL_WORK:
+            # A rebuild's few pages (a new release: the first page of each of its lists,
+            # the older ones left alone): not worth a fork (and a full collection).
+            workers = 1
         try:
             if workers < 2 or not can_fork():
                 workers = 1
