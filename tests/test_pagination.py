@@ -56,6 +56,7 @@ def test_every_item_is_on_exactly_one_page_and_the_first_page_takes_the_rest(cou
             range((k - 2) * per_page + 1, (k - 1) * per_page + 1)
         )
     assert [page.number for page in walked] == [1, *range(total, 1, -1)]
+    assert walked[0].paginator.page_range == list(range(1, total + 1))  # places, as Pelican
     # Older is "next", as in Pelican; the oldest page (2) has none.
     assert [page.has_next() for page in walked] == [True] * (total - 1) + [False]
     for position, page in enumerate(walked, 1):

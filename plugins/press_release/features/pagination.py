@@ -16,28 +16,29 @@ A release added at the newest end changes the first page only; when the first pa
 then hold 2N, its older half becomes the new page P+1, and page P's link to newer
 releases, which led to the first page, leads there. Every other page stays byte for byte
 the same, as long as the templates show on it nothing that depends on the list's length
-(this project's theme shows counts and the number of pages on the first page only).
+(this project's theme shows a list's count, and the home page's busiest regions and
+places, on the first page only, and no number of pages).
 
 Pelican's writer walks the pages newest first and asks its paginator for each by its
 place in that walk (``paginator.page(1)`` to ``page(num_pages)``), taking the previous
 and next page the same way: :class:`StablePaginator` keeps that contract, so Pelican's
 newer/older links (``articles_previous_page``, ``articles_next_page``) are right, and each
-page's ``number`` (what its URL and title show) is the stable one. ``by_number(n)`` gives
-the page numbered n. The paginator is installed as ``pelican.writers.Paginator``
-(pelican_compat entry ``paginator``): for a site with the setting off, or a build without
-this plugin, the same function makes Pelican's own paginator.
+page's ``number`` (what its URL and title show) is the stable one. ``page_range`` stays
+the places 1 to P, so that a theme looping ``paginator.page(n)`` over it links every page
+(newest first); ``by_number(n)`` gives the page numbered n. ``DEFAULT_ORPHANS`` has no
+use here: the first page takes what does not fill a page of its own. The paginator is
+installed as ``pelican.writers.Paginator`` (pelican_compat entry ``paginator``): for a
+site with the setting off, or a build without this plugin, the same function makes
+Pelican's own paginator. Other themes show each page's stable number, its newer and
+older links right.
 """
 
 from __future__ import annotations
-
-import logging
 
 from pelican import paginator as pelican_paginator
 from pelican.paginator import Page, Paginator
 
 from ..pelican_compat import available
-
-logger = logging.getLogger(__name__)
 
 SETTING = "PRESS_RELEASE_STABLE_PAGINATION"
 
@@ -59,12 +60,6 @@ class StablePaginator(Paginator):
         return self._num_pages
 
     num_pages = property(_get_num_pages)
-
-    def _get_page_range(self):
-        """The pages' numbers, newest first: 1, P, P-1, ..., 2."""
-        return [1, *range(self.num_pages, 1, -1)]
-
-    page_range = property(_get_page_range)
 
     def page(self, position):
         """The page at `position` (1 to num_pages) newest first."""
