@@ -46,6 +46,22 @@ PROSE_LIKE_CHROME = {
     "tags-line": "Tags: banjir, samarinda",
     "rule": "———————",
     "comment-label": "Tinggalkan Balasan",
+    # The rules of the comment form's fields and of an outlet's calls to follow it.
+    "google-news-sentence": (
+        "Warga juga dapat mengikuti perkembangan banjir lewat Google News dan akun resmi "
+        "pemerintah provinsi."
+    ),
+    "komentar-sentence": (
+        "Komentar warga tentang posko banjir akan ditampung dan dijawab oleh petugas BPBD."
+    ),
+    "whatsapp-group-sentence": (
+        "Posko juga membuka grup WhatsApp bagi relawan yang ingin bergabung membantu warga."
+    ),
+    "follow-prompt-line": "Ikuti berita terbaru kami di Google News",
+    "join-prompt-line": "Yuk join di group whatsapp Relawan Banjir",
+    "comment-field": "Nama *",
+    "first-to-comment": "Be the first to comment",
+    "channel-line": "Youtube Humas Kaltim",
 }
 
 
@@ -91,6 +107,21 @@ TRAILING = {
     ],
     "copyright-notice": ["Hak Cipta © 2024 Biro Adpim Setda Kaltim. Seluruh hak dilindungi."],
     "copyright-english": ["Copyright 2024 Humas Pemprov Kaltim. All rights reserved."],
+    "comment-form-first": [
+        "Be the first to comment", "Leave a Reply", "Alamat email Anda tidak akan dipublikasikan.",
+    ],
+    "comment-form-fields": [
+        "Tinggalkan Balasan Batalkan balasan",
+        "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *", "Komentar *",
+        "Nama *", "Email *", "Situs Web",
+    ],
+    "follow-prompts": [
+        "Cek berita dan artikel yang lain di Google News",
+        "Yuk berbagi informasi tentang Kalimantan Timur dengan join di group whatsapp : Warga "
+        "Benua Etam Bersuara",
+        "Youtube Kabarkaltim",
+    ],
+    "footnote-follow-line": ["*) Ikuti berita terbaru Kabarkaltim.id di Google News"],
     "tags-and-teaser": [
         "Tags: banjir", "Related Posts", "Wagub Buka Pameran Tenun Ulap Doyo",
         "Wakil Gubernur Kaltim membuka pameran tenun ulap doyo yang menampilkan karya perajin "

@@ -25,7 +25,7 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
 @pytest.mark.parametrize(
     ("first", "letters"),
     [
-        (chrome.TRAILING_FIRST, "abcdefghiklmnprstwy©⚠"),
+        (chrome.TRAILING_FIRST, "abcdefghijklmnprstwy©⚠*"),
         (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
         (chrome.CREDIT_FIRST, "efklnoprstuw"),
         (chrome.RULE_FIRST, "-–—_="),
@@ -65,7 +65,10 @@ def test_first_character_sets_hold_every_case_variant(first, letters):
                 "IG: x", "Facebook: x", "FB: x", "Twitter: x", "YouTube: x", "TikTok: x",
                 "Email: x", "E-mail: x", "Surel: x", "Telp: x", "Telepon: x", "HP: x",
                 "WA: x", "Fax: x", "Faks: x", "Artikel ini telah tayang di x", "Banner x",
-                "Advertisement", "Iklan",
+                "Advertisement", "Iklan", "Batalkan balasan", "Cancel reply",
+                "Be the first to comment", "Jadilah yang pertama berkomentar", "Nama *",
+                "Name", "Email *", "E-mail", "Surel", "Situs Web", "Website",
+                "*) Ikuti berita x", "Yuk join x", "Youtube Outlet", "Instagram @x",
             ],
         ),
         (chrome.DROPPED_LINE, ["Baca juga: x", "---", "***", ".", "•", "Advertisement", "[iklan]"]),

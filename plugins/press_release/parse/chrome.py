@@ -96,6 +96,10 @@ TRAILING_MARKER = re.compile(
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
+    | batalkan\ balasan|cancel\ reply               # a comment form's buttons
+    | be\ the\ first\ to\ comment\b.*
+    | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
+    | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
@@ -113,6 +117,9 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
+    | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*   # "*) Ikuti berita ... Google News"
+    | yuk\b.{{0,100}}?\b(?:join|gabung|bergabung)\b.*     # "Yuk ... join di group whatsapp"
+    | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){{0,2}}  # a channel
     | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
@@ -215,6 +222,21 @@ COMMENT_FORM = re.compile(
     | please\ enter\ your\ (?:comment|name|email)\b.*
     """
 )
+# An outlet's call to follow it (a channel, a chat group), however long: sentences in
+# shape, chrome by their words. "Yuk berbagi informasi ... join di group whatsapp : X",
+# "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran WhatsApp kami".
+FOLLOW_PROMPT = re.compile(
+    r"""(?ix)
+    (?:\*\)\s*)?
+    (?: yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b
+      | (?:ikuti|follow|cek|simak|pantau|dapatkan)\b.{0,100}?
+        \b(?:google\ news|(?:saluran|channel|grup|group)\ (?:whatsapp|telegram)
+            |(?:whatsapp|telegram)\ (?:channel|group))\b
+    )
+    """
+)
+# The first two characters, lower-cased, a FOLLOW_PROMPT line opens with.
+_FOLLOW_OPENINGS = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "*)"))
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
 # the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
 # nor is a list item "(c) ...".
@@ -235,7 +257,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghiklmnprstwyABCDEFGHIKLMNPRSTWY©⚠ſ\u212a\u0130\u0131"
+    "abcdefghijklmnprstwyABCDEFGHIJKLMNPRSTWY©⚠*ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -249,6 +271,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
+    + ("ca", "ja", "na", "yu", "*)")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -510,8 +533,8 @@ def _last(
 def is_chrome_shaped(line: str) -> bool:
     """A line that is chrome or a credit by its own shape, wherever it stands: a rule,
     a dropped line, a credit line, leading chrome (a counter), a comment form's
-    sentence, a copyright notice. Trailing markers are not tested here: their phrases
-    also open ordinary sentences."""
+    sentence, a copyright notice, an outlet's call to follow it. Trailing markers are
+    not tested here: their phrases also open ordinary sentences."""
     return (
         is_rule(line)
         or is_dropped_line(line)
@@ -519,7 +542,13 @@ def is_chrome_shaped(line: str) -> bool:
         or is_leading_chrome(line)
         or bool(COMMENT_FORM.match(line))
         or is_copyright_notice(line)
+        or is_follow_prompt(line)
     )
+
+
+def is_follow_prompt(line: str) -> bool:
+    """FOLLOW_PROMPT, tried only on a line opening like one."""
+    return line[:2].lower() in _FOLLOW_OPENINGS and bool(FOLLOW_PROMPT.match(line))
 
 
 def is_copyright_notice(line: str) -> bool:
