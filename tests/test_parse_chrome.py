@@ -228,3 +228,34 @@ def test_a_chrome_phrase_never_loses_a_later_paragraph_or_the_byline(
     for paragraph in later:
         assert paragraph in shown, (paragraph, release.dropped)
     assert release.byline == (CODE if with_code else None)
+
+
+# --- other articles' headlines below the last paragraph ----------------------------
+
+HEADLINES = [
+    "Gubernur Buka Pameran Tenun Ulap Doyo di Samarinda",
+    "Harga Beras di Pasar Segiri Turun Menjelang Akhir Tahun",
+    "Bupati Resmikan Jembatan Penghubung Dua Desa di Kukar",
+]
+
+
+@pytest.mark.parametrize("code", [CODE, None], ids=["with-byline", "without-byline"])
+def test_a_list_of_headlines_after_the_last_paragraph_is_chrome(code):
+    end = f"{LAST} ({code})" if code else LAST
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{end}\n\n\n" + "\n".join(HEADLINES) + "\n"
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert release.blocks[-1].text == LAST and release.byline == code
+    assert release.dropped == HEADLINES
+    assert any("dropped as page chrome" in warning for warning in release.warnings)
+
+
+@pytest.mark.parametrize(
+    "above", ["Kegiatan ini dihadiri para pejabat berikut:", LAST], ids=["after-colon", "two"]
+)
+def test_headline_shaped_lines_of_the_release_stay(above):
+    """Title-case lines a sentence announces, or only two of them, are the release's."""
+    names = HEADLINES if above.endswith(":") else HEADLINES[:2]
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{above}\n" + "\n".join(names) + "\n"
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert all(name in release.body_text for name in names)
+    assert not release.dropped

@@ -26,6 +26,7 @@ from .byline import (
     Byline,
     bare_byline,
     bare_credit,
+    code_after_stop,
     credited_reporters,
     has_empty_pair,
     is_code,
@@ -524,7 +525,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     release.credits.extend(credits)
     if not body:
         return body
-    if len(body[-1]) <= 100:  # else the body ends with a paragraph (see _drop_short_tail)
+    if len(body[-1]) <= SHORT_TAIL_MAX:  # else the body ends with a paragraph
         _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
@@ -589,7 +590,9 @@ def _code_above(release: Release, body: list[str]):
             continue
         after = [x for x in body[index + 1 :] if x]
         only_chrome = not any(map(_looks_like_paragraph, after))
-        if not (any("/" in code for code in found) or bylines or only_chrome):
+        if not (
+            any("/" in code for code in found) or bylines or only_chrome or code_after_stop(line)
+        ):
             continue
         if release.title is None and len(after) <= 3 and only_chrome:
             _headline_below(release, after)
@@ -628,16 +631,19 @@ def _headline_below(release: Release, lines: list[str]) -> None:
 def _drop_short_tail(release: Release, body: list[str]) -> None:
     """Blank out a run of two or more short lines after the last paragraph of prose:
     slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
-    and a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times).
+    a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times), and a list
+    of three or more other articles' headlines (see _is_headline).
 
     Not touched: list items, a line holding a code or a bare credit, a single short
-    line (it may close the text), and anything when no prose stands above the run.
+    line (it may close the text), and anything when no prose stands above the run, or
+    when the line above it announces a list (ends with a colon).
     """
     last = body[-1] or next((line for line in reversed(body) if line), "")
-    if len(last) > 100 or not fewer_words(last, 12):
+    if len(last) > SHORT_TAIL_MAX or not (fewer_words(last, 12) or _is_headline(last)):
         return  # the body ends with a paragraph: most releases
     tail = [line for line in body[-12:] if line]
     run: list[int] = []
+    headlines = 0  # lines of the run taken only as headlines
     for index in range(len(body) - 1, -1, -1):
         line = body[index]
         if not line:
@@ -645,16 +651,18 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
         short = fewer_words(line, 5) or (
             fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1
         )
+        if not short and _is_headline(line):
+            short, headlines = True, headlines + 1
         if not short or _holds_code(line) or bare_credit(line) is not None:
             break
         first = line[:1]
         if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(line):
             break
         run.append(index)
-    if len(run) < 2:
+    if len(run) < (3 if headlines else 2):
         return
     above = next((x for x in reversed(body[: run[-1]]) if x), "")
-    if not above or not _looks_like_paragraph(above):
+    if not above or above[-1] == ":" or not _looks_like_paragraph(above):
         return
     lines = [body[i] for i in reversed(run)]
     release.dropped.extend(lines)
@@ -668,6 +676,26 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
     )
     for index in run:
         body[index] = ""
+
+
+# The longest last line _drop_short_tail() looks above: a headline of another article.
+SHORT_TAIL_MAX = 200
+
+
+def _is_headline(line: str) -> bool:
+    """Another article's headline by its shape: 5 to 25 words, opening with a capital,
+    most of them (three in four) capitalised or numbers, and no sentence's or clause's
+    end ("Harga Cabai di Pasar Induk Turun Menjelang Akhir Tahun")."""
+    if len(line) > SHORT_TAIL_MAX or line[-1] in _NOT_HEADLINE_END or not line[0].isupper():
+        return False
+    words = line.split(None, 25)
+    if not 5 <= len(words) <= 25:
+        return False
+    capitals = sum(1 for word in words if word[0].isupper() or word[0].isdecimal())
+    return capitals * 4 >= len(words) * 3
+
+
+_NOT_HEADLINE_END = frozenset('.!?"”’:;,)]')
 
 
 def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
