@@ -274,8 +274,8 @@ BODY_DATE_WINDOW = 8000
 def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     """The release's date when the lead names none with a weekday and a year.
 
-    In order: a date opening the lead, named "pada tanggal" in it, or in brackets
-    ("(24/05/19)"); the first weekday
+    In order: a date opening the lead, named "pada tanggal" in it, in brackets
+    ("(24/05/19)"), or the first day of a range ("23 hingga 25 April 2019"); the first weekday
     date with a year in the later paragraphs, but one inside a quotation or announced
     as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
     paragraph, whose weekday fits exactly one year that `context` (the title and body)
@@ -289,6 +289,8 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     if "anggal" in lead and (match := _first_named(lead)):
         return match
     if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
+        return match
+    if match := _first_range(lead[:LEAD_WINDOW]):
         return match
     texts, size = [], 0
     for paragraph in paragraphs:
@@ -348,6 +350,40 @@ def _first_bracketed(text: str) -> FoundDate | None:
             and not _quoted(text, match.start())
             and (day := _from_match(groups, None))
         ):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
+
+
+# A range of days with its year, in the lead: "23 hingga 25 April 2019", "12 s.d. 14 Mei
+# 2024", "3-5 Juli 2023", "30 April sampai dengan 2 Mei 2019". The release's date is its
+# first day.
+RANGE_DATE = re.compile(
+    rf"""(?ix)
+    \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?)?
+    \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*
+    (?:tanggal\s+)?
+    {TEXTUAL}
+    """
+)
+
+
+def _first_range(text: str) -> FoundDate | None:
+    """The first day of the first range of days with a year in `text` (RANGE_DATE), but
+    one inside a quotation or announced as coming ("... 3-5 Juli 2025 mendatang")."""
+    for match in RANGE_DATE.finditer(text):
+        if not match["ty"] or _quoted(text, match.start()) or FUTURE_AFTER.match(text, match.end()):
+            continue
+        month = MONTHS[(match["rm"] or match["tm"]).lower()]
+        year = int(match["ty"])
+        if month > MONTHS[match["tm"].lower()]:
+            year -= (
+                1  # "30 Desember 2023 hingga 2 Januari 2024" is written "30 Desember hingga ..."
+            )
+        try:
+            day = date(year, month, int(match["rd"]))
+        except ValueError:
+            continue
+        if int(match["rd"]) <= int(match["td"]) or month != MONTHS[match["tm"].lower()]:
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
 
