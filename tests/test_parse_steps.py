@@ -170,6 +170,31 @@ def test_a_code_in_a_paragraph_before_the_stop_keeps_the_paragraphs_below():
     assert release.body_text.endswith("Petugas juga melayani warga lanjut usia di rumah.")
 
 
+@pytest.mark.parametrize(
+    ("last", "above", "byline"),
+    [
+        (
+            "Tanjung, Harian",
+            "Warga diminta menjauhi narkoba sejak dini, ujarnya.",
+            "Tanjung, Harian",
+        ),
+        # Not after a paragraph of prose: a line of the release.
+        ("Tanjung, Harian", "Dua kota", None),
+        # Not one word each, capitalised, without digits: no newspaper's credit.
+        ("Tanjung, 12 Mei", "Warga diminta menjauhi narkoba sejak dini, ujarnya.", None),
+        ("Tanjung, dan lainnya", "Warga diminta menjauhi narkoba sejak dini, ujarnya.", None),
+    ],
+)
+def test_a_place_and_a_newspaper_closing_the_text(last, above, byline):
+    text = (
+        "BNN Gelar Tes Urine\n\nTANJUNG – BNN Kota Tanjung menggelar tes urine bagi "
+        f"pegawai kecamatan, Senin (3/6/2024).\n\n{above}\n\n{last}\n"
+    )
+    release = parse_release(text.encode(), "rilis.txt")
+    assert release.byline == byline
+    assert release.body_text.endswith(above if byline else last)
+
+
 # --- dates --------------------------------------------------------------------
 
 
