@@ -62,6 +62,8 @@ PROSE_LIKE_CHROME = {
     "comment-field": "Nama *",
     "first-to-comment": "Be the first to comment",
     "channel-line": "Youtube Humas Kaltim",
+    "send-news-sentence": "Kirim berita banjir terbaru kepada posko agar petugas segera bergerak.",
+    "contact-line": "Website : bpbd.kaltimprov.go.id",
 }
 
 
@@ -259,3 +261,36 @@ def test_headline_shaped_lines_of_the_release_stay(above):
     release = parse_release(text.encode("utf-8"), "rilis.txt")
     assert all(name in release.body_text for name in names)
     assert not release.dropped
+
+
+# --- a heading above a contact block or another article's time ----------------------
+
+CONTACTS = ["Website : bpbd.kaltimprov.go.id", "Email : bpbd@kaltimprov.go.id"]
+
+
+def test_the_heading_of_a_contact_block_goes_with_it():
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{LAST}\n\nBPBD Provinsi Kaltim\n" + "\n".join(
+        CONTACTS
+    )
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert release.blocks[-1].text == LAST
+    assert release.dropped == ["BPBD Provinsi Kaltim", *CONTACTS]
+    assert any("'BPBD Provinsi Kaltim'" in warning for warning in release.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tim MC Kota Samarinda",  # a bare credit: the byline
+        "Penulis: Rina",  # a labelled credit
+        "1. Posko utama di Jalan Merdeka",  # a list item
+        "Informasi lebih lanjut:",  # announces what follows
+        "Posko dibuka setiap hari sampai banjir surut.",  # a sentence
+    ],
+)
+def test_a_line_of_the_release_above_a_contact_block_stays(line):
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{LAST}\n\n{line}\n" + "\n".join(CONTACTS)
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert line not in release.dropped
+    kept = [release.body_text, release.byline or "", *release.credits]
+    assert any(line.removeprefix("1. ") in text for text in kept)

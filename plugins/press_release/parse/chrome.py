@@ -119,6 +119,7 @@ TRAILING_MARKER = re.compile(
     | follow\ (?:us|kami)\b.*
     | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*   # "*) Ikuti berita ... Google News"
     | yuk\b.{{0,100}}?\b(?:join|gabung|bergabung)\b.*     # "Yuk ... join di group whatsapp"
+    | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
     | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){{0,2}}  # a channel
     | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
@@ -222,13 +223,15 @@ COMMENT_FORM = re.compile(
     | please\ enter\ your\ (?:comment|name|email)\b.*
     """
 )
-# An outlet's call to follow it (a channel, a chat group), however long: sentences in
-# shape, chrome by their words. "Yuk berbagi informasi ... join di group whatsapp : X",
-# "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran WhatsApp kami".
+# An outlet's call to follow it (a channel, a chat group) or to send it news, however
+# long: sentences in shape, chrome by their words. "Yuk berbagi informasi ... join di
+# group whatsapp : X", "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran
+# WhatsApp kami", "Kirim berita dan rilis ke email redaksi@x.id".
 FOLLOW_PROMPT = re.compile(
     r"""(?ix)
     (?:\*\)\s*)?
     (?: yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b
+      | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b
       | (?:ikuti|follow|cek|simak|pantau|dapatkan)\b.{0,100}?
         \b(?:google\ news|(?:saluran|channel|grup|group)\ (?:whatsapp|telegram)
             |(?:whatsapp|telegram)\ (?:channel|group))\b
@@ -236,7 +239,17 @@ FOLLOW_PROMPT = re.compile(
     """
 )
 # The first two characters, lower-cased, a FOLLOW_PROMPT line opens with.
-_FOLLOW_OPENINGS = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "*)"))
+_FOLLOW_OPENINGS = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "ki", "*)"))
+# Trailing chrome a heading of its own may stand above: a contact block's lines ("Website :
+# x", "Alamat: Jl. ..."), another article's time ("4 hari ago", "11 Oktober 2023 Jam 20:47").
+HEADED_CHROME = re.compile(
+    rf"""(?ix)
+    (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
+       |telp|telepon|hp|wa|whatsapp|fax|faks|alamat)\s*:\s*\S.*
+    | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
+    | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}.*
+    """
+)
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
 # the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
 # nor is a list item "(c) ...".
@@ -271,7 +284,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
-    + ("ca", "ja", "na", "yu", "*)")
+    + ("ca", "ja", "na", "yu", "ki", "*)")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -544,6 +557,11 @@ def is_chrome_shaped(line: str) -> bool:
         or is_copyright_notice(line)
         or is_follow_prompt(line)
     )
+
+
+def is_headed_chrome(line: str) -> bool:
+    """HEADED_CHROME: a line of trailing chrome that a heading may stand above."""
+    return len(line) <= MARKER_MAX and bool(HEADED_CHROME.match(line))
 
 
 def is_follow_prompt(line: str) -> bool:

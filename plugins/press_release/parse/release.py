@@ -503,6 +503,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
+        if chrome.is_headed_chrome(body[index]):
+            index = _drop_heading_above(release, body, index)
         body = body[:index]
     else:
         body = body[:]  # popped below: the caller's list stays as it was
@@ -547,6 +549,41 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
+    """Where the body ends when the trailing chrome at `index` (a contact block, another
+    article's time) has a heading above it: a short line without a sentence's end,
+    between it and the last paragraph ("Dinas Pertanian Kota Baru" over "Website : ...",
+    another article's headline over "4 hari ago"), maybe with more lines of the same
+    block between ("Alamat : Jl. ..."). They are dropped, with a warning; a credit, a
+    code or a list item stays.
+    """
+    content = [i for i in range(index - 1, -1, -1) if body[i]][:8]
+    at = 0
+    while at < len(content) and chrome.is_headed_chrome(body[content[at]]):
+        at += 1  # "Alamat : Jl. ...": the block's own line, above its first marker
+    if at + 1 >= len(content):
+        return index
+    line, above = body[content[at]], body[content[at + 1]]
+    if (
+        not fewer_words(line, 13)
+        or _ends_sentence(line)
+        or line[-1:] in ":;,"
+        or chrome.is_credit_line(line)
+        or _labelled_name(line)
+        or _holds_code(line)
+        or bare_credit(line) is not None
+        or LIST_ITEM.fullmatch(line)
+        or not _looks_like_paragraph(above)
+    ):
+        return index
+    start = content[at]
+    lines = [x for x in body[start:index] if x]
+    cut = len(release.dropped) - sum(1 for x in body[index:] if x)
+    release.dropped[cut:cut] = lines
+    release.warnings.append(_short_lines_dropped(lines))
+    return start
 
 
 # A short labelled line closing the text, whatever its label says (a misspelt one too:
@@ -628,6 +665,16 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     release.dropped.extend(rest[:-2])
 
 
+def _short_lines_dropped(lines: list[str]) -> str:
+    """The warning naming short lines dropped after the last paragraph."""
+    return Message(
+        "%(count)s short line(s) after the last paragraph were dropped as page chrome, "
+        "starting with %(first)r; join them to a paragraph if they belong to the release",
+        count=len(lines),
+        first=lines[0][:60],
+    )
+
+
 def _drop_short_tail(release: Release, body: list[str]) -> None:
     """Blank out a run of two or more short lines after the last paragraph of prose:
     slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
@@ -666,14 +713,7 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
         return
     lines = [body[i] for i in reversed(run)]
     release.dropped.extend(lines)
-    release.warnings.append(
-        Message(
-            "%(count)s short line(s) after the last paragraph were dropped as page chrome, "
-            "starting with %(first)r; join them to a paragraph if they belong to the release",
-            count=len(lines),
-            first=lines[0][:60],
-        )
-    )
+    release.warnings.append(_short_lines_dropped(lines))
     for index in run:
         body[index] = ""
 
