@@ -107,8 +107,10 @@ def test_the_warning_names_the_file_and_its_bad_date(site, name):
         ("Posko dibuka 30 Desember hingga 2 Januari 2024 bagi pemudik.", "2023-12-30"),
         ("Sensus dilakukan per tanggal 30 Juni 2015 oleh petugas desa.", "2015-06-30"),
         ("Pasar murah digelar Pada Tanggal 21 Juli 2024 di alun-alun.", "2024-07-21"),
-        # Not the release's date: announced as coming, or inside a quotation.
-        ("Pameran akan digelar 3-5 Juli 2025 mendatang di gedung serbaguna.", None),
+        # Announced as coming: the release's date only when the text gives no other.
+        ("Pameran akan digelar 3-5 Juli 2025 mendatang di gedung serbaguna.", "2025-07-03"),
+        ("Pameran 3-5 Juli 2025 mendatang dibahas Senin (2/6/2025) di kantor.", "2025-06-02"),
+        # Not the release's date: inside a quotation.
         ("“Kami buka 3-5 Juli 2025,” kata panitia di gedung serbaguna.", None),
         # No range: hours, and a year span.
         ("Pameran dibuka pukul 09.00 hingga 21.00 Wita pada tahun 2023-2024.", None),
