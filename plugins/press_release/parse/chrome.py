@@ -96,10 +96,6 @@ TRAILING_MARKER = re.compile(
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
-    | batalkan\ balasan|cancel\ reply               # a comment form's buttons
-    | be\ the\ first\ to\ comment\b.*
-    | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
-    | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
@@ -117,10 +113,6 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
-    | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*   # "*) Ikuti berita ... Google News"
-    | yuk\b.{{0,100}}?\b(?:join|gabung|bergabung)\b.*     # "Yuk ... join di group whatsapp"
-    | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
-    | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){{0,2}}  # a channel
     | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
@@ -139,6 +131,28 @@ TRAILING_MARKER = re.compile(
     | artikel\ ini\ (?:telah\ )?(?:tayang|terbit|dimuat)\b.*
     | banner\b.{{0,40}}|advertisement|iklan
     """
+)
+# More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
+# it or to send it news, a channel's line. Apart from TRAILING_MARKER because every branch
+# of a pattern costs each line it is tried on: this one is tried only on the lines
+# opening like one of its branches (FORM_OPENINGS).
+FORM_AND_FOLLOW = re.compile(
+    r"""(?ix)
+    batalkan\ balasan|cancel\ reply                  # a comment form's buttons
+    | be\ the\ first\ to\ comment\b.*
+    | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
+    | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
+    | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti berita ... Google News"
+    | yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b.*       # "Yuk ... join di group whatsapp"
+    | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
+    | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){0,2}  # a channel
+    """
+)
+# The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
+# TRAILING_OPENINGS).
+FORM_OPENINGS = frozenset(
+    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
+    + ("fa", "tw", "ti")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
@@ -264,7 +278,8 @@ RESERVED_RIGHTS = re.compile(
 )
 
 
-# Characters that can open a match of each pattern, with their case variants as the
+# Characters that can open a match of each pattern (TRAILING_FIRST: of TRAILING_MARKER
+# and FORM_AND_FOLLOW), with their case variants as the
 # regex engine folds them under IGNORECASE: besides the other ASCII case, "ſ" (long s)
 # matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
 # opening with any other character cannot match, so the pattern need not run: a cheap
@@ -284,7 +299,6 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
-    + ("ca", "ja", "na", "yu", "ki", "*)")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -393,10 +407,19 @@ def is_trailing_marker(line: str) -> bool:
         return bool(TRAILING_MARKER.fullmatch(line))
     if first not in TRAILING_FIRST:
         return False  # "" too: every branch needs a character
+    return bool(_marker(line))
+
+
+def _marker(line: str) -> re.Match[str] | None:
+    """TRAILING_MARKER or FORM_AND_FOLLOW, each tried only on a line opening like one of
+    its branches, for a line opening with a character of TRAILING_FIRST."""
     two = line[:2]
-    if two.isascii() and two.lower() not in TRAILING_OPENINGS:
-        return False
-    return bool(TRAILING_MARKER.fullmatch(line))
+    if not two.isascii():
+        return TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
+    two = two.lower()
+    return (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
+        two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
+    )
 
 
 def is_rule(line: str) -> bool:
@@ -453,13 +476,18 @@ def trailing_and_dropped(
         elif len(line) > MARKER_MAX:
             candidate = None  # a paragraph, though it may open like a marker
         else:
-            candidate = (
-                first.isdecimal()
-                or (
-                    first in TRAILING_FIRST
-                    and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
+            # _marker() inlined: its call would cost more than its tests on most lines.
+            if first.isdecimal():
+                candidate = TRAILING_MARKER.fullmatch(line)
+            elif first not in TRAILING_FIRST:
+                candidate = None
+            elif (two := line[:2]).isascii():
+                two = two.lower()
+                candidate = (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
+                    two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
                 )
-            ) and TRAILING_MARKER.fullmatch(line)
+            else:
+                candidate = TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
             # _trailing_shape()'s own first guard, inlined: most lines fail it.
             last = line[-1]
             if not candidate and (

@@ -527,7 +527,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     release.credits.extend(credits)
     if not body:
         return body
-    if len(body[-1]) <= SHORT_TAIL_MAX:  # else the body ends with a paragraph
+    # Else the body ends with a paragraph (see _drop_short_tail): most releases.
+    last = body[-1]
+    if len(last) <= 100 or (last[-1:] not in _NOT_HEADLINE_END and _is_headline(last)):
         _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
@@ -726,7 +728,7 @@ def _is_headline(line: str) -> bool:
     """Another article's headline by its shape: 5 to 25 words, opening with a capital,
     most of them (three in four) capitalised or numbers, and no sentence's or clause's
     end ("Harga Cabai di Pasar Induk Turun Menjelang Akhir Tahun")."""
-    if len(line) > SHORT_TAIL_MAX or line[-1] in _NOT_HEADLINE_END or not line[0].isupper():
+    if len(line) > SHORT_TAIL_MAX or line[-1:] in _NOT_HEADLINE_END or not line[:1].isupper():
         return False
     words = line.split(None, 25)
     if not 5 <= len(words) <= 25:
