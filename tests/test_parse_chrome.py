@@ -46,6 +46,24 @@ PROSE_LIKE_CHROME = {
     "tags-line": "Tags: banjir, samarinda",
     "rule": "———————",
     "comment-label": "Tinggalkan Balasan",
+    # The rules of the comment form's fields and of an outlet's calls to follow it.
+    "google-news-sentence": (
+        "Warga juga dapat mengikuti perkembangan banjir lewat Google News dan akun resmi "
+        "pemerintah provinsi."
+    ),
+    "komentar-sentence": (
+        "Komentar warga tentang posko banjir akan ditampung dan dijawab oleh petugas BPBD."
+    ),
+    "whatsapp-group-sentence": (
+        "Posko juga membuka grup WhatsApp bagi relawan yang ingin bergabung membantu warga."
+    ),
+    "follow-prompt-line": "Ikuti berita terbaru kami di Google News",
+    "join-prompt-line": "Yuk join di group whatsapp Relawan Banjir",
+    "comment-field": "Nama *",
+    "first-to-comment": "Be the first to comment",
+    "channel-line": "Youtube Humas Kaltim",
+    "send-news-sentence": "Kirim berita banjir terbaru kepada posko agar petugas segera bergerak.",
+    "contact-line": "Website : bpbd.kaltimprov.go.id",
 }
 
 
@@ -91,6 +109,21 @@ TRAILING = {
     ],
     "copyright-notice": ["Hak Cipta © 2024 Biro Adpim Setda Kaltim. Seluruh hak dilindungi."],
     "copyright-english": ["Copyright 2024 Humas Pemprov Kaltim. All rights reserved."],
+    "comment-form-first": [
+        "Be the first to comment", "Leave a Reply", "Alamat email Anda tidak akan dipublikasikan.",
+    ],
+    "comment-form-fields": [
+        "Tinggalkan Balasan Batalkan balasan",
+        "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *", "Komentar *",
+        "Nama *", "Email *", "Situs Web",
+    ],
+    "follow-prompts": [
+        "Cek berita dan artikel yang lain di Google News",
+        "Yuk berbagi informasi tentang Kalimantan Timur dengan join di group whatsapp : Warga "
+        "Benua Etam Bersuara",
+        "Youtube Kabarkaltim",
+    ],
+    "footnote-follow-line": ["*) Ikuti berita terbaru Kabarkaltim.id di Google News"],
     "tags-and-teaser": [
         "Tags: banjir", "Related Posts", "Wagub Buka Pameran Tenun Ulap Doyo",
         "Wakil Gubernur Kaltim membuka pameran tenun ulap doyo yang menampilkan karya perajin "
@@ -197,3 +230,67 @@ def test_a_chrome_phrase_never_loses_a_later_paragraph_or_the_byline(
     for paragraph in later:
         assert paragraph in shown, (paragraph, release.dropped)
     assert release.byline == (CODE if with_code else None)
+
+
+# --- other articles' headlines below the last paragraph ----------------------------
+
+HEADLINES = [
+    "Gubernur Buka Pameran Tenun Ulap Doyo di Samarinda",
+    "Harga Beras di Pasar Segiri Turun Menjelang Akhir Tahun",
+    "Bupati Resmikan Jembatan Penghubung Dua Desa di Kukar",
+]
+
+
+@pytest.mark.parametrize("code", [CODE, None], ids=["with-byline", "without-byline"])
+def test_a_list_of_headlines_after_the_last_paragraph_is_chrome(code):
+    end = f"{LAST} ({code})" if code else LAST
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{end}\n\n\n" + "\n".join(HEADLINES) + "\n"
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert release.blocks[-1].text == LAST and release.byline == code
+    assert release.dropped == HEADLINES
+    assert any("dropped as page chrome" in warning for warning in release.warnings)
+
+
+@pytest.mark.parametrize(
+    "above", ["Kegiatan ini dihadiri para pejabat berikut:", LAST], ids=["after-colon", "two"]
+)
+def test_headline_shaped_lines_of_the_release_stay(above):
+    """Title-case lines a sentence announces, or only two of them, are the release's."""
+    names = HEADLINES if above.endswith(":") else HEADLINES[:2]
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{above}\n" + "\n".join(names) + "\n"
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert all(name in release.body_text for name in names)
+    assert not release.dropped
+
+
+# --- a heading above a contact block or another article's time ----------------------
+
+CONTACTS = ["Website : bpbd.kaltimprov.go.id", "Email : bpbd@kaltimprov.go.id"]
+
+
+def test_the_heading_of_a_contact_block_goes_with_it():
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{LAST}\n\nBPBD Provinsi Kaltim\n" + "\n".join(
+        CONTACTS
+    )
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert release.blocks[-1].text == LAST
+    assert release.dropped == ["BPBD Provinsi Kaltim", *CONTACTS]
+    assert any("'BPBD Provinsi Kaltim'" in warning for warning in release.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tim MC Kota Samarinda",  # a bare credit: the byline
+        "Penulis: Rina",  # a labelled credit
+        "1. Posko utama di Jalan Merdeka",  # a list item
+        "Informasi lebih lanjut:",  # announces what follows
+        "Posko dibuka setiap hari sampai banjir surut.",  # a sentence
+    ],
+)
+def test_a_line_of_the_release_above_a_contact_block_stays(line):
+    text = f"{TITLE}\n\nSAMARINDA – {LEAD}\n\n{LAST}\n\n{line}\n" + "\n".join(CONTACTS)
+    release = parse_release(text.encode("utf-8"), "rilis.txt")
+    assert line not in release.dropped
+    kept = [release.body_text, release.byline or "", *release.credits]
+    assert any(line.removeprefix("1. ") in text for text in kept)

@@ -93,3 +93,29 @@ def test_the_warning_names_the_file_and_its_bad_date(site, name):
     _, _, result = site
     lines = [x for x in (result.stdout + result.stderr).splitlines() if name in x]
     assert any(name[:10] in x.split(name, 1)[1] for x in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Kegiatan berlangsung tiga hari, yakni 23 hingga 25 April 2019 di Mataram.", "2019-04-23"),
+        ("Pameran digelar 12 s.d. 14 Mei 2024 di halaman kantor bupati.", "2024-05-12"),
+        ("Pameran digelar 12 s/d 14 Mei 2024 di halaman kantor bupati.", "2024-05-12"),
+        ("Pelatihan digelar 3-5 Juli 2023 di balai desa setempat.", "2023-07-03"),
+        ("Lomba digelar 7 – 9 Agustus 2022 di lapangan kota.", "2022-08-07"),
+        ("Rapat kerja berlangsung 30 April sampai dengan 2 Mei 2019 di Bogor.", "2019-04-30"),
+        ("Posko dibuka 30 Desember hingga 2 Januari 2024 bagi pemudik.", "2023-12-30"),
+        ("Sensus dilakukan per tanggal 30 Juni 2015 oleh petugas desa.", "2015-06-30"),
+        ("Pasar murah digelar Pada Tanggal 21 Juli 2024 di alun-alun.", "2024-07-21"),
+        # Announced as coming: the release's date only when the text gives no other.
+        ("Pameran akan digelar 3-5 Juli 2025 mendatang di gedung serbaguna.", "2025-07-03"),
+        ("Pameran 3-5 Juli 2025 mendatang dibahas Senin (2/6/2025) di kantor.", "2025-06-02"),
+        # Not the release's date: inside a quotation.
+        ("“Kami buka 3-5 Juli 2025,” kata panitia di gedung serbaguna.", None),
+        # No range: hours, and a year span.
+        ("Pameran dibuka pukul 09.00 hingga 21.00 Wita pada tahun 2023-2024.", None),
+    ],
+)
+def test_the_first_day_of_a_range_in_the_lead(lead, expected):
+    found = dates.find_release_date([lead], lead)
+    assert (found.value.date().isoformat() if found else None) == expected

@@ -137,7 +137,9 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
             or (
                 len(line) <= chrome.MARKER_MAX
                 and (
-                    chrome.TRAILING_MARKER.fullmatch(line) or chrome.TRAILING_SHAPES.fullmatch(line)
+                    chrome.TRAILING_MARKER.fullmatch(line)
+                    or chrome.FORM_AND_FOLLOW.fullmatch(line)
+                    or chrome.TRAILING_SHAPES.fullmatch(line)
                 )
             )
         ):
@@ -179,6 +181,10 @@ CHROME_PIECES = [
     "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
     "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
     "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id", "———" * 60,
+    # A comment form's fields, an outlet's calls to follow it (FORM_AND_FOLLOW).
+    "Be the first to comment", "Nama *", "Situs Web", "*) Ikuti berita x di Google News",
+    "Yuk join di group whatsapp : Warga", "Youtube Kabarkaltim", "Kirim berita ke redaksi",
+    "Ikuti terus perkembangan banjir ini di Google News dan kanal resmi pemerintah provinsi.",
 
 ]  # fmt: skip
 
@@ -222,6 +228,13 @@ LEADING_SAMPLES = [
             [piece for piece in CHROME_PIECES if chrome.TRAILING_MARKER.fullmatch(piece)],
             chrome.is_trailing_marker,
             id="trailing",
+        ),
+        pytest.param(
+            chrome.FORM_AND_FOLLOW,
+            chrome.FORM_OPENINGS,
+            [piece for piece in CHROME_PIECES if chrome.FORM_AND_FOLLOW.fullmatch(piece)],
+            chrome.is_trailing_marker,
+            id="form-and-follow",
         ),
         pytest.param(
             chrome.LEADING_CHROME,

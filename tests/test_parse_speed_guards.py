@@ -25,7 +25,7 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
 @pytest.mark.parametrize(
     ("first", "letters"),
     [
-        (chrome.TRAILING_FIRST, "abcdefghiklmnprstwy©⚠"),
+        (chrome.TRAILING_FIRST, "abcdefghijklmnprstwy©⚠*"),
         (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
         (chrome.CREDIT_FIRST, "efklnoprstuw"),
         (chrome.RULE_FIRST, "-–—_="),
@@ -68,6 +68,16 @@ def test_first_character_sets_hold_every_case_variant(first, letters):
                 "Advertisement", "Iklan",
             ],
         ),
+        (
+            chrome.FORM_AND_FOLLOW,
+            [
+                "Batalkan balasan", "Cancel reply", "Be the first to comment",
+                "Jadilah yang pertama berkomentar", "Nama *", "Name", "Email *", "E-mail",
+                "Surel", "Situs Web", "Website", "*) Ikuti berita x", "Yuk join x",
+                "Kirim berita x", "Youtube Outlet", "Instagram @x", "Facebook x", "Twitter x",
+                "TikTok x",
+            ],
+        ),
         (chrome.DROPPED_LINE, ["Baca juga: x", "---", "***", ".", "•", "Advertisement", "[iklan]"]),
         (
             chrome.CREDIT_LINE,
@@ -86,6 +96,7 @@ def test_first_character_guards_never_reject_a_match(pattern, samples):
     """Each branch's sample passes its guard; with another first character, none matches."""
     guard = {
         chrome.TRAILING_MARKER: chrome.is_trailing_marker,
+        chrome.FORM_AND_FOLLOW: chrome.is_trailing_marker,
         chrome.DROPPED_LINE: chrome.is_dropped_line,
         chrome.CREDIT_LINE: chrome.is_credit_line,
         chrome.RULE: chrome.is_rule,

@@ -8,8 +8,14 @@ from datetime import datetime
 import pytest
 
 from press_release.errors import PressReleaseError
-from press_release.parse import chrome, dates
-from press_release.parse.byline import credited_reporters, is_code, split_code, take_byline
+from press_release.parse import chrome, dates, parse_release
+from press_release.parse.byline import (
+    code_after_stop,
+    credited_reporters,
+    is_code,
+    split_code,
+    take_byline,
+)
 from press_release.parse.dateline import display_place, match_dateline
 from press_release.parse.header import split_header
 from press_release.parse.normalise import decode, normalise
@@ -103,6 +109,8 @@ def test_display_place(written, shown):
         ("Tentang Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR).", None, []),
         ("Rapat digelar Rabu (19/11/2025).", None, []),
         ("Ia menyebut angka itu (tiga persen, red).", None, []),
+        ("Hal ini untuk maju.**", "Hal ini untuk maju.", ["**"]),
+        ("Hal ini untuk maju. **", None, []),  # a spaced end mark (strip_end_mark's)
     ],
 )
 def test_take_byline(text, body, codes):
@@ -133,6 +141,58 @@ def test_split_code(code, reporters, desk):
 @pytest.mark.parametrize("code", ["KKPR", "SLB", "19/11/2025", "27/9", "…, red", "sumber: x"])
 def test_not_a_code(code):
     assert not is_code(code)
+
+
+@pytest.mark.parametrize(
+    ("line", "closes"),
+    [
+        ("Dokumen diserahkan kepada para kepala dinas.(KP07).", True),
+        ("Dokumen diserahkan kepada para kepala dinas. (OL-2)", True),
+        ("Warga diminta mewaspadai penularan penyakit (COVID-19).", False),  # before the stop
+        ("Dokumen diserahkan kepada para kepala dinas. (KKPR)", False),  # no digit: an acronym
+        ("Rapat digelar pada Rabu. (19/11)", False),  # a date
+    ],
+)
+def test_code_after_stop(line, closes):
+    assert code_after_stop(line) is closes
+
+
+def test_a_code_in_a_paragraph_before_the_stop_keeps_the_paragraphs_below():
+    text = (
+        "Dinkes Gelar Vaksinasi\n\nSAMARINDA – Dinas Kesehatan menggelar vaksinasi lanjutan "
+        "bagi warga di enam kelurahan, Senin (3/6/2024).\nPetugas mengingatkan warga "
+        "mewaspadai penularan penyakit (COVID-19).\nVaksinasi berikutnya digelar di "
+        "puskesmas setiap pekan pada hari kerja.\nWarga diminta membawa kartu identitas "
+        "dan kartu vaksin masing-masing.\nPetugas juga melayani warga lanjut usia di rumah.\n"
+    )
+    release = parse_release(text.encode(), "rilis.txt")
+    assert release.byline is None
+    assert release.body_text.endswith("Petugas juga melayani warga lanjut usia di rumah.")
+
+
+@pytest.mark.parametrize(
+    ("last", "above", "byline"),
+    [
+        (
+            "Tanjung, Harian",
+            "Warga diminta menjauhi narkoba sejak dini, ujarnya.",
+            "Tanjung, Harian",
+        ),
+        # Not after a paragraph of prose: a line of the release.
+        ("Tanjung, Harian", "Dua kota", None),
+        # Not one word each, capitalised, without digits: no newspaper's credit.
+        ("Tanjung, 12 Mei", "Warga diminta menjauhi narkoba sejak dini, ujarnya.", None),
+        ("Tanjung, dan lainnya", "Warga diminta menjauhi narkoba sejak dini, ujarnya.", None),
+    ],
+)
+def test_a_place_and_a_newspaper_closing_the_text(last, above, byline):
+    text = (
+        "BNN Gelar Tes Urine\n\nTANJUNG – BNN Kota Tanjung menggelar tes urine bagi "
+        f"pegawai kecamatan, Senin (3/6/2024).\n\n{above}\n\n{last}\n"
+    )
+    release = parse_release(text.encode(), "rilis.txt")
+    assert release.byline == byline
+    assert release.body_text.endswith(above if byline else last)
 
 
 # --- dates --------------------------------------------------------------------

@@ -29,6 +29,9 @@ _CODE_AFTER = _SPACE_OR_STOP + "-–—"
 STAR_CODE = re.compile(r"(?:(?<=\s)|(?<=[.!?\"”]))\*(?P<code>[A-Za-z]{2,6})\s*$")
 # An end mark " *" or " ***".
 END_MARK = re.compile(r"\s*\*{1,3}\s*$")
+# The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**"
+# (spaced, " ***" is an end mark).
+GLUED_STARS = re.compile(r"(?<=[.!?\"”’])(?P<code>\*{2,3})\s*$")
 # Antara's closing code, stars around the editor's number, glued or not: "lainnya.***4***".
 STAR_NUMBER = re.compile(r"(?<![*\w])\s*(?P<code>\*{2,3}\d{1,3}\*{2,3})\s*$")
 # A code after a slash, closing the last sentence: "... mengiyakan. /bd" (or a line "/bd").
@@ -197,6 +200,8 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return "", [pair["code"]]
     if last == "*" and (star := STAR_NUMBER.search(text, max(0, len(text) - 12))):
         return text[: star.start()].rstrip(), [star["code"]]
+    if last == "*" and (stars := GLUED_STARS.search(text, max(0, len(text) - 8))):
+        return text[: stars.start()], [stars["code"]]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
         return text[: slash.start()].rstrip(), [slash["code"]]
     if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 22))):
@@ -207,6 +212,20 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     if last in ("]", ")", ".") and (empty := EMPTY_PAIR.search(text, max(0, len(text) - 8))):
         return text[: empty.start()].rstrip(), []
     return text, []
+
+
+def code_after_stop(text: str) -> bool:
+    """Whether `text` ends with a code in brackets that follows its last sentence's stop
+    and mixes letters and digits: "... lingkup Pemkot.(KP07).", "... warga. (OL-2)". Such a
+    code closes the release even with more text below it (the teaser of another article);
+    an acronym or a gloss stands before the stop ("... pandemi (COVID-19).")."""
+    if text.rstrip(_CODE_AFTER)[-1:] not in (")", "]"):
+        return False
+    match = TAIL_CODE.search(text, tail_search_start(text))
+    if not match or text[: match.start()].rstrip()[-1:] not in _STOPS:
+        return False
+    code = match["code"]
+    return any(map(str.isdigit, code)) and any(map(str.isalpha, code)) and is_code(code)
 
 
 def has_empty_pair(text: str) -> bool:
@@ -243,6 +262,8 @@ def strip_end_mark(text: str) -> str:
         return text
     if text.rstrip(" *").endswith("/"):
         return text  # "AND/*": the anonymous desk after a slash, part of a code
+    if GLUED_STARS.search(text, max(0, len(text) - 8)):
+        return text  # "maju.**": the anonymous code glued to the stop
     if STAR_NUMBER.search(text, max(0, len(text) - 12)):
         return text  # "***4***" is Antara's code, not an end mark
     return END_MARK.sub("", text)
@@ -307,6 +328,7 @@ WEAK_BARE_CREDIT = re.compile(
     (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas)\b
       [\w.&/\ -]{0,50}                          # "Humas Pemkab Kutim", "Diskominfo Kukar"
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
+    | [A-Z][a-z'’-]{2,20},\ [A-Z][a-z'’-]{2,20}   # a place and a newspaper: "Kediri, Radar"
     """
 )
 

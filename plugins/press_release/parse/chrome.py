@@ -132,6 +132,28 @@ TRAILING_MARKER = re.compile(
     | banner\b.{{0,40}}|advertisement|iklan
     """
 )
+# More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
+# it or to send it news, a channel's line. Apart from TRAILING_MARKER because every branch
+# of a pattern costs each line it is tried on: this one is tried only on the lines
+# opening like one of its branches (FORM_OPENINGS).
+FORM_AND_FOLLOW = re.compile(
+    r"""(?ix)
+    batalkan\ balasan|cancel\ reply                  # a comment form's buttons
+    | be\ the\ first\ to\ comment\b.*
+    | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
+    | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
+    | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti berita ... Google News"
+    | yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b.*       # "Yuk ... join di group whatsapp"
+    | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
+    | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){0,2}  # a channel
+    """
+)
+# The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
+# TRAILING_OPENINGS).
+FORM_OPENINGS = frozenset(
+    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
+    + ("fa", "tw", "ti")
+)
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
 MARKER_MAX = 160
@@ -215,6 +237,33 @@ COMMENT_FORM = re.compile(
     | please\ enter\ your\ (?:comment|name|email)\b.*
     """
 )
+# An outlet's call to follow it (a channel, a chat group) or to send it news, however
+# long: sentences in shape, chrome by their words. "Yuk berbagi informasi ... join di
+# group whatsapp : X", "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran
+# WhatsApp kami", "Kirim berita dan rilis ke email redaksi@x.id".
+FOLLOW_PROMPT = re.compile(
+    r"""(?ix)
+    (?:\*\)\s*)?
+    (?: yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b
+      | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b
+      | (?:ikuti|follow|cek|simak|pantau|dapatkan)\b.{0,100}?
+        \b(?:google\ news|(?:saluran|channel|grup|group)\ (?:whatsapp|telegram)
+            |(?:whatsapp|telegram)\ (?:channel|group))\b
+    )
+    """
+)
+# The first two characters, lower-cased, a FOLLOW_PROMPT line opens with.
+_FOLLOW_OPENINGS = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "ki", "*)"))
+# Trailing chrome a heading of its own may stand above: a contact block's lines ("Website :
+# x", "Alamat: Jl. ..."), another article's time ("4 hari ago", "11 Oktober 2023 Jam 20:47").
+HEADED_CHROME = re.compile(
+    rf"""(?ix)
+    (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
+       |telp|telepon|hp|wa|whatsapp|fax|faks|alamat)\s*:\s*\S.*
+    | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
+    | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}.*
+    """
+)
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
 # the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
 # nor is a list item "(c) ...".
@@ -229,13 +278,14 @@ RESERVED_RIGHTS = re.compile(
 )
 
 
-# Characters that can open a match of each pattern, with their case variants as the
+# Characters that can open a match of each pattern (TRAILING_FIRST: of TRAILING_MARKER
+# and FORM_AND_FOLLOW), with their case variants as the
 # regex engine folds them under IGNORECASE: besides the other ASCII case, "ſ" (long s)
 # matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghiklmnprstwyABCDEFGHIKLMNPRSTWY©⚠ſ\u212a\u0130\u0131"
+    "abcdefghijklmnprstwyABCDEFGHIJKLMNPRSTWY©⚠*ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -357,10 +407,19 @@ def is_trailing_marker(line: str) -> bool:
         return bool(TRAILING_MARKER.fullmatch(line))
     if first not in TRAILING_FIRST:
         return False  # "" too: every branch needs a character
+    return bool(_marker(line))
+
+
+def _marker(line: str) -> re.Match[str] | None:
+    """TRAILING_MARKER or FORM_AND_FOLLOW, each tried only on a line opening like one of
+    its branches, for a line opening with a character of TRAILING_FIRST."""
     two = line[:2]
-    if two.isascii() and two.lower() not in TRAILING_OPENINGS:
-        return False
-    return bool(TRAILING_MARKER.fullmatch(line))
+    if not two.isascii():
+        return TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
+    two = two.lower()
+    return (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
+        two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
+    )
 
 
 def is_rule(line: str) -> bool:
@@ -417,13 +476,18 @@ def trailing_and_dropped(
         elif len(line) > MARKER_MAX:
             candidate = None  # a paragraph, though it may open like a marker
         else:
-            candidate = (
-                first.isdecimal()
-                or (
-                    first in TRAILING_FIRST
-                    and (not (two := line[:2]).isascii() or two.lower() in TRAILING_OPENINGS)
+            # _marker() inlined: its call would cost more than its tests on most lines.
+            if first.isdecimal():
+                candidate = TRAILING_MARKER.fullmatch(line)
+            elif first not in TRAILING_FIRST:
+                candidate = None
+            elif (two := line[:2]).isascii():
+                two = two.lower()
+                candidate = (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
+                    two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
                 )
-            ) and TRAILING_MARKER.fullmatch(line)
+            else:
+                candidate = TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
             # _trailing_shape()'s own first guard, inlined: most lines fail it.
             last = line[-1]
             if not candidate and (
@@ -510,8 +574,8 @@ def _last(
 def is_chrome_shaped(line: str) -> bool:
     """A line that is chrome or a credit by its own shape, wherever it stands: a rule,
     a dropped line, a credit line, leading chrome (a counter), a comment form's
-    sentence, a copyright notice. Trailing markers are not tested here: their phrases
-    also open ordinary sentences."""
+    sentence, a copyright notice, an outlet's call to follow it. Trailing markers are
+    not tested here: their phrases also open ordinary sentences."""
     return (
         is_rule(line)
         or is_dropped_line(line)
@@ -519,7 +583,18 @@ def is_chrome_shaped(line: str) -> bool:
         or is_leading_chrome(line)
         or bool(COMMENT_FORM.match(line))
         or is_copyright_notice(line)
+        or is_follow_prompt(line)
     )
+
+
+def is_headed_chrome(line: str) -> bool:
+    """HEADED_CHROME: a line of trailing chrome that a heading may stand above."""
+    return len(line) <= MARKER_MAX and bool(HEADED_CHROME.match(line))
+
+
+def is_follow_prompt(line: str) -> bool:
+    """FOLLOW_PROMPT, tried only on a line opening like one."""
+    return line[:2].lower() in _FOLLOW_OPENINGS and bool(FOLLOW_PROMPT.match(line))
 
 
 def is_copyright_notice(line: str) -> bool:

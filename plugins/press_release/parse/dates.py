@@ -274,12 +274,14 @@ BODY_DATE_WINDOW = 8000
 def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     """The release's date when the lead names none with a weekday and a year.
 
-    In order: a date opening the lead, named "pada tanggal" in it, or in brackets
-    ("(24/05/19)"); the first weekday
-    date with a year in the later paragraphs, but one inside a quotation or announced
-    as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
+    In order: a date opening the lead, named "pada tanggal" in it, in brackets
+    ("(24/05/19)"), or the first day of a range ("23 hingga 25 April 2019"); the first
+    weekday date with a year in the later paragraphs, but one inside a quotation or
+    announced as coming ("Rabu (26/9) mendatang"); a weekday date without a year, in any
     paragraph, whose weekday fits exactly one year that `context` (the title and body)
-    states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday).
+    states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday); last,
+    the first day of a range in the lead announced as coming ("22 hingga 28 April 2024
+    mendatang"), the only date the text gives.
     """
     lead = paragraphs[0] if paragraphs else ""
     if lead[:1].isdecimal() or lead[:1] in "Tt" or lead[:1] in "Pp":
@@ -290,6 +292,9 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         return match
     if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
         return match
+    current, coming = _first_ranges(lead[:LEAD_WINDOW])
+    if current:
+        return current
     texts, size = [], 0
     for paragraph in paragraphs:
         texts.append(paragraph[: BODY_DATE_WINDOW - size])
@@ -313,7 +318,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
     yearless = [match for _, match in told if not _has_year(match.groupdict())]
     if not yearless:
-        return None
+        return coming
     years = stated_years(context[:BODY_DATE_WINDOW])
     for match in yearless if years else ():
         weekday = WEEKDAYS[match["weekday"].lower()]
@@ -322,7 +327,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if len(fits) == 1:
             day = fits[0]
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
-    return None
+    return coming  # an announced event's date, when the text gives no other
 
 
 def stated_years(text: str) -> list[int]:
@@ -350,6 +355,45 @@ def _first_bracketed(text: str) -> FoundDate | None:
         ):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
+
+
+# A range of days with its year, in the lead: "23 hingga 25 April 2019", "12 s.d. 14 Mei
+# 2024", "3-5 Juli 2023", "30 April sampai dengan 2 Mei 2019". The release's date is its
+# first day.
+RANGE_DATE = re.compile(
+    rf"""(?ix)
+    \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?)?
+    \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*
+    (?:tanggal\s+)?
+    {TEXTUAL}
+    """
+)
+
+
+def _first_ranges(text: str) -> tuple[FoundDate | None, FoundDate | None]:
+    """The first day of the first range of days with a year in `text` (RANGE_DATE), and
+    that of the first range announced as coming ("... 3-5 Juli 2025 mendatang"): the
+    release's date only when the text gives no other. Ranges inside quotations do not
+    count."""
+    current = coming = None
+    for match in RANGE_DATE.finditer(text):
+        if not match["ty"] or _quoted(text, match.start()):
+            continue
+        end_month = MONTHS[match["tm"].lower()]
+        month, year, day = MONTHS[(match["rm"] or match["tm"]).lower()], int(match["ty"]), 0
+        if month > end_month:
+            year -= 1  # "30 Desember hingga 2 Januari 2024"
+        if month != end_month or int(match["rd"]) <= int(match["td"]):
+            day = int(match["rd"])
+        try:
+            first = date(year, month, day)
+        except ValueError:
+            continue  # day 0 too: the range ends before it starts
+        found = FoundDate(datetime(first.year, first.month, first.day), False, None, match[0])
+        if not FUTURE_AFTER.match(text, match.end()):
+            return found, coming
+        coming = coming or found
+    return current, coming
 
 
 def _first_named(text: str) -> FoundDate | None:

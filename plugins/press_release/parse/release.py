@@ -26,6 +26,7 @@ from .byline import (
     Byline,
     bare_byline,
     bare_credit,
+    code_after_stop,
     credited_reporters,
     has_empty_pair,
     is_code,
@@ -502,6 +503,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
+        if chrome.is_headed_chrome(body[index]):
+            index = _drop_heading_above(release, body, index)
         body = body[:index]
     else:
         body = body[:]  # popped below: the caller's list stays as it was
@@ -524,7 +527,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     release.credits.extend(credits)
     if not body:
         return body
-    if len(body[-1]) <= 100:  # else the body ends with a paragraph (see _drop_short_tail)
+    # Else the body ends with a paragraph (see _drop_short_tail): most releases.
+    last = body[-1]
+    if len(last) <= 100 or (last[-1:] not in _NOT_HEADLINE_END and _is_headline(last)):
         _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
@@ -546,6 +551,41 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
+    """Where the body ends when the trailing chrome at `index` (a contact block, another
+    article's time) has a heading above it: a short line without a sentence's end,
+    between it and the last paragraph ("Dinas Pertanian Kota Baru" over "Website : ...",
+    another article's headline over "4 hari ago"), maybe with more lines of the same
+    block between ("Alamat : Jl. ..."). They are dropped, with a warning; a credit, a
+    code or a list item stays.
+    """
+    content = [i for i in range(index - 1, -1, -1) if body[i]][:8]
+    at = 0
+    while at < len(content) and chrome.is_headed_chrome(body[content[at]]):
+        at += 1  # "Alamat : Jl. ...": the block's own line, above its first marker
+    if at + 1 >= len(content):
+        return index
+    line, above = body[content[at]], body[content[at + 1]]
+    if (
+        not fewer_words(line, 13)
+        or _ends_sentence(line)
+        or line[-1:] in ":;,"
+        or chrome.is_credit_line(line)
+        or _labelled_name(line)
+        or _holds_code(line)
+        or bare_credit(line) is not None
+        or LIST_ITEM.fullmatch(line)
+        or not _looks_like_paragraph(above)
+    ):
+        return index
+    start = content[at]
+    lines = [x for x in body[start:index] if x]
+    cut = len(release.dropped) - sum(1 for x in body[index:] if x)
+    release.dropped[cut:cut] = lines
+    release.warnings.append(_short_lines_dropped(lines))
+    return start
 
 
 # A short labelled line closing the text, whatever its label says (a misspelt one too:
@@ -589,7 +629,9 @@ def _code_above(release: Release, body: list[str]):
             continue
         after = [x for x in body[index + 1 :] if x]
         only_chrome = not any(map(_looks_like_paragraph, after))
-        if not (any("/" in code for code in found) or bylines or only_chrome):
+        if not (
+            any("/" in code for code in found) or bylines or only_chrome or code_after_stop(line)
+        ):
             continue
         if release.title is None and len(after) <= 3 and only_chrome:
             _headline_below(release, after)
@@ -625,19 +667,32 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     release.dropped.extend(rest[:-2])
 
 
+def _short_lines_dropped(lines: list[str]) -> str:
+    """The warning naming short lines dropped after the last paragraph."""
+    return Message(
+        "%(count)s short line(s) after the last paragraph were dropped as page chrome, "
+        "starting with %(first)r; join them to a paragraph if they belong to the release",
+        count=len(lines),
+        first=lines[0][:60],
+    )
+
+
 def _drop_short_tail(release: Release, body: list[str]) -> None:
     """Blank out a run of two or more short lines after the last paragraph of prose:
     slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
-    and a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times).
+    a banner repeated there ("IDCloudHost | SSD Cloud Hosting" three times), and a list
+    of three or more other articles' headlines (see _is_headline).
 
     Not touched: list items, a line holding a code or a bare credit, a single short
-    line (it may close the text), and anything when no prose stands above the run.
+    line (it may close the text), and anything when no prose stands above the run, or
+    when the line above it announces a list (ends with a colon).
     """
     last = body[-1] or next((line for line in reversed(body) if line), "")
-    if len(last) > 100 or not fewer_words(last, 12):
+    if len(last) > SHORT_TAIL_MAX or not (fewer_words(last, 12) or _is_headline(last)):
         return  # the body ends with a paragraph: most releases
     tail = [line for line in body[-12:] if line]
     run: list[int] = []
+    headlines = 0  # lines of the run taken only as headlines
     for index in range(len(body) - 1, -1, -1):
         line = body[index]
         if not line:
@@ -645,29 +700,44 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
         short = fewer_words(line, 5) or (
             fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1
         )
+        if not short and _is_headline(line):
+            short, headlines = True, headlines + 1
         if not short or _holds_code(line) or bare_credit(line) is not None:
             break
         first = line[:1]
         if (first in "-•*–" or first.isdecimal() or first.islower()) and LIST_ITEM.fullmatch(line):
             break
         run.append(index)
-    if len(run) < 2:
+    if len(run) < (3 if headlines else 2):
         return
     above = next((x for x in reversed(body[: run[-1]]) if x), "")
-    if not above or not _looks_like_paragraph(above):
+    if not above or above[-1] == ":" or not _looks_like_paragraph(above):
         return
     lines = [body[i] for i in reversed(run)]
     release.dropped.extend(lines)
-    release.warnings.append(
-        Message(
-            "%(count)s short line(s) after the last paragraph were dropped as page chrome, "
-            "starting with %(first)r; join them to a paragraph if they belong to the release",
-            count=len(lines),
-            first=lines[0][:60],
-        )
-    )
+    release.warnings.append(_short_lines_dropped(lines))
     for index in run:
         body[index] = ""
+
+
+# The longest last line _drop_short_tail() looks above: a headline of another article.
+SHORT_TAIL_MAX = 200
+
+
+def _is_headline(line: str) -> bool:
+    """Another article's headline by its shape: 5 to 25 words, opening with a capital,
+    most of them (three in four) capitalised or numbers, and no sentence's or clause's
+    end ("Harga Cabai di Pasar Induk Turun Menjelang Akhir Tahun")."""
+    if len(line) > SHORT_TAIL_MAX or line[-1:] in _NOT_HEADLINE_END or not line[:1].isupper():
+        return False
+    words = line.split(None, 25)
+    if not 5 <= len(words) <= 25:
+        return False
+    capitals = sum(1 for word in words if word[0].isupper() or word[0].isdecimal())
+    return capitals * 4 >= len(words) * 3
+
+
+_NOT_HEADLINE_END = frozenset('.!?"”’:;,)]')
 
 
 def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
