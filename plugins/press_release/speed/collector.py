@@ -25,8 +25,17 @@ class Collector:
         self.paused = False  # this process paused the collector while reading
 
     def thaw_previous_build(self) -> None:
-        """As each build starts: unfreeze an earlier build's objects (and restart a
-        collector that a failed build left paused)."""
+        """As each build starts: unfreeze an earlier build's objects and free them (and
+        restart a collector that a failed build left paused).
+
+        The last build's objects became garbage when its run ended, and were frozen with
+        the objects that were alive then, so no collection would ever free them: under
+        ``pelican --autoreload`` each rebuild kept 40 to 100 MB more at 10,000 releases.
+        A full collection frees them here, before this build makes any object of its own:
+        done at the end of the next build instead, it scanned that build's live objects
+        too, about twice the objects (0.7 to 1.3 s at 10,000 releases, and growing with
+        the archive)."""
+        collect = self.frozen
         if self.frozen:
             gc.unfreeze()
             self.frozen = False
@@ -38,21 +47,13 @@ class Collector:
             # method for the whole process, keyed by the content object, so every article
             # a build showed would stay alive, with its build's whole context.
             cache.clear()
+        if collect:
+            gc.collect()
 
     def free_previous_build(self) -> None:
-        """At the end of a build when another will follow in this process: free what the
-        build before this one left.
-
-        Its objects became garbage when its run ended, and this build froze them with its
-        own, so no collection would ever free them: under ``pelican --autoreload`` each
-        rebuild kept 40 to 100 MB more at 10,000 releases. A full collection here frees
-        them once this build's pages are written (about 0.4 s at 10,000 releases, after
-        the edited page is on disk); this build's objects are freed in the next one's.
-        """
-        if self.frozen:
-            gc.unfreeze()
-            self.frozen = False
-        gc.collect()
+        """At the end of a build when another will follow in this process: nothing left to
+        do. The build before this one was freed as this one started
+        (thaw_previous_build); this build's objects are freed as the next one starts."""
 
     def pause(self) -> None:
         """While the releases are read: no collections."""

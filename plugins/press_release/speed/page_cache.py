@@ -132,6 +132,7 @@ class Keys:
         self._linked: dict[int, int] = {}
         self._lists: dict[tuple, object] = {}
         self._wrappers: dict[int, tuple] = {}
+        self._urls: dict[int, object] = {}
 
     def value(self, value, content) -> object:
         """A hashable description of `value`; `content` describes a content object."""
@@ -154,7 +155,15 @@ class Keys:
             memo = (id(value), content)
             found = self._lists.get(memo)
             if found is None:
-                items = tuple([self.value(item, content) for item in value])
+                kinds = self._kinds  # an article of a list: content() straight away
+                items = tuple(
+                    [
+                        content(item)
+                        if kinds.get(type(item)) == "content"
+                        else self.value(item, content)
+                        for item in value
+                    ]
+                )
                 found = self._lists[memo] = (kind.__name__, hash(items))
             return found
         if how == "name":  # a region, reporter, tag or place: one object per name
@@ -208,7 +217,15 @@ class Keys:
         found = self._linked.get(id(content))
         if found is None:
             own, links = self._own_part(content)
-            found = self._linked[id(content)] = hash((own, tuple(map(url, links))))
+            found = self._linked[id(content)] = hash((own, tuple(map(self.url, links))))
+        return found
+
+    def url(self, content: Content) -> object:
+        """url() of a content object, once per build: a release is linked from several
+        others (newer, older, related), and Pelican formats its URL on each access."""
+        found = self._urls.get(id(content))
+        if found is None:
+            found = self._urls[id(content)] = url(content)
         return found
 
     def _own_part(self, content: Content) -> tuple[int, list[Content]]:
@@ -340,6 +357,8 @@ class Build:
         self.keys = Keys()
         self._names: dict[str, frozenset[str] | None] = {}
         self._shared: dict[object, object] = {}
+        # Described shared parts of calls, by template names, variables and `counted`.
+        self._parts: dict[tuple, object] = {}
 
     def call_key(self, call: tuple, counted: bool = True) -> int | None:
         """The key of one recorded ``(method, args, kwargs)``; None if it has none.
@@ -359,13 +378,35 @@ class Build:
                 for k, v in sorted(kwargs.items())
                 if k != "context" and _needed(k, v, names)
             ]
-            read = sorted(names if names is not None else context.keys() - {STATE_KEY})
-            shared = [
-                (k, self._context_value(context, k, counted)) for k in read if k not in kwargs
-            ]
+            shared = self._shared_part(context, names, kwargs, counted)
         except Opaque:
             return None
-        return hash((self.site, method, tuple(described), tuple(named), tuple(shared)))
+        return hash((self.site, method, tuple(described), tuple(named), shared))
+
+    def _shared_part(self, context: dict, names, kwargs: dict, counted: bool) -> tuple:
+        """The names a call's templates read from its context, with their values; for
+        calls passing the build's shared context (every article's page, say), once per
+        template and set of variables: the same values, described once."""
+        memo = None
+        if context is self.context and names is not None:
+            memo = (names, frozenset(kwargs), counted)
+            found = self._parts.get(memo)
+            if found is not None:
+                if found is Opaque:
+                    raise Opaque("shared")
+                return found
+        read = sorted(names if names is not None else context.keys() - {STATE_KEY})
+        try:
+            shared = tuple(
+                [(k, self._context_value(context, k, counted)) for k in read if k not in kwargs]
+            )
+        except Opaque:
+            if memo is not None:
+                self._parts[memo] = Opaque
+            raise
+        if memo is not None:
+            self._parts[memo] = shared
+        return shared
 
     def pages_key(
         self, call: tuple, paginated_templates: dict, stable: bool = False
