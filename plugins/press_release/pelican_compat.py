@@ -141,9 +141,16 @@ def _jinja_render_function() -> bool:
 
     return (
         _signature(Template.new_context, ["self", "vars", "shared", "locals"])
+        and _signature(Context.__init__,
+                       ["self", "environment", "parent", "name", "blocks", "globals"])
         and "root_render_func" in inspect.getsource(Template.render)
         and "self.vars" in inspect.getsource(Context.resolve_or_missing)
-    )
+        # the template's globals only serve {% import %}, which compares them with the
+        # imported template's own: the same environment's, so a context without them
+        # imports alike
+        and "globals_keys - self.globals.keys()"
+        in inspect.getsource(Template._get_default_module)
+    )  # fmt: skip
 
 
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
@@ -182,7 +189,7 @@ INTERNALS: tuple[Internal, ...] = (
     Internal("sitemap_clock", "pelican.plugins.sitemap.sitemap.generator.now",
              "features/publishing.py", "index pages' <lastmod> from the newest release, "
              "not the build's clock (reproducible sitemaps)", _sitemap_clock),
-    Internal("jinja_render", "jinja2.Template.root_render_func, Context.vars",
+    Internal("jinja_render", "jinja2.Template.root_render_func, .blocks, Context(), .vars",
              "templating/partials.py", "render a partial in the page's context without "
              "copying it", _jinja_render_function),
 )  # fmt: skip
@@ -257,8 +264,13 @@ def render_in_context(template, context, names: dict) -> str:
     set), `names` on top, without the copy of the whole context that ``{% include %}``
     makes."""
     if available("jinja_render"):
-        local = template.new_context(context.parent, True)  # shared: no copy
-        local.vars.update(context.vars)  # looked up before the parent
-        local.vars.update(names)
+        # Template.new_context(context.parent, shared=True) without the set of the
+        # environment's globals it makes each time (a ChainMap walked: a third of it)
+        environment = template.environment
+        local = environment.context_class(environment, context.parent, template.name,
+                                          template.blocks)  # fmt: skip
+        variables = local.vars  # looked up before the parent
+        variables.update(context.vars)
+        variables.update(names)
         return "".join(template.root_render_func(local))
     return template.render({**context.get_all(), **names})
