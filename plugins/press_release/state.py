@@ -52,6 +52,9 @@ class BuildState:
     background_runner: Callable | None = field(default=None, repr=False)
     date_type: type = SafeDatetime  # the type of the dates the reader hands to Pelican
     _pending: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # Which files are releases: the content folder and its folders' links, looked up
+    # once per build (features/sources.Sources).
+    sources: object = field(default=None, repr=False)
     # Releases with an old address, gathered for redirect pages (features/redirects.py).
     redirects: object = field(default=None, repr=False)
     # The speed layer's objects for this build (speed/__init__.py), None without it.
