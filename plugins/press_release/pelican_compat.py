@@ -153,6 +153,27 @@ def _jinja_render_function() -> bool:
     )  # fmt: skip
 
 
+def _jinja_call() -> bool:
+    """Context.call as plain_call_context() shortens it (Jinja 3.1)."""
+    from jinja2.runtime import Context
+
+    source = inspect.getsource(Context.call)
+    return all(
+        line in source
+        for line in (
+            "_PassArg.from_obj(__obj.__call__)",
+            "pass_arg = _PassArg.from_obj(__obj)",
+            'if kwargs.get("_loop_vars"):',
+            'if kwargs.get("_block_vars"):',
+            "args = (__self,) + args",
+            'kwargs.pop("_block_vars", None)',
+            'kwargs.pop("_loop_vars", None)',
+            "return __obj(*args, **kwargs)",
+            "except StopIteration:",
+        )
+    ) and "jinja_pass_arg" in vars(_probe_pass_context())
+
+
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
 
 INTERNALS: tuple[Internal, ...] = (
@@ -189,6 +210,9 @@ INTERNALS: tuple[Internal, ...] = (
     Internal("sitemap_clock", "pelican.plugins.sitemap.sitemap.generator.now",
              "features/publishing.py", "index pages' <lastmod> from the newest release, "
              "not the build's clock (reproducible sitemaps)", _sitemap_clock),
+    Internal("jinja_call", "jinja2.runtime.Context.call (its rules copied), .jinja_pass_arg",
+             "speed/templates.py", "a template's call of a plain function without Jinja's "
+             "tests of it", _jinja_call),
     Internal("jinja_render", "jinja2.Template.root_render_func, .blocks, Context(), .vars",
              "templating/partials.py", "render a partial in the page's context without "
              "copying it", _jinja_render_function),
@@ -274,3 +298,58 @@ def render_in_context(template, context, names: dict) -> str:
         variables.update(names)
         return "".join(template.root_render_func(local))
     return template.render({**context.get_all(), **names})
+
+
+def plain_call_context():
+    """A Jinja context class whose ``call`` (each ``f(...)`` a template makes: ``_()``,
+    ``partial()``, ``date.isoformat()``) takes a short way for a plain function or method
+    that wants no argument from Jinja, or only the context while no loop or block
+    variable is set: the same call as Context.call makes, without its four attribute
+    tests. Anything else goes to Context.call. None when Context.call is not as
+    expected."""
+    if not available("jinja_call"):
+        return None
+    return _plain_call_context()
+
+
+@cache
+def _plain_call_context():
+    from types import BuiltinFunctionType, FunctionType, MethodType
+
+    from jinja2.runtime import Context
+
+    plain_types = frozenset((FunctionType, MethodType, BuiltinFunctionType))
+    by_context = getattr(_probe_pass_context(), "jinja_pass_arg", None)
+    stopped = "value was undefined because a callable raised a StopIteration exception"
+
+    class PlainCallContext(Context):
+        def call(self, obj, /, *args, **kwargs):
+            __traceback_hide__ = True  # noqa: F841 - as Jinja's: hidden in tracebacks
+            if type(obj) in plain_types:
+                wants = getattr(obj, "jinja_pass_arg", None)
+                if wants is None or (
+                    wants is by_context
+                    and not kwargs.get("_loop_vars")
+                    and not kwargs.get("_block_vars")
+                ):
+                    if wants is not None:
+                        args = (self, *args)
+                    kwargs.pop("_block_vars", None)
+                    kwargs.pop("_loop_vars", None)
+                    try:
+                        return obj(*args, **kwargs)
+                    except StopIteration:
+                        return self.environment.undefined(stopped)
+            return Context.call(self, obj, *args, **kwargs)
+
+    return PlainCallContext
+
+
+def _probe_pass_context():
+    from jinja2 import pass_context
+
+    @pass_context
+    def probe(context):
+        return context
+
+    return probe

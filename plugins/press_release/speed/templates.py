@@ -1,4 +1,5 @@
-"""Each template compiled once per build, not once per generator and process.
+"""Each template compiled once per build, not once per generator and process; calls
+from templates made shorter.
 
 Pelican gives every generator a Jinja environment of its own (articles, pages, places),
 and each environment compiles every template it loads: base.html, the header, the footer
@@ -16,11 +17,18 @@ template's source changed. :func:`warm` loads the theme's templates (not Pelican
 "!simple/" ones) in the environments about to render pages before the processes are
 forked, so that they inherit them: the pages load their partials and the templates they
 extend on first use.
+
+The same environments get a context class whose calls of plain functions skip Jinja's
+tests of what the function wants (``pelican_compat.plain_call_context``): a release
+page makes some sixty calls (``_()``, ``partial()``, ``date.isoformat()``).
 """
 
 from __future__ import annotations
 
 from jinja2 import BytecodeCache
+from jinja2.runtime import Context
+
+from ..pelican_compat import plain_call_context
 
 
 def configuration(environment) -> tuple:
@@ -58,9 +66,12 @@ class CompiledTemplates(BytecodeCache):
 
 def share(environment, store: dict) -> None:
     """`generator_init`: the generator's environment takes the build's compiled templates
-    (unless the site configured a bytecode cache of its own)."""
+    (unless the site configured a bytecode cache of its own), and a context whose calls
+    of plain functions are shorter (pelican_compat.plain_call_context)."""
     if environment.bytecode_cache is None:
         environment.bytecode_cache = CompiledTemplates(environment, store)
+    if environment.context_class is Context and not environment.is_async:
+        environment.context_class = plain_call_context() or Context
 
 
 def warm(environments) -> None:
