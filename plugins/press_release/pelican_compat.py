@@ -170,8 +170,10 @@ def _jinja_call() -> bool:
             'kwargs.pop("_loop_vars", None)',
             "return __obj(*args, **kwargs)",
             "except StopIteration:",
+            "args = (__self.eval_ctx,) + args",
+            "args = (__self.environment,) + args",
         )
-    ) and "jinja_pass_arg" in vars(_probe_pass_context())
+    ) and all("jinja_pass_arg" in vars(probe) for probe in _probes())
 
 
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
@@ -302,11 +304,11 @@ def render_in_context(template, context, names: dict) -> str:
 
 def plain_call_context():
     """A Jinja context class whose ``call`` (each ``f(...)`` a template makes: ``_()``,
-    ``partial()``, ``date.isoformat()``) takes a short way for a plain function or method
-    that wants no argument from Jinja, or only the context while no loop or block
-    variable is set: the same call as Context.call makes, without its four attribute
-    tests. Anything else goes to Context.call. None when Context.call is not as
-    expected."""
+    ``partial()``, ``date.isoformat()``) takes a short way for a plain function or
+    method: the same call as Context.call makes, with the context, its evaluation
+    context or the environment first as the function asks (``pass_context`` while no
+    loop or block variable is set), without its four attribute tests. Anything else
+    goes to Context.call. None when Context.call is not as expected."""
     if not available("jinja_call"):
         return None
     return _plain_call_context()
@@ -319,37 +321,40 @@ def _plain_call_context():
     from jinja2.runtime import Context
 
     plain_types = frozenset((FunctionType, MethodType, BuiltinFunctionType))
-    by_context = getattr(_probe_pass_context(), "jinja_pass_arg", None)
+    by_context, by_eval_context, by_environment = (probe.jinja_pass_arg for probe in _probes())
     stopped = "value was undefined because a callable raised a StopIteration exception"
 
     class PlainCallContext(Context):
         def call(self, obj, /, *args, **kwargs):
             __traceback_hide__ = True  # noqa: F841 - as Jinja's: hidden in tracebacks
-            if type(obj) in plain_types:
-                wants = getattr(obj, "jinja_pass_arg", None)
-                if wants is None or (
-                    wants is by_context
-                    and not kwargs.get("_loop_vars")
-                    and not kwargs.get("_block_vars")
-                ):
-                    if wants is not None:
-                        args = (self, *args)
-                    kwargs.pop("_block_vars", None)
-                    kwargs.pop("_loop_vars", None)
-                    try:
-                        return obj(*args, **kwargs)
-                    except StopIteration:
-                        return self.environment.undefined(stopped)
-            return Context.call(self, obj, *args, **kwargs)
+            if type(obj) not in plain_types:
+                return Context.call(self, obj, *args, **kwargs)
+            wants = getattr(obj, "jinja_pass_arg", None)
+            if wants is not None:
+                if wants is by_context:
+                    if kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
+                        return Context.call(self, obj, *args, **kwargs)  # a derived context
+                    args = (self, *args)
+                elif wants is by_eval_context:
+                    args = (self.eval_ctx, *args)
+                elif wants is by_environment:
+                    args = (self.environment, *args)
+                else:
+                    return Context.call(self, obj, *args, **kwargs)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return obj(*args, **kwargs)
+            except StopIteration:
+                return self.environment.undefined(stopped)
 
     return PlainCallContext
 
 
-def _probe_pass_context():
-    from jinja2 import pass_context
+def _probes() -> tuple:
+    """Three functions marked by Jinja's pass_context, pass_eval_context and
+    pass_environment."""
+    from jinja2 import pass_context, pass_environment, pass_eval_context
 
-    @pass_context
-    def probe(context):
-        return context
-
-    return probe
+    return tuple(mark(lambda *args: args) for mark in (pass_context, pass_eval_context,
+                                                       pass_environment))  # fmt: skip
