@@ -81,6 +81,8 @@ def begin_build(pelican) -> None:
     state.prepare = make_prepare(SESSION, build)
     if available("safe_datetime"):
         state.date_type = shortcuts.ReleaseDate
+    if available("override_urls"):
+        state.save_as = shortcuts.save_as
     if parallel.will_defer(settings, get_writer):
         state.background_runner = fork_runner
 
