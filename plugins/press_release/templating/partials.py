@@ -59,7 +59,7 @@ def make_partials() -> dict:
     @pass_context
     def cached_partial(context, name: str, **names) -> Markup:
         # names are distinct: sorting the pairs never compares their values
-        key = (name, _site_url(context), *sorted(names.items()))
+        key = (name, _lookup(context, "SITEURL"), *sorted(names.items()))
         html = drawn.get(key)
         if html is None:
             html = drawn[key] = partial(context, name, **names)
@@ -67,7 +67,7 @@ def make_partials() -> dict:
 
     @pass_context
     def shared_partial(context, name: str) -> Markup:
-        key = (name, _site_url(context), context.get("nav_current"))
+        key = (name, _lookup(context, "SITEURL"), _lookup(context, "nav_current"))
         html = shared.get(key)
         if html is None:
             template = template_of(context, name)
@@ -77,9 +77,11 @@ def make_partials() -> dict:
     return {"partial": partial, "cached_partial": cached_partial, "shared_partial": shared_partial}
 
 
-def _site_url(context):
-    """``context.get("SITEURL")``, the page's variables before the shared ones."""
-    return context.vars.get("SITEURL", context.parent.get("SITEURL"))
+def _lookup(context, name: str):
+    """``context.get(name)`` (the page's variables before the shared ones) without its
+    three calls."""
+    variables = context.vars
+    return variables[name] if name in variables else context.parent.get(name)
 
 
 def make_people_filter(reporters):
