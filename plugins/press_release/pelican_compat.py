@@ -165,9 +165,39 @@ def _jinja_render_function() -> bool:
 
     return (
         _signature(Template.new_context, ["self", "vars", "shared", "locals"])
+        and _signature(Context.__init__,
+                       ["self", "environment", "parent", "name", "blocks", "globals"])
         and "root_render_func" in inspect.getsource(Template.render)
         and "self.vars" in inspect.getsource(Context.resolve_or_missing)
-    )
+        # the template's globals only serve {% import %}, which compares them with the
+        # imported template's own: the same environment's, so a context without them
+        # imports alike
+        and "globals_keys - self.globals.keys()"
+        in inspect.getsource(Template._get_default_module)
+    )  # fmt: skip
+
+
+def _jinja_call() -> bool:
+    """Context.call as plain_call_context() shortens it (Jinja 3.1)."""
+    from jinja2.runtime import Context
+
+    source = inspect.getsource(Context.call)
+    return all(
+        line in source
+        for line in (
+            "_PassArg.from_obj(__obj.__call__)",
+            "pass_arg = _PassArg.from_obj(__obj)",
+            'if kwargs.get("_loop_vars"):',
+            'if kwargs.get("_block_vars"):',
+            "args = (__self,) + args",
+            'kwargs.pop("_block_vars", None)',
+            'kwargs.pop("_loop_vars", None)',
+            "return __obj(*args, **kwargs)",
+            "except StopIteration:",
+            "args = (__self.eval_ctx,) + args",
+            "args = (__self.environment,) + args",
+        )
+    ) and all("jinja_pass_arg" in vars(probe) for probe in _probes())
 
 
 SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
@@ -211,7 +241,10 @@ INTERNALS: tuple[Internal, ...] = (
     Internal("sitemap_clock", "pelican.plugins.sitemap.sitemap.generator.now",
              "features/publishing.py", "index pages' <lastmod> from the newest release, "
              "not the build's clock (reproducible sitemaps)", _sitemap_clock),
-    Internal("jinja_render", "jinja2.Template.root_render_func, Context.vars",
+    Internal("jinja_call", "jinja2.runtime.Context.call (its rules copied), .jinja_pass_arg",
+             "speed/templates.py", "a template's call of a plain function without Jinja's "
+             "tests of it", _jinja_call),
+    Internal("jinja_render", "jinja2.Template.root_render_func, .blocks, Context(), .vars",
              "templating/partials.py", "render a partial in the page's context without "
              "copying it", _jinja_render_function),
 )  # fmt: skip
@@ -286,8 +319,71 @@ def render_in_context(template, context, names: dict) -> str:
     set), `names` on top, without the copy of the whole context that ``{% include %}``
     makes."""
     if available("jinja_render"):
-        local = template.new_context(context.parent, True)  # shared: no copy
-        local.vars.update(context.vars)  # looked up before the parent
-        local.vars.update(names)
+        # Template.new_context(context.parent, shared=True) without the set of the
+        # environment's globals it makes each time (a ChainMap walked: a third of it)
+        environment = template.environment
+        local = environment.context_class(environment, context.parent, template.name,
+                                          template.blocks)  # fmt: skip
+        variables = local.vars  # looked up before the parent
+        variables.update(context.vars)
+        variables.update(names)
         return "".join(template.root_render_func(local))
     return template.render({**context.get_all(), **names})
+
+
+def plain_call_context():
+    """A Jinja context class whose ``call`` (each ``f(...)`` a template makes: ``_()``,
+    ``partial()``, ``date.isoformat()``) takes a short way for a plain function or
+    method: the same call as Context.call makes, with the context, its evaluation
+    context or the environment first as the function asks (``pass_context`` while no
+    loop or block variable is set), without its four attribute tests. Anything else
+    goes to Context.call. None when Context.call is not as expected."""
+    if not available("jinja_call"):
+        return None
+    return _plain_call_context()
+
+
+@cache
+def _plain_call_context():
+    from types import BuiltinFunctionType, FunctionType, MethodType
+
+    from jinja2.runtime import Context
+
+    plain_types = frozenset((FunctionType, MethodType, BuiltinFunctionType))
+    by_context, by_eval_context, by_environment = (probe.jinja_pass_arg for probe in _probes())
+    stopped = "value was undefined because a callable raised a StopIteration exception"
+
+    class PlainCallContext(Context):
+        def call(self, obj, /, *args, **kwargs):
+            __traceback_hide__ = True  # noqa: F841 - as Jinja's: hidden in tracebacks
+            if type(obj) not in plain_types:
+                return Context.call(self, obj, *args, **kwargs)
+            wants = getattr(obj, "jinja_pass_arg", None)
+            if wants is not None:
+                if wants is by_context:
+                    if kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
+                        return Context.call(self, obj, *args, **kwargs)  # a derived context
+                    args = (self, *args)
+                elif wants is by_eval_context:
+                    args = (self.eval_ctx, *args)
+                elif wants is by_environment:
+                    args = (self.environment, *args)
+                else:
+                    return Context.call(self, obj, *args, **kwargs)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return obj(*args, **kwargs)
+            except StopIteration:
+                return self.environment.undefined(stopped)
+
+    return PlainCallContext
+
+
+def _probes() -> tuple:
+    """Three functions marked by Jinja's pass_context, pass_eval_context and
+    pass_environment."""
+    from jinja2 import pass_context, pass_environment, pass_eval_context
+
+    return tuple(mark(lambda *args: args) for mark in (pass_context, pass_eval_context,
+                                                       pass_environment))  # fmt: skip

@@ -144,7 +144,9 @@ class PressReleaseReader(BaseReader):
         else:
             name = os.path.relpath(source_path, path)
         state = BuildState.of(self.settings)
-        refused = sources.refusal(source_path, self.settings)
+        if state.sources is None:
+            state.sources = sources.Sources(self.settings)
+        refused = state.sources.refusal(source_path)
         if refused:
             return self._skipped(state, source_path, name, refused)
         try:

@@ -16,6 +16,8 @@ their defaults; the optional speed layer (``speed/``) replaces them for a run:
   remembered from the last build;
 - ``date_type``: the type of the release dates the reader gives Pelican (the speed
   layer's formats in C where that gives Pelican's result);
+- ``save_as(article)``: the file an article writes, ``article.save_as`` (the speed
+  layer formats it from one copy of the metadata, its dates in C);
 - ``background(work, then)``: run ``work()`` and give its result to ``then``; here at
   once, in the speed layer possibly in a second process while the build goes on, with
   ``finish_background()`` waited on before any page is rendered.
@@ -51,7 +53,11 @@ class BuildState:
     prepare: Callable | None = field(default=None, repr=False)
     background_runner: Callable | None = field(default=None, repr=False)
     date_type: type = SafeDatetime  # the type of the dates the reader hands to Pelican
+    save_as: Callable | None = field(default=None, repr=False)
     _pending: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # Which files are releases: the content folder and its folders' links, looked up
+    # once per build (features/sources.Sources).
+    sources: object = field(default=None, repr=False)
     # Releases with an old address, gathered for redirect pages (features/redirects.py).
     redirects: object = field(default=None, repr=False)
     # The speed layer's objects for this build (speed/__init__.py), None without it.

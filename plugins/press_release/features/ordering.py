@@ -56,6 +56,10 @@ def renumbered(items, save_as, order) -> list[tuple[object, object, str, str]]:
     return renamed
 
 
+def _save_as(article) -> str:
+    return article.save_as
+
+
 def same_address(first: str, path: str, slug: str) -> Message:
     """The warning of a renamed release."""
     return Message(
@@ -77,16 +81,18 @@ def make_urls_unique(generator) -> None:
     next number free), with a warning.
     """
 
+    state = BuildState.of(generator.settings)
+    own_save_as = state.save_as or _save_as
+
     def save_as(article, slug):
         if slug is None:
-            return article.save_as
+            return own_save_as(article)
         own, article.slug = article.slug, slug
         try:
-            return article.save_as
+            return own_save_as(article)
         finally:
             article.slug = own
 
-    state = BuildState.of(generator.settings)
     articles = [*generator.articles, *generator.translations]
     order = lambda a: (a.date, a.source_path)  # noqa: E731
     for article, first, slug, path in renumbered(articles, save_as, order):

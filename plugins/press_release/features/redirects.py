@@ -220,24 +220,33 @@ class RedirectBuild:
     settings: dict
     output: Path
     moved: list[Moved] = field(default_factory=list)
-    site_files: set[str] = field(default_factory=set)
+    # The generators' content: the files it writes are looked up only when a redirect
+    # is to be written (site_files), most builds have none.
+    contents: list = field(default_factory=list)
 
     def collect(self, generator) -> None:
-        """Releases with an old address, and the files the generator's content writes."""
+        """Releases with an old address, and the generator's content."""
         contents = [
             *getattr(generator, "articles", []),
             *getattr(generator, "hidden_articles", []),
             *getattr(generator, "pages", []),
             *getattr(generator, "hidden_pages", []),
         ]
+        self.contents.extend(contents)
         for content in contents:
-            if save_as := getattr(content, "save_as", None):
-                self.site_files.add(posixpath.normpath(save_as))
             old_url = getattr(content, "old_url", None)
             if isinstance(old_url, str) and old_url.strip():
                 title = Markup(getattr(content, "title", "")).striptags()
                 source = getattr(content, "relative_source_path", None) or content.source_path
                 self.moved.append(Moved(old_url.strip(), content.url, title, str(source)))
+
+    def site_files(self) -> set[str]:
+        """The files the site's content writes."""
+        files = set()
+        for content in self.contents:
+            if save_as := getattr(content, "save_as", None):
+                files.add(posixpath.normpath(save_as))
+        return files
 
     def write(self, state: BuildState) -> None:
         old_site = self.settings["PRESS_RELEASE_OLD_SITE_URL"]
@@ -246,7 +255,7 @@ class RedirectBuild:
         if old_site is None or not self.moved:
             return
         site_url = self.settings.get("SITEURL") or ""
-        result = plan(self.moved, old_site, site_url, mode, self.site_files)
+        result = plan(self.moved, old_site, site_url, mode, self.site_files())
         for source, message in result.warnings:
             report.warn(state, source, message)
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape())

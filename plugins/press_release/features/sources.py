@@ -63,28 +63,65 @@ def case_variants(extension: str) -> list[str]:
 
 def refusal(source_path: str, settings: dict) -> str | None:
     """Why the file at `source_path` is not read as a release, or None."""
-    root = os.path.abspath(settings.get("PATH", "."))
-    path = os.path.abspath(source_path)
-    relative = os.path.relpath(path, root)
-    if relative.startswith(os.pardir):
-        return LINKED
-    current = root
-    for part in relative.split(os.sep):
-        current = os.path.join(current, part)
-        if os.path.islink(current):
-            return LINKED
-    folder = in_page_folder(source_path, settings)
-    return in_pages(f"content/{folder}/") if folder else None
+    return Sources(settings).refusal(source_path)
 
 
 def in_page_folder(source_path: str, settings: dict) -> str | None:
     """The page folder (``PAGE_PATHS``) holding the file, or None."""
-    relative = os.path.relpath(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
-    for folder in settings.get("PAGE_PATHS", ()):
-        folder = os.path.normpath(folder)
-        if folder not in (".", "") and relative.startswith(folder + os.sep):
-            return folder
-    return None
+    return Sources(settings).page_folder(_relative(source_path, _root(settings)))
+
+
+class Sources:
+    """:func:`refusal` for the files of one build: the content folder resolved once, and
+    each folder's links looked for once (the reader keeps one in the build's state)."""
+
+    def __init__(self, settings: dict):
+        self.root = _root(settings)
+        self.page_folders = [
+            folder
+            for folder in map(os.path.normpath, settings.get("PAGE_PATHS", ()))
+            if folder not in (".", "")
+        ]
+        self.linked: dict[str, bool] = {}  # folder -> it or a folder above it is a link
+
+    def refusal(self, source_path: str) -> str | None:
+        relative = _relative(source_path, self.root)
+        if relative.startswith(os.pardir):
+            return LINKED
+        folder, _, _name = relative.rpartition(os.sep)
+        if (folder and self._linked(folder)) or os.path.islink(os.path.join(self.root, relative)):
+            return LINKED
+        found = self.page_folder(relative)
+        return in_pages(f"content/{found}/") if found else None
+
+    def _linked(self, folder: str) -> bool:
+        """Whether `folder` (relative to the root) or a folder above it is a link."""
+        linked = self.linked.get(folder)
+        if linked is None:
+            above, _, _name = folder.rpartition(os.sep)
+            linked = (bool(above) and self._linked(above)) or os.path.islink(
+                os.path.join(self.root, folder)
+            )
+            self.linked[folder] = linked
+        return linked
+
+    def page_folder(self, relative: str) -> str | None:
+        for folder in self.page_folders:
+            if relative.startswith(folder + os.sep):
+                return folder
+        return None
+
+
+def _root(settings: dict) -> str:
+    return os.path.abspath(settings.get("PATH", "."))
+
+
+def _relative(source_path: str, root: str) -> str:
+    """``os.path.relpath(os.path.abspath(source_path), root)``, sooner inside `root`."""
+    path = os.path.abspath(source_path)
+    if path.startswith(root) and path[len(root) : len(root) + 1] == os.sep:
+        return path[len(root) + 1 :]
+    return os.path.relpath(path, root)
 
 
 def linked_folders(root: str) -> list[str]:

@@ -15,6 +15,8 @@ What it does, module by module:
   the last build (session.py holds them from one build to the next);
 - shortcuts.py: linear-time replacements of Pelican's quadratic list filters, URLs and
   dates computed once;
+- templates.py: each template compiled once per build, shared by the generators'
+  environments and inherited by the rendering processes;
 - collector.py: the garbage collector paused and frozen around the build.
 
 Every private internal of Pelican it relies on is listed in pelican_compat.py with a
@@ -27,14 +29,14 @@ file may turn it off). Each runs after the core's receivers of the same signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pelican import signals
 
 from ..pelican_compat import available, under_autoreload
 from ..settings import config_from
 from ..state import BuildState
-from . import parallel, readahead, shortcuts
+from . import parallel, readahead, shortcuts, templates
 from .background import fork_runner
 from .readahead import ReadAhead
 from .reading import make_prepare
@@ -47,6 +49,9 @@ class SpeedBuild:
 
     keep: bool  # parse results and articles are kept for the next build of this process
     readahead: ReadAhead | None = None
+    # Compiled templates of this build, shared by its environments (templates.py): one
+    # entry per template and configuration of environment.
+    compiled: dict = field(default_factory=dict, repr=False)
 
 
 def _on(settings: dict) -> SpeedBuild | None:
@@ -76,6 +81,8 @@ def begin_build(pelican) -> None:
     state.prepare = make_prepare(SESSION, build)
     if available("safe_datetime"):
         state.date_type = shortcuts.ReleaseDate
+    if available("override_urls"):
+        state.save_as = shortcuts.save_as
     if parallel.will_defer(settings, get_writer):
         state.background_runner = fork_runner
 
@@ -90,6 +97,13 @@ def get_writer(pelican):
     if _on(pelican.settings) is None:
         return None
     return parallel.writer_class(pelican.settings)
+
+
+def share_templates(generator) -> None:
+    """`generator_init`."""
+    build = _on(generator.settings)
+    if build is not None and getattr(generator, "env", None) is not None:
+        templates.share(generator.env, build.compiled)
 
 
 def start_reading(generator) -> None:
@@ -146,6 +160,7 @@ def end_build(pelican) -> None:
 SEQUENCE = (
     (signals.get_generators, begin_build),
     (signals.get_generators, flush_generator),
+    (signals.generator_init, share_templates),
     (signals.article_generator_init, start_reading),
     (signals.content_object_init, typed_dates),
     (signals.article_generator_pretaxonomy, done_reading),

@@ -53,6 +53,7 @@ from ..features.photos import add_enclosures
 from ..state import BuildState
 from .page_cache import Plan, write_file_arguments
 from .session import SESSION
+from .templates import warm
 
 logger = logging.getLogger(__name__)
 
@@ -345,6 +346,8 @@ class DeferredWriter(Writer):
         queue_read, queue_write = os.pipe()
         os.write(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
         os.close(queue_write)  # all written: an empty read means the queue is done
+        # the templates the pages load on first use: compiled here once, not in each process
+        warm(_environments(calls))
         self.session.collector.freeze_all()
         children = []
         try:
@@ -468,6 +471,18 @@ def collect(pid: int, read_end: int) -> tuple[str, object]:
         return pickle.loads(data)
     except Exception:  # noqa: BLE001 - the child died before it could report
         return "error", f"the process ended with status {os.waitstatus_to_exitcode(status)}"
+
+
+def _environments(calls) -> list:
+    """The Jinja environments of the templates the recorded page calls render."""
+    found = {}
+    for method, args, kwargs in calls:
+        if method == "write_file":
+            template = args[1] if len(args) > 1 else kwargs.get("template")
+            environment = getattr(template, "environment", None)
+            if environment is not None:
+                found.setdefault(id(environment), environment)
+    return list(found.values())
 
 
 def _has_empty_slug(kwargs: dict) -> bool:

@@ -88,6 +88,13 @@ def freeze_urls(generator) -> None:
         article.override_url, article.override_save_as = _url_and_save_as(article)
 
 
+def save_as(article) -> str:
+    """``article.save_as``, formatted as :func:`freeze_urls` does (BuildState.save_as)."""
+    if hasattr(article, "override_url") or hasattr(article, "override_save_as"):
+        return article.save_as
+    return _url_and_save_as(article)[1]
+
+
 def _url_and_save_as(article) -> tuple[str, str]:
     """``(article.url, article.save_as)`` from one ``url_format`` instead of two.
 

@@ -58,7 +58,8 @@ def make_partials() -> dict:
 
     @pass_context
     def cached_partial(context, name: str, **names) -> Markup:
-        key = (name, context.get("SITEURL"), *sorted(names.items(), key=_by_name))
+        # names are distinct: sorting the pairs never compares their values
+        key = (name, _lookup(context, "SITEURL"), *sorted(names.items()))
         html = drawn.get(key)
         if html is None:
             html = drawn[key] = partial(context, name, **names)
@@ -66,7 +67,7 @@ def make_partials() -> dict:
 
     @pass_context
     def shared_partial(context, name: str) -> Markup:
-        key = (name, context.get("SITEURL"), context.get("nav_current"))
+        key = (name, _lookup(context, "SITEURL"), _lookup(context, "nav_current"))
         html = shared.get(key)
         if html is None:
             template = template_of(context, name)
@@ -76,8 +77,11 @@ def make_partials() -> dict:
     return {"partial": partial, "cached_partial": cached_partial, "shared_partial": shared_partial}
 
 
-def _by_name(item: tuple[str, object]) -> str:
-    return item[0]
+def _lookup(context, name: str):
+    """``context.get(name)`` (the page's variables before the shared ones) without its
+    three calls."""
+    variables = context.vars
+    return variables[name] if name in variables else context.parent.get(name)
 
 
 def make_people_filter(reporters):
