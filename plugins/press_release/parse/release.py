@@ -254,15 +254,35 @@ def _closes_prose(line: str) -> bool:
 
 
 def _header_without_dateline(lines: list[str]) -> int:
-    """Where the body starts when there is no dateline: the first paragraph-like line."""
+    """Where the body starts when there is no dateline: the first paragraph-like line,
+    but a photo caption above the lead (see _dated_caption)."""
     content = [i for i, line in enumerate(lines) if line]
     for rank, index in enumerate(content):
         line = lines[index]
         if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
             continue
+        if rank < 4 and rank + 1 < len(content) and _dated_caption(line, lines[content[rank + 1]]):
+            continue
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
+
+
+# A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
+_CLOSING_DATE = re.compile(r"\d{4}\)?$")
+
+
+def _dated_caption(line: str, following: str) -> bool:
+    """A photo caption above the lead: a line of 12 words or more that ends with a full
+    date and no stop ("Bupati menerima petikan ... di Rumah Dinas, Senin 15 Juli 2019"),
+    above a paragraph closed by a stop."""
+    return (
+        line[-1:] in "0123456789)"
+        and bool(_CLOSING_DATE.search(line, len(line) - 6))
+        and not fewer_words(line, 12)
+        and _closes_prose(following)
+        and dates.find_date(line[-30:]) is not None
+    )
 
 
 def _read_top(release: Release, top: list[str], config: Config) -> None:
