@@ -16,21 +16,25 @@ from .dates import ANY_DATE, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
 
 # Separators between the dateline and the first body word, strong ones first:
-#   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " ~ ";
+#   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " || ", " ~ ";
 #   an en/em dash glued to the place: "Samarinda— ", "SAMARINDA—Prov";
 #   a hyphen glued to the place, its brackets or a comma: "Samarinda- ", "Maros (Humas
-#   Maros)- ", "Samarinda,- ".
+#   Maros)- ", "Samarinda,- ";
+#   a hyphen glued to the lead's first word after a comma, a bracket or a space:
+#   "AMBON,OUTLET.COM,-Pemerintah", "Sergai (ABC) -Anggota".
 # Each branch opens with the character it consumes first, and a look-behind then checks
 # which branch that character allows: the matches are those of the plain alternation
-# r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+", but a pattern opening with a
-# character class lets the regex engine skip ahead to the next candidate character in C
-# instead of trying every branch at every position (2-5x faster on a line).
+# r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z"“])", but
+# a pattern opening with a character class lets the regex engine skip ahead to the next
+# candidate character in C instead of trying every branch at every position (2-5x faster
+# on a line).
 STRONG_SEPARATOR = re.compile(
     r"""
     [\s–—-]
-    (?: (?<=\s)\s*(?:-{2,3}|[-–—|~])\s+
+    (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
       | (?<=[–—])\s*
       | (?<=[\w),]-)\s+
+      | (?<=[,)\s]-)(?=[A-Z"“])
     )
     """,
     re.X,
@@ -49,6 +53,7 @@ WEAK_SEPARATOR = re.compile(
     re.X,
 )
 _DIGIT = re.compile(r"\d")
+_DASHES = frozenset("-–—")
 # What match_dateline() needs somewhere in a line's head: a mark of STRONG_SEPARATOR or
 # WEAK_SEPARATOR, or what _unseparated() and _own_line() look for.
 _ANY_MARK = re.compile(r"[-–—|~,.:(/\d]")
@@ -99,8 +104,15 @@ NOT_A_PLACE = {
         "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
+        # source mark ("HO/Pemprov X", "Dok/Humas").
+        "Advertorial", "Adv", "Iklan", "Pengumuman", "Rilis", "Siaran", "HO", "Dok",
+        "Ist", "Istimewa", "Handout",
     )
 }  # fmt: skip
+# A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
+# outlet's name would (no place; the lead starts after the dash).
+RUBRICS = {"advertorial", "adv", "iklan", "pengumuman", "rilis", "siaran pers", "press release"}
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
 # glued to more letters; any name when one of its words is one.
@@ -155,7 +167,7 @@ PLACE_FORM = re.compile(
     (?P<place>{_PLACE})
     (?:,\ ?(?P<province>{_PLACE}))?               # a province after a comma
     (?:\ ?\((?P<paren>[^()]{{1,40}})\))?          # "(ANTARA)" or "(27/9-2018)"
-    (?:(?:,\ |\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", " jogjaprov.go.id"
+    (?:(?:,\ ?|\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", ",outlet.com"
     """
 )
 DOMAIN = re.compile(
@@ -174,8 +186,11 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 
 # Openings without a separator after them (see _unseparated): a place and a date, then
 # the lead ("Bukittinggi, 11 Juli 2025 Pengadilan ...", "Kapuas (14/11) bertempat ..."),
-# a place in capitals glued to the first word ("TANA PASER-Wakil ..."), an outlet's
-# domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ...").
+# a place in capitals glued to the first word ("TANA PASER-Wakil ...", with an outlet's
+# code after a comma: "PALU,ABC-Gubernur ..."), an outlet's
+# domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ..."), a place of one word
+# in Title Case glued to it ("Slawi-Evaluasi ...": weak, taken only on the lead, since
+# "Jawa-Bali ..." has the same shape).
 UNSEPARATED = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
@@ -183,14 +198,18 @@ UNSEPARATED = re.compile(
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       \ (?=[a-z])
-    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})-(?=[A-Z][a-z])
+    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})        # "TANA PASER-Wakil ..."
+      (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
+    | (?P<titled>[A-Z][a-z]{{2,}})-(?=[A-Z][a-z]{{2,}}\ )     # "Slawi-Evaluasi ..."
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
 # hyphen stands in the first 50 characters when any does (it follows the first word).
 _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
+# What the "titled" branch needs: a word of lower-case letters, a hyphen and a capital.
+_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}-[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
@@ -347,7 +366,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
-    if _outlet_alone(prefix) or _office_alone(prefix):
+    if _outlet_alone(prefix) or _office_alone(prefix) or prefix.casefold() in RUBRICS:
         return None, prefix, None
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
@@ -356,9 +375,15 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         if is_outlet(agency) and not is_outlet(place) and _is_place(place):
             return place, agency, None
     match = PLACE_FORM.fullmatch(prefix)
-    if not match or not _is_place(match["place"]):
+    if not match:
         return None
     place, agency, date_text = match["place"], None, None
+    if dot and "." in place and (split := _domain_in_place(place)):
+        if match["province"] or match["paren"] or match["post"]:
+            return None  # an outlet and more: no dateline's shape
+        place, agency = split  # "RUTENG OUTLET.CO", "OUTLET.CO.ID. Palu"
+    if not _is_place(place):
+        return None
     province = match["province"]
     if province:
         if province.casefold() in PROVINCES:
@@ -387,6 +412,20 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         else:
             return None
     return place, agency, date_text
+
+
+def _domain_in_place(place: str) -> tuple[str, str] | None:
+    """``(place, outlet)`` when the first or last word PLACE_FORM read as the place is an
+    outlet's domain: "RUTENG OUTLET.CO" (glued to the dash after it), "OUTLET.CO.ID. Palu"."""
+    words = place.split()
+    if len(words) < 2:
+        return None
+    first, last = words[0].rstrip("."), words[-1]
+    if "." in last and DOMAIN.fullmatch(last):
+        return " ".join(words[:-1]), last
+    if "." in first and DOMAIN.fullmatch(first):
+        return " ".join(words[1:]), first
+    return None
 
 
 def _own_line(line: str) -> Dateline | None:
@@ -431,6 +470,8 @@ def _own_line(line: str) -> Dateline | None:
     after = prefix[sep.end() :]
     if date_text and TIME_RE.fullmatch(after):
         pass  # "Taliwang, 17 Januari 2020 | 08.00 WITA"
+    elif not date_text and after[-1:].isdecimal() and _date_only(after):
+        date_text = after  # "Kefamenanu || 04 Maret 2022"
     elif not agency and not date_text and (is_outlet(after) or _agency_ok(after)):
         agency = after  # "Semarang || pa-semarang.go.id", "Padang, - Jurnalis Sumbar"
     else:
@@ -449,6 +490,7 @@ def _unseparated(line: str) -> Dateline | None:
         (comma > 0 and _DIGIT.search(line, comma, comma + 16))
         or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
         or (head[1:2] in _CAPITALS and "-" in head and _CAPS_HYPHEN.search(line, 1, 52))
+        or (head[1:2].islower() and "-" in head[3:30] and _TITLED_HYPHEN.match(line))
         or ".C" in head
         or ".I" in head
         or ".N" in head
@@ -467,7 +509,12 @@ def _unseparated(line: str) -> Dateline | None:
     elif match["paren"]:
         place, date_text, agency = match["place2"], match["date2"], None
     elif match["caps"]:
-        place, date_text, agency = match["caps"], None, None
+        place, date_text, agency = match["caps"], None, match["code"]
+    elif match["titled"]:
+        place = match["titled"]
+        if not _is_place(place) or place.casefold() in PROVINCES:
+            return None
+        return Dateline(place, None, None, line[: match.end()], rest, weak=True)
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -563,11 +610,16 @@ def _after_separator(
                 not rest[:1].isupper() or ((agency or date_text) and not bracketed)
             ):
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
+        if rest[:1] in _DASHES and rest[1:2] == " " and not strict:
+            rest = rest[2:].lstrip()  # a doubled dash: "Biak, outlet.com – – Gubernur ..."
+            sep_end = len(line) - len(rest)
+        else:
+            sep_end = sep.end()
         rest, agency, unit = _unit_after(rest, agency)
         if place is None and agency and not strict and (after := _place_after_outlet(rest)):
             place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
-        text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")
+        text = line[:sep_end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None

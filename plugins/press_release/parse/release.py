@@ -237,12 +237,43 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and not following[:1].islower()
             ):
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
+            if not is_last and _headline_case(found.rest):
+                continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
             if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
+            if not is_last and _repeated_below(found.rest, following):
+                continue  # a photo caption the lead repeats: "LABEL - Gubernur ..."
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
+
+
+def _headline_case(text: str) -> bool:
+    """Text in a headline's Title Case: eight words or more, every one but at most one
+    opening with a capital or a digit, the little words too ("Di", "Dan", "Oleh"). A
+    lead's sentence holds lower-case words."""
+    words = text.split(None, 40)
+    if len(words) < 8:
+        return False
+    lower = 0
+    for word in words:
+        if word[0].islower():
+            lower += 1
+            if lower > 1:
+                return False
+    return True
+
+
+def _repeated_below(rest: str, following: str) -> bool:
+    """Whether the line below opens with the words `rest` opens with, after a dateline of
+    its own: a caption printed above the lead it copies ("RESPONS POSITIF - Gubernur
+    ..." over "OUTLET.COM – Gubernur ...")."""
+    words = rest.split(None, 6)[:6]
+    if len(words) < 6:
+        return False
+    at = following.find(" ".join(words), 0, 200)
+    return at > 0 and match_dateline(following) is not None
 
 
 def _closes_prose(line: str) -> bool:
@@ -372,7 +403,7 @@ def _title_and_category(
         line = others[0]
         if known and line.casefold() in known:
             release.category = line
-        elif line[-1] == "." and _is_sentence(line):
+        elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
         else:
             release.title = line
@@ -393,7 +424,7 @@ def _title_and_category(
             and (fewer_words(first, 5) or _short_label(first, others[1]))
         )
         at = 1 if is_category else 0
-        if _is_sentence(others[at]):
+        if _is_sentence(others[at]) and not _headline_case(others[at]):
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
             # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
             release.captions.extend(others)
