@@ -34,7 +34,7 @@ from .byline import (
     tail_search_start,
     take_byline,
 )
-from .dateline import Dateline, display_place, match_dateline
+from .dateline import DOMAIN, Dateline, display_place, match_dateline
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, Block, split_blocks
@@ -205,11 +205,13 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     alone on its line without a date ("Semarang || pa-semarang.go.id") stands above a
     paragraph.
     """
-    rank = 0  # among the non-blank lines, of which the first 40 are looked at
+    rank = 0  # among the non-blank lines but menu items, of which the first 40 are looked at
     prose_above = 0  # paragraphs above the line, captions aside
     for index, line in enumerate(lines):
         if not line:
             continue
+        if line[0] in _BULLETS and len(line) < 40:
+            continue  # an item of a page's menu ("• Beranda"), which may run long
         if rank == 40:
             break
         rank += 1
@@ -292,6 +294,13 @@ def _header_without_dateline(lines: list[str]) -> int:
         line = lines[index]
         if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
             continue
+        if (
+            line[-1] in "?!"
+            and rank + 1 < len(content)
+            and (rank == 0 or (rank == 1 and fewer_words(lines[content[0]], 4)))
+            and fewer_words(line, 15)
+        ):
+            continue  # a headline asking or exclaiming, maybe under a section's label
         if rank < 4 and rank + 1 < len(content) and _dated_caption(line, lines[content[rank + 1]]):
             continue
         if _looks_like_paragraph(line) or rank >= 4:
@@ -330,6 +339,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
+    menu: bool | None = None  # whether the bullets above the dateline are a page's menu
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
@@ -347,13 +357,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             # find_date() needs a digit: most titles and labels hold none, and one search
             # spares them the count of words.
             _DIGIT.search(line)
-            and fewer_words(line, 11)
+            and (fewer_words(line, 11) or _labelled_date(line))
             and dates.find_date(line)
             and not _ends_sentence(line)
         ):
             dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
-            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
+            if menu is None:  # more bullets than a post's metadata block holds: a menu
+                menu = sum(x[0] in _BULLETS for x in lines) > 6
+            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
         elif _is_caption(line, is_last=False) or (
             (")" in line[-3:] or line[:2].lower() == "il") and _is_photo_caption(line)
@@ -374,8 +386,32 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.header.setdefault("_meta_date", below[0])
             release.dropped.extend(line for _, line in dated if line != below[0])
         else:
-            release.header["_clock_date"] = dated[0][1]
+            # Unless it gives the time too: a post's own timestamp ("Minggu, 06 Maret
+            # 2022 09:56" over the title), which a site's clock does not show.
+            first = dated[0][1]
+            stamp = dates.find_date(first)
+            key = "_meta_date" if stamp is not None and stamp.has_time else "_clock_date"
+            release.header[key] = first
             release.dropped.extend(line for _, line in dated[1:])
+
+
+# A page's labelled date line, however long: "Tanggal Rilis Berita : 12 Agustus 2024,
+# Pukul 16:00 WIB, Telah dilihat 7 Kali", "Diterbitkan: ...", "Published on: ...".
+LABELLED_DATE = re.compile(
+    r"(?i)(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|dirilis|terbit|published|posted"
+    r"|diposting|diperbarui|updated)(?:\ [a-z]+){0,2}\s*:\s*\S"
+)
+_LABELLED_DATE_FIRST = frozenset("TtDdPpUu")
+
+
+def _labelled_date(line: str) -> bool:
+    """A metadata line whose label says it gives the page's date (LABELLED_DATE)."""
+    return (
+        line[:1] in _LABELLED_DATE_FIRST
+        and len(line) <= 160
+        and ":" in line[:40]
+        and bool(LABELLED_DATE.match(line))
+    )
 
 
 def _browser_title(line: str) -> str | None:
@@ -433,7 +469,12 @@ def _title_and_category(
     if at == 1 or (at and others[at - 1].casefold() in known):
         if at != 1 or label is None:
             label = _category_label(others[at - 1]) or others[at - 1]
-        if fewer_words(label, 7) and not _ends_sentence(label) and not label.endswith(":"):
+        if (
+            fewer_words(label, 7)
+            and not _ends_sentence(label)
+            and not label.endswith(":")
+            and not ("." in label and DOMAIN.fullmatch(label))  # the site's name: "Site.com"
+        ):
             release.category = label
             at_category = at - 1
         else:
@@ -452,13 +493,40 @@ def _title_and_category(
                 first=above[0][:60],
             )
         )
+    if release.category and _issuer_under_rubric(release.category, title):
+        release.credits.append(title)  # "Siaran Pers" over the office: no headline
+        release.captions.extend(others[at + 1 :])
+        return None
     release.title = title
-    below = [x for x in others[at + 1 :] if not _same(x, title)]
+    below = _without_split_copy([x for x in others[at + 1 :] if not _same(x, title)], title)
     if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
         release.dek = below[0]
         below = below[1:]
     release.captions.extend(below)
     return at
+
+
+# A press-release rubric over the issuing office's name, where a headline would stand
+# ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
+PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
+ISSUING_OFFICE = re.compile(
+    r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
+    r"|kantor|seksi|bidang)\b(?:\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
+)
+
+
+def _issuer_under_rubric(category: str, line: str) -> bool:
+    """An issuing office's name (capitalised words) under a press-release rubric."""
+    return category.casefold() in PRESS_RUBRICS and bool(ISSUING_OFFICE.fullmatch(line))
+
+
+def _without_split_copy(lines: list[str], title: str) -> list[str]:
+    """`lines` without a copy of the title broken over two of them ("Hakim PA X," and
+    "Hadiri Upacara ..." under "Hakim PA X, Hadiri Upacara ...")."""
+    for index in range(len(lines) - 1):
+        if title.startswith(lines[index]) and _same(f"{lines[index]} {lines[index + 1]}", title):
+            return lines[:index] + lines[index + 2 :]
+    return lines
 
 
 def _short_label(line: str, title: str) -> bool:
@@ -489,6 +557,8 @@ def _doubled(lines: list[str]) -> int | None:
                 return index
             other = lines[later]
             if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
+                if _same(f"{lines[later - 1]} {other}", line):
+                    return index  # a copy of the title split over two lines
                 return later
     return None
 
@@ -536,12 +606,12 @@ def _is_photo_caption(line: str) -> bool:
     return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
 
 
-def _bullet_meta(release: Release, item: str, config: Config) -> str | None:
+def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
     """A bullet of a post's metadata block: its date (returned), its author, or a view
-    counter."""
+    counter; or an item of a page's menu (`menu`), dropped."""
     if dates.find_date(item):
         return item
-    if chrome.is_leading_chrome(item, config.chrome):
+    if menu or chrome.is_leading_chrome(item, config.chrome):
         release.dropped.append(item)
     else:
         release.credits.append(item)
@@ -667,6 +737,8 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     for line in lines:
         if fewer_words(line, 12) and dates.find_date(line):
             release.header.setdefault("_meta_date", line.lstrip("-–— "))
+        elif _unlabelled_credit(line):
+            release.credits.append(line)  # "Editor AGUS UTAMA": no headline
         else:
             rest.append(line)
     if rest:
@@ -674,6 +746,17 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     if len(rest) >= 2 and fewer_words(rest[-2], 7):
         release.category = rest[-2]
     release.dropped.extend(rest[:-2])
+
+
+# A credit without its colon: "Editor AGUS UTAMA", "Penulis Rina Wati".
+UNLABELLED_CREDIT = re.compile(
+    r"(?i:editor|penulis|reporter|pewarta|redaktur|wartawan|fotografer|kontributor|penyunting)"
+    r"\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}"
+)
+
+
+def _unlabelled_credit(line: str) -> bool:
+    return len(line) <= 60 and bool(UNLABELLED_CREDIT.fullmatch(line))
 
 
 def _drop_short_tail(release: Release, body: list[str]) -> None:
