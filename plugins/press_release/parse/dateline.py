@@ -39,14 +39,15 @@ STRONG_SEPARATOR = re.compile(
     """,
     re.X,
 )
-# A colon glued to an upper-case place ("SAMARINDA: "), a full stop ("SAMARINDA. ",
+# A colon glued to an upper-case place ("SAMARINDA: ") or after a space ("Humas-Ungaran :
+# ", see below), a full stop ("SAMARINDA. ",
 # "Paser. ", "Pemalang, 27 Oktober 2022. "), a comma ("Balikpapan, Gubernur ...",
 # "Mukomuko (Inmas), Senin ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
 # look-behind after the mark, for the reason above. Which place each mark allows is
 # checked in _after_separator().
 WEAK_SEPARATOR = re.compile(
     r"""
-    :(?<=[A-Z]:)\s+
+    :(?:(?<=[A-Z]:)|(?<=\w\ :))\s+
     | \.(?<=\w\.)\s+
     | ,(?<=[\w)],)\s+
     """,
@@ -127,7 +128,7 @@ OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
 # "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
 _OUTLET_OPENINGS = (
-    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times"
+    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times|metro"
     "|kumparan|okezone|sindo|liputan"
 )
 _OUTLET_ENDINGS = (
@@ -190,7 +191,8 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 # code after a comma: "PALU,ABC-Gubernur ..."), an outlet's
 # domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ..."), a place of one word
 # in Title Case glued to it ("Slawi-Evaluasi ...": weak, taken only on the lead, since
-# "Jawa-Bali ..." has the same shape).
+# "Jawa-Bali ..." has the same shape), an outlet's domain after the place and a comma or
+# slash, glued to the lead by a full stop ("Langkat/outlet.com.Hari ...").
 UNSEPARATED = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
@@ -203,6 +205,8 @@ UNSEPARATED = re.compile(
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
     | (?P<titled>[A-Z][a-z]{{2,}})-(?=[A-Z][a-z]{{2,}}\ )     # "Slawi-Evaluasi ..."
+    | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
+      (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
@@ -327,6 +331,15 @@ def _office_alone(prefix: str) -> bool:
     )
 
 
+def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
+    """``(place, office, None)`` for an office's name glued to the place by a hyphen:
+    "Diskominfo-Ungaran", "Humas-Kota Baru"."""
+    office, dash, place = prefix.partition("-")
+    if dash and " " not in office and place[:1] in _CAPITALS and _is_place(place):
+        return place, office, None
+    return None
+
+
 def _date_only(prefix: str) -> bool:
     """A date where the place would be: "Rabu, 26 Maret 2025", "26/03/2025"."""
     head, _, tail = prefix.partition(" ")
@@ -366,6 +379,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
+    if _office_alone(prefix) and (glued := _office_glued_place(prefix)):
+        return glued  # "Diskominfo-Ungaran"
     if _outlet_alone(prefix) or _office_alone(prefix) or prefix.casefold() in RUBRICS:
         return None, prefix, None
     if prefix[-1:].isdecimal() and _date_only(prefix):
@@ -494,6 +509,7 @@ def _unseparated(line: str) -> Dateline | None:
         or ".C" in head
         or ".I" in head
         or ".N" in head
+        or (("/" in head or "," in head) and (".c" in head or ".i" in head or ".n" in head))
     ):
         return None
     match = UNSEPARATED.match(line)
@@ -512,9 +528,11 @@ def _unseparated(line: str) -> Dateline | None:
         place, date_text, agency = match["caps"], None, match["code"]
     elif match["titled"]:
         place = match["titled"]
-        if not _is_place(place) or place.casefold() in PROVINCES:
+        if not _is_place(place) or place.casefold() in PROVINCES or _office_alone(place):
             return None
         return Dateline(place, None, None, line[: match.end()], rest, weak=True)
+    elif match["dotted"]:
+        place, date_text, agency = match["place4"], None, match["outlet4"]
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -562,16 +580,19 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
 
 
 # A place and a comma after an outlet's name and its dash, then the lead's first word:
-# "djonews.com – Semarang, Pada Senin ...".
-PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE}),\s+(?=[A-Z])")
+# "djonews.com – Semarang, Pada Senin ...", or a place of one word (or in capitals) and a
+# full stop: "outlet.com – Medan. Gubernur ...".
+PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.])\s+(?=[A-Z])")
 
 
 def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     """``(place, its text, the rest of the lead)`` when the lead after an outlet opens
-    with a place and a comma."""
+    with a place and a comma (or a full stop)."""
     match = PLACE_AFTER_OUTLET.match(rest) if rest[:1] in _CAPITALS else None
     if match is None or not _is_place(match["place"]) or match["place"].casefold() in PROVINCES:
         return None
+    if match["mark"] == "." and not _dot_prefix(match["place"]) and " " in match["place"]:
+        return None  # "Kota Baru. " ends a sentence as often as it names a place
     return match["place"], match.group(0).strip(), rest[match.end() :]
 
 
@@ -599,8 +620,12 @@ def _after_separator(
         rest = line[sep.end() :]
         if strict:
             mark = sep.group(0).strip()
-            if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
-                continue
+            if place is None or (
+                mark == ":"
+                and not place.replace(" ", "").isupper()
+                and not (agency and _office_alone(agency))
+            ):
+                continue  # "SAMARINDA: ", "Humas-Ungaran : ", not "Judul Berita: "
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
             ):
