@@ -82,6 +82,13 @@ PROVINCES = {
     )
 }  # fmt: skip
 
+# Islands, provinces and regions, which a hyphen joins into a compound ("Jawa-Bali",
+# "Asia-Pasifik"): no place glued to the lead's first word.
+REGIONS = PROVINCES | {
+    "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "madura", "lombok", "flores",
+    "timor", "sumbawa", "nusa", "asia", "afrika", "eropa", "amerika", "australia", "pasifik",
+}  # fmt: skip
+
 # Words that open ordinary sentences and titles, never a place.
 NOT_A_PLACE = {
     w.casefold()
@@ -528,7 +535,12 @@ def _unseparated(line: str) -> Dateline | None:
         place, date_text, agency = match["caps"], None, match["code"]
     elif match["titled"]:
         place = match["titled"]
-        if not _is_place(place) or place.casefold() in PROVINCES or _office_alone(place):
+        glued = rest.split(None, 1)[0].casefold()
+        if (
+            not _is_place(place)
+            or _office_alone(place)
+            or {place.casefold(), glued} & REGIONS  # "Jawa-Bali", "Asia-Pasifik"
+        ):
             return None
         return Dateline(place, None, None, line[: match.end()], rest, weak=True)
     elif match["dotted"]:
@@ -596,6 +608,15 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     return match["place"], match.group(0).strip(), rest[match.end() :]
 
 
+def _colon_place(prefix: str, place: str, agency: str | None) -> bool:
+    """What may stand before a colon closing a dateline: a place in capitals glued to it
+    ("SAMARINDA: "; not a caption's label "RESKAL : " nor "Judul Berita: "), or an office
+    glued to the place ("Humas-Ungaran : ")."""
+    if agency and _office_alone(agency):
+        return True
+    return prefix[-1:] != " " and place.replace(" ", "").isupper()
+
+
 def _dot_prefix(prefix: str) -> bool:
     """What may stand before a full stop closing a dateline: capitals, or a date."""
     return prefix.isupper() or prefix[-1:].isdecimal()
@@ -620,12 +641,8 @@ def _after_separator(
         rest = line[sep.end() :]
         if strict:
             mark = sep.group(0).strip()
-            if place is None or (
-                mark == ":"
-                and not place.replace(" ", "").isupper()
-                and not (agency and _office_alone(agency))
-            ):
-                continue  # "SAMARINDA: ", "Humas-Ungaran : ", not "Judul Berita: "
+            if place is None or (mark == ":" and not _colon_place(prefix, place, agency)):
+                continue
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
             ):

@@ -315,14 +315,17 @@ _CLOSING_DATE = re.compile(r"\d{4}\)?$")
 def _dated_caption(line: str, following: str) -> bool:
     """A photo caption above the lead: a line of 12 words or more that ends with a full
     date and no stop ("Bupati menerima petikan ... di Rumah Dinas, Senin 15 Juli 2019"),
-    above a paragraph closed by a stop."""
-    return (
+    above a paragraph closed by a stop that gives the same date (the event pictured)."""
+    if not (
         line[-1:] in "0123456789)"
-        and bool(_CLOSING_DATE.search(line, len(line) - 6))
+        and _CLOSING_DATE.search(line, len(line) - 6)
         and not fewer_words(line, 12)
         and _closes_prose(following)
-        and dates.find_date(line[-30:]) is not None
-    )
+    ):
+        return False
+    pictured = dates.find_date(line[-30:])
+    reported = pictured and dates.find_date(following[:LEAD_DATE_WINDOW])
+    return bool(reported) and reported.value.date() == pictured.value.date()
 
 
 def _read_top(release: Release, top: list[str], config: Config) -> None:
@@ -396,10 +399,11 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
 
 
 # A page's labelled date line, however long: "Tanggal Rilis Berita : 12 Agustus 2024,
-# Pukul 16:00 WIB, Telah dilihat 7 Kali", "Diterbitkan: ...", "Published on: ...".
+# Pukul 16:00 WIB, Telah dilihat 7 Kali", "Diterbitkan: Senin, 5 ...", "Published on:
+# 5/2/2024 ...": the date follows the label ("Tanggal Merah: Libur ..." is a title).
 LABELLED_DATE = re.compile(
     r"(?i)(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|dirilis|terbit|published|posted"
-    r"|diposting|diperbarui|updated)(?:\ [a-z]+){0,2}\s*:\s*\S"
+    r"|diposting|diperbarui|updated)(?:\ [a-z]+){0,2}\s*:\s*(?:[A-Za-z’']+,?\ )?\d"
 )
 _LABELLED_DATE_FIRST = frozenset("TtDdPpUu")
 
