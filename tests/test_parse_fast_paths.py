@@ -216,6 +216,10 @@ LEADING_SAMPLES = [
     "banner 728x90", "Top", "More", "Ticker", "oleh", "Logo header", "Featured Image",
     "Image Description", "Salin Artikel", "Copy link", "Judul Website", "Sebarkan artikel ini",
     "Rekomendasi Keywords:", "Google search engine", "Header Ads Widget", "pasang",
+    "Lompat ke isi utama", "Skip to main content", "Langsung ke konten", "Scroll ke bawah",
+    "Gulir ke bawah untuk membaca", "Selamat Datang di Website Resmi Kantor Contoh",
+    "Welcome to the official website", "Tidak ditemukan.", "Tampilkan seluruhnya.",
+    "No results found", "Logo Sitename", "Avatar photo",
 ]  # fmt: skip
 
 

@@ -168,10 +168,12 @@ def test_fewer_words(count):
 
 
 def test_separators_match_the_plain_alternation():
-    strong = re.compile(r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+")
-    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+")
+    strong = re.compile(
+        r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
+    )
+    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w ):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+")
     rng = random.Random(3)
-    alphabet = "aA -–—|~:.,\t\u00a0_1é)"
+    alphabet = 'aA -–—|~:.,\t\u00a0_1é)"“'
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         for new, old in ((dateline.STRONG_SEPARATOR, strong), (dateline.WEAK_SEPARATOR, weak)):

@@ -41,13 +41,20 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
+    | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
+    | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
+      (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
+    | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
+    | avatar(?:\ photo)?
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | posted\ in\b.{0,40}                         # "Posted in |"
     | written\ by\b.*                             # "Written by Admin on . Hits: 40"
     | banner\b.{0,30}                              # "banner 728x90"
-    | (?:top|more|ticker|oleh|logo(?:\ header)?|featured\ image|image\ description)
+    | (?:top|more|ticker|oleh|featured\ image|image\ description)
+    | logo(?:\ \S+)?                                # "Logo Sitename", "logo header"
     | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
     | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
@@ -65,14 +72,17 @@ GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah9
 HIT_COUNTER = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
 _COUNTER_ENDINGS = ("dilihat", "views", "view", "dibaca")
 # A run of navigation labels glued together: "Berita TerbaruDokumentasiHeadline",
-# "HomeKategoriJudul": a word whose capital follows a lower-case letter, where the
-# glued pieces are navigation words.
+# "HomeKategoriJudul", "HEADLINEKalimantan Tengah": a word whose capital follows a
+# lower-case letter (or ends a word in capitals), where the glued pieces are navigation
+# words.
 _NAV_WORDS = (
     "home|beranda|berita|terbaru|headline|headlines|dokumentasi|kategori|utama|populer"
     "|news|daerah|nasional|opini|artikel|galeri|video|pengumuman|agenda|wilayah|terkini"
 )
 GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
-_CAMEL = re.compile(r"[a-z][A-Z]")  # what GLUED_NAVIGATION needs somewhere
+# What GLUED_NAVIGATION needs somewhere: a capital after a lower-case letter, or a
+# word in capitals glued to a capitalised one ("HEADLINEKalimantan Tengah").
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{3}[a-z]")
 
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
@@ -305,7 +315,8 @@ TRAILING_OPENINGS = frozenset(
 LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
-    + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st")
+    + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
+    + ("no", "av")
 )
 
 

@@ -16,39 +16,45 @@ from .dates import ANY_DATE, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
 
 # Separators between the dateline and the first body word, strong ones first:
-#   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " ~ ";
+#   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " || ", " ~ ";
 #   an en/em dash glued to the place: "Samarinda— ", "SAMARINDA—Prov";
 #   a hyphen glued to the place, its brackets or a comma: "Samarinda- ", "Maros (Humas
-#   Maros)- ", "Samarinda,- ".
+#   Maros)- ", "Samarinda,- ";
+#   a hyphen glued to the lead's first word after a comma, a bracket or a space:
+#   "AMBON,OUTLET.COM,-Pemerintah", "Sergai (ABC) -Anggota".
 # Each branch opens with the character it consumes first, and a look-behind then checks
 # which branch that character allows: the matches are those of the plain alternation
-# r"\s+(?:-{2,3}|[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+", but a pattern opening with a
-# character class lets the regex engine skip ahead to the next candidate character in C
-# instead of trying every branch at every position (2-5x faster on a line).
+# r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z"“])", but
+# a pattern opening with a character class lets the regex engine skip ahead to the next
+# candidate character in C instead of trying every branch at every position (2-5x faster
+# on a line).
 STRONG_SEPARATOR = re.compile(
     r"""
     [\s–—-]
-    (?: (?<=\s)\s*(?:-{2,3}|[-–—|~])\s+
+    (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
       | (?<=[–—])\s*
       | (?<=[\w),]-)\s+
+      | (?<=[,)\s]-)(?=[A-Z"“])
     )
     """,
     re.X,
 )
-# A colon glued to an upper-case place ("SAMARINDA: "), a full stop ("SAMARINDA. ",
+# A colon glued to an upper-case place ("SAMARINDA: ") or after a space ("Humas-Ungaran :
+# ", see below), a full stop ("SAMARINDA. ",
 # "Paser. ", "Pemalang, 27 Oktober 2022. "), a comma ("Balikpapan, Gubernur ...",
 # "Mukomuko (Inmas), Senin ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
 # look-behind after the mark, for the reason above. Which place each mark allows is
 # checked in _after_separator().
 WEAK_SEPARATOR = re.compile(
     r"""
-    :(?<=[A-Z]:)\s+
+    :(?:(?<=[A-Z]:)|(?<=\w\ :))\s+
     | \.(?<=\w\.)\s+
     | ,(?<=[\w)],)\s+
     """,
     re.X,
 )
 _DIGIT = re.compile(r"\d")
+_DASHES = frozenset("-–—")
 # What match_dateline() needs somewhere in a line's head: a mark of STRONG_SEPARATOR or
 # WEAK_SEPARATOR, or what _unseparated() and _own_line() look for.
 _ANY_MARK = re.compile(r"[-–—|~,.:(/\d]")
@@ -76,6 +82,13 @@ PROVINCES = {
     )
 }  # fmt: skip
 
+# Islands, provinces and regions, which a hyphen joins into a compound ("Jawa-Bali",
+# "Asia-Pasifik"): no place glued to the lead's first word.
+REGIONS = PROVINCES | {
+    "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "madura", "lombok", "flores",
+    "timor", "sumbawa", "nusa", "asia", "afrika", "eropa", "amerika", "australia", "pasifik",
+}  # fmt: skip
+
 # Words that open ordinary sentences and titles, never a place.
 NOT_A_PLACE = {
     w.casefold()
@@ -99,8 +112,15 @@ NOT_A_PLACE = {
         "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
+        # source mark ("HO/Pemprov X", "Dok/Humas").
+        "Advertorial", "Adv", "Iklan", "Pengumuman", "Rilis", "Siaran", "HO", "Dok",
+        "Ist", "Istimewa", "Handout",
     )
 }  # fmt: skip
+# A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
+# outlet's name would (no place; the lead starts after the dash).
+RUBRICS = {"advertorial", "adv", "iklan", "pengumuman", "rilis", "siaran pers", "press release"}
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
 # glued to more letters; any name when one of its words is one.
@@ -115,7 +135,7 @@ OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
 # "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
 _OUTLET_OPENINGS = (
-    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times"
+    "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times|metro"
     "|kumparan|okezone|sindo|liputan"
 )
 _OUTLET_ENDINGS = (
@@ -155,7 +175,7 @@ PLACE_FORM = re.compile(
     (?P<place>{_PLACE})
     (?:,\ ?(?P<province>{_PLACE}))?               # a province after a comma
     (?:\ ?\((?P<paren>[^()]{{1,40}})\))?          # "(ANTARA)" or "(27/9-2018)"
-    (?:(?:,\ |\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", " jogjaprov.go.id"
+    (?:(?:,\ ?|\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", ",outlet.com"
     """
 )
 DOMAIN = re.compile(
@@ -174,8 +194,12 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 
 # Openings without a separator after them (see _unseparated): a place and a date, then
 # the lead ("Bukittinggi, 11 Juli 2025 Pengadilan ...", "Kapuas (14/11) bertempat ..."),
-# a place in capitals glued to the first word ("TANA PASER-Wakil ..."), an outlet's
-# domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ...").
+# a place in capitals glued to the first word ("TANA PASER-Wakil ...", with an outlet's
+# code after a comma: "PALU,ABC-Gubernur ..."), an outlet's
+# domain in capitals glued to it ("SURABAYA, PETISI.COSetelah ..."), a place of one word
+# in Title Case glued to it ("Slawi-Evaluasi ...": weak, taken only on the lead, since
+# "Jawa-Bali ..." has the same shape), an outlet's domain after the place and a comma or
+# slash, glued to the lead by a full stop ("Langkat/outlet.com.Hari ...").
 UNSEPARATED = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
@@ -183,14 +207,20 @@ UNSEPARATED = re.compile(
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       \ (?=[a-z])
-    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})-(?=[A-Z][a-z])
+    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})        # "TANA PASER-Wakil ..."
+      (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
+    | (?P<titled>[A-Z][a-z]{{2,}})-(?=[A-Z][a-z]{{2,}}\ )     # "Slawi-Evaluasi ..."
+    | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
+      (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
 # hyphen stands in the first 50 characters when any does (it follows the first word).
 _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
+# What the "titled" branch needs: a word of lower-case letters, a hyphen and a capital.
+_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}-[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
@@ -308,6 +338,15 @@ def _office_alone(prefix: str) -> bool:
     )
 
 
+def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
+    """``(place, office, None)`` for an office's name glued to the place by a hyphen:
+    "Diskominfo-Ungaran", "Humas-Kota Baru"."""
+    office, dash, place = prefix.partition("-")
+    if dash and " " not in office and place[:1] in _CAPITALS and _is_place(place):
+        return place, office, None
+    return None
+
+
 def _date_only(prefix: str) -> bool:
     """A date where the place would be: "Rabu, 26 Maret 2025", "26/03/2025"."""
     head, _, tail = prefix.partition(" ")
@@ -347,7 +386,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
-    if _outlet_alone(prefix) or _office_alone(prefix):
+    if _office_alone(prefix) and (glued := _office_glued_place(prefix)):
+        return glued  # "Diskominfo-Ungaran"
+    if _outlet_alone(prefix) or _office_alone(prefix) or prefix.casefold() in RUBRICS:
         return None, prefix, None
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
@@ -356,9 +397,15 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         if is_outlet(agency) and not is_outlet(place) and _is_place(place):
             return place, agency, None
     match = PLACE_FORM.fullmatch(prefix)
-    if not match or not _is_place(match["place"]):
+    if not match:
         return None
     place, agency, date_text = match["place"], None, None
+    if dot and "." in place and (split := _domain_in_place(place)):
+        if match["province"] or match["paren"] or match["post"]:
+            return None  # an outlet and more: no dateline's shape
+        place, agency = split  # "RUTENG OUTLET.CO", "OUTLET.CO.ID. Palu"
+    if not _is_place(place):
+        return None
     province = match["province"]
     if province:
         if province.casefold() in PROVINCES:
@@ -387,6 +434,20 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         else:
             return None
     return place, agency, date_text
+
+
+def _domain_in_place(place: str) -> tuple[str, str] | None:
+    """``(place, outlet)`` when the first or last word PLACE_FORM read as the place is an
+    outlet's domain: "RUTENG OUTLET.CO" (glued to the dash after it), "OUTLET.CO.ID. Palu"."""
+    words = place.split()
+    if len(words) < 2:
+        return None
+    first, last = words[0].rstrip("."), words[-1]
+    if "." in last and DOMAIN.fullmatch(last):
+        return " ".join(words[:-1]), last
+    if "." in first and DOMAIN.fullmatch(first):
+        return " ".join(words[1:]), first
+    return None
 
 
 def _own_line(line: str) -> Dateline | None:
@@ -431,6 +492,8 @@ def _own_line(line: str) -> Dateline | None:
     after = prefix[sep.end() :]
     if date_text and TIME_RE.fullmatch(after):
         pass  # "Taliwang, 17 Januari 2020 | 08.00 WITA"
+    elif not date_text and after[-1:].isdecimal() and _date_only(after):
+        date_text = after  # "Kefamenanu || 04 Maret 2022"
     elif not agency and not date_text and (is_outlet(after) or _agency_ok(after)):
         agency = after  # "Semarang || pa-semarang.go.id", "Padang, - Jurnalis Sumbar"
     else:
@@ -449,9 +512,11 @@ def _unseparated(line: str) -> Dateline | None:
         (comma > 0 and _DIGIT.search(line, comma, comma + 16))
         or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
         or (head[1:2] in _CAPITALS and "-" in head and _CAPS_HYPHEN.search(line, 1, 52))
+        or (head[1:2].islower() and "-" in head[3:30] and _TITLED_HYPHEN.match(line))
         or ".C" in head
         or ".I" in head
         or ".N" in head
+        or (("/" in head or "," in head) and (".c" in head or ".i" in head or ".n" in head))
     ):
         return None
     match = UNSEPARATED.match(line)
@@ -467,7 +532,19 @@ def _unseparated(line: str) -> Dateline | None:
     elif match["paren"]:
         place, date_text, agency = match["place2"], match["date2"], None
     elif match["caps"]:
-        place, date_text, agency = match["caps"], None, None
+        place, date_text, agency = match["caps"], None, match["code"]
+    elif match["titled"]:
+        place = match["titled"]
+        glued = rest.split(None, 1)[0].casefold()
+        if (
+            not _is_place(place)
+            or _office_alone(place)
+            or {place.casefold(), glued} & REGIONS  # "Jawa-Bali", "Asia-Pasifik"
+        ):
+            return None
+        return Dateline(place, None, None, line[: match.end()], rest, weak=True)
+    elif match["dotted"]:
+        place, date_text, agency = match["place4"], None, match["outlet4"]
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -515,17 +592,29 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
 
 
 # A place and a comma after an outlet's name and its dash, then the lead's first word:
-# "djonews.com – Semarang, Pada Senin ...".
-PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE}),\s+(?=[A-Z])")
+# "djonews.com – Semarang, Pada Senin ...", or a place of one word (or in capitals) and a
+# full stop: "outlet.com – Medan. Gubernur ...".
+PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.])\s+(?=[A-Z])")
 
 
 def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     """``(place, its text, the rest of the lead)`` when the lead after an outlet opens
-    with a place and a comma."""
+    with a place and a comma (or a full stop)."""
     match = PLACE_AFTER_OUTLET.match(rest) if rest[:1] in _CAPITALS else None
     if match is None or not _is_place(match["place"]) or match["place"].casefold() in PROVINCES:
         return None
+    if match["mark"] == "." and not _dot_prefix(match["place"]) and " " in match["place"]:
+        return None  # "Kota Baru. " ends a sentence as often as it names a place
     return match["place"], match.group(0).strip(), rest[match.end() :]
+
+
+def _colon_place(prefix: str, place: str, agency: str | None) -> bool:
+    """What may stand before a colon closing a dateline: a place in capitals glued to it
+    ("SAMARINDA: "; not a caption's label "RESKAL : " nor "Judul Berita: "), or an office
+    glued to the place ("Humas-Ungaran : ")."""
+    if agency and _office_alone(agency):
+        return True
+    return prefix[-1:] != " " and place.replace(" ", "").isupper()
 
 
 def _dot_prefix(prefix: str) -> bool:
@@ -552,7 +641,7 @@ def _after_separator(
         rest = line[sep.end() :]
         if strict:
             mark = sep.group(0).strip()
-            if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
+            if place is None or (mark == ":" and not _colon_place(prefix, place, agency)):
                 continue
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
@@ -563,11 +652,16 @@ def _after_separator(
                 not rest[:1].isupper() or ((agency or date_text) and not bracketed)
             ):
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
+        if rest[:1] in _DASHES and rest[1:2] == " " and not strict:
+            rest = rest[2:].lstrip()  # a doubled dash: "Biak, outlet.com – – Gubernur ..."
+            sep_end = len(line) - len(rest)
+        else:
+            sep_end = sep.end()
         rest, agency, unit = _unit_after(rest, agency)
         if place is None and agency and not strict and (after := _place_after_outlet(rest)):
             place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
-        text = line[: sep.end()].rstrip() + (" " + unit.strip() if unit else "")
+        text = line[:sep_end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None

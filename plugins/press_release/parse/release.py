@@ -35,7 +35,7 @@ from .byline import (
     tail_search_start,
     take_byline,
 )
-from .dateline import Dateline, display_place, match_dateline
+from .dateline import DOMAIN, Dateline, display_place, match_dateline
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, Block, split_blocks
@@ -206,11 +206,13 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     alone on its line without a date ("Semarang || pa-semarang.go.id") stands above a
     paragraph.
     """
-    rank = 0  # among the non-blank lines, of which the first 40 are looked at
+    rank = 0  # among the non-blank lines but menu items, of which the first 40 are looked at
     prose_above = 0  # paragraphs above the line, captions aside
     for index, line in enumerate(lines):
         if not line:
             continue
+        if line[0] in _BULLETS and len(line) < 40:
+            continue  # an item of a page's menu ("• Beranda"), which may run long
         if rank == 40:
             break
         rank += 1
@@ -238,12 +240,43 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and not following[:1].islower()
             ):
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
+            if not is_last and _headline_case(found.rest):
+                continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
             if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
+            if not is_last and _repeated_below(found.rest, following):
+                continue  # a photo caption the lead repeats: "LABEL - Gubernur ..."
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
+
+
+def _headline_case(text: str) -> bool:
+    """Text in a headline's Title Case: eight words or more, every one but at most one
+    opening with a capital or a digit, the little words too ("Di", "Dan", "Oleh"). A
+    lead's sentence holds lower-case words."""
+    words = text.split(None, 40)
+    if len(words) < 8:
+        return False
+    lower = 0
+    for word in words:
+        if word[0].islower():
+            lower += 1
+            if lower > 1:
+                return False
+    return True
+
+
+def _repeated_below(rest: str, following: str) -> bool:
+    """Whether the line below opens with the words `rest` opens with, after a dateline of
+    its own: a caption printed above the lead it copies ("RESPONS POSITIF - Gubernur
+    ..." over "OUTLET.COM – Gubernur ...")."""
+    words = rest.split(None, 6)[:6]
+    if len(words) < 6:
+        return False
+    at = following.find(" ".join(words), 0, 200)
+    return at > 0 and match_dateline(following) is not None
 
 
 def _closes_prose(line: str) -> bool:
@@ -255,15 +288,45 @@ def _closes_prose(line: str) -> bool:
 
 
 def _header_without_dateline(lines: list[str]) -> int:
-    """Where the body starts when there is no dateline: the first paragraph-like line."""
+    """Where the body starts when there is no dateline: the first paragraph-like line,
+    but a photo caption above the lead (see _dated_caption)."""
     content = [i for i, line in enumerate(lines) if line]
     for rank, index in enumerate(content):
         line = lines[index]
         if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
             continue
+        if (
+            line[-1] in "?!"
+            and rank + 1 < len(content)
+            and (rank == 0 or (rank == 1 and fewer_words(lines[content[0]], 4)))
+            and fewer_words(line, 15)
+        ):
+            continue  # a headline asking or exclaiming, maybe under a section's label
+        if rank < 4 and rank + 1 < len(content) and _dated_caption(line, lines[content[rank + 1]]):
+            continue
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
+
+
+# A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
+_CLOSING_DATE = re.compile(r"\d{4}\)?$")
+
+
+def _dated_caption(line: str, following: str) -> bool:
+    """A photo caption above the lead: a line of 12 words or more that ends with a full
+    date and no stop ("Bupati menerima petikan ... di Rumah Dinas, Senin 15 Juli 2019"),
+    above a paragraph closed by a stop that gives the same date (the event pictured)."""
+    if not (
+        line[-1:] in "0123456789)"
+        and _CLOSING_DATE.search(line, len(line) - 6)
+        and not fewer_words(line, 12)
+        and _closes_prose(following)
+    ):
+        return False
+    pictured = dates.find_date(line[-30:])
+    reported = pictured and dates.find_date(following[:LEAD_DATE_WINDOW])
+    return bool(reported) and reported.value.date() == pictured.value.date()
 
 
 def _read_top(release: Release, top: list[str], config: Config) -> None:
@@ -280,6 +343,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
+    menu: bool | None = None  # whether the bullets above the dateline are a page's menu
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
@@ -297,13 +361,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             # find_date() needs a digit: most titles and labels hold none, and one search
             # spares them the count of words.
             _DIGIT.search(line)
-            and fewer_words(line, 11)
+            and (fewer_words(line, 11) or _labelled_date(line))
             and dates.find_date(line)
             and not _ends_sentence(line)
         ):
             dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
-            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config):
+            if menu is None:  # more bullets than a post's metadata block holds: a menu
+                menu = sum(x[0] in _BULLETS for x in lines) > 6
+            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
         elif _is_caption(line, is_last=False) or (
             (")" in line[-3:] or line[:2].lower() == "il") and _is_photo_caption(line)
@@ -324,8 +390,33 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.header.setdefault("_meta_date", below[0])
             release.dropped.extend(line for _, line in dated if line != below[0])
         else:
-            release.header["_clock_date"] = dated[0][1]
+            # Unless it gives the time too: a post's own timestamp ("Minggu, 06 Maret
+            # 2022 09:56" over the title), which a site's clock does not show.
+            first = dated[0][1]
+            stamp = dates.find_date(first)
+            key = "_meta_date" if stamp is not None and stamp.has_time else "_clock_date"
+            release.header[key] = first
             release.dropped.extend(line for _, line in dated[1:])
+
+
+# A page's labelled date line, however long: "Tanggal Rilis Berita : 12 Agustus 2024,
+# Pukul 16:00 WIB, Telah dilihat 7 Kali", "Diterbitkan: Senin, 5 ...", "Published on:
+# 5/2/2024 ...": the date follows the label ("Tanggal Merah: Libur ..." is a title).
+LABELLED_DATE = re.compile(
+    r"(?i)(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|dirilis|terbit|published|posted"
+    r"|diposting|diperbarui|updated)(?:\ [a-z]+){0,2}\s*:\s*(?:[A-Za-z’']+,?\ )?\d"
+)
+_LABELLED_DATE_FIRST = frozenset("TtDdPpUu")
+
+
+def _labelled_date(line: str) -> bool:
+    """A metadata line whose label says it gives the page's date (LABELLED_DATE)."""
+    return (
+        line[:1] in _LABELLED_DATE_FIRST
+        and len(line) <= 160
+        and ":" in line[:40]
+        and bool(LABELLED_DATE.match(line))
+    )
 
 
 def _browser_title(line: str) -> str | None:
@@ -353,7 +444,7 @@ def _title_and_category(
         line = others[0]
         if known and line.casefold() in known:
             release.category = line
-        elif line[-1] == "." and _is_sentence(line):
+        elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
         else:
             release.title = line
@@ -374,7 +465,7 @@ def _title_and_category(
             and (fewer_words(first, 5) or _short_label(first, others[1]))
         )
         at = 1 if is_category else 0
-        if _is_sentence(others[at]):
+        if _is_sentence(others[at]) and not _headline_case(others[at]):
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
             # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
             release.captions.extend(others)
@@ -383,7 +474,12 @@ def _title_and_category(
     if at == 1 or (at and others[at - 1].casefold() in known):
         if at != 1 or label is None:
             label = _category_label(others[at - 1]) or others[at - 1]
-        if fewer_words(label, 7) and not _ends_sentence(label) and not label.endswith(":"):
+        if (
+            fewer_words(label, 7)
+            and not _ends_sentence(label)
+            and not label.endswith(":")
+            and not ("." in label and DOMAIN.fullmatch(label))  # the site's name: "Site.com"
+        ):
             release.category = label
             at_category = at - 1
         else:
@@ -402,13 +498,40 @@ def _title_and_category(
                 first=above[0][:60],
             )
         )
+    if release.category and _issuer_under_rubric(release.category, title):
+        release.credits.append(title)  # "Siaran Pers" over the office: no headline
+        release.captions.extend(others[at + 1 :])
+        return None
     release.title = title
-    below = [x for x in others[at + 1 :] if not _same(x, title)]
+    below = _without_split_copy([x for x in others[at + 1 :] if not _same(x, title)], title)
     if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
         release.dek = below[0]
         below = below[1:]
     release.captions.extend(below)
     return at
+
+
+# A press-release rubric over the issuing office's name, where a headline would stand
+# ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
+PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
+ISSUING_OFFICE = re.compile(
+    r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
+    r"|kantor|seksi|bidang)\b(?:\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
+)
+
+
+def _issuer_under_rubric(category: str, line: str) -> bool:
+    """An issuing office's name (capitalised words) under a press-release rubric."""
+    return category.casefold() in PRESS_RUBRICS and bool(ISSUING_OFFICE.fullmatch(line))
+
+
+def _without_split_copy(lines: list[str], title: str) -> list[str]:
+    """`lines` without a copy of the title broken over two of them ("Hakim PA X," and
+    "Hadiri Upacara ..." under "Hakim PA X, Hadiri Upacara ...")."""
+    for index in range(len(lines) - 1):
+        if title.startswith(lines[index]) and _same(f"{lines[index]} {lines[index + 1]}", title):
+            return lines[:index] + lines[index + 2 :]
+    return lines
 
 
 def _short_label(line: str, title: str) -> bool:
@@ -439,6 +562,8 @@ def _doubled(lines: list[str]) -> int | None:
                 return index
             other = lines[later]
             if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
+                if _same(f"{lines[later - 1]} {other}", line):
+                    return index  # a copy of the title split over two lines
                 return later
     return None
 
@@ -486,12 +611,12 @@ def _is_photo_caption(line: str) -> bool:
     return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
 
 
-def _bullet_meta(release: Release, item: str, config: Config) -> str | None:
+def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
     """A bullet of a post's metadata block: its date (returned), its author, or a view
-    counter."""
+    counter; or an item of a page's menu (`menu`), dropped."""
     if dates.find_date(item):
         return item
-    if chrome.is_leading_chrome(item, config.chrome):
+    if menu or chrome.is_leading_chrome(item, config.chrome):
         release.dropped.append(item)
     else:
         release.credits.append(item)
@@ -658,6 +783,8 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     for line in lines:
         if fewer_words(line, 12) and dates.find_date(line):
             release.header.setdefault("_meta_date", line.lstrip("-–— "))
+        elif _unlabelled_credit(line):
+            release.credits.append(line)  # "Editor AGUS UTAMA": no headline
         else:
             rest.append(line)
     if rest:
@@ -675,6 +802,17 @@ def _short_lines_dropped(lines: list[str]) -> str:
         count=len(lines),
         first=lines[0][:60],
     )
+
+
+# A credit without its colon: "Editor AGUS UTAMA", "Penulis Rina Wati".
+UNLABELLED_CREDIT = re.compile(
+    r"(?i:editor|penulis|reporter|pewarta|redaktur|wartawan|fotografer|kontributor|penyunting)"
+    r"\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}"
+)
+
+
+def _unlabelled_credit(line: str) -> bool:
+    return len(line) <= 60 and bool(UNLABELLED_CREDIT.fullmatch(line))
 
 
 def _drop_short_tail(release: Release, body: list[str]) -> None:
