@@ -145,7 +145,18 @@
   }
 
   function search() {
+    // Before the index has loaded there is nothing to search: start() searches once it
+    // has. A query already shown (typing that ends where the loaded page's query was)
+    // is not drawn again, so a list being read is never emptied and refilled.
+    if (!pagefind) {
+      return Promise.resolve();
+    }
     var term = input.value.trim();
+    var key = JSON.stringify([term, filterOptions()]);
+    if (key === current.key) {
+      return Promise.resolve();
+    }
+    current.key = key;
     var serial = ++current.serial;
     var url = new URL(window.location.href);
     if (term) {
