@@ -171,7 +171,7 @@ def test_separators_match_the_plain_alternation():
     strong = re.compile(
         r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
     )
-    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w ):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+")
+    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+")
     rng = random.Random(3)
     alphabet = 'aA -–—|~:.,\t\u00a0_1é)"“'
     for _ in range(20000):

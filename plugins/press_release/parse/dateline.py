@@ -33,21 +33,19 @@ STRONG_SEPARATOR = re.compile(
     [\s–—-]
     (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
       | (?<=[–—])\s*
-      | (?<=[\w),]-)\s+
-      | (?<=[,)\s]-)(?=[A-Z"“])
+      | (?<=-)(?: (?<=[\w),]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) )
     )
     """,
     re.X,
 )
-# A colon glued to an upper-case place ("SAMARINDA: ") or after a space ("Humas-Ungaran :
-# ", see below), a full stop ("SAMARINDA. ",
+# A colon glued to an upper-case place ("SAMARINDA: "), a full stop ("SAMARINDA. ",
 # "Paser. ", "Pemalang, 27 Oktober 2022. "), a comma ("Balikpapan, Gubernur ...",
 # "Mukomuko (Inmas), Senin ..."); the same matches as r"(?<=[A-Z]):\s+|..." with the
 # look-behind after the mark, for the reason above. Which place each mark allows is
 # checked in _after_separator().
 WEAK_SEPARATOR = re.compile(
     r"""
-    :(?:(?<=[A-Z]:)|(?<=\w\ :))\s+
+    :(?<=[A-Z]:)\s+
     | \.(?<=\w\.)\s+
     | ,(?<=[\w)],)\s+
     """,
@@ -219,6 +217,8 @@ UNSEPARATED = re.compile(
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
 # hyphen stands in the first 50 characters when any does (it follows the first word).
 _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
+# What the "glued" and "dotted" branches need: a dot before a domain's ending.
+_DOMAIN_DOT = re.compile(r"\.[CINcin]")
 # What the "titled" branch needs: a word of lower-case letters, a hyphen and a capital.
 _TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}-[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
@@ -331,11 +331,28 @@ _OFFICE_OPENINGS = ("diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim",
 def _office_alone(prefix: str) -> bool:
     """An office's name where the place would be: a few words, the first an office's."""
     return (
-        prefix[:3].lower() in ("dis", "din", "kom", "pro", "dok", "hum")
+        prefix[:3].lower() in _OFFICE_HEADS
         and prefix.split(None, 1)[0].lower().startswith(_OFFICE_OPENINGS)
         and "," not in prefix
         and fewer_words(prefix, 4)
     )
+
+
+# An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ".
+OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})\ :\s+")
+_OFFICE_HEADS = frozenset(("dis", "din", "kom", "pro", "dok", "hum"))  # see _office_alone
+
+
+def _office_colon(line: str, min_words: int) -> Dateline | None:
+    """A dateline of an office glued to the place before a spaced colon (OFFICE_COLON),
+    weak like a colon's: taken on the lead only."""
+    match = OFFICE_COLON.match(line)
+    if match is None or not _office_alone(match["office"]) or not _is_place(match["place"]):
+        return None
+    rest = line[match.end() :]
+    if fewer_words(rest, min_words + 2):
+        return None
+    return Dateline(match["place"], match["office"], None, match.group(0).strip(), rest, True)
 
 
 def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
@@ -386,9 +403,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
-    if _office_alone(prefix) and (glued := _office_glued_place(prefix)):
-        return glued  # "Diskominfo-Ungaran"
-    if _outlet_alone(prefix) or _office_alone(prefix) or prefix.casefold() in RUBRICS:
+    if _office_alone(prefix):
+        return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
+    if _outlet_alone(prefix) or (len(prefix) < 14 and prefix.casefold() in RUBRICS):
         return None, prefix, None
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
@@ -504,19 +521,22 @@ def _own_line(line: str) -> Dateline | None:
 def _unseparated(line: str) -> Dateline | None:
     """A dateline with no separator before the lead (UNSEPARATED)."""
     # Each branch needs its mark near the start: a comma and then a date's digit, a
-    # bracket opening on a digit, a second capital and a hyphen, or a dot before a
-    # domain's ending in capitals. Most lines have none: the pattern is not tried.
+    # bracket opening on a digit, a hyphen after a second capital or after a word in
+    # lower case, or a dot before a domain's ending. Most lines have none: the pattern is
+    # not tried.
     head = line[:50]
     comma, paren = head.find(","), head.find("(")
     if not (
         (comma > 0 and _DIGIT.search(line, comma, comma + 16))
         or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
-        or (head[1:2] in _CAPITALS and "-" in head and _CAPS_HYPHEN.search(line, 1, 52))
-        or (head[1:2].islower() and "-" in head[3:30] and _TITLED_HYPHEN.match(line))
-        or ".C" in head
-        or ".I" in head
-        or ".N" in head
-        or (("/" in head or "," in head) and (".c" in head or ".i" in head or ".n" in head))
+        or (
+            "-" in head
+            and (
+                (head[1:2] in _CAPITALS and _CAPS_HYPHEN.search(line, 1, 52))
+                or (head[1:2].islower() and _TITLED_HYPHEN.match(line))
+            )
+        )
+        or _DOMAIN_DOT.search(head)
     ):
         return None
     match = UNSEPARATED.match(line)
@@ -588,6 +608,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     weak = "," in head or "." in head or ":" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
+    if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
+        return found
     return _own_line(line)
 
 
@@ -606,15 +628,6 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     if match["mark"] == "." and not _dot_prefix(match["place"]) and " " in match["place"]:
         return None  # "Kota Baru. " ends a sentence as often as it names a place
     return match["place"], match.group(0).strip(), rest[match.end() :]
-
-
-def _colon_place(prefix: str, place: str, agency: str | None) -> bool:
-    """What may stand before a colon closing a dateline: a place in capitals glued to it
-    ("SAMARINDA: "; not a caption's label "RESKAL : " nor "Judul Berita: "), or an office
-    glued to the place ("Humas-Ungaran : ")."""
-    if agency and _office_alone(agency):
-        return True
-    return prefix[-1:] != " " and place.replace(" ", "").isupper()
 
 
 def _dot_prefix(prefix: str) -> bool:
@@ -638,10 +651,11 @@ def _after_separator(
         if parsed is None:
             continue
         place, agency, date_text = parsed
-        rest = line[sep.end() :]
+        end = sep.end()
+        rest = line[end:]
         if strict:
             mark = sep.group(0).strip()
-            if place is None or (mark == ":" and not _colon_place(prefix, place, agency)):
+            if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
                 continue
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
@@ -652,16 +666,14 @@ def _after_separator(
                 not rest[:1].isupper() or ((agency or date_text) and not bracketed)
             ):
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
-        if rest[:1] in _DASHES and rest[1:2] == " " and not strict:
+        elif rest[:1] in _DASHES and rest[1:2] == " ":
             rest = rest[2:].lstrip()  # a doubled dash: "Biak, outlet.com – – Gubernur ..."
-            sep_end = len(line) - len(rest)
-        else:
-            sep_end = sep.end()
+            end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency)
         if place is None and agency and not strict and (after := _place_after_outlet(rest)):
             place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
-        text = line[:sep_end].rstrip() + (" " + unit.strip() if unit else "")
+        text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None

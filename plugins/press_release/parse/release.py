@@ -206,15 +206,19 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     alone on its line without a date ("Semarang || pa-semarang.go.id") stands above a
     paragraph.
     """
-    rank = 0  # among the non-blank lines but menu items, of which the first 40 are looked at
+    rank = 0  # among the non-blank lines, of which the first 40 (menu items aside) are looked at
     prose_above = 0  # paragraphs above the line, captions aside
+    limit = 40
     for index, line in enumerate(lines):
         if not line:
             continue
-        if line[0] in _BULLETS and len(line) < 40:
-            continue  # an item of a page's menu ("• Beranda"), which may run long
-        if rank == 40:
-            break
+        if rank == limit:
+            # Items of a page's menu ("• Beranda"), which may run long, do not count.
+            menu = sum(x[:1] in _BULLETS and len(x) < 40 for x in lines[:index])
+            if limit == 40 and menu:
+                limit += menu
+            else:
+                break
         rank += 1
         # Below two paragraphs, only a strong separator can still open the lead (a
         # dateline under captions); the other shapes open ordinary sentences there.
@@ -244,39 +248,43 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
             if _is_caption(line, is_last) and fewer_words(found.rest, 40):
                 continue
-            if not is_last and _repeated_below(found.rest, following):
-                continue  # a photo caption the lead repeats: "LABEL - Gubernur ..."
+            if (
+                # A caption printed above the lead it copies ("LABEL - Gubernur ..." over
+                # "OUTLET.COM – Gubernur ..."): the opening 40 characters (six words or
+                # more) again in the line below, after a dateline of its own.
+                following.find(found.rest[:40], 0, 200) > 0
+                and len(found.rest) >= 60
+                and match_dateline(following) is not None
+            ):
+                continue
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
 
 
+_LOWER_WORD = re.compile(r" [a-z]")  # a word opening in lower case (but the first)
+
+
 def _headline_case(text: str) -> bool:
     """Text in a headline's Title Case: eight words or more, every one but at most one
     opening with a capital or a digit, the little words too ("Di", "Dan", "Oleh"). A
     lead's sentence holds lower-case words."""
+    # A lead shows two words opening in ASCII lower case in its first 100 characters:
+    # two short searches end the test there for most.
+    first = _LOWER_WORD.search(text, 0, 100)
+    if first and _LOWER_WORD.search(text, first.end(), 100):
+        return False
     words = text.split(None, 40)
     if len(words) < 8:
         return False
     lower = 0
-    for word in words:
+    for word in words[:40]:
         if word[0].islower():
             lower += 1
             if lower > 1:
                 return False
     return True
-
-
-def _repeated_below(rest: str, following: str) -> bool:
-    """Whether the line below opens with the words `rest` opens with, after a dateline of
-    its own: a caption printed above the lead it copies ("RESPONS POSITIF - Gubernur
-    ..." over "OUTLET.COM – Gubernur ...")."""
-    words = rest.split(None, 6)[:6]
-    if len(words) < 6:
-        return False
-    at = following.find(" ".join(words), 0, 200)
-    return at > 0 and match_dateline(following) is not None
 
 
 def _closes_prose(line: str) -> bool:
@@ -498,12 +506,14 @@ def _title_and_category(
                 first=above[0][:60],
             )
         )
-    if release.category and _issuer_under_rubric(release.category, title):
+    if release.category and release.category.casefold() in PRESS_RUBRICS and _issuer(title):
         release.credits.append(title)  # "Siaran Pers" over the office: no headline
         release.captions.extend(others[at + 1 :])
         return None
     release.title = title
-    below = _without_split_copy([x for x in others[at + 1 :] if not _same(x, title)], title)
+    below = [x for x in others[at + 1 :] if not _same(x, title)]
+    if len(below) > 1:
+        below = _without_split_copy(below, title)
     if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
         release.dek = below[0]
         below = below[1:]
@@ -520,9 +530,9 @@ ISSUING_OFFICE = re.compile(
 )
 
 
-def _issuer_under_rubric(category: str, line: str) -> bool:
-    """An issuing office's name (capitalised words) under a press-release rubric."""
-    return category.casefold() in PRESS_RUBRICS and bool(ISSUING_OFFICE.fullmatch(line))
+def _issuer(line: str) -> bool:
+    """An issuing office's name in capitalised words (under a press-release rubric)."""
+    return bool(ISSUING_OFFICE.fullmatch(line))
 
 
 def _without_split_copy(lines: list[str], title: str) -> list[str]:
