@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
-from pelican.log import LimitFilter
 from pelican.paginator import Paginator
 from pelican.settings import read_settings
 
 from press_release import pelican_compat
 from press_release.features.pagination import StablePaginator, make_paginator
-from press_release.speed.session import SESSION
 
 from .conftest import ROOT
+from .test_speed_page_cache import clean  # noqa: F401 (autouse: each test starts and ends clean)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
@@ -104,15 +103,6 @@ NEW_RELEASE = (
     "SAMARINDA – Gubernur meresmikan jembatan baru yang menghubungkan dua kecamatan, "
     "Senin (3/2).\n\nJembatan sepanjang 200 meter itu dibangun selama dua tahun.\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def clean():
-    SESSION.forget()
-    LimitFilter._raised_messages.clear()
-    yield
-    SESSION.forget()
-    SESSION.collector.thaw_previous_build()
 
 
 @pytest.fixture(scope="module")
