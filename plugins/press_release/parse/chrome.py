@@ -60,6 +60,11 @@ LEADING_CHROME = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
+    | im(?:g|age)_?\d{1,3}                          # an image's placeholder: "img1"
+    | dilihat\ ?\d*\ ?kali                          # a view counter without its number
+    | pencarian                                     # a search box's label
+    | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
+    | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     """
 )
 # Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
@@ -91,6 +96,7 @@ _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
 # the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
 LEADING_AD = re.compile(
     r"(?i).*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*"
+    r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"  # "Baca ... sedikit iklan, klik disini"
 )
 
 TRAILING_MARKER = re.compile(
@@ -318,7 +324,7 @@ LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
-    + ("no", "av")
+    + ("no", "av", "fo", "wh", "pe")
 )
 
 

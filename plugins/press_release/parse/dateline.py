@@ -106,7 +106,7 @@ NOT_A_PLACE = {
         "Apabila", "Begitu", "Demikian", "Sebab", "Terlebih", "Kendati", "Walaupun",
         "Pertama", "Kedua", "Ketiga", "Selama", "Hingga", "Sampai", "Mengenai", "Tentang",
         "Program", "Kegiatan", "Acara", "Rapat", "Anggota", "Peserta", "Bapak", "Ibu",
-        "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Alhamdulillah", "Assalamualaikum",
+        "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Dra", "Drg", "KH", "Alhamdulillah", "Assalamualaikum",
         "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -513,9 +513,42 @@ def _own_line(line: str) -> Dateline | None:
         date_text = after  # "Kefamenanu || 04 Maret 2022"
     elif not agency and not date_text and (is_outlet(after) or _agency_ok(after)):
         agency = after  # "Semarang || pa-semarang.go.id", "Padang, - Jurnalis Sumbar"
+    elif not agency and not date_text and (dated := _agency_then_date(after)):
+        agency, date_text = dated  # "Semarang|pa-x.go.id (1/08/2025)"
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+def _agency_then_date(after: str) -> tuple[str, str] | None:
+    """``(agency, date)`` of "pa-x.go.id (1/08/2025)": the site's address, then the date
+    in brackets, after a dateline alone on its line."""
+    if after[-1:] != ")" or "(" not in after:
+        return None
+    agency, _, date_text = after[:-1].rpartition("(")
+    agency, date_text = agency.strip(), date_text.strip()
+    if (
+        agency
+        and date_text[-1:].isdecimal()
+        and _date_only(date_text)
+        and (is_outlet(agency) or _agency_ok(agency))
+    ):
+        return agency, date_text
+    return None
+
+
+# "Tanjung Selor I www.site.go.id": a capital I standing for the bar before the site's
+# address.
+_I_FOR_BAR = re.compile(r"(?P<place>.{2,40}?) I (?P<site>\S+\.\S+)")
+
+
+def _i_for_bar(line: str) -> Dateline | None:
+    """A dateline alone on its line whose bar was typed as a capital I."""
+    match = _I_FOR_BAR.fullmatch(line.rstrip())
+    if match is None or not DOMAIN.fullmatch(match["site"].removeprefix("www.")):
+        return None
+    found = _own_line(f"{match['place']} | {match['site']}")
+    return Dateline(found.place, found.agency, None, line, "") if found else None
 
 
 def _unseparated(line: str) -> Dateline | None:
@@ -609,6 +642,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
     if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
+        return found
+    if " I " in head and (found := _i_for_bar(line)):
         return found
     return _own_line(line)
 

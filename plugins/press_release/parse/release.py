@@ -450,7 +450,10 @@ def _title_and_category(
     known = {c.casefold() for c in config.categories} if config.categories else set()
     if len(others) == 1:  # the common case: the title alone
         line = others[0]
-        if known and line.casefold() in known:
+        if (known and line.casefold() in known) or (
+            # One word is a rubric's label ("PENGAWASAN"), never a headline.
+            len(line) <= 25 and line.isalpha() and line[0].isupper()
+        ):
             release.category = line
         elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
@@ -510,6 +513,9 @@ def _title_and_category(
         release.credits.append(title)  # "Siaran Pers" over the office: no headline
         release.captions.extend(others[at + 1 :])
         return None
+    if at + 1 < len(others) and _wrapped(title, others[at + 1]):
+        title = f"{title} {others[at + 1]}"  # a headline broken over two lines
+        at += 1
     release.title = title
     below = [x for x in others[at + 1 :] if not _same(x, title)]
     if len(below) > 1:
@@ -519,6 +525,23 @@ def _title_and_category(
         below = below[1:]
     release.captions.extend(below)
     return at
+
+
+def _wrapped(title: str, following: str) -> bool:
+    """Whether `following` carries on a headline broken over two lines: the title ends
+    with a comma, or the next line opens with a word in lower case ("... Sidang Terpadu"
+    over "di Pulau Sebatik ..."), or both lines are in capitals; neither line ends a
+    sentence, and the two together still have a headline's length."""
+    if title[-1] in '.!?:;"”)' or following[-1] in ".!?:;" or not following[:1].isalpha():
+        return False
+    if not (
+        title[-1] == ","
+        or following[0].islower()
+        or (title.isupper() and following.isupper() and not fewer_words(title, 4))
+    ):
+        return False
+    words = len(title.split()) + len(following.split())
+    return words <= 30 and not fewer_words(following, 3) and not _DIGIT.match(following)
 
 
 # A press-release rubric over the issuing office's name, where a headline would stand
