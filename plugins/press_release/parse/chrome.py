@@ -96,7 +96,8 @@ _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
 # the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
 LEADING_AD = re.compile(
     r"(?i).*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*"
-    r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"  # "Baca ... sedikit iklan, klik disini"
+    # "Baca berita dengan sedikit iklan, klik disini"
+    r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"
 )
 
 TRAILING_MARKER = re.compile(

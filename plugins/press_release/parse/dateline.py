@@ -106,8 +106,9 @@ NOT_A_PLACE = {
         "Apabila", "Begitu", "Demikian", "Sebab", "Terlebih", "Kendati", "Walaupun",
         "Pertama", "Kedua", "Ketiga", "Selama", "Hingga", "Sampai", "Mengenai", "Tentang",
         "Program", "Kegiatan", "Acara", "Rapat", "Anggota", "Peserta", "Bapak", "Ibu",
-        "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Dra", "Drg", "KH", "Alhamdulillah", "Assalamualaikum",
-        "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari", "Ayo", "Kata",
+        "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Dra", "Drg", "KH", "Alhamdulillah",
+        "Assalamualaikum", "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari",
+        "Ayo", "Kata",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
