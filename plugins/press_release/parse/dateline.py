@@ -9,7 +9,7 @@ after it, an agency or date in brackets, or a newsroom tag alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import ANY_DATE, TIME_RE, WEEKDAYS
@@ -339,8 +339,9 @@ def _office_alone(prefix: str) -> bool:
     )
 
 
-# An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ".
-OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})\ :\s+")
+# An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ",
+# or a comma: "KOMINFOKUBAR-SENDAWAR, ".
+OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
 _OFFICE_HEADS = frozenset(("dis", "din", "kom", "pro", "dok", "hum"))  # see _office_alone
 
 
@@ -471,6 +472,8 @@ def _domain_in_place(place: str) -> tuple[str, str] | None:
 def _own_line(line: str) -> Dateline | None:
     """A dateline alone on its line: "Jakarta, 26 Januari 2021", or with the site's
     address, an outlet or a time after it (OWN_LINE_SEPARATOR)."""
+    if len(line) <= 40 and "," in line and (found := _place_then_office(line)):
+        return found
     # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
     # holds a date (its digit) or a separator.
     if len(line) > 90 or not (
@@ -519,6 +522,16 @@ def _own_line(line: str) -> Dateline | None:
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+def _place_then_office(line: str) -> Dateline | None:
+    """A dateline alone on its line: the place, a comma and the issuing office's name
+    ("Gerung, Diskominfotik")."""
+    place, _, office = line.rstrip(" .-–—").partition(",")
+    office = office.strip()
+    if " " in office or not _office_alone(office) or not _is_place(place.strip()):
+        return None
+    return Dateline(place.strip(), office, None, line, "")
 
 
 def _agency_then_date(after: str) -> tuple[str, str] | None:
@@ -619,6 +632,14 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     """Recognise a dateline at the start of `line`, or return None. With `strong_only`,
     only a dateline before a strong separator (a dash, a bar, a tilde) is looked for:
     what a line deep in the body may still hold (see release._find_dateline)."""
+    if line[:1] == "(" and (found := _bracketed(line, min_words)):
+        return found  # "(Bontang, 9 Januari 2018). Dalam rangka ..."
+    if "â" in line[:60] and MANGLED_DASH.search(line, 0, 60):
+        # "TARAKAN â Wali Kota ...": a dash whose last two bytes a page lost, read as one;
+        # the dateline's text keeps the character as written.
+        fixed = MANGLED_DASH.sub(" – ", line, count=1)
+        found = match_dateline(fixed, min_words=min_words, strong_only=strong_only)
+        return replace(found, text=line[: len(found.text)]) if found else None
     if line[:1] not in _CAPITALS and not (
         line[:1].islower() and ("." in line[:40] or CAMEL_OUTLET.match(line))
     ):
@@ -649,10 +670,29 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     return _own_line(line)
 
 
+# A dash of which a page kept only the first byte's character: "PLACE â Lead ..." (the
+# UTF-8 bytes of "–" read as Latin-1 are "â", then two control characters, lost).
+MANGLED_DASH = re.compile(r"(?<=\w) â (?=\w)")
+# A place and a date in brackets opening the lead: "(Bontang, 9 Januari 2018). ".
+BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]?\s+")
+
+
+def _bracketed(line: str, min_words: int) -> Dateline | None:
+    """A dateline of a place and a date in brackets (BRACKETED)."""
+    match = BRACKETED.match(line)
+    if match is None or not _is_place(match["place"]) or not _is_date(match["date"]):
+        return None
+    rest = line[match.end() :]
+    if fewer_words(rest, min_words):
+        return None
+    return Dateline(match["place"], None, match["date"], match.group(0).strip(), rest)
+
+
 # A place and a comma after an outlet's name and its dash, then the lead's first word:
 # "djonews.com – Semarang, Pada Senin ...", or a place of one word (or in capitals) and a
-# full stop: "outlet.com – Medan. Gubernur ...".
-PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.])\s+(?=[A-Z])")
+# full stop: "outlet.com – Medan. Gubernur ...", or a second dash: "OutletNews - Kuala
+# Kapuas - Bupati ...".
+PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.]|\ [-–—])\s+(?=[A-Z])")
 
 
 def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:

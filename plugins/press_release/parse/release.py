@@ -379,9 +379,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
-        elif _is_caption(line, is_last=False) or (
-            (")" in line[-3:] or line[:2].lower() == "il") and _is_photo_caption(line)
-        ):
+        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
             release.captions.append(line)
             continue
         else:
@@ -635,13 +633,17 @@ PHOTO_CAPTION = re.compile(
     r"""(?ix)
     .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
     | il+ustras[iy]\b.*
+    | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^.:]{1,60}   # "... di Sendawar. Foto: Nama (Unit)"
     """
 )
 
 
 def _is_photo_caption(line: str) -> bool:
-    """PHOTO_CAPTION, tried only on a line closing with a bracket or opening with "Il"."""
-    return (")" in line[-3:] or line[:2].lower() == "il") and bool(PHOTO_CAPTION.fullmatch(line))
+    """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
+    holding "oto" (a photo's label) near its end."""
+    return (")" in line[-3:] or line[:2].lower() == "il" or "oto" in line[-64:].lower()) and bool(
+        PHOTO_CAPTION.fullmatch(line)
+    )
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
