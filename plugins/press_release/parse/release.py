@@ -372,6 +372,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             and (fewer_words(line, 11) or _labelled_date(line))
             and dates.find_date(line)
             and not _ends_sentence(line)
+            and not _headline_with_date(line)
         ):
             dated.append((len(others), line))
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
@@ -403,6 +404,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             key = "_meta_date" if stamp is not None and stamp.has_time else "_clock_date"
             release.header[key] = first
             release.dropped.extend(line for _, line in dated[1:])
+
+
+def _headline_with_date(line: str) -> bool:
+    """A headline in capitals that names its day ("APEL PAGI SENIN 8/8/2022 DI KECAMATAN
+    X"): five words or more besides the date, where a page's date line has a few labels
+    at most ("Diposting 12 Mei 2024 oleh Admin")."""
+    return line.isupper() and not fewer_words(dates.ANY_DATE.sub(" ", line), 5)
 
 
 # A page's labelled date line, however long: "Tanggal Rilis Berita : 12 Agustus 2024,
@@ -972,6 +980,10 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         context = " ".join(filter(None, [release.title, *paragraphs]))
         if body_date := dates.find_release_date(paragraphs, context):
             found, source = body_date, "body"
+    # A headline naming its day ("APEL PAGI SENIN 8/8/2022 DI ..."), the text none.
+    title = release.title
+    if found is None and title and _DIGIT.search(title) and (titled := dates.find_date(title)):
+        found, source = titled, "title"
     if found is None and (clock := release.header.get("_clock_date")):
         found, source = dates.find_date(clock), "dateline"
     for candidate in (found, in_lead):
