@@ -659,9 +659,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     if glued:
         body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
         credits.insert(0, credit)
+    elif body and ":" in body[-1][-70:] and (shared := chrome.glued_share(body[-1])):
+        release.dropped.append(body[-1][len(shared) :].strip())
+        body[-1] = shared  # "... harapnya.Share this:TwitterFacebook"
     release.credits.extend(credits)
     if not body:
         return body
+    if body[-1][-1:] == "!" and _closing_slogan(body):
+        release.dropped.append(body.pop())  # "DIRGAHAYU REPUBLIK INDONESIA!"
+        while not body[-1]:
+            body.pop()
     # Else the body ends with a paragraph (see _drop_short_tail): most releases.
     last = body[-1]
     if len(last) <= 100 or (last[-1:] not in _NOT_HEADLINE_END and _is_headline(last)):
@@ -686,6 +693,17 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _closing_slogan(body: list[str]) -> bool:
+    """Whether the last line is a slogan below the last paragraph: a short line in
+    capitals ending with "!" ("DIRGAHAYU REPUBLIK INDONESIA!", "SALAM SEHAT!"), with a
+    paragraph of prose above it."""
+    line = body[-1]
+    if len(line) > 80 or not line.isupper() or not fewer_words(line, 9):
+        return False
+    above = next((x for x in reversed(body[:-1]) if x), "")
+    return bool(above) and _looks_like_paragraph(above)
 
 
 def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
