@@ -951,6 +951,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
             if text and (found := dates.find_date(text)):
                 source = "dateline"
                 break
+    if found is None and (stamp := _stamped_caption(release.captions[:2])):
+        found, source = stamp, "dateline"
     # A lead names its date early: looking further would only cost time on a huge paragraph.
     lead = release.blocks[0].plain() if release.blocks else ""
     if len(lead) > LEAD_DATE_WINDOW:  # cut at a space: "(1/1/2019)" must not end as "1/1/20"
@@ -979,6 +981,20 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         found.has_time,
         source,
     )
+
+
+# A post's metadata line under the title that opens with its date, then the office:
+# "12-11-2021 - Pengadilan Agama X — PENGADILAN TINGGI AGAMA Y".
+STAMPED_LINE = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}\s+[-–—|]\s+[A-Z]")
+
+
+def _stamped_caption(lines: list[str]) -> dates.FoundDate | None:
+    """The date of a metadata line kept below the title (see STAMPED_LINE): the
+    page's date, before the lead's."""
+    for line in lines:
+        if line[:1].isdecimal() and len(line) <= 160 and STAMPED_LINE.match(line):
+            return dates.find_date(line[:12])
+    return None
 
 
 # Header values that must hold a word (a letter or digit).
