@@ -259,6 +259,10 @@ NAMED_DATE = re.compile(
 # What names a letter or a decree before its date ("surat nomor 12/A/2021 tanggal ..."):
 # a bare "tanggal" after it dates the letter, not the occasion.
 _LETTER_BEFORE = re.compile(r"(?i)(?:nomor|no\.|surat|keputusan|sk|edaran|peraturan)\b|/")
+# Nor does a deadline's: "hingga tanggal 30 Juni", "paling lambat tanggal ...".
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:hingga|sampai(?:\ dengan)?|lambat|batas|sebelum|s\.?d\.?)\s+$"
+)
 # What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
 FUTURE_AFTER = re.compile(
     r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
@@ -291,7 +295,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         match = LEAD_OPENING_DATE.match(lead)
         if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    if "anggal" in lead and (match := _first_named(lead)):
+    if "anggal" in lead and (match := _first_named(lead, False)):
         return match
     if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
         return match
@@ -324,7 +328,12 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     yearless = [match for _, match in told if not _has_year(match.groupdict())]
     # A date named "pada tanggal" beyond the lead ("pada hari pertama tanggal 20 November
     # 2019" under a numbered heading): before an announced range, after a yearless one.
-    later = _first_named(joined[len(texts[0]) :], False) if "anggal" in joined else None
+    # A bare "tanggal" in the lead counts here too, after what the text dates otherwise.
+    later = (
+        (_first_named(lead[:LEAD_WINDOW]) or _first_named(joined[len(texts[0]) :], False))
+        if "anggal" in joined
+        else None
+    )
     if not yearless:
         return later or coming
     years = stated_years(context[:BODY_DATE_WINDOW])
@@ -415,8 +424,11 @@ def _first_named(text: str, bare: bool = True) -> FoundDate | None:
     alone ("... di Labuan Bajo tanggal 9 Oktober 2023"), but a letter's date."""
     for match in NAMED_DATE.finditer(text):
         groups = match.groupdict()
+        start = match.start()
         if not match["on"] and (
-            not bare or _LETTER_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            not bare
+            or _LETTER_BEFORE.search(text, max(0, start - 60), start)
+            or _DEADLINE_BEFORE.search(text, max(0, start - 20), start)
         ):
             continue
         if _has_year(groups) and (day := _from_match(groups, None)):
