@@ -50,6 +50,9 @@ BARE_SLASH_CODE = re.compile(
 # Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
 GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)(?P<code>[a-z]{2,4})$")
 _DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm"))
+# A code whose closing bracket is missing, after the last sentence's stop: "... Graha.
+# (Prokopim/ky/dok.gtm" (a code with a slash: a lone word may be anything).
+UNCLOSED_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?P<code>[^()\[\]\s]{1,40}/[^()\[\]\s]{1,40})\s*$")
 # An empty pair of brackets closing the text ("... dewan guru.[]"), where a page's template
 # left out the credit: no code, but the release ends there.
 EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
@@ -85,8 +88,8 @@ class Byline:
 def is_code(code: str, brackets: str = "(") -> bool:
     """True for a byline code; False for acronyms, dates and editor glosses."""
     code = code.strip()
-    if code in _ANONYMOUS:
-        return True
+    if code in _ANONYMOUS or code.rstrip("/ ") in _ANONYMOUS:
+        return True  # "(*)", and "(*/)": the anonymous desk, its reporter left out
     if "," in code or ":" in code:
         return False
     if code[:1].isdecimal() and _DATE_LIKE.fullmatch(code):  # a date opens with \d
@@ -206,6 +209,9 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: slash.start()].rstrip(), [slash["code"]]
     if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 22))):
         return text[: bare.start()].rstrip(), [bare["code"]]
+    unclosed = UNCLOSED_CODE.search(text, max(0, len(text) - 86)) if "(" in text[-84:] else None
+    if unclosed and is_code(unclosed["code"]):
+        return text[: unclosed.start()].rstrip(), [unclosed["code"]]
     glued = GLUED_INITIALS.search(text, max(0, len(text) - 9)) if last.islower() else None
     if glued and glued["code"] not in _DOMAIN_ENDINGS:
         return text[: glued.start()], [glued["code"]]

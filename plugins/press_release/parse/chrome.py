@@ -110,7 +110,8 @@ TRAILING_MARKER = re.compile(
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
-    | bagikan\ (?:ke|melalui|via|artikel\ ini)\b.*  # "Bagikan ke sosial media: WhatsApp"
+    | bagikan\ (?:(?:berita|artikel)\ (?:ini\ )?)?(?:ke|melalui|via|artikel\ ini)
+      (?:\b|(?=(?-i:[A-Z]))).*   # "Bagikan ke sosial media: WhatsApp", "Bagikan keJakarta"
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
@@ -549,6 +550,19 @@ def glued_credit(line: str) -> tuple[str, str] | None:
     if not credit or not fewer_words(credit, 8):
         return None
     return line[: match.start()].rstrip(), credit.strip()
+
+
+# Share buttons glued to the last sentence: "... harapnya.Share this:TwitterFacebook".
+GLUED_SHARE = re.compile(
+    r"(?<=[.!?\"”’])\s*(?i:share(?:\ this)?|bagikan(?:\ (?:ini|artikel|berita))?)\s*:[^.!?]{0,60}$"
+)
+
+
+def glued_share(line: str) -> str | None:
+    """The sentence, when share buttons are glued to the end of the last one (see
+    GLUED_SHARE); the caller has seen a colon near the end."""
+    match = GLUED_SHARE.search(line, max(0, len(line) - 80))
+    return line[: match.start()].rstrip() if match else None
 
 
 def last_release_line(

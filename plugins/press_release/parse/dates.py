@@ -252,9 +252,16 @@ def parse_header_date(value: str) -> FoundDate | None:
 LEAD_OPENING_DATE = re.compile(rf"(?i)(?:(?:pada\s+)?tanggal\s+)?(?:{NUMERIC}|{TEXTUAL})")
 NAMED_DATE = re.compile(
     rf"""(?ix)
-    \b(?:pada|per)\s+(?:hari\s+\S+\s+)?tanggal\s+   # "pada tanggal", "per tanggal"
+    \b(?P<on>(?:pada|per)\s+(?:hari\s+\S+\s+)?)?tanggal\s+   # "pada tanggal", "per tanggal"
     (?:{NUMERIC}|{TEXTUAL})
     """
+)
+# What names a letter or a decree before its date ("surat nomor 12/A/2021 tanggal ..."):
+# a bare "tanggal" after it dates the letter, not the occasion.
+_LETTER_BEFORE = re.compile(r"(?i)(?:nomor|no\.|surat|keputusan|sk|edaran|peraturan)\b|/")
+# Nor does a deadline's: "hingga tanggal 30 Juni", "paling lambat tanggal ...".
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:hingga|sampai(?:\ dengan)?|lambat|batas|sebelum|s\.?d\.?)\s+$"
 )
 # What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
 FUTURE_AFTER = re.compile(
@@ -288,13 +295,11 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         match = LEAD_OPENING_DATE.match(lead)
         if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    if "anggal" in lead and (match := _first_named(lead)):
+    if "anggal" in lead and (match := _first_named(lead, False)):
         return match
     if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
         return match
     current, coming = _first_ranges(lead[:LEAD_WINDOW])
-    if current:
-        return current
     texts, size = [], 0
     for paragraph in paragraphs:
         texts.append(paragraph[: BODY_DATE_WINDOW - size])
@@ -314,11 +319,23 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         told.append((index, match))
     for index, match in told:
         if index and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
+            if current and not 0 < (current.value.date() - day).days <= RANGE_NOTICE_DAYS:
+                return current
             weekday = WEEKDAYS[match["weekday"].lower()]
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
+    if current:
+        return current
     yearless = [match for _, match in told if not _has_year(match.groupdict())]
+    # A date named "pada tanggal" beyond the lead ("pada hari pertama tanggal 20 November
+    # 2019" under a numbered heading): before an announced range, after a yearless one.
+    # A bare "tanggal" in the lead counts here too, after what the text dates otherwise.
+    later = (
+        (_first_named(lead[:LEAD_WINDOW]) or _first_named(joined[len(texts[0]) :], False))
+        if "anggal" in joined
+        else None
+    )
     if not yearless:
-        return coming
+        return later or coming
     years = stated_years(context[:BODY_DATE_WINDOW])
     for match in yearless if years else ():
         weekday = WEEKDAYS[match["weekday"].lower()]
@@ -327,7 +344,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if len(fits) == 1:
             day = fits[0]
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
-    return coming  # an announced event's date, when the text gives no other
+    return later or coming  # an announced event's date, when the text gives no other
 
 
 def stated_years(text: str) -> list[int]:
@@ -343,6 +360,10 @@ def stated_years(text: str) -> list[int]:
 # A date with its year in brackets, without a weekday: "..., (24/05/19)", "(5-4-2023)".
 BRACKETED_DATE = re.compile(rf"\(\s?(?:{NUMERIC}|{TEXTUAL})\s?\)")
 LEAD_WINDOW = 2000  # characters of the lead searched for a bracketed date
+# A range in the lead is announced ahead of it when a later paragraph dates what the
+# release reports (a press conference, "Senin (14/3/2022)") up to this many days before
+# the range's first day: that date is the release's.
+RANGE_NOTICE_DAYS = 31
 
 
 def _first_bracketed(text: str) -> FoundDate | None:
@@ -362,7 +383,7 @@ def _first_bracketed(text: str) -> FoundDate | None:
 # first day.
 RANGE_DATE = re.compile(
     rf"""(?ix)
-    \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?)?
+    \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?(?:\s+(?P<ry>\d{{4}}))?)?
     \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*
     (?:tanggal\s+)?
     {TEXTUAL}
@@ -381,9 +402,11 @@ def _first_ranges(text: str) -> tuple[FoundDate | None, FoundDate | None]:
             continue
         end_month = MONTHS[match["tm"].lower()]
         month, year, day = MONTHS[(match["rm"] or match["tm"]).lower()], int(match["ty"]), 0
-        if month > end_month:
+        if match["ry"]:
+            year = int(match["ry"])  # "19 September 2024 sampai dengan 4 Oktober 2024"
+        elif month > end_month:
             year -= 1  # "30 Desember hingga 2 Januari 2024"
-        if month != end_month or int(match["rd"]) <= int(match["td"]):
+        if (month, year) != (end_month, int(match["ty"])) or int(match["rd"]) <= int(match["td"]):
             day = int(match["rd"])
         try:
             first = date(year, month, day)
@@ -396,9 +419,18 @@ def _first_ranges(text: str) -> tuple[FoundDate | None, FoundDate | None]:
     return current, coming
 
 
-def _first_named(text: str) -> FoundDate | None:
+def _first_named(text: str, bare: bool = True) -> FoundDate | None:
+    """The first date named "pada tanggal", "per tanggal" or (with `bare`) "tanggal"
+    alone ("... di Labuan Bajo tanggal 9 Oktober 2023"), but a letter's date."""
     for match in NAMED_DATE.finditer(text):
         groups = match.groupdict()
+        start = match.start()
+        if not match["on"] and (
+            not bare
+            or _LETTER_BEFORE.search(text, max(0, start - 60), start)
+            or _DEADLINE_BEFORE.search(text, max(0, start - 20), start)
+        ):
+            continue
         if _has_year(groups) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None

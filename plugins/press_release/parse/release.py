@@ -692,9 +692,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     if glued:
         body[-1], credit = glued  # "... Kabupaten X.Kontributor : Budi"
         credits.insert(0, credit)
+    elif body and ":" in body[-1][-70:] and (shared := chrome.glued_share(body[-1])):
+        release.dropped.append(body[-1][len(shared) :].strip())
+        body[-1] = shared  # "... harapnya.Share this:TwitterFacebook"
     release.credits.extend(credits)
     if not body:
         return body
+    if body[-1][-1:] == "!" and _closing_slogan(body):
+        release.dropped.append(body.pop())  # "DIRGAHAYU REPUBLIK INDONESIA!"
+        while not body[-1]:
+            body.pop()
     # Else the body ends with a paragraph (see _drop_short_tail): most releases.
     last = body[-1]
     if len(last) <= 100 or (last[-1:] not in _NOT_HEADLINE_END and _is_headline(last)):
@@ -719,6 +726,17 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+def _closing_slogan(body: list[str]) -> bool:
+    """Whether the last line is a slogan below the last paragraph: a short line in
+    capitals ending with "!" ("DIRGAHAYU REPUBLIK INDONESIA!", "SALAM SEHAT!"), with a
+    paragraph of prose above it."""
+    line = body[-1]
+    if len(line) > 80 or not line.isupper() or not fewer_words(line, 9):
+        return False
+    above = next((x for x in reversed(body[:-1]) if x), "")
+    return bool(above) and _looks_like_paragraph(above)
 
 
 def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
@@ -966,6 +984,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
             if text and (found := dates.find_date(text)):
                 source = "dateline"
                 break
+    if found is None and (stamp := _stamped_caption(release.captions[:2])):
+        found, source = stamp, "dateline"
     # A lead names its date early: looking further would only cost time on a huge paragraph.
     lead = release.blocks[0].plain() if release.blocks else ""
     if len(lead) > LEAD_DATE_WINDOW:  # cut at a space: "(1/1/2019)" must not end as "1/1/20"
@@ -998,6 +1018,20 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         found.has_time,
         source,
     )
+
+
+# A post's metadata line under the title that opens with its date, then the office:
+# "12-11-2021 - Pengadilan Agama X — PENGADILAN TINGGI AGAMA Y".
+STAMPED_LINE = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}\s+[-–—|]\s+[A-Z]")
+
+
+def _stamped_caption(lines: list[str]) -> dates.FoundDate | None:
+    """The date of a metadata line kept below the title (see STAMPED_LINE): the
+    page's date, before the lead's."""
+    for line in lines:
+        if line[:1].isdecimal() and len(line) <= 160 and STAMPED_LINE.match(line):
+            return dates.find_date(line[:12])
+    return None
 
 
 # Header values that must hold a word (a letter or digit).
