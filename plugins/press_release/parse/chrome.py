@@ -210,7 +210,7 @@ DROPPED_LINE = re.compile(
 
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
-    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader)"
+    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader|pengirim)"
 )
 CREDIT_LINE = re.compile(
     rf"""(?ix)

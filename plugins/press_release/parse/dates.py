@@ -47,7 +47,7 @@ NUMERIC = (
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
 TEXTUAL = rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?(?:,?\s+(?P<ty>\d{{4}}))?(?![\w])"
 ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit)?"
+TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit|(?P<ampm>[ap]\.?m\b\.?))?"
 
 ANY_DATE = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
 TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
@@ -131,6 +131,8 @@ def _with_time(day: date, text: str) -> tuple[datetime, bool]:
     time = TIME_RE.search(text)
     if time:
         hour, minute = int(time["hh"]), int(time["mi"])
+        if (ampm := time["ampm"]) and 1 <= hour <= 12:  # "4:55 pm" (an English page's clock)
+            hour = hour % 12 + (12 if ampm[0] in "pP" else 0)
         if hour < 24 and minute < 60:
             return datetime(day.year, day.month, day.day, hour, minute), True
     return datetime(day.year, day.month, day.day), False

@@ -213,8 +213,9 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         if not line:
             continue
         if rank == limit:
-            # Items of a page's menu ("• Beranda"), which may run long, do not count.
-            menu = sum(x[:1] in _BULLETS and len(x) < 40 for x in lines[:index])
+            # Items of a page's menu ("• Beranda", or "Profil", "Program Kerja" without
+            # bullets), which may run long, do not count.
+            menu = sum(_menu_item(x) for x in lines[:index])
             if limit == 40 and menu:
                 limit += menu
             else:
@@ -261,6 +262,16 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
     return None
+
+
+def _menu_item(line: str) -> bool:
+    """A menu's item: a bullet's short line, or a line of one to three words without a
+    stop, a digit or a sentence's punctuation ("Profil", "Visi & Misi")."""
+    if not line or len(line) >= 40:
+        return False
+    if line[0] in _BULLETS:
+        return True
+    return line[-1] not in ".!?:;,)" and fewer_words(line, 4) and not _DIGIT.search(line)
 
 
 _LOWER_WORD = re.compile(r" [a-z]")  # a word opening in lower case (but the first)
@@ -594,7 +605,7 @@ def _doubled(lines: list[str]) -> int | None:
         return 1 if glued and _title_shaped(second, 3) and _title_shaped(first, 2) else None
     keys = [" ".join(line.split()).casefold().rstrip(" .") for line in lines]  # see _same
     for index, line in enumerate(lines[:-1]):
-        if not _title_shaped(line, 2):
+        if not _title_shaped(line, 3):  # a menu repeats names of two words ("Pemkab X")
             continue
         for later in range(index + 1, len(lines)):
             if keys[later] == keys[index]:
