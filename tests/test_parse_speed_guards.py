@@ -172,9 +172,9 @@ def test_separators_match_the_plain_alternation():
         r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
         r"|(?<=\))--(?=[A-Z\"“])"
     )
-    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+")
+    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+|(?<=[A-Z])\s:\s+|(?<=\w)\s;\s+")
     rng = random.Random(3)
-    alphabet = 'aA -–—|~:.,\t\u00a0_1é)"“'
+    alphabet = 'aA -–—|~:;.,\t\u00a0_1é)"“'
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         for new, old in ((dateline.STRONG_SEPARATOR, strong), (dateline.WEAK_SEPARATOR, weak)):

@@ -33,6 +33,7 @@ LEADING_CHROME = re.compile(
     | \d[\d.,]*\ (?:admin|views?|kali|komentar|comments?|dilihat|pembaca)  # "419 Admin"
     | \d[\d.,]*\ total\ views?\b.*                # "20 total views, 1 views today"
     | \d+\ ?(?:menit|min(?:ute)?s?)\ (?:baca|read)\b.*  # reading time: "0 menit baca 0 %"
+    | waktu\ baca\ \d+\ menit|comments?|komentar      # "waktu baca 2 menit"
     | \d+(?:[.,]\d+)?\ ?%                          # a lone percentage: "0%"
     | \d+(?:/[\w-]+){2,}                          # a theme's placeholder: "6/recent/ticker-posts"
     | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
@@ -60,9 +61,12 @@ LEADING_CHROME = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
-    | im(?:g|age)_?\d{1,3}                          # an image's placeholder: "img1"
+    | im(?:g|age)_?\d{1,5}                          # an image's placeholder: "img1", "IMG_0314"
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
     | pencarian                                     # a search box's label
+    | menu\ (?:close|tutup)|close|tutup              # a menu's button: "Menu Close"
+    | iklan\ layanan\ masyarakat                     # an ad slot's heading
+    | (?:konten\ )?media\ partner                    # "Konten Media Partner"
     | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     """
@@ -71,6 +75,8 @@ LEADING_CHROME = re.compile(
 # theme's placeholder repeated on one line, a label glued to a view counter, a hit
 # counter at the end.
 PLACEHOLDER = re.compile(r"(?i)[a-z]+(?:_[a-z]+)+")  # "spot_imgspot_img"
+# "header-int", "copy-link-circle", an icon's name glued to its label "zoom-in-whitePerbesar"
+HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?")
 GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"
     r"(?i)(?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
 )
@@ -326,7 +332,7 @@ LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
-    + ("no", "av", "fo", "wh", "pe")
+    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa")
 )
 
 
@@ -375,10 +381,14 @@ def _leading_shape(line: str) -> bool:
     a word."""
     if len(line) > 80 or line[-1:] in ".!?":
         return False
+    if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
+        return True  # markup's leftovers: "![]()", ":"
     if len(line) == 1:
         return line in "×✕✖"  # a close button
     if "_" in line and " " not in line and PLACEHOLDER.fullmatch(line):
         return True
+    if "-" in line and " " not in line and line[0].islower() and HYPHENATED.fullmatch(line):
+        return True  # a theme's class or icon name: "header-int"
     if line[-7:].lower().endswith(_COUNTER_ENDINGS) and GLUED_COUNTER.fullmatch(line):
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):

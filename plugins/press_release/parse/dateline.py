@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import ANY_DATE, TIME_RE, WEEKDAYS
+from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
 
 # Separators between the dateline and the first body word, strong ones first:
@@ -49,6 +49,7 @@ WEAK_SEPARATOR = re.compile(
     :(?<=[A-Z]:)\s+
     | \.(?<=\w\.)\s+
     | ,(?<=[\w)],)\s+
+    | \s(?:(?<=[A-Z]\s):|(?<=\w\s);)\s+     # spaced: "SAMARINDA : ", "Bangkinang ; "
     """,
     re.X,
 )
@@ -129,7 +130,7 @@ _OUTLET_WORDS = (
     "portal", "tribun", "suara", "info", "today", "halo", "radar", "jurnal", "journal",
     "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
     "antara", "metro", "indo", "inside", "update", "terkini", "viral", "rakyat", "ekspres",
-    "ekspress", "express", "jurnalis",
+    "ekspress", "express", "jurnalis", "mmc",
 )  # fmt: skip
 OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
@@ -155,6 +156,10 @@ OUTLET_GLUED = re.compile(
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})\s*(?:,|/)\s*"
     rf"(?P<place>{_PLACE})"
+)
+# "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
+LOWER_DOMAIN_FIRST = re.compile(
+    rf"(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\s*(?P<place>{_PLACE})"
 )
 # "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
 # with a dot.
@@ -207,7 +212,8 @@ UNSEPARATED = re.compile(
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       \ (?=[a-z])
-    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}})        # "TANA PASER-Wakil ..."
+    | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}}       # "TANA PASER-Wakil ..."
+      (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS))?)            # "OUTLET.CO-Setelah ..." (no place)
       (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
@@ -395,6 +401,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             ("." in prefix and DOMAIN.fullmatch(prefix)) or CAMEL_OUTLET.fullmatch(prefix)
         ):
             return None, prefix, None
+        match = LOWER_DOMAIN_FIRST.fullmatch(prefix) if "," in prefix else None
+        if match and _is_place(match["place"]):
+            return match["place"], match["agency"], None  # "outlet.co.id, PLACE"
         return None
     # GLUED_OUTLET holds a dot; OUTLET_FIRST is taken only with a dot in its agency or a
     # slash; NEWSROOM ends with its word: cheap tests that skip patterns bound to fail.
@@ -410,12 +419,16 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
     if _outlet_alone(prefix) or (len(prefix) < 14 and prefix.casefold() in RUBRICS):
         return None, prefix, None
+    if " " in prefix and "," not in prefix and fewer_words(prefix, 4) and is_outlet(prefix):
+        return None, prefix, None  # an outlet named in words: "Harian X", "MMC Kobar"
+
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
     if "," in prefix and (match := NAMED_OUTLET_FIRST.fullmatch(prefix)):
         agency, place = match["agency"], match["place"]
-        if is_outlet(agency) and not is_outlet(place) and _is_place(place):
-            return place, agency, None
+        named = is_outlet(agency) or _office_alone(agency)
+        if named and not is_outlet(place) and _is_place(place):
+            return place, agency, None  # "KabarNTB, Sumbawa", "Humas, Gowa"
     match = PLACE_FORM.fullmatch(prefix)
     if not match:
         return None
@@ -473,7 +486,8 @@ def _domain_in_place(place: str) -> tuple[str, str] | None:
 def _own_line(line: str) -> Dateline | None:
     """A dateline alone on its line: "Jakarta, 26 Januari 2021", or with the site's
     address, an outlet or a time after it (OWN_LINE_SEPARATOR)."""
-    if len(line) <= 40 and "," in line and (found := _place_then_office(line)):
+    short = len(line) <= 40 and "," in line
+    if short and (found := _place_then_office(line) or _place_then_month(line)):
         return found
     # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
     # holds a date (its digit) or a separator.
@@ -508,16 +522,20 @@ def _own_line(line: str) -> Dateline | None:
             return Dateline(parsed[0], parsed[1], None, line, "")
         return None
     parsed = parse_prefix(head)
+    after = prefix[sep.end() :]
+    if parsed and not parsed[0] and parsed[2] and _is_place(after) and fewer_words(after, 4):
+        return Dateline(after, None, parsed[2], line, "")  # "Senin, 19 Mei 2025 – Kendari"
     if not parsed or not parsed[0]:
         return None
     place, agency, date_text = parsed
-    after = prefix[sep.end() :]
     if date_text and TIME_RE.fullmatch(after):
         pass  # "Taliwang, 17 Januari 2020 | 08.00 WITA"
     elif not date_text and after[-1:].isdecimal() and _date_only(after):
         date_text = after  # "Kefamenanu || 04 Maret 2022"
     elif not agency and not date_text and (is_outlet(after) or _agency_ok(after)):
         agency = after  # "Semarang || pa-semarang.go.id", "Padang, - Jurnalis Sumbar"
+    elif not agency and not date_text and "|" in sep.group(0) and _office_words(after):
+        agency = after  # "Manado | PTA Sulawesi Utara"
     elif not agency and not date_text and (dated := _agency_then_date(after)):
         agency, date_text = dated  # "Semarang|pa-x.go.id (1/08/2025)"
     else:
@@ -533,6 +551,26 @@ def _place_then_office(line: str) -> Dateline | None:
     if " " in office or not _office_alone(office) or not _is_place(place.strip()):
         return None
     return Dateline(place.strip(), office, None, line, "")
+
+
+def _office_words(text: str) -> bool:
+    """An office named in two to four capitalised words after a bar ("PTA Sulawesi Utara",
+    "Humas Pemkab Paser")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+# "Painan, April 2013.": a place and the month of the release, alone on their line.
+PLACE_MONTH = re.compile(rf"(?P<place>{_PLACE}),\ (?P<month>[A-Za-z]{{3,9}})\ (?P<year>\d{{4}})\.?")
+
+
+def _place_then_month(line: str) -> Dateline | None:
+    """A dateline alone on its line: the place, a comma, a month and a year (no day: no
+    date is taken from it)."""
+    match = PLACE_MONTH.fullmatch(line.rstrip())
+    if match is None or match["month"].casefold() not in MONTHS or not _is_place(match["place"]):
+        return None
+    return Dateline(match["place"], None, None, line, "")
 
 
 def _agency_then_date(after: str) -> tuple[str, str] | None:
@@ -599,6 +637,8 @@ def _unseparated(line: str) -> Dateline | None:
             return None
     elif match["paren"]:
         place, date_text, agency = match["place2"], match["date2"], None
+    elif match["caps"] and "." in match["caps"]:
+        return Dateline(None, match["caps"], None, line[: match.end()].rstrip(), rest)
     elif match["caps"]:
         place, date_text, agency = match["caps"], None, match["code"]
     elif match["titled"]:
@@ -661,7 +701,7 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return None
     if found := _unseparated(line):
         return found
-    weak = "," in head or "." in head or ":" in head
+    weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
     if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
@@ -732,8 +772,15 @@ def _after_separator(
         rest = line[end:]
         if strict:
             mark = sep.group(0).strip()
+            if place is None and mark == "." and date_text and not agency:
+                # "Jumat, 29 Juni 2018. Pengadilan ...": a date opening the lead, no place
+                if fewer_words(rest, min_words + 2):
+                    continue
+                return Dateline(None, None, date_text, line[: sep.end()].strip(), rest, weak=True)
             if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
                 continue
+            if mark == ":" and sep.group(0)[0].isspace() and agency is None:
+                continue  # "RESKAL : Kepala ...": a caption's label; "OUTLET.Com, PLACE : " is one
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
             ):

@@ -309,7 +309,9 @@ def _closes_prose(line: str) -> bool:
 def _header_without_dateline(lines: list[str]) -> int:
     """Where the body starts when there is no dateline: the first paragraph-like line,
     but a photo caption above the lead (see _dated_caption)."""
-    content = [i for i, line in enumerate(lines) if line]
+    # Chrome lines between the title and the lead (an app's reading time, its buttons'
+    # names) take no rank.
+    content = [i for i, x in enumerate(lines) if x and (not i or not chrome.is_leading_chrome(x))]
     for rank, index in enumerate(content):
         line = lines[index]
         if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
@@ -323,6 +325,8 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue  # a headline asking or exclaiming, maybe under a section's label
         if rank < 4 and rank + 1 < len(content) and _dated_caption(line, lines[content[rank + 1]]):
             continue
+        if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
+            continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
@@ -652,7 +656,7 @@ PHOTO_CAPTION = re.compile(
     r"""(?ix)
     .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
     | il+ustras[iy]\b.*
-    | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^.:]{1,60}   # "... di Sendawar. Foto: Nama (Unit)"
+    | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
     """
 )
 
