@@ -169,6 +169,8 @@ def _holds_code(line: str) -> bool:
     # test spares take_byline() most lines.
     if line.rstrip(" .-–—")[-1:] not in (")", "]") and "*" not in line and "/" not in line[-12:]:
         return False
+    if line[:2] == "(V" and chrome.is_trailing_marker(line):
+        return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
     return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
 
 
@@ -725,6 +727,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body = body[:-1]
     elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
         body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
+    elif body[-1].isupper() and (named := _named_credit(body)):
+        body, last, codes, bylines = named
     else:
         found = _code_above(release, body)
         if found is None:
@@ -806,6 +810,30 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
         return None
     above = next((x for x in reversed(body[:index]) if x), "")
     return credit if above and _looks_like_paragraph(above) else None
+
+
+# A person's name alone on its line: two to four capitalised words ("Didi Rachmat").
+PERSON_NAME = re.compile(r"[A-Z][a-z'’]+(?:\ [A-Z][a-z'’]*\.?){1,3}")
+
+
+def _named_credit(body: list[str]):
+    """A team's credit in capitals closing the text ("TIM DOKUMENTASI PIMPINAN X", see
+    bare_credit) under a line holding only a person's name, below the last paragraph:
+    the byline is both, the name first (the reporter), the team (the desk) after it.
+
+    Returns ``(body above the name, "", codes, bylines)`` or None.
+    """
+    credit = bare_credit(body[-1], True)
+    if credit is None:
+        return None
+    content = [i for i in range(len(body) - 2, -1, -1) if body[i]][:2]
+    if len(content) < 2:
+        return None
+    name, above = body[content[0]], body[content[1]]
+    if len(name) > 40 or not PERSON_NAME.fullmatch(name) or not _looks_like_paragraph(above):
+        return None
+    code = f"{name} {credit}"
+    return body[: content[0]], "", [code], [Byline(code, (name,), credit)]
 
 
 def _code_above(release: Release, body: list[str]):
