@@ -1025,6 +1025,9 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 break
     if found is None and (stamp := _stamped_caption(release.captions[:2])):
         found, source = stamp, "dateline"
+    if found is None:
+        found = _labelled_or_stamped(release)
+        source = "dateline" if found else source
     # A lead names its date early: looking further would only cost time on a huge paragraph.
     lead = release.blocks[0].plain() if release.blocks else ""
     if len(lead) > LEAD_DATE_WINDOW:  # cut at a space: "(1/1/2019)" must not end as "1/1/20"
@@ -1057,6 +1060,33 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         found.has_time,
         source,
     )
+
+
+def _labelled_or_stamped(release: Release) -> dates.FoundDate | None:
+    """The page's date given by a metadata line: a post's stamp with its time kept below
+    the title ("Oleh X, Selasa, 1 April 2025 | 09:49 WIB - Redaktur: Y"), a labelled
+    release date among the first paragraphs ("Tanggal Rilis : 3 Oktober 2022"), or a
+    date alone over the title without a weekday ("21 Agustus 2025", see
+    dates.clock_without_weekday): each before the lead's event date."""
+    # A stamp's line left among the first paragraphs when the top was not read: one
+    # opening with the comma its missing weekday left, or holding a bar (", 01 April
+    # 2013, 16:47:51 WIB - 1276 | Kontributor : X").
+    lines = release.captions[:2] + [
+        text
+        for block in release.blocks[:3]
+        if (text := block.plain())[:1] == "," or "|" in text[:200]
+    ]
+    for line in lines:
+        if _DIGIT.search(line) and (stamp := dates.stamp_date(line)) and stamp.has_time:
+            return stamp
+    for block in release.blocks[:8]:
+        text = block.plain()[:600]
+        if ("ilis" in text or "erbit" in text or "elease" in text) and (
+            labelled := dates.labelled_release_date(text)
+        ):
+            return labelled
+    clock = release.header.get("_clock_date")
+    return dates.clock_without_weekday(clock) if clock else None
 
 
 # A post's metadata line under the title that opens with its date, then the office:
