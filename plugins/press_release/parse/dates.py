@@ -268,6 +268,8 @@ RELEASE_LABEL = re.compile(
     \s*:\s*(?:{TEXTUAL}|{NUMERIC})
     """
 )
+# Where a RELEASE_LABEL ends: "rilis", "terbit", "publikasi", "release date".
+_RELEASE_WORDS = ("rilis", "terbit", "publikasi", "release")
 # A date alone: "21 Agustus 2025".
 DATE_ALONE = re.compile(rf"(?i){TEXTUAL}")
 # The longest metadata line read for a stamp: longer ones are paragraphs.
@@ -289,8 +291,16 @@ def stamp_date(line: str) -> FoundDate | None:
 
 
 def labelled_release_date(text: str) -> FoundDate | None:
-    """The date of a labelled release-date line in `text` (RELEASE_LABEL), or None."""
-    match = RELEASE_LABEL.search(text)
+    """The date of a labelled release-date line in `text` (RELEASE_LABEL), or None.
+
+    The pattern is tried only near a label's last word, found by ``str.find`` (a scan
+    at C speed): every label ends with one of _RELEASE_WORDS."""
+    lower = text.lower()
+    match = None
+    for word in _RELEASE_WORDS:
+        at = lower.find(word)
+        if at >= 0 and (match := RELEASE_LABEL.search(text, max(0, at - 16), at + 60)):
+            break
     if not match or not _has_year(groups := match.groupdict()):
         return None
     day = _from_match(groups, None)

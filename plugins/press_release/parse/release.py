@@ -1026,7 +1026,7 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     if found is None and (stamp := _stamped_caption(release.captions[:2])):
         found, source = stamp, "dateline"
     if found is None:
-        found = _labelled_or_stamped(release)
+        found = _labelled_or_stamped(release, dateline is None)
         source = "dateline" if found else source
     # A lead names its date early: looking further would only cost time on a huge paragraph.
     lead = release.blocks[0].plain() if release.blocks else ""
@@ -1062,26 +1062,30 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     )
 
 
-def _labelled_or_stamped(release: Release) -> dates.FoundDate | None:
+def _labelled_or_stamped(release: Release, unread_top: bool) -> dates.FoundDate | None:
     """The page's date given by a metadata line: a post's stamp with its time kept below
     the title ("Oleh X, Selasa, 1 April 2025 | 09:49 WIB - Redaktur: Y"), a labelled
     release date among the first paragraphs ("Tanggal Rilis : 3 Oktober 2022"), or a
     date alone over the title without a weekday ("21 Agustus 2025", see
-    dates.clock_without_weekday): each before the lead's event date."""
+    dates.clock_without_weekday): each before the lead's event date. The first
+    paragraphs are looked at only when no dateline was found (`unread_top`): the top of
+    the page then stayed in the body."""
     # A stamp's line left among the first paragraphs when the top was not read: one
     # opening with the comma its missing weekday left, or holding a bar (", 01 April
     # 2013, 16:47:51 WIB - 1276 | Kontributor : X").
-    lines = release.captions[:2] + [
-        text
-        for block in release.blocks[:3]
-        if (text := block.plain())[:1] == "," or "|" in text[:200]
-    ]
+    lines = release.captions[:2]
+    if unread_top:
+        lines = lines + [
+            text
+            for block in release.blocks[:3]
+            if (text := block.plain())[:1] == "," or "|" in text[:200]
+        ]
     for line in lines:
         if _DIGIT.search(line) and (stamp := dates.stamp_date(line)) and stamp.has_time:
             return stamp
-    for block in release.blocks[:8]:
+    for block in release.blocks[:8] if unread_top else ():
         text = block.plain()[:600]
-        if ("ilis" in text or "erbit" in text or "elease" in text) and (
+        if ("ilis" in text or "erbit" in text or "ublikasi" in text or "elease" in text) and (
             labelled := dates.labelled_release_date(text)
         ):
             return labelled
