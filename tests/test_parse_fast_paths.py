@@ -179,6 +179,7 @@ CHROME_PIECES = [
     # Chrome that no opening tells, and wordless leftovers of markup (issue 17).
     "#kemenagri", "#a #b", "Wilayah LAINNYA", "berita lainnya", "![]()", "|", ";", "“",
     "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
+    "(Visited 25 times, 1 visits today)", "Visited 3 times", "error: Content is protected !!",
     "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
     "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id", "———" * 60,
     # A comment form's fields, an outlet's calls to follow it (FORM_AND_FOLLOW).

@@ -25,8 +25,12 @@ _SPACE_OR_STOP = (
 )
 # What may follow a code: TAIL_CODE's (?P<after>...), spaces, stops and dashes.
 _CODE_AFTER = _SPACE_OR_STOP + "-–—"
-# "*kmb" at the very end.
-STAR_CODE = re.compile(r"(?:(?<=\s)|(?<=[.!?\"”]))\*(?P<code>[A-Za-z]{2,6})\s*$")
+# "*kmb" at the very end, or dotted initials "*E.W".
+STAR_CODE = re.compile(
+    r"(?:(?<=\s)|(?<=[.!?\"”]))"
+    r"(?:\*(?P<code>[A-Za-z]{2,6})|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
+    r"\s*$"
+)
 # An end mark " *" or " ***".
 END_MARK = re.compile(r"\s*\*{1,3}\s*$")
 # The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**"
@@ -47,6 +51,8 @@ SLASH_CODE = re.compile(
 BARE_SLASH_CODE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<code>[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
 )
+# A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
+HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
 # Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
 GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)(?P<code>[a-z]{2,4})$")
 _DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm"))
@@ -184,7 +190,7 @@ def take_byline(text: str) -> tuple[str, list[str]]:
         star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 8)) if "*" in text else None
         if star and not codes:
             text = text[: star.start()].rstrip()
-            codes.insert(0, star["code"])
+            codes.insert(0, star["code"] or star["dotted"])
             continue
         break
     if not codes:
@@ -205,6 +211,8 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: star.start()].rstrip(), [star["code"]]
     if last == "*" and (stars := GLUED_STARS.search(text, max(0, len(text) - 8))):
         return text[: stars.start()], [stars["code"]]
+    if last == "#" and (mark := HASH_MARK.search(text, max(0, len(text) - 6))):
+        return text[: mark.start()], ["#"]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
         return text[: slash.start()].rstrip(), [slash["code"]]
     if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 22))):
@@ -317,7 +325,7 @@ STRONG_BARE_CREDIT = re.compile(
     r"""(?x)
     (?i:adv(?:ertorial)?)\.?\ +\S.{0,60}        # "Adv. Humas Kanwil Kemenag Sulbar"
     | (?i:tim)\ +(?i:mc|it|humas|media|liputan|publikasi|redaksi|kominfo|diskominfo
-                  |prokopim|dokpim|protokol|pdi)\b.{0,50}     # "Tim MC Kukar", "Tim IT PA X"
+                  |prokopim|dokpim|protokol|pdi|dokumentasi)\b.{0,50}  # "Tim MC Kukar"
     | (?i:sumber)\ +[^\s:;].{0,50}/\S+           # "Sumber Humas Kukar/ris" (no colon)
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}   # a name, then its role at the office:
       \ ?:\ ?(?i:pranata\ humas|humas|staf|kasubbag|kabag|kasi|kepala)\b.{0,50}

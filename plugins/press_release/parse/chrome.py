@@ -156,6 +156,8 @@ TRAILING_MARKER = re.compile(
        |telp|telepon|hp|wa|whatsapp|fax|faks)\s*:\s*\S.{{0,80}}   # a contact footer
     | artikel\ ini\ (?:telah\ )?(?:tayang|terbit|dimuat)\b.*
     | banner\b.{{0,40}}|advertisement|iklan
+    | \(?visited\ \d[\d.,]*\ times?\b.{{0,40}}     # a view counter: "(Visited 25 times, ...)"
+    | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -311,7 +313,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghijklmnprstwyABCDEFGHIJKLMNPRSTWY©⚠*ſ\u212a\u0130\u0131"
+    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*(ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -324,7 +326,7 @@ TRAILING_OPENINGS = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
-    + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to")
+    + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.

@@ -45,7 +45,11 @@ NUMERIC = (
     r"|(?P<xd>\d{1,2})(?P<xs>[-.])(?P<xm>\d{1,2})(?P=xs)(?P<xy>\d{4})(?![\d.\-/]\d))"
 )
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
-TEXTUAL = rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?(?:,?\s+(?P<ty>\d{{4}}))?(?![\w])"
+# A two-digit year only before a time: a page's stamp "Jumat, 30 Mei 25 12:20 WITA".
+TEXTUAL = (
+    rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?"
+    r"(?:,?\s+(?P<ty>\d{4}|\d{2}(?=\s+\d{1,2}[:.]\d{2}(?!\d))))?(?![\w])"
+)
 ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
 TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit|(?P<ampm>[ap]\.?m\b\.?))?"
 
@@ -247,6 +251,77 @@ def parse_header_date(value: str) -> FoundDate | None:
         return find_date(value)
 
 
+# A post's stamp inside a metadata line: a date with its year, then its time ("Oleh MC X,
+# Selasa, 1 April 2025 | 09:49 WIB - Redaktur: Y", ", 01 April 2013, 16:47:51 WIB - 12").
+STAMP = re.compile(
+    rf"""(?ix)
+    (?:{TEXTUAL}|{NUMERIC})
+    [\s,|\-–—]{{1,5}}(?:pukul\s+|jam\s+)?     # ", ", " | ", " - pukul "
+    (?P<hh>\d{{1,2}})[:.](?P<mi>\d{{2}})(?![\d/])
+    """
+)
+# A labelled release date: "Tanggal Rilis : 3 Oktober 2022", "Tanggal terbit: 12/03/2024".
+RELEASE_LABEL = re.compile(
+    rf"""(?ix)
+    \b                                         # in a line, or lines a page ran together
+    (?:tanggal\s+(?:rilis|terbit|publikasi)|dirilis|diterbitkan|release\s+date)
+    \s*:\s*(?:{TEXTUAL}|{NUMERIC})
+    """
+)
+# Where a RELEASE_LABEL ends: "rilis", "terbit", "publikasi", "release date".
+_RELEASE_WORDS = ("rilis", "terbit", "publikasi", "release")
+# A date alone: "21 Agustus 2025".
+DATE_ALONE = re.compile(rf"(?i){TEXTUAL}")
+# The longest metadata line read for a stamp: longer ones are paragraphs.
+STAMP_LINE_MAX = 200
+
+
+def stamp_date(line: str) -> FoundDate | None:
+    """The date and time of a metadata line holding a post's stamp (STAMP), or None."""
+    if len(line) > STAMP_LINE_MAX or ":" not in line and "." not in line:
+        return None
+    match = STAMP.search(line)
+    if not match or not _has_year(groups := match.groupdict()):
+        return None
+    day = _from_match(groups, None)
+    if day is None:
+        return None
+    value, has_time = _with_time(day, line[match.start("hh") :])
+    return FoundDate(value, has_time, None, line.strip())
+
+
+def labelled_release_date(text: str) -> FoundDate | None:
+    """The date of a labelled release-date line in `text` (RELEASE_LABEL), or None.
+
+    The pattern is tried only near a label's last word, found by ``str.find`` (a scan
+    at C speed): every label ends with one of _RELEASE_WORDS."""
+    lower = text.lower()
+    match = None
+    for word in _RELEASE_WORDS:
+        at = lower.find(word)
+        if at >= 0 and (match := RELEASE_LABEL.search(text, max(0, at - 16), at + 60)):
+            break
+    if not match or not _has_year(groups := match.groupdict()):
+        return None
+    day = _from_match(groups, None)
+    if day is None:
+        return None
+    return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+
+
+def clock_without_weekday(line: str) -> FoundDate | None:
+    """The date of a line holding a date alone, without a weekday ("21 Agustus 2025"):
+    a post's own date printed over its title, where a site's clock names the weekday."""
+    text = line.strip()
+    if not text[:1].isdecimal() or len(text) > 24:
+        return None
+    match = DATE_ALONE.fullmatch(text)
+    if not match or not match["ty"] or len(match["ty"]) != 4:
+        return None
+    day = _from_match(match.groupdict(), None)
+    return FoundDate(datetime(day.year, day.month, day.day), False, None, text) if day else None
+
+
 # --- a date found beyond the lead's first weekday date --------------------------------
 
 # A date opening the lead, or named "pada tanggal" / "per tanggal" in it: "26 Maret 2024
@@ -297,7 +372,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         match = LEAD_OPENING_DATE.match(lead)
         if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    if "anggal" in lead and (match := _first_named(lead, False)):
+    if "anggal" in lead and (match := _first_named(lead, False, coming=False)):
         return match
     if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
         return match
@@ -336,6 +411,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if "anggal" in joined
         else None
     )
+    later = later or (_first_on(lead[:LEAD_WINDOW]) if "pada" in lead else None)
     if not yearless:
         return later or coming
     years = stated_years(context[:BODY_DATE_WINDOW])
@@ -421,9 +497,10 @@ def _first_ranges(text: str) -> tuple[FoundDate | None, FoundDate | None]:
     return current, coming
 
 
-def _first_named(text: str, bare: bool = True) -> FoundDate | None:
+def _first_named(text: str, bare: bool = True, coming: bool = True) -> FoundDate | None:
     """The first date named "pada tanggal", "per tanggal" or (with `bare`) "tanggal"
-    alone ("... di Labuan Bajo tanggal 9 Oktober 2023"), but a letter's date."""
+    alone ("... di Labuan Bajo tanggal 9 Oktober 2023"), but a letter's date; without
+    `coming`, but one announced as coming ("pada tanggal 3 November 2023 mendatang")."""
     for match in NAMED_DATE.finditer(text):
         groups = match.groupdict()
         start = match.start()
@@ -433,7 +510,24 @@ def _first_named(text: str, bare: bool = True) -> FoundDate | None:
             or _DEADLINE_BEFORE.search(text, max(0, start - 20), start)
         ):
             continue
+        if not coming and FUTURE_AFTER.match(text, match.end()):
+            continue
         if _has_year(groups) and (day := _from_match(groups, None)):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
+
+
+# A date with its year after "pada", without "tanggal": "genap berusia 78 tahun pada 15
+# Juli 2024 ini".
+ON_DATE = re.compile(rf"(?i)\bpada\s+{TEXTUAL}")
+
+
+def _first_on(text: str) -> FoundDate | None:
+    """The first date named "pada" (ON_DATE) with its year, but one to come or quoted."""
+    for match in ON_DATE.finditer(text):
+        if not match["ty"] or FUTURE_AFTER.match(text, match.end()) or _quoted(text, match.start()):
+            continue
+        if day := _from_match(match.groupdict(), None):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
 

@@ -169,6 +169,8 @@ def _holds_code(line: str) -> bool:
     # test spares take_byline() most lines.
     if line.rstrip(" .-–—")[-1:] not in (")", "]") and "*" not in line and "/" not in line[-12:]:
         return False
+    if line[:2] == "(V" and chrome.is_trailing_marker(line):
+        return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
     return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
 
 
@@ -729,6 +731,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body = body[:-1]
     elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
         body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
+    elif body[-1].isupper() and (named := _named_credit(body)):
+        body, last, codes, bylines = named
     else:
         found = _code_above(release, body)
         if found is None:
@@ -810,6 +814,30 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
         return None
     above = next((x for x in reversed(body[:index]) if x), "")
     return credit if above and _looks_like_paragraph(above) else None
+
+
+# A person's name alone on its line: two to four capitalised words ("Didi Rachmat").
+PERSON_NAME = re.compile(r"[A-Z][a-z'’]+(?:\ [A-Z][a-z'’]*\.?){1,3}")
+
+
+def _named_credit(body: list[str]):
+    """A team's credit in capitals closing the text ("TIM DOKUMENTASI PIMPINAN X", see
+    bare_credit) under a line holding only a person's name, below the last paragraph:
+    the byline is both, the name first (the reporter), the team (the desk) after it.
+
+    Returns ``(body above the name, "", codes, bylines)`` or None.
+    """
+    credit = bare_credit(body[-1], True)
+    if credit is None:
+        return None
+    content = [i for i in range(len(body) - 2, -1, -1) if body[i]][:2]
+    if len(content) < 2:
+        return None
+    name, above = body[content[0]], body[content[1]]
+    if len(name) > 40 or not PERSON_NAME.fullmatch(name) or not _looks_like_paragraph(above):
+        return None
+    code = f"{name} {credit}"
+    return body[: content[0]], "", [code], [Byline(code, (name,), credit)]
 
 
 def _code_above(release: Release, body: list[str]):
@@ -1001,6 +1029,9 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 break
     if found is None and (stamp := _stamped_caption(release.captions[:2])):
         found, source = stamp, "dateline"
+    if found is None:
+        found = _labelled_or_stamped(release, dateline is None)
+        source = "dateline" if found else source
     # A lead names its date early: looking further would only cost time on a huge paragraph.
     lead = release.blocks[0].plain() if release.blocks else ""
     if len(lead) > LEAD_DATE_WINDOW:  # cut at a space: "(1/1/2019)" must not end as "1/1/20"
@@ -1033,6 +1064,37 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         found.has_time,
         source,
     )
+
+
+def _labelled_or_stamped(release: Release, unread_top: bool) -> dates.FoundDate | None:
+    """The page's date given by a metadata line: a post's stamp with its time kept below
+    the title ("Oleh X, Selasa, 1 April 2025 | 09:49 WIB - Redaktur: Y"), a labelled
+    release date among the first paragraphs ("Tanggal Rilis : 3 Oktober 2022"), or a
+    date alone over the title without a weekday ("21 Agustus 2025", see
+    dates.clock_without_weekday): each before the lead's event date. The first
+    paragraphs are looked at only when no dateline was found (`unread_top`): the top of
+    the page then stayed in the body."""
+    # A stamp's line left among the first paragraphs when the top was not read: one
+    # opening with the comma its missing weekday left, or holding a bar (", 01 April
+    # 2013, 16:47:51 WIB - 1276 | Kontributor : X").
+    lines = release.captions[:2]
+    if unread_top:
+        lines = lines + [
+            text
+            for block in release.blocks[:3]
+            if (text := block.plain())[:1] == "," or "|" in text[:200]
+        ]
+    for line in lines:
+        if _DIGIT.search(line) and (stamp := dates.stamp_date(line)) and stamp.has_time:
+            return stamp
+    for block in release.blocks[:8] if unread_top else ():
+        text = block.plain()[:600]
+        if ("ilis" in text or "erbit" in text or "ublikasi" in text or "elease" in text) and (
+            labelled := dates.labelled_release_date(text)
+        ):
+            return labelled
+    clock = release.header.get("_clock_date")
+    return dates.clock_without_weekday(clock) if clock else None
 
 
 # A post's metadata line under the title that opens with its date, then the office:
