@@ -336,6 +336,43 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa")
 )
+# Speed: the third character, for the openings above whose every branch gives it as a
+# literal: {opening: the third characters allowed, lower-cased}. An opening not listed
+# allows any. Most body lines pass the two-character test ("Selain", "Pemerintah",
+# "Kegiatan", "Dinas") and fail this one, sparing the patterns' many branches. It
+# decides only for a line whose first three characters are ASCII (a line of two
+# characters passes: "" is in every string). Derived from the patterns by
+# tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
+# change here.
+TRAILING_THIRDS = {
+    "ad": "dv", "ar": "t", "ba": "cgn", "be": "r", "by": " ", "ce": "kt", "co": "mp",
+    "da": "p", "di": "bls", "e-": "m", "em": "a", "fa": "ckx", "fo": "lt", "ga": "bl",
+    "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my",
+    "ko": "m", "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ",
+    "pd": "f", "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l",
+    "se": "bcl", "sh": "a", "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "kn",
+    "to": "p", "tw": "i", "we": "b", "wh": "a", "ww": "w", "yo": "u",
+}  # fmt: skip
+FORM_THIRDS = {
+    "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
+    "ki": "r", "na": "m", "si": "t", "su": "r", "ti": "k", "tw": "i", "we": "b", "yo": "u",
+    "yu": "k",
+}  # fmt: skip
+LEADING_THIRDS = {
+    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "ad": "]sv", "ar": "s", "au": "t", "av": "a",
+    "ba": "n", "be": "r", "ca": "rt", "co": "np", "di": "bp", "fe": "a", "go": "o",
+    "gu": "l", "he": "a", "ho": "m", "ik": "l", "im": "a", "ju": "d", "ka": "t", "la": "n",
+    "lo": "agm", "me": "n", "mo": "r", "na": "m", "no": " ", "ol": "e", "pa": "s",
+    "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r", "se": "abl",
+    "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p", "we": "l", "wr": "i",
+}  # fmt: skip
+
+
+def third_allows(line: str, two: str, thirds: dict[str, str]) -> bool:
+    """Whether the third character of `line` (opening with `two`, lower-cased ASCII)
+    allows a match of the pattern `thirds` belongs to (see TRAILING_THIRDS)."""
+    third = line[2:3]
+    return not third.isascii() or third.lower() in thirds.get(two, third.lower())
 
 
 def matches_any(line: str, patterns: Iterable[str | re.Pattern[str]]) -> bool:
@@ -364,9 +401,11 @@ def _may_hold_ad(line: str) -> bool:
 
 def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
     two = line[:2]  # LEADING_CHROME is tried only when LEADING_OPENINGS allows a match
-    if (two[:1].isdecimal() or not two.isascii() or two.lower() in LEADING_OPENINGS) and (
-        LEADING_CHROME.fullmatch(line)
-    ):
+    if (
+        two[:1].isdecimal()
+        or not two.isascii()
+        or ((low := two.lower()) in LEADING_OPENINGS and third_allows(line, low, LEADING_THIRDS))
+    ) and LEADING_CHROME.fullmatch(line):
         return True
     if _leading_shape(line):
         return True
@@ -450,8 +489,14 @@ def _marker(line: str) -> re.Match[str] | None:
     if not two.isascii():
         return TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
     two = two.lower()
-    return (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
-        two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
+    return (
+        two in TRAILING_OPENINGS
+        and third_allows(line, two, TRAILING_THIRDS)
+        and TRAILING_MARKER.fullmatch(line)
+    ) or (
+        two in FORM_OPENINGS
+        and third_allows(line, two, FORM_THIRDS)
+        and FORM_AND_FOLLOW.fullmatch(line)
     )
 
 
@@ -516,8 +561,17 @@ def trailing_and_dropped(
                 candidate = None
             elif (two := line[:2]).isascii():
                 two = two.lower()
-                candidate = (two in TRAILING_OPENINGS and TRAILING_MARKER.fullmatch(line)) or (
-                    two in FORM_OPENINGS and FORM_AND_FOLLOW.fullmatch(line)
+                # The third character's test (third_allows()) inlined.
+                third = line[2:3]
+                third = third.lower() if third.isascii() else ""  # "": no test
+                candidate = (
+                    two in TRAILING_OPENINGS
+                    and third in TRAILING_THIRDS.get(two, third)
+                    and TRAILING_MARKER.fullmatch(line)
+                ) or (
+                    two in FORM_OPENINGS
+                    and third in FORM_THIRDS.get(two, third)
+                    and FORM_AND_FOLLOW.fullmatch(line)
                 )
             else:
                 candidate = TRAILING_MARKER.fullmatch(line) or FORM_AND_FOLLOW.fullmatch(line)
@@ -610,9 +664,10 @@ def _last(
 ) -> int:
     """The index of the last line of ``lines[start:stop]`` that passes `test` and is not
     configured chrome, or -1."""
+    configured = extra != ()  # speed: most often no site chrome is configured
     for index in range(stop - 1, start - 1, -1):
         line = lines[index]
-        if line and test(line) and not matches_any(line, extra):
+        if line and test(line) and not (configured and matches_any(line, extra)):
             return index
     return -1
 

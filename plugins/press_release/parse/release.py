@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 
 from ..errors import PressReleaseError
 from ..messages import Message
@@ -133,6 +134,17 @@ def shown_title(release: Release, fallback: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
+    # Speed: most pairs differ in their first characters, which (when neither is a space)
+    # open both normalised texts as they are folded; an empty or all-dots text aside.
+    x, y = a[:1], b[:1]
+    if (
+        x != y
+        and x
+        and y
+        and not (x.isspace() or y.isspace())
+        and x.casefold()[:1] != y.casefold()[:1]
+    ):
+        return False
     return " ".join(a.split()).casefold().rstrip(" .") == " ".join(b.split()).casefold().rstrip(
         " ."
     )
@@ -146,7 +158,7 @@ def _ends_sentence(line: str) -> bool:
 def _is_caption(line: str, is_last: bool) -> bool:
     if line[:1] in _CAPTION_FIRST and CAPTION_START.match(line):
         return True
-    if line[2:3] in _CAPITALS and CAPTION_LABEL.match(line):
+    if line[2:3] in _CAPITALS and " : " in line and CAPTION_LABEL.match(line):
         return True
     if is_last or "/" not in line:
         return False  # a credit needs a line below it and a slash in its code
@@ -237,7 +249,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 prose_above += 1
             continue
         # The next non-blank line, looked for only now: most lines are no dateline.
-        following = next(filter(None, lines[index + 1 :]), "")
+        # Speed: islice() finds it without copying the rest of the list.
+        following = next(filter(None, islice(lines, index + 1, None)), "")
         is_last = not following
         if found.rest:
             if (
