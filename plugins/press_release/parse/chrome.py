@@ -345,13 +345,13 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "ad": "dv", "ar": "t", "ba": "cgn", "be": "r", "by": " ", "ce": "kt", "co": "mp",
-    "da": "p", "di": "bls", "e-": "m", "em": "a", "fa": "ckx", "fo": "lt", "ga": "bl",
-    "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my",
-    "ko": "m", "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ",
-    "pd": "f", "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l",
-    "se": "bcl", "sh": "a", "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "kn",
-    "to": "p", "tw": "i", "we": "b", "wh": "a", "ww": "w", "yo": "u",
+    "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "r", "by": " ", "ce": "kt", "co": "mp",
+    "da": "p", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
+    "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my", "ko": "m",
+    "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
+    "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a",
+    "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "kn", "to": "p", "tw": "i", "vi": "s",
+    "we": "b", "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
@@ -360,11 +360,12 @@ FORM_THIRDS = {
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "ad": "]sv", "ar": "s", "au": "t", "av": "a",
-    "ba": "n", "be": "r", "ca": "rt", "co": "np", "di": "bp", "fe": "a", "go": "o",
-    "gu": "l", "he": "a", "ho": "m", "ik": "l", "im": "a", "ju": "d", "ka": "t", "la": "n",
-    "lo": "agm", "me": "n", "mo": "r", "na": "m", "no": " ", "ol": "e", "pa": "s",
-    "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r", "se": "abl",
-    "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p", "we": "l", "wr": "i",
+    "ba": "n", "be": "r", "ca": "rt", "cl": "o", "co": "mnp", "di": "blp", "fe": "a", "fo": "l",
+    "go": "o", "gu": "l", "he": "a", "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t",
+    "ko": "mn", "la": "n", "lo": "agm", "me": "dn", "mo": "r", "na": "m", "no": " ", "ol": "e",
+    "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "se": "abl", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p", "tu": "t",
+    "wa": "k", "we": " l", "wh": "o", "wr": "i",
 }  # fmt: skip
 
 
