@@ -8,7 +8,8 @@ only what must reach the next build of the process is here:
 - the parse results of each release file (parse_cache.py);
 - the articles Pelican made of them (article_cache.py);
 - the keys and files of the pages written, per output folder (page_cache.py);
-- the garbage collector's state (collector.py).
+- the garbage collector's state (collector.py);
+- the URLs formatted in the last build (shortcuts.UrlMemo).
 
 Each cache checks that what it kept was made with the same settings (or for the same
 output folder) before handing it out, so two sites built in one process do not mix.
@@ -20,6 +21,7 @@ from .article_cache import ArticleCache
 from .collector import Collector
 from .page_cache import PageCache
 from .parse_cache import ParseCache
+from .shortcuts import UrlMemo
 
 
 class Session:
@@ -28,12 +30,14 @@ class Session:
         self.article_cache = ArticleCache(self.parse_cache)
         self.page_cache = PageCache()
         self.collector = Collector()
+        self.urls = UrlMemo()
 
     def forget(self) -> None:
         """Drop every cache (tests; a build with the speed layer off)."""
         self.parse_cache.forget()
         self.article_cache.forget()
         self.page_cache.forget()
+        self.urls.forget()
 
 
 SESSION = Session()
