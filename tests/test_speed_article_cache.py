@@ -264,3 +264,47 @@ def test_a_file_changed_just_now_is_read_whatever_its_times(tmp_path):
         assert article_cache.stamp_of(os.stat(path))[0] == 1
     finally:
         time.time_ns = real
+
+
+def test_a_rebuild_with_search_keeps_the_unchanged_shards_and_record_digests(tmp_path, monkeypatch):
+    """Under one process, a new release: only its record is made again (the others' digests
+    are kept, speed/records.py), only its shard is indexed and linked into the output (the
+    other shards' files stay the very files), and the index is a fresh build's."""
+    from press_release.speed import records
+
+    from .test_features_search import RELEASES, bundle_files, shard_titles
+
+    made: list[str] = []
+    real = records.article_digest
+
+    def counting(article) -> bytes:
+        made.append(Path(article.source_path).name)
+        return real(article)
+
+    monkeypatch.setattr(records, "article_digest", counting)
+    content = tmp_path / "content"
+    content.mkdir()
+    names = sorted(RELEASES)
+    for name in names[:3]:
+        (content / name).write_text(RELEASES[name], encoding="utf-8")
+    options = {**OPTIONS, "PRESS_RELEASE_SEARCH": True, "PRESS_RELEASE_SEARCH_SHARD_SIZE": 1}
+    out = tmp_path / "out"
+    live = site(content, out, **options)
+    live.run()
+    assert sorted(made) == names[:3]
+    bundle = out / "pagefind"
+    before = {p: p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    (content / names[3]).write_text(RELEASES[names[3]], encoding="utf-8")
+    made.clear()
+    live.run()
+    assert made == [names[3]]
+    titles = shard_titles(bundle)
+    assert all(name.startswith("4-") for name in titles)  # 3 and 4 releases: 4 shards
+    home = next(n for n, t in titles.items() if RELEASES[names[3]].splitlines()[1] in t)
+    for path, inode in before.items():
+        if path.exists() and home not in path.relative_to(bundle).parts:
+            assert path.stat().st_ino == inode, path
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1, PRESS_RELEASE_SEARCH=True,
+         PRESS_RELEASE_SEARCH_SHARD_SIZE=1, PRESS_RELEASE_SEARCH_CACHE=None).run()  # fmt: skip
+    assert bundle_files(fresh / "pagefind") == bundle_files(bundle)
