@@ -266,11 +266,22 @@ def test_a_file_changed_just_now_is_read_whatever_its_times(tmp_path):
         time.time_ns = real
 
 
-def test_a_rebuild_with_search_keeps_the_unchanged_shards_and_record_digests(tmp_path, monkeypatch):
+@pytest.mark.parametrize("links", [True, False])
+def test_a_rebuild_with_search_keeps_the_unchanged_shards_and_record_digests(
+    tmp_path, monkeypatch, links
+):
     """Under one process, a new release: only its record is made again (the others' digests
-    are kept, speed/records.py), only its shard is indexed and linked into the output (the
-    other shards' files stay the very files), and the index is a fresh build's."""
+    are kept, speed/records.py), only its shard is indexed and linked (or, with the cache
+    on another file system, copied) into the output (the other shards' files stay the very
+    files), and the index is a fresh build's."""
     from press_release.speed import records
+
+    if not links:
+
+        def no_link(source, target, *args, **kwargs):
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "link", no_link)
 
     from .test_features_search import RELEASES, bundle_files, shard_titles
 

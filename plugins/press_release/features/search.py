@@ -193,10 +193,10 @@ def _forget(cache: str, store: str, kept: dict, stale: list, keys: dict) -> None
 
 def _place_shards(store: str, bundle: str, shards: dict, stale: list) -> None:
     """Put each shard's bundle into the output's search folder, and nothing else but the
-    list of shards (written after). A shard the output holds already as links to the
-    cached bundle of the same key (its entry file is the cache's own file) is left as it
-    is: a rebuild that indexed one shard of 32 relinked every file of the other 31 (some
-    100,000 files at 100,000 releases)."""
+    list of shards (written after). A shard the output holds already as links to (or
+    copies of) the cached bundle of the same key (its entry file is the cache's own, or
+    the copy made of it) is left as it is: a rebuild that indexed one shard of 32 linked
+    or copied every file of the other 31 again (some 100,000 files at 100,000 releases)."""
     os.makedirs(bundle, exist_ok=True)
     for name in os.listdir(bundle):
         if name not in shards and name != SHARDS:
@@ -219,8 +219,17 @@ def _place_shards(store: str, bundle: str, shards: dict, stale: list) -> None:
 
 
 def _same_file(one: str, other: str) -> bool:
+    """Whether `other` is `one` (a link) or the copy _link_tree made of it (across file
+    systems: the same bytes and modification time). A shard's entry file names the
+    hashes of the bundle's index files, and a re-indexed bundle is written anew."""
     try:
-        return os.path.samefile(one, other)
+        if os.path.samefile(one, other):
+            return True
+        first, second = os.stat(one), os.stat(other)
+        if first.st_size != second.st_size or first.st_mtime_ns != second.st_mtime_ns:
+            return False
+        with open(one, "rb") as a, open(other, "rb") as b:
+            return a.read() == b.read()
     except OSError:
         return False
 
