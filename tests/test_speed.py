@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,25 @@ def test_the_site_is_the_same_byte_for_byte_without_the_speed_layer(content, tmp
     assert sorted(one) == sorted(two)
     assert len([n for n in one if n.endswith(".html")]) > 300
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_url_memo_keys_tell_equal_instants_in_two_zones_apart():
+    """Two releases at the same instant in two time zones have different {date:%H}: the
+    URL memo keys them apart (equal datetimes, other fields)."""
+    from press_release.speed import shortcuts
+
+    class Article:
+        relative_source_path = "a.txt"
+        metadata: dict = {}
+        slug = "rilis"
+        url_format = shortcuts.Content.url_format
+
+    one, other = Article(), Article()
+    one.date = datetime(2024, 3, 1, 10, tzinfo=timezone(timedelta(hours=7)))
+    other.date = datetime(2024, 3, 1, 3, tzinfo=UTC)
+    assert one.date == other.date
+    pattern = "{date:%Y/%H}/{slug}/"
+    first = shortcuts._memo_key(one, pattern, pattern + "index.html")
+    second = shortcuts._memo_key(other, pattern, pattern + "index.html")
+    assert first is not None and second is not None and first != second
+    assert shortcuts._named_fields(("{0}/{slug}",)) is None  # not a plain name: no memo

@@ -4,7 +4,9 @@ as the last build made them, as new objects, and writes the site a fresh build w
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 import weakref
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from pelican.log import LimitFilter
 
 from press_release import reader
 from press_release.features.report import AUTHOR
+from press_release.speed import article_cache
 from press_release.speed.session import SESSION
 
 # `clean` (autouse): nothing kept before or after each test, as in test_speed_page_cache
@@ -208,3 +211,111 @@ def test_a_kept_release_takes_back_its_slug_when_its_namesake_goes(tmp_path, rea
     assert differences(tree(fresh), tree(out)) == []
     page = out / "2024/03/rapat-koordinasi-penanganan-banjir/index.html"
     assert "Selasa (12/3/2024)" in page.read_text("utf-8")
+
+
+def test_files_whose_times_are_unchanged_are_not_read_again(archive, tmp_path, monkeypatch):  # noqa: F811
+    """A rebuild asks the file system for each file's size and times, and reads and hashes
+    only the files whose stamp changed (here: the same size and modification time, new
+    bytes, which only the change time tells); the site is still the fresh build's."""
+    monkeypatch.setattr(article_cache, "_SETTLED_NS", 0)  # no file is too recent to trust
+    hashed: list[int] = []
+    real = article_cache.digest
+
+    def counting(raw: bytes) -> bytes:
+        hashed.append(len(raw))
+        return real(raw)
+
+    monkeypatch.setattr(article_cache, "digest", counting)
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    files = sorted(content.glob("*.txt"))
+    out = tmp_path / "out"
+    live = site(content, out, **OPTIONS)
+    live.run()
+    live.run()
+    assert hashed == []  # every file stamped as the first build read it
+    target = files[5]
+    before = target.stat()
+    data = target.read_bytes()
+    assert b" di " in data
+    target.write_bytes(data.replace(b" di ", b" ke ", 1))  # same size
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    assert target.stat().st_mtime_ns == before.st_mtime_ns
+    live.run()
+    assert len(hashed) == 1  # its change time told: read, hashed, made again
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1).run()
+    assert differences(tree(fresh), tree(out)) == []
+
+
+def test_a_file_changed_just_now_is_read_whatever_its_times(tmp_path):
+    """Within two seconds of a change (of its bytes or its times: the change time) a
+    file's stamp is not trusted: a change in the same tick may leave its times as they were."""
+    path = tmp_path / "rilis.txt"
+    path.write_bytes(b"x")
+    assert article_cache.stamp_of(os.stat(path)) is None
+    os.utime(path, ns=(0, 0))  # an old modification time; the change time is now
+    assert article_cache.stamp_of(os.stat(path)) is None
+    settled = time.time_ns() + 3 * article_cache._SETTLED_NS
+    real = time.time_ns
+    try:
+        time.time_ns = lambda: settled
+        assert article_cache.stamp_of(os.stat(path))[0] == 1
+    finally:
+        time.time_ns = real
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_rebuild_with_search_keeps_the_unchanged_shards_and_record_digests(
+    tmp_path, monkeypatch, links
+):
+    """Under one process, a new release: only its record is made again (the others' digests
+    are kept, speed/records.py), only its shard is indexed and linked (or, with the cache
+    on another file system, copied) into the output (the other shards' files stay the very
+    files), and the index is a fresh build's."""
+    from press_release.speed import records
+
+    if not links:
+
+        def no_link(source, target, *args, **kwargs):
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "link", no_link)
+
+    from .test_features_search import RELEASES, bundle_files, shard_titles
+
+    made: list[str] = []
+    real = records.article_digest
+
+    def counting(article) -> bytes:
+        made.append(Path(article.source_path).name)
+        return real(article)
+
+    monkeypatch.setattr(records, "article_digest", counting)
+    content = tmp_path / "content"
+    content.mkdir()
+    names = sorted(RELEASES)
+    for name in names[:3]:
+        (content / name).write_text(RELEASES[name], encoding="utf-8")
+    options = {**OPTIONS, "PRESS_RELEASE_SEARCH": True, "PRESS_RELEASE_SEARCH_SHARD_SIZE": 1}
+    out = tmp_path / "out"
+    live = site(content, out, **options)
+    live.run()
+    assert sorted(made) == names[:3]
+    bundle = out / "pagefind"
+    before = {p: p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    (content / names[3]).write_text(RELEASES[names[3]], encoding="utf-8")
+    made.clear()
+    live.run()
+    assert made == [names[3]]
+    titles = shard_titles(bundle)
+    assert all(name.startswith("4-") for name in titles)  # 3 and 4 releases: 4 shards
+    home = next(n for n, t in titles.items() if RELEASES[names[3]].splitlines()[1] in t)
+    for path, inode in before.items():
+        if path.exists() and home not in path.relative_to(bundle).parts:
+            assert path.stat().st_ino == inode, path
+    fresh = tmp_path / "fresh"
+    site(content, fresh, PRESS_RELEASE_JOBS=1, PRESS_RELEASE_SEARCH=True,
+         PRESS_RELEASE_SEARCH_SHARD_SIZE=1, PRESS_RELEASE_SEARCH_CACHE=None).run()  # fmt: skip
+    assert bundle_files(fresh / "pagefind") == bundle_files(bundle)

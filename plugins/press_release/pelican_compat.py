@@ -154,6 +154,23 @@ def _generated_content() -> bool:
     return "generated_content" in inspect.getsource(Generator._add_failed_source_path)
 
 
+def _source_path_bookkeeping() -> bool:
+    """Generator.add_source_path files a content object under its
+    get_relative_source_path(), which Content.__init__ stored as relative_source_path."""
+    from pelican.contents import Content
+    from pelican.generators import Generator
+
+    source = inspect.getsource(Generator.add_source_path)
+    return (
+        _signature(Generator.add_source_path, ["self", "content", "static"])
+        and "location = content.get_relative_source_path()" in source
+        and 'key = "static_content" if static else "generated_content"' in source
+        and "self.context[key][location] = content" in source
+        and "self.relative_source_path = self.get_relative_source_path()"
+        in inspect.getsource(Content.__init__)
+    )
+
+
 def _sitemap_clock() -> bool:
     module = sys.modules.get(SITEMAP_MODULE)
     return module is None or hasattr(getattr(module, "generator", None), "now")
@@ -236,6 +253,10 @@ INTERNALS: tuple[Internal, ...] = (
     Internal("readers_table", "pelican.readers.Readers.readers, Generator.get_files",
              "speed/readahead.py", "find this plugin's reader and the files to prepare",
              _readers_table),
+    Internal("source_paths", "Generator.add_source_path (replaced per generator), "
+             "Content.relative_source_path", "speed/article_cache.py",
+             "file each article under the relative path it already holds",
+             _source_path_bookkeeping),
     Internal("generated_content", 'context["generated_content"]', "features/report.py",
              "files Pelican failed on are reported as skipped", _generated_content),
     Internal("sitemap_clock", "pelican.plugins.sitemap.sitemap.generator.now",

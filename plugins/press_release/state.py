@@ -18,6 +18,9 @@ their defaults; the optional speed layer (``speed/``) replaces them for a run:
   layer's formats in C where that gives Pelican's result);
 - ``save_as(article)``: the file an article writes, ``article.save_as`` (the speed
   layer formats it from one copy of the metadata, its dates in C);
+- ``search_digest(article)``: the digest of an article's search record, as its shard's
+  key reads it (``search_records.article_digest``); the speed layer keeps those of
+  unchanged releases from the last build;
 - ``background(work, then)``: run ``work()`` and give its result to ``then``; here at
   once, in the speed layer possibly in a second process while the build goes on, with
   ``finish_background()`` waited on before any page is rendered.
@@ -54,6 +57,7 @@ class BuildState:
     background_runner: Callable | None = field(default=None, repr=False)
     date_type: type = SafeDatetime  # the type of the dates the reader hands to Pelican
     save_as: Callable | None = field(default=None, repr=False)
+    search_digest: Callable | None = field(default=None, repr=False)
     _pending: list[Callable[[], None]] = field(default_factory=list, repr=False)
     # Which files are releases: the content folder and its folders' links, looked up
     # once per build (features/sources.Sources).

@@ -37,7 +37,7 @@ from ..errors import PressReleaseError
 from ..settings import inside
 from ..state import BuildState
 from .search_pagefind import ENTRY, engine_version, index_records
-from .search_records import plan_shards, records_of, shard_key
+from .search_records import article_digest, plan_shards, records_of, shard_key_of
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +64,18 @@ def build_index(pelican):
             bundle,
         )
         return
-    shutil.rmtree(bundle, ignore_errors=True)
     if not releases:
+        shutil.rmtree(bundle, ignore_errors=True)
         log.info("press_release: no published release to index for search")
         return
     try:
         build_search_index(settings, pelican.output_path, bundle, releases)
     except PressReleaseError as exc:
+        shutil.rmtree(bundle, ignore_errors=True)
         log.error("%s", exc)
+    except BaseException:
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise
 
 
 def _ours(bundle: str) -> bool:
@@ -118,7 +122,9 @@ def build_search_index(settings, output, bundle, articles):
     language = settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
     engine = engine_version()
     shards = plan_shards(articles, settings["PRESS_RELEASE_SEARCH_SHARD_SIZE"])
-    keys = {name: shard_key(records_of(items), language, engine) for name, items in shards.items()}
+    digest = BuildState.of(settings).search_digest or article_digest
+    keys = {name: shard_key_of(map(digest, items), language, engine)
+            for name, items in shards.items()}  # fmt: skip
     cache = cache_folder(settings, output)
     with tempfile.TemporaryDirectory(prefix="press-release-search-") as scratch:
         store = os.path.join(cache, "shards") if cache else scratch
@@ -141,9 +147,7 @@ def build_search_index(settings, output, bundle, articles):
                 if cache:
                     kept[name] = keys[name]
                     _write_manifest(cache, kept)
-        os.makedirs(bundle)
-        for name in shards:
-            _link_tree(os.path.join(store, name), os.path.join(bundle, name))
+        _place_shards(store, bundle, shards, stale)
     listing = {"generator": GENERATOR, "shards": list(shards)}
     with open(os.path.join(bundle, SHARDS), "w", encoding="utf-8") as handle:
         json.dump(listing, handle, separators=(",", ":"))
@@ -185,6 +189,49 @@ def _forget(cache: str, store: str, kept: dict, stale: list, keys: dict) -> None
     for name in os.listdir(store):
         if name not in kept:
             shutil.rmtree(os.path.join(store, name), ignore_errors=True)
+
+
+def _place_shards(store: str, bundle: str, shards: dict, stale: list) -> None:
+    """Put each shard's bundle into the output's search folder, and nothing else but the
+    list of shards (written after). A shard the output holds already as links to (or
+    copies of) the cached bundle of the same key (its entry file is the cache's own, or
+    the copy made of it) is left as it is: a rebuild that indexed one shard of 32 linked
+    or copied every file of the other 31 again (some 100,000 files at 100,000 releases)."""
+    os.makedirs(bundle, exist_ok=True)
+    for name in os.listdir(bundle):
+        if name not in shards and name != SHARDS:
+            path = os.path.join(bundle, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.unlink(path)
+    for name in shards:
+        source, target = os.path.join(store, name), os.path.join(bundle, name)
+        if name not in stale and _same_file(os.path.join(source, ENTRY),
+                                            os.path.join(target, ENTRY)):  # fmt: skip
+            continue
+        shutil.rmtree(target, ignore_errors=True)
+        # linked beside it and renamed: a shard folder in the output is always whole
+        partial = os.path.join(bundle, f".{name}.part")
+        shutil.rmtree(partial, ignore_errors=True)
+        _link_tree(source, partial)
+        os.rename(partial, target)
+
+
+def _same_file(one: str, other: str) -> bool:
+    """Whether `other` is `one` (a link) or the copy _link_tree made of it (across file
+    systems: the same bytes and modification time). A shard's entry file names the
+    hashes of the bundle's index files, and a re-indexed bundle is written anew."""
+    try:
+        if os.path.samefile(one, other):
+            return True
+        first, second = os.stat(one), os.stat(other)
+        if first.st_size != second.st_size or first.st_mtime_ns != second.st_mtime_ns:
+            return False
+        with open(one, "rb") as a, open(other, "rb") as b:
+            return a.read() == b.read()
+    except OSError:
+        return False
 
 
 def _link_tree(source: str, target: str) -> None:

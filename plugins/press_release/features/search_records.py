@@ -120,10 +120,26 @@ def plan_shards(articles: Iterable, size: int) -> dict[str, list]:
 
 def shard_key(records: Iterable[dict], language: str, engine: str) -> str:
     """A hash of everything a shard's bundle is made from (records, language, Pagefind)."""
+    return shard_key_of((record_digest(record) for record in records), language, engine)
+
+
+def record_digest(record: dict) -> bytes:
+    """A record's digest, as its shard's key reads it."""
+    dumped = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.blake2b(dumped, digest_size=16).digest()
+
+
+def article_digest(article) -> bytes:
+    """record_digest() of an article's record (BuildState.search_digest's default)."""
+    return record_digest(record_of(article))
+
+
+def shard_key_of(digests: Iterable[bytes], language: str, engine: str) -> str:
+    """shard_key() of records given by their record_digest(): a digest of theirs, so that
+    a rebuild may keep each unchanged release's (speed/records.py) rather than its text."""
     digest = hashlib.sha256(f"{RECORD_FORMAT}\0{language}\0{engine}\0".encode())
-    for record in records:
-        digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        digest.update(b"\0")
+    for record in digests:
+        digest.update(record)
     return digest.hexdigest()
 
 

@@ -13,6 +13,8 @@ What it does, module by module:
 - parse_cache.py, article_cache.py, page_cache.py: under ``pelican --autoreload``, a
   rebuild takes unchanged releases' parse results, their articles and their pages from
   the last build (session.py holds them from one build to the next);
+- records.py: under ``--autoreload``, the search records' digests of unchanged releases
+  kept from the last build (a shard's key is made of them);
 - shortcuts.py: linear-time replacements of Pelican's quadratic list filters, URLs and
   dates computed once;
 - templates.py: each template compiled once per build, shared by the generators'
@@ -30,6 +32,7 @@ file may turn it off). Each runs after the core's receivers of the same signal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from pelican import signals
 
@@ -72,6 +75,8 @@ def begin_build(pelican) -> None:
         SESSION.forget()
         return
     SESSION.collector.thaw_previous_build()
+    SESSION.urls.next_build()
+    SESSION.records.next_build()
     keep = bool(under_autoreload() or settings.get("PRESS_RELEASE_REUSE_PAGES") is True)
     if keep:
         SESSION.parse_cache.start(config_from(settings))
@@ -82,7 +87,9 @@ def begin_build(pelican) -> None:
     if available("safe_datetime"):
         state.date_type = shortcuts.ReleaseDate
     if available("override_urls"):
-        state.save_as = shortcuts.save_as
+        state.save_as = partial(shortcuts.save_as, memo=SESSION.urls)
+    if keep:
+        state.search_digest = SESSION.records.digest
     if parallel.will_defer(settings, get_writer):
         state.background_runner = fork_runner
 
@@ -139,7 +146,7 @@ def articles_final(generator) -> None:
     """`article_generator_finalized`."""
     if _on(generator.settings) is not None:
         shortcuts.index_memberships(generator)
-        shortcuts.freeze_urls(generator)
+        shortcuts.freeze_urls(generator, SESSION.urls)
 
 
 def generators_done(generators) -> None:

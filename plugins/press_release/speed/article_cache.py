@@ -10,10 +10,15 @@ pickling every article and unpickling it in the next build, which costs about as
 Here the articles generator's two cache hooks are given the same job in memory: each
 article Pelican makes of a file the reader read is kept as it was made (a copy, taken
 before the build goes on to change it: slugs made unique, URLs, neighbours), under the
-file's path, with the BLAKE2 digest of its bytes. The next build reads and hashes each
-file; when its bytes are the same, it takes a new copy of the kept article (its lists
-and metadata new too, its context the new build's) instead of making one, and logs and
-reports the release's warnings as the reader would. Anything else is made as usual.
+file's path, with the BLAKE2 digest of its bytes and the file's size, modification and
+change times and inode as they were before its bytes were read. The next build asks the
+file system for those first: when they are the same (and the file was not changed within
+the last two seconds before they were taken, when a change may leave its times as they
+were), the file is the one read; otherwise it reads and hashes the file. When its bytes
+are the same, it takes a new copy of the kept article (its lists and metadata new too,
+its context the new build's) instead of making one, and logs and reports the release's
+warnings as the reader would. Anything else is made as usual. Reading and hashing every
+file cost about 0.3 s of a 10,000-release rebuild; asking for its times, a tenth of it.
 
 An article is kept only when nothing but the file and the settings decides it:
 
@@ -31,6 +36,7 @@ An article is kept only when nothing but the file and the settings decides it:
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime
 from types import MethodType
 
@@ -42,6 +48,17 @@ from ..state import BuildState
 from .parse_cache import digest
 
 _ANY = object()  # a sender no receiver is connected to in particular
+# A file's times are trusted only when they were taken this long after its last change:
+# a change within the same tick of the file system's clock may leave them as they were.
+_SETTLED_NS = 2_000_000_000
+
+
+def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int, int] | None:
+    """What tells a file's bytes unchanged without reading them (size, modification and
+    change times, inode, device), or None when they were changed too recently to tell."""
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) < _SETTLED_NS:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
 
 
 def only_ours(own_receivers: set) -> bool:
@@ -73,6 +90,18 @@ def copy(article, context):
     return new
 
 
+def add_source_path(generator, content, static: bool = False) -> None:
+    """Generator.add_source_path, filing an article under the relative source path
+    Content.__init__ stored (the same path, from the same settings: a taken article
+    was made with this build's settings object) instead of resolving it again (two
+    ``abspath`` and a ``relpath``, about 0.2 s at 10,000 releases)."""
+    location = None if static else vars(content).get("relative_source_path")
+    if location is None:
+        type(generator).add_source_path(generator, content, static)
+        return
+    generator.context["generated_content"][location] = content
+
+
 class ArticleCache:
     """The articles of the last build, by source path, with what the reader logged."""
 
@@ -80,6 +109,10 @@ class ArticleCache:
         self.parse_cache = parse_cache
         # Source path -> (digest, name, title, warnings, status, article as made)
         self._articles: dict[str, tuple] = {}
+        # Source path -> stamp_of() the file whose bytes have the kept digest
+        self._stamps: dict[str, tuple] = {}
+        # Source path -> stamp_of() the file as the running build read it (reading.py)
+        self._read: dict[str, tuple | None] = {}
         # Source path -> (digest, name, title, warnings, status) of the files read in
         # this build, until Pelican hands over the article it made of each (cache_data)
         self._made: dict[str, tuple] = {}
@@ -88,8 +121,15 @@ class ArticleCache:
 
     def forget(self) -> None:
         self._articles.clear()
+        self._stamps.clear()
+        self._read.clear()
         self._made.clear()
         self._looked_up.clear()
+
+    def read(self, source_path: str, stamp: tuple | None) -> None:
+        """The reader read `source_path`, whose stamp_of() was `stamp` before its bytes
+        were read."""
+        self._read[source_path] = stamp
 
     def made(self, source_path: str, name: str, prepared: dict) -> None:
         """The reader read `source_path` in a build that keeps results: what it logged and
@@ -109,6 +149,7 @@ class ArticleCache:
         unchanged files as the last build made them (see the module's docstring).
         `own_receivers` are the speed layer's receivers of ``content_object_init``."""
         self._made.clear()
+        self._read.clear()
         self._looked_up.clear()
         settings = generator.settings
         if (
@@ -118,11 +159,13 @@ class ArticleCache:
             or not available("generator_cache")
         ):
             self._articles.clear()
+            self._stamps.clear()
             return
         if self._generation != self.parse_cache.generation() or any(
             entry[5].settings is not settings for entry in self._articles.values()
         ):
             self._articles.clear()  # other settings: nothing made with the old ones is of use
+            self._stamps.clear()
             self._generation = self.parse_cache.generation()
         cache = self
 
@@ -134,6 +177,8 @@ class ArticleCache:
 
         generator.get_cached_data = MethodType(get_cached_data, generator)
         generator.cache_data = MethodType(cache_data, generator)
+        if available("source_paths") and os.path.isabs(settings.get("PATH") or ""):
+            generator.add_source_path = MethodType(add_source_path, generator)
 
     def take(self, generator, filename: str, default=None):
         """The generator's cache lookup: a copy of the article the last build made of the
@@ -144,13 +189,22 @@ class ArticleCache:
         if entry is None:
             return default
         key, name, title, warnings, status, article = entry
+        kept = self._stamps.get(path)
         try:
-            with open(path, "rb") as file:
-                same = digest(file.read()) == key
+            stamp = stamp_of(os.stat(path))
+            if kept is None or stamp != kept:
+                with open(path, "rb") as file:
+                    stamp = stamp_of(os.fstat(file.fileno()))
+                    same = digest(file.read()) == key
+                if same:
+                    self._stamps[path] = stamp
+            else:
+                same = True
         except OSError:
             same = False
         if not same:
             del self._articles[path]
+            self._stamps.pop(path, None)
             return default
         self.parse_cache.recalled(path)
         tell(BuildState.of(generator.settings), name, path, title, warnings, status)
@@ -166,10 +220,13 @@ class ArticleCache:
         if date is None or date > datetime.now(date.tzinfo):
             return  # undated, or a draft until its day comes
         self._articles[path] = (*entry, copy(article, None))
+        self._stamps[path] = self._read.pop(path, None)
 
     def done_reading(self) -> None:
         """`article_generator_pretaxonomy`: forget the files this build did not read."""
         if self._looked_up:
             for path in self._articles.keys() - self._looked_up:
                 del self._articles[path]
+                self._stamps.pop(path, None)
         self._made.clear()
+        self._read.clear()

@@ -9,8 +9,13 @@ noted for the article cache (article_cache.py).
 
 from __future__ import annotations
 
+import os
+
 from ..reader import prepare, prepare_bytes
+from .article_cache import stamp_of
 from .parse_cache import digest
+
+STAMP = "stamp"  # the key of a result's stamp_of() its file, between prepare_here and speed_prepare
 
 
 def prepare_here(session, keep: bool, source_path: str, name: str, config) -> dict:
@@ -19,15 +24,18 @@ def prepare_here(session, keep: bool, source_path: str, name: str, config) -> di
         return prepare(source_path, name, config)
     try:
         with open(source_path, "rb") as file:
+            # the file's size and times before its bytes are read: a later build that
+            # finds them unchanged takes the article made of these bytes (article_cache.py)
+            stamp = stamp_of(os.fstat(file.fileno()))
             raw = file.read()
     except OSError:
         return prepare(source_path, name, config)  # says why it cannot be read
     key = digest(raw)
-    known = session.parse_cache.recall(source_path, name, key)
-    if known is not None:
-        return known
-    prepared = prepare_bytes(raw, source_path, name, config)
-    prepared["digest"] = key
+    prepared = session.parse_cache.recall(source_path, name, key)
+    if prepared is None:
+        prepared = prepare_bytes(raw, source_path, name, config)
+        prepared["digest"] = key
+    prepared[STAMP] = stamp  # taken off by speed_prepare, never kept with the results
     return prepared
 
 
@@ -39,7 +47,9 @@ def make_prepare(session, build):
         prepared = ahead.take(source_path) if ahead is not None else None
         if prepared is None:
             prepared = prepare_here(session, build.keep, source_path, name, config)
+        stamp = prepared.pop(STAMP, None)
         if build.keep:
+            session.article_cache.read(source_path, stamp)
             session.parse_cache.keep(source_path, name, prepared)
             session.article_cache.made(source_path, name, prepared)
         return prepared

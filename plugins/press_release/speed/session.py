@@ -8,7 +8,9 @@ only what must reach the next build of the process is here:
 - the parse results of each release file (parse_cache.py);
 - the articles Pelican made of them (article_cache.py);
 - the keys and files of the pages written, per output folder (page_cache.py);
-- the garbage collector's state (collector.py).
+- the garbage collector's state (collector.py);
+- the URLs formatted in the last build (shortcuts.UrlMemo);
+- the digests of the search records of the last build (records.py).
 
 Each cache checks that what it kept was made with the same settings (or for the same
 output folder) before handing it out, so two sites built in one process do not mix.
@@ -20,6 +22,8 @@ from .article_cache import ArticleCache
 from .collector import Collector
 from .page_cache import PageCache
 from .parse_cache import ParseCache
+from .records import RecordDigests
+from .shortcuts import UrlMemo
 
 
 class Session:
@@ -28,12 +32,16 @@ class Session:
         self.article_cache = ArticleCache(self.parse_cache)
         self.page_cache = PageCache()
         self.collector = Collector()
+        self.urls = UrlMemo()
+        self.records = RecordDigests()
 
     def forget(self) -> None:
         """Drop every cache (tests; a build with the speed layer off)."""
         self.parse_cache.forget()
         self.article_cache.forget()
         self.page_cache.forget()
+        self.urls.forget()
+        self.records.forget()
 
 
 SESSION = Session()

@@ -74,8 +74,34 @@ def index_memberships(generator) -> None:
             tags[key] = MemberList(articles)
 
 
-def freeze_urls(generator) -> None:
-    """`article_generator_finalized`: every article's URL and output path, computed once."""
+class UrlMemo:
+    """URLs and output paths formatted in this build and the last one, by the URL
+    settings and the values of the fields they name (see :func:`_url_and_save_as`)."""
+
+    def __init__(self):
+        self.current: dict[tuple, tuple[str, str]] = {}
+        self.last: dict[tuple, tuple[str, str]] = {}
+
+    def next_build(self) -> None:
+        """A build starts: what the last one formatted is kept for this one, the rest goes."""
+        self.last, self.current = self.current, {}
+
+    def get(self, key: tuple) -> tuple[str, str] | None:
+        found = self.current.get(key)
+        if found is None:
+            found = self.last.get(key)
+            if found is not None:
+                self.current[key] = found
+        return found
+
+    def forget(self) -> None:
+        self.current.clear()
+        self.last.clear()
+
+
+def freeze_urls(generator, memo: UrlMemo | None = None) -> None:
+    """`article_generator_finalized`: every article's URL and output path, computed once
+    (once per process for an article whose fields are those of the last build: `memo`)."""
     if not available("override_urls"):
         return
     for article in (*generator.articles, *generator.translations, *generator.drafts,
@@ -85,21 +111,25 @@ def freeze_urls(generator) -> None:
             article.override_url = article.url
             article.override_save_as = article.save_as
             continue
-        article.override_url, article.override_save_as = _url_and_save_as(article)
+        article.override_url, article.override_save_as = _url_and_save_as(article, memo)
 
 
-def save_as(article) -> str:
+def save_as(article, memo: UrlMemo | None = None) -> str:
     """``article.save_as``, formatted as :func:`freeze_urls` does (BuildState.save_as)."""
     if hasattr(article, "override_url") or hasattr(article, "override_save_as"):
         return article.save_as
-    return _url_and_save_as(article)[1]
+    return _url_and_save_as(article, memo)[1]
 
 
-def _url_and_save_as(article) -> tuple[str, str]:
+def _url_and_save_as(article, memo: UrlMemo | None = None) -> tuple[str, str]:
     """``(article.url, article.save_as)`` from one ``url_format`` instead of two.
 
     ``url_format`` copies the metadata and resolves the source path on each call; this
     formats both settings from one, choosing them as ``Article.get_url_setting`` does.
+    With a `memo`, the two are formatted once for the same settings and the same values
+    of the fields they name (``{slug}``, ``{date:%Y}``...): the same text, as
+    ``str.format`` reads nothing else. Making URLs unique and freezing them formatted
+    every article's twice per build (about 0.4 s at 10,000 releases).
     """
     if type(article)._expand_settings is not Article._expand_settings:
         return article.url, article.save_as  # a subclass with its own rules
@@ -107,13 +137,89 @@ def _url_and_save_as(article) -> tuple[str, str]:
     lang = "" if article.in_default_lang else "LANG_"
     settings = article.settings
     url, save_as = str(settings[f"{klass}_{lang}URL"]), str(settings[f"{klass}_{lang}SAVE_AS"])
+    key = None
+    if memo is not None:
+        key = _memo_key(article, url, save_as)
+        if key is not None:
+            found = memo.get(key)
+            if found is not None:
+                return found
     fields = _url_fields(article)
     date = fields.get("date")
     if isinstance(date, SafeDatetime) and _c_strftime_is_pelicans(url + save_as):
         # Pelican's SafeDatetime formats each "{date:%Y}" in Python, a few microseconds
         # each; for these directives the C strftime of a plain datetime is the same.
         fields["date"] = datetime.combine(date.date(), date.timetz())
-    return url.format(**fields), save_as.format(**fields)
+    result = url.format(**fields), save_as.format(**fields)
+    if key is not None:
+        memo.current[key] = result
+    return result
+
+
+@lru_cache(maxsize=64)
+def _named_fields(templates: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The fields the URL settings `templates` name, or None when one is not a plain name
+    with an optional attribute, index and format (``{0}``, ``{}``, a nested field)."""
+    names = []
+    try:
+        for template in templates:
+            for _text, name, spec, _conversion in Formatter().parse(template):
+                if name is None:
+                    continue
+                base = re.match(r"[A-Za-z_]\w*", name)
+                if base is None or "{" in (spec or ""):
+                    return None
+                names.append(base.group())
+    except ValueError:
+        return None
+    return tuple(sorted(set(names)))
+
+
+def _memo_key(article, url: str, save_as: str) -> tuple | None:
+    """What url_format() gives the fields the two settings name, as a key (None when a
+    value is not a string or a date, whose equal values could format differently)."""
+    names = _named_fields((url, save_as))
+    relative = getattr(article, "relative_source_path", None)
+    if (
+        names is None
+        or relative is None
+        or type(article).url_format is not Content.url_format
+        or not available("url_format")
+    ):
+        return None
+    metadata = article.metadata
+    values: list[object] = [url, save_as]
+    for name in names:
+        if name == "slug":
+            value = getattr(article, "slug", "")
+        elif name == "date":
+            value = getattr(article, "date", None)
+            if not isinstance(value, datetime):
+                return None  # now(), or a value of another kind
+            # equal datetimes in two zones format differently: every field, and the zone
+            values.append((type(value), value.year, value.month, value.day, value.hour,
+                           value.minute, value.second, value.microsecond, value.fold,
+                           value.tzinfo))  # fmt: skip
+            continue
+        elif name == "lang":
+            value = getattr(article, "lang", "en")
+        elif name == "author":
+            value = article.author.slug if hasattr(article, "author") else ""
+        elif name == "category":
+            value = article.category.slug if hasattr(article, "category") else ""
+        elif name == "path":
+            value = metadata.get("path", relative)
+        else:
+            value = metadata.get(name, _ABSENT)
+            if value is _ABSENT:
+                return None  # format() raises: let it, in the usual way
+        if type(value) is not str:
+            return None
+        values.append(value)
+    return tuple(values)
+
+
+_ABSENT = object()
 
 
 def _url_fields(article) -> dict:
