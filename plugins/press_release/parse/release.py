@@ -729,7 +729,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     if not body:
         return body
     if body[-1][-1:] == "!" and _closing_slogan(body):
-        release.dropped.append(body.pop())  # "DIRGAHAYU REPUBLIK INDONESIA!"
+        slogan = body.pop()  # "DIRGAHAYU REPUBLIK INDONESIA!": named in a warning
+        release.dropped.append(slogan)
+        release.warnings.append(_short_lines_dropped([slogan]))
         while not body[-1]:
             body.pop()
     # Else the body ends with a paragraph (see _drop_short_tail): most releases.
