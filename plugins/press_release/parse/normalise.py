@@ -367,8 +367,12 @@ def _plain_lines(text: str) -> list[str]:
         text = text.replace("\u00a0", " ")  # runs of spaces collapse below
     if "  " in text:  # one pass over the whole text: a run of spaces never spans a line end
         text = _MULTISPACE.sub(" ", text)
+    if "\r" not in text:
+        # Then "\n" is the only line end a plain text holds, and split() gives the same
+        # lines, the empty last one included, with a cheaper scan (0.2% of a parse).
+        return list(map(str.strip, text.split("\n")))
     lines = text.splitlines()
-    if not text or text[-1] in "\r\n":
+    if text[-1] in "\r\n":  # the text holds "\r": not empty
         lines.append("")
     return list(map(str.strip, lines))
 
