@@ -122,6 +122,7 @@ def build(corpus: Path) -> dict[str, int]:
             missing = [e["file"] for e in entries if e["file"] not in annotations]
             if missing:
                 raise SystemExit(f"not annotated: {', '.join(missing)}")
+            (corpus / split).mkdir(parents=True, exist_ok=True)
             (corpus / split / "expected.json").write_text(
                 json.dumps(own, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                 encoding="utf-8",

@@ -191,6 +191,20 @@ def test_corpus_build_copies_pages_and_converts_html(tmp_path):
     }
 
 
+def test_corpus_build_of_a_batch_with_one_half_only(tmp_path):
+    """A fresh batch is gathered into dev alone: the empty test half is no error."""
+    (tmp_path / "raw.txt").write_text("Judul\n\nIsi.\n", encoding="utf-8")
+    sources = [{"file": "a.txt", "site": "satu.go.id", "kind": "gov", "url": "u",
+                "raw": "raw.txt", "split": "dev"}]  # fmt: skip
+    (tmp_path / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    (tmp_path / "annotations.json").write_text('{"a.txt": {"kind": "gov"}}', encoding="utf-8")
+    assert corpus_build.build(tmp_path) == {"dev": 1, "test": 0}
+    assert json.loads((tmp_path / "dev" / "expected.json").read_text()) == {
+        "a.txt": {"kind": "gov"}
+    }
+    assert json.loads((tmp_path / "test" / "expected.json").read_text()) == {}
+
+
 def test_corpus_build_refuses_a_site_in_both_halves(tmp_path):
     (tmp_path / "raw.txt").write_text("x", encoding="utf-8")
     sources = [
