@@ -48,8 +48,9 @@ SLASH_CODE = re.compile(
 )
 # A code of a word and a slash after the last sentence's stop, without brackets: "...
 # 2018. AND/*", "... dibuka. RUS/hms".
+# A desk's word in capitals may stand before it: "... diresmikan. MC Tapin/RDA".
 BARE_SLASH_CODE = re.compile(
-    r"(?<=[.!?\"”’])\s+(?P<code>[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
+    r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
 )
 # A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
 HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
@@ -64,6 +65,8 @@ UNCLOSED_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?P<code>[^()\[\]\s]{1,40}/[
 EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
 # An empty pair, then a code, on a line of its own: "[] ABC/Adv".
 EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
+# The same pair and code glued to the last sentence's stop: "... kata Sekda. [] HMS/Adv".
+GLUED_EMPTY_THEN_CODE = re.compile(r"(?<=[.!?\"”’])\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*$")
 # Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
 _STOPS = SENTENCE_STOPS | {"’"}
 # Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
@@ -215,8 +218,13 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: mark.start()], ["#"]
     if "/" in text[-12:] and (slash := SLASH_CODE.search(text, max(0, len(text) - 14))):
         return text[: slash.start()].rstrip(), [slash["code"]]
-    if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 22))):
+    if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 27))):
         return text[: bare.start()].rstrip(), [bare["code"]]
+    glued = (
+        GLUED_EMPTY_THEN_CODE.search(text, max(0, len(text) - 42)) if "[" in text[-40:] else None
+    )
+    if glued and is_code(glued["code"]):
+        return text[: glued.start()].rstrip(), [glued["code"]]
     unclosed = UNCLOSED_CODE.search(text, max(0, len(text) - 86)) if "(" in text[-84:] else None
     if unclosed and is_code(unclosed["code"]):
         return text[: unclosed.start()].rstrip(), [unclosed["code"]]
@@ -343,6 +351,9 @@ WEAK_BARE_CREDIT = re.compile(
       [\w.&/\ -]{0,50}                          # "Humas Pemkab Kutim", "Diskominfo Kukar"
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
     | [A-Z][a-z'’-]{2,20},\ [A-Z][a-z'’-]{2,20}   # a place and a newspaper: "Kediri, Radar"
+    | (?=.*\b(?:KANWIL|KEMENAG|HUMAS|DISKOMINFO|KOMINFO|PEMKAB|PEMKOT|PEMPROV|SETDA|DPRD
+               |PROKOPIM|BIRO|BAGIAN|DINAS|KANTOR|SEKRETARIAT)\b)
+      [A-Z]{2,}(?:\ [A-Z]{2,}){1,4}              # an office in capitals: "KANWIL KEMENAG X"
     """
 )
 

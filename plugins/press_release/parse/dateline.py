@@ -161,6 +161,10 @@ OUTLET_FIRST = re.compile(
 LOWER_DOMAIN_FIRST = re.compile(
     rf"(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\s*(?P<place>{_PLACE})"
 )
+# "www.pa-x.go.id. Tanah Grogot": the site's address closed by a full stop, then the place.
+LOWER_DOMAIN_STOP = re.compile(
+    rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
+)
 # "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
 # with a dot.
 GLUED_OUTLET = re.compile(
@@ -364,6 +368,28 @@ def _office_colon(line: str, min_words: int) -> Dateline | None:
     return Dateline(match["place"], match["office"], None, match.group(0).strip(), rest, True)
 
 
+# The place glued by a hyphen to an outlet's domain or the office, then a comma or a
+# colon: "Kutai Barat-Outlet.com, ", "Bogor-Humas: ".
+PLACE_HYPHEN_AGENCY = re.compile(
+    rf"(?P<place>{_PLACE})-(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+|[A-Za-z]{{4,12}})[,:]\s+"
+)
+
+
+def _place_hyphen_agency(line: str, min_words: int) -> Dateline | None:
+    """A dateline of a place, a hyphen and an outlet's domain or an office's name, closed
+    by a comma or a colon (PLACE_HYPHEN_AGENCY); weak: taken on the lead only."""
+    match = PLACE_HYPHEN_AGENCY.match(line)
+    if match is None or not _is_place(match["place"]):
+        return None
+    agency = match["agency"]
+    if not (("." in agency and DOMAIN.fullmatch(agency)) or _office_alone(agency)):
+        return None
+    rest = line[match.end() :]
+    if not rest[:1].isupper() or fewer_words(rest, min_words + 2):
+        return None
+    return Dateline(match["place"], agency, None, match.group(0).strip(), rest, True)
+
+
 def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
     """``(place, office, None)`` for an office's name glued to the place by a hyphen:
     "Diskominfo-Ungaran", "Humas-Kota Baru"."""
@@ -404,6 +430,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         match = LOWER_DOMAIN_FIRST.fullmatch(prefix) if "," in prefix else None
         if match and _is_place(match["place"]):
             return match["place"], match["agency"], None  # "outlet.co.id, PLACE"
+        match = LOWER_DOMAIN_STOP.fullmatch(prefix) if ". " in prefix else None
+        if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
+            return match["place"], match["agency"], None  # "www.pa-x.go.id. PLACE"
         return None
     # GLUED_OUTLET holds a dot; OUTLET_FIRST is taken only with a dot in its agency or a
     # slash; NEWSROOM ends with its word: cheap tests that skip patterns bound to fail.
@@ -489,6 +518,8 @@ def _own_line(line: str) -> Dateline | None:
     short = len(line) <= 40 and "," in line
     if short and (found := _place_then_office(line) or _place_then_month(line)):
         return found
+    if "," in line[:40] and len(line) <= 60 and (found := _place_then_site_or_day(line)):
+        return found
     # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
     # holds a date (its digit) or a separator.
     if len(line) > 90 or not (
@@ -541,6 +572,31 @@ def _own_line(line: str) -> Dateline | None:
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+# A place and a comma, then (on the same line, nothing after) the site's address, the
+# weekday and date, or an outlet and a date in brackets: "Tarakan,tarakankota.go.id",
+# "Nunukan, Rabu 5 Juni 2024", "MALINAU,Outlet.com (12/3)".
+PLACE_THEN_TAIL = re.compile(rf"(?P<place>{_PLACE}),\ ?(?P<tail>\S.{{2,45}})")
+OUTLET_THEN_DATE = re.compile(r"(?P<outlet>\S+\.\S+)\ ?\((?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)")
+
+
+def _place_then_site_or_day(line: str) -> Dateline | None:
+    """A dateline alone on its line (PLACE_THEN_TAIL): the place, then the site's address,
+    a weekday and a date, or an outlet's domain and a date in brackets."""
+    match = PLACE_THEN_TAIL.fullmatch(line.rstrip(" .-–—"))
+    if match is None or not _is_place(match["place"]) or is_outlet(match["place"]):
+        return None
+    place, tail = match["place"], match["tail"]
+    if "." in tail and " " not in tail and DOMAIN.fullmatch(tail):
+        return Dateline(place, tail, None, line, "")  # "Tarakan,tarakankota.go.id"
+    day, _, date_text = tail.partition(" ")
+    if day.rstrip(",").casefold() in WEEKDAYS and date_text[:1].isdecimal() and _is_date(date_text):
+        return Dateline(place, None, date_text.strip(" ."), line, "")  # "Nunukan, Rabu 5 Juni 2024"
+    dated = OUTLET_THEN_DATE.fullmatch(tail)
+    if dated and DOMAIN.fullmatch(dated["outlet"]):
+        return Dateline(place, dated["outlet"], dated["date"], line, "")  # "X,Outlet.com (12/3)"
+    return None
 
 
 def _place_then_office(line: str) -> Dateline | None:
@@ -706,6 +762,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return found
     if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
+    if "-" in head and (found := _place_hyphen_agency(line, min_words)):
+        return found
     if " I " in head and (found := _i_for_bar(line)):
         return found
     return _own_line(line)
@@ -745,6 +803,23 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     if match["mark"] == "." and not _dot_prefix(match["place"]) and " " in match["place"]:
         return None  # "Kota Baru. " ends a sentence as often as it names a place
     return match["place"], match.group(0).strip(), rest[match.end() :]
+
+
+# An outlet's domain in lower case and a spaced dash, after the place's dash.
+DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
+# A weekday and a date closed by a full stop after the place's comma: "Kamis 3/10/13. ".
+WEEKDAY_DATE_STOP = re.compile(
+    r"(?P<day>[A-Z][a-z’']{3,6}),?\ (?P<date>\d[\d/.-]{2,9})\.\ +(?=[A-Z])"
+)
+
+
+def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
+    """``(date, the rest of the lead)`` when the lead after a place's comma opens with a
+    weekday and a date closed by a full stop (WEEKDAY_DATE_STOP)."""
+    match = WEEKDAY_DATE_STOP.match(rest)
+    if match and match["day"].casefold() in WEEKDAYS and _is_date(match["date"]):
+        return match["date"], rest[match.end() :]
+    return None
 
 
 def _dot_prefix(prefix: str) -> bool:
@@ -792,6 +867,23 @@ def _after_separator(
                 continue  # "Mukomuko (Inmas), Senin ..." is one, "Samarinda, Maqnaia, " not
         elif rest[:1] in _DASHES and rest[1:2] == " ":
             rest = rest[2:].lstrip()  # a doubled dash: "Biak, outlet.com – – Gubernur ..."
+            end = len(line) - len(rest)
+        elif (
+            agency is None
+            and rest[:1].islower()
+            and (domain := DOMAIN_THEN_DASH.match(rest))
+            and DOMAIN.fullmatch(domain["agency"])
+        ):
+            agency, rest = domain["agency"], rest[domain.end() :]  # "Sangatta - x.news - Bupati"
+            end = len(line) - len(rest)
+        if (
+            strict
+            and date_text is None
+            and sep.group(0)[0] == ","
+            and rest[:1].isupper()
+            and (dated := _weekday_date_stop(rest))
+        ):
+            date_text, rest = dated  # "Tenggarong, Kamis 3/10/13. Bupati ..."
             end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency)
         if place is None and agency and not strict and (after := _place_after_outlet(rest)):

@@ -486,9 +486,11 @@ def _title_and_category(
     known = {c.casefold() for c in config.categories} if config.categories else set()
     if len(others) == 1:  # the common case: the title alone
         line = others[0]
-        if (known and line.casefold() in known) or (
+        if (
+            (known and line.casefold() in known)
             # One word is a rubric's label ("PENGAWASAN"), never a headline.
-            len(line) <= 25 and line.isalpha() and line[0].isupper()
+            or (len(line) <= 25 and line.isalpha() and line[0].isupper())
+            or " ".join(line.split()).casefold() in NEWS_RUBRICS  # "Berita Utama"
         ):
             release.category = line
         elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
@@ -580,6 +582,12 @@ def _wrapped(title: str, following: str) -> bool:
     return words <= 30 and not fewer_words(following, 3) and not _DIGIT.match(following)
 
 
+# A news site's rubric alone above the body, where no headline was copied: a category.
+NEWS_RUBRICS = frozenset((
+    "berita utama", "berita terkini", "berita terbaru", "berita daerah", "berita kota",
+    "berita kabupaten", "berita provinsi", "berita pemerintahan", "berita kegiatan",
+    "arsip berita", "kabar daerah", "info daerah", "warta daerah", "headline", "headlines",
+))  # fmt: skip
 # A press-release rubric over the issuing office's name, where a headline would stand
 # ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
 PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
