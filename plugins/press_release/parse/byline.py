@@ -52,6 +52,10 @@ SLASH_CODE = re.compile(
 BARE_SLASH_CODE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
 )
+# A newsroom's team line before a code in brackets: "Tim Redaksi (Adv 44/Fr)".
+TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}")
+# An outlet's name in capitals signing off after the last sentence's stop: "... maju. OUTLET".
+CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12})\s*$")
 # A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
 HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
 # Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
@@ -182,6 +186,12 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             or (not codes and closing_credit(match["code"], text[: match.start()]))
         ):
             before = text[: match.start()].rstrip()
+            start = before.rfind("\n") + 1
+            if not codes and TEAM_BEFORE_CODE.fullmatch(before[start:]):
+                # "Tim Redaksi (Adv 44/Fr)": the team and its code, one credit line
+                codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
+                text = before[:start].rstrip()
+                continue
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()).strip())
@@ -228,6 +238,9 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     unclosed = UNCLOSED_CODE.search(text, max(0, len(text) - 86)) if "(" in text[-84:] else None
     if unclosed and is_code(unclosed["code"]):
         return text[: unclosed.start()].rstrip(), [unclosed["code"]]
+    sign_off = CAPS_SIGN_OFF.search(text, max(0, len(text) - 16)) if last.isupper() else None
+    if sign_off:
+        return text[: sign_off.start()].rstrip(), [sign_off["code"]]
     glued = GLUED_INITIALS.search(text, max(0, len(text) - 9)) if last.islower() else None
     if glued and glued["code"] not in _DOMAIN_ENDINGS:
         return text[: glued.start()], [glued["code"]]

@@ -435,9 +435,23 @@ def _leading_shape(line: str) -> bool:
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
+    if line[:2].lower() in _SHARE_OPENINGS and (
+        SHARE_ICONS.fullmatch(line) or LINK_COPIED.fullmatch(line)
+    ):
+        return True
     return (
         fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
     )
+
+
+# A share row of three buttons or more, each name maybe followed by "icon", "copy" among
+# them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button
+# leaves ("URL berhasil dicopy", "Link disalin").
+SHARE_ICONS = re.compile(rf"(?i)(?:(?:{_SOCIAL}|copy|salin)(?:\ icon)?[\s,|/·•]*){{3,}}")
+LINK_COPIED = re.compile(
+    r"(?i)(?:url|link|tautan)\ (?:berhasil\ |telah\ )?(?:di)?(?:copy|salin|kopi)!?"
+)
+_SHARE_OPENINGS = _SOCIAL_OPENINGS | {"co", "sa", "ur", "li", "ta"}
 
 
 def may_be_trailing_shape(line: str) -> bool:

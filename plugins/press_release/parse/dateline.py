@@ -165,6 +165,9 @@ LOWER_DOMAIN_FIRST = re.compile(
 LOWER_DOMAIN_STOP = re.compile(
     rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
 )
+# "transparanlampung//Sumatera Barat": an outlet's name in lower case, one or two
+# slashes, then the place.
+LOWER_OUTLET_SLASH = re.compile(rf"(?P<agency>[a-z][\w.-]{{2,30}})\ ?//?\ ?(?P<place>{_PLACE})")
 # "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
 # with a dot.
 GLUED_OUTLET = re.compile(
@@ -433,6 +436,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         match = LOWER_DOMAIN_STOP.fullmatch(prefix) if ". " in prefix else None
         if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
             return match["place"], match["agency"], None  # "www.pa-x.go.id. PLACE"
+        match = LOWER_OUTLET_SLASH.fullmatch(prefix) if "/" in prefix else None
+        if match and _is_place(match["place"]):
+            return match["place"], match["agency"], None  # "outlet//Place"
         return None
     # GLUED_OUTLET holds a dot; OUTLET_FIRST is taken only with a dot in its agency or a
     # slash; NEWSROOM ends with its word: cheap tests that skip patterns bound to fail.
@@ -578,7 +584,9 @@ def _own_line(line: str) -> Dateline | None:
 # weekday and date, or an outlet and a date in brackets: "Tarakan,tarakankota.go.id",
 # "Nunukan, Rabu 5 Juni 2024", "MALINAU,Outlet.com (12/3)".
 PLACE_THEN_TAIL = re.compile(rf"(?P<place>{_PLACE}),\ ?(?P<tail>\S.{{2,45}})")
-OUTLET_THEN_DATE = re.compile(r"(?P<outlet>\S+\.\S+)\ ?\((?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)")
+OUTLET_THEN_DATE = re.compile(
+    r"(?P<outlet>\w[\w ]{0,25}\.[\w.]{2,12})\ ?\((?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)"
+)
 
 
 def _place_then_site_or_day(line: str) -> Dateline | None:
@@ -594,7 +602,7 @@ def _place_then_site_or_day(line: str) -> Dateline | None:
     if day.rstrip(",").casefold() in WEEKDAYS and date_text[:1].isdecimal() and _is_date(date_text):
         return Dateline(place, None, date_text.strip(" ."), line, "")  # "Nunukan, Rabu 5 Juni 2024"
     dated = OUTLET_THEN_DATE.fullmatch(tail)
-    if dated and DOMAIN.fullmatch(dated["outlet"]):
+    if dated and _agency_ok(dated["outlet"]) and "." in dated["outlet"]:
         return Dateline(place, dated["outlet"], dated["date"], line, "")  # "X,Outlet.com (12/3)"
     return None
 
@@ -738,7 +746,7 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         found = match_dateline(fixed, min_words=min_words, strong_only=strong_only)
         return replace(found, text=line[: len(found.text)]) if found else None
     if line[:1] not in _CAPITALS and not (
-        line[:1].islower() and ("." in line[:40] or CAMEL_OUTLET.match(line))
+        line[:1].islower() and ("." in line[:40] or "/" in line[:40] or CAMEL_OUTLET.match(line))
     ):
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
         # capital but for an outlet's domain ("mimbarumum.co.id – ...").

@@ -327,6 +327,8 @@ def _header_without_dateline(lines: list[str]) -> int:
     # Chrome lines between the title and the lead (an app's reading time, its buttons'
     # names) take no rank.
     content = [i for i, x in enumerate(lines) if x and (not i or not chrome.is_leading_chrome(x))]
+    if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
+        content = [i for i in content if i > copy]  # the lead follows the title's copy
     for rank, index in enumerate(content):
         line = lines[index]
         if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
@@ -345,6 +347,23 @@ def _header_without_dateline(lines: list[str]) -> int:
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
+
+
+def _title_copy(lines: list[str], content: list[int]) -> int | None:
+    """The index of a copy of the first line (the title) among the next lines of
+    `content`, the first maybe the browser's title with the site's name after it
+    ("Title - Site" above a page's menu, date and "Title")."""
+    first = lines[content[0]]
+    if not _title_shaped(first, 3):
+        return None
+    key = " ".join(first.split()).casefold().rstrip(" .")
+    for index in content[1:12]:
+        other = " ".join(lines[index].split()).casefold().rstrip(" .")
+        if other == key or (
+            len(other) > 20 and key.startswith(other) and _site_suffix(key[len(other) :])
+        ):
+            return index
+    return None
 
 
 # A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
@@ -637,12 +656,28 @@ def _doubled(lines: list[str]) -> int | None:
         for later in range(index + 1, len(lines)):
             if keys[later] == keys[index]:
                 return index
+            if (
+                keys[later]
+                and keys[index].startswith(keys[later])
+                and _site_suffix(keys[index][len(keys[later]) :])
+                and _title_shaped(lines[later], 3)
+            ):
+                return later  # the browser's title "Title - Site", then the headline
             other = lines[later]
             if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
                 if _same(f"{lines[later - 1]} {other}", line):
                     return index  # a copy of the title split over two lines
                 return later
     return None
+
+
+# The site's name a browser title adds after the headline: " - Site", " | Site Name".
+SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+\S.{0,40}")
+
+
+def _site_suffix(tail: str) -> bool:
+    """Whether `tail` is the site's name after a browser title's separator (SITE_SUFFIX)."""
+    return tail[:1] == " " and fewer_words(tail, 5) and bool(SITE_SUFFIX.fullmatch(tail))
 
 
 def _title_shaped(line: str, words: int) -> bool:
@@ -653,7 +688,15 @@ def _title_shaped(line: str, words: int) -> bool:
     if count < words or count >= 30 or line.endswith(":"):
         return False
     # not _is_sentence(line), its count known: six words or more closed by a stop.
-    return not (line.endswith(".") and not line.endswith("..") and count >= 6)
+    if line.endswith(".") and not line.endswith("..") and count >= 6:
+        return False
+    # A page's description cut short: twelve words or more and a sentence ending inside
+    # ("... berikutnya. Karena hampir setiap tahun desa selalu me").
+    return count < 12 or not INNER_STOP.search(line)
+
+
+# A sentence's end inside a line: a full stop after a word in lower case, then a capital.
+INNER_STOP = re.compile(r"[a-z]{2}\. [A-Z]")
 
 
 def _is_sentence(line: str) -> bool:
