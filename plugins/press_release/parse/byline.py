@@ -263,6 +263,20 @@ def code_after_stop(text: str) -> bool:
     return any(map(str.isdigit, code)) and any(map(str.isalpha, code)) and is_code(code)
 
 
+def code_after_stop_slash(text: str) -> bool:
+    """Whether `text` ends with a code of parts split by a slash, in brackets after its
+    last sentence's stop: "... ungkapnya. (Mcr/rat)"."""
+    if text.rstrip(_CODE_AFTER)[-1:] not in (")", "]"):
+        return False
+    match = TAIL_CODE.search(text, tail_search_start(text))
+    return bool(
+        match
+        and "/" in match["code"]
+        and text[: match.start()].rstrip()[-1:] in _STOPS
+        and is_code(match["code"], match["open"])
+    )
+
+
 def has_empty_pair(text: str) -> bool:
     """Whether `text` ends with an empty pair of brackets, "[]" or "()"."""
     return text.rstrip(" .")[-1:] in ("]", ")") and bool(

@@ -435,6 +435,8 @@ def _leading_shape(line: str) -> bool:
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
+    if "@" in line and CONTACT_LINE.fullmatch(line):
+        return True  # the office's e-mail and telephone in the page's header
     if line[:2].lower() in _SHARE_OPENINGS and (
         SHARE_ICONS.fullmatch(line) or LINK_COPIED.fullmatch(line)
     ):
@@ -444,6 +446,8 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+# An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
+CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?")
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among
 # them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button
 # leaves ("URL berhasil dicopy", "Link disalin").

@@ -25,7 +25,8 @@ from .normalise import fewer_words
 # Each branch opens with the character it consumes first, and a look-behind then checks
 # which branch that character allows: the matches are those of the plain alternation
 # r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z"“])"
-# (and "--" glued after a bracket: "Pontianak (HUMAS-X)--Upacara ..."), but
+# (and "--" glued after a bracket: "Pontianak (HUMAS-X)--Upacara ...", or two or three
+# dashes glued to it before a space: "Batanghari (Humas KUA)--- Di ..."), but
 # a pattern opening with a character class lets the regex engine skip ahead to the next
 # candidate character in C instead of trying every branch at every position (2-5x faster
 # on a line).
@@ -34,7 +35,8 @@ STRONG_SEPARATOR = re.compile(
     [\s–—-]
     (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
       | (?<=[–—])\s*
-      | (?<=-)(?: (?<=[\w),]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“]) )
+      | (?<=-)(?: (?<=[\w),]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“])
+                | (?<=\)-)-{1,2}\s+ )     # "(Humas KUA)--- Di sela ..."
     )
     """,
     re.X,
@@ -165,6 +167,8 @@ LOWER_DOMAIN_FIRST = re.compile(
 LOWER_DOMAIN_STOP = re.compile(
     rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
 )
+# An outlet's name, a dot and a region's code in lower case: "TBNews.ntb".
+DOTTED_OUTLET = re.compile(r"(?P<name>[A-Za-z]{3,20})\.[a-z]{2,8}\.?")
 # "transparanlampung//Sumatera Barat": an outlet's name in lower case, one or two
 # slashes, then the place.
 LOWER_OUTLET_SLASH = re.compile(rf"(?P<agency>[a-z][\w.-]{{2,30}})\ ?//?\ ?(?P<place>{_PLACE})")
@@ -452,6 +456,13 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None, match["agency"], None
     if _office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
+    if (
+        dot
+        and " " not in prefix
+        and (match := DOTTED_OUTLET.fullmatch(prefix))
+        and is_outlet(match["name"])
+    ):
+        return None, prefix.rstrip("."), None  # "TBNews.ntb.": an outlet's name
     if _outlet_alone(prefix) or (len(prefix) < 14 and prefix.casefold() in RUBRICS):
         return None, prefix, None
     if " " in prefix and "," not in prefix and fewer_words(prefix, 4) and is_outlet(prefix):
@@ -483,8 +494,19 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
                 return None
             # "Samarinda, Selasa (12/3/2024)": the date inside the dateline
             return place, None, f"{province} ({match['paren'].strip()})"
+        elif (
+            province.casefold() in WEEKDAYS
+            and match["paren"] is None
+            and match["post"]
+            and match["post"][:1].isdecimal()
+            and _is_date(match["post"])
+        ):
+            # "Buleleng, Kamis 6 November 2025": the weekday and date inside the dateline
+            return place, None, match["post"].strip()
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
+        elif match["paren"] and match["post"] is None and _is_place(province) and " " in province:
+            pass  # "Batanghari, Lampung Timur (Humas KUA)": a regency after the place
         else:
             return None
     if paren := match["paren"]:

@@ -28,6 +28,7 @@ from .byline import (
     bare_byline,
     bare_credit,
     code_after_stop,
+    code_after_stop_slash,
     credited_reporters,
     has_empty_pair,
     is_code,
@@ -943,6 +944,36 @@ def _code_above(release: Release, body: list[str]):
                 )
             )
         return body[:index], candidate, found, bylines
+    return _code_above_sidebar(release, body, content)
+
+
+def _code_above_sidebar(release: Release, body: list[str], content: list[int]):
+    """A code of reporter and desk in brackets closing a paragraph further up (up to 30
+    lines from the end), below which no line ends a sentence: a page's side panels (the
+    office's officials, its awards) follow the release. Returns as _code_above."""
+    for position in range(len(content) - 6, max(-1, len(content) - 31), -1):
+        index = content[position]
+        line = body[index]
+        if line[-1:] not in ")." or "/" not in line[-40:]:
+            continue
+        candidate, found = take_byline(line)
+        if not found or not any("/" in code for code in found) or not code_after_stop_slash(line):
+            continue
+        after = [x for x in body[index + 1 :] if x]
+        if any(_ends_sentence(x) and not fewer_words(x, 3) for x in after):
+            return None  # a sentence below: the release goes on
+        release.dropped.extend(after)
+        release.warnings.append(
+            Message(
+                "%(count)s line(s) after the byline code (%(code)s) were dropped as "
+                "page chrome, starting with %(first)r; move them above the byline "
+                "if they belong to the release",
+                count=len(after),
+                code="/".join(found),
+                first=after[0][:60],
+            )
+        )
+        return body[:index], candidate, found, None
     return None
 
 
