@@ -345,6 +345,8 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
+        if rank < 4 and rank + 1 < len(content) and _table_cell_caption(line):
+            continue  # "Bupati meninjau ... Prambon. |": a picture's caption cell
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
@@ -365,6 +367,12 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
         ):
             return index
     return None
+
+
+def _table_cell_caption(line: str) -> bool:
+    """A picture's caption copied from a table's cell, its border kept at the end: a
+    sentence, then " |"."""
+    return line.endswith(" |") and _is_sentence(line[:-2].rstrip())
 
 
 # A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
@@ -397,6 +405,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     for line in top:
         if not line or (lines and _same(lines[-1], line)):
             continue  # blank, or a doubled label or title
+        if _table_cell_caption(line):
+            line = line[:-2].rstrip()  # a caption's cell: its border is no text
         lines.append(line)
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
