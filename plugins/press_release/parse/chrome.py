@@ -61,7 +61,9 @@ LEADING_CHROME = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
-    | im(?:g|age)_?\d{1,5}                          # an image's placeholder: "img1", "IMG_0314"
+    | im(?:g|age)(?:_?\d{1,5})?                     # an image's placeholder: "img", "IMG_0314"
+    | a\ php\ error\ was\ encountered                 # a PHP notice printed above the page
+    | (?:severity|message|filename|line\ number)\s*:\ .{1,120}  # ... and its lines
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
     | pencarian                                     # a search box's label
     | menu\ (?:close|tutup)|close|tutup              # a menu's button: "Menu Close"
@@ -195,7 +197,7 @@ _SOCIAL = (
 TRAILING_SHAPES = re.compile(
     rf"""(?ix)
     \#\w[\w-]*(?:\s+\#\w[\w-]*)*                   # "#kemenkumhamri"
-    | \w+(?:\ \w+)?\ lainnya                         # "Wilayah LAINNYA"
+    | \w+(?:\ \w+)?\ lainnya(?:\s?:)?                # "Wilayah LAINNYA", "Baca Lainnya :"
     | (?:{_SOCIAL})(?:[\s,|/·•]+(?:{_SOCIAL}))+[\s,|]*   # "Facebook Twitter WhatsApp"
     """
 )
@@ -334,7 +336,7 @@ LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
-    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa")
+    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -359,13 +361,14 @@ FORM_THIRDS = {
     "yu": "k",
 }  # fmt: skip
 LEADING_THIRDS = {
-    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "ad": "]sv", "ar": "s", "au": "t", "av": "a",
-    "ba": "n", "be": "r", "ca": "rt", "cl": "o", "co": "mnp", "di": "blp", "fe": "a", "fo": "l",
-    "go": "o", "gu": "l", "he": "a", "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t",
-    "ko": "mn", "la": "n", "lo": "agm", "me": "dn", "mo": "r", "na": "m", "no": " ", "ol": "e",
+    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]sv", "ar": "s",
+    "au": "t", "av": "a", "ba": "n", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
+    "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
+    "li": "n", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
-    "se": "abl", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p", "tu": "t",
-    "wa": "k", "we": " l", "wh": "o", "wr": "i",
+    "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
+    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i",
 }  # fmt: skip
 
 
@@ -420,7 +423,7 @@ def _leading_shape(line: str) -> bool:
     """Leading chrome by shape (PLACEHOLDER, GLUED_COUNTER, HIT_COUNTER, a close button,
     GLUED_NAVIGATION), each pattern tried only on a line that may match it:
     short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
-    a word."""
+    a word; a template's code (PHP's "<?" or "?>", a line in "{{ }}" or "{% %}")."""
     if len(line) > 80 or line[-1:] in ".!?":
         return False
     if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
@@ -435,6 +438,8 @@ def _leading_shape(line: str) -> bool:
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
+    if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
+        return True  # a template's code printed as text: "//=$berita['post_title']?>"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
     if line[:2].lower() in _SHARE_OPENINGS and (
@@ -460,10 +465,11 @@ _SHARE_OPENINGS = _SOCIAL_OPENINGS | {"co", "sa", "ur", "li", "ta"}
 
 def may_be_trailing_shape(line: str) -> bool:
     """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
-    share button's name, and does not end with "lainnya"."""
+    share button's name, and does not end with "lainnya" (maybe with a colon after it)."""
     return (
         line[:1] == "#"
         or line[-7:].lower() == "lainnya"
+        or (line[-1:] == ":" and line[-10:-1].rstrip()[-7:].lower() == "lainnya")
         # A share row is short, ends with a name and opens with one: the last character
         # and the first two letters are tested before the first word is cut out.
         or (
@@ -597,7 +603,7 @@ def trailing_and_dropped(
             # _trailing_shape()'s own first guard, inlined: most lines fail it.
             last = line[-1]
             if not candidate and (
-                first == "#" or last in "aA" or (len(line) < 80 and last not in _STOP_CHARS)
+                first == "#" or last in "aA:" or (len(line) < 80 and last not in _STOP_CHARS)
             ):
                 candidate = may_be_trailing_shape(line) and TRAILING_SHAPES.fullmatch(line)
         if candidate:

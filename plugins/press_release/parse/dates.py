@@ -365,7 +365,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     paragraph, whose weekday fits exactly one year that `context` (the title and body)
     states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday); last,
     the first day of a range in the lead announced as coming ("22 hingga 28 April 2024
-    mendatang"), the only date the text gives.
+    mendatang"), or of one in the next paragraphs, the only date the text gives.
     """
     lead = paragraphs[0] if paragraphs else ""
     if lead[:1].isdecimal() or lead[:1] in "Tt" or lead[:1] in "Pp":
@@ -413,7 +413,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     )
     later = later or (_first_on(lead[:LEAD_WINDOW]) if "pada" in lead else None)
     if not yearless:
-        return later or coming
+        return later or coming or _range_beyond_lead(joined, len(texts[0]))
     years = stated_years(context[:BODY_DATE_WINDOW])
     for match in yearless if years else ():
         weekday = WEEKDAYS[match["weekday"].lower()]
@@ -422,7 +422,15 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if len(fits) == 1:
             day = fits[0]
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
-    return later or coming  # an announced event's date, when the text gives no other
+    # An announced event's date, or a range's beyond the lead ("Kegiatan ini dilaksanakan
+    # 21-23 Oktober 2019"), when the text gives no other.
+    return later or coming or _range_beyond_lead(joined, len(texts[0]))
+
+
+def _range_beyond_lead(joined: str, lead_size: int) -> FoundDate | None:
+    """The first day of the first range with its year in the paragraphs after the lead
+    (RANGE_DATE), within LEAD_WINDOW characters of them; not one announced as coming."""
+    return _first_ranges(joined[lead_size : lead_size + LEAD_WINDOW])[0]
 
 
 def stated_years(text: str) -> list[int]:

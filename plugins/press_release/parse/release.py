@@ -171,7 +171,16 @@ def _is_caption(line: str, is_last: bool) -> bool:
 def _looks_like_paragraph(line: str) -> bool:
     if not fewer_words(line, 15):
         return True
-    return not fewer_words(line, 6) and _ends_sentence(line)
+    return not fewer_words(line, 6) and _ends_sentence(line) and not _quoted_headline(line)
+
+
+_QUOTES = frozenset("\"”’'")
+
+
+def _quoted_headline(line: str) -> bool:
+    """A headline in quotation marks, no stop inside the closing one: '"Warga Kota X,
+    Kuatkan Semangat Baru"' (a quoted sentence closes with its stop: '"... siap."')."""
+    return line[-1] in _QUOTES and line[0] in "\"“‘'" and line[-2:-1] not in SENTENCE_STOPS
 
 
 def _holds_code(line: str) -> bool:
@@ -327,12 +336,23 @@ def _header_without_dateline(lines: list[str]) -> int:
     but a photo caption above the lead (see _dated_caption)."""
     # Chrome lines between the title and the lead (an app's reading time, its buttons'
     # names) take no rank.
-    content = [i for i, x in enumerate(lines) if x and (not i or not chrome.is_leading_chrome(x))]
+    # Nor do a page's short bullets above the title (its address, its e-mail).
+    content = [
+        i
+        for i, x in enumerate(lines)
+        if x
+        and (not i or not chrome.is_leading_chrome(x))
+        and not (x[0] in _BULLETS and len(x) < BULLET_ROW_MAX)
+    ]
     if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
         content = [i for i in content if i > copy]  # the lead follows the title's copy
     for rank, index in enumerate(content):
         line = lines[index]
-        if rank == 0 and len(content) > 1 and not _looks_like_paragraph(line):
+        if (
+            rank == 0
+            and len(content) > 1
+            and (not _looks_like_paragraph(line) or _long_title(line, lines[content[1]]))
+        ):
             continue
         if (
             line[-1] in "?!"
@@ -352,21 +372,40 @@ def _header_without_dateline(lines: list[str]) -> int:
     return content[0] if content else len(lines)
 
 
+def _long_title(line: str, following: str) -> bool:
+    """A title of 15 words or more above the lead: shaped like a title (no stop closing
+    it or inside it, fewer than 30 words), most words capitalised (at most a third open
+    in lower case, as "dengan", "dan", "di" do in a headline; a lead's words mostly
+    do), over a paragraph closed by a stop."""
+    if _ends_sentence(line) or not _title_shaped(line, 15) or not _closes_prose(following):
+        return False
+    words = line.split()
+    return 3 * sum(word[0].islower() for word in words) <= len(words)
+
+
+BULLET_ROW_MAX = 60  # characters of a bullet's line in a page's header (see above)
+
+
 def _title_copy(lines: list[str], content: list[int]) -> int | None:
-    """The index of a copy of the first line (the title) among the next lines of
-    `content`, the first maybe the browser's title with the site's name after it
-    ("Title - Site" above a page's menu, date and "Title")."""
-    first = lines[content[0]]
-    if not _title_shaped(first, 3):
-        return None
-    key = " ".join(first.split()).casefold().rstrip(" .")
-    for index in content[1:12]:
-        other = " ".join(lines[index].split()).casefold().rstrip(" .")
-        if other == key or (
-            len(other) > 20 and key.startswith(other) and _site_suffix(key[len(other) :])
-        ):
-            return index
+    """The index of a copy of the title among the next lines of `content`: the title is
+    one of the first lines (under the site's name and a rubric, maybe), its copy the
+    headline above the lead, the first maybe the browser's title with the site's name
+    after it ("Title - Site" above a page's menu, date and "Title")."""
+    for at, start in enumerate(content[:TITLE_COPY_FIRST]):
+        first = lines[start]
+        if not _title_shaped(first, 3):
+            continue
+        key = " ".join(first.split()).casefold().rstrip(" .")
+        for index in content[at + 1 : at + 12]:
+            other = " ".join(lines[index].split()).casefold().rstrip(" .")
+            if other == key or (
+                len(other) > 20 and key.startswith(other) and _site_suffix(key[len(other) :])
+            ):
+                return index
     return None
+
+
+TITLE_COPY_FIRST = 6  # lines of the page's top where a doubled title may stand
 
 
 def _table_cell_caption(line: str) -> bool:
@@ -408,6 +447,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if _table_cell_caption(line):
             line = line[:-2].rstrip()  # a caption's cell: its border is no text
         lines.append(line)
+    lines = _without_headline_lists(release, lines)
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
@@ -466,6 +506,28 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.dropped.extend(line for _, line in dated[1:])
 
 
+HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
+
+
+def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
+    """`lines` without the page's lists of other headlines above the title: runs of
+    HEADLINE_LIST_MIN lines or more opening with a dash ("- Wabup Buka MTQ ..."), below
+    which the release goes on (a dek opens with a dash, alone)."""
+    kept: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        if line[:2] in ("- ", "– "):
+            run.append(line)
+            continue
+        if len(run) >= HEADLINE_LIST_MIN:
+            release.dropped.extend(run)
+        else:
+            kept.extend(run)
+        run = []
+        kept.append(line)
+    return kept + run
+
+
 def _headline_with_date(line: str) -> bool:
     """A headline in capitals that names its day ("APEL PAGI SENIN 8/8/2022 DI KECAMATAN
     X"): five words or more besides the date, where a page's date line has a few labels
@@ -516,12 +578,7 @@ def _title_and_category(
     known = {c.casefold() for c in config.categories} if config.categories else set()
     if len(others) == 1:  # the common case: the title alone
         line = others[0]
-        if (
-            (known and line.casefold() in known)
-            # One word is a rubric's label ("PENGAWASAN"), never a headline.
-            or (len(line) <= 25 and line.isalpha() and line[0].isupper())
-            or " ".join(line.split()).casefold() in NEWS_RUBRICS  # "Berita Utama"
-        ):
+        if (known and line.casefold() in known) or _rubric(line):
             release.category = line
         elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
@@ -550,7 +607,7 @@ def _title_and_category(
             release.captions.extend(others)
             return None
     title = others[at]
-    if at == 1 or (at and others[at - 1].casefold() in known):
+    if at == 1 or (at and (others[at - 1].casefold() in known or _rubric(others[at - 1]))):
         if at != 1 or label is None:
             label = _category_label(others[at - 1]) or others[at - 1]
         if (
@@ -593,6 +650,14 @@ def _title_and_category(
         below = below[1:]
     release.captions.extend(below)
     return at
+
+
+def _rubric(line: str) -> bool:
+    """A rubric's label: one word ("PENGAWASAN", "Berita"), never a headline, or a news
+    rubric of NEWS_RUBRICS ("Berita Utama")."""
+    return (len(line) <= 25 and line.isalpha() and line[0].isupper()) or " ".join(
+        line.split()
+    ).casefold() in NEWS_RUBRICS
 
 
 def _wrapped(title: str, following: str) -> bool:
@@ -707,7 +772,7 @@ def _title_shaped(line: str, words: int) -> bool:
 
 
 # A sentence's end inside a line: a full stop after a word in lower case, then a capital.
-INNER_STOP = re.compile(r"[a-z]{2}\. [A-Z]")
+INNER_STOP = re.compile(r"\b[a-z]{2,}\. [A-Z]")
 
 
 def _is_sentence(line: str) -> bool:
@@ -733,6 +798,7 @@ PHOTO_CAPTION = re.compile(
     r"""(?ix)
     .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
     | il+ustras[iy]\b.*
+    | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
     """
 )
@@ -740,10 +806,10 @@ PHOTO_CAPTION = re.compile(
 
 def _is_photo_caption(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
-    holding "oto" (a photo's label) near its end."""
-    return (")" in line[-3:] or line[:2].lower() == "il" or "oto" in line[-64:].lower()) and bool(
-        PHOTO_CAPTION.fullmatch(line)
-    )
+    "FO", or holding "oto" (a photo's label) near its end."""
+    return (
+        ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
+    ) and bool(PHOTO_CAPTION.fullmatch(line))
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
