@@ -1212,6 +1212,13 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
+    if found is None and dateline is not None and dateline.date_text and release.blocks:
+        # The dateline's day without its year ("SANGATTA, Outlet.com (5/6)"): the year
+        # is the one the text states, when it states one only.
+        context = " ".join(filter(None, [release.title, *(b.plain() for b in release.blocks[:8])]))
+        years = dates.stated_years(context[: dates.BODY_DATE_WINDOW])
+        if len(years) == 1 and (yearless := dates.find_date(dateline.date_text, years[0])):
+            found, source = yearless, "dateline"
     if found is None and release.blocks:
         # Beyond the lead's first weekday date: the lead's opening, later paragraphs, a
         # date without a year whose weekday fits a year the text states.
