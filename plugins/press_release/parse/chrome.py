@@ -71,6 +71,9 @@ LEADING_CHROME = re.compile(
     | (?:konten\ )?media\ partner                    # "Konten Media Partner"
     | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
+    | (?:portal|website|situs|laman|web)\ resmi\b.{0,80}  # the site's name: "Portal Resmi ..."
+    | official\ (?:website|site|portal)\b.{0,80}
+    | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
     """
 )
 # Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
@@ -125,6 +128,7 @@ TRAILING_MARKER = re.compile(
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
+    | (?:tidak|belum)\ ada\ komentar\.?|no\ comments?(?:\ yet)?\.?  # "Tidak ada komentar"
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
     | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
@@ -225,6 +229,7 @@ _CREDIT_LABELS = (
 CREDIT_LINE = re.compile(
     rf"""(?ix)
     {_CREDIT_LABELS}(?:\s*/\s*{_CREDIT_LABELS})?   # "Editor/ Publisher"
+    (?:\ (?:berita|artikel|tulisan|gambar|data))?    # "Sumber Berita : Radar X"
     \s*[:;]\s*\S.{{0,150}}
     """
 )
@@ -336,7 +341,8 @@ LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
-    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li")
+    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "of")
+    + ("si",)
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -347,12 +353,12 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "r", "by": " ", "ce": "kt", "co": "mp",
+    "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "lr", "by": " ", "ce": "kt", "co": "mp",
     "da": "p", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
     "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my", "ko": "m",
     "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
     "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a",
-    "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "kn", "to": "p", "tw": "i", "vi": "s",
+    "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "dkn", "to": "p", "tw": "i", "vi": "s",
     "we": "b", "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
 FORM_THIRDS = {
@@ -364,11 +370,11 @@ LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]sv", "ar": "s",
     "au": "t", "av": "a", "ba": "n", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
-    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
     "li": "n", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
-    "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "n", "pl": "a", "po": "rs", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
-    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i",
+    "tu": "t", "wa": "k", "we": " bl", "wh": "o", "wr": "i", "de": "t", "of": "f", "si": "t",
 }  # fmt: skip
 
 

@@ -112,7 +112,7 @@ NOT_A_PLACE = {
         "Program", "Kegiatan", "Acara", "Rapat", "Anggota", "Peserta", "Bapak", "Ibu",
         "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Dra", "Drg", "KH", "Alhamdulillah",
         "Assalamualaikum", "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari",
-        "Ayo", "Kata",
+        "Ayo", "Kata", "Masa",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
@@ -124,6 +124,14 @@ NOT_A_PLACE = {
 # A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
 # outlet's name would (no place; the lead starts after the dash).
 RUBRICS = {"advertorial", "adv", "iklan", "pengumuman", "rilis", "siaran pers", "press release"}
+# A site's rubric of a topic, which a dash may follow alone on its line ("Kesehatan –")
+# where a place alone on its line would stand ("SAMARINDA –", the lead below it).
+TOPIC_RUBRICS = frozenset((
+    "berita", "pemerintahan", "kesehatan", "pendidikan", "ekonomi", "politik", "hukum",
+    "olahraga", "pariwisata", "sosial", "budaya", "daerah", "nasional", "internasional",
+    "pertanian", "pembangunan", "teknologi", "lingkungan", "kriminal", "opini", "umum",
+    "headline", "advertorial", "galeri", "pengumuman", "agenda", "artikel",
+))  # fmt: skip
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
 # glued to more letters; any name when one of its words is one.
@@ -155,8 +163,10 @@ OUTLET_GLUED = re.compile(
 )
 
 # "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA": an outlet before the place.
+# "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending).
 OUTLET_FIRST = re.compile(
-    rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})\s*(?:,|/)\s*"
+    rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})"
+    rf"\s*(?:,|/)\s*"
     rf"(?P<place>{_PLACE})"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
@@ -228,7 +238,8 @@ UNSEPARATED = re.compile(
       (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
-    | (?P<titled>[A-Z][a-z]{{2,}})-(?=[A-Z][a-z]{{2,}}\ )     # "Slawi-Evaluasi ..."
+    | (?P<titled>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)     # "Slawi-Evaluasi ...",
+      -(?=[A-Z][a-z]{{2,}}\ )                               # "Tanah Datar-Dinas ..."
     | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
       (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     """
@@ -238,8 +249,8 @@ UNSEPARATED = re.compile(
 _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
 # What the "glued" and "dotted" branches need: a dot before a domain's ending.
 _DOMAIN_DOT = re.compile(r"\.[CINcin]")
-# What the "titled" branch needs: a word of lower-case letters, a hyphen and a capital.
-_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}-[A-Z]")
+# What the "titled" branch needs: one or two Title Case words, a hyphen and a capital.
+_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?-[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
@@ -579,6 +590,16 @@ def _own_line(line: str) -> Dateline | None:
         parsed = parse_prefix(prefix) if ended else None
         if parsed and parsed[0] and parsed[1] and is_outlet(parsed[1]):
             return Dateline(parsed[0], parsed[1], None, line, "")
+        if (
+            parsed
+            and parsed[0] == prefix
+            and line.rstrip()[-1] in "-–—"
+            and fewer_words(prefix, 4)
+            and _is_place(prefix)
+            and not _office_alone(prefix)
+            and prefix.casefold() not in RUBRICS | TOPIC_RUBRICS
+        ):
+            return Dateline(prefix, None, None, line, "")  # "SAMARINDA –", the lead below
         return None
     parsed = parse_prefix(head)
     after = prefix[sep.end() :]
@@ -734,6 +755,7 @@ def _unseparated(line: str) -> Dateline | None:
             not _is_place(place)
             or _office_alone(place)
             or {place.casefold(), glued} & REGIONS  # "Jawa-Bali", "Asia-Pasifik"
+            or place.rsplit(None, 1)[-1].casefold() == glued  # "Layang-Layang": one word
         ):
             return None
         return Dateline(place, None, None, line[: match.end()], rest, weak=True)

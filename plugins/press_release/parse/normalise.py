@@ -80,6 +80,8 @@ _OPEN_BEFORE = frozenset(",;:-–—(/&")
 _CLOSE_AFTER = frozenset(",.;:)")
 # Spaces of every width, including the no-break space authors use as padding, and the
 # rare separator Python also splits words at (Ogham space).
+# Vertical bars drawn with other characters (box drawing, full width, "divides"): "|".
+_BARS = str.maketrans({"\u2502": "|", "\uff5c": "|", "\u2223": "|"})
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -322,6 +324,8 @@ def normalise_lines(text: str, plain: bool | None = None) -> list[str]:
     text = _FORMAT_SCAN.sub(_format_character, text)  # before NFC: marks stand in sequences
     if "\u2028" in text or "\u2029" in text:
         text = _SEPARATORS.sub(_separator, text)
+    if "\u2502" in text or "\uff5c" in text or "\u2223" in text:
+        text = text.translate(_BARS)  # "Binjai │ site.go.id": a bar drawn another way
     if not unicodedata.is_normalized("NFC", text):  # a quick check: most files are NFC
         text = unicodedata.normalize("NFC", text)
     text = _CONTROLS.sub("", _SPACES.sub(" ", text))

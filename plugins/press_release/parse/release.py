@@ -177,6 +177,15 @@ def _looks_like_paragraph(line: str) -> bool:
 _QUOTES = frozenset("\"”’'")
 
 
+def _unmarked(title: str) -> str:
+    """A title without the chat app's bold or italic marks around it ("*Title*",
+    "_Title_", pasted from WhatsApp); marks inside it are the author's."""
+    mark = title[:1]
+    if mark in "*_" and title[-1:] == mark and mark not in title[1:-1] and len(title) > 4:
+        return title[1:-1].strip()
+    return title
+
+
 def _quoted_headline(line: str) -> bool:
     """A headline in quotation marks, no stop inside the closing one: '"Warga Kota X,
     Kuatkan Semangat Baru"' (a quoted sentence closes with its stop: '"... siap."')."""
@@ -337,12 +346,15 @@ def _header_without_dateline(lines: list[str]) -> int:
     # Chrome lines between the title and the lead (an app's reading time, its buttons'
     # names) take no rank.
     # Nor do a page's short bullets above the title (its address, its e-mail).
+    # Nor do the lines of a list of other headlines or of a menu above them.
+    listed = _headline_list_lines(lines)
     content = [
         i
         for i, x in enumerate(lines)
         if x
         and (not i or not chrome.is_leading_chrome(x))
         and not (x[0] in _BULLETS and len(x) < BULLET_ROW_MAX)
+        and i not in listed
     ]
     if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
         content = [i for i in content if i > copy]  # the lead follows the title's copy
@@ -509,14 +521,32 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
 HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
 
 
+LIST_MARKS = ("- ", "– ", "• ")  # what opens a line of a list of headlines or a menu
+
+
+def _headline_list_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines in runs of HEADLINE_LIST_MIN lines or more, one after the
+    other, opening with a dash or a bullet (see _without_headline_lists)."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line[:2] in LIST_MARKS:
+            run.append(index)
+            continue
+        if len(run) >= HEADLINE_LIST_MIN:
+            listed.update(run)
+        run = []
+    return listed
+
+
 def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     """`lines` without the page's lists of other headlines above the title: runs of
-    HEADLINE_LIST_MIN lines or more opening with a dash ("- Wabup Buka MTQ ..."), below
-    which the release goes on (a dek opens with a dash, alone)."""
+    HEADLINE_LIST_MIN lines or more opening with a dash ("- Wabup Buka MTQ ...") or a
+    bullet, below which the release goes on (a dek opens with a dash, alone)."""
     kept: list[str] = []
     run: list[str] = []
     for line in lines:
-        if line[:2] in ("- ", "– "):
+        if line[:2] in LIST_MARKS:
             run.append(line)
             continue
         if len(run) >= HEADLINE_LIST_MIN:
@@ -583,7 +613,7 @@ def _title_and_category(
         elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
         else:
-            release.title = line
+            release.title = _unmarked(line)
             return 0
         return None
     at = _doubled(others)
@@ -641,7 +671,7 @@ def _title_and_category(
     if at + 1 < len(others) and _wrapped(title, others[at + 1]):
         title = f"{title} {others[at + 1]}"  # a headline broken over two lines
         at += 1
-    release.title = title
+    release.title = _unmarked(title)
     below = [x for x in others[at + 1 :] if not _same(x, title)]
     if len(below) > 1:
         below = _without_split_copy(below, title)
@@ -800,6 +830,7 @@ PHOTO_CAPTION = re.compile(
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
+    | .{20,}\ (?:\|\|?|//?)\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... bersama || Foto: Ist"
     """
 )
 
@@ -1163,6 +1194,22 @@ def apply_byline(release: Release, code: str, bylines: list[Byline] | None = Non
     release.desk = desks[-1] if desks else None
 
 
+# A dateline printed at the end of the lead, after its last sentence: "... se-Indonesia.
+# Jakarta, 06 Januari 2025".
+CLOSING_DATELINE = re.compile(
+    r"[.!?”\"]\s+[A-Z][\w.-]*(?:\ [A-Z][\w.-]*){0,3},\ ?(?P<date>\d{1,2}\ [A-Za-z]{3,9}\ \d{4})\.?$"
+)
+
+
+def _closing_dateline(lead: Block) -> dates.FoundDate | None:
+    """The date of a dateline closing the lead (CLOSING_DATELINE)."""
+    text = lead.plain()
+    if not text[-1:].isdecimal() and text[-1:] != ".":
+        return None
+    match = CLOSING_DATELINE.search(text, max(0, len(text) - 60))
+    return dates.find_date(match["date"]) if match else None
+
+
 def _find_date(release: Release, filename: str, dateline: Dateline | None) -> None:
     found: dates.FoundDate | None = None
     source = None
@@ -1212,6 +1259,8 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     in_lead = dates.find_weekday_date(lead)
     if found is None and in_lead:
         found, source = in_lead, "lead"
+    if found is None and release.blocks and (closing := _closing_dateline(release.blocks[0])):
+        found, source = closing, "dateline"  # "... se-Indonesia. Jakarta, 06 Januari 2025"
     if found is None and dateline is not None and dateline.date_text and release.blocks:
         # The dateline's day without its year ("SANGATTA, Outlet.com (5/6)"): the year
         # is the one the text states, when it states one only.
