@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
+from .regions import is_region
 
 # Separators between the dateline and the first body word, strong ones first:
 #   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " || ", " ~ ";
@@ -215,6 +216,8 @@ NAME_WITH_DOMAIN = re.compile(r"(?:[\w-]+\ ){0,2}" + DOMAIN.pattern, re.I)
 # "Dewata News. Com": an outlet's domain written with a space before its ending.
 SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "BIRO ADPIM. " after the dash: the issuing unit, in capitals, closed by a stop.
+# "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
+UNIT_COLON = re.compile(r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“])")
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
 
 
@@ -234,7 +237,8 @@ UNSEPARATED = re.compile(
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       \ (?=[a-z])
     | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}}       # "TANA PASER-Wakil ..."
-      (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS))?)            # "OUTLET.CO-Setelah ..." (no place)
+      (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS)               # "OUTLET.CO-Setelah ..." (no place)
+      | \.[A-Z]{{2,}}\.[A-Z]{{2,}}(?:\.[A-Z]{{2,}})?)?)  # "PLACE.OUTLET.ASIA-Bupati ..."
       (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
@@ -745,6 +749,9 @@ def _unseparated(line: str) -> Dateline | None:
     elif match["paren"]:
         place, date_text, agency = match["place2"], match["date2"], None
     elif match["caps"] and "." in match["caps"]:
+        parsed = parse_prefix(match["caps"])  # "PLACE.OUTLET.ASIA": the place, its outlet
+        if parsed and parsed[0] and parsed[1]:
+            return Dateline(parsed[0], parsed[1], None, line[: match.end()].rstrip(), rest)
         return Dateline(None, match["caps"], None, line[: match.end()].rstrip(), rest)
     elif match["caps"]:
         place, date_text, agency = match["caps"], None, match["code"]
@@ -769,11 +776,15 @@ def _unseparated(line: str) -> Dateline | None:
 
 
 def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
-    """Absorb an issuing unit after the dash: "PALANGKA RAYA – BIRO ADPIM. Gubernur..."."""
+    """Absorb an issuing unit after the dash: "PALANGKA RAYA – BIRO ADPIM. Gubernur...",
+    "Bontang - Humas: Pemerintah ..." (an office's name and a colon)."""
     # ISSUING_UNIT opens with two ASCII capitals: most leads have a lower-case second letter.
     match = ISSUING_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
         return rest[match.end() :], match["unit"], match.group(0)
+    colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
+    if colon and _office_alone(colon["unit"]):
+        return rest[colon.end() :], colon["unit"], colon.group(0)
     return rest, agency, ""
 
 
@@ -904,10 +915,17 @@ def _after_separator(
                 if fewer_words(rest, min_words + 2):
                     continue
                 return Dateline(None, None, date_text, line[: sep.end()].strip(), rest, weak=True)
-            if place is None or (mark == ":" and not place.replace(" ", "").isupper()):
+            # Before a colon, a place in capitals or one the regions' table knows
+            # ("Bontang: "); before a spaced colon, an outlet's or the table's place:
+            # "RESKAL : Kepala ..." is a caption's label, "OUTLET.Com, PLACE : " and
+            # "BONTANG : " are datelines.
+            if place is None or (
+                mark == ":" and not place.replace(" ", "").isupper() and not is_region(place)
+            ):
                 continue
-            if mark == ":" and sep.group(0)[0].isspace() and agency is None:
-                continue  # "RESKAL : Kepala ...": a caption's label; "OUTLET.Com, PLACE : " is one
+            spaced = sep.group(0)[0].isspace()
+            if mark == ":" and spaced and agency is None and not is_region(place):
+                continue
             if mark == "." and not (
                 date_text or place.replace(" ", "").isupper() or " " not in place
             ):

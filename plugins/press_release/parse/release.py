@@ -41,6 +41,7 @@ from .dateline import DOMAIN, Dateline, display_place, match_dateline
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, Block, split_blocks
+from .regions import is_region
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
@@ -281,7 +282,12 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
             if not is_last and _headline_case(found.rest):
                 continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
-            if _is_caption(line, is_last) and fewer_words(found.rest, 40):
+            if (
+                _is_caption(line, is_last)
+                and fewer_words(found.rest, 40)
+                # "BONTANG : Pemerintah ...": a known place's label over no other dateline
+                and not (is_region(found.place or "") and match_dateline(following) is None)
+            ):
                 continue
             if (
                 # A caption printed above the lead it copies ("LABEL - Gubernur ..." over
