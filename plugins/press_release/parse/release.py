@@ -182,7 +182,9 @@ def _unmarked(title: str) -> str:
     """A title without the chat app's bold or italic marks around it ("*Title*",
     "_Title_", pasted from WhatsApp); marks inside it are the author's."""
     mark = title[:1]
-    if mark in "*_" and title[-1:] == mark and mark not in title[1:-1] and len(title) > 4:
+    if mark != "*" and mark != "_":
+        return title
+    if title[-1:] == mark and mark not in title[1:-1] and len(title) > 4:
         return title[1:-1].strip()
     return title
 
@@ -534,6 +536,8 @@ def _headline_list_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines in runs of HEADLINE_LIST_MIN lines or more, one after the
     other, opening with a dash or a bullet (see _without_headline_lists)."""
     listed: set[int] = set()
+    if not any(line[:2] in LIST_MARKS for line in lines):
+        return listed
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
         if line[:2] in LIST_MARKS:
@@ -549,6 +553,8 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     """`lines` without the page's lists of other headlines above the title: runs of
     HEADLINE_LIST_MIN lines or more opening with a dash ("- Wabup Buka MTQ ...") or a
     bullet, below which the release goes on (a dek opens with a dash, alone)."""
+    if not any(line[:2] in LIST_MARKS for line in lines):
+        return lines  # most tops hold no list: no copy
     kept: list[str] = []
     run: list[str] = []
     for line in lines:
