@@ -44,6 +44,7 @@ LEADING_CHROME = re.compile(
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
+    | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
     | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
@@ -129,6 +130,7 @@ TRAILING_MARKER = re.compile(
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
     | (?:tidak|belum)\ ada\ komentar\.?|no\ comments?(?:\ yet)?\.?  # "Tidak ada komentar"
+    | data\ tidak\ ditemukan\.?                    # an empty widget's notice
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
     | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
@@ -342,7 +344,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "of")
-    + ("si",)
+    + ("si", "ke")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -354,7 +356,7 @@ LEADING_OPENINGS = frozenset(
 # change here.
 TRAILING_THIRDS = {
     "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "lr", "by": " ", "ce": "kt", "co": "mp",
-    "da": "p", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
+    "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
     "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my", "ko": "m",
     "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
     "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a",
@@ -368,13 +370,14 @@ FORM_THIRDS = {
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]sv", "ar": "s",
-    "au": "t", "av": "a", "ba": "n", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
+    "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
     "li": "n", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "rs", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " bl", "wh": "o", "wr": "i", "de": "t", "of": "f", "si": "t",
+    "ke": "m",
 }  # fmt: skip
 
 
@@ -446,6 +449,8 @@ def _leading_shape(line: str) -> bool:
         return True
     if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
         return True  # a template's code printed as text: "//=$berita['post_title']?>"
+    if "+" in line and INDEX_LINK.fullmatch(line):
+        return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
     if line[:2].lower() in _SHARE_OPENINGS and (
@@ -457,6 +462,8 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+# A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
+INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
 CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?")
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among

@@ -244,6 +244,8 @@ UNSEPARATED = re.compile(
       (?=[A-Z][a-z])
     | (?P<titled>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)     # "Slawi-Evaluasi ...",
       -(?=[A-Z][a-z]{{2,}}\ )                               # "Tanah Datar-Dinas ..."
+    | (?P<hyphened>(?P<place5>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "Jepara-outlet.com-Sebanyak"
+      (?P<outlet5>[A-Za-z][\w]*\.[a-z]{{2,4}}(?:\.[a-z]{{2}})?)-)(?=[A-Z][a-z])
     | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
       (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     """
@@ -706,8 +708,18 @@ def _agency_then_date(after: str) -> tuple[str, str] | None:
 _I_FOR_BAR = re.compile(r"(?P<place>.{2,40}?) I (?P<site>\S+\.\S+)")
 
 
+# An outlet's domain in capitals, its bar typed as a capital I, opening the lead:
+# "OUTLET.ID I Dinas Koperasi ...".
+_OUTLET_I_BAR = re.compile(r"(?P<site>[A-Z][A-Z0-9-]+(?:\.[A-Z]{2,4}){1,2})\ I\ (?=[A-Z])")
+
+
 def _i_for_bar(line: str) -> Dateline | None:
-    """A dateline alone on its line whose bar was typed as a capital I."""
+    """A dateline alone on its line whose bar was typed as a capital I, or an outlet's
+    domain and that bar opening the lead (_OUTLET_I_BAR)."""
+    if (outlet := _OUTLET_I_BAR.match(line)) and DOMAIN.fullmatch(outlet["site"].lower()):
+        rest = line[outlet.end() :]
+        if not fewer_words(rest, 6):
+            return Dateline(None, outlet["site"], None, outlet.group(0).rstrip(), rest)
     match = _I_FOR_BAR.fullmatch(line.rstrip())
     if match is None or not DOMAIN.fullmatch(match["site"].removeprefix("www.")):
         return None
@@ -768,6 +780,8 @@ def _unseparated(line: str) -> Dateline | None:
         return Dateline(place, None, None, line[: match.end()], rest, weak=True)
     elif match["dotted"]:
         place, date_text, agency = match["place4"], None, match["outlet4"]
+    elif match["hyphened"]:
+        place, date_text, agency = match["place5"], None, match["outlet5"]
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -919,6 +933,11 @@ def _after_separator(
             # ("Bontang: "); before a spaced colon, an outlet's or the table's place:
             # "RESKAL : Kepala ..." is a caption's label, "OUTLET.Com, PLACE : " and
             # "BONTANG : " are datelines.
+            if place is None and mark == ":" and agency and _office_alone(agency):
+                if fewer_words(rest, min_words + 2) or not rest[:1].isupper():
+                    continue
+                # "DISKOMINFOSAN : Untuk ...": the issuing office, no place
+                return Dateline(None, agency, None, line[: sep.end()].strip(), rest)
             if place is None or (
                 mark == ":" and not place.replace(" ", "").isupper() and not is_region(place)
             ):

@@ -287,8 +287,12 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             if (
                 _is_caption(line, is_last)
                 and fewer_words(found.rest, 40)
-                # "BONTANG : Pemerintah ...": a known place's label over no other dateline
-                and not (is_region(found.place or "") and match_dateline(following) is None)
+                # "BONTANG : Pemerintah ...", "DISKOMINFO : Untuk ...": a known place's or
+                # the office's label, over no other dateline
+                and not (
+                    (is_region(found.place or "") or (found.place is None and found.agency))
+                    and match_dateline(following) is None
+                )
             ):
                 continue
             if (
