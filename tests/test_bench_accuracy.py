@@ -215,3 +215,33 @@ def test_corpus_build_refuses_a_site_in_both_halves(tmp_path):
     (tmp_path / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
     with pytest.raises(SystemExit, match="both halves"):
         corpus_build.build(tmp_path)
+
+
+def test_corpus_build_splits_by_the_offices_host(tmp_path):
+    """--split-seed gives every entry without a split one; an office's hosts (its
+    subdomains, "www.") stay in one half, and the split is written back."""
+    (tmp_path / "raw.txt").write_text("Judul\n\nIsi.\n", encoding="utf-8")
+    hosts = [f"kab{n}.go.id" for n in range(9)] + ["diskominfo.kab0.go.id", "www.kab1.go.id"]
+    hosts += [f"outlet{n}.com" for n in range(6)] + ["www.outlet0.com"]
+    sources = [
+        {"file": f"f{i}.txt", "site": host, "kind": "gov" if host.endswith("go.id") else "news",
+         "url": "u", "raw": "raw.txt"}
+        for i, host in enumerate(hosts)
+    ]  # fmt: skip
+    (tmp_path / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    annotations = {e["file"]: {"kind": e["kind"]} for e in sources}
+    (tmp_path / "annotations.json").write_text(json.dumps(annotations), encoding="utf-8")
+    assert corpus_build.main([str(tmp_path), "--split-seed", "3"]) == 0
+    written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
+    half = {e["site"]: e["split"] for e in written}
+    assert half["diskominfo.kab0.go.id"] == half["kab0.go.id"]
+    assert half["www.kab1.go.id"] == half["kab1.go.id"]
+    assert half["www.outlet0.com"] == half["outlet0.com"]
+    gov_test = sum(half[f"kab{n}.go.id"] == "test" for n in range(9))
+    news_test = sum(half[f"outlet{n}.com"] == "test" for n in range(6))
+    assert (gov_test, news_test) == (3, 2)  # a third of each kind's offices
+    both = json.loads((tmp_path / "all" / "expected.json").read_text(encoding="utf-8"))
+    assert len(both) == len(hosts) == len(list((tmp_path / "all").glob("*.txt")))
+    again = corpus_build.build(tmp_path)  # the same halves from the written splits
+    assert again == {"dev": sum(v == "dev" for v in [e["split"] for e in written]),
+                     "test": sum(e["split"] == "test" for e in written)}  # fmt: skip
