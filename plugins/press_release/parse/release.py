@@ -728,6 +728,7 @@ NEWS_RUBRICS = frozenset((
     "berita utama", "berita terkini", "berita terbaru", "berita daerah", "berita kota",
     "berita kabupaten", "berita provinsi", "berita pemerintahan", "berita kegiatan",
     "arsip berita", "kabar daerah", "info daerah", "warta daerah", "headline", "headlines",
+    "berita dan informasi", "berita & informasi", "berita pilihan", "info terkini",
 ))  # fmt: skip
 # A press-release rubric over the issuing office's name, where a headline would stand
 # ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
