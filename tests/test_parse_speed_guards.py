@@ -170,10 +170,12 @@ def test_fewer_words(count):
 
 def test_separators_match_the_plain_alternation():
     strong = re.compile(
-        r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
+        r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),.;])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
         r"|(?<=\))--(?=[A-Z\"“])|(?<=\))-{2,3}\s+"
     )
-    weak = re.compile(r"(?<=[A-Z]):\s+|(?<=\w)\.\s+|(?<=[\w)]),\s+|(?<=[A-Z])\s:\s+|(?<=\w)\s;\s+")
+    weak = re.compile(
+        r"(?<=[A-Z]):\s+|(?<=[\w)])\.\s+|(?<=[\w)]),\s+|(?<=[A-Z])\s:\s+|(?<=\w)\s;\s+"
+    )
     rng = random.Random(3)
     alphabet = 'aA -–—|~:;.,\t\u00a0_1é)"“'
     for _ in range(20000):

@@ -45,6 +45,7 @@ LEADING_CHROME = re.compile(
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
     | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
+    | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
@@ -129,7 +130,8 @@ TRAILING_MARKER = re.compile(
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
-    | (?:tidak|belum)\ ada\ komentar\.?|no\ comments?(?:\ yet)?\.?  # "Tidak ada komentar"
+    | (?:tidak|belum)\ ada\ komentar\b.{{0,80}}|no\ comments?(?:\ yet)?\.?  # "Tidak ada komentar"
+    | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | data\ tidak\ ditemukan\.?                    # an empty widget's notice
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
@@ -358,7 +360,7 @@ TRAILING_THIRDS = {
     "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "lr", "by": " ", "ce": "kt", "co": "mp",
     "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
     "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my", "ko": "m",
-    "la": "b", "le": "a", "li": "h", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
+    "la": "b", "le": "a", "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
     "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a",
     "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "dkn", "to": "p", "tw": "i", "vi": "s",
     "we": "b", "wh": "a", "ww": "w", "yo": "u",
@@ -373,7 +375,7 @@ LEADING_THIRDS = {
     "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
-    "li": "n", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
+    "li": "kn", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "rs", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " bl", "wh": "o", "wr": "i", "de": "t", "of": "f", "si": "t",

@@ -36,7 +36,7 @@ STRONG_SEPARATOR = re.compile(
     [\s–—-]
     (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
       | (?<=[–—])\s*
-      | (?<=-)(?: (?<=[\w),]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“])
+      | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“])
                 | (?<=\)-)-{1,2}\s+ )     # "(Humas KUA)--- Di sela ..."
     )
     """,
@@ -50,7 +50,7 @@ STRONG_SEPARATOR = re.compile(
 WEAK_SEPARATOR = re.compile(
     r"""
     :(?<=[A-Z]:)\s+
-    | \.(?<=\w\.)\s+
+    | \.(?<=[\w)]\.)\s+
     | ,(?<=[\w)],)\s+
     | \s(?:(?<=[A-Z]\s):|(?<=\w\s);)\s+     # spaced: "SAMARINDA : ", "Bangkinang ; "
     """,
@@ -435,7 +435,9 @@ def _date_only(prefix: str) -> bool:
 @lru_cache(maxsize=1024)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
-    prefix = prefix.strip().rstrip(",").rstrip()
+    prefix = prefix.strip().rstrip(",;").rstrip()
+    if prefix[-1:] == "." and prefix[-5:-1].isalpha():
+        prefix = prefix[:-1]  # "Masohi,Outlet.- ": a stop glued before the dash
     if ",(" in prefix or ", (" in prefix:  # "KEDIRI,(Outlet.net)", "TENGGARONG, (Humas)"
         prefix = prefix.replace(", (", " (", 1).replace(",(", " (", 1)
     return _parse_prefix(prefix)
@@ -900,8 +902,9 @@ def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
 
 
 def _dot_prefix(prefix: str) -> bool:
-    """What may stand before a full stop closing a dateline: capitals, or a date."""
-    return prefix.isupper() or prefix[-1:].isdecimal()
+    """What may stand before a full stop closing a dateline: capitals, or a date (maybe
+    in brackets: "Surabaya, (23/05/2022). ")."""
+    return prefix.isupper() or prefix.rstrip(")")[-1:].isdecimal()
 
 
 def _after_separator(

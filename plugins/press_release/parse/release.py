@@ -157,11 +157,17 @@ def _ends_sentence(line: str) -> bool:
     return line[-1:] in SENTENCE_STOPS or (line[-1:] == "\n" and line[-2:-1] in SENTENCE_STOPS)
 
 
+# A photo's credit after a bar closing a caption: "... secara virtual.| foto : istimewa".
+BAR_PHOTO_CREDIT = re.compile(r"(?i)\|\|?\ ?(?:foto|photo)\ ?:\ ?[^:|]{1,60}$")
+
+
 def _is_caption(line: str, is_last: bool) -> bool:
     if line[:1] in _CAPTION_FIRST and CAPTION_START.match(line):
         return True
     if line[2:3] in _CAPITALS and " : " in line and CAPTION_LABEL.match(line):
         return True
+    if not is_last and "|" in line[-70:] and BAR_PHOTO_CREDIT.search(line, len(line) - 70):
+        return True  # "WAGUB X, H Nama menghadiri rakor.| foto : istimewa"
     if is_last or "/" not in line:
         return False  # a credit needs a line below it and a slash in its code
     # TAIL_CREDIT, like TAIL_CODE, can only match at the last brackets of the line.
@@ -847,7 +853,7 @@ PHOTO_CAPTION = re.compile(
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
-    | .{20,}\ (?:\|\|?|//?)\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... bersama || Foto: Ist"
+    | .{20,}\ ?(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... bersama || Foto: Ist"
     """
 )
 
