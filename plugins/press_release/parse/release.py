@@ -375,7 +375,9 @@ def _header_without_dateline(lines: list[str]) -> int:
         and i not in listed
     ]
     if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
-        content = [i for i in content if i > copy]  # the lead follows the title's copy
+        # The lead follows the title's copy (some text always does: a "copy" at the
+        # end of the page is chrome printed twice, not a title).
+        content = [i for i in content if i > copy] or content
     for rank, index in enumerate(content):
         line = lines[index]
         if (
@@ -423,8 +425,8 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
     after it ("Title - Site" above a page's menu, date and "Title")."""
     for at, start in enumerate(content[:TITLE_COPY_FIRST]):
         first = lines[start]
-        if not _title_shaped(first, 3):
-            continue
+        if not _title_shaped(first, 3) or sum(w[:1].isalpha() for w in first.split()) < 2:
+            continue  # a title holds words: not a table's cell ": | 1 |" printed twice
         key = " ".join(first.split()).casefold().rstrip(" .")
         for index in content[at + 1 : at + 12]:
             other = " ".join(lines[index].split()).casefold().rstrip(" .")
