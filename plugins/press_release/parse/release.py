@@ -375,9 +375,11 @@ def _header_without_dateline(lines: list[str]) -> int:
         and i not in listed
     ]
     if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
-        # The lead follows the title's copy (some text always does: a "copy" at the
-        # end of the page is chrome printed twice, not a title).
-        content = [i for i in content if i > copy] or content
+        # The lead follows the title's copy: a paragraph does, soon after it (a "copy"
+        # at the end of the page is a teaser or chrome printed twice, not a title).
+        after = [i for i in content if i > copy]
+        if any(_looks_like_paragraph(lines[i]) for i in after[:4]):
+            content = after
     for rank, index in enumerate(content):
         line = lines[index]
         if (
