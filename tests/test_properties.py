@@ -15,6 +15,8 @@ from press_release.parse import parse_release, parse_text
 from press_release.parse.normalise import _MOJIBAKE, decode, normalise
 from press_release.parse.render import body_html
 
+from .conftest import FIXTURES, fixture_names, load_fixture
+
 OUR_TAGS = {"p", "span", "ul", "ol", "li"}
 WORD = re.compile(r"\w+")
 SETTINGS = settings(
@@ -129,3 +131,39 @@ def test_plain_text_is_markupsafes_striptags(text):
     from press_release.templating.filters import plain_text
 
     assert plain_text(text) == Markup(text).striptags()
+
+
+# Page chrome a copy brings below a release, and the release's own first lines printed
+# again there (a teaser, a footer, a table's cells printed twice).
+TAIL_CHROME = st.sampled_from(
+    [": | 1 |", "![]() |", "| 4397 |", "Home", "Beranda", "Share", "Bagikan", "Komentar",
+     "Top", "Menu", "Tags:", "Berita Terkini", "Admin", "Loading...", "---", "1", "2 2", "•"]
+)  # fmt: skip
+# Releases without a dateline, where the body's start is found by the shape of the
+# lines (a title's copy, the first paragraph): what lines below it could mislead.
+_LONG_BODIES = [
+    name
+    for name in fixture_names()
+    if "utf16" not in name
+    and (release := load_fixture(name)[0]).dateline_text is None
+    and len(release.body_text.split()) >= 20
+]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    st.sampled_from(_LONG_BODIES),
+    st.lists(TAIL_CHROME, min_size=1, max_size=6),
+    st.booleans(),
+    st.lists(TAIL_CHROME, max_size=3),
+)
+def test_chrome_and_repeated_lines_below_never_empty_the_body(name, tail, again, top):
+    """A release keeps its body (most of it: chrome may take a short last line) when its
+    first line is printed again below it, then a page's chrome, repeated."""
+    raw = decode((FIXTURES / f"{name}.txt").read_bytes())[0]
+    words = len(load_fixture(name)[0].body_text.split())
+    first = next(line for line in raw.splitlines() if line.strip())
+    below = [*([first] if again else []), *tail, *tail[: len(tail) // 2]]
+    text = "\n".join([*top, raw.rstrip("\n"), *below]) + "\n"
+    release = parse_release(text.encode("utf-8"), f"{name}.txt")
+    assert len(release.body_text.split()) >= 0.6 * words
