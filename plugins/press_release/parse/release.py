@@ -429,6 +429,8 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
         first = lines[start]
         if not _title_shaped(first, 3) or sum(w[:1].isalpha() for w in first.split()) < 2:
             continue  # a title holds words: not a table's cell ": | 1 |" printed twice
+        if chrome.is_dropped_line(first):
+            continue  # nor is it a link: "Baca Juga: ..." printed above and in the body
         key = " ".join(first.split()).casefold().rstrip(" .")
         for index in content[at + 1 : at + 12]:
             other = " ".join(lines[index].split()).casefold().rstrip(" .")
