@@ -985,3 +985,49 @@ def _after_separator(
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
+
+
+# The last resort for a lead that no shape above reads (see region_opening): a separator
+# in the lead's first 70 characters, and before it a few words holding a known place.
+_ANY_SEPARATOR = re.compile(r"\s*(?:[-–—]{1,3}|\|{1,2}|[;.:]\s?[-–—]|:)\s+")
+# An outlet's domain and a separator after the dateline: "Dumai - Outlet.com | Pemerintah".
+_DOMAIN_AFTER = re.compile(r"(?P<domain>[\w-]+(?:\.[\w-]+)+)\s*(?:\|{1,2}|[-–—]{1,2})\s+")
+_PREFIX_WORDS = re.compile(r"[^\s,./_()|\[\]-]+")
+
+
+def region_opening(line: str) -> Dateline | None:
+    """A dateline found by its place alone: the lead opens with a few words, one to three
+    of them a province, regency or city the regions' table knows, then a separator
+    ("Masohi,Outlet.- ", "Kolaka_Outlet-RI.com- ", "REL, Pagaralam - "). Tried only when
+    no other shape reads the lead: the place is what makes it a dateline."""
+    for sep in _ANY_SEPARATOR.finditer(line, 3, 70):
+        prefix, rest = line[: sep.start()], line[sep.end() :]
+        words = _PREFIX_WORDS.findall(prefix)
+        if not words or len(words) > 6 or words[0].casefold() in NOT_A_PLACE:
+            return None
+        if (not rest[:1].isupper() and rest[:1] not in '"“') or fewer_words(rest, 8):
+            continue  # a lead opens with a capital and runs on
+        if any(w[:1].islower() and "." not in w for w in prefix.split()):
+            return None  # a sentence's words, not a dateline's
+        if "." not in prefix and is_outlet(prefix.strip(" ,")):
+            return None  # an outlet named after its city: "Bontang Post - "
+        if _office_alone(prefix.strip(" ,")):
+            return None  # an office named after its place: "Humas Kebumen - "
+        for size in (3, 2, 1):
+            for at in range(len(words) - size + 1):
+                name = " ".join(words[at : at + size])
+                if is_region(name) and not _office_alone(name):
+                    where = prefix.find(words[at])
+                    place = prefix[where : where + len(name)] if where >= 0 else name
+                    if " ".join(place.split()) != name:
+                        place = name  # the words stood apart by other marks
+                    agency = prefix.replace(place, " ", 1).strip(" ,.;:_-–—|()")
+                    agency = " ".join(agency.split()) or None
+                    end = sep.end()
+                    domain = _DOMAIN_AFTER.match(rest)
+                    if domain and DOMAIN.fullmatch(domain["domain"]):
+                        agency = " ".join(filter(None, (agency, domain["domain"])))
+                        rest, end = rest[domain.end() :], end + domain.end()
+                    return Dateline(place, agency, None, line[:end].rstrip(), rest)
+        return None
+    return None

@@ -33,7 +33,15 @@ def region_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _squashed_names() -> frozenset[str]:
+    """region_names() without their spaces: "pagaralam" for "Pagar Alam"."""
+    return frozenset(name.replace(" ", "") for name in region_names())
+
+
 def is_region(place: str) -> bool:
     """Whether `place` names a province, a regency or a city, in any letter case, with
-    or without its kind, a hyphen standing for a space ("Lampung-Tengah")."""
-    return " ".join(place.replace("-", " ").split()).casefold() in region_names()
+    or without its kind, a hyphen standing for a space ("Lampung-Tengah"), or written
+    as one word ("Pagaralam" for "Pagar Alam")."""
+    name = " ".join(place.replace("-", " ").split()).casefold()
+    return name in region_names() or name.replace(" ", "") in _squashed_names()

@@ -37,7 +37,7 @@ from .byline import (
     tail_search_start,
     take_byline,
 )
-from .dateline import DOMAIN, Dateline, display_place, match_dateline
+from .dateline import DOMAIN, Dateline, display_place, match_dateline, region_opening
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, Block, split_blocks
@@ -1461,6 +1461,18 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     lines = lines[start:]
 
     found = _find_dateline(lines)
+    if found is None:
+        # The last resort: a lead opening with a known place and a separator in a shape
+        # no rule reads ("Masohi,Outlet.- ", "Kolaka_Outlet.com- ").
+        lead = _header_without_dateline(lines)
+        if lead < len(lines) and (opening := region_opening(lines[lead])):
+            found = lead, opening
+    elif found[1].place is None and found[1].rest:
+        # An outlet or an office read where the line names a known place too
+        # ("Kolaka_Outlet.com- "): the same opening, with its place.
+        opening = region_opening(lines[found[0]])
+        if opening and opening.rest == found[1].rest:
+            found = found[0], opening
     if found:
         index, dateline = found
         top = lines[:index]
