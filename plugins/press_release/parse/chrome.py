@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .normalise import fewer_words, may_fold_to_ascii
+from .regions import is_region
 
 _MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
@@ -73,8 +74,6 @@ LEADING_CHROME = re.compile(
     | (?:konten\ )?media\ partner                    # "Konten Media Partner"
     | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
-    | (?:portal|website|situs|laman|web)\ resmi\b.{0,80}  # the site's name: "Portal Resmi ..."
-    | official\ (?:website|site|portal)\b.{0,80}
     | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
     """
 )
@@ -345,8 +344,7 @@ LEADING_OPENINGS = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
-    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "of")
-    + ("si", "ke")
+    + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -374,12 +372,11 @@ LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]sv", "ar": "s",
     "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
-    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "kn", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
-    "pa": "s", "pe": "n", "pl": "a", "po": "rs", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
-    "tu": "t", "wa": "k", "we": " bl", "wh": "o", "wr": "i", "de": "t", "of": "f", "si": "t",
-    "ke": "m",
+    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t", "ke": "m",
 }  # fmt: skip
 
 
@@ -451,6 +448,12 @@ def _leading_shape(line: str) -> bool:
         return True
     if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
         return True  # a template's code printed as text: "//=$berita['post_title']?>"
+    if (
+        " resmi " in line.lower()
+        and (site := SITE_NAME.fullmatch(line))
+        and is_region(site["place"])
+    ):
+        return True  # the site's name: "Portal Resmi Pemerintah Kota X" (not a headline)
     if "+" in line and INDEX_LINK.fullmatch(line):
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
@@ -464,6 +467,14 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+# The site's name: "Portal Resmi Pemerintah Kota Makassar", "Website Resmi Kabupaten X";
+# its place must be one the regions' table knows, so that a headline ("Website Resmi
+# Kota X Diluncurkan") is never taken for it.
+SITE_NAME = re.compile(
+    r"(?i)(?:portal|website|situs|laman|web)\ resmi\ (?:pemerintah\ )?"
+    r"(?:(?:kabupaten|kab\.|kota|provinsi|prov\.)\ |pemkab\ |pemkot\ |pemprov\ )?"
+    r"(?P<place>[\w.-]+(?:\ [\w.-]+){0,2})"
+)
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
 INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
