@@ -129,7 +129,9 @@ TRAILING_MARKER = re.compile(
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
-    | (?:tidak|belum)\ ada\ komentar\b.{{0,80}}|no\ comments?(?:\ yet)?\.?  # "Tidak ada komentar"
+    | (?:tidak|belum)\ ada\ komentar                 # "Tidak ada komentar", "Belum ada
+      (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
+    | no\ comments?(?:\ yet)?\.?
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | data\ tidak\ ditemukan\.?                    # an empty widget's notice
     | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
