@@ -23,7 +23,6 @@ The pages are written by :class:`PlaceGenerator` with the theme's ``place.html``
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,38 +30,20 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..parse.dateline import display_place
+from ..parse.regions import (
+    KIND_SPELLINGS,
+    PROVINCE_ALIASES,
+    PROVINCE_NAMES,
+    REGENCY_KIND,
+    REGIONS_FILE,
+    place_key,
+    read_regions,
+)
 from ..parse.slugs import slugify
 
-REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
-
-# Everything but letters and digits: "Palangka Raya", "PALANGKARAYA" and "Kab. Berau" /
-# "Kabupaten Berau" meet on one key.
-_NOT_ALNUM = re.compile(r"[\W_]+")
-# The kind of a regency or city, before its own name: "Kota Administrasi Jakarta Pusat".
-REGENCY_KIND = re.compile(r"^(?P<kind>Kabupaten|Kota)(?: Administrasi)? (?P<bare>.+)$")
-# Other ways authors write a kind: "Kab. Berau", "Kab Berau", "Pemkot Samarinda".
-KIND_SPELLINGS = {"Kabupaten": ("Kab", "Kabupaten"), "Kota": ("Kota",)}
-# Provinces shown by the short name everyone uses, and their other spellings.
-PROVINCE_NAMES = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
-PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja", "Jogjakarta")}
 # Precedence of the kinds of place when several share a key: lower wins (a district
 # named like the start of its regency stands for the regency: SEAT before DISTRICT).
 CITY, REGENCY, PROVINCE, SEAT, DISTRICT = 0, 1, 2, 3, 4
-
-
-def place_key(name: str) -> str:
-    """The key a place is looked up by: no letter case, spaces or punctuation."""
-    return _NOT_ALNUM.sub("", name).casefold()
-
-
-def read_regions(text: str) -> list[tuple[str, str]]:
-    """``[(code, name), ...]`` of a regions.tsv text (comment lines skipped)."""
-    regions = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            code, _, name = line.partition("\t")
-            regions.append((code, name))
-    return regions
 
 
 def _candidates(regions: list[tuple[str, str]]):

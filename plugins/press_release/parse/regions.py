@@ -1,47 +1,66 @@
-"""Names of Indonesia's provinces, regencies and cities, for the few dateline shapes that
-only a known place tells from a label (``data/regions.tsv``; districts are left out: many
-of their names are ordinary words).
+"""The official list of Indonesia's regions (``data/regions.tsv``): how it is read and how
+a place is looked up in it, shared by the parser and the places' pages
+(features/places.py), and the provinces, regencies and cities the parser asks about for
+the few dateline shapes only a known place tells from a label (districts are left out
+there: many of their names are ordinary words).
 
 Pure: the table is read once per process, on first use, and never changed.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
-KINDS = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ", "Provinsi ")
-# Names the table spells otherwise: the capital, written as everyone writes it.
-COMMON_NAMES = ("jakarta", "dki jakarta", "jogja", "jogjakarta")
+
+# Everything but letters and digits: "Palangka Raya", "PALANGKARAYA" and "Kab. Berau" /
+# "Kabupaten Berau" meet on one key.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# The kind of a regency or city, before its own name: "Kota Administrasi Jakarta Pusat".
+REGENCY_KIND = re.compile(r"^(?P<kind>Kabupaten|Kota)(?: Administrasi)? (?P<bare>.+)$")
+# Other ways authors write a kind: "Kab. Berau", "Kab Berau", "Pemkot Samarinda".
+KIND_SPELLINGS = {"Kabupaten": ("Kab", "Kabupaten"), "Kota": ("Kota",)}
+# Provinces shown by the short name everyone uses, and their other spellings.
+PROVINCE_NAMES = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
+PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja", "Jogjakarta")}
+
+
+def place_key(name: str) -> str:
+    """The key a place is looked up by: no letter case, spaces or punctuation."""
+    return _NOT_ALNUM.sub("", name).casefold()
+
+
+def read_regions(text: str) -> list[tuple[str, str]]:
+    """``[(code, name), ...]`` of a regions.tsv text (comment lines skipped)."""
+    regions = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.partition("\t")
+            regions.append((code, name))
+    return regions
 
 
 @lru_cache(maxsize=1)
-def region_names() -> frozenset[str]:
-    """Casefolded names of the provinces, regencies and cities, with and without their
-    kind ("kabupaten kutai timur", "kutai timur", "kota bontang", "bontang")."""
-    names: set[str] = set(COMMON_NAMES)
-    for line in REGIONS_FILE.read_text(encoding="utf-8").splitlines():
-        code, _, name = line.partition("\t")
-        if not name or line.startswith("#") or code.count(".") > 1:
-            continue
-        names.add(name.casefold())
-        for kind in KINDS:
-            if name.startswith(kind):
-                names.add(name[len(kind) :].casefold())
-                break
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def _squashed_names() -> frozenset[str]:
-    """region_names() without their spaces: "pagaralam" for "Pagar Alam"."""
-    return frozenset(name.replace(" ", "") for name in region_names())
+def _region_keys() -> frozenset[str]:
+    """place_key() of every province, regency and city, with and without its kind, and
+    of the provinces' short names and other spellings."""
+    keys: set[str] = set()
+    for code, name in read_regions(REGIONS_FILE.read_text(encoding="utf-8")):
+        if code.count(".") > 1:
+            continue  # a district
+        keys.add(place_key(name))
+        if match := REGENCY_KIND.match(name):
+            keys.update(place_key(f"{s} {match['bare']}") for s in KIND_SPELLINGS[match["kind"]])
+            keys.add(place_key(match["bare"]))
+        keys.update(
+            map(place_key, (*PROVINCE_ALIASES.get(code, ()), PROVINCE_NAMES.get(code, name)))
+        )
+    return frozenset(keys)
 
 
 def is_region(place: str) -> bool:
-    """Whether `place` names a province, a regency or a city, in any letter case, with
-    or without its kind, a hyphen standing for a space ("Lampung-Tengah"), or written
-    as one word ("Pagaralam" for "Pagar Alam")."""
-    name = " ".join(place.replace("-", " ").split()).casefold()
-    return name in region_names() or name.replace(" ", "") in _squashed_names()
+    """Whether `place` names a province, a regency or a city, written any way place_key()
+    reads alike ("BONTANG", "Kota Bontang", "Lampung-Tengah", "Pagaralam")."""
+    return place_key(place) in _region_keys()

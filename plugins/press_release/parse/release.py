@@ -157,8 +157,15 @@ def _ends_sentence(line: str) -> bool:
     return line[-1:] in SENTENCE_STOPS or (line[-1:] == "\n" and line[-2:-1] in SENTENCE_STOPS)
 
 
-# A photo's credit after a bar closing a caption: "... secara virtual.| foto : istimewa".
-BAR_PHOTO_CREDIT = re.compile(r"(?i)\|\|?\ ?(?:foto|photo)\ ?:\ ?[^:|]{1,60}$")
+# A photo's credit after a bar closing a caption: "... secara virtual.| foto : istimewa",
+# "... bersama || Foto: Istimewa".
+BAR_PHOTO_CREDIT = re.compile(r"(?i)(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:|/]{1,60}$")
+
+
+def _bar_photo_credit(line: str) -> bool:
+    """A caption closed by a bar and a photo's credit (BAR_PHOTO_CREDIT)."""
+    tail = line[-70:]
+    return len(line) > 30 and ("|" in tail or "/" in tail) and bool(BAR_PHOTO_CREDIT.search(tail))
 
 
 def _is_caption(line: str, is_last: bool) -> bool:
@@ -166,7 +173,7 @@ def _is_caption(line: str, is_last: bool) -> bool:
         return True
     if line[2:3] in _CAPITALS and " : " in line and CAPTION_LABEL.match(line):
         return True
-    if not is_last and "|" in line[-70:] and BAR_PHOTO_CREDIT.search(line, len(line) - 70):
+    if not is_last and _bar_photo_credit(line):
         return True  # "WAGUB X, H Nama menghadiri rakor.| foto : istimewa"
     if is_last or "/" not in line:
         return False  # a credit needs a line below it and a slash in its code
@@ -365,7 +372,7 @@ def _header_without_dateline(lines: list[str]) -> int:
     # names) take no rank.
     # Nor do a page's short bullets above the title (its address, its e-mail).
     # Nor do the lines of a list of other headlines or of a menu above them.
-    listed = _headline_list_lines(lines)
+    listed = {i for run in _list_runs(lines) for i in run}
     content = [
         i
         for i, x in enumerate(lines)
@@ -548,42 +555,32 @@ HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other 
 LIST_MARKS = ("- ", "– ", "• ")  # what opens a line of a list of headlines or a menu
 
 
-def _headline_list_lines(lines: list[str]) -> set[int]:
-    """Indexes of the lines in runs of HEADLINE_LIST_MIN lines or more, one after the
-    other, opening with a dash or a bullet (see _without_headline_lists)."""
-    listed: set[int] = set()
+def _list_runs(lines: list[str]) -> list[range]:
+    """The runs of HEADLINE_LIST_MIN lines or more, one after the other, opening with a
+    dash or a bullet: a page's lists of other headlines or its menus."""
     if not any(line[:2] in LIST_MARKS for line in lines):
-        return listed
-    run: list[int] = []
+        return []  # most tops hold no list
+    runs: list[range] = []
+    start = None
     for index, line in enumerate([*lines, ""]):
         if line[:2] in LIST_MARKS:
-            run.append(index)
+            start = index if start is None else start
             continue
-        if len(run) >= HEADLINE_LIST_MIN:
-            listed.update(run)
-        run = []
-    return listed
+        if start is not None and index - start >= HEADLINE_LIST_MIN:
+            runs.append(range(start, index))
+        start = None
+    return runs
 
 
 def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
-    """`lines` without the page's lists of other headlines above the title: runs of
-    HEADLINE_LIST_MIN lines or more opening with a dash ("- Wabup Buka MTQ ...") or a
-    bullet, below which the release goes on (a dek opens with a dash, alone)."""
-    if not any(line[:2] in LIST_MARKS for line in lines):
-        return lines  # most tops hold no list: no copy
-    kept: list[str] = []
-    run: list[str] = []
-    for line in lines:
-        if line[:2] in LIST_MARKS:
-            run.append(line)
-            continue
-        if len(run) >= HEADLINE_LIST_MIN:
-            release.dropped.extend(run)
-        else:
-            kept.extend(run)
-        run = []
-        kept.append(line)
-    return kept + run
+    """`lines` without the page's lists of other headlines above the title (_list_runs),
+    below which the release goes on (a dek opens with a dash, alone; a list closing the
+    lines above the dateline is the release's own)."""
+    listed = {i for run in _list_runs(lines) if run[-1] < len(lines) - 1 for i in run}
+    if not listed:
+        return lines
+    release.dropped.extend(lines[i] for i in sorted(listed))
+    return [line for i, line in enumerate(lines) if i not in listed]
 
 
 def _headline_with_date(line: str) -> bool:
@@ -859,7 +856,6 @@ PHOTO_CAPTION = re.compile(
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
-    | .{20,}\ ?(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... bersama || Foto: Ist"
     """
 )
 
@@ -868,8 +864,9 @@ def _is_photo_caption(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
     "FO", or holding "oto" (a photo's label) near its end."""
     return (
-        ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
-    ) and bool(PHOTO_CAPTION.fullmatch(line))
+        (")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower())
+        and bool(PHOTO_CAPTION.fullmatch(line))
+    ) or _bar_photo_credit(line)
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
