@@ -244,8 +244,9 @@ UNSEPARATED = re.compile(
       (?=[A-Z][a-z])
     | (?P<titled>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)     # "Slawi-Evaluasi ...",
       -(?=[A-Z][a-z]{{2,}}\ )                               # "Tanah Datar-Dinas ..."
-    | (?P<hyphened>(?P<place5>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "Jepara-outlet.com-Sebanyak"
-      (?P<outlet5>[A-Za-z][\w]*\.[a-z]{{2,4}}(?:\.[a-z]{{2}})?)-)(?=[A-Z][a-z])
+    | (?P<hyphened>(?P<place5>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "Jepara-outlet.com-Sebanyak",
+      # "Blora-warta.site.id-Bupati"
+      (?P<outlet5>[A-Za-z][\w]*(?:\.[a-z][a-z-]*)?\.[a-z]{{2,4}}(?:\.[a-z]{{2}})?)-)(?=[A-Z][a-z])
     | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
       (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     """

@@ -102,6 +102,59 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
     return not _NOT_ALONE.search("\n" + "\n".join(lines))
 
 
+# A hard-wrapped text: an e-mail's or a PDF's lines, broken at a fixed width (72 to 100
+# characters) in mid-sentence, with no blank line between paragraphs. Its lines are no
+# wider than WRAP_WIDTH (one longer line allowed: a link, a long title), and at least
+# WRAPPED_MIN of them (WRAP_SHORTEST characters or more, no sentence's stop at the end)
+# go on in a lower-case word on the next line.
+WRAP_WIDTH = 100
+WRAP_SHORTEST = 40
+WRAPPED_MIN = 3
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether `lines` are a hard-wrapped text (see WRAP_WIDTH)."""
+    lengths = sorted(map(len, lines))
+    if len(lengths) <= WRAPPED_MIN or lengths[-2] > WRAP_WIDTH:
+        return False  # most texts: paragraphs on lines of their own, longer than that
+    broken = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        if (
+            len(line) >= WRAP_SHORTEST
+            and line[-1] not in _SENTENCE_ENDS
+            and following[:1].islower()
+            and not _list_item(following)
+        ):
+            broken += 1
+            if broken == WRAPPED_MIN:
+                return True
+    return False
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """The lines of a hard-wrapped text with each sentence's broken lines joined again:
+    a line that ends without a sentence's stop goes on in the next when that one opens
+    in lower case ("... menghubungkan dua" / "dusun di Desa ...") or the line ends with a
+    comma ("Wonosobo - Bupati Wonosobo," / "Ibu Sri ..."), neither a list item. So the
+    lead's first line, which may hold the dateline, is whole before the title and the
+    dateline are looked for. A line of one character stays (a drop cap: split_blocks)."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (
+            line
+            and len(previous) > 1
+            and previous[-1] not in _SENTENCE_ENDS
+            and (line[:1].islower() or previous[-1] == ",")
+            and not _list_item(line)
+            and not _list_item(previous)
+        ):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
     """Group normalised body lines ('' for a separator) into blocks.
 

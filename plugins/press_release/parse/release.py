@@ -40,7 +40,7 @@ from .byline import (
 from .dateline import DOMAIN, Dateline, display_place, match_dateline, region_opening
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
-from .paragraphs import LIST_ITEM, Block, split_blocks
+from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, hard_wrapped, split_blocks, unwrap
 from .regions import is_region
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
@@ -320,6 +320,27 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         return index, found
+    return None
+
+
+def _wrapped_dateline(lines: list[str]) -> tuple[list[str], tuple[int, Dateline]] | None:
+    """In a hard-wrapped text without a dateline, one that its wrap broke after the
+    lead's first word, which unwrap() could not tell from a title ("MAGELANG-outlet.id-Wali"
+    / "Kota Magelang meninjau ..."): one of the first lines, read with the next, opens
+    with a dateline. The lines with those two joined, and the dateline's index and parse."""
+    seen = 0
+    for index, line in enumerate(lines[:-1]):
+        if not line:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        following = lines[index + 1]
+        if _ends_sentence(line) or len(following) < WRAP_SHORTEST:
+            continue
+        found = match_dateline(f"{line} {following}")
+        if found and found.rest and not found.weak and line.startswith(found.text):
+            return [*lines[:index], f"{line} {following}", *lines[index + 2 :]], (index, found)
     return None
 
 
@@ -1447,6 +1468,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         release.credits.extend(header.credits)
         release.warnings.extend(header.warnings)
         lines = header.rest
+    wrapped = hard_wrapped(lines)
+    if wrapped:
+        lines = unwrap(lines)
 
     start = 0
     while start < len(lines) and (
@@ -1458,6 +1482,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     lines = lines[start:]
 
     found = _find_dateline(lines)
+    if found is None and wrapped and (opening := _wrapped_dateline(lines)):
+        lines, found = opening
     if found is None:
         # The last resort: a lead opening with a known place and a separator in a shape
         # no rule reads ("Masohi,Outlet.- ", "Kolaka_Outlet.com- ").
