@@ -9,6 +9,7 @@ inside a sentence and becomes a space (or nothing, for a drop cap "B" + "ahkan")
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .normalise import SENTENCE_STOPS
@@ -102,57 +103,113 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
     return not _NOT_ALONE.search("\n" + "\n".join(lines))
 
 
-# A hard-wrapped text: an e-mail's or a PDF's lines, broken at a fixed width (72 to 100
-# characters) in mid-sentence, with no blank line between paragraphs. Its lines are no
-# wider than WRAP_WIDTH (one longer line allowed: a link, a long title), and at least
-# WRAPPED_MIN of them (WRAP_SHORTEST characters or more, no sentence's stop at the end)
-# go on in a lower-case word on the next line.
+# A hard-wrapped text: an e-mail's or a PDF's lines, broken at a fixed width (60 to 100
+# characters) in mid-sentence. Its lines are no wider than WRAP_WIDTH (one longer line
+# allowed: a link, a long title), and at least WRAPPED_MIN of them are broken: of
+# WRAP_SHORTEST characters or more, a piece of prose (PROSE_LOWER words or more opening in
+# lower case: a title or a menu has fewer) without a sentence's stop at its end, followed
+# by a line of text of half that length or more, or closing a sentence (not a list's
+# item, not a button's label).
 WRAP_WIDTH = 100
 WRAP_SHORTEST = 40
-WRAPPED_MIN = 3
+WRAPPED_MIN = 2
+PROSE_LOWER = 3
+# A line this close to the text's width is full: the wrap broke it, whatever follows.
+WRAP_SLACK = 25
 
 
-def hard_wrapped(lines: list[str]) -> bool:
-    """Whether `lines` are a hard-wrapped text (see WRAP_WIDTH)."""
-    lengths = sorted(map(len, lines))
-    if len(lengths) <= WRAPPED_MIN or lengths[-2] > WRAP_WIDTH:
-        return False  # most texts: paragraphs on lines of their own, longer than that
-    broken = 0
-    for line, following in zip(lines, lines[1:], strict=False):
-        if (
-            len(line) >= WRAP_SHORTEST
-            and line[-1] not in _SENTENCE_ENDS
-            and following[:1].islower()
-            and not _list_item(following)
-        ):
-            broken += 1
-            if broken == WRAPPED_MIN:
+def _prose_piece(line: str) -> bool:
+    """Whether `line` holds PROSE_LOWER words or more opening in lower case."""
+    lower = 0
+    for word in line.split():
+        if word[0].islower():
+            lower += 1
+            if lower == PROSE_LOWER:
                 return True
     return False
 
 
-def unwrap(lines: list[str]) -> list[str]:
-    """The lines of a hard-wrapped text with each sentence's broken lines joined again:
-    a line that ends without a sentence's stop goes on in the next when that one opens
-    in lower case ("... menghubungkan dua" / "dusun di Desa ...") or the line ends with a
-    comma ("Wonosobo - Bupati Wonosobo," / "Ibu Sri ..."), neither a list item. So the
-    lead's first line, which may hold the dateline, is whole before the title and the
-    dateline are looked for. A line of one character stays (a drop cap: split_blocks)."""
+def _broken(line: str, following: str, shortest: int) -> bool:
+    """Whether `line` is a piece of prose the wrap broke before `following`."""
+    return (
+        len(line) >= shortest
+        and line[-1] not in _SENTENCE_ENDS
+        and (len(following) >= WRAP_SHORTEST // 2 or _ends_sentence(following))
+        and not _list_item(following)
+        and not _list_item(line)
+        and _prose_piece(line)
+    )
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width `lines` are hard-wrapped at (see WRAP_WIDTH), or 0 when they are not."""
+    wider = 0
+    for line in lines:  # most texts: paragraphs on lines of their own, the first ones wider
+        if len(line) > WRAP_WIDTH:
+            if wider:
+                return 0
+            wider = 1
+    broken = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        if _broken(line, following, WRAP_SHORTEST):
+            broken += 1
+            if broken == WRAPPED_MIN:
+                return max(len(line) for line in lines if len(line) <= WRAP_WIDTH)
+    return 0
+
+
+def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool]) -> list[str]:
+    """The lines of a text hard-wrapped at `width` with each sentence's broken lines
+    joined again, so that the lead's first line, which may hold the dateline, is whole
+    before the title and the dateline are looked for (see _goes_on). A line of one
+    character stays (a drop cap: split_blocks), as do a list's items. ``opens_lead(line,
+    n)`` tells a line opening with a dateline and `n` words or more after it."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
         if (
-            line
-            and len(previous) > 1
+            len(previous) > 1
+            and line
             and previous[-1] not in _SENTENCE_ENDS
-            and (line[:1].islower() or previous[-1] == ",")
             and not _list_item(line)
             and not _list_item(previous)
+            and _goes_on(previous, line, width, opens_lead)
         ):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
     return joined
+
+
+def _goes_on(previous: str, line: str, width: int, opens_lead: Callable[[str, int], bool]) -> bool:
+    """Whether `line` goes on with the sentence `previous` left open: it opens in lower
+    case ("... menghubungkan dua" / "dusun di Desa ..."), or `previous` ends with a comma
+    ("Wonosobo - Bupati Wonosobo," / "Ibu Sri ..."), or fills the `width` (but for
+    WRAP_SLACK characters) as a piece of prose or as a lead's dateline line does ("LEMBAH
+    HIJAU – Pemerintah ... melatih" / "60 perajin ..."), or is a headline's last words
+    that did not fit ("... Raya - Mahasiswa Jadi" / "Prioritas"). A line that opens
+    with a dateline goes on only a lead's line ("Judul ... by admin" / "SUNGAI LUAS –
+    ..."); a lead's line may hold a word or two after its dateline ("Parepare, outlet.id
+    – Asisten Perekonomian" / "Hakim meminta ...")."""
+    full = width - WRAP_SLACK
+    goes_on = (
+        line[:1].islower()
+        or previous[-1] == ","
+        or (len(previous) >= full and (_prose_piece(previous) or opens_lead(previous, 1)))
+        or _headline_tail(previous, line, width)
+    )
+    return goes_on and (not opens_lead(line, 4) or opens_lead(previous, 1))
+
+
+def _headline_tail(previous: str, line: str, width: int) -> bool:
+    """Whether `line` holds a headline's last words, wrapped: its first word did not fit
+    on the line above, and it is short, without a stop or a digit (a date line's)."""
+    return (
+        len(previous) + len(line.split(None, 1)[0]) >= width
+        and len(line) < width - WRAP_SLACK
+        and line[-1] not in _SENTENCE_ENDS
+        and not any(map(str.isdigit, line))
+    )
 
 
 def split_blocks(lines: list[str]) -> list[Block]:

@@ -40,7 +40,7 @@ from .byline import (
 from .dateline import DOMAIN, Dateline, display_place, match_dateline, region_opening
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
-from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, hard_wrapped, split_blocks, unwrap
+from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, split_blocks, unwrap, wrap_width
 from .regions import is_region
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
@@ -273,7 +273,9 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         # Below two paragraphs, only a strong separator can still open the lead (a
         # dateline under captions); the other shapes open ordinary sentences there.
         found = match_dateline(line, strong_only=prose_above >= 2)
-        if found is None or (found.weak and (prose_above or not _looks_like_paragraph(line))):
+        if found is None or (
+            found.weak and (prose_above or not _looks_like_paragraph(_continued(lines, index)))
+        ):
             if (
                 prose_above < 2
                 # _closes_prose()'s own first tests: most lines here are titles and labels.
@@ -342,6 +344,22 @@ def _wrapped_dateline(lines: list[str]) -> tuple[list[str], tuple[int, Dateline]
         if found and found.rest and not found.weak and line.startswith(found.text):
             return [*lines[:index], f"{line} {following}", *lines[index + 2 :]], (index, found)
     return None
+
+
+def _opens_lead(line: str, min_words: int) -> bool:
+    """Whether `line` opens with a dateline and `min_words` words or more after it."""
+    return match_dateline(line, min_words=min_words) is not None
+
+
+def _continued(lines: list[str], index: int) -> str:
+    """The line at `index`, with the next one when that goes on with its sentence: a
+    lead's first line broken by a wrap ("BONTANG : Pemerintah ... kepada kelompok" /
+    "tani pesisir di ...") is a paragraph's start, not a label."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if following[:1].islower() and not _ends_sentence(line):
+        return f"{line} {following}"
+    return line
 
 
 def _menu_item(line: str) -> bool:
@@ -1468,9 +1486,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         release.credits.extend(header.credits)
         release.warnings.extend(header.warnings)
         lines = header.rest
-    wrapped = hard_wrapped(lines)
+    wrapped = wrap_width(lines)
     if wrapped:
-        lines = unwrap(lines)
+        lines = unwrap(lines, wrapped, _opens_lead)
 
     start = 0
     while start < len(lines) and (
