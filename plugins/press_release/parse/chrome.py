@@ -233,9 +233,10 @@ _CREDIT_LABELS = (
 )
 CREDIT_LINE = re.compile(
     rf"""(?ix)
-    {_CREDIT_LABELS}(?:\s*/\s*{_CREDIT_LABELS})?   # "Editor/ Publisher"
+    (?P<open>\()?                                   # "(Sumber : Humas X)", in brackets
+    {_CREDIT_LABELS}\.?(?:\s*/\s*{_CREDIT_LABELS})?  # "Editor/ Publisher", "Editor. : "
     (?:\ (?:berita|artikel|tulisan|gambar|data))?    # "Sumber Berita : Radar X"
-    \s*[:;]\s*\S.{{0,150}}
+    \s*[:;]\s*(?(open)[^()\s][^()]{{0,150}}\)|\S.{{0,150}})
     """
 )
 # A labelled credit glued to the last sentence of the body: "... Kabupaten X.Kontributor :
@@ -280,7 +281,8 @@ COMMENT_FORM = re.compile(
 # An outlet's call to follow it (a channel, a chat group) or to send it news, however
 # long: sentences in shape, chrome by their words. "Yuk berbagi informasi ... join di
 # group whatsapp : X", "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran
-# WhatsApp kami", "Kirim berita dan rilis ke email redaksi@x.id".
+# WhatsApp kami", "Dapatkan update ... Mari bergabung di Facebook X", "Kirim berita dan
+# rilis ke email redaksi@x.id".
 FOLLOW_PROMPT = re.compile(
     r"""(?ix)
     (?:\*\)\s*)?
@@ -288,7 +290,9 @@ FOLLOW_PROMPT = re.compile(
       | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b
       | (?:ikuti|follow|cek|simak|pantau|dapatkan)\b.{0,100}?
         \b(?:google\ news|(?:saluran|channel|grup|group)\ (?:whatsapp|telegram)
-            |(?:whatsapp|telegram)\ (?:channel|group))\b
+            |(?:whatsapp|telegram)\ (?:channel|group)
+            |(?:bergabung|gabung|join)\ (?:di|ke)\ (?:facebook|instagram|telegram|whatsapp
+                                                     |tiktok|youtube))\b
     )
     """
 )
@@ -328,7 +332,7 @@ TRAILING_FIRST = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*(ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("efklnoprstuwEFKLNOPRSTUWſ\u212a")
+CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under

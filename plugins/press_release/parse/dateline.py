@@ -219,6 +219,14 @@ SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
 UNIT_COLON = re.compile(r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“])")
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
+# An office's name, two to six words, then a spaced dash and a new sentence, after a
+# place's comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov
+# – Gubernur ...".
+OFFICE_DASH = re.compile(
+    r"(?P<unit>(?:Kementerian|Kemen[a-z]+|Kanwil|Kantor|Humas|HUMAS|Dinas|Diskominfo\w*"
+    r"|DISKOMINFO\w*|Kominfo|Pemkab|Pemkot|Pemprov|Pemerintah|Biro|Bagian|Prokopim"
+    r"|Setda|Sekretariat|Badan)(?:\ [A-Z][\w.&()-]*|\ dan){1,5})\ [-–—]{1,2}\s+(?=[A-Z\"“])"
+)
 
 
 # Openings without a separator after them (see _unseparated): a place and a date, then
@@ -543,6 +551,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             agency = post.strip()
         else:
             return None
+    if place[-1] == "." and len(place.rsplit(None, 1)[-1]) > 4:
+        place = place[:-1]  # "Banggai Laut. 13 September 2023": the stop is no abbreviation's
     return place, agency, date_text
 
 
@@ -792,9 +802,12 @@ def _unseparated(line: str) -> Dateline | None:
     return Dateline(place, agency, date_text, line[: match.end()].rstrip(), rest)
 
 
-def _unit_after(rest: str, agency: str | None) -> tuple[str, str | None, str]:
+def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | None, str]:
     """Absorb an issuing unit after the dash: "PALANGKA RAYA – BIRO ADPIM. Gubernur...",
-    "Bontang - Humas: Pemerintah ..." (an office's name and a colon)."""
+    "Bontang - Humas: Pemerintah ..." (an office's name and a colon); after a place's
+    `comma`, an office's name and a dash: "Ambon, Kantor Wilayah X – Kantor ..."."""
+    if comma and agency is None and (dashed := OFFICE_DASH.match(rest)):
+        return rest[dashed.end() :], dashed["unit"], dashed.group(0)
     # ISSUING_UNIT opens with two ASCII capitals: most leads have a lower-case second letter.
     match = ISSUING_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
@@ -978,7 +991,7 @@ def _after_separator(
         ):
             date_text, rest = dated  # "Tenggarong, Kamis 3/10/13. Bupati ..."
             end = len(line) - len(rest)
-        rest, agency, unit = _unit_after(rest, agency)
+        rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",")
         if place is None and agency and not strict and (after := _place_after_outlet(rest)):
             place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
         if fewer_words(rest, min_words + 2 if strict else min_words):
@@ -993,7 +1006,7 @@ def _after_separator(
 _ANY_SEPARATOR = re.compile(r"\s*(?:[-–—]{1,3}|\|{1,2}|[;.:]\s?[-–—]|:)\s+")
 # An outlet's domain and a separator after the dateline: "Dumai - Outlet.com | Pemerintah".
 _DOMAIN_AFTER = re.compile(r"(?P<domain>[\w-]+(?:\.[\w-]+)+)\s*(?:\|{1,2}|[-–—]{1,2})\s+")
-_PREFIX_WORDS = re.compile(r"[^\s,./_()|\[\]-]+")
+_PREFIX_WORDS = re.compile(r"[^\s,./_()|\[\]\-–—]+")
 
 
 def region_opening(line: str) -> Dateline | None:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 
@@ -360,6 +360,28 @@ def _continued(lines: list[str], index: int) -> str:
     if following[:1].islower() and not _ends_sentence(line):
         return f"{line} {following}"
     return line
+
+
+def _office_tag_below(
+    dateline: Dateline, lines: list[str], index: int
+) -> tuple[Dateline, list[str]] | None:
+    """A dateline alone on its line ("Jayapura, Senin, 12 Januari 2026") over a lead that
+    opens with the office's or outlet's tag and a dash ("HUMAS PAPUA INFO– Suasana ..."):
+    one dateline of both, the lead after the tag. With the lines below it joined into
+    the dateline's line, as the caller reads a dateline and its rest from one line."""
+    following = index + 1
+    while following < len(lines) and not lines[following]:
+        following += 1
+    tag = match_dateline(lines[following]) if following < len(lines) else None
+    if tag is None or tag.place is not None or not tag.agency or tag.weak or not tag.rest:
+        return None
+    joined = replace(
+        dateline,
+        agency=dateline.agency or tag.agency,
+        text=f"{dateline.text} {tag.text}",
+        rest=tag.rest,
+    )
+    return joined, [*lines[:index], lines[index], *lines[following + 1 :]]
 
 
 def _menu_item(line: str) -> bool:
@@ -1096,7 +1118,10 @@ def _code_above(release: Release, body: list[str]):
         if not found:
             continue
         after = [x for x in body[index + 1 :] if x]
-        only_chrome = not any(map(_looks_like_paragraph, after))
+        # An outlet's call to follow it may run as long as a paragraph: chrome by its words.
+        only_chrome = not any(
+            _looks_like_paragraph(x) and not chrome.is_chrome_shaped(x) for x in after
+        )
         if not (
             any("/" in code for code in found) or bylines or only_chrome or code_after_stop(line)
         ):
@@ -1516,6 +1541,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             found = found[0], opening
     if found:
         index, dateline = found
+        if not dateline.rest and (tagged := _office_tag_below(dateline, lines, index)):
+            dateline, lines = tagged
         top = lines[:index]
         body = ([dateline.rest] if dateline.rest else []) + lines[index + 1 :]
         release.dateline = dateline.place
