@@ -1183,6 +1183,8 @@ def _headline_below(release: Release, lines: list[str]) -> None:
             release.header.setdefault("_meta_date", line.lstrip("-–— "))
         elif _unlabelled_credit(line):
             release.credits.append(line)  # "Editor AGUS UTAMA": no headline
+        elif chrome.is_chrome_shaped(line):
+            release.dropped.append(line)  # an outlet's call to follow it: no headline
         else:
             rest.append(line)
     if rest:
