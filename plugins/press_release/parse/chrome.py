@@ -64,11 +64,12 @@ LEADING_CHROME = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
-    | im(?:g|age)(?:_?\d{1,5})?                     # an image's placeholder: "img", "IMG_0314"
+    | im(?:g|age)(?:[_\ -]?\d{1,8}(?:[_\ -]wa\d{1,6})?)?  # "img", "IMG_0314", "IMG-20250311-WA0012"
     | a\ php\ error\ was\ encountered                 # a PHP notice printed above the page
     | (?:severity|message|filename|line\ number)\s*:\ .{1,120}  # ... and its lines
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
     | pencarian                                     # a search box's label
+    | indeks\ (?:berita|artikel)\b.{0,80}             # a section's index heading
     | menu\ (?:close|tutup)|close|tutup              # a menu's button: "Menu Close"
     | iklan\ layanan\ masyarakat                     # an ad slot's heading
     | (?:konten\ )?media\ partner                    # "Konten Media Partner"
@@ -351,6 +352,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
+    + ("in",)
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -383,6 +385,7 @@ LEADING_THIRDS = {
     "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t", "ke": "m",
+    "in": "d",
 }  # fmt: skip
 
 
@@ -460,6 +463,8 @@ def _leading_shape(line: str) -> bool:
         and is_region(site["place"])
     ):
         return True  # the site's name: "Portal Resmi Pemerintah Kota X" (not a headline)
+    if "00" in line and ZERO_DATE.search(line):
+        return True  # a template's empty date: "Senin 00/00/0000 00:00 WIB | oleh X"
     if "+" in line and INDEX_LINK.fullmatch(line):
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
@@ -481,6 +486,8 @@ SITE_NAME = re.compile(
     r"(?:(?:kabupaten|kab\.|kota|provinsi|prov\.)\ |pemkab\ |pemkot\ |pemprov\ )?"
     r"(?P<place>[\w.-]+(?:\ [\w.-]+){0,2})"
 )
+# A date of zeros: a template's date field left empty.
+ZERO_DATE = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
 INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".

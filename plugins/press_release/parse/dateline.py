@@ -309,9 +309,16 @@ def display_place(place: str) -> str:
     return " ".join(words)
 
 
+# A security unit's name, glued to its place or not ("POLRESTUBAN", "Polda Sumbar",
+# "KODIM 0811"): an office, not a place.
+_UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
+
+
 def _is_place(place: str) -> bool:
     words = place.split()
     if not words or words[0].casefold().strip(".") in NOT_A_PLACE:
+        return False
+    if words[0].casefold().startswith(_UNIT_OPENINGS):
         return False
     if words[-1].casefold().endswith("nya"):
         return False  # "Lanjutnya", "Menurutnya": a sentence's opening
@@ -484,6 +491,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None, match["agency"], None
     if _office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
+    if prefix.casefold().startswith(_UNIT_OPENINGS) and "," not in prefix:
+        return (None, prefix, None) if fewer_words(prefix, 4) else None  # "POLRESTUBAN"
     if (
         dot
         and " " not in prefix
