@@ -4,6 +4,10 @@ Paragraphs arrive split by blank lines, by single line breaks, by lines holding 
 ".", or not at all. One rule covers them all: a line break ends a paragraph when the
 line ends a sentence and the next line starts a new one; otherwise it is a stray break
 inside a sentence and becomes a space (or nothing, for a drop cap "B" + "ahkan").
+
+A text hard-wrapped at a fixed width (an e-mail's, a PDF's) is first unwrapped, before
+the title and the dateline are looked for (wrap_width, unwrap): there a line break ends
+the lead's first line anywhere, and the top of the release is read line by line.
 """
 
 from __future__ import annotations
@@ -154,7 +158,7 @@ def wrap_width(lines: list[str]) -> int:
         if _broken(line, following, WRAP_SHORTEST):
             broken += 1
             if broken == WRAPPED_MIN:
-                return max(len(line) for line in lines if len(line) <= WRAP_WIDTH)
+                return max(len(x) for x in lines if len(x) <= WRAP_WIDTH)
     return 0
 
 
