@@ -367,8 +367,8 @@ def _office_tag_below(
 ) -> tuple[Dateline, list[str]] | None:
     """A dateline alone on its line ("Jayapura, Senin, 12 Januari 2026") over a lead that
     opens with the office's or outlet's tag and a dash ("HUMAS PAPUA INFO– Suasana ..."):
-    one dateline of both, the lead after the tag. With the lines below it joined into
-    the dateline's line, as the caller reads a dateline and its rest from one line."""
+    one dateline of both, its rest the lead after the tag, and the lines without the
+    tag's line (the caller reads the lead from the dateline's rest)."""
     following = index + 1
     while following < len(lines) and not lines[following]:
         following += 1
