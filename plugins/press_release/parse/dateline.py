@@ -219,13 +219,13 @@ SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
 UNIT_COLON = re.compile(r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“])")
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
-# An office's name, two to six words, then a spaced dash and a new sentence, after a
-# place's comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov
-# – Gubernur ...".
+# An office's name, two to six words, then a dash and a new sentence, after a place's
+# comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov –
+# Gubernur ...", "Waisai, Kominfo Raja Ampat- Bupati ...".
 OFFICE_DASH = re.compile(
     r"(?P<unit>(?:Kementerian|Kemen[a-z]+|Kanwil|Kantor|Humas|HUMAS|Dinas|Diskominfo\w*"
     r"|DISKOMINFO\w*|Kominfo|Pemkab|Pemkot|Pemprov|Pemerintah|Biro|Bagian|Prokopim"
-    r"|Setda|Sekretariat|Badan)(?:\ [A-Z][\w.&()-]*|\ dan){1,5})\ [-–—]{1,2}\s+(?=[A-Z\"“])"
+    r"|Setda|Sekretariat|Badan)(?:\ [A-Z][\w.&()-]*|\ dan){1,5})\ ?[-–—]{1,2}\s+(?=[A-Z\"“])"
 )
 
 
@@ -381,12 +381,15 @@ _OFFICE_OPENINGS = ("diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim",
 
 
 def _office_alone(prefix: str) -> bool:
-    """An office's name where the place would be: a few words, the first an office's."""
+    """An office's name where the place would be: a few words, the first an office's
+    ("Diskominfo Kukar"), or "Dinas Kominfo" and the regency ("DINAS KOMINFO KAB. BELU")."""
+    if prefix[:3].lower() not in _OFFICE_HEADS or "," in prefix:
+        return False
+    first, _, rest = prefix.lower().partition(" ")
+    if first.startswith(_OFFICE_OPENINGS):
+        return fewer_words(prefix, 4)
     return (
-        prefix[:3].lower() in _OFFICE_HEADS
-        and prefix.split(None, 1)[0].lower().startswith(_OFFICE_OPENINGS)
-        and "," not in prefix
-        and fewer_words(prefix, 4)
+        first == "dinas" and rest.startswith(("kominfo", "komunikasi")) and fewer_words(prefix, 8)
     )
 
 
@@ -515,7 +518,17 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     match = PLACE_FORM.fullmatch(prefix)
     if not match:
         return None
+    if match["post"] and match["post"][:1].islower() and is_region(prefix):
+        return prefix, None, None  # "Bandar lampung": a known place, written in lower case
     place, agency, date_text = match["place"], None, None
+    if dot and " " not in place and "." in place and DOMAIN.fullmatch(place):
+        # "Outlet.id (Pemda X)", "Outlet.id (12/3/2024)": an outlet's domain, no place
+        if match["province"] or match["post"]:
+            return None
+        paren = (match["paren"] or "").strip()
+        if paren and _is_date(paren):
+            return None, place, paren
+        return None, f"{place} ({paren})" if paren else place, None
     if dot and "." in place and (split := _domain_in_place(place)):
         if match["province"] or match["paren"] or match["post"]:
             return None  # an outlet and more: no dateline's shape
@@ -680,12 +693,14 @@ def _place_then_site_or_day(line: str) -> Dateline | None:
 
 def _place_then_office(line: str) -> Dateline | None:
     """A dateline alone on its line: the place, a comma and the issuing office's name
-    ("Gerung, Diskominfotik")."""
+    ("Gerung, Diskominfotik"), or its province ("Kupang, NTT")."""
     place, _, office = line.rstrip(" .-–—").partition(",")
-    office = office.strip()
-    if " " in office or not _office_alone(office) or not _is_place(place.strip()):
+    place, office = place.strip(), office.strip()
+    if office.casefold() in PROVINCES and office.casefold() != "indonesia" and _is_place(place):
+        return Dateline(place, None, None, line, "")
+    if " " in office or not _office_alone(office) or not _is_place(place):
         return None
-    return Dateline(place.strip(), office, None, line, "")
+    return Dateline(place, office, None, line, "")
 
 
 def _office_words(text: str) -> bool:

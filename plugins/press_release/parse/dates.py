@@ -443,8 +443,11 @@ def stated_years(text: str) -> list[int]:
     return sorted(years)
 
 
-# A date with its year in brackets, without a weekday: "..., (24/05/19)", "(5-4-2023)".
-BRACKETED_DATE = re.compile(rf"\(\s?(?:{NUMERIC}|{TEXTUAL})\s?\)")
+# A date with its year in brackets, without a weekday, maybe after a place: "...,
+# (24/05/19)", "(5-4-2023)", "(Karang Panjang, 18 Agustus 2016)".
+BRACKETED_DATE = re.compile(
+    rf"\(\s?(?:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{0,3}},\s?)?(?:{NUMERIC}|(?i:{TEXTUAL}))\s?\)"
+)
 LEAD_WINDOW = 2000  # characters of the lead searched for a bracketed date
 # A range in the lead is announced ahead of it when a later paragraph dates what the
 # release reports (a press conference, "Senin (14/3/2022)") up to this many days before
@@ -465,12 +468,12 @@ def _first_bracketed(text: str) -> FoundDate | None:
 
 
 # A range of days with its year, in the lead: "23 hingga 25 April 2019", "12 s.d. 14 Mei
-# 2024", "3-5 Juli 2023", "30 April sampai dengan 2 Mei 2019". The release's date is its
-# first day.
+# 2024", "3-5 Juli 2023", "30 April sampai dengan 2 Mei 2019", "13 dan 14 Maret 2014". The
+# release's date is its first day.
 RANGE_DATE = re.compile(
     rf"""(?ix)
     \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?(?:\s+(?P<ry>\d{{4}}))?)?
-    \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*
+    \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|dan)\s*
     (?:tanggal\s+)?
     {TEXTUAL}
     """

@@ -189,8 +189,9 @@ def _goes_on(previous: str, line: str, width: int, opens_lead: Callable[[str, in
     """Whether `line` goes on with the sentence `previous` left open: it opens in lower
     case ("... menghubungkan dua" / "dusun di Desa ..."), or `previous` ends with a comma
     ("Wonosobo - Bupati Wonosobo," / "Ibu Sri ..."), or fills the `width` (but for
-    WRAP_SLACK characters) as a piece of prose or as a lead's dateline line does ("LEMBAH
-    HIJAU – Pemerintah ... melatih" / "60 perajin ..."), or is a headline's last words
+    WRAP_SLACK characters) as a piece of prose does, or opens with a dateline: the lead's
+    first line, however short ("LEMBAH HIJAU – Pemerintah ... melatih" / "60 perajin
+    ...", "BANDARLAMPUNG – Dinas" / "Komunikasi, ..."), or `line` is a headline's last words
     that did not fit ("... Raya - Mahasiswa Jadi" / "Prioritas"). A line that opens
     with a dateline goes on only a lead's line ("Judul ... by admin" / "SUNGAI LUAS –
     ..."); a lead's line may hold a word or two after its dateline ("Parepare, outlet.id
@@ -199,7 +200,8 @@ def _goes_on(previous: str, line: str, width: int, opens_lead: Callable[[str, in
     goes_on = (
         line[:1].islower()
         or previous[-1] == ","
-        or (len(previous) >= full and (_prose_piece(previous) or opens_lead(previous, 1)))
+        or (len(previous) >= full and _prose_piece(previous))
+        or opens_lead(previous, 1)
         or _headline_tail(previous, line, width)
     )
     return goes_on and (not opens_lead(line, 4) or opens_lead(previous, 1))

@@ -384,6 +384,62 @@ def _office_tag_below(
     return joined, [*lines[:index], lines[index], *lines[following + 1 :]]
 
 
+def _lead_teaser(lines: list[str], index: int) -> str | None:
+    """The lead's line at `index`, when it is a teaser printed above the title: the same
+    line again below a headline or two (lines without a sentence's stop), where the
+    release starts. None otherwise."""
+    lead = lines[index]
+    if len(lead) < COPY_MIN:
+        return None
+    try:
+        again = lines.index(lead, index + 1)
+    except ValueError:
+        return None  # most releases: the lead's line once
+    between = [x for x in lines[index + 1 : again] if x]
+    if not 1 <= len(between) <= 3 or any(_ends_sentence(x) or len(x) > 150 for x in between):
+        return None
+    return lead
+
+
+# The shortest lead's line whose second printing marks the release printed again.
+COPY_MIN = 60
+
+
+def _second_copy(lines: list[str], index: int) -> int | None:
+    """Where a second printing of the release starts, when a page printed it twice (the
+    copy often cut short): the lead's line at `index` again further down, followed by
+    the line that follows the lead, or by nothing, and with the lines above the lead
+    printed again just above it (the title, its date). None when there is no copy."""
+    lead = lines[index]
+    if len(lead) < COPY_MIN:
+        return None
+    try:
+        again = lines.index(lead, index + 1)
+    except ValueError:
+        return None  # most releases: the lead's line once
+    after = next(filter(None, islice(lines, index + 1, None)), "")
+    copied = next(filter(None, islice(lines, again + 1, None)), "")
+    if copied and not (copied == after or after.startswith(copied)):
+        return None
+    top = set(filter(None, lines[:index]))
+    start = again
+    while start > index + 1 and (not lines[start - 1] or lines[start - 1] in top):
+        start -= 1
+    while not lines[start]:
+        start += 1
+    return start
+
+
+def _copy_left_out(copy: list[str]) -> Message:
+    """The warning naming a second printing of the release left out."""
+    return Message(
+        "the release is printed twice; the second printing (%(count)s line(s), starting "
+        "with %(first)r) was left out",
+        count=sum(1 for x in copy if x),
+        first=next(filter(None, copy))[:60],
+    )
+
+
 def _menu_item(line: str) -> bool:
     """A menu's item: a bullet's short line, or a line of one to three words without a
     stop, a digit or a sentence's punctuation ("Profil", "Visi & Misi")."""
@@ -1527,6 +1583,10 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     lines = lines[start:]
 
     found = _find_dateline(lines)
+    if found is not None and (teaser := _lead_teaser(lines, found[0])) is not None:
+        lines = [*lines[: found[0]], *lines[found[0] + 1 :]]  # the lead printed again below
+        found = _find_dateline(lines)
+        release.dropped.append(teaser)
     if found is None and wrapped and (opening := _wrapped_dateline(lines)):
         lines, found = opening
     if found is None:
@@ -1545,6 +1605,10 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         index, dateline = found
         if not dateline.rest and (tagged := _office_tag_below(dateline, lines, index)):
             dateline, lines = tagged
+        if (copy := _second_copy(lines, index)) is not None:
+            release.dropped.extend(x for x in lines[copy:] if x)
+            release.warnings.append(_copy_left_out(lines[copy:]))
+            lines = lines[:copy]
         top = lines[:index]
         body = ([dateline.rest] if dateline.rest else []) + lines[index + 1 :]
         release.dateline = dateline.place
