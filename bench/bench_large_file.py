@@ -1,11 +1,12 @@
 """Parse time of a generated 5 MB release against a floor measured in the same run.
 
-    python bench/bench_large_file.py [--mb 5] [--repeat 3]
+    python bench/bench_large_file.py [--mb 5] [--repeat 3] [--wrap 72]
 
 The floor is what any parser must do at least: read the file, decode it, split it
 into lines and HTML-escape every line. The release is realistic text (title,
 dateline, paragraphs with and without stops, lists, a byline) repeated to the size
-asked for. The issue's budget is 2 s for 5 MB.
+asked for. The issue's budget is 2 s for 5 MB. With ``--wrap N`` every line is broken at
+N characters, as an e-mail client sends it (the parser unwraps such a text first).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import html
 import random
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -51,6 +53,14 @@ def generate(size: int, seed: int = 5) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
+def wrapped(raw: bytes, width: int) -> bytes:
+    """`raw` with every line longer than `width` broken at spaces."""
+    lines = []
+    for line in raw.decode("utf-8").split("\n"):
+        lines += textwrap.wrap(line, width, break_long_words=False) if len(line) > width else [line]
+    return "\n".join(lines).encode("utf-8")
+
+
 def floor(path: Path) -> None:
     text = path.read_bytes().decode("utf-8")
     for line in text.split("\n"):
@@ -70,8 +80,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--wrap", type=int, default=0, help="break lines at this width")
     args = parser.parse_args()
     raw = generate(int(args.mb * 1_000_000))
+    if args.wrap:
+        raw = wrapped(raw, args.wrap)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "2024-03-12-besar.txt"
         path.write_bytes(raw)

@@ -167,44 +167,65 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
     joined again, so that the lead's first line, which may hold the dateline, is whole
     before the title and the dateline are looked for (see _goes_on). A line of one
     character stays (a drop cap: split_blocks), as do a list's items. ``opens_lead(line,
-    n)`` tells a line opening with a dateline and `n` words or more after it."""
+    n)`` tells a line opening with a dateline and `n` words or more after it.
+
+    Linear in the text's length: the pieces of a line are joined once, and the tests see
+    the last piece and the joined line's first LEAD_HEAD characters, not all of it."""
     joined: list[str] = []
+    pieces: list[str] = []  # the lines being joined into one
+    head = ""  # their first LEAD_HEAD characters, joined
     for line in lines:
-        previous = joined[-1] if joined else ""
+        last = pieces[-1] if pieces else ""
         if (
-            len(previous) > 1
+            len(last) > 1
             and line
-            and previous[-1] not in _SENTENCE_ENDS
+            and last[-1] not in _SENTENCE_ENDS
             and not _list_item(line)
-            and not _list_item(previous)
-            and _goes_on(previous, line, width, opens_lead)
+            and not _list_item(pieces[0])
+            and _goes_on(head, last, line, width, opens_lead)
         ):
-            joined[-1] = f"{previous} {line}"
-        else:
-            joined.append(line)
+            pieces.append(line)
+            if len(head) < LEAD_HEAD:
+                head = f"{head} {line}"[:LEAD_HEAD]
+            continue
+        if pieces:
+            joined.append(" ".join(pieces))
+        pieces, head = [line], line[:LEAD_HEAD]
+    if pieces:
+        joined.append(" ".join(pieces))
     return joined
 
 
-def _goes_on(previous: str, line: str, width: int, opens_lead: Callable[[str, int], bool]) -> bool:
-    """Whether `line` goes on with the sentence `previous` left open: it opens in lower
-    case ("... menghubungkan dua" / "dusun di Desa ..."), or `previous` ends with a comma
-    ("Wonosobo - Bupati Wonosobo," / "Ibu Sri ..."), or fills the `width` (but for
-    WRAP_SLACK characters) as a piece of prose does, or opens with a dateline: the lead's
-    first line, however short ("LEMBAH HIJAU – Pemerintah ... melatih" / "60 perajin
-    ...", "BANDARLAMPUNG – Dinas" / "Komunikasi, ..."), or `line` is a headline's last words
-    that did not fit ("... Raya - Mahasiswa Jadi" / "Prioritas"). A line that opens
-    with a dateline goes on only a lead's line ("Judul ... by admin" / "SUNGAI LUAS –
-    ..."); a lead's line may hold a word or two after its dateline ("Parepare, outlet.id
-    – Asisten Perekonomian" / "Hakim meminta ...")."""
+# What of a joined line the tests of a dateline read: every shape of match_dateline()
+# lies within its first 110 characters.
+LEAD_HEAD = 200
+
+
+def _goes_on(
+    head: str, last: str, line: str, width: int, opens_lead: Callable[[str, int], bool]
+) -> bool:
+    """Whether `line` goes on with the sentence that `last`, the last line of a line
+    opening with `head`, left open: it opens in lower case ("... menghubungkan dua" /
+    "dusun di Desa ..."), or `last` ends with a comma ("Wonosobo - Bupati Wonosobo," /
+    "Ibu Sri ..."), or fills the `width` (but for WRAP_SLACK characters) as a piece of
+    prose does, or the joined line opens with a dateline: the lead, however short its
+    first line ("LEMBAH HIJAU – Pemerintah ... melatih" / "60 perajin ...",
+    "BANDARLAMPUNG – Dinas" / "Komunikasi, ..."), or `line` is a headline's last words
+    that did not fit ("... Raya - Mahasiswa Jadi" / "Prioritas") or a short one in
+    brackets, the byline's code ("... ujarnya" / "(rus/hms)."). A line that opens
+    with a dateline goes on only a lead ("Judul ... by admin" / "SUNGAI LUAS – ..."); a
+    lead's line may hold a word or two after its dateline ("Parepare, outlet.id –
+    Asisten Perekonomian" / "Hakim meminta ...")."""
     full = width - WRAP_SLACK
     goes_on = (
         line[:1].islower()
-        or previous[-1] == ","
-        or (len(previous) >= full and _prose_piece(previous))
-        or opens_lead(previous, 1)
-        or _headline_tail(previous, line, width)
+        or last[-1] == ","
+        or (len(last) >= full and _prose_piece(last))
+        or (line[:1] in "([" and len(line) <= WRAP_SHORTEST)  # a code: "(rus/hms)."
+        or opens_lead(head, 1)
+        or _headline_tail(last, line, width)
     )
-    return goes_on and (not opens_lead(line, 4) or opens_lead(previous, 1))
+    return goes_on and (not opens_lead(line, 4) or opens_lead(head, 1))
 
 
 def _headline_tail(previous: str, line: str, width: int) -> bool:
