@@ -384,39 +384,36 @@ def _office_tag_below(
     return joined, [*lines[:index], lines[index], *lines[following + 1 :]]
 
 
-def _lead_teaser(lines: list[str], index: int) -> str | None:
-    """The lead's line at `index`, when it is a teaser printed above the title: the same
-    line again below a headline or two (lines without a sentence's stop), where the
-    release starts. None otherwise."""
-    lead = lines[index]
-    if len(lead) < COPY_MIN:
-        return None
-    try:
-        again = lines.index(lead, index + 1)
-    except ValueError:
-        return None  # most releases: the lead's line once
-    between = [x for x in lines[index + 1 : again] if x]
-    if not 1 <= len(between) <= 3 or any(_ends_sentence(x) or len(x) > 150 for x in between):
-        return None
-    return lead
-
-
 # The shortest lead's line whose second printing marks the release printed again.
 COPY_MIN = 60
 
 
-def _second_copy(lines: list[str], index: int) -> int | None:
-    """Where a second printing of the release starts, when a page printed it twice (the
-    copy often cut short): the lead's line at `index` again further down, followed by
-    the line that follows the lead, or by nothing, and with the lines above the lead
-    printed again just above it (the title, its date). None when there is no copy."""
+def _printed_again(lines: list[str], index: int) -> int | None:
+    """Where the lead's line at `index` is printed again below it, or None (most
+    releases). A short line may recur for other reasons: only one of COPY_MIN characters
+    or more counts."""
     lead = lines[index]
     if len(lead) < COPY_MIN:
         return None
     try:
-        again = lines.index(lead, index + 1)
+        return lines.index(lead, index + 1)
     except ValueError:
-        return None  # most releases: the lead's line once
+        return None
+
+
+def _lead_teaser(lines: list[str], index: int, again: int) -> bool:
+    """Whether the lead's line at `index`, printed again at `again`, is a teaser printed
+    above the title: the lines between are a headline or two (without a sentence's
+    stop), and the release starts at `again`."""
+    between = [x for x in lines[index + 1 : again] if x]
+    return 1 <= len(between) <= 3 and not any(_ends_sentence(x) or len(x) > 150 for x in between)
+
+
+def _second_copy(lines: list[str], index: int, again: int) -> int | None:
+    """Where a second printing of the release starts, when a page printed it twice (the
+    copy often cut short): the lead's line at `index` printed again at `again`, followed
+    by the line that follows the lead, or by nothing, and with the lines above the lead
+    printed again just above it (the title, its date). None when it is no copy."""
     after = next(filter(None, islice(lines, index + 1, None)), "")
     copied = next(filter(None, islice(lines, again + 1, None)), "")
     if copied and not (copied == after or after.startswith(copied)):
@@ -1583,10 +1580,12 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     lines = lines[start:]
 
     found = _find_dateline(lines)
-    if found is not None and (teaser := _lead_teaser(lines, found[0])) is not None:
-        lines = [*lines[: found[0]], *lines[found[0] + 1 :]]  # the lead printed again below
+    again = None if found is None else _printed_again(lines, found[0])
+    if again is not None and _lead_teaser(lines, found[0], again):
+        release.dropped.append(lines[found[0]])  # the lead, printed again below the title
+        lines = [*lines[: found[0]], *lines[found[0] + 1 :]]
         found = _find_dateline(lines)
-        release.dropped.append(teaser)
+        again = None if found is None else _printed_again(lines, found[0])
     if found is None and wrapped and (opening := _wrapped_dateline(lines)):
         lines, found = opening
     if found is None:
@@ -1605,7 +1604,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         index, dateline = found
         if not dateline.rest and (tagged := _office_tag_below(dateline, lines, index)):
             dateline, lines = tagged
-        if (copy := _second_copy(lines, index)) is not None:
+            again = _printed_again(lines, index)  # the lines below moved up
+        if again is not None and (copy := _second_copy(lines, index, again)) is not None:
             release.dropped.extend(x for x in lines[copy:] if x)
             release.warnings.append(_copy_left_out(lines[copy:]))
             lines = lines[:copy]
