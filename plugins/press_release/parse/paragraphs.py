@@ -184,6 +184,12 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
             and not _list_item(pieces[0])
             and _goes_on(head, last, line, width, opens_lead)
         ):
+            if last[-1] == "-" and last[-2:-1].isalpha() and line[:1].islower():
+                # A word broken at the line's end ("pemba-" / "ngunan", "anak-" / "anak"):
+                # one word again, its hyphen kept (a reduplication's is the author's).
+                pieces[-1] = f"{last}{line}"
+                head = f"{head}{line}"[:LEAD_HEAD] if len(head) < LEAD_HEAD else head
+                continue
             pieces.append(line)
             if len(head) < LEAD_HEAD:
                 head = f"{head} {line}"[:LEAD_HEAD]
