@@ -5,6 +5,7 @@ parse to the same title, category, dateline, byline, date and body words as unwr
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from press_release.parse import parse_release
-from press_release.parse.normalise import decode_checked
+from press_release.parse.normalise import decode, decode_checked, normalise
+
+from .conftest import FIXTURES, fixture_names, load_fixture
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from generate import generate  # noqa: E402
@@ -76,3 +79,48 @@ def test_a_title_filling_the_width_stays_apart(date_line):
     assert release.date_iso == ("2024-03-18" if date_line else None)
     assert release.body_text.split()[:3] == ["Pemerintah", "Kabupaten", "Wonosobo"]
     assert release.byline == "ags/kominfo"
+
+
+WORD = re.compile(r"\w+")
+
+
+@pytest.mark.parametrize("width", (72, 80))
+def test_no_word_of_a_wrapped_fixture_is_lost(width):
+    """Every fixture hard-wrapped at an e-mail client's width: each word outside the
+    fixture's page chrome still reaches some field (nothing dropped with the chrome)."""
+    lost = {}
+    for name in fixture_names():
+        text = decode((FIXTURES / f"{name}.txt").read_bytes())[0]
+        wrapped = "\n".join(
+            piece
+            for line in text.replace("\r\n", "\n").split("\n")
+            for piece in (
+                textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+                if len(line) > width
+                else [line]
+            )
+        )
+        release = parse_release(wrapped.encode(), f"{name}.txt")
+        chrome = {
+            w.casefold()
+            for line in load_fixture(name)[1].get("chrome", [])
+            for w in WORD.findall(line)
+        }
+        shown = " ".join(
+            filter(
+                None,
+                [release.title, release.category, release.dateline_text, release.byline,
+                 release.dek, release.body_text, *release.captions, *release.credits,
+                 release.header.get("_meta_date"), " ".join(release.header.values())],
+            )
+        )  # fmt: skip
+        words = {w.casefold() for w in WORD.findall(shown)}
+        glued = "".join(WORD.findall(shown.casefold()))  # a drop cap, a hyphenated word
+        missing = {
+            w
+            for w in (w.casefold() for w in WORD.findall(normalise(wrapped)))
+            if w not in words and w not in chrome and w not in glued
+        }
+        if missing:
+            lost[name] = sorted(missing)[:5]
+    assert not lost

@@ -179,10 +179,12 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
         if (
             len(last) > 1
             and line
-            and last[-1] not in _SENTENCE_ENDS
             and not _list_item(line)
             and not _list_item(pieces[0])
-            and _goes_on(head, last, line, width, opens_lead)
+            and (
+                (last[-1] not in _SENTENCE_ENDS and _goes_on(head, last, line, width, opens_lead))
+                or _value_below(last, line)
+            )
         ):
             if last[-1] == "-" and last[-2:-1].isalpha() and line[:1].islower():
                 # A word broken at the line's end ("pemba-" / "ngunan", "anak-" / "anak"):
@@ -200,6 +202,25 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
     if pieces:
         joined.append(" ".join(pieces))
     return joined
+
+
+# A label whose value a wrap may push to the next line: "... 09/03/2025, Foto :" /
+# "Humas Kota X"; a separator closing the line: "... 08:15 WIB -" / "Redaktur: X".
+_LABEL_BEFORE_VALUE = re.compile(
+    r"(?i)\b(?:foto|sumber|editor|penulis|reporter|pewarta|redaktur|oleh|kontributor"
+    r"|fotografer)\s?:$"
+)
+_SEPARATOR_ENDS = (" -", " –", " —", " |")
+
+
+def _value_below(last: str, line: str) -> bool:
+    """Whether `last` ends with a label or a separator whose value the wrap put on the
+    next `line`, a short one (a credit's name, a page's metadata)."""
+    if len(line) > WRAP_SHORTEST + 20:
+        return False
+    return last.endswith(_SEPARATOR_ENDS) or (
+        last[-1] == ":" and bool(_LABEL_BEFORE_VALUE.search(last, max(0, len(last) - 16)))
+    )
 
 
 # What of a joined line the tests of a dateline read: every shape of match_dateline()
