@@ -70,6 +70,9 @@ LEADING_CHROME = re.compile(
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
     | pencarian                                     # a search box's label
     | indeks\ (?:berita|artikel)\b.{0,80}             # a section's index heading
+    | (?:previous|prev|next)\ (?:image|slide)       # a slider's buttons: "Previous Image"
+    | info\ (?:heading|content)                     # a template's placeholders
+    | ukuran\ (?:font|huruf)|kecil\ besar|\d{1,2}\ ?px  # a text-size widget: "Ukuran Font"
     | menu\ (?:close|tutup)|close|tutup              # a menu's button: "Menu Close"
     | iklan\ layanan\ masyarakat                     # an ad slot's heading
     | (?:konten\ )?media\ partner                    # "Konten Media Partner"
@@ -352,7 +355,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in",)
+    + ("in", "pr", "ne", "uk")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -384,8 +387,8 @@ LEADING_THIRDS = {
     "li": "kn", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
-    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t", "ke": "m",
-    "in": "d",
+    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
+    "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm",
 }  # fmt: skip
 
 

@@ -49,7 +49,7 @@ STRONG_SEPARATOR = re.compile(
 # checked in _after_separator().
 WEAK_SEPARATOR = re.compile(
     r"""
-    :(?<=[A-Z]:)\s+
+    :(?<=[A-Z)]:)\s+
     | \.(?<=[\w)]\.)\s+
     | ,(?<=[\w)],)\s+
     | \s(?:(?<=[A-Z]\s):|(?<=\w\s);)\s+     # spaced: "SAMARINDA : ", "Bangkinang ; "
@@ -243,7 +243,7 @@ UNSEPARATED = re.compile(
       (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
-      \ (?=[a-z])
+      (?:\ (?=[a-z])|(?=[A-Z][a-z]))                   # "Gorontalo (1/2)Laporan ..."
     | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}}       # "TANA PASER-Wakil ..."
       (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS)               # "OUTLET.CO-Setelah ..." (no place)
       | \.[A-Z]{{2,}}\.[A-Z]{{2,}}(?:\.[A-Z]{{2,}})?)?)  # "PLACE.OUTLET.ASIA-Bupati ..."
@@ -930,6 +930,10 @@ WEEKDAY_DATE_STOP = re.compile(
 )
 
 
+# A province after the place's comma, and a comma of its own: "Palu, Sulawesi Tengah, ".
+PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
+
+
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
     """``(date, the rest of the lead)`` when the lead after a place's comma opens with a
     weekday and a date closed by a full stop (WEEKDAY_DATE_STOP)."""
@@ -1015,14 +1019,38 @@ def _after_separator(
         ):
             date_text, rest = dated  # "Tenggarong, Kamis 3/10/13. Bupati ..."
             end = len(line) - len(rest)
+        if (
+            strict
+            and place is not None
+            and sep.group(0)[0] == ","
+            and (province := PROVINCE_AFTER.match(rest))
+            and province["name"].casefold() in PROVINCES
+        ):
+            rest = rest[province.end() :]  # "Palu, Sulawesi Tengah, Bappeda ..."
+            end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",")
-        if place is None and agency and not strict and (after := _place_after_outlet(rest)):
-            place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
+        if place is None and agency and not strict:
+            if after := _place_after_outlet(rest):
+                place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
+            elif (inner := _dateline_after_outlet(rest)) is not None:
+                # "Outlet.id – Kendari, 22 Agustus 2025 – Polda ...", "Outlet – Singaraja,- "
+                place, date_text, unit, rest = inner.place, inner.date_text, inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
+
+
+def _dateline_after_outlet(rest: str) -> Dateline | None:
+    """A whole dateline with its place opening the lead after an outlet's dash, before a
+    strong separator of its own ("Kendari, 22 Agustus 2025 – ", "Singaraja,- ")."""
+    if rest[:1] not in _CAPITALS:
+        return None
+    inner = match_dateline(rest, strong_only=True)
+    if inner is None or inner.place is None or inner.agency is not None:
+        return None
+    return inner
 
 
 # The last resort for a lead that no shape above reads (see region_opening): a separator
