@@ -10,13 +10,16 @@ prints, for each archive size (releases from ``generate.py``, its large vocabula
 - ``site+search``: the whole site (``publishconf.py``, as ``run.py``'s row ``site``) with
   ``PRESS_RELEASE_SEARCH``, the shards' cache emptied first, so every shard is indexed;
 - ``rebuild +1``: one release added (the newest of the newest year), the same build again
-  with the cache the last one left: only its shard is indexed again (what the Pages
-  workflow does with ``actions/cache``);
+  in a new process, as a new run of the Pages workflow: the output folder gone, the
+  caches the last build left (the shards', and the pages kept by
+  ``PRESS_RELEASE_BUILD_CACHE`` beside the output, the output emptied first as
+  ``publishconf.py`` does): only its shard is indexed again, only the pages whose keys
+  changed are rendered, the others are linked back from the store;
 - ``preview +1``: under one process, as ``pelican --autoreload``: a build, one release
   added, the rebuild timed (the speed layer's caches and the shards' cache at work); its
   CPU s are the rebuild's alone, its note says how many pages it rendered and left alone
   (``--only-preview``: this step alone, after a first build of its own);
-- ``site``: last, the same site without search.
+- ``site``: last, the same site without search (and without keeping pages).
 
 ``--engines`` adds, on the pages of the ``site+search`` build, one index of all the
 releases made each way: ``cli`` (the release pages staged with their search fields and
@@ -84,7 +87,8 @@ def cpu():
 logging.getLogger("press_release").addHandler(Pages())
 logging.getLogger("press_release").setLevel(logging.INFO)
 settings = read_settings("conf_search.py", override={"PATH": "raw", "OUTPUT_PATH": sys.argv[1],
-                                                "PRESS_RELEASE_REUSE_PAGES": True})
+                                                "PRESS_RELEASE_REUSE_PAGES": True,
+                                                "PRESS_RELEASE_BUILD_CACHE": None})
 pelican = Pelican(settings)
 start = time.perf_counter(); pelican.run(); first = time.perf_counter() - start
 Path(sys.argv[2]).write_bytes(Path(sys.argv[3]).read_bytes())
@@ -180,9 +184,17 @@ class Archive:
         self.added = self.dir / "raw" / "2024-12-31-rilis-tambahan.txt"
         self.added.unlink(missing_ok=True)
 
-    def build(self, conf: str, output: Path) -> tuple[float, float, float, str]:
+    def build(self, conf: str, output: Path, store: Path | None = None, verbose: bool = False
+              ) -> tuple[float, float, float, str]:  # fmt: skip
+        """A build in a process of its own. With a `store` (PRESS_RELEASE_BUILD_CACHE, on
+        the output's file system as in the Pages workflow), the output is emptied first
+        as publishconf.py does; without, no pages are kept between processes."""
+        kept = ["PRESS_RELEASE_BUILD_CACHE=null"]
+        if store:
+            kept = ["DELETE_OUTPUT_DIRECTORY=true",
+                    f"PRESS_RELEASE_BUILD_CACHE={json.dumps(str(store))}"]  # fmt: skip
         command = [sys.executable, "-m", "pelican", "raw", "-s", f"conf_{conf}.py", "-o",
-                   str(output)]  # fmt: skip
+                   str(output), "-e", *kept, *(["-v"] if verbose else [])]  # fmt: skip
         return timed(command, self.dir)
 
     def manifest(self) -> dict[str, str]:
@@ -197,6 +209,10 @@ class Archive:
         release.day = date(2024, 12, 31)
         release.slug = f"2024-12-31-{slugify(release.title)}-tambahan"
         return raw_bytes(rng, raw_text(rng, release))
+
+
+# The speed layer's log line (parallel.py), its words run together as one line.
+RENDERED = re.compile(r"rendered (\d+) pages in \d+ .{0,40}?process\S* (?:left (\d+) unchanged)?")
 
 
 def row(count, step, seconds, pss, rss, note=""):
@@ -218,7 +234,8 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool, only_prev
             shutil.rmtree(out, ignore_errors=True)
         return rows
     shutil.rmtree(archive.cache, ignore_errors=True)
-    seconds, pss, rss, log = archive.build("search", out / "search")
+    store = out / "kept-pages"  # beside the output, as .cache/build beside output/
+    seconds, pss, rss, log = archive.build("search", out / "search", store)
     bundle = out / "search" / "pagefind"
     size, files = folder_size(bundle)
     shards = json.loads((bundle / "shards.json").read_text())["shards"]
@@ -239,10 +256,14 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool, only_prev
     archive.added.write_bytes(archive.new_release())
     try:
         before = archive.manifest()
-        seconds, pss, rss, log = archive.build("search", out / "search")
+        shutil.rmtree(out / "search")  # a new runner: no output, the caches restored
+        seconds, pss, rss, log = archive.build("search", out / "search", store, verbose=True)
         after = archive.manifest()
         changed = sum(1 for name, key in after.items() if before.get(name) != key)
         note = f"{changed} of {len(after)} shards indexed again"
+        pages = RENDERED.search(" ".join(log.split()))
+        if pages:
+            note += f"; {pages.group(1)} pages rendered, {pages.group(2) or 0} left alone"
         rows.append(row(count, "rebuild +1", seconds, pss, rss, note))
         print(rows[-1], file=sys.stderr, flush=True)
         if preview:

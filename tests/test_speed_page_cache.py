@@ -150,12 +150,12 @@ def test_a_changed_template_renders_every_page_again(archive, tmp_path):
 
 
 def test_a_one_off_build_computes_no_keys(archive, tmp_path, caplog):
-    """`pelican content`: nothing to reuse, so nothing is keyed; a second build in the
-    same process keys its pages, and a third reuses them."""
+    """`pelican content` without PRESS_RELEASE_BUILD_CACHE: nothing to reuse, so nothing
+    is keyed; a second build in the same process keys its pages, and a third reuses them."""
     content = tmp_path / "content"
     shutil.copytree(archive, content)
     output = tmp_path / "out"
-    pelican = site(content, output)
+    pelican = site(content, output, PRESS_RELEASE_BUILD_CACHE=None)
     pelican.run()
     assert SESSION.page_cache.memory[str(output)] == {}
     pelican.run()

@@ -393,6 +393,11 @@ TABLE: tuple[Setting, ...] = (
     Setting("PRESS_RELEASE_REUSE_PAGES", None, "bool or None",
             "rebuilds leave unchanged pages alone (None: only with this theme)",
             _optional(_bool), "speed"),
+    Setting("PRESS_RELEASE_BUILD_CACHE", ".cache/build", "str or None",
+            "folder outside the output keeping the rendered pages and their keys between "
+            "builds, relative to the content folder's parent: a build in a new process (a "
+            "Pages workflow run) renders only the pages that changed (None: every page)",
+            _optional(_text), "speed"),
 )  # fmt: skip
 
 BY_NAME: dict[str, Setting] = {setting.name: setting for setting in TABLE}

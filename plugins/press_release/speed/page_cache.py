@@ -57,8 +57,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import marshal
 import os
+import re
+import sys
 from datetime import date, datetime, tzinfo
+from hashlib import blake2b
+from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Template, meta, nodes
@@ -70,6 +75,7 @@ from ..features.pagination import stable
 from ..features.places import Place
 from ..pelican_compat import under_autoreload
 from ..state import STATE_KEY
+from .store import BuildStore, store_folder
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +100,15 @@ _LONG = 16
 class _MISSING:  # noqa: N801 - a marker
     """A name the context does not hold."""
 
+
+# Packages whose code draws the pages, besides the plugin (code_key()).
+_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "babel", "beautifulsoup4")
+# An object's address in its repr.
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+# Pelican's maps of the build's files by source path, filled in the order its
+# Generator.get_files() found them: a set's order, different in every process.
+_FOUND_ORDER = frozenset({"generated_content", "static_content"})
 
 _ANALYSED_MAX = 1000  # each change of the theme or settings adds one entry per template
 
@@ -164,7 +179,7 @@ class Keys:
                         for item in value
                     ]
                 )
-                found = self._lists[memo] = (kind.__name__, hash(items))
+                found = self._lists[memo] = (kind.__name__, digest_of(items))
             return found
         if how == "name":  # a region, reporter, tag or place: one object per name
             found = self._wrappers.get(id(value))
@@ -196,7 +211,7 @@ class Keys:
         if how == "dict":
             return ("dict", tuple((repr(k), self.value(v, content)) for k, v in value.items()))
         if how == "set":
-            return ("set", frozenset(self.value(item, content) for item in value))
+            return ("set", unordered(self.value(item, content) for item in value))
         if how == "template":
             return ("template", value.name)
         raise Opaque(kind.__name__)
@@ -207,7 +222,7 @@ class Keys:
         found = self._whole.get(id(content))
         if found is None:
             own, links = self._own_part(content)
-            found = hash((own, tuple(self.linked(other) for other in links)))
+            found = digest_of((own, tuple(self.linked(other) for other in links)))
             self._whole[id(content)] = found
         return found
 
@@ -217,7 +232,7 @@ class Keys:
         found = self._linked.get(id(content))
         if found is None:
             own, links = self._own_part(content)
-            found = self._linked[id(content)] = hash((own, tuple(map(self.url, links))))
+            found = self._linked[id(content)] = digest_of((own, tuple(map(self.url, links))))
         return found
 
     def url(self, content: Content) -> object:
@@ -254,7 +269,7 @@ class Keys:
                 for k, v in metadata.items()
                 if attributes.get(_ATTRIBUTE.get(k, k.lower()), _MISSING) is not v
             ]
-            found = self._own[id(content)] = (hash((type(content).__name__, *own)), links)
+            found = self._own[id(content)] = (digest_of((type(content).__name__, *own)), links)
         return found
 
 
@@ -288,19 +303,82 @@ def stable_pages(settings: dict) -> bool:
     return stable(settings) and project_theme(settings)
 
 
-def site_key(settings: dict) -> int:
-    """The key of what every page may read: the settings and the theme's files."""
-    parts = []
+def _in_any_order(value: dict, content, keys: Keys) -> tuple:
+    """A dict described by its items whatever their order (_FOUND_ORDER)."""
+    return ("dict", unordered((repr(k), keys.value(v, content)) for k, v in value.items()))
+
+
+def site_key(settings: dict, code: int = 0) -> int:
+    """The key of what every page may read: the settings, the theme's files (by their
+    bytes) and `code` (code_key(): the plugin and the packages drawing the pages). The
+    same in every process, so that a build of the next process may take it (store.py)."""
+    parts: list[object] = [code]
     for folder in [settings.get("THEME", ""), *settings.get("THEME_TEMPLATES_OVERRIDES", ())]:
-        for root, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                stat = os.stat(os.path.join(root, name))
-                parts.append((root, name, stat.st_size, stat.st_mtime_ns))
-    # A setting's repr: a function's holds its address, which stays the same as long as
-    # Pelican keeps its settings (it reads them again when the settings file changes).
-    parts.extend((name, repr(settings[name])) for name in sorted(settings) if name != STATE_KEY)
-    return hash(tuple(parts))
+        parts.extend(_files_of(folder))
+    parts.extend(
+        (name, canonical(settings[name])) for name in sorted(settings) if name != STATE_KEY
+    )
+    return digest_of(tuple(parts))
+
+
+def _files_of(folder: str) -> list[tuple[str, str, int, bytes]]:
+    """Each file under `folder` (its Python caches left out) by its path and bytes."""
+    parts = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+        for name in sorted(files):
+            with open(os.path.join(root, name), "rb") as handle:
+                data = handle.read()
+            parts.append((root, name, len(data), blake2b(data, digest_size=16).digest()))
+    return parts
+
+
+def code_key() -> int:
+    """The plugin's files (code, templates of its own, translations, data) and the
+    versions of Python and of the packages rendering the pages: a page kept by an
+    earlier process was drawn by the same code."""
+    versions = []
+    for package in _PACKAGES:
+        try:
+            versions.append((package, metadata.version(package)))
+        except metadata.PackageNotFoundError:
+            versions.append((package, None))
+    package = str(Path(__file__).resolve().parents[1])
+    parts = [(os.path.relpath(root, package), *rest) for root, *rest in _files_of(package)]
+    return digest_of((sys.version, tuple(versions), tuple(parts)))
+
+
+def digest_of(description) -> int:
+    """A 64-bit digest of a key's description (str, int, float, bool, None and tuples of
+    them), the same in every process: Python's own hash() of a string is salted per
+    process. (marshal's version 2 writes no references, so equal values give equal
+    bytes whatever their reference counts.)"""
+    return int.from_bytes(blake2b(marshal.dumps(description, 2), digest_size=8).digest())
+
+
+def unordered(descriptions) -> tuple:
+    """The set of `descriptions` (each once, as a frozenset holds them), in an order that
+    does not depend on the process."""
+    return tuple(sorted(set(map(digest_of, descriptions))))
+
+
+def canonical(value) -> str:
+    """A setting as text that is the same in every process reading the same settings: a
+    set's items in order, a dict's items by key, a function by its module, name and code
+    (its repr would hold its address)."""
+    if isinstance(value, dict):
+        items = sorted((canonical(k), canonical(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(map(canonical, value))) + "}"
+    if isinstance(value, list | tuple):
+        return f"{type(value).__name__}(" + ", ".join(map(canonical, value)) + ")"
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}" + (
+            blake2b(code.co_code + _ADDRESS.sub("", repr(code.co_consts)).encode()).hexdigest()
+        )
+    return _ADDRESS.sub("", repr(value))
 
 
 def write_file_arguments(args: tuple, kwargs: dict) -> tuple[dict, dict]:
@@ -348,8 +426,8 @@ def template_names(name: str, reads) -> frozenset[str] | None:
 class Build:
     """The keys of one build's calls."""
 
-    def __init__(self, settings: dict, context: dict, analysed: dict):
-        self.site = site_key(settings)
+    def __init__(self, settings: dict, context: dict, analysed: dict, code: int = 0):
+        self.site = site_key(settings, code)
         # template_reads() of each template, by site key and name (kept by the PageCache)
         self._analysed = analysed
         self.settings = settings
@@ -381,7 +459,7 @@ class Build:
             shared = self._shared_part(context, names, kwargs, counted)
         except Opaque:
             return None
-        return hash((self.site, method, tuple(described), tuple(named), shared))
+        return digest_of((self.site, method, tuple(described), tuple(named), shared))
 
     def _shared_part(self, context: dict, names, kwargs: dict, counted: bool) -> tuple:
         """The names a call's templates read from its context, with their values; for
@@ -439,7 +517,7 @@ class Build:
         if key is None:
             return None
         older = self.call_key(bare, counted=False) if stable else None
-        return hash((key, tuple(lengths))), older
+        return digest_of((key, tuple(lengths))), older
 
     def _context_value(self, context: dict, name: str, counted: bool = True) -> object:
         """A name the page reads from the context its call passed: the build's shared
@@ -454,11 +532,12 @@ class Build:
             memo = name if counted else (name, "uncounted")
             if memo not in self._shared:
                 try:
-                    self._shared[memo] = (
-                        self.keys.value(value, self._shared_content)
-                        if counted
-                        else self._uncounted(value)
-                    )
+                    if name in _FOUND_ORDER and isinstance(value, dict):
+                        self._shared[memo] = _in_any_order(value, self._shared_content, self.keys)
+                    elif counted:
+                        self._shared[memo] = self.keys.value(value, self._shared_content)
+                    else:
+                        self._shared[memo] = self._uncounted(value)
                 except Opaque:
                     self._shared[memo] = Opaque
             if self._shared[memo] is Opaque:
@@ -471,9 +550,9 @@ class Build:
         the regions with their releases, say, as regions each with "articles", however
         many."""
         if isinstance(value, list | tuple):
-            return ("items", frozenset(self._uncounted(item) for item in value))
+            return ("items", unordered(self._uncounted(item) for item in value))
         if isinstance(value, dict):
-            return ("dict", frozenset((repr(k), self._uncounted(v)) for k, v in value.items()))
+            return ("dict", unordered((repr(k), self._uncounted(v)) for k, v in value.items()))
         return self.keys.value(value, self._shared_content)
 
     def _shared_content(self, content: Content) -> object:
@@ -576,11 +655,11 @@ class PagedTemplate:
             else:
                 parts.append((name, page.number))
             parts.extend(map(linked, page.object_list))
-        key = hash(tuple(parts))
+        key = digest_of(tuple(parts))
         path = sanitised_join(plan.output_path, context["output_file"])
         last = plan.previous_pages.get(path)
         plan.page_keys[path] = key
-        if last is not None and last[0] == key and _intact([(path, last[1], last[2])]):
+        if last is not None and last[0] == key and plan.intact([(path, last[1], last[2])]):
             plan.pages_kept.append(path)
             plan.unwritten.add(path)
             return ""
@@ -598,8 +677,10 @@ class Plan:
         keys: list[int | None],
         bases: list[tuple | None] | None = None,
         content_keys: Keys | None = None,
+        store: BuildStore | None = None,
     ):
         self.cache = cache
+        self.store = store
         self.output_path = output_path
         self.ids = ids
         self.keys = keys
@@ -617,9 +698,17 @@ class Plan:
         self._previous = previous = cache.memory.get(output_path, {})
         for index, (call_id, key) in enumerate(zip(ids, keys, strict=True)):
             last = previous.get(call_id)
-            if key is not None and last is not None and last[0] == key and _intact(last[1]):
+            if key is not None and last is not None and last[0] == key and self.intact(last[1]):
                 self.reused[index] = [path for path, _size, _mtime in last[1]]
                 self._files[index] = last[1]
+
+    def intact(self, files: list[tuple[str, int, int]]) -> bool:
+        """Whether the files a call or page wrote are on disk as written: linked back
+        from the store first when the output folder lost them (store.py)."""
+        if self.store is not None:
+            for path, size, mtime in files:
+                self.store.restore(path, size, mtime)
+        return _intact(files)
 
     def expected_pages(self, index: int, pages: int) -> int:
         """How many of the `pages` of call `index` are likely to be rendered: all of
@@ -671,6 +760,8 @@ class Plan:
             memory[self.ids[index]] = (key, record)
         self.cache.memory[self.output_path] = memory
         self.cache.pages[self.output_path] = pages
+        if self.store is not None:
+            self.store.save(memory, pages)
 
 
 class PageCache:
@@ -682,15 +773,26 @@ class PageCache:
         # Per output folder: {path: (key, size, mtime_ns)} of each page of a paginated call.
         self.pages: dict[str, dict[str, tuple[int, int, int]]] = {}
         self.analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
+        self._code: int | None = None  # code_key(), once per process
 
     def plan(self, writer, calls: list[tuple], names: list[str]) -> Plan | None:
         """The reuse plan of a build's recorded calls, or None when pages are not reused."""
         if not calls or not enabled(writer.settings):
             return None
+        settings, output = writer.settings, writer.output_path
+        folder = store_folder(settings, output)
+        store = None
+        if folder is not None:
+            store = BuildStore(folder, output, bool(settings.get("DELETE_OUTPUT_DIRECTORY")))
+            if output not in self.memory:  # the first build of this process
+                kept = store.load()
+                if kept is not None:
+                    self.memory[output], self.pages[output] = kept
         if not (
-            writer.output_path in self.memory
+            store is not None
+            or output in self.memory
             or under_autoreload()
-            or writer.settings.get("PRESS_RELEASE_REUSE_PAGES")
+            or settings.get("PRESS_RELEASE_REUSE_PAGES")
         ):
             # Most likely a one-off build: no keys (about 0.2 ms a page), only a note that
             # this folder was built, so that a second build here keeps them for a third.
@@ -699,7 +801,9 @@ class PageCache:
         context = _shared_context(calls)
         if context is None:
             return None
-        build = Build(writer.settings, context, self.analysed)
+        if self._code is None:
+            self._code = code_key()
+        build = Build(writer.settings, context, self.analysed, self._code)
         paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
         stable = stable_pages(writer.settings)
         # The keys make many small tuples and no cycles: the collector would only scan the
@@ -712,7 +816,7 @@ class PageCache:
         finally:
             if collecting:
                 gc.enable()
-        return Plan(self, writer.output_path, call_ids(calls, names), keys, bases, build.keys)
+        return Plan(self, output, call_ids(calls, names), keys, bases, build.keys, store)
 
     def forget(self, output_path: str | None = None) -> None:
         """Drop what was kept (of one output folder, or of all)."""

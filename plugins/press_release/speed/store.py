@@ -1,0 +1,190 @@
+"""Pages kept between processes: a build in a new process renders only what changed.
+
+A Pages workflow run is a new process every time, and so is each ``pelican content``:
+the page cache (page_cache.py) alone would render every page again in each of them,
+which is most of a build (115 s of a 150 s rebuild at 100,000 releases). With
+``PRESS_RELEASE_BUILD_CACHE``, a folder outside the output kept between runs (the Pages
+workflow restores it with ``actions/cache``), what the page cache remembers of a build
+is written there at its end, and read back by the first build of the next process:
+
+- ``pages.marshal``: per call, its key and the files it wrote (path, size and
+  modification time), and the key of each page of a paginated list, for one output
+  folder; ``marshal`` data (no code runs when it is read), with a format number and the
+  Python version it was written by: anything else is ignored;
+- ``files/``: a hard link to each of those files, in the output's layout. Pelican may
+  empty the output folder before a build (``DELETE_OUTPUT_DIRECTORY``, as the Pages
+  workflow's settings do); a page whose key is unchanged is then linked back into the
+  output from here instead of being rendered. A page written again in place (the output
+  not emptied) is the same file as its link here: its new size and time no longer match
+  the record, so it is never taken for the old one.
+
+The keys are the same in every process (page_cache.digest_of(), the site's key by the
+bytes of the theme and of the plugin, the versions of the packages drawing the pages).
+A store written for another output folder, or by a build that did not finish (its
+records then no longer match the files), makes those pages render again: never a stale
+one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import marshal
+import os
+import shutil
+import sys
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+_MANIFEST = "pages.marshal"
+_FILES = "files"
+
+
+def store_folder(settings: dict, output: str) -> str | None:
+    """The store's folder (relative paths from the content folder's parent), or None: no
+    setting, or a folder inside the output (it would be published) or holding it."""
+    name = settings.get("PRESS_RELEASE_BUILD_CACHE")
+    if not name:
+        return None
+    root = os.path.dirname(os.path.abspath(settings.get("PATH") or os.curdir))
+    path = os.path.abspath(os.path.join(root, name))
+    output = os.path.abspath(output)
+    if os.path.commonpath([path, output]) in (path, output):
+        logger.warning(
+            "press_release: PRESS_RELEASE_BUILD_CACHE %s and the output folder %s hold one "
+            "another; choose a folder beside the output (pages are not kept between builds)",
+            path,
+            output,
+        )
+        return None
+    return path
+
+
+class BuildStore:
+    """The page cache's records of one output folder, and links to their files."""
+
+    def __init__(self, folder: str, output: str, mirror: bool = True):
+        self.folder = folder
+        self.output = os.path.abspath(output)
+        # Whether the files are linked into the store (the output is emptied before each
+        # build); otherwise they stay where they are, in the output.
+        self.mirror = mirror
+        self.files = os.path.join(folder, _FILES)
+        self._made: set[str] = set()  # folders of files/ made by this build
+
+    def load(self) -> tuple[dict, dict] | None:
+        """``(calls, pages)`` as PageCache keeps them, written by the last build into the
+        same output folder, or None."""
+        try:
+            with open(os.path.join(self.folder, _MANIFEST), "rb") as handle:
+                kept = marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        if (
+            not isinstance(kept, dict)
+            or kept.get("format") != FORMAT
+            or kept.get("python") != sys.version
+            or kept.get("output") != self.output
+        ):
+            return None
+        calls, pages = kept.get("calls"), kept.get("pages")
+        if not isinstance(calls, dict) or not isinstance(pages, dict):
+            return None
+        calls = {key: (value[0], [tuple(f) for f in value[1]]) for key, value in calls.items()}
+        return calls, {path: tuple(value) for path, value in pages.items()}
+
+    def save(self, calls: dict, pages: dict) -> None:
+        """Write the records and link each file they name (the output's own files)."""
+        paths = {path for _key, files in calls.values() for path, _size, _mtime in files}
+        paths.update(pages)
+        linked = {path for path in paths if self._link_out(path)} if self.mirror else paths
+        calls = {
+            key: (value, list(files))
+            for key, (value, files) in calls.items()
+            if all(path in linked for path, _size, _mtime in files)
+        }
+        pages = {path: value for path, value in pages.items() if path in linked}
+        kept = {"format": FORMAT, "python": sys.version, "output": self.output,
+                "calls": calls, "pages": pages}  # fmt: skip
+        os.makedirs(self.folder, exist_ok=True)
+        temporary = os.path.join(self.folder, _MANIFEST + ".new")
+        with open(temporary, "wb") as handle:
+            marshal.dump(kept, handle)
+        os.replace(temporary, os.path.join(self.folder, _MANIFEST))
+        self._prune(linked)
+
+    def restore(self, path: str, size: int, mtime: int) -> None:
+        """A recorded file the output folder lacks: linked back from the store. A store
+        brought back by an archive (the Pages workflow's cache) may hold the files'
+        times to the second only: a file of the recorded size whose time is within a
+        second of the record's gets the recorded time back."""
+        if not self.mirror or os.path.lexists(path):
+            return
+        kept = self._inside(path)
+        if kept is None:
+            return
+        try:
+            stat = os.stat(kept)
+            if stat.st_size != size or abs(stat.st_mtime_ns - mtime) >= 1_000_000_000:
+                return  # not the recorded file: the page is rendered
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            _link_or_copy(kept, path)
+            if stat.st_mtime_ns != mtime:
+                os.utime(path, ns=(stat.st_atime_ns, mtime))
+        except OSError:
+            pass  # the page is rendered
+
+    def _inside(self, path: str) -> str | None:
+        """The store's name for an output file (None outside the output folder)."""
+        relative = os.path.relpath(path, self.output)
+        if relative.startswith(os.pardir) or os.path.isabs(relative):
+            return None
+        return os.path.join(self.files, relative)
+
+    def _link_out(self, path: str) -> bool:
+        """Make the store's link of output file `path` the same file; False if it fails."""
+        kept = self._inside(path)
+        if kept is None:
+            return False
+        try:
+            stat = os.stat(path)
+            try:
+                other = os.stat(kept)
+                if os.path.samestat(other, stat) or (
+                    (other.st_size, other.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+                ):
+                    return True  # the same file, or its copy (another file system)
+                os.unlink(kept)
+            except FileNotFoundError:
+                pass
+            folder = os.path.dirname(kept)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            _link_or_copy(path, kept)
+        except OSError:
+            return False
+        return True
+
+    def _prune(self, linked: set[str]) -> None:
+        """Remove the store's links to files no longer recorded."""
+        wanted = {self._inside(path) for path in linked} if self.mirror else set()
+        for root, _dirs, files in os.walk(self.files):
+            for name in files:
+                kept = os.path.join(root, name)
+                if kept not in wanted:
+                    with contextlib.suppress(OSError):
+                        os.unlink(kept)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link, or a copy with the same modification time where the two folders are
+    on different file systems."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        shutil.copy2(source, target)

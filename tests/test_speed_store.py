@@ -1,0 +1,179 @@
+"""Pages kept between processes (speed/store.py): each `pelican` run is a new process, as
+each run of the Pages workflow is; a run renders only the pages whose keys changed, and
+the site it leaves is the site a fresh build writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from press_release.speed import page_cache
+from press_release.speed.store import BuildStore, store_folder
+
+from .conftest import ROOT
+from .test_build import WIDE
+from .test_speed_parallel import tree
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+COUNT = 40
+RENDERED = re.compile(r"rendered (\d+) pages")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("archive")
+    generate(COUNT, target, seed=29)
+    return target / "raw"
+
+
+def build(content: Path, output: Path, *settings: str) -> tuple[int, dict[str, int]]:
+    """`pelican` in a process of its own, as the Pages workflow runs it (publishconf.py:
+    the output emptied first): the pages it rendered, and each page's modification time."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+         "-s", str(ROOT / "publishconf.py"), "-e", "PRESS_RELEASE_SEARCH=false",
+         "PRESS_RELEASE_JOBS=2", 'SITEURL="https://humas.example.go.id"', *settings, "-v"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600, env=WIDE,
+    )  # fmt: skip
+    log = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 0, log[-3000:]
+    found = RENDERED.search(log)
+    assert found, log[-3000:]
+    times = {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in
+             output.rglob("*.html")}  # fmt: skip
+    return int(found.group(1)), times
+
+
+def test_a_new_process_renders_only_the_pages_that_changed(archive, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out = tmp_path / "out"
+    first, _times = build(content, out)
+    assert (tmp_path / ".cache" / "build" / "pages.marshal").is_file()
+    again, times = build(content, out)
+    assert first > COUNT and again == 0, (first, again)
+    # Pelican emptied the output: every page came back from the store, as it was written
+    assert tree(out).keys() >= set(times)
+
+    added = content / "2031-02-03-rilis-tambahan.txt"
+    shutil.copy(sorted(content.glob("*.txt"))[7], added)
+    rendered, after = build(content, out)
+    assert 0 < rendered < first / 2, (rendered, first)
+    fresh = tmp_path / "fresh"
+    total, _times = build(content, fresh, "PRESS_RELEASE_BUILD_CACHE=null")
+    assert tree(out) == tree(fresh)
+    unchanged = [name for name in times if after.get(name) == times[name]]
+    assert len(unchanged) > len(times) / 2
+    # An older page of a list is left alone (features/pagination.py), but for the newest
+    # one of a list whose first page was split, which now links to the new page.
+    older = [name for name in times if "halaman/" in name and after[name] != times[name]]
+    lists = {name.split("halaman/")[0] for name in older}
+    assert len(older) == len(lists), older
+    assert any("halaman/" in name for name in unchanged)
+
+    # A changed template: every page is rendered again, in the next process too.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    rendered, _times = build(content, out, f'THEME="{theme}"')
+    assert rendered == total
+    footer = theme / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text("utf-8") + "<!-- versi 2 -->\n", "utf-8")
+    rendered, _times = build(content, out, f'THEME="{theme}"')
+    assert rendered == total
+    pages = [p for p in out.rglob("*.html") if "<html" in p.read_text("utf-8")]
+    assert pages and all("<!-- versi 2 -->" in p.read_text("utf-8") for p in pages)
+
+
+def test_a_store_whose_files_changed_or_whose_record_is_broken_renders_again(archive, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out = tmp_path / "out"
+    first, _times = build(content, out)
+    store = tmp_path / ".cache" / "build"
+    # A page of the store edited after the build: it is rendered, not published as edited.
+    page = next((store / "files").glob("20*/*/*/index.html"))
+    page.write_text(page.read_text("utf-8").replace("<html", "<html data-diubah", 1), "utf-8")
+    rendered, _times = build(content, out)
+    assert rendered == 1
+    assert "data-diubah" not in (out / page.relative_to(store / "files")).read_text("utf-8")
+    # A record cut short, or of another kind: ignored, every page rendered.
+    manifest = store / "pages.marshal"
+    manifest.write_bytes(manifest.read_bytes()[:100])
+    rendered, _times = build(content, out)
+    assert rendered == first
+    manifest.write_text(json.dumps({"format": 1}), "utf-8")
+    assert build(content, out)[0] == first
+
+
+def test_files_whose_times_an_archive_kept_to_the_second_are_taken(tmp_path):
+    """actions/cache restores the store from a tar archive."""
+    output, folder = tmp_path / "out", tmp_path / "store"
+    page = output / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>halaman</p>", "utf-8")
+    stat = page.stat()
+    record = {"call": (1, [(str(page), stat.st_size, stat.st_mtime_ns)])}
+    BuildStore(str(folder), str(output)).save(record, {})
+    kept = folder / "files" / "a" / "index.html"
+    assert kept.read_text("utf-8") == "<p>halaman</p>"
+    shutil.rmtree(output)
+    whole = stat.st_mtime_ns - stat.st_mtime_ns % 1_000_000_000 + 7
+    os.utime(kept, ns=(whole, whole))
+    store = BuildStore(str(folder), str(output))
+    calls, _pages = store.load()
+    store.restore(*calls["call"][1][0])
+    assert page.read_text("utf-8") == "<p>halaman</p>"
+    assert page.stat().st_mtime_ns == stat.st_mtime_ns
+    # Of another size: not the recorded file, left where it is.
+    shutil.rmtree(output)
+    kept.write_text("<p>lain</p>", "utf-8")
+    store.restore(*calls["call"][1][0])
+    assert not page.exists()
+
+
+def test_a_store_inside_the_output_or_holding_it_is_refused(tmp_path, caplog):
+    settings = {"PATH": str(tmp_path / "content"), "PRESS_RELEASE_BUILD_CACHE": "out/cache"}
+    assert store_folder(settings, str(tmp_path / "out")) is None
+    assert "PRESS_RELEASE_BUILD_CACHE" in caplog.text
+    settings["PRESS_RELEASE_BUILD_CACHE"] = "."
+    assert store_folder(settings, str(tmp_path / "out")) is None
+    settings["PRESS_RELEASE_BUILD_CACHE"] = ".cache/build"
+    assert store_folder(settings, str(tmp_path / "out")) == str(tmp_path / ".cache" / "build")
+    settings["PRESS_RELEASE_BUILD_CACHE"] = None
+    assert store_folder(settings, str(tmp_path / "out")) is None
+
+
+def test_keys_are_the_same_in_every_process():
+    """Python's hash() of a string differs from one process to the next; the keys do not."""
+    code = (
+        "from pelican.settings import read_settings\n"
+        "from press_release.speed import page_cache as p\n"
+        f"s = read_settings({str(ROOT / 'pelicanconf.py')!r})\n"
+        "print(p.digest_of(('kaltim', 1, (2.5, None, True))), p.site_key(s, p.code_key()),"
+        " p.unordered([('a',), ('b', 2)]))\n"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=ROOT, env={**WIDE, "PYTHONHASHSEED": seed}, check=True).stdout
+        for seed in ("1", "2", "random")
+    }  # fmt: skip
+    assert len(runs) == 1, runs
+    assert str(page_cache.digest_of(("kaltim", 1, (2.5, None, True)))) == runs.pop().split()[0]
+
+
+def test_a_set_of_descriptions_is_a_set_whatever_the_order_or_repeats():
+    """A shared list taken by what it holds (page_cache.Build._uncounted): 10,000 releases
+    and 10,001 are the same set of "article", so the older pages of a list keep their keys."""
+    assert page_cache.unordered(["article"] * 3 + [("kaltim", 2)]) == page_cache.unordered(
+        [("kaltim", 2), "article"]
+    )
+    assert page_cache.unordered(["a"]) != page_cache.unordered(["a", "b"])
