@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from press_release import reader
+from press_release.reader import UNCHANGED
 from press_release.settings import Config
 from press_release.speed import readahead
 from press_release.speed.page_cache import PageCache
@@ -122,8 +123,25 @@ def test_a_deleted_or_renamed_file_is_forgotten(archive, tmp_path):  # noqa: F81
 
 
 def test_a_one_off_build_remembers_nothing(archive, tmp_path):  # noqa: F811
-    site(archive, tmp_path / "out").run()
+    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=None).run()
     assert not SESSION.parse_cache.warm()
+
+
+def test_a_build_with_a_store_leaves_its_parse_results_to_the_next_process(
+    archive,  # noqa: F811
+    tmp_path,
+):
+    store = tmp_path / "store"
+    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
+    assert (store / "parsed.marshal").stat().st_size > 1000
+    SESSION.forget()  # a new process
+    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
+    assert len(SESSION.parse_cache._recalled) == len(list(archive.glob("*.txt")))
+    # Other parser settings: nothing taken.
+    SESSION.forget()
+    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store),
+         PRESS_RELEASE_CATEGORIES=["Wilayah Uji"]).run()  # fmt: skip
+    assert SESSION.parse_cache._recalled == []
 
 
 def test_the_read_ahead_waits_out_rebuilds_with_remembered_results():
@@ -150,6 +168,8 @@ def test_recalled_values_are_new_objects_each_time(tmp_path):
     cache.keep(str(path), path.name, first)
     again = prepare_here(SESSION, True, str(path), path.name, config)
     also = prepare_here(SESSION, True, str(path), path.name, config)
+    # the recalled ones say so: their messages were logged when the file was parsed
+    assert UNCHANGED not in first and again.pop(UNCHANGED) is also.pop(UNCHANGED) is True
     assert again == first == also
     again["fields"]["reporters"].append("xyz")
     assert also["fields"]["reporters"] == first["fields"]["reporters"] == ["rus"]

@@ -38,6 +38,16 @@ def archive(tmp_path_factory) -> Path:
 def build(content: Path, output: Path, *settings: str) -> tuple[int, dict[str, int]]:
     """`pelican` in a process of its own, as the Pages workflow runs it (publishconf.py:
     the output emptied first): the pages it rendered, and each page's modification time."""
+    log = run(content, output, *settings)
+    found = RENDERED.search(log)
+    assert found, log[-3000:]
+    times = {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in
+             output.rglob("*.html")}  # fmt: skip
+    return int(found.group(1)), times
+
+
+def run(content: Path, output: Path, *settings: str) -> str:
+    """The log of such a build, its words run together as one line."""
     done = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output),
          "-s", str(ROOT / "publishconf.py"), "-e", "PRESS_RELEASE_SEARCH=false",
@@ -46,11 +56,7 @@ def build(content: Path, output: Path, *settings: str) -> tuple[int, dict[str, i
     )  # fmt: skip
     log = " ".join((done.stdout + done.stderr).split())
     assert done.returncode == 0, log[-3000:]
-    found = RENDERED.search(log)
-    assert found, log[-3000:]
-    times = {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in
-             output.rglob("*.html")}  # fmt: skip
-    return int(found.group(1)), times
+    return log
 
 
 def test_a_new_process_renders_only_the_pages_that_changed(archive, tmp_path):
@@ -138,11 +144,19 @@ def test_files_whose_times_an_archive_kept_to_the_second_are_taken(tmp_path):
     kept.write_text("<p>lain</p>", "utf-8")
     store.restore(*calls["call"][1][0])
     assert not page.exists()
+    # A symbolic link in its place, to a file of the same size and time: never published.
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("<p>rahasia</p>"[: stat.st_size].ljust(stat.st_size), "utf-8")
+    os.utime(secret, ns=(stat.st_mtime_ns, stat.st_mtime_ns))
+    kept.unlink()
+    kept.symlink_to(secret)
+    store.restore(*calls["call"][1][0])
+    assert not page.exists() and not page.is_symlink()
 
 
 def test_a_store_inside_the_output_or_holding_it_is_refused(tmp_path, caplog):
     settings = {"PATH": str(tmp_path / "content"), "PRESS_RELEASE_BUILD_CACHE": "out/cache"}
-    assert store_folder(settings, str(tmp_path / "out")) is None
+    assert store_folder(settings, str(tmp_path / "out"), warn=True) is None
     assert "PRESS_RELEASE_BUILD_CACHE" in caplog.text
     settings["PRESS_RELEASE_BUILD_CACHE"] = "."
     assert store_folder(settings, str(tmp_path / "out")) is None
@@ -177,3 +191,40 @@ def test_a_set_of_descriptions_is_a_set_whatever_the_order_or_repeats():
         [("kaltim", 2), "article"]
     )
     assert page_cache.unordered(["a"]) != page_cache.unordered(["a", "b"])
+
+
+NO_DATELINE = (
+    "Rapat Koordinasi Banjir Tanpa Dateline\n\nPemerintah provinsi menggelar rapat koordinasi "
+    "penanganan banjir bersama BPBD di kantor gubernur pada hari Senin.\n\nRapat membahas "
+    "kesiapan posko dan logistik bagi warga terdampak.\n"
+)
+
+
+def test_warnings_of_unchanged_releases_are_counted_not_repeated(archive, tmp_path):
+    """Each build's log names the releases read anew with their warnings; those of
+    releases unchanged since the last build are in the report, and counted in one line."""
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    release = content / "2024-05-06-rapat-banjir.txt"
+    release.write_text(NO_DATELINE, "utf-8")
+    out = tmp_path / "out"
+    said = "2024-05-06-rapat-banjir.txt: dateline tidak ditemukan"
+    first = run(content, out)
+    assert said in first
+    assert "tidak diulang di sini" not in first
+    again = run(content, out)
+    assert said not in again
+    counted = re.search(r"(\d+) rilis yang tidak berubah sejak build sebelumnya masih punya "
+                        r"(\d+) peringatan, tidak diulang di sini: lihat "
+                        r"press-release-report\.json", again)  # fmt: skip
+    assert counted, again[-3000:]
+    report = json.loads((tmp_path / "press-release-report.json").read_text("utf-8"))
+    warned = [f for f in report["files"] if f.get("warnings")]
+    assert int(counted.group(1)) == len(warned)
+    assert int(counted.group(2)) == sum(len(f["warnings"]) for f in warned)
+    assert any(f["source"] == release.name for f in warned), warned[:3]
+    # The author edits the release (the dateline still missing): its warning is shown.
+    release.write_text(NO_DATELINE.replace("Senin", "Selasa"), "utf-8")
+    edited = run(content, out)
+    assert said in edited
+    assert int(re.search(r"(\d+) rilis yang tidak berubah", edited).group(1)) == len(warned) - 1

@@ -171,7 +171,8 @@ class PressReleaseReader(BaseReader):
         if "error" in prepared:
             return self._skipped(state, source_path, name, load(prepared["error"]))
         warnings = [load(warning) for warning in prepared["warnings"]]
-        report.tell(state, name, source_path, prepared["title"], warnings, prepared["status"] or "")
+        report.tell(state, name, source_path, prepared["title"], warnings,
+                    prepared["status"] or "", unchanged=bool(prepared.get(UNCHANGED)))  # fmt: skip
         metadata = dict(prepared["fields"])
         if warnings:  # for the report of a build that takes the article from Pelican's cache
             metadata["press_release_warnings"] = warnings
@@ -237,6 +238,11 @@ _URL_WORDS = {"category": "kategori", "author": "reporter", "tag": "label"}
 def _place_slug(place: str) -> str:
     """The slug of a dateline's place: a site's places recur in release after release."""
     return slugify(place)
+
+
+# A key a build's own ``prepare`` (state.py) may add to its result: True when the file is
+# unchanged since the last build, whose log gave its messages then (report.tell).
+UNCHANGED = "unchanged"
 
 
 def prepare(source_path: str, name: str, config) -> dict:

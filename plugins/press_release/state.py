@@ -13,7 +13,8 @@ their defaults; the optional speed layer (``speed/``) replaces them for a run:
 
 - ``prepare(source_path, name, config)``: read and parse one file into plain values
   (``reader.prepare``); the speed layer takes results a second process made ahead, or
-  remembered from the last build;
+  remembered from the last build (marked ``unchanged``: the same bytes, whose messages
+  the log gave when they were read; report.tell sums them up in one line);
 - ``date_type``: the type of the release dates the reader gives Pelican (the speed
   layer's formats in C where that gives Pelican's result);
 - ``save_as(article)``: the file an article writes, ``article.save_as`` (the speed
@@ -45,6 +46,9 @@ class BuildState:
     records: dict[str, dict] = field(default_factory=dict, repr=False)
     # Source paths the reader read in this build (the others came from a cache).
     read_paths: set[str] = field(default_factory=set, repr=False)
+    # Releases unchanged since the last build with warnings, and their warnings: in the
+    # report, summed up in the log (report.tell).
+    unchanged_warned: list[int] = field(default_factory=lambda: [0, 0], repr=False)
     # Warnings for files not recorded yet (see report.add_warning).
     late_warnings: dict[str, list[str]] = field(default_factory=dict, repr=False)
     # The published releases, once the generators are done (for the search index).

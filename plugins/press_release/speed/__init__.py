@@ -13,8 +13,11 @@ What it does, module by module:
 - parse_cache.py, article_cache.py, page_cache.py: under ``pelican --autoreload``, a
   rebuild takes unchanged releases' parse results, their articles and their pages from
   the last build (session.py holds them from one build to the next);
-- records.py: under ``--autoreload``, the search records' digests of unchanged releases
-  kept from the last build (a shard's key is made of them);
+- records.py: the search records' digests of unchanged releases kept from the last
+  build (a shard's key is made of them);
+- store.py: the same for a build in a new process (each ``pelican content``, each Pages
+  workflow run), through a folder kept between runs (``PRESS_RELEASE_BUILD_CACHE``): the
+  parse results, the records' digests, the pages' keys and the pages themselves;
 - shortcuts.py: linear-time replacements of Pelican's quadratic list filters, URLs and
   dates computed once;
 - templates.py: each template compiled once per build, shared by the generators'
@@ -44,6 +47,7 @@ from .background import fork_runner
 from .readahead import ReadAhead
 from .reading import make_prepare
 from .session import SESSION
+from .store import store_folder
 
 
 @dataclass(eq=False)
@@ -51,6 +55,14 @@ class SpeedBuild:
     """The speed layer's part of one build's state (``BuildState.speed``)."""
 
     keep: bool  # parse results and articles are kept for the next build of this process
+    # The build's store (PRESS_RELEASE_BUILD_CACHE, store.py): parse results are kept for
+    # the next process (articles are not: Pelican makes them again)
+    store: str | None = None
+
+    @property
+    def parses_kept(self) -> bool:
+        return self.keep or self.store is not None
+
     readahead: ReadAhead | None = None
     # Compiled templates of this build, shared by its environments (templates.py): one
     # entry per template and configuration of environment.
@@ -77,18 +89,22 @@ def begin_build(pelican) -> None:
     SESSION.collector.thaw_previous_build()
     SESSION.urls.next_build()
     SESSION.records.next_build()
+    store = store_folder(settings, pelican.output_path, warn=True)
     keep = bool(under_autoreload() or settings.get("PRESS_RELEASE_REUSE_PAGES") is True)
-    if keep:
-        SESSION.parse_cache.start(config_from(settings))
+    if keep or store:
+        config = config_from(settings)
+        SESSION.parse_cache.start(config)
+        if store:
+            SESSION.recall_from(store, config)
     else:
         SESSION.parse_cache.forget()
-    build = state.speed = SpeedBuild(keep=keep)
+    build = state.speed = SpeedBuild(keep=keep, store=store)
     state.prepare = make_prepare(SESSION, build)
     if available("safe_datetime"):
         state.date_type = shortcuts.ReleaseDate
     if available("override_urls"):
         state.save_as = partial(shortcuts.save_as, memo=SESSION.urls)
-    if keep:
+    if keep or store:
         state.search_digest = SESSION.records.digest
     if parallel.will_defer(settings, get_writer):
         state.background_runner = fork_runner
@@ -121,7 +137,7 @@ def start_reading(generator) -> None:
     SESSION.collector.pause()
     shortcuts.linear_period_archives(generator)
     SESSION.parse_cache.begin_reading()
-    SESSION.article_cache.install(generator, own_receivers={typed_dates})
+    SESSION.article_cache.install(generator, own_receivers={typed_dates}, keep=build.keep)
     build.readahead = readahead.start(generator, SESSION, build)
 
 
@@ -159,6 +175,9 @@ def end_build(pelican) -> None:
     """`finalized` (the core's state has gone by now: read the settings)."""
     settings = pelican.settings
     if settings.get("PRESS_RELEASE_SPEEDUPS") and SESSION.parse_cache.keeping():
+        store = store_folder(settings, pelican.output_path)
+        if store:
+            SESSION.keep_in(store, config_from(settings))
         SESSION.collector.free_previous_build()
 
 

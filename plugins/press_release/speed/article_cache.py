@@ -144,16 +144,18 @@ class ArticleCache:
             prepared["status"] or "",
         )
 
-    def install(self, generator, own_receivers: set) -> None:
-        """`article_generator_init`: a build that keeps results takes the articles of
-        unchanged files as the last build made them (see the module's docstring).
-        `own_receivers` are the speed layer's receivers of ``content_object_init``."""
+    def install(self, generator, own_receivers: set, keep: bool = True) -> None:
+        """`article_generator_init`: a build that keeps results (`keep`: for a next
+        build of this process) takes the articles of unchanged files as the last build
+        made them (see the module's docstring). `own_receivers` are the speed layer's
+        receivers of ``content_object_init``."""
         self._made.clear()
         self._read.clear()
         self._looked_up.clear()
         settings = generator.settings
         if (
-            not self.parse_cache.keeping()
+            not keep
+            or not self.parse_cache.keeping()
             or settings.get("CACHE_CONTENT")
             or not only_ours(own_receivers)
             or not available("generator_cache")
@@ -207,7 +209,7 @@ class ArticleCache:
             self._stamps.pop(path, None)
             return default
         self.parse_cache.recalled(path)
-        tell(BuildState.of(generator.settings), name, path, title, warnings, status)
+        tell(BuildState.of(generator.settings), name, path, title, warnings, status, True)
         return copy(article, generator.context)
 
     def keep(self, generator, article) -> None:

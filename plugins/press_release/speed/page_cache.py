@@ -62,6 +62,7 @@ import os
 import re
 import sys
 from datetime import date, datetime, tzinfo
+from functools import cache
 from hashlib import blake2b
 from importlib import metadata
 from pathlib import Path
@@ -333,10 +334,12 @@ def _files_of(folder: str) -> list[tuple[str, str, int, bytes]]:
     return parts
 
 
+@cache
 def code_key() -> int:
     """The plugin's files (code, templates of its own, translations, data) and the
     versions of Python and of the packages rendering the pages: a page kept by an
-    earlier process was drawn by the same code."""
+    earlier process was drawn by the same code. Once per process: the code it runs does
+    not change while it runs."""
     versions = []
     for package in _PACKAGES:
         try:
@@ -773,7 +776,6 @@ class PageCache:
         # Per output folder: {path: (key, size, mtime_ns)} of each page of a paginated call.
         self.pages: dict[str, dict[str, tuple[int, int, int]]] = {}
         self.analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
-        self._code: int | None = None  # code_key(), once per process
 
     def plan(self, writer, calls: list[tuple], names: list[str]) -> Plan | None:
         """The reuse plan of a build's recorded calls, or None when pages are not reused."""
@@ -801,9 +803,7 @@ class PageCache:
         context = _shared_context(calls)
         if context is None:
             return None
-        if self._code is None:
-            self._code = code_key()
-        build = Build(writer.settings, context, self.analysed, self._code)
+        build = Build(writer.settings, context, self.analysed, code_key())
         paginated_templates = writer.settings.get("PAGINATED_TEMPLATES") or {}
         stable = stable_pages(writer.settings)
         # The keys make many small tuples and no cycles: the collector would only scan the

@@ -67,6 +67,22 @@ class ParseCache:
         """Whether results are kept (a rebuild): reading then takes little time."""
         return bool(self._store)
 
+    def export(self) -> dict[str, tuple[bytes, str, bytes]]:
+        """The kept results, as marshal data (store.py keeps them for the next process)."""
+        return self._store
+
+    def adopt(self, kept: object) -> None:
+        """Results an earlier process kept with the same settings and code (store.py),
+        taken when this process has none of its own."""
+        if self._store or not isinstance(kept, dict):
+            return
+        self._store.update(
+            (path, entry)
+            for path, entry in kept.items()
+            if isinstance(entry, tuple) and len(entry) == 3
+        )
+        self._generation += 1
+
     def recall(self, path: str, name: str, key: bytes) -> dict | None:
         """prepare()'s values for the file at `path` with digest `key`, if kept."""
         self._seen.add(path)

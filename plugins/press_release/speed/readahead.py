@@ -110,7 +110,7 @@ def _wanted(settings: dict, session) -> bool:
 
 def start(generator, session, build) -> ReadAhead | None:
     """`article_generator_init`: fork the process preparing this generator's releases;
-    `build` is the build's SpeedBuild (its ``keep`` says whether results are kept)."""
+    `build` is the build's SpeedBuild (its ``parses_kept``: whether results are kept)."""
     readers = getattr(getattr(generator, "readers", None), "readers", {})
     ours = {ext: r for ext, r in readers.items() if isinstance(r, PressReleaseReader)}
     if not ours or not _wanted(generator.settings, session):
@@ -121,7 +121,7 @@ def start(generator, session, build) -> ReadAhead | None:
         return None
     pid, end = forked  # the pipe's write end in the new process, its read end here
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        _prepare_all(generator, reader.config, session, build.keep, tuple(ours), end)
+        _prepare_all(generator, reader.config, session, build.parses_kept, tuple(ours), end)
     fcntl.fcntl(end, fcntl.F_SETFL, fcntl.fcntl(end, fcntl.F_GETFL) | os.O_NONBLOCK)
     # room for a few hundred results between two reads of the build (Linux only)
     with contextlib.suppress(AttributeError, OSError):

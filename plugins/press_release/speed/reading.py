@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from ..reader import prepare, prepare_bytes
+from ..reader import UNCHANGED, prepare, prepare_bytes
 from .article_cache import stamp_of
 from .parse_cache import digest
 
@@ -35,6 +35,8 @@ def prepare_here(session, keep: bool, source_path: str, name: str, config) -> di
     if prepared is None:
         prepared = prepare_bytes(raw, source_path, name, config)
         prepared["digest"] = key
+    else:
+        prepared[UNCHANGED] = True  # its messages were logged when it was parsed
     prepared[STAMP] = stamp  # taken off by speed_prepare, never kept with the results
     return prepared
 
@@ -46,12 +48,16 @@ def make_prepare(session, build):
         ahead = build.readahead
         prepared = ahead.take(source_path) if ahead is not None else None
         if prepared is None:
-            prepared = prepare_here(session, build.keep, source_path, name, config)
+            prepared = prepare_here(session, build.parses_kept, source_path, name, config)
         stamp = prepared.pop(STAMP, None)
+        unchanged = prepared.pop(UNCHANGED, False)
+        if build.parses_kept:
+            session.parse_cache.keep(source_path, name, prepared)
         if build.keep:
             session.article_cache.read(source_path, stamp)
-            session.parse_cache.keep(source_path, name, prepared)
             session.article_cache.made(source_path, name, prepared)
+        if unchanged:
+            prepared[UNCHANGED] = True
         return prepared
 
     return speed_prepare

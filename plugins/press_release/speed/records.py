@@ -4,18 +4,27 @@ A rebuild with search gave each shard a key made from the records of all its rel
 every release's text taken out of its HTML, its record written as JSON and hashed, about
 2.4 s of a 10,000-release rebuild for one new release. Here the digest of each release's
 record is kept, by source path, with what the record is made of: the article's body (the
-very string object: a taken article shares it with the last build's, article_cache.py),
-its title, URL, date, place and category. A release whose parts are those of the last
-build keeps its digest; any other is made as the core makes it.
+very string object, when a taken article shares it with the last build's,
+article_cache.py; else a BLAKE2 digest of its text), its title, URL, date, place and
+category. A release whose parts are those of the last build keeps its digest; any other
+is made as the core makes it. The digests of a build go to the next process through the
+build's store (store.py): there the body is compared by its digest.
 """
 
 from __future__ import annotations
 
+from hashlib import blake2b
+
 from ..features.search_records import article_digest
 
 
+def body_digest(body: str) -> bytes:
+    return blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class RecordDigests:
-    """record_digest() of each release of this build and the last, by source path."""
+    """record_digest() of each release of this build and the last, by source path: entries
+    ``(body or None, body's digest, parts, record's digest)``."""
 
     def __init__(self):
         self.current: dict[str, tuple] = {}
@@ -27,6 +36,20 @@ class RecordDigests:
     def forget(self) -> None:
         self.current.clear()
         self.last.clear()
+
+    def export(self) -> dict[str, tuple]:
+        """This build's digests as marshal data, without the bodies (store.py)."""
+        return {path: entry[1:] for path, entry in self.current.items()}
+
+    def adopt(self, kept: object) -> None:
+        """The digests an earlier process kept (store.py), when this one has none."""
+        if self.last or not isinstance(kept, dict):
+            return
+        self.last = {
+            path: (None, *entry)
+            for path, entry in kept.items()
+            if isinstance(entry, tuple) and len(entry) == 3
+        }
 
     def digest(self, article) -> bytes:
         """BuildState.search_digest: search_records.article_digest(article)."""
@@ -45,7 +68,13 @@ class RecordDigests:
             str(category) if category else None,
         )
         entry = self.current.get(path) or self.last.get(path)
-        if entry is None or entry[0] is not body or entry[1] != parts:
-            entry = (body, parts, article_digest(article))
-        self.current[path] = entry
-        return entry[2]
+        if entry is not None and entry[2] == parts and entry[0] is body:
+            found = entry
+        else:
+            text = body_digest(body)
+            if entry is not None and entry[2] == parts and entry[1] == text:
+                found = (body, text, parts, entry[3])
+            else:
+                found = (body, text, parts, article_digest(article))
+        self.current[path] = found
+        return found[3]

@@ -14,16 +14,25 @@ only what must reach the next build of the process is here:
 
 Each cache checks that what it kept was made with the same settings (or for the same
 output folder) before handing it out, so two sites built in one process do not mix.
+
+With ``PRESS_RELEASE_BUILD_CACHE`` the parse results, the search records' digests and
+(page_cache.py) the pages' keys also go to the next process through the build's store
+(store.py): the first build of a process takes them from there, stamped with the
+settings and code they were made with, and each build leaves its own.
 """
 
 from __future__ import annotations
 
 from .article_cache import ArticleCache
 from .collector import Collector
-from .page_cache import PageCache
+from .page_cache import PageCache, canonical, code_key, digest_of
 from .parse_cache import ParseCache
 from .records import RecordDigests
 from .shortcuts import UrlMemo
+from .store import load_kept, save_kept
+
+PARSED = "parsed.marshal"  # in the build's store: the parse results
+RECORDS = "records.marshal"  # the search records' digests
 
 
 class Session:
@@ -35,6 +44,17 @@ class Session:
         self.urls = UrlMemo()
         self.records = RecordDigests()
 
+    def recall_from(self, folder: str, config) -> None:
+        """What an earlier process left in the store `folder` (store.py), for the caches
+        this process has not filled yet; `config` is the build's parser settings."""
+        self.parse_cache.adopt(load_kept(folder, PARSED, _parser_stamp(config)))
+        self.records.adopt(load_kept(folder, RECORDS, code_key()))
+
+    def keep_in(self, folder: str, config) -> None:
+        """This build's parse results and records' digests, for the next process."""
+        save_kept(folder, PARSED, _parser_stamp(config), self.parse_cache.export())
+        save_kept(folder, RECORDS, code_key(), self.records.export())
+
     def forget(self) -> None:
         """Drop every cache (tests; a build with the speed layer off)."""
         self.parse_cache.forget()
@@ -42,6 +62,12 @@ class Session:
         self.page_cache.forget()
         self.urls.forget()
         self.records.forget()
+
+
+def _parser_stamp(config) -> int:
+    """Parse results depend on the file's bytes (their key), the parser's settings and
+    the plugin's code."""
+    return digest_of((canonical(config), code_key()))
 
 
 SESSION = Session()

@@ -1,4 +1,4 @@
-"""Pages kept between processes: a build in a new process renders only what changed.
+"""The build's store: a build in a new process renders and parses only what changed.
 
 A Pages workflow run is a new process every time, and so is each ``pelican content``:
 the page cache (page_cache.py) alone would render every page again in each of them,
@@ -16,7 +16,13 @@ is written there at its end, and read back by the first build of the next proces
   workflow's settings do); a page whose key is unchanged is then linked back into the
   output from here instead of being rendered. A page written again in place (the output
   not emptied) is the same file as its link here: its new size and time no longer match
-  the record, so it is never taken for the old one.
+  the record, so it is never taken for the old one. Only regular files come back (never
+  a symbolic link), and only into the output folder; a store restored from an archive
+  (``actions/cache``) may hold the times to the second only, which is allowed for.
+
+Beside them, the session's (session.py) parse results (``parsed.marshal``: a file whose
+bytes are unchanged is not parsed again) and search records' digests
+(``records.marshal``), each stamped with the settings and code it was made with.
 
 The keys are the same in every process (page_cache.digest_of(), the site's key by the
 bytes of the theme and of the plugin, the versions of the packages drawing the pages).
@@ -34,6 +40,7 @@ import marshal
 import os
 import shutil
 import sys
+from stat import S_ISREG
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +49,10 @@ _MANIFEST = "pages.marshal"
 _FILES = "files"
 
 
-def store_folder(settings: dict, output: str) -> str | None:
+def store_folder(settings: dict, output: str, warn: bool = False) -> str | None:
     """The store's folder (relative paths from the content folder's parent), or None: no
-    setting, or a folder inside the output (it would be published) or holding it."""
+    setting, or a folder inside the output (it would be published) or holding it, which
+    a `warn` call reports (once per build: the speed layer's first)."""
     name = settings.get("PRESS_RELEASE_BUILD_CACHE")
     if not name:
         return None
@@ -52,6 +60,8 @@ def store_folder(settings: dict, output: str) -> str | None:
     path = os.path.abspath(os.path.join(root, name))
     output = os.path.abspath(output)
     if os.path.commonpath([path, output]) in (path, output):
+        if not warn:
+            return None
         logger.warning(
             "press_release: PRESS_RELEASE_BUILD_CACHE %s and the output folder %s hold one "
             "another; choose a folder beside the output (pages are not kept between builds)",
@@ -72,7 +82,10 @@ class BuildStore:
         # build); otherwise they stay where they are, in the output.
         self.mirror = mirror
         self.files = os.path.join(folder, _FILES)
-        self._made: set[str] = set()  # folders of files/ made by this build
+        self._prefix = self.output + os.sep
+        self._made: set[str] = set()  # folders made by this build (store's and output's)
+        self._restored: set[str] = set()  # output files linked back from the store
+        self._recorded: set[str] | None = None  # the files the loaded records name
 
     def load(self) -> tuple[dict, dict] | None:
         """``(calls, pages)`` as PageCache keeps them, written by the last build into the
@@ -93,13 +106,19 @@ class BuildStore:
         if not isinstance(calls, dict) or not isinstance(pages, dict):
             return None
         calls = {key: (value[0], [tuple(f) for f in value[1]]) for key, value in calls.items()}
-        return calls, {path: tuple(value) for path, value in pages.items()}
+        pages = {path: tuple(value) for path, value in pages.items()}
+        self._recorded = {path for _key, files in calls.values() for path, *_ in files}
+        self._recorded.update(pages)
+        return calls, pages
 
     def save(self, calls: dict, pages: dict) -> None:
         """Write the records and link each file they name (the output's own files)."""
         paths = {path for _key, files in calls.values() for path, _size, _mtime in files}
         paths.update(pages)
-        linked = {path for path in paths if self._link_out(path)} if self.mirror else paths
+        if self.mirror:  # a file linked back from the store is its file already
+            linked = {p for p in paths if p in self._restored or self._link_out(p)}
+        else:
+            linked = paths
         calls = {
             key: (value, list(files))
             for key, (value, files) in calls.items()
@@ -120,27 +139,41 @@ class BuildStore:
         brought back by an archive (the Pages workflow's cache) may hold the files'
         times to the second only: a file of the recorded size whose time is within a
         second of the record's gets the recorded time back."""
-        if not self.mirror or os.path.lexists(path):
+        if not self.mirror:
             return
         kept = self._inside(path)
         if kept is None:
             return
         try:
-            stat = os.stat(kept)
-            if stat.st_size != size or abs(stat.st_mtime_ns - mtime) >= 1_000_000_000:
+            stat = os.lstat(kept)
+            if (
+                not S_ISREG(stat.st_mode)  # a link to elsewhere is never published
+                or stat.st_size != size
+                or abs(stat.st_mtime_ns - mtime) >= 1_000_000_000
+            ):
                 return  # not the recorded file: the page is rendered
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            folder = os.path.dirname(path)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
             _link_or_copy(kept, path)
-            if stat.st_mtime_ns != mtime:
-                os.utime(path, ns=(stat.st_atime_ns, mtime))
+        except FileExistsError:
+            return  # the output has a file there: whether it is the page is checked
         except OSError:
-            pass  # the page is rendered
+            return  # the page is rendered
+        self._restored.add(path)
+        if stat.st_mtime_ns != mtime:
+            with contextlib.suppress(OSError):
+                os.utime(path, ns=(stat.st_atime_ns, mtime))
 
     def _inside(self, path: str) -> str | None:
         """The store's name for an output file (None outside the output folder)."""
-        relative = os.path.relpath(path, self.output)
-        if relative.startswith(os.pardir) or os.path.isabs(relative):
+        if not path.startswith(self._prefix):
             return None
+        relative = path[len(self._prefix) :]
+        parts = relative.split(os.sep)
+        if os.pardir in parts or os.curdir in parts or "" in parts:
+            return None  # not as the writer names its files (sanitised_join)
         return os.path.join(self.files, relative)
 
     def _link_out(self, path: str) -> bool:
@@ -169,7 +202,15 @@ class BuildStore:
         return True
 
     def _prune(self, linked: set[str]) -> None:
-        """Remove the store's links to files no longer recorded."""
+        """Remove the store's links to files no longer recorded: those the loaded records
+        named and these do not, or (no records loaded) any file not named here."""
+        if self._recorded is not None and self.mirror:
+            for path in self._recorded - linked:
+                kept = self._inside(path)
+                if kept is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(kept)
+            return
         wanted = {self._inside(path) for path in linked} if self.mirror else set()
         for root, _dirs, files in os.walk(self.files):
             for name in files:
@@ -177,6 +218,37 @@ class BuildStore:
                 if kept not in wanted:
                     with contextlib.suppress(OSError):
                         os.unlink(kept)
+
+
+def load_kept(folder: str, name: str, stamp: int) -> object | None:
+    """What save_kept() wrote as `name` in the store with the same `stamp` (the
+    settings and code it was made with), or None."""
+    try:
+        with open(os.path.join(folder, name), "rb") as handle:
+            kept = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if (
+        not isinstance(kept, dict)
+        or kept.get("format") != FORMAT
+        or kept.get("python") != sys.version
+        or kept.get("stamp") != stamp
+    ):
+        return None
+    return kept.get("data")
+
+
+def save_kept(folder: str, name: str, stamp: int, data: object) -> None:
+    """Write `data` (marshal data) as `name` in the store, replacing the last in one step."""
+    os.makedirs(folder, exist_ok=True)
+    temporary = os.path.join(folder, name + ".new")
+    try:
+        with open(temporary, "wb") as handle:
+            marshal.dump({"format": FORMAT, "python": sys.version, "stamp": stamp,
+                          "data": data}, handle)  # fmt: skip
+        os.replace(temporary, os.path.join(folder, name))
+    except (OSError, ValueError) as error:
+        logger.warning("press_release: could not keep %s in %s: %s", name, folder, error)
 
 
 def _link_or_copy(source: str, target: str) -> None:
