@@ -101,6 +101,9 @@ DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 PRESS_RELEASE_SEARCH = {search}
+# every build here is a first build: nothing kept by an earlier one (bench/search.py's
+# rebuild +1 measures the store)
+PRESS_RELEASE_BUILD_CACHE = None
 """
 
 

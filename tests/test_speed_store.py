@@ -228,3 +228,21 @@ def test_warnings_of_unchanged_releases_are_counted_not_repeated(archive, tmp_pa
     edited = run(content, out)
     assert said in edited
     assert int(re.search(r"(\d+) rilis yang tidak berubah", edited).group(1)) == len(warned) - 1
+
+
+def test_a_store_inside_the_output_is_a_site_problem(archive, tmp_path):
+    """It would be published: --fatal warnings stops the build; without it, the site is
+    built with nothing kept and nothing written inside the output but the site."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pelican", str(archive), "-o", str(out), "-s",
+               str(ROOT / "publishconf.py"), "-e", "PRESS_RELEASE_SEARCH=false",
+               'SITEURL="https://humas.example.go.id"',
+               f'PRESS_RELEASE_BUILD_CACHE="{out / "cache"}"']  # fmt: skip
+    fatal = subprocess.run([*command, "--fatal", "warnings"], capture_output=True, text=True,
+                           cwd=ROOT, timeout=600, env=WIDE)  # fmt: skip
+    assert fatal.returncode != 0
+    assert "PRESS_RELEASE_BUILD_CACHE" in fatal.stdout + fatal.stderr
+    built = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600,
+                           env=WIDE)  # fmt: skip
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert (out / "index.html").is_file() and not (out / "cache").exists()

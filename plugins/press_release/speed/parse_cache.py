@@ -83,6 +83,11 @@ class ParseCache:
         )
         self._generation += 1
 
+    def as_taken(self) -> bool:
+        """Whether the running build took every result it holds as kept: nothing parsed
+        again, nothing dropped (done_reading() has run)."""
+        return len(self._recalled) == len(self._seen) == len(self._store)
+
     def recall(self, path: str, name: str, key: bytes) -> dict | None:
         """prepare()'s values for the file at `path` with digest `key`, if kept."""
         self._seen.add(path)

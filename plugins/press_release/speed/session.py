@@ -43,20 +43,31 @@ class Session:
         self.collector = Collector()
         self.urls = UrlMemo()
         self.records = RecordDigests()
+        # The store's parse results are this process's (loaded or written by it)
+        self._parses_stored: str | None = None
 
     def recall_from(self, folder: str, config) -> None:
         """What an earlier process left in the store `folder` (store.py), for the caches
         this process has not filled yet; `config` is the build's parser settings."""
-        self.parse_cache.adopt(load_kept(folder, PARSED, _parser_stamp(config)))
-        self.records.adopt(load_kept(folder, RECORDS, code_key()))
+        if not self.parse_cache.warm():
+            self.parse_cache.adopt(load_kept(folder, PARSED, _parser_stamp(config)))
+            self._parses_stored = folder if self.parse_cache.warm() else None
+        if not self.records.last:
+            self.records.adopt(load_kept(folder, RECORDS, code_key()))
 
     def keep_in(self, folder: str, config) -> None:
-        """This build's parse results and records' digests, for the next process."""
-        save_kept(folder, PARSED, _parser_stamp(config), self.parse_cache.export())
+        """This build's parse results and records' digests, for the next process. The
+        parse results (460 MB at 100,000 releases) only when they changed since this
+        process last read or wrote them: a rebuild of ``--autoreload`` that parsed
+        nothing again leaves them."""
+        if self._parses_stored != folder or not self.parse_cache.as_taken():
+            save_kept(folder, PARSED, _parser_stamp(config), self.parse_cache.export())
+            self._parses_stored = folder
         save_kept(folder, RECORDS, code_key(), self.records.export())
 
     def forget(self) -> None:
         """Drop every cache (tests; a build with the speed layer off)."""
+        self._parses_stored = None
         self.parse_cache.forget()
         self.article_cache.forget()
         self.page_cache.forget()
