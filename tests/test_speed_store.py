@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 
 from press_release.speed import page_cache
+from press_release.speed.session import SESSION
 from press_release.speed.store import BuildStore, store_folder
 
 from .conftest import ROOT
 from .test_build import WIDE
+from .test_speed_page_cache import site
 from .test_speed_parallel import tree
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -246,3 +248,33 @@ def test_a_store_inside_the_output_is_a_site_problem(archive, tmp_path):
                            env=WIDE)  # fmt: skip
     assert built.returncode == 0, built.stderr[-2000:]
     assert (out / "index.html").is_file() and not (out / "cache").exists()
+
+
+def test_a_deleted_releases_page_leaves_the_output_and_the_store(archive, tmp_path):
+    """In a new process (records read from the store) and in the same one (a rebuild of
+    --autoreload): the page of a deleted release is neither published nor kept."""
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out, files = tmp_path / "out", tmp_path / ".cache" / "build" / "files"
+    build(content, out)
+    pages = {p.relative_to(out) for p in out.glob("20*/*/*/index.html")}
+    assert pages and {p.relative_to(files) for p in files.glob("20*/*/*/index.html")} == pages
+    releases = sorted(content.glob("*.txt"))
+    releases[3].unlink()
+    build(content, out)
+    left = {p.relative_to(out) for p in out.glob("20*/*/*/index.html")}
+    assert len(left) == len(pages) - 1
+    assert {p.relative_to(files) for p in files.glob("20*/*/*/index.html")} == left
+
+    SESSION.forget()
+    try:
+        live = site(content, out, DELETE_OUTPUT_DIRECTORY=True, PRESS_RELEASE_REUSE_PAGES=True)
+        live.run()
+        releases[5].unlink()
+        live.run()
+    finally:
+        SESSION.forget()
+        SESSION.collector.thaw_previous_build()
+    now = {p.relative_to(out) for p in out.glob("20*/*/*/index.html")}
+    assert len(now) == len(left) - 1
+    assert {p.relative_to(files) for p in files.glob("20*/*/*/index.html")} == now

@@ -790,6 +790,8 @@ class PageCache:
                 kept = store.load()
                 if kept is not None:
                     self.memory[output], self.pages[output] = kept
+            else:  # the store holds what the last build of this process recorded
+                store.recorded(self.memory[output], self.pages.get(output, {}))
         if not (
             store is not None
             or output in self.memory

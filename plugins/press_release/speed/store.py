@@ -107,9 +107,14 @@ class BuildStore:
             return None
         calls = {key: (value[0], [tuple(f) for f in value[1]]) for key, value in calls.items()}
         pages = {path: tuple(value) for path, value in pages.items()}
+        self.recorded(calls, pages)
+        return calls, pages
+
+    def recorded(self, calls: dict, pages: dict) -> None:
+        """The records the store holds now (loaded, or the last build's of this process):
+        its files that this build's records no longer name are removed (_prune)."""
         self._recorded = {path for _key, files in calls.values() for path, *_ in files}
         self._recorded.update(pages)
-        return calls, pages
 
     def save(self, calls: dict, pages: dict) -> None:
         """Write the records and link each file they name (the output's own files)."""
