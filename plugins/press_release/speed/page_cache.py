@@ -355,8 +355,12 @@ def digest_of(description) -> int:
     """A 64-bit digest of a key's description (str, int, float, bool, None and tuples of
     them), the same in every process: Python's own hash() of a string is salted per
     process. (marshal's version 2 writes no references, so equal values give equal
-    bytes whatever their reference counts.)"""
-    return int.from_bytes(blake2b(marshal.dumps(description, 2), digest_size=8).digest())
+    bytes whatever their reference counts.) Anything else is Opaque: its call is rendered."""
+    try:
+        data = marshal.dumps(description, 2)
+    except ValueError as error:  # an object marshal does not write
+        raise Opaque(str(error)) from None
+    return int.from_bytes(blake2b(data, digest_size=8).digest())
 
 
 def unordered(descriptions) -> tuple:
