@@ -394,9 +394,10 @@ TABLE: tuple[Setting, ...] = (
             "rebuilds leave unchanged pages alone (None: only with this theme)",
             _optional(_bool), "speed"),
     Setting("PRESS_RELEASE_BUILD_CACHE", ".cache/build", "str or None",
-            "folder outside the output keeping the rendered pages and their keys between "
-            "builds, relative to the content folder's parent: a build in a new process (a "
-            "Pages workflow run) renders only the pages that changed (None: every page)",
+            "folder outside the output keeping what a build made for the next one (parse "
+            "results, search digests, rendered pages and their keys), relative to the "
+            "content folder's parent: a build in a new process (a Pages workflow run) "
+            "parses and renders only what changed (None: nothing kept between processes)",
             _optional(_text), "speed"),
 )  # fmt: skip
 
