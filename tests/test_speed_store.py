@@ -1,6 +1,7 @@
-"""Pages kept between processes (speed/store.py): each `pelican` run is a new process, as
-each run of the Pages workflow is; a run renders only the pages whose keys changed, and
-the site it leaves is the site a fresh build writes."""
+"""The build's store (speed/store.py): each `pelican` run is a new process, as each run of
+the Pages workflow is; a run renders only the pages whose keys changed, and the site it
+leaves is the site a fresh build writes; its log repeats no warning of an unchanged
+release. (Parse results kept: test_speed_parse_cache.py.)"""
 
 from __future__ import annotations
 
