@@ -282,3 +282,78 @@ def test_a_deleted_releases_page_leaves_the_output_and_the_store(archive, tmp_pa
     now = {p.relative_to(out) for p in out.glob("20*/*/*/index.html")}
     assert len(now) == len(left) - 1
     assert {p.relative_to(files) for p in files.glob("20*/*/*/index.html")} == now
+
+
+TAKEN = re.compile(r"(\d+) of (\d+) articles taken as the last build made them")
+
+
+def taken(log: str) -> int:
+    found = TAKEN.search(log)
+    return int(found.group(1)) if found else 0
+
+
+def test_articles_come_from_the_store_and_an_edited_release_is_made_again(archive, tmp_path):
+    """The next process takes the article of each unchanged file as the last build made it
+    (kept_articles.py); an edited file's article is made anew, with the edit; other
+    settings make every article anew; the site is the one a fresh build writes."""
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out = tmp_path / "out"
+    assert taken(run(content, out)) == 0
+    assert list((tmp_path / ".cache" / "build" / "articles").glob("*.pickle"))
+    assert taken(run(content, out)) == COUNT
+
+    release = sorted(content.glob("*.txt"))[11]
+    text = release.read_text("utf-8")
+    words = text.split()
+    word = max((w for w in words if w.isalpha() and text.count(w) == 1), key=len)
+    release.write_text(text.replace(word, "Terverifikasi"), "utf-8")
+    assert taken(run(content, out)) == COUNT - 1
+    fresh = tmp_path / "fresh"
+    run(content, fresh, "PRESS_RELEASE_BUILD_CACHE=null")
+    assert tree(out) == tree(fresh)
+    pages = [p for p in out.glob("20*/*/*/index.html") if "Terverifikasi" in p.read_text("utf-8")]
+    assert len(pages) == 1
+
+    # Another date format: every article is made with it, none taken from the store.
+    log = run(content, out, 'DEFAULT_DATE_FORMAT="%d/%m/%Y"')
+    assert taken(log) == 0
+    assert taken(run(content, out, 'DEFAULT_DATE_FORMAT="%d/%m/%Y"')) == COUNT
+
+
+class _Planted:
+    """What an attacker who can write the store's cache would plant: a pickle that runs
+    a command when it is read."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return os.system, (f"touch {self.marker}",)
+
+
+def test_a_store_of_articles_holding_other_objects_is_ignored_not_run(archive, tmp_path):
+    """Only the classes an article holds are read from the store (an allow-list): a
+    pickle planted in one of its files is not run, and every article is made anew."""
+    import marshal
+    import pickle
+
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    out = tmp_path / "out"
+    run(content, out)
+    kept = sorted((tmp_path / ".cache" / "build" / "articles").glob("*.pickle"))[0]
+    with kept.open("rb") as handle:
+        header = marshal.load(handle)
+    marker = tmp_path / "ran"
+    with kept.open("wb") as handle:
+        marshal.dump(header, handle)
+        pickle.dump(({"x": _Planted(marker)}, {}), handle)
+    log = run(content, out)
+    assert not marker.exists()
+    assert "the store's articles are not used" in log and taken(log) == 0
+    fresh = tmp_path / "fresh"
+    run(content, fresh, "PRESS_RELEASE_BUILD_CACHE=null")
+    assert tree(out) == tree(fresh)
+    # The build wrote a good store again: the next process takes every article.
+    assert taken(run(content, out)) == COUNT

@@ -55,8 +55,8 @@ class SpeedBuild:
     """The speed layer's part of one build's state (``BuildState.speed``)."""
 
     keep: bool  # parse results and articles are kept for the next build of this process
-    # The build's store (PRESS_RELEASE_BUILD_CACHE, store.py): parse results are kept for
-    # the next process (articles are not: Pelican makes them again)
+    # The build's store (PRESS_RELEASE_BUILD_CACHE, store.py): parse results and articles
+    # are kept for the next process (kept_articles.py)
     store: str | None = None
 
     @property
@@ -95,7 +95,7 @@ def begin_build(pelican) -> None:
         config = config_from(settings)
         SESSION.parse_cache.start(config)
         if store:
-            SESSION.recall_from(store, config)
+            SESSION.recall_from(store, config, settings)
     else:
         SESSION.parse_cache.forget()
     build = state.speed = SpeedBuild(keep=keep, store=store)
@@ -137,7 +137,7 @@ def start_reading(generator) -> None:
     SESSION.collector.pause()
     shortcuts.linear_period_archives(generator)
     SESSION.parse_cache.begin_reading()
-    SESSION.article_cache.install(generator, own_receivers={typed_dates}, keep=build.keep)
+    SESSION.article_cache.install(generator, own_receivers={typed_dates}, keep=build.parses_kept)
     build.readahead = readahead.start(generator, SESSION, build)
 
 

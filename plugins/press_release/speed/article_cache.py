@@ -35,6 +35,7 @@ An article is kept only when nothing but the file and the settings decides it:
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import datetime
@@ -46,6 +47,8 @@ from ..features.report import tell
 from ..pelican_compat import available
 from ..state import BuildState
 from .parse_cache import digest
+
+logger = logging.getLogger(__name__)
 
 _ANY = object()  # a sender no receiver is connected to in particular
 # A file's times are trusted only when they were taken this long after its last change:
@@ -117,7 +120,11 @@ class ArticleCache:
         # this build, until Pelican hands over the article it made of each (cache_data)
         self._made: dict[str, tuple] = {}
         self._looked_up: set[str] = set()  # source paths the running build asked for
+        self._taken = 0  # articles the running build took
         self._generation = -1  # parse_cache.generation() when the articles were kept
+        # Whether the kept articles changed since export() or adopt() (a store's copy of
+        # them is then out of date)
+        self.changed = True
 
     def forget(self) -> None:
         self._articles.clear()
@@ -125,6 +132,30 @@ class ArticleCache:
         self._read.clear()
         self._made.clear()
         self._looked_up.clear()
+        self._taken = 0
+        self.changed = True
+
+    def export(self) -> tuple[dict, dict]:
+        """The kept articles and their files' stamps (kept_articles.py writes them to the
+        build's store for the next process)."""
+        self.changed = False
+        return self._articles, self._stamps
+
+    def adopt(self, kept: tuple[dict, dict] | None) -> None:
+        """Articles an earlier process kept (kept_articles.load(): the same settings,
+        code and time locale), taken when this process has none of its own, after the
+        parse cache took that process's results."""
+        if self._articles or kept is None:
+            return
+        articles, stamps = kept
+        self._articles.update(
+            (path, entry)
+            for path, entry in articles.items()
+            if isinstance(entry, tuple) and len(entry) == 6
+        )
+        self._stamps.update((path, stamps.get(path)) for path in self._articles)
+        self._generation = self.parse_cache.generation()
+        self.changed = False
 
     def read(self, source_path: str, stamp: tuple | None) -> None:
         """The reader read `source_path`, whose stamp_of() was `stamp` before its bytes
@@ -152,6 +183,7 @@ class ArticleCache:
         self._made.clear()
         self._read.clear()
         self._looked_up.clear()
+        self._taken = 0
         settings = generator.settings
         if (
             not keep
@@ -162,6 +194,7 @@ class ArticleCache:
         ):
             self._articles.clear()
             self._stamps.clear()
+            self.changed = True
             return
         if self._generation != self.parse_cache.generation() or any(
             entry[5].settings is not settings for entry in self._articles.values()
@@ -169,6 +202,7 @@ class ArticleCache:
             self._articles.clear()  # other settings: nothing made with the old ones is of use
             self._stamps.clear()
             self._generation = self.parse_cache.generation()
+            self.changed = True
         cache = self
 
         def get_cached_data(generator, filename: str, default=None):
@@ -207,8 +241,10 @@ class ArticleCache:
         if not same:
             del self._articles[path]
             self._stamps.pop(path, None)
+            self.changed = True
             return default
         self.parse_cache.recalled(path)
+        self._taken += 1
         tell(BuildState.of(generator.settings), name, path, title, warnings, status, True)
         return copy(article, generator.context)
 
@@ -223,12 +259,21 @@ class ArticleCache:
             return  # undated, or a draft until its day comes
         self._articles[path] = (*entry, copy(article, None))
         self._stamps[path] = self._read.pop(path, None)
+        self.changed = True
 
     def done_reading(self) -> None:
         """`article_generator_pretaxonomy`: forget the files this build did not read."""
+        if self._taken:
+            logger.info(
+                "press_release: %d of %d articles taken as the last build made them",
+                self._taken,
+                len(self._looked_up),
+            )
+        self._taken = 0
         if self._looked_up:
             for path in self._articles.keys() - self._looked_up:
                 del self._articles[path]
                 self._stamps.pop(path, None)
+                self.changed = True
         self._made.clear()
         self._read.clear()

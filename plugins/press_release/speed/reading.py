@@ -53,7 +53,6 @@ def make_prepare(session, build):
         unchanged = prepared.pop(UNCHANGED, False)
         if build.parses_kept:
             session.parse_cache.keep(source_path, name, prepared)
-        if build.keep:
             session.article_cache.read(source_path, stamp)
             session.article_cache.made(source_path, name, prepared)
         if unchanged:
