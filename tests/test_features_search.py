@@ -10,6 +10,8 @@ import gzip
 import json
 import os
 import shutil
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,7 +28,8 @@ from press_release.features.search_records import (
     shard_key,
 )
 
-from .test_build import pelican
+from .conftest import ROOT
+from .test_build import WIDE, pelican
 
 # --- records ------------------------------------------------------------------------------
 
@@ -261,8 +264,10 @@ def test_a_rebuild_indexes_only_the_changed_shard(sharded, tmp_path):
     edited = content / "2024-09-02-jalan-penajam.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("dua belas", "lima belas"),
                       encoding="utf-8")  # fmt: skip
-    log = build(content, output, "-v", "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1")
-    assert f"{len(titles)} shards, 1 re-indexed" in log
+    log = build(content, output, "-v", "-e", "PRESS_RELEASE_SEARCH_SHARD_SIZE=1",
+                "PRESS_RELEASE_JOBS=2")  # fmt: skip
+    # indexed in a second process while the pages were written (the speed layer)
+    assert f"{len(titles)} shards, 1 re-indexed (1 alongside the pages)" in " ".join(log.split())
     after = {name: bundle_files(output / "pagefind" / name) for name in titles}
     for name in titles:
         assert (after[name] == before[name]) is (name != home), name
@@ -340,3 +345,30 @@ def test_the_pages_workflow_keeps_the_cache():
     )
     names = [s.get("name") for s in steps()]
     assert names.index(step["name"]) < names.index("Build the site and its search index")
+
+
+def test_pagefind_failing_alongside_the_pages_is_a_site_problem(sharded, tmp_path):
+    """A rebuild's changed shard is indexed in a second process while the pages are
+    written; when Pagefind fails there, the build logs the error and publishes the site
+    without a search index (never a half-written one), as it does after the pages."""
+    root = tmp_path / "copy"
+    shutil.copytree(sharded.root, root)
+    content, output = root / "content", root / "output"
+    edited = content / "2024-09-02-jalan-penajam.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("dua belas", "tujuh belas"),
+                      encoding="utf-8")  # fmt: skip
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
+         str(ROOT / "pelicanconf.py"), "-e", f'PATH="{content}"',
+         "PRESS_RELEASE_SEARCH_SHARD_SIZE=1", "PRESS_RELEASE_JOBS=2"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**WIDE, "PAGEFIND_BINARY_PATH": str(broken)},
+    )  # fmt: skip
+    log = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode == 0, log[-3000:]
+    assert "ERROR" in log and "Pagefind" in log, log[-3000:]
+    assert not (output / "pagefind").exists()
+    assert (output / "index.html").is_file()

@@ -17,7 +17,9 @@ connected), which is also the order of a build:
 5. once the articles are final: related releases, newer/older links and photos
    (features/; photos are processed while the build goes on when the speed layer can);
 6. once every generator is done: the build report collects what Pelican itself could
-   not read, and the published releases are kept for the search index;
+   not read, the published releases are kept, and the search index is planned (a
+   rebuild's few changed shards indexed while the pages are written, with the speed
+   layer);
 7. after the site is written: the files GitHub Pages needs, the search index, the build
    report (with GitHub Actions annotations); the build's state goes.
 
@@ -82,6 +84,7 @@ SEQUENCE = (
     (signals.feed_generated, photos.add_enclosures),
     (signals.all_generators_finalized, report.collect),
     (signals.all_generators_finalized, publishing.collect_releases),
+    (signals.all_generators_finalized, search.plan_index),
     (signals.finalized, publishing.write_pages_files),
     (signals.finalized, search.build_index),
     (signals.finalized, redirects.finish),

@@ -24,7 +24,9 @@ their defaults; the optional speed layer (``speed/``) replaces them for a run:
   unchanged releases from the last build;
 - ``background(work, then)``: run ``work()`` and give its result to ``then``; here at
   once, in the speed layer possibly in a second process while the build goes on, with
-  ``finish_background()`` waited on before any page is rendered.
+  ``finish_background()`` waited on before any page is rendered (``late`` work, whose
+  result no page needs, by ``finish_late()`` once the site is written: the search
+  index).
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ class BuildState:
     save_as: Callable | None = field(default=None, repr=False)
     search_digest: Callable | None = field(default=None, repr=False)
     _pending: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    _later: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # The search index's plan, made before the pages are written (features/search.py).
+    search: object = field(default=None, repr=False)
     # Which files are releases: the content folder and its folders' links, looked up
     # once per build (features/sources.Sources).
     sources: object = field(default=None, repr=False)
@@ -88,18 +93,26 @@ class BuildState:
             state = BuildState(settings)
         return state
 
-    def background(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+    def background(
+        self, work: Callable[[], object], then: Callable[[object], None], late: bool = False
+    ) -> None:
         """Run `work` and hand its result to `then`, at once or (speed layer) later,
-        but always before ``finish_background`` returns."""
+        but always before ``finish_background`` returns (`late`: ``finish_late``)."""
         if self.background_runner is None:
             then(work())
             return
-        self._pending.append(self.background_runner(work, then))
+        (self._later if late else self._pending).append(self.background_runner(work, then))
 
     def finish_background(self) -> None:
         """Wait for background work: each pending item applies its result."""
         while self._pending:
             self._pending.pop(0)()
+
+    def finish_late(self) -> None:
+        """Wait for late background work too."""
+        self.finish_background()
+        while self._later:
+            self._later.pop(0)()
 
 
 def _none() -> None:
@@ -115,4 +128,4 @@ def end(pelican) -> None:
     """`finalized`: the build is over; its state goes (background work is waited for)."""
     state = pelican.settings.pop(STATE_KEY, None)
     if state is not None:
-        state.finish_background()
+        state.finish_late()

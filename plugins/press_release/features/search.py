@@ -1,4 +1,4 @@
-"""The Pagefind search index, built in shards after Pelican has written the site.
+"""The Pagefind search index, built in shards.
 
 Only the published releases are indexed (no list pages, no drafts: they are not in the
 build's ``releases``), one record each (``search_records.py``: the release's text alone,
@@ -18,6 +18,12 @@ With ``PRESS_RELEASE_SEARCH_CACHE`` (a folder outside the output, kept between b
 the Pages workflow restores it with ``actions/cache``), each shard's bundle is kept there
 with a key made from its records, and a rebuild re-indexes only the shards whose key
 changed; the others are linked into the output from the cache.
+
+The index is planned once the articles are final (``all_generators_finalized``). A
+rebuild's few changed shards (no more than ``PRESS_RELEASE_JOBS``) are indexed through
+the build's ``background`` (state.py): with the speed layer, in a second process while
+the pages are keyed and written on the first core; every other index, after the pages
+are written. The shards go into the output once the site is written (``finalized``).
 
 The output folder is replaced only when it holds an index this plugin wrote (or
 nothing), so a setting pointing at the site's own pages cannot delete them.
@@ -46,17 +52,25 @@ MANIFEST = "manifest.json"  # in the cache folder: each kept shard's key
 GENERATOR = "press_release"  # marks a search folder (and a cache) this plugin wrote
 
 
-def build_index(pelican):
-    """`finalized`: index the build's releases when ``PRESS_RELEASE_SEARCH`` is on."""
-    settings = pelican.settings
+def plan_index(generators) -> None:
+    """`all_generators_finalized` (after the published releases are collected): plan the
+    index (the shards, their keys, those to index again), and when a few shards changed
+    (no more than ``PRESS_RELEASE_JOBS``: a rebuild), index them through the build's
+    ``background``: with the speed layer, in a second process while the pages are
+    written (build_index waits for it). A first build indexes after the pages are
+    written, so that the memory of indexing every shard does not add to rendering's."""
+    if not generators:
+        return
+    settings = generators[0].settings
     if not settings["PRESS_RELEASE_SEARCH"]:
         return
-    releases = BuildState.of(settings).releases
+    state = BuildState.of(settings)
+    output = generators[0].output_path
     folder = settings["PRESS_RELEASE_SEARCH_DIR"]
     if not inside(folder):  # validated at start-up already: never outside the output
         log.error("press_release: PRESS_RELEASE_SEARCH_DIR %r leaves the output folder", folder)
         return
-    bundle = os.path.join(pelican.output_path, folder)
+    bundle = os.path.join(output, folder)
     if not _ours(bundle):
         log.error(
             "press_release: %s holds files that are not a search index; set "
@@ -64,18 +78,35 @@ def build_index(pelican):
             bundle,
         )
         return
-    if not releases:
-        shutil.rmtree(bundle, ignore_errors=True)
-        log.info("press_release: no published release to index for search")
-        return
     try:
-        build_search_index(settings, pelican.output_path, bundle, releases)
+        plan = _Plan(settings, output, bundle, state.releases)
     except PressReleaseError as exc:
         shutil.rmtree(bundle, ignore_errors=True)
         log.error("%s", exc)
+        return
+    state.search = plan
+    if plan.stale and len(plan.stale) <= plan.jobs:
+        state.background(plan.index_stale, plan.indexed, late=True)
+
+
+def build_index(pelican):
+    """`finalized`: the index of the build's releases when ``PRESS_RELEASE_SEARCH`` is on
+    (what plan_index planned, and started)."""
+    state = BuildState.of(pelican.settings)
+    plan, state.search = state.search, None
+    if plan is None:
+        return
+    try:
+        state.finish_late()
+        plan.finish()
+    except PressReleaseError as exc:
+        shutil.rmtree(plan.bundle, ignore_errors=True)
+        log.error("%s", exc)
     except BaseException:
-        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.rmtree(plan.bundle, ignore_errors=True)
         raise
+    finally:
+        plan.close()
 
 
 def _ours(bundle: str) -> bool:
@@ -116,46 +147,101 @@ def cache_folder(settings, output: str) -> str | None:
     return path
 
 
-def build_search_index(settings, output, bundle, articles):
-    """Index `articles` into `bundle`, shard by shard, reusing unchanged cached shards."""
-    start = time.perf_counter()
-    language = settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get("DEFAULT_LANG", "id")
-    engine = engine_version()
-    shards = plan_shards(articles, settings["PRESS_RELEASE_SEARCH_SHARD_SIZE"])
-    digest = BuildState.of(settings).search_digest or article_digest
-    keys = {name: shard_key_of(map(digest, items), language, engine)
-            for name, items in shards.items()}  # fmt: skip
-    cache = cache_folder(settings, output)
-    with tempfile.TemporaryDirectory(prefix="press-release-search-") as scratch:
-        store = os.path.join(cache, "shards") if cache else scratch
-        kept = _kept_keys(cache) if cache else {}
-        stale = [name for name in shards if kept.get(name) != keys[name]
-                 or not os.path.isfile(os.path.join(store, name, ENTRY))]  # fmt: skip
-        if cache:
-            os.makedirs(store, exist_ok=True)
-            _forget(cache, store, kept, stale, keys)
+class _Plan:
+    """One build's index: its shards and their keys, the shards to index again, where
+    they go (the cache, or a scratch folder)."""
 
-        def index(name):
-            target = os.path.join(store, name)
+    def __init__(self, settings: dict, output: str, bundle: str, articles) -> None:
+        self.start = time.perf_counter()
+        self.bundle = bundle
+        self.count = len(articles)
+        self.language = settings.get("PRESS_RELEASE_CONTENT_LANG") or settings.get(
+            "DEFAULT_LANG", "id"
+        )
+        self.jobs = settings.get("PRESS_RELEASE_JOBS") or os.cpu_count() or 1
+        size = settings["PRESS_RELEASE_SEARCH_SHARD_SIZE"]
+        self.shards = plan_shards(articles, size) if articles else {}
+        self.done: list[str] = []  # shards indexed
+        self.error: str | None = None  # why Pagefind could not index one
+        if not self.shards:
+            self.stale, self.cache, self.scratch = [], None, None
+            return
+        engine = engine_version()
+        digest = BuildState.of(settings).search_digest or article_digest
+        self.keys = {name: shard_key_of(map(digest, items), self.language, engine)
+                     for name, items in self.shards.items()}  # fmt: skip
+        self.cache = cache_folder(settings, output)
+        self.scratch = None
+        if self.cache:
+            self.store = os.path.join(self.cache, "shards")
+        else:
+            self.scratch = tempfile.mkdtemp(prefix="press-release-search-")
+            self.store = self.scratch
+        self.kept = _kept_keys(self.cache) if self.cache else {}
+        self.stale = [name for name in self.shards if self.kept.get(name) != self.keys[name]
+                      or not os.path.isfile(os.path.join(self.store, name, ENTRY))]  # fmt: skip
+        if self.cache:
+            os.makedirs(self.store, exist_ok=True)
+            _forget(self.cache, self.store, self.kept, self.stale, self.keys)
+
+    def index_stale(self) -> list[str] | str:
+        """Index the shards to index again; the names indexed (or why not: Pagefind's
+        failure, raised by finish())."""
+        try:
+            self.index(self.stale)
+        except PressReleaseError as exc:
+            return str(exc)
+        return list(self.stale)
+
+    def index(self, names: list[str]) -> None:
+        def one(name):
+            target = os.path.join(self.store, name)
             shutil.rmtree(target, ignore_errors=True)
-            index_records(records_of(shards[name]), target, language)
+            index_records(records_of(self.shards[name]), target, self.language)
             return name
 
-        jobs = settings.get("PRESS_RELEASE_JOBS") or os.cpu_count() or 1
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale) or 1))) as pool:
-            for name in pool.map(index, stale):
-                if cache:
-                    kept[name] = keys[name]
-                    _write_manifest(cache, kept)
-        _place_shards(store, bundle, shards, stale)
-    listing = {"generator": GENERATOR, "shards": list(shards)}
-    with open(os.path.join(bundle, SHARDS), "w", encoding="utf-8") as handle:
-        json.dump(listing, handle, separators=(",", ":"))
-    log.info(
-        "press_release: indexed %d releases for search in %s: %d shards, %d re-indexed, "
-        "%.1f s",
-        len(articles), bundle, len(shards), len(stale), time.perf_counter() - start,
-    )  # fmt: skip
+        with ThreadPoolExecutor(max_workers=max(1, min(self.jobs, len(names) or 1))) as pool:
+            for name in pool.map(one, names):
+                self.indexed([name])
+
+    def indexed(self, names: list[str] | str) -> None:
+        """Shards indexed (their keys into the cache's manifest), or Pagefind's failure
+        (raised by finish())."""
+        if isinstance(names, str):
+            self.error = names
+            return
+        for name in names:
+            if name not in self.done:
+                self.done.append(name)
+            if self.cache:
+                self.kept[name] = self.keys[name]
+        if self.cache and names:
+            _write_manifest(self.cache, self.kept)
+
+    def finish(self) -> None:
+        """Index what is left to index, and put the shards into the output."""
+        if not self.shards:
+            shutil.rmtree(self.bundle, ignore_errors=True)
+            log.info("press_release: no published release to index for search")
+            return
+        if self.error:
+            raise PressReleaseError(self.error)
+        alongside = len(self.done)  # indexed before finalized: while the pages were written
+        self.index([name for name in self.stale if name not in self.done])
+        _place_shards(self.store, self.bundle, self.shards, self.stale)
+        listing = {"generator": GENERATOR, "shards": list(self.shards)}
+        with open(os.path.join(self.bundle, SHARDS), "w", encoding="utf-8") as handle:
+            json.dump(listing, handle, separators=(",", ":"))
+        log.info(
+            "press_release: indexed %d releases for search in %s: %d shards, %d re-indexed "
+            "(%d alongside the pages), %.1f s",
+            self.count, self.bundle, len(self.shards), len(self.stale), alongside,
+            time.perf_counter() - self.start,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        if self.scratch:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _kept_keys(cache: str) -> dict[str, str]:

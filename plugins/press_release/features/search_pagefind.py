@@ -173,14 +173,19 @@ def index_records(records, output_path: str, language: str, executable: str | No
     1.5.2: an empty ``pagefind-entry.json`` in about one run in fifteen), and taking the
     data lets the files be made byte-stable before they are written once.
     """
-    with PagefindService(executable) as service:
-        index_id = service.wait(service.send({"type": "NewIndex", "config": None}))["index_id"]
-        count = 0
-        for record in records:
-            service.send({"type": "AddRecord", "index_id": index_id, "language": language,
-                          **record})  # fmt: skip
-            count += 1
-        answer = service.wait(service.send({"type": "GetFiles", "index_id": index_id}))
+    try:
+        with PagefindService(executable) as service:
+            index_id = service.wait(service.send({"type": "NewIndex", "config": None}))["index_id"]
+            count = 0
+            for record in records:
+                service.send({"type": "AddRecord", "index_id": index_id,
+                              "language": language, **record})  # fmt: skip
+                count += 1
+            answer = service.wait(service.send({"type": "GetFiles", "index_id": index_id}))
+    except OSError as exc:  # the service ended (a broken pipe), or could not start
+        raise PressReleaseError(
+            f"press_release: Pagefind stopped while indexing {output_path}: {exc}"
+        ) from exc
     files = {}
     for item in answer.get("files") or ():
         if KEPT.fullmatch(item["path"]):
