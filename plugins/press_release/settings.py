@@ -395,9 +395,10 @@ TABLE: tuple[Setting, ...] = (
             _optional(_bool), "speed"),
     Setting("PRESS_RELEASE_BUILD_CACHE", ".cache/build", "str or None",
             "folder outside the output keeping what a build made for the next one (parse "
-            "results, search digests, rendered pages and their keys), relative to the "
-            "content folder's parent: a build in a new process (a Pages workflow run) "
-            "parses and renders only what changed (None: nothing kept between processes)",
+            "results, Pelican's articles, search digests, rendered pages and their keys), "
+            "relative to the content folder's parent: a build in a new process (a Pages "
+            "workflow run) parses, makes and renders only what changed (None: nothing "
+            "kept between processes)",
             _optional(_text), "speed"),
 )  # fmt: skip
 
