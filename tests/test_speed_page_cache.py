@@ -210,3 +210,32 @@ def test_a_value_of_unknown_type_makes_its_call_render_every_time():
         keys.value(object(), keys.whole)
     assert keys.value(["a", ("b", 1)], keys.whole) == keys.value(["a", ("b", 1)], keys.whole)
     assert keys.value(["a"], keys.whole) != keys.value(("a",), keys.whole)
+
+
+def test_articles_described_in_a_second_process_have_the_keys_of_one(archive, tmp_path):
+    """A rebuild describes half its articles in a forked process (Keys.describe_ahead):
+    every article's key is the one a single process gives, links included."""
+    from pelican import signals
+
+    from press_release.speed.background import fork_runner
+
+    seen: list = []
+
+    def keep(generators):
+        for generator in generators:
+            seen.extend(getattr(generator, "articles", ()))
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        site(archive, tmp_path / "out").run()
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    assert len(seen) == COUNT
+    one = page_cache.Keys()
+    alone = [one.whole(article) for article in seen]
+    ahead = page_cache.Keys()
+    ahead.describe_ahead(seen, fork_runner)
+    # every article described before any key is asked for: half came from the other process
+    assert len(ahead._own) == COUNT
+    assert [ahead.whole(article) for article in seen] == alone
+    assert len(set(alone)) == COUNT

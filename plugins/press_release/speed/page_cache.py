@@ -55,6 +55,7 @@ otherwise from the second build into the same folder in one process.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import marshal
@@ -112,6 +113,9 @@ _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _FOUND_ORDER = frozenset({"generated_content", "static_content"})
 
 _ANALYSED_MAX = 1000  # each change of the theme or settings adds one entry per template
+# Articles from which a rebuild describes half of them in a second process (a fork and
+# the descriptions sent back cost about what 1,000 descriptions do).
+AHEAD = 4000
 
 
 def _kind_of(kind: type) -> str:
@@ -243,6 +247,40 @@ class Keys:
         if found is None:
             found = self._urls[id(content)] = url(content)
         return found
+
+    def describe_ahead(self, articles: list[Content], runner) -> None:
+        """Describe each article's own attributes (_own_part(): most of the keys' cost in
+        a rebuild in a new process, where every article is described again), the second
+        half in a second process started by `runner` while this one describes the first
+        half. The second process sends back each description with its links as
+        positions in `articles`; an article it could not describe (a value the keys do
+        not know, a link to another kind of content) is described here when a key needs
+        it."""
+        half = len(articles) // 2
+        position = {id(article): index for index, article in enumerate(articles)}
+
+        def work() -> list[tuple[int, int, list[int]]]:
+            found = []
+            for index in range(half, len(articles)):
+                try:
+                    digest, links = self._own_part(articles[index])
+                except Opaque:
+                    continue
+                places = [position.get(id(link)) for link in links]
+                if None not in places:
+                    found.append((index, digest, places))
+            return found
+
+        def then(found: list[tuple[int, int, list[int]]]) -> None:
+            for index, digest, places in found:
+                described = (digest, [articles[i] for i in places])
+                self._own.setdefault(id(articles[index]), described)
+
+        finish = runner(work, then)
+        for article in articles[:half]:
+            with contextlib.suppress(Opaque):
+                self._own_part(article)
+        finish()
 
     def _own_part(self, content: Content) -> tuple[int, list[Content]]:
         """Its attributes, each content object in them a numbered placeholder, and those
@@ -781,8 +819,10 @@ class PageCache:
         self.pages: dict[str, dict[str, tuple[int, int, int]]] = {}
         self.analysed: dict[tuple[int, str], tuple[frozenset[str], tuple]] = {}
 
-    def plan(self, writer, calls: list[tuple], names: list[str]) -> Plan | None:
-        """The reuse plan of a build's recorded calls, or None when pages are not reused."""
+    def plan(self, writer, calls: list[tuple], names: list[str], runner=None) -> Plan | None:
+        """The reuse plan of a build's recorded calls, or None when pages are not reused.
+        `runner` (background.fork_runner): half the articles are described in a second
+        process while this one describes the other half (Keys.describe_ahead)."""
         if not calls or not enabled(writer.settings):
             return None
         settings, output = writer.settings, writer.output_path
@@ -817,6 +857,9 @@ class PageCache:
         collecting = gc.isenabled()
         gc.disable()
         try:
+            articles = context.get("articles")
+            if runner is not None and isinstance(articles, list) and len(articles) >= AHEAD:
+                build.keys.describe_ahead(articles, runner)
             keys = [build.call_key(call) for call in calls]
             bases = [build.pages_key(call, paginated_templates, stable) for call in calls]
         finally:

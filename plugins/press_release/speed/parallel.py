@@ -247,7 +247,12 @@ class DeferredWriter(Writer):
         costs = [self._cost(*call) for call in calls]
         names = [name for name, _pages in costs]
         first = self._render_edited(calls, names)
-        plan = self._plan = self.session.page_cache.plan(self, calls, names)
+        runner = None
+        if self.jobs > 1 and can_fork():
+            from .background import fork_runner  # background.py imports this module
+
+            runner = fork_runner
+        plan = self._plan = self.session.page_cache.plan(self, calls, names, runner)
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused and index not in first]
         workers = min(self.jobs, len(todo))
