@@ -15,8 +15,8 @@ only what must reach the next build of the process is here:
 Each cache checks that what it kept was made with the same settings (or for the same
 output folder) before handing it out, so two sites built in one process do not mix.
 
-With ``PRESS_RELEASE_BUILD_CACHE`` the parse results, the articles, the search records'
-digests and (page_cache.py) the pages' keys also go to the next process through the
+With ``PRESS_RELEASE_BUILD_CACHE`` the parse results, the articles, their URLs, the search
+records' digests and (page_cache.py) the pages' keys also go to the next process through the
 build's store (store.py): the first build of a process takes them from there, stamped
 with the settings and code they were made with, and each build leaves its own.
 """
@@ -34,6 +34,7 @@ from .store import load_kept, save_kept
 
 PARSED = "parsed.marshal"  # in the build's store: the parse results
 RECORDS = "records.marshal"  # the search records' digests
+URLS = "urls.marshal"  # the articles' URLs and output paths (shortcuts.UrlMemo)
 
 
 class Session:
@@ -64,6 +65,8 @@ class Session:
                 self._articles_stored = folder if kept is not None else None
         if not self.records.last:
             self.records.adopt(load_kept(folder, RECORDS, code_key()))
+        if not self.urls.last:
+            self.urls.adopt(load_kept(folder, URLS, code_key()))
 
     def keep_in(self, folder: str, config) -> None:
         """This build's parse results, articles and records' digests, for the next
@@ -79,6 +82,7 @@ class Session:
             kept_articles.save(folder, self._articles_stamp, *self.article_cache.export())
             self._articles_stored = folder
         save_kept(folder, RECORDS, code_key(), self.records.export())
+        save_kept(folder, URLS, code_key(), self.urls.export())
 
     def forget(self) -> None:
         """Drop every cache (tests; a build with the speed layer off)."""

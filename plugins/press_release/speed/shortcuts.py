@@ -76,7 +76,8 @@ def index_memberships(generator) -> None:
 
 class UrlMemo:
     """URLs and output paths formatted in this build and the last one, by the URL
-    settings and the values of the fields they name (see :func:`_url_and_save_as`)."""
+    settings and the values of the fields they name (see :func:`_url_and_save_as`); the
+    last build may be one of another process (the build's store, session.py)."""
 
     def __init__(self):
         self.current: dict[tuple, tuple[str, str]] = {}
@@ -97,6 +98,21 @@ class UrlMemo:
     def forget(self) -> None:
         self.current.clear()
         self.last.clear()
+
+    def export(self) -> dict[tuple, tuple[str, str]]:
+        """This build's URLs, as marshal data (store.py keeps them for the next process:
+        the keys are the same in every process)."""
+        return self.current
+
+    def adopt(self, kept: object) -> None:
+        """The URLs an earlier process kept (store.py), when this one has none."""
+        if self.last or not isinstance(kept, dict):
+            return
+        self.last = {
+            key: value
+            for key, value in kept.items()
+            if isinstance(key, tuple) and isinstance(value, tuple) and len(value) == 2
+        }
 
 
 def freeze_urls(generator, memo: UrlMemo | None = None) -> None:
@@ -197,9 +213,13 @@ def _memo_key(article, url: str, save_as: str) -> tuple | None:
             if not isinstance(value, datetime):
                 return None  # now(), or a value of another kind
             # equal datetimes in two zones format differently: every field, and the zone
-            values.append((type(value), value.year, value.month, value.day, value.hour,
-                           value.minute, value.second, value.microsecond, value.fold,
-                           value.tzinfo))  # fmt: skip
+            # (by what formats it: a key the same in every process, store.py keeps them)
+            zone = value.tzinfo
+            values.append((_type_name(type(value)), value.year, value.month, value.day,
+                           value.hour, value.minute, value.second, value.microsecond,
+                           value.fold, None if zone is None else (
+                               _type_name(type(zone)), str(zone), value.tzname(),
+                               _seconds(value.utcoffset()))))  # fmt: skip
             continue
         elif name == "lang":
             value = getattr(article, "lang", "en")
@@ -220,6 +240,14 @@ def _memo_key(article, url: str, save_as: str) -> tuple | None:
 
 
 _ABSENT = object()
+
+
+def _type_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _seconds(offset) -> float | None:
+    return None if offset is None else offset.total_seconds()
 
 
 def _url_fields(article) -> dict:

@@ -139,16 +139,17 @@ class BuildStore:
         os.replace(temporary, os.path.join(self.folder, _MANIFEST))
         self._prune(linked)
 
-    def restore(self, path: str, size: int, mtime: int) -> None:
+    def restore(self, path: str, size: int, mtime: int) -> bool:
         """A recorded file the output folder lacks: linked back from the store. A store
         brought back by an archive (the Pages workflow's cache) may hold the files'
         times to the second only: a file of the recorded size whose time is within a
-        second of the record's gets the recorded time back."""
+        second of the record's gets the recorded time back. Whether the file was linked
+        back, with the recorded size and time (else it is to be looked at)."""
         if not self.mirror:
-            return
+            return False
         kept = self._inside(path)
         if kept is None:
-            return
+            return False
         try:
             stat = os.lstat(kept)
             if (
@@ -156,20 +157,23 @@ class BuildStore:
                 or stat.st_size != size
                 or abs(stat.st_mtime_ns - mtime) >= 1_000_000_000
             ):
-                return  # not the recorded file: the page is rendered
+                return False  # not the recorded file: the page is rendered
             folder = os.path.dirname(path)
             if folder not in self._made:
                 os.makedirs(folder, exist_ok=True)
                 self._made.add(folder)
             _link_or_copy(kept, path)
         except FileExistsError:
-            return  # the output has a file there: whether it is the page is checked
+            return False  # the output has a file there: whether it is the page is checked
         except OSError:
-            return  # the page is rendered
+            return False  # the page is rendered
         self._restored.add(path)
         if stat.st_mtime_ns != mtime:
-            with contextlib.suppress(OSError):
+            try:
                 os.utime(path, ns=(stat.st_atime_ns, mtime))
+            except OSError:
+                return False
+        return True
 
     def _inside(self, path: str) -> str | None:
         """The store's name for an output file (None outside the output folder)."""
