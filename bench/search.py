@@ -218,6 +218,7 @@ class Archive:
 
 # The speed layer's log line (parallel.py), its words run together as one line.
 RENDERED = re.compile(r"rendered (\d+) pages in \d+ .{0,40}?process\S* (?:left (\d+) unchanged)?")
+TAKEN = re.compile(r"(\d+) of \d+ articles taken")  # speed/article_cache.py
 
 
 def row(count, step, seconds, pss, rss, note=""):
@@ -266,9 +267,12 @@ def measure(count: int, vocabulary: str, engines: bool, preview: bool, only_prev
         after = archive.manifest()
         changed = sum(1 for name, key in after.items() if before.get(name) != key)
         note = f"{changed} of {len(after)} shards indexed again"
-        pages = RENDERED.search(" ".join(log.split()))
+        joined = " ".join(log.split())
+        pages = RENDERED.search(joined)
         if pages:
             note += f"; {pages.group(1)} pages rendered, {pages.group(2) or 0} left alone"
+        taken = TAKEN.search(joined)
+        note += f"; {taken.group(1) if taken else 0} articles taken from the store"
         rows.append(row(count, "rebuild +1", seconds, pss, rss, note))
         print(rows[-1], file=sys.stderr, flush=True)
         if preview:

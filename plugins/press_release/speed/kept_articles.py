@@ -63,9 +63,6 @@ _ALLOWED = frozenset(
         ("datetime", "timedelta"),
         ("zoneinfo", "ZoneInfo"),
         ("markupsafe", "Markup"),
-        ("copyreg", "_reconstructor"),
-        ("builtins", "object"),
-        ("builtins", "str"),
         (ReleaseDate.__module__, ReleaseDate.__qualname__),
         (messages.__name__, "_remake"),  # a release's warnings (Message.__reduce__)
     }
