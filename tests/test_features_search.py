@@ -372,3 +372,15 @@ def test_pagefind_failing_alongside_the_pages_is_a_site_problem(sharded, tmp_pat
     assert "ERROR" in log and "Pagefind" in log, log[-3000:]
     assert not (output / "pagefind").exists()
     assert (output / "index.html").is_file()
+
+
+def test_a_folder_the_site_writes_while_the_index_is_planned_is_never_replaced(tmp_path):
+    """The index is planned before the pages are written: a search folder the site
+    fills meanwhile (here the theme's static files) is seen at the end and left alone."""
+    content = write_content(tmp_path)
+    output = tmp_path / "output"
+    log = build(content, output, "-e", 'PRESS_RELEASE_SEARCH_DIR="theme"')
+    assert "holds files that are not a search index" in " ".join(log.split())
+    files = [p for p in (output / "theme").rglob("*") if p.is_file()]
+    assert files and not (output / "theme" / "shards.json").exists()
+    assert any(p.suffix == ".css" for p in files)

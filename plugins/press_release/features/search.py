@@ -96,6 +96,15 @@ def build_index(pelican):
     plan, state.search = state.search, None
     if plan is None:
         return
+    if not _ours(plan.bundle):  # the site's own files written there meanwhile
+        state.finish_late()
+        plan.close()
+        log.error(
+            "press_release: %s holds files that are not a search index; set "
+            "PRESS_RELEASE_SEARCH_DIR to a folder of its own (no index written)",
+            plan.bundle,
+        )
+        return
     try:
         state.finish_late()
         plan.finish()
