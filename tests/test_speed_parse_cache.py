@@ -70,12 +70,12 @@ def test_a_rebuild_writes_the_edited_release_first(archive, tmp_path, monkeypatc
     holding: list[list[str]] = []
     real = PageCache.plan
 
-    def watching(cache, writer, calls, names):
+    def watching(cache, writer, calls, names, *rest):
         pages = output.rglob("*.html")
         holding.append(
             sorted(str(p.relative_to(output)) for p in pages if b"di dekat" in p.read_bytes())
         )
-        return real(cache, writer, calls, names)
+        return real(cache, writer, calls, names, *rest)
 
     monkeypatch.setattr(PageCache, "plan", watching)
     edit(files[4], b" di ", b" di dekat ")
