@@ -247,11 +247,8 @@ class DeferredWriter(Writer):
         costs = [self._cost(*call) for call in calls]
         names = [name for name, _pages in costs]
         first = self._render_edited(calls, names)
-        runner = None
-        if self.jobs > 1 and can_fork():
-            from .background import fork_runner  # background.py imports this module
-
-            runner = fork_runner
+        # the build's forked runner (background.py), when pages are rendered by forks
+        runner = BuildState.of(self.settings).background_runner if can_fork() else None
         plan = self._plan = self.session.page_cache.plan(self, calls, names, runner)
         reused = plan.reused if plan else {}
         todo = [index for index in range(len(calls)) if index not in reused and index not in first]
