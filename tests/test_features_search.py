@@ -27,6 +27,9 @@ from press_release.features.search_records import (
     shard_count,
     shard_key,
 )
+from press_release.speed.page_cache import code_key
+from press_release.speed.session import RECORDS
+from press_release.speed.store import load_kept
 
 from .conftest import ROOT
 from .test_build import WIDE, pelican
@@ -273,6 +276,11 @@ def test_a_rebuild_indexes_only_the_changed_shard(sharded, tmp_path):
         assert (after[name] == before[name]) is (name != home), name
     texts = [f["content"] for f in fragments(output / "pagefind" / home)]
     assert any("lima belas" in t for t in texts) and not any("dua belas" in t for t in texts)
+    # Each record was made of its release's body as read: the next process finds the
+    # body of each article it takes from the store and does not hash it again
+    # (speed/records.py); the edited body above was hashed (its shard re-indexed).
+    kept = load_kept(str(root / ".cache" / "build"), RECORDS, code_key())
+    assert len(kept) == len(RELEASES) and all(entry[3] is True for entry in kept.values())
 
 
 def test_a_cached_build_equals_a_fresh_one(sharded, tmp_path):

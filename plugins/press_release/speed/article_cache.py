@@ -157,6 +157,12 @@ class ArticleCache:
         self._generation = self.parse_cache.generation()
         self.changed = False
 
+    def body_of(self, source_path: str) -> str | None:
+        """The body of the article kept of `source_path` (the very string a taken
+        article shares, copy()), or None."""
+        entry = self._articles.get(source_path)
+        return None if entry is None else vars(entry[5]).get("_content")
+
     def read(self, source_path: str, stamp: tuple | None) -> None:
         """The reader read `source_path`, whose stamp_of() was `stamp` before its bytes
         were read."""

@@ -77,6 +77,7 @@ from ..features.pagination import stable
 from ..features.places import Place
 from ..pelican_compat import under_autoreload
 from ..state import STATE_KEY
+from .collector import quiet
 from .store import BuildStore, store_folder
 
 logger = logging.getLogger(__name__)
@@ -833,7 +834,8 @@ class PageCache:
         if folder is not None:
             store = BuildStore(folder, output, bool(settings.get("DELETE_OUTPUT_DIRECTORY")))
             if output not in self.memory:  # the first build of this process
-                kept = store.load()
+                with quiet():
+                    kept = store.load()
                 if kept is not None:
                     self.memory[output], self.pages[output] = kept
             else:  # the store holds what the last build of this process recorded

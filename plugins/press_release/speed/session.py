@@ -64,7 +64,7 @@ class Session:
                 self.article_cache.adopt(kept)
                 self._articles_stored = folder if kept is not None else None
         if not self.records.last:
-            self.records.adopt(load_kept(folder, RECORDS, code_key()))
+            self.records.adopt(load_kept(folder, RECORDS, code_key()), self.article_cache.body_of)
         if not self.urls.last:
             self.urls.adopt(load_kept(folder, URLS, code_key()))
 
@@ -81,7 +81,7 @@ class Session:
         ):
             kept_articles.save(folder, self._articles_stamp, *self.article_cache.export())
             self._articles_stored = folder
-        save_kept(folder, RECORDS, code_key(), self.records.export())
+        save_kept(folder, RECORDS, code_key(), self.records.export(self.article_cache.body_of))
         save_kept(folder, URLS, code_key(), self.urls.export())
 
     def forget(self) -> None:
