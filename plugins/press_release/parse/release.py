@@ -498,8 +498,10 @@ def _header_without_dateline(lines: list[str]) -> int:
     if len(content) > 2 and (copy := _title_copy(lines, content)) is not None:
         # The lead follows the title's copy: a paragraph does, soon after it (a "copy"
         # at the end of the page is a teaser or chrome printed twice, not a title).
+        # A paragraph of words: a table's cells printed below the body (": | 1 |" four
+        # times, joined as one line) are not the lead.
         after = [i for i in content if i > copy]
-        if any(_looks_like_paragraph(lines[i]) for i in after[:4]):
+        if any(_looks_like_paragraph(lines[i]) and _wordy(lines[i]) for i in after[:4]):
             content = after
     for rank, index in enumerate(content):
         line = lines[index]
@@ -525,6 +527,11 @@ def _header_without_dateline(lines: list[str]) -> int:
         if _looks_like_paragraph(line) or rank >= 4:
             return index
     return content[0] if content else len(lines)
+
+
+def _wordy(line: str) -> bool:
+    """At least six of its words hold a letter."""
+    return sum(any(c.isalpha() for c in word) for word in line.split()) >= 6
 
 
 def _long_title(line: str, following: str) -> bool:
