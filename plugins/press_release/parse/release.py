@@ -1556,9 +1556,13 @@ def parse_text(text: str, filename: str = "", config: Config | None = None) -> R
     return _parse_lines(text.split("\n"), filename, config)
 
 
+# The parser's default settings, made once: a Config is frozen, and the parser only reads it.
+DEFAULT_CONFIG = Config()
+
+
 def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Release:
     """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
-    config = config or Config()
+    config = config or DEFAULT_CONFIG
     release = Release(source=filename)
     header = read_header(lines)
     if header is not None:
