@@ -208,9 +208,10 @@ def _quoted_headline(line: str) -> bool:
     return line[-1] in _QUOTES and line[0] in "\"“‘'" and line[-2:-1] not in SENTENCE_STOPS
 
 
-def _holds_code(line: str) -> bool:
+def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None) -> bool:
     """Whether a body line holds the byline code, which closes the release (or the empty
-    brackets a page's template left in its place: "... dewan guru.[]")."""
+    brackets a page's template left in its place: "... dewan guru.[]"). With `taken`,
+    what take_byline() gave for the line is kept there, by the line."""
     # A code closes the line, but for spaces, stops and dashes ("(rus/hmsprov).", "[dni]",
     # "(DN - TiR).--"), follows a star ("*kmb", "***4***") or a slash ("/bd"): a cheap
     # test spares take_byline() most lines.
@@ -218,7 +219,10 @@ def _holds_code(line: str) -> bool:
         return False
     if line[:2] == "(V" and chrome.is_trailing_marker(line):
         return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
-    return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
+    found = take_byline(strip_end_mark(line))
+    if taken is not None:
+        taken[line] = found
+    return bool(found[1]) or has_empty_pair(line)
 
 
 def _is_prose(line: str) -> bool:
@@ -997,7 +1001,12 @@ def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
+    # The line that closes the release is most often the one whose code is taken below:
+    # take_byline() reads it once (see _holds_code).
+    taken: dict[str, tuple[str, list[str]]] = {}
+    index, dropped = chrome.trailing_and_dropped(
+        body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
+    )
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         if chrome.is_headed_chrome(body[index]):
@@ -1039,7 +1048,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
-    last, codes = take_byline(strip_end_mark(body[-1]))
+    last, codes = taken.get(body[-1]) or take_byline(strip_end_mark(body[-1]))
     bylines: list[Byline] | None = None
     if codes:
         body = body[:-1]
