@@ -641,7 +641,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
-        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
+        # _is_caption() has tested _bar_photo_credit(), which _is_photo_caption() adds.
+        elif _is_caption(line, is_last=False) or _photo_caption_shape(line):
             release.captions.append(line)
             continue
         else:
@@ -979,12 +980,17 @@ PHOTO_CAPTION = re.compile(
 
 
 def _is_photo_caption(line: str) -> bool:
+    """A photo's caption by PHOTO_CAPTION (see _photo_caption_shape) or closed by a bar
+    and the photo's credit (_bar_photo_credit)."""
+    return _photo_caption_shape(line) or _bar_photo_credit(line)
+
+
+def _photo_caption_shape(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
     "FO", or holding "oto" (a photo's label) near its end."""
     return (
-        (")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower())
-        and bool(PHOTO_CAPTION.fullmatch(line))
-    ) or _bar_photo_credit(line)
+        ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
+    ) and bool(PHOTO_CAPTION.fullmatch(line))
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
