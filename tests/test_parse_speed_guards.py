@@ -287,3 +287,13 @@ def test_region_keys_read_every_province_and_regency():
         names = (*regions.PROVINCE_ALIASES.get(code, ()), regions.PROVINCE_NAMES.get(code, name))
         keys.update(map(regions.place_key, names))
     assert regions._region_keys() == frozenset(keys)
+
+
+def test_place_key_shortcut_is_the_pattern():
+    """place_key()'s shortcut for a name of words and spaces: what _NOT_ALNUM.sub() gives,
+    over every code point (\\w is str.isalnum() and "_")."""
+    from press_release.parse import regions
+
+    for char in CODE_POINTS:
+        name = f"Kota {char}X"
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char

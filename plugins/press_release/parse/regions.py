@@ -29,6 +29,11 @@ PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja
 
 def place_key(name: str) -> str:
     """The key a place is looked up by: no letter case, spaces or punctuation."""
+    # Most names are words and spaces: without the spaces, letters and digits alone, all
+    # of which \w matches (str.isalnum() is \w but "_"), so _NOT_ALNUM takes the spaces.
+    bare = name.replace(" ", "")
+    if bare.isalnum():
+        return bare.casefold()
     return _NOT_ALNUM.sub("", name).casefold()
 
 
