@@ -1511,6 +1511,8 @@ def _apply_header(release: Release) -> None:
     warning, and what the text gave stands.
     """
     header = release.header
+    if not header:
+        return  # most releases: no header, nothing to apply
     for name in _WORDED:
         if name in header and not _has_word(header[name]):
             release.warnings.append(
