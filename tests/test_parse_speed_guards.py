@@ -267,3 +267,33 @@ def test_caption_and_bullet_first_characters():
     assert {ch for ch in CODE_POINTS if release.BULLET_META.fullmatch(ch + "x")} == set(
         release._BULLETS
     )
+
+
+def test_region_keys_read_every_province_and_regency():
+    """_region_keys() reads the table with one search (_REGENCY_LINE), passing over the
+    districts' lines: the keys of a plain loop over read_regions(), as before."""
+    from press_release.parse import regions
+
+    keys: set[str] = set()
+    text = regions.REGIONS_FILE.read_text(encoding="utf-8")
+    for code, name in regions.read_regions(text):
+        if code.count(".") > 1:
+            continue  # a district
+        keys.add(regions.place_key(name))
+        if match := regions.REGENCY_KIND.match(name):
+            spellings = regions.KIND_SPELLINGS[match["kind"]]
+            keys.update(regions.place_key(f"{s} {match['bare']}") for s in spellings)
+            keys.add(regions.place_key(match["bare"]))
+        names = (*regions.PROVINCE_ALIASES.get(code, ()), regions.PROVINCE_NAMES.get(code, name))
+        keys.update(map(regions.place_key, names))
+    assert regions._region_keys() == frozenset(keys)
+
+
+def test_place_key_shortcut_is_the_pattern():
+    """place_key()'s shortcut for a name of words and spaces: what _NOT_ALNUM.sub() gives,
+    over every code point (\\w is str.isalnum() and "_")."""
+    from press_release.parse import regions
+
+    for char in CODE_POINTS:
+        name = f"Kota {char}X"
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char

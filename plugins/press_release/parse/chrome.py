@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .normalise import fewer_words, may_fold_to_ascii
 from .regions import is_region
@@ -424,6 +425,15 @@ def _may_hold_ad(line: str) -> bool:
 
 
 def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
+    # `extra` is most often the empty tuple: no site chrome configured.
+    return _leading_chrome(line) or (extra != () and matches_any(line, extra))
+
+
+# A site's chrome recurs on every page ("Berita Utama", "Dibaca 1.204 kali"): each line is
+# read once.
+@lru_cache(maxsize=4096)
+def _leading_chrome(line: str) -> bool:
+    """Leading chrome by its phrases or its shape, the configured chrome aside."""
     two = line[:2]  # LEADING_CHROME is tried only when LEADING_OPENINGS allows a match
     if (
         two[:1].isdecimal()
@@ -433,10 +443,7 @@ def is_leading_chrome(line: str, extra: Iterable = ()) -> bool:
         return True
     if _leading_shape(line):
         return True
-    # `extra` is most often the empty tuple: no site chrome configured.
-    return (_may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))) or (
-        extra != () and matches_any(line, extra)
-    )
+    return _may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))
 
 
 def _leading_shape(line: str) -> bool:

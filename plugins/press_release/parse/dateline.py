@@ -451,7 +451,7 @@ def _date_only(prefix: str) -> bool:
 
 
 # A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
     """Parse what stands before the separator into ``(place, agency, date_text)``."""
     prefix = prefix.strip().rstrip(",;").rstrip()

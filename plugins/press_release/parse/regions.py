@@ -29,7 +29,22 @@ PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja
 
 def place_key(name: str) -> str:
     """The key a place is looked up by: no letter case, spaces or punctuation."""
+    # Most names are words and spaces: without the spaces, letters and digits alone, all
+    # of which \w matches (str.isalnum() is \w but "_"), so _NOT_ALNUM takes the spaces.
+    bare = name.replace(" ", "")
+    if bare.isalnum():
+        return bare.casefold()
     return _NOT_ALNUM.sub("", name).casefold()
+
+
+# A province's or a regency's line of regions.tsv ("64\tKalimantan Timur", "64.09\tKabupaten
+# Kutai Kartanegara"): a code of one or two numbers, not a district's three, then the
+# district lines below it, passed over inside the match (a Python step for each of the
+# thousands of district lines cost more than the rest of the table). Searched for from a
+# line feed: the text is read with one before it.
+_REGENCY_LINE = re.compile(
+    r"\n(?!#)([^.\t\n]*(?:\.[^.\t\n]*)?)\t([^\n]*)(?:\n[^.\t\n]*\.[^.\t\n]*\.[^\n]*)*"
+)
 
 
 def read_regions(text: str) -> list[tuple[str, str]]:
@@ -47,9 +62,7 @@ def _region_keys() -> frozenset[str]:
     """place_key() of every province, regency and city, with and without its kind, and
     of the provinces' short names and other spellings."""
     keys: set[str] = set()
-    for code, name in read_regions(REGIONS_FILE.read_text(encoding="utf-8")):
-        if code.count(".") > 1:
-            continue  # a district
+    for code, name in _REGENCY_LINE.findall("\n" + REGIONS_FILE.read_text(encoding="utf-8")):
         keys.add(place_key(name))
         if match := REGENCY_KIND.match(name):
             keys.update(place_key(f"{s} {match['bare']}") for s in KIND_SPELLINGS[match["kind"]])

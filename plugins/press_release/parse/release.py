@@ -208,9 +208,10 @@ def _quoted_headline(line: str) -> bool:
     return line[-1] in _QUOTES and line[0] in "\"“‘'" and line[-2:-1] not in SENTENCE_STOPS
 
 
-def _holds_code(line: str) -> bool:
+def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None) -> bool:
     """Whether a body line holds the byline code, which closes the release (or the empty
-    brackets a page's template left in its place: "... dewan guru.[]")."""
+    brackets a page's template left in its place: "... dewan guru.[]"). With `taken`,
+    what take_byline() gave for the line is kept there, by the line."""
     # A code closes the line, but for spaces, stops and dashes ("(rus/hmsprov).", "[dni]",
     # "(DN - TiR).--"), follows a star ("*kmb", "***4***") or a slash ("/bd"): a cheap
     # test spares take_byline() most lines.
@@ -218,7 +219,10 @@ def _holds_code(line: str) -> bool:
         return False
     if line[:2] == "(V" and chrome.is_trailing_marker(line):
         return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
-    return bool(take_byline(strip_end_mark(line))[1]) or has_empty_pair(line)
+    found = take_byline(strip_end_mark(line))
+    if taken is not None:
+        taken[line] = found
+    return bool(found[1]) or has_empty_pair(line)
 
 
 def _is_prose(line: str) -> bool:
@@ -644,7 +648,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
-        elif _is_caption(line, is_last=False) or _is_photo_caption(line):
+        # _is_caption() has tested _bar_photo_credit(), which _is_photo_caption() adds.
+        elif _is_caption(line, is_last=False) or _photo_caption_shape(line):
             release.captions.append(line)
             continue
         else:
@@ -982,12 +987,17 @@ PHOTO_CAPTION = re.compile(
 
 
 def _is_photo_caption(line: str) -> bool:
+    """A photo's caption by PHOTO_CAPTION (see _photo_caption_shape) or closed by a bar
+    and the photo's credit (_bar_photo_credit)."""
+    return _photo_caption_shape(line) or _bar_photo_credit(line)
+
+
+def _photo_caption_shape(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
     "FO", or holding "oto" (a photo's label) near its end."""
     return (
-        (")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower())
-        and bool(PHOTO_CAPTION.fullmatch(line))
-    ) or _bar_photo_credit(line)
+        ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
+    ) and bool(PHOTO_CAPTION.fullmatch(line))
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
@@ -1004,7 +1014,12 @@ def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False
 
 def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     """Drop trailing chrome, set credits aside and take the byline code."""
-    index, dropped = chrome.trailing_and_dropped(body, _holds_code, _is_prose, config.chrome)
+    # The line that closes the release is most often the one whose code is taken below:
+    # take_byline() reads it once (see _holds_code).
+    taken: dict[str, tuple[str, list[str]]] = {}
+    index, dropped = chrome.trailing_and_dropped(
+        body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
+    )
     if index is not None:
         release.dropped.extend(x for x in body[index:] if x)
         if chrome.is_headed_chrome(body[index]):
@@ -1046,7 +1061,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         _drop_short_tail(release, body)
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
-    last, codes = take_byline(strip_end_mark(body[-1]))
+    last, codes = taken.get(body[-1]) or take_byline(strip_end_mark(body[-1]))
     bylines: list[Byline] | None = None
     if codes:
         body = body[:-1]
@@ -1503,6 +1518,8 @@ def _apply_header(release: Release) -> None:
     warning, and what the text gave stands.
     """
     header = release.header
+    if not header:
+        return  # most releases: no header, nothing to apply
     for name in _WORDED:
         if name in header and not _has_word(header[name]):
             release.warnings.append(
@@ -1563,9 +1580,13 @@ def parse_text(text: str, filename: str = "", config: Config | None = None) -> R
     return _parse_lines(text.split("\n"), filename, config)
 
 
+# The parser's default settings, made once: a Config is frozen, and the parser only reads it.
+DEFAULT_CONFIG = Config()
+
+
 def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Release:
     """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
-    config = config or Config()
+    config = config or DEFAULT_CONFIG
     release = Release(source=filename)
     header = read_header(lines)
     if header is not None:
