@@ -42,7 +42,7 @@ from pelican import signals
 from ..pelican_compat import available, under_autoreload
 from ..settings import config_from
 from ..state import BuildState
-from . import collector, parallel, readahead, shortcuts, templates
+from . import parallel, readahead, shortcuts, templates
 from .background import fork_runner
 from .readahead import ReadAhead
 from .reading import make_prepare
@@ -95,7 +95,7 @@ def begin_build(pelican) -> None:
         config = config_from(settings)
         SESSION.parse_cache.start(config)
         if store:
-            with collector.quiet():
+            with SESSION.collector.quiet():
                 SESSION.recall_from(store, config, settings)
     else:
         SESSION.parse_cache.forget()
