@@ -218,7 +218,8 @@ class Archive:
 
 # The speed layer's log line (parallel.py), its words run together as one line.
 RENDERED = re.compile(r"rendered (\d+) pages in \d+ .{0,40}?process\S* (?:left (\d+) unchanged)?")
-TAKEN = re.compile(r"(\d+) of \d+ articles taken")  # speed/article_cache.py
+# (its words run together too: the log's right column may stand between them)
+TAKEN = re.compile(r"(\d+) of \d+ articles .{0,40}?taken")  # speed/article_cache.py
 
 
 def row(count, step, seconds, pss, rss, note=""):
