@@ -8,7 +8,9 @@ very string object, when a taken article shares it with the last build's,
 article_cache.py; else a BLAKE2 digest of its text), its title, URL, date, place and
 category. A release whose parts are those of the last build keeps its digest; any other
 is made as the core makes it. The digests of a build go to the next process through the
-build's store (store.py): there the body is compared by its digest.
+build's store (store.py): there the body is compared by its digest, or, for a record
+made of the release's body as read, found to be the body of the article the next process
+takes from the store (article_cache.py), which is the same text without hashing it.
 """
 
 from __future__ import annotations
