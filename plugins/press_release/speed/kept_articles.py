@@ -32,6 +32,7 @@ import os
 import pickle
 import shutil
 import sys
+from functools import partial
 from hashlib import blake2b
 from zoneinfo import ZoneInfo
 
@@ -175,20 +176,25 @@ class _Reader(pickle.Unpickler):
 
     def find_class(self, module: str, name: str):
         if module == __name__ and name == "_made":
-            return self.made
+            # Not a bound method: the reader's memo would hold it, and it the reader, a
+            # cycle only the collector frees, with the memo's hold on every object read
+            # (the store is read with the collector off: about 1 GB at 100,000).
+            return partial(_remade, self.settings)
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not what an article holds")
         return super().find_class(module, name)
 
-    def made(self, kind, state):
-        if not (isinstance(kind, type) and issubclass(kind, Content | URLWrapper)):
-            raise pickle.UnpicklingError(f"{kind!r} is not an article or a name")
-        value = object.__new__(kind)
-        vars(value).update(state)
-        value.settings = self.settings
-        if isinstance(value, Content):
-            value._context = None
-        return value
+
+def _remade(settings: dict, kind, state):
+    """An article or a name as _made() pickled it, given `settings` (the reader's)."""
+    if not (isinstance(kind, type) and issubclass(kind, Content | URLWrapper)):
+        raise pickle.UnpicklingError(f"{kind!r} is not an article or a name")
+    value = object.__new__(kind)
+    vars(value).update(state)
+    value.settings = settings
+    if isinstance(value, Content):
+        value._context = None
+    return value
 
 
 def load(folder: str, stamp: tuple, settings: dict) -> tuple[dict, dict] | None:
