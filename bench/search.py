@@ -219,7 +219,7 @@ class Archive:
 # The speed layer's log line (parallel.py), its words run together as one line.
 RENDERED = re.compile(r"rendered (\d+) pages in \d+ .{0,40}?process\S* (?:left (\d+) unchanged)?")
 # (its words run together too: the log's right column may stand between them)
-TAKEN = re.compile(r"(\d+) of \d+ articles .{0,40}?taken")  # speed/article_cache.py
+TAKEN = re.compile(r"(\d+) of \d+ .{0,60}?articles .{0,60}?taken")  # speed/article_cache.py
 
 
 def row(count, step, seconds, pss, rss, note=""):
