@@ -132,14 +132,26 @@ def test_a_build_with_a_store_leaves_its_parse_results_to_the_next_process(
     tmp_path,
 ):
     store = tmp_path / "store"
-    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
-    assert (store / "parsed.marshal").stat().st_size > 1000
+    content = tmp_path / "content"
+    shutil.copytree(archive, content)
+    site(content, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
+    shards = sorted((store / "parsed").glob("*.marshal"))
+    assert len(shards) == 32 and sum(p.stat().st_size for p in shards) > 1000
     SESSION.forget()  # a new process
-    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
-    assert len(SESSION.parse_cache._recalled) == len(list(archive.glob("*.txt")))
+    site(content, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
+    assert len(SESSION.parse_cache._recalled) == len(list(content.glob("*.txt")))
+    # A release added, in the next process: its shard alone is written again.
+    release = sorted(content.glob("*.txt"))[0]
+    (content / f"tambahan-{release.name}").write_bytes(release.read_bytes() + b"\nTambahan.\n")
+    written = {p.name: p.stat().st_mtime_ns for p in shards}
+    SESSION.forget()
+    site(content, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store)).run()
+    assert len(SESSION.parse_cache.parsed_again()) == 1
+    changed = [p.name for p in shards if p.stat().st_mtime_ns != written[p.name]]
+    assert len(changed) == 1, changed
     # Other parser settings: nothing taken.
     SESSION.forget()
-    site(archive, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store),
+    site(content, tmp_path / "out", PRESS_RELEASE_BUILD_CACHE=str(store),
          PRESS_RELEASE_CATEGORIES=["Wilayah Uji"]).run()  # fmt: skip
     assert SESSION.parse_cache._recalled == []
 

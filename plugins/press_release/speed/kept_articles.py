@@ -33,7 +33,6 @@ import pickle
 import shutil
 import sys
 from functools import partial
-from hashlib import blake2b
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Content
@@ -42,6 +41,7 @@ from pelican.urlwrappers import URLWrapper
 from .. import messages
 from .page_cache import digest_of
 from .shortcuts import ReleaseDate
+from .store import header_of, shard_of
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def save(folder: str, stamp: tuple, articles: dict, stamps: dict) -> None:
     root = os.path.join(folder, ARTICLES)
     groups: list[dict] = [{} for _ in range(SHARDS)]
     for path, entry in articles.items():
-        groups[_shard_of(path)][path] = entry
+        groups[shard_of(path, SHARDS)][path] = entry
     table = copyreg.dispatch_table.copy()
     for kind in {type(entry[-1]) for entry in articles.values()} | _subclasses(URLWrapper):
         table[kind] = _reduce
@@ -116,7 +116,7 @@ def save(folder: str, stamp: tuple, articles: dict, stamps: dict) -> None:
     for number, group in enumerate(groups):
         path = os.path.join(root, f"{number:02d}.pickle")
         header = _header(stamp, _signature(group))
-        if not group or _header_of(path) == header:
+        if not group or header_of(path) == header:
             if not group:
                 with contextlib.suppress(OSError):
                     os.unlink(path)
@@ -136,11 +136,6 @@ def save(folder: str, stamp: tuple, articles: dict, stamps: dict) -> None:
                     os.unlink(name)
 
 
-def _shard_of(path: str) -> int:
-    digest = blake2b(path.encode("utf-8", "surrogatepass"), digest_size=4).digest()
-    return int.from_bytes(digest) % SHARDS
-
-
 def _signature(group: dict) -> int:
     """What a shard's articles are made of: each file's path, digest and name (with the
     stamp, the settings and code: an article is the same when they are)."""
@@ -149,14 +144,6 @@ def _signature(group: dict) -> int:
 
 def _header(stamp: tuple, signature: int) -> dict:
     return {"format": FORMAT, "python": sys.version, "stamp": stamp, "signature": signature}
-
-
-def _header_of(path: str) -> dict | None:
-    try:
-        with open(path, "rb") as handle:
-            return marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
 
 
 def _subclasses(kind: type) -> set[type]:

@@ -23,6 +23,9 @@ with the settings and code they were made with, and each build leaves its own.
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 from . import kept_articles
 from .article_cache import ArticleCache
 from .collector import Collector
@@ -30,9 +33,10 @@ from .page_cache import PageCache, canonical, code_key, digest_of, site_key
 from .parse_cache import ParseCache
 from .records import RecordDigests
 from .shortcuts import UrlMemo
-from .store import load_kept, save_kept
+from .store import load_kept, load_sharded, save_kept, save_sharded
 
-PARSED = "parsed.marshal"  # in the build's store: the parse results
+PARSED = "parsed"  # in the build's store: the parse results, a folder of shards
+OLD_PARSED = "parsed.marshal"  # where a store of an earlier version kept them
 RECORDS = "records.marshal"  # the search records' digests
 URLS = "urls.marshal"  # the articles' URLs and output paths (shortcuts.UrlMemo)
 
@@ -57,7 +61,7 @@ class Session:
         # as the settings are before the build: plugins may add to them as it goes
         self._articles_stamp = kept_articles.stamp_of(site_key(settings, code_key()))
         if not self.parse_cache.warm():
-            self.parse_cache.adopt(load_kept(folder, PARSED, _parser_stamp(config)))
+            self.parse_cache.adopt(load_sharded(folder, PARSED, _parser_stamp(config)))
             self._parses_stored = folder if self.parse_cache.warm() else None
             if self.parse_cache.warm():
                 kept = kept_articles.load(folder, self._articles_stamp, settings)
@@ -74,7 +78,10 @@ class Session:
         they changed since this process last read or wrote them: a rebuild of
         ``--autoreload`` that parsed nothing again leaves them."""
         if self._parses_stored != folder or not self.parse_cache.as_taken():
-            save_kept(folder, PARSED, _parser_stamp(config), self.parse_cache.export())
+            save_sharded(folder, PARSED, _parser_stamp(config), self.parse_cache.export(),
+                         _parses_signature)  # fmt: skip
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, OLD_PARSED))
             self._parses_stored = folder
         if self._articles_stamp is not None and (
             self._articles_stored != folder or self.article_cache.changed
@@ -94,6 +101,12 @@ class Session:
         self.page_cache.forget()
         self.urls.forget()
         self.records.forget()
+
+
+def _parses_signature(group: dict) -> int:
+    """What a shard of parse results is made of: each file's path, digest and name (the
+    results follow from them, with the stamp)."""
+    return digest_of(tuple(sorted((path, entry[0], entry[1]) for path, entry in group.items())))
 
 
 def _parser_stamp(config) -> int:

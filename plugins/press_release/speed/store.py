@@ -20,8 +20,9 @@ is written there at its end, and read back by the first build of the next proces
   a symbolic link), and only into the output folder; a store restored from an archive
   (``actions/cache``) may hold the times to the second only, which is allowed for.
 
-Beside them, the session's (session.py) parse results (``parsed.marshal``: a file whose
-bytes are unchanged is not parsed again) and search records' digests
+Beside them, the session's (session.py) parse results (``parsed/``, in SHARDS files by
+path, save_sharded(): a file whose bytes are unchanged is not parsed again, and a release
+added rewrites one of the files) and search records' digests
 (``records.marshal``), each stamped with the settings and code it was made with.
 
 The keys are the same in every process (page_cache.digest_of(), the site's key by the
@@ -40,6 +41,7 @@ import marshal
 import os
 import shutil
 import sys
+from hashlib import blake2b
 from stat import S_ISREG
 
 logger = logging.getLogger(__name__)
@@ -258,6 +260,82 @@ def save_kept(folder: str, name: str, stamp: int, data: object) -> None:
         os.replace(temporary, os.path.join(folder, name))
     except (OSError, ValueError) as error:
         logger.warning("press_release: could not keep %s in %s: %s", name, folder, error)
+
+
+SHARDS = 32  # files of a sharded entry (save_sharded)
+
+
+def shard_of(path: str, shards: int = SHARDS) -> int:
+    """The shard of a source path: the same in every process."""
+    digest = blake2b(path.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest) % shards
+
+
+def save_sharded(folder: str, name: str, stamp: int, data: dict, signature) -> None:
+    """Write `data` (a dict by source path, marshal data) as the folder `name` of the
+    store, in SHARDS files by path, each headed by its `signature(group)` (what its
+    entries are made of): a file whose header is unchanged is left as it is, so that a
+    release added at 100,000 rewrites one file of 32 (of the parse results' 460 MB)."""
+    root = os.path.join(folder, name)
+    groups: list[dict] = [{} for _ in range(SHARDS)]
+    for path, entry in data.items():
+        groups[shard_of(path)][path] = entry
+    try:
+        os.makedirs(root, exist_ok=True)
+    except OSError as error:
+        logger.warning("press_release: could not keep %s in %s: %s", name, folder, error)
+        return
+    for number, group in enumerate(groups):
+        path = os.path.join(root, f"{number:02d}.marshal")
+        header = {"format": FORMAT, "python": sys.version, "stamp": stamp,
+                  "signature": signature(group)}  # fmt: skip
+        if header_of(path) == header:
+            continue
+        temporary = path + ".new"
+        try:
+            with open(temporary, "wb") as handle:
+                marshal.dump(header, handle)
+                marshal.dump(group, handle)
+            os.replace(temporary, path)
+        except (OSError, ValueError) as error:
+            logger.warning("press_release: could not keep %s in %s: %s", name, path, error)
+            for leftover in (temporary, path):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
+
+
+def load_sharded(folder: str, name: str, stamp: int) -> dict | None:
+    """What save_sharded() wrote as `name` with the same `stamp`: the entries of each of
+    its files that are whole and of this stamp (a file that is not is left out: its
+    entries are made again, and the file rewritten), or None when none is."""
+    root = os.path.join(folder, name)
+    found: dict = {}
+    for number in range(SHARDS):
+        path = os.path.join(root, f"{number:02d}.marshal")
+        try:
+            with open(path, "rb") as handle:
+                header = marshal.load(handle)
+                if not (
+                    isinstance(header, dict)
+                    and header.get("format") == FORMAT
+                    and header.get("python") == sys.version
+                    and header.get("stamp") == stamp
+                ):
+                    continue
+                group = marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        if isinstance(group, dict):
+            found.update(group)
+    return found or None
+
+
+def header_of(path: str) -> object:
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
 
 
 def _link_or_copy(source: str, target: str) -> None:
