@@ -534,8 +534,11 @@ def _header_without_dateline(lines: list[str]) -> int:
 
 
 def _wordy(line: str) -> bool:
-    """At least six of its words hold a letter."""
-    return sum(any(c.isalpha() for c in word) for word in line.split()) >= 6
+    """At least six of its words hold a letter, and most of them do (a table's cells
+    printed around a title's copy hold the title's words, not a sentence's)."""
+    words = line.split()
+    lettered = sum(any(c.isalpha() for c in word) for word in words)
+    return lettered >= 6 and 2 * lettered > len(words)
 
 
 def _long_title(line: str, following: str) -> bool:
