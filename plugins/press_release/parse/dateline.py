@@ -924,9 +924,11 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
 
 # An outlet's domain in lower case and a spaced dash, after the place's dash.
 DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
-# A weekday and a date closed by a full stop after the place's comma: "Kamis 3/10/13. ".
+# A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
+# 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".
 WEEKDAY_DATE_STOP = re.compile(
-    r"(?P<day>[A-Z][a-z’']{3,6}),?\ (?P<date>\d[\d/.-]{2,9})\.\ +(?=[A-Z])"
+    r"(?P<day>[A-Z][a-z’']{3,6}),?\ (?P<open>\()?"
+    r"(?P<date>\d[\d/.-]{2,9}|\d{1,2}\ [A-Z][a-z]{2,8}\ \d{4})(?(open)\))\.\ +(?=[A-Z])"
 )
 
 
@@ -935,8 +937,8 @@ PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
 
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
-    """``(date, the rest of the lead)`` when the lead after a place's comma opens with a
-    weekday and a date closed by a full stop (WEEKDAY_DATE_STOP)."""
+    """``(date, the rest of the lead)`` when the lead after a place's comma or dash opens
+    with a weekday and a date closed by a full stop (WEEKDAY_DATE_STOP)."""
     match = WEEKDAY_DATE_STOP.match(rest)
     if match and match["day"].casefold() in WEEKDAYS and _is_date(match["date"]):
         return match["date"], rest[match.end() :]
@@ -1011,13 +1013,13 @@ def _after_separator(
             agency, rest = domain["agency"], rest[domain.end() :]  # "Sangatta - x.news - Bupati"
             end = len(line) - len(rest)
         if (
-            strict
-            and date_text is None
-            and sep.group(0)[0] == ","
+            date_text is None
             and rest[:1].isupper()
+            and (sep.group(0)[0] == "," if strict else sep.group(0).strip()[:1] in _DASHES)
             and (dated := _weekday_date_stop(rest))
         ):
-            date_text, rest = dated  # "Tenggarong, Kamis 3/10/13. Bupati ..."
+            # "Tenggarong, Kamis 3/10/13. Bupati ...", "Purwodadi - Senin, 22 Oktober 2018. "
+            date_text, rest = dated
             end = len(line) - len(rest)
         if (
             strict

@@ -799,6 +799,7 @@ def _title_and_category(
             and not _ends_sentence(label)
             and not label.endswith(":")
             and not ("." in label and DOMAIN.fullmatch(label))  # the site's name: "Site.com"
+            and not _date_stamp(label)
         ):
             release.category = label
             at_category = at - 1
@@ -889,6 +890,20 @@ def _without_split_copy(lines: list[str], title: str) -> list[str]:
         if title.startswith(lines[index]) and _same(f"{lines[index]} {lines[index + 1]}", title):
             return lines[:index] + lines[index + 2 :]
     return lines
+
+
+# A post's date stamp above its title, often split over two lines ("27" / "Mar"):
+# a month, maybe with a day and a year; never the category.
+DATE_STAMP = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{'|'.join(sorted(dates.MONTHS, key=len, reverse=True))})\.?"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?",
+    re.IGNORECASE,
+)
+
+
+def _date_stamp(line: str) -> bool:
+    """A month's name with a day or a year at most: "Mar", "27 Mar", "Maret 2022"."""
+    return len(line) < 20 and DATE_STAMP.fullmatch(line) is not None
 
 
 def _short_label(line: str, title: str) -> bool:
