@@ -25,10 +25,11 @@ _SPACE_OR_STOP = (
 )
 # What may follow a code: TAIL_CODE's (?P<after>...), spaces, stops and dashes.
 _CODE_AFTER = _SPACE_OR_STOP + "-–—"
-# "*kmb" at the very end, or dotted initials "*E.W".
+# "*kmb" or "*ABC/DEF" at the very end, or dotted initials "*E.W".
 STAR_CODE = re.compile(
-    r"(?:(?<=\s)|(?<=[.!?\"”]))"
-    r"(?:\*(?P<code>[A-Za-z]{2,6})|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
+    r"(?:^|(?<=\s)|(?<=[.!?\"”]))"
+    r"(?:\*(?P<code>[A-Za-z]{2,6}(?:/[A-Za-z]{2,8})?)"
+    r"|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
     r"\s*$"
 )
 # An end mark " *" or " ***".
@@ -199,9 +200,10 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             if not codes[0].strip("/"):
                 codes.pop(0)  # "(/)": nothing in it
             continue
-        # "*kmb" ends the text but for spaces: its star stands at most 7 characters before
-        # the end of text.rstrip(), and its look-behind still sees the text before `pos`.
-        star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 8)) if "*" in text else None
+        # "*kmb" ends the text but for spaces: its star stands at most 16 characters before
+        # the end of text.rstrip() ("*ABCDEF/ABCDEFGH"), and its look-behind still sees the
+        # text before `pos`.
+        star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 17)) if "*" in text else None
         if star and not codes:
             text = text[: star.start()].rstrip()
             codes.insert(0, star["code"] or star["dotted"])

@@ -893,9 +893,22 @@ MANGLED_DASH = re.compile(r"(?<=\w) â (?=\w)")
 BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]?\s+")
 
 
+# An outlet's or office's tag in brackets and a dash opening the lead, no place:
+# "(wartaKominfo) – Kepala ...", "(Humas) - Bupati ...".
+BRACKETED_TAG = re.compile(
+    r"\((?P<agency>[A-Za-z][\w.&]*(?:\ [\w.&]+){0,2})\)\ ?[-–—]+\ +(?=[A-Z\"“])"
+)
+
+
 def _bracketed(line: str, min_words: int) -> Dateline | None:
-    """A dateline of a place and a date in brackets (BRACKETED)."""
+    """A dateline of a place and a date in brackets (BRACKETED), or an agency's tag alone
+    in brackets before a dash (BRACKETED_TAG)."""
     match = BRACKETED.match(line)
+    if match is None and (tag := BRACKETED_TAG.match(line)):
+        rest = line[tag.end() :]
+        if fewer_words(rest, min_words):
+            return None
+        return Dateline(None, tag["agency"], None, tag.group(0).strip(), rest)
     if match is None or not _is_place(match["place"]) or not _is_date(match["date"]):
         return None
     rest = line[match.end() :]
