@@ -304,7 +304,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             if not is_last and _headline_case(found.rest):
                 continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
             if (
-                _is_caption(line, is_last)
+                (_is_caption(line, is_last) or _credited_caption(line))
                 and fewer_words(found.rest, 40)
                 # "BONTANG : Pemerintah ...", "DISKOMINFO : Untuk ...": a known place's or
                 # the office's label, over no other dateline
@@ -1002,6 +1002,15 @@ PHOTO_CAPTION = re.compile(
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
     """
 )
+# A caption closed by its photo's credit after a dash or a bar ("RAPAT: Suasana ... -
+# Foto Dok Humas |") or between dashes ("... Senin (25/8/25).-(Outlet/ Name)-"). Above
+# the lead it may open like a dateline ("RAKOR: ", "Asisten II Setkab X, Nama ...").
+CREDITED_CAPTION = re.compile(
+    r"""(?x)
+    (?i:.{20,}\ [-–—|]\ (?:foto|photo)\b[^-–—|:]{0,40}\|?)
+    | .{20,}[.)]\ ?-\ ?\([^()/]{2,40}/[^()]{1,40}\)\ ?-?
+    """
+)
 
 
 def _is_photo_caption(line: str) -> bool:
@@ -1012,10 +1021,18 @@ def _is_photo_caption(line: str) -> bool:
 
 def _photo_caption_shape(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
-    "FO", or holding "oto" (a photo's label) near its end."""
+    "FO", or holding "oto" (a photo's label) near its end; or CREDITED_CAPTION."""
     return (
         ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
-    ) and bool(PHOTO_CAPTION.fullmatch(line))
+    ) and (bool(PHOTO_CAPTION.fullmatch(line)) or _credited_caption(line))
+
+
+def _credited_caption(line: str) -> bool:
+    """CREDITED_CAPTION, tried only on a line closing with a bracket, a dash or a bar, or
+    holding "oto" near its end."""
+    return (line[-1] in ")-|" or "oto" in line[-48:].lower()) and bool(
+        CREDITED_CAPTION.fullmatch(line)
+    )
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
