@@ -141,14 +141,14 @@ _OUTLET_WORDS = (
     "portal", "tribun", "suara", "info", "today", "halo", "radar", "jurnal", "journal",
     "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
     "antara", "metro", "indo", "inside", "update", "terkini", "viral", "rakyat", "ekspres",
-    "ekspress", "express", "jurnalis", "mmc",
+    "ekspress", "express", "jurnalis", "mmc", "fakta", "lensa", "sorot", "klik",
 )  # fmt: skip
 OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
 # "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
 _OUTLET_OPENINGS = (
     "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times|metro"
-    "|kumparan|okezone|sindo|liputan"
+    "|kumparan|okezone|sindo|liputan|fakta|lensa|sorot|klik"
 )
 _OUTLET_ENDINGS = (
     "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
