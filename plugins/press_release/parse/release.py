@@ -1030,7 +1030,7 @@ def _photo_caption_shape(line: str) -> bool:
 def _credited_caption(line: str) -> bool:
     """CREDITED_CAPTION, tried only on a line closing with a bracket, a dash or a bar, or
     holding "oto" near its end."""
-    return (line[-1] in ")-|" or "oto" in line[-48:].lower()) and bool(
+    return (line[-1:] in (")", "-", "|") or "oto" in line[-48:].lower()) and bool(
         CREDITED_CAPTION.fullmatch(line)
     )
 
