@@ -114,6 +114,9 @@ NOT_A_PLACE = {
         "Hj", "H", "Dr", "Ir", "Prof", "Drs", "Dra", "Drg", "KH", "Alhamdulillah",
         "Assalamualaikum", "Bismillah", "Insyaallah", "Selamat", "Terima", "Semoga", "Mari",
         "Ayo", "Kata", "Masa",
+        # A headline's or a lead's opening verb or preposition: "Jelang Monev, Komisi ...".
+        "Jelang", "Menjelang", "Sambut", "Menyambut", "Peringati", "Memperingati", "Dukung",
+        "Mendukung", "Tingkatkan", "Wujudkan", "Gelar", "Pasca", "Seusai",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
@@ -219,6 +222,9 @@ SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
 UNIT_COLON = re.compile(r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“])")
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
+# A unit's or outlet's name in capitals between the place's dash and a second one:
+# "LAHAT, SUMSEL – OUTLET – Pemerintah ...".
+DASHED_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\ [-–—]\ +(?=[A-Z\"“])")
 # An office's name, two to six words, then a dash and a new sentence, after a place's
 # comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov –
 # Gubernur ...", "Waisai, Kominfo Raja Ampat- Bupati ...".
@@ -836,6 +842,9 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     match = ISSUING_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
         return rest[match.end() :], match["unit"], match.group(0)
+    dashed = DASHED_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
+    if dashed:  # the agency a prefix named stays ("LAHAT, SUMSEL – OUTLET – ")
+        return rest[dashed.end() :], agency or dashed["unit"], dashed.group(0)
     colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
     if colon and _office_alone(colon["unit"]):
         return rest[colon.end() :], colon["unit"], colon.group(0)

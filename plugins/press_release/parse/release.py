@@ -1066,9 +1066,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
-    while body and (not body[-1] or chrome.is_credit_line(body[-1]) or _labelled_name(body[-1])):
+    while body and (
+        not body[-1]
+        or chrome.is_credit_line(body[-1])
+        or _labelled_name(body[-1])
+        or _image_reference(body[-1])
+    ):
         line = body.pop()
-        if line:
+        if line and _image_reference(line):
+            release.dropped.append(line)  # a picture's file name a copy left: "foto2.jpg)"
+        elif line:
             credits.insert(0, line)
     # glued_credit() needs a colon or semicolon near the end: most last lines hold none.
     if body and (":" in body[-1][-70:] or ";" in body[-1][-70:]):
@@ -1116,6 +1123,18 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join(b.code for b in bylines), bylines)
     return body
+
+
+# A picture's file name or Markdown image a copy left below the text: "1.png)",
+# "foto-kegiatan.jpg", "![](gambar1.jpeg)".
+IMAGE_REFERENCE = re.compile(
+    r"(?i)(?:!\[[^\]]{0,80}\]\()?[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)\)?"
+)
+
+
+def _image_reference(line: str) -> bool:
+    """A line holding only a picture's file name (IMAGE_REFERENCE)."""
+    return "." in line[-6:] and bool(IMAGE_REFERENCE.fullmatch(line))
 
 
 def _closing_slogan(body: list[str]) -> bool:
