@@ -80,6 +80,8 @@ LEADING_CHROME = re.compile(
     | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
+    | mode\ (?:gelap|terang|malam)|(?:dark|light|night)\ mode  # a theme's switch
+    | breaking\ news|sekilas\ info                 # a news ticker's label
     """
 )
 # Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
@@ -356,7 +358,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in", "pr", "ne", "uk")
+    + ("in", "pr", "ne", "uk", "da", "ni", "br")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -385,11 +387,11 @@ LEADING_THIRDS = {
     "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
-    "li": "kn", "lo": "agm", "me": "dns", "mo": "r", "na": "m", "no": " ", "ol": "e",
+    "li": "gkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
-    "se": "ablv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
+    "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
-    "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm",
+    "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
 }  # fmt: skip
 
 
