@@ -1052,6 +1052,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     # The line that closes the release is most often the one whose code is taken below:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
+    body = _before_feed_footer(release, body)
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
@@ -1135,6 +1136,30 @@ IMAGE_REFERENCE = re.compile(
 def _image_reference(line: str) -> bool:
     """A line holding only a picture's file name (IMAGE_REFERENCE)."""
     return "." in line[-6:] and bool(IMAGE_REFERENCE.fullmatch(line))
+
+
+# A WordPress feed's footer below each post: "The post Title appeared first on Site."
+FEED_FOOTER = re.compile(r"(?i)the post .{1,200} appeared first on\b.*")
+
+
+def _before_feed_footer(release: Release, body: list[str]) -> list[str]:
+    """The body above a feed's footer (FEED_FOOTER), which ends the post: what follows
+    it is the next post of the feed, set aside with a warning."""
+    for index, line in enumerate(body):
+        if index and "appeared first on" in line and FEED_FOOTER.fullmatch(line):
+            after = [x for x in body[index:] if x]
+            release.dropped.extend(after)
+            release.warnings.append(
+                Message(
+                    "%(count)s line(s) from the feed's footer %(first)r on were dropped as "
+                    "the next post of the feed; remove the footer if they belong to the "
+                    "release",
+                    count=len(after),
+                    first=after[0][:60],
+                )
+            )
+            return body[:index]
+    return body
 
 
 def _closing_slogan(body: list[str]) -> bool:
