@@ -1052,7 +1052,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     # The line that closes the release is most often the one whose code is taken below:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
-    body = _before_feed_footer(release, body)
+    body = _before_next_post(release, _before_feed_footer(release, body))
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
@@ -1159,6 +1159,39 @@ def _before_feed_footer(release: Release, body: list[str]) -> list[str]:
                 )
             )
             return body[:index]
+    return body
+
+
+def _before_next_post(release: Release, body: list[str]) -> list[str]:
+    """The body down to a paragraph closed by a byline code in brackets when the next
+    paragraph opens with a dateline: a listing page's next post ("... katanya.(hms)" over
+    "DUMAI – Wakil Wali Kota ..."), set aside with a warning."""
+    for index, line in enumerate(body):
+        # A code in brackets closes the line, but for stops and stars: "(hms).", "(hms)**".
+        if line.rstrip(" .*")[-1:] not in (")", "]"):
+            continue
+        following = next((i for i in range(index + 1, len(body)) if body[i]), None)
+        if following is None:
+            break
+        found = match_dateline(body[following], strong_only=True)
+        if found is None or found.place is None or fewer_words(found.rest, 8):
+            continue
+        text, codes = take_byline(strip_end_mark(line))
+        if not codes or not _ends_sentence(text.rstrip()):
+            continue  # "(25/8)", "(OPD)": no code after the paragraph's last sentence
+        after = [x for x in body[following:] if x]
+        release.dropped.extend(after)
+        release.warnings.append(
+            Message(
+                "%(count)s line(s) after the byline code (%(code)s) were dropped as "
+                "page chrome, starting with %(first)r; move them above the byline "
+                "if they belong to the release",
+                count=len(after),
+                code="/".join(codes),
+                first=after[0][:60],
+            )
+        )
+        return body[: index + 1]
     return body
 
 
