@@ -888,6 +888,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return found
     if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
+    if weak and (found := _place_glued_domain(line, min_words)):
+        return found
     if "-" in head and (found := _place_hyphen_agency(line, min_words)):
         return found
     if " I " in head and (found := _i_for_bar(line)):
@@ -946,6 +948,28 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
 
 # An outlet's domain in lower case and a spaced dash, after the place's dash.
 DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
+# A place glued by its comma to an outlet's domain, then a comma: "PALU,outlet.id, H. X".
+PLACE_GLUED_DOMAIN = re.compile(
+    rf"(?P<place>{_PLACE}),(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\ +(?=[A-Z\"“])"
+)
+
+
+def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
+    """PLACE_GLUED_DOMAIN: a comma glued to a lower-case letter opens the outlet."""
+    comma = line.find(",", 0, 40)
+    if comma < 0 or not line[comma + 1 : comma + 2].islower():
+        return None
+    match = PLACE_GLUED_DOMAIN.match(line)
+    if match is None or not _is_place(match["place"]) or not DOMAIN.fullmatch(match["agency"]):
+        return None
+    rest = line[match.end() :]
+    if fewer_words(rest, min_words):
+        return None
+    return Dateline(match["place"], match["agency"], None, match.group(0).strip(), rest)
+
+
+# ... and its comma, after the place's comma: "KENDARI, outlet.id, Wali Kota ...".
+DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),\ +(?=[A-Z\"“])")
 # A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
 # 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".
 WEEKDAY_DATE_STOP = re.compile(
@@ -1018,7 +1042,17 @@ def _after_separator(
                 date_text or place.replace(" ", "").isupper() or " " not in place
             ):
                 continue  # "SAMARINDA. ", "Paser. ", "Kota Baru, 5 Mei 2022. ", not "Kota Baru. "
+            # "Mukomuko (Inmas), ", "KENDARI, outlet.id, ": an agency the comma may follow
             bracketed = prefix.rstrip().endswith(")")
+            if (
+                mark == ","
+                and agency is None
+                and rest[:1].islower()
+                and (domain := DOMAIN_THEN_COMMA.match(rest))
+                and DOMAIN.fullmatch(domain["agency"])
+            ):
+                agency, rest, bracketed = domain["agency"], rest[domain.end() :], True
+                end = len(line) - len(rest)
             if mark == "," and (
                 not rest[:1].isupper() or ((agency or date_text) and not bracketed)
             ):
