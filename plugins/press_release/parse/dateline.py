@@ -993,8 +993,17 @@ def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
 
 def _dot_prefix(prefix: str) -> bool:
     """What may stand before a full stop closing a dateline: capitals, or a date (maybe
-    in brackets: "Surabaya, (23/05/2022). ")."""
-    return prefix.isupper() or prefix.rstrip(")")[-1:].isdecimal()
+    in brackets: "Surabaya, (23/05/2022). "), or an agency in brackets after a place of
+    one word ("Banggai (Kemenag Sulteng). ")."""
+    return (
+        prefix.isupper()
+        or prefix.rstrip(")")[-1:].isdecimal()
+        or (prefix[-1:] == ")" and BRACKETED_AFTER_WORD.fullmatch(prefix) is not None)
+    )
+
+
+# A place of one word and an agency in brackets: "Banggai (Kemenag Sulteng)".
+BRACKETED_AFTER_WORD = re.compile(r"[A-Z][a-z]+\ \([A-Z][^()]{1,40}\)")
 
 
 def _after_separator(
