@@ -375,10 +375,20 @@ CAMEL_OUTLET = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
 
 
 def _outlet_alone(prefix: str) -> bool:
-    """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim"."""
+    """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim", or a site's
+    short name, a place glued to "kab", "kota" or "prov" ("Tubankab", "JAYAPURAKOTA")."""
     if "." in prefix:
         return bool(DOMAIN.fullmatch(prefix))
-    return " " not in prefix and bool(OUTLET_GLUED.fullmatch(prefix))
+    return " " not in prefix and (bool(OUTLET_GLUED.fullmatch(prefix)) or _site_short_name(prefix))
+
+
+def _site_short_name(word: str) -> bool:
+    """A region's name glued to "kab", "kota" or "prov": a site's short name."""
+    low = word.lower()
+    for ending in ("kab", "kota", "prov"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return is_region(word[: -len(ending)])
+    return False
 
 
 # The openings of an issuing office's name in a dateline: "Diskominfostaper Fakfak –",
