@@ -1164,16 +1164,19 @@ def _before_feed_footer(release: Release, body: list[str]) -> list[str]:
 
 def _before_next_post(release: Release, body: list[str]) -> list[str]:
     """The body down to a paragraph closed by a byline code in brackets when the next
-    paragraph opens with a dateline: a listing page's next post ("... katanya.(hms)" over
-    "DUMAI – Wakil Wali Kota ..."), set aside with a warning."""
+    paragraph opens with a dateline, maybe under its headline: a listing page's next post
+    ("... katanya.(hms)" over "DUMAI – Wakil Wali Kota ..."), set aside with a warning."""
     for index, line in enumerate(body):
         # A code in brackets closes the line, but for stops and stars: "(hms).", "(hms)**".
         if line.rstrip(" .*")[-1:] not in (")", "]"):
             continue
-        following = next((i for i in range(index + 1, len(body)) if body[i]), None)
-        if following is None:
+        below = [i for i in range(index + 1, min(len(body), index + 6)) if body[i]][:2]
+        if not below:
             break
+        following = below[0]
         found = match_dateline(body[following], strong_only=True)
+        if found is None and len(below) > 1 and _next_headline(body[following]):
+            found = match_dateline(body[below[1]], strong_only=True)  # the post's headline
         if found is None or found.place is None or fewer_words(found.rest, 8):
             continue
         text, codes = take_byline(strip_end_mark(line))
@@ -1193,6 +1196,11 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
         )
         return body[: index + 1]
     return body
+
+
+def _next_headline(line: str) -> bool:
+    """A headline of the next post: 3 to 20 words, no stop at its end."""
+    return not _ends_sentence(line) and not fewer_words(line, 3) and fewer_words(line, 21)
 
 
 def _closing_slogan(body: list[str]) -> bool:
