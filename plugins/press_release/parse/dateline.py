@@ -393,7 +393,9 @@ def _site_short_name(word: str) -> bool:
 
 # The openings of an issuing office's name in a dateline: "Diskominfostaper Fakfak –",
 # "Prokopim Kutim –" name the office, not a place.
-_OFFICE_OPENINGS = ("diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas")
+_OFFICE_OPENINGS = (
+    "diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
+)  # fmt: skip
 
 
 def _office_alone(prefix: str) -> bool:
@@ -412,7 +414,7 @@ def _office_alone(prefix: str) -> bool:
 # An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ",
 # or a comma: "KOMINFOKUBAR-SENDAWAR, ".
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
-_OFFICE_HEADS = frozenset(("dis", "din", "kom", "pro", "dok", "hum"))  # see _office_alone
+_OFFICE_HEADS = frozenset(("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set"))  # see above
 
 
 def _office_colon(line: str, min_words: int) -> Dateline | None:
