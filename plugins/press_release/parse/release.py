@@ -1053,6 +1053,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
     body = _before_next_post(release, _before_feed_footer(release, body))
+    body = _before_next_dateline(release, body)
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
@@ -1196,6 +1197,51 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
         )
         return body[: index + 1]
     return body
+
+
+def _before_next_dateline(release: Release, body: list[str]) -> list[str]:
+    """The body down to its third or a later paragraph that opens with a dateline of a
+    known place or one in capitals, with the headline and labels above it: a listing
+    page's next post without a code above it ("... tutupnya." over "Tana Paser – ..."),
+    set aside with a warning."""
+    seen = 0
+    for index, line in enumerate(body):
+        if not line:
+            continue
+        seen += 1
+        # A dateline's dash stands in the line's first 40 characters: most paragraphs
+        # hold none there, and one search spares them the dateline's shapes.
+        if seen < 3 or not line[:1].isupper() or not _EARLY_DASH.search(line, 0, 40):
+            continue
+        found = match_dateline(line, strong_only=True)
+        if found is None or found.place is None or fewer_words(found.rest, 8):
+            continue
+        if not (is_region(found.place) or found.place.replace(" ", "").isupper()):
+            continue  # "Masing- masing warga ...": a word a copy broke, no place
+        start = index
+        above = [i for i in range(index - 1, max(-1, index - 4), -1) if body[i]][:2]
+        for i in above:  # the next post's headline and its labels
+            if _ends_sentence(body[i]) or not fewer_words(body[i], 21):
+                break
+            start = i
+        closing = next((body[i] for i in range(start - 1, -1, -1) if body[i]), "")
+        if _holds_code(closing):
+            return body  # the code closes the release: _code_above() sets the rest aside
+        after = [x for x in body[start:] if x]
+        release.dropped.extend(after)
+        release.warnings.append(
+            Message(
+                "%(count)s line(s) from %(first)r on were left out as the next release of "
+                "a listing page; keep one release in each file",
+                count=len(after),
+                first=after[0][:60],
+            )
+        )
+        return body[:start]
+    return body
+
+
+_EARLY_DASH = re.compile(r"[-–—]")
 
 
 def _next_headline(line: str) -> bool:
