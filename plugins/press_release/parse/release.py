@@ -1174,16 +1174,20 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
         below = [i for i in range(index + 1, min(len(body), index + 6)) if body[i]][:2]
         if not below:
             break
-        following = below[0]
-        found = match_dateline(body[following], strong_only=True)
-        if found is None and len(below) > 1 and _next_headline(body[following]):
-            found = match_dateline(body[below[1]], strong_only=True)  # the post's headline
+        opening = body[below[0]]
+        if len(below) > 1 and not _opens_with_dash(opening) and _next_headline(opening):
+            opening = body[below[1]]  # the next post's headline above its dateline
+        # The dateline's dash is looked for first: most paragraphs below a bracket hold
+        # none near their start, and match_dateline() costs far more.
+        if not _opens_with_dash(opening):
+            continue
+        found = match_dateline(opening, strong_only=True)
         if found is None or found.place is None or fewer_words(found.rest, 8):
             continue
         text, codes = take_byline(strip_end_mark(line))
         if not codes or not _ends_sentence(text.rstrip()):
             continue  # "(25/8)", "(OPD)": no code after the paragraph's last sentence
-        after = [x for x in body[following:] if x]
+        after = [x for x in body[below[0] :] if x]
         release.dropped.extend(after)
         release.warnings.append(
             Message(
@@ -1211,7 +1215,7 @@ def _before_next_dateline(release: Release, body: list[str]) -> list[str]:
         seen += 1
         # A dateline's dash stands in the line's first 40 characters: most paragraphs
         # hold none there, and one search spares them the dateline's shapes.
-        if seen < 3 or not line[:1].isupper() or not _EARLY_DASH.search(line, 0, 40):
+        if seen < 3 or not _opens_with_dash(line):
             continue
         found = match_dateline(line, strong_only=True)
         if found is None or found.place is None or fewer_words(found.rest, 8):
@@ -1242,6 +1246,12 @@ def _before_next_dateline(release: Release, body: list[str]) -> list[str]:
 
 
 _EARLY_DASH = re.compile(r"[-–—]")
+
+
+def _opens_with_dash(line: str) -> bool:
+    """A capital first, a dash in the first 40 characters: what a dateline before a
+    strong separator needs (see _before_next_post)."""
+    return line[:1].isupper() and _EARLY_DASH.search(line, 0, 40) is not None
 
 
 def _next_headline(line: str) -> bool:
