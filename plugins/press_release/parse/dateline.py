@@ -384,6 +384,9 @@ def _outlet_alone(prefix: str) -> bool:
 
 def _site_short_name(word: str) -> bool:
     """A region's name glued to "kab", "kota" or "prov": a site's short name."""
+    low = word[-4:].lower()
+    if low[-3:] not in ("kab", "ota", "rov"):
+        return False  # most words: one slice and one test
     low = word.lower()
     for ending in ("kab", "kota", "prov"):
         if low.endswith(ending) and len(low) > len(ending) + 2:

@@ -1052,8 +1052,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     # The line that closes the release is most often the one whose code is taken below:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
-    body = _before_next_post(release, _before_feed_footer(release, body))
-    body = _before_next_dateline(release, body)
+    body = _before_next_post(release, body)
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
@@ -1141,11 +1140,31 @@ def _image_reference(line: str) -> bool:
 
 # A WordPress feed's footer below each post: "The post Title appeared first on Site."
 FEED_FOOTER = re.compile(r"(?i)the post .{1,200} appeared first on\b.*")
+# A line opening with a capital and holding a dash in its first 40 characters, as a
+# dateline before a strong separator does: found in the joined lines, in one search.
+DASH_OPENING = re.compile(r"\n[A-Z][^\n\-–—]{0,38}[-–—]")
+
+
+def _before_next_post(release: Release, body: list[str]) -> list[str]:
+    """The body down to the end of its post, on a page that prints more than one: above
+    a feed's footer (FEED_FOOTER); above a paragraph opening with a dateline, maybe under
+    its headline and labels, when a byline code closes the paragraph above ("...
+    katanya.(hms)" over "DUMAI – Wakil Wali Kota ...") or when it is the third paragraph
+    or a later one and its place is a known one or in capitals ("... tutupnya." over
+    "Tana Paser – ..."). What is set aside is named in a warning."""
+    joined = "\n".join(body)
+    if "appeared first on" in joined:  # a test in C: most pages are no feed's
+        body = _before_feed_footer(release, body)
+        joined = "\n".join(body)
+    for match in DASH_OPENING.finditer("\n" + joined):
+        index = joined.count("\n", 0, match.start())  # the line's index in `body`
+        if index and (cut := _next_post_at(release, body, index)) is not None:
+            return body[:cut]
+    return body
 
 
 def _before_feed_footer(release: Release, body: list[str]) -> list[str]:
-    """The body above a feed's footer (FEED_FOOTER), which ends the post: what follows
-    it is the next post of the feed, set aside with a warning."""
+    """The body above a feed's footer (FEED_FOOTER), which ends the post."""
     for index, line in enumerate(body):
         if index and "appeared first on" in line and FEED_FOOTER.fullmatch(line):
             after = [x for x in body[index:] if x]
@@ -1163,32 +1182,28 @@ def _before_feed_footer(release: Release, body: list[str]) -> list[str]:
     return body
 
 
-def _before_next_post(release: Release, body: list[str]) -> list[str]:
-    """The body down to a paragraph closed by a byline code in brackets when the next
-    paragraph opens with a dateline, maybe under its headline: a listing page's next post
-    ("... katanya.(hms)" over "DUMAI – Wakil Wali Kota ..."), set aside with a warning."""
-    for index, line in enumerate(body):
-        # A code in brackets closes the line, but for stops and stars: "(hms).", "(hms)**".
-        if line.rstrip(" .*")[-1:] not in (")", "]"):
-            continue
-        below = [i for i in range(index + 1, min(len(body), index + 6)) if body[i]][:2]
-        if not below:
+def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
+    """Where the next post starts when the line at `index` opens it with its dateline
+    (see _before_next_post), its headline and labels above it; None if it does not."""
+    found = match_dateline(body[index], strong_only=True)
+    if found is None or found.place is None or fewer_words(found.rest, 8):
+        return None
+    above = [i for i in range(index - 1, -1, -1) if body[i]]
+    start = index
+    for i in above[:2]:  # the next post's headline and its labels
+        if _ends_sentence(body[i]) or not fewer_words(body[i], 21) or _holds_code(body[i]):
             break
-        opening = body[below[0]]
-        if len(below) > 1 and not _opens_with_dash(opening) and _next_headline(opening):
-            opening = body[below[1]]  # the next post's headline above its dateline
-        # The dateline's dash is looked for first: most paragraphs below a bracket hold
-        # none near their start, and match_dateline() costs far more.
-        if not _opens_with_dash(opening):
-            continue
-        found = match_dateline(opening, strong_only=True)
-        if found is None or found.place is None or fewer_words(found.rest, 8):
-            continue
-        text, codes = take_byline(strip_end_mark(line))
-        if not codes or not _ends_sentence(text.rstrip()):
-            continue  # "(25/8)", "(OPD)": no code after the paragraph's last sentence
-        after = [x for x in body[below[0] :] if x]
-        release.dropped.extend(after)
+        start = i
+    closing = [i for i in above if i < start]
+    if not closing:
+        return None
+    line = body[closing[0]]
+    # A code in brackets closes the line, but for stops and stars: "(hms).", "(hms)**".
+    text, codes = (
+        take_byline(strip_end_mark(line)) if line.rstrip(" .*")[-1:] in (")", "]") else ("", [])
+    )
+    after = [x for x in body[start:] if x]
+    if codes and _ends_sentence(text.rstrip()):
         release.warnings.append(
             Message(
                 "%(count)s line(s) after the byline code (%(code)s) were dropped as "
@@ -1199,40 +1214,12 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
                 first=after[0][:60],
             )
         )
-        return body[: index + 1]
-    return body
-
-
-def _before_next_dateline(release: Release, body: list[str]) -> list[str]:
-    """The body down to its third or a later paragraph that opens with a dateline of a
-    known place or one in capitals, with the headline and labels above it: a listing
-    page's next post without a code above it ("... tutupnya." over "Tana Paser – ..."),
-    set aside with a warning."""
-    seen = 0
-    for index, line in enumerate(body):
-        if not line:
-            continue
-        seen += 1
-        # A dateline's dash stands in the line's first 40 characters: most paragraphs
-        # hold none there, and one search spares them the dateline's shapes.
-        if seen < 3 or not _opens_with_dash(line):
-            continue
-        found = match_dateline(line, strong_only=True)
-        if found is None or found.place is None or fewer_words(found.rest, 8):
-            continue
-        if not (is_region(found.place) or found.place.replace(" ", "").isupper()):
-            continue  # "Masing- masing warga ...": a word a copy broke, no place
-        start = index
-        above = [i for i in range(index - 1, max(-1, index - 4), -1) if body[i]][:2]
-        for i in above:  # the next post's headline and its labels
-            if _ends_sentence(body[i]) or not fewer_words(body[i], 21):
-                break
-            start = i
-        closing = next((body[i] for i in range(start - 1, -1, -1) if body[i]), "")
-        if _holds_code(closing):
-            return body  # the code closes the release: _code_above() sets the rest aside
-        after = [x for x in body[start:] if x]
-        release.dropped.extend(after)
+    elif (
+        len(closing) >= 2  # the third paragraph or a later one
+        and not _holds_code(line)  # the code closes the release: see _code_above()
+        and (is_region(found.place) or found.place.replace(" ", "").isupper())
+    ):
+        # "Masing- masing warga ...": a word a copy broke is no place
         release.warnings.append(
             Message(
                 "%(count)s line(s) from %(first)r on were left out as the next release of "
@@ -1241,22 +1228,10 @@ def _before_next_dateline(release: Release, body: list[str]) -> list[str]:
                 first=after[0][:60],
             )
         )
-        return body[:start]
-    return body
-
-
-_EARLY_DASH = re.compile(r"[-–—]")
-
-
-def _opens_with_dash(line: str) -> bool:
-    """A capital first, a dash in the first 40 characters: what a dateline before a
-    strong separator needs (see _before_next_post)."""
-    return line[:1].isupper() and _EARLY_DASH.search(line, 0, 40) is not None
-
-
-def _next_headline(line: str) -> bool:
-    """A headline of the next post: 3 to 20 words, no stop at its end."""
-    return not _ends_sentence(line) and not fewer_words(line, 3) and fewer_words(line, 21)
+    else:
+        return None
+    release.dropped.extend(after)
+    return start
 
 
 def _closing_slogan(body: list[str]) -> bool:
