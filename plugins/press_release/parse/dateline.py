@@ -893,6 +893,13 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     # A kind of separator is looked for only when the line holds one of its marks.
     strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
+        if (
+            len(line) <= 60
+            and found.date_text is None
+            and (own := _own_line(line))
+            and own.date_text
+        ):
+            return own  # "Kajen - Jum'at, 10 Oktober 2025" alone on its line
         return found
     if strong_only:
         return None
@@ -983,8 +990,9 @@ def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
     return Dateline(match["place"], match["agency"], None, match.group(0).strip(), rest)
 
 
-# ... and its comma, after the place's comma: "KENDARI, outlet.id, Wali Kota ...".
-DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),\ +(?=[A-Z\"“])")
+# ... maybe with its comma, after the place's comma: "KENDARI, outlet.id, Wali Kota ...",
+# "Banjarmasin, outlet.com Pada Selasa ...".
+DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
 # A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
 # 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".
 WEEKDAY_DATE_STOP = re.compile(

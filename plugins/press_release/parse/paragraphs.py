@@ -181,6 +181,8 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
             and line
             and not _list_item(line)
             and not _list_item(pieces[0])
+            # Markup's leftovers ("![]() |") go on with nothing: chrome, dropped later.
+            and any(map(str.isalnum, last))
             and (
                 (last[-1] not in _SENTENCE_ENDS and _goes_on(head, last, line, width, opens_lead))
                 or _value_below(last, line)
