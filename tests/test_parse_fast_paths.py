@@ -321,3 +321,31 @@ def test_plain_lines_on_random_mixtures():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert normalise.normalise_lines(text) == _plain_lines_by_replacing(text), repr(text)
+
+
+def _not_alone_search(lines: list[str]) -> bool:
+    return not paragraphs._NOT_ALONE.search("\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("lines", _fixture_lines() + EDGE_LINES)
+def test_one_paragraph_per_line_loop_is_the_pattern(lines):
+    assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
+
+
+def test_one_paragraph_per_line_loop_on_random_mixtures_and_code_points():
+    # The pieces of the random mixtures, line feeds inside a line, and every code point
+    # opening a line below a line closed by each character (a sample of them).
+    pieces = [
+        "", "Satu dua.", "Tiga empat", "lima.", "“Kutipan,” katanya.", "B", "ahkan.", ".",
+        "*", "- butir", "1. nomor", "a) huruf", "b.", "c", "Éclair.", "Akhir:", "Akhir’",
+        "Akhir)", "Akhir]", "ǅ", "١. satu", "x\ny", "\nDua.", "Satu.\n", "\n", "Ω.",
+    ]  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(5000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines), lines
+    closers = list(".!?:;\"”’')]aA1 –,")
+    for char in CODE_POINTS[::97] + list('-•*–.·“"AZaz09'):
+        for closer in closers:
+            for lines in ([f"Satu{closer}", f"{char}dua"], [f"{char}.", "Dua."], [f"{char})"]):
+                assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
