@@ -349,3 +349,28 @@ def test_one_paragraph_per_line_loop_on_random_mixtures_and_code_points():
         for closer in closers:
             for lines in ([f"Satu{closer}", f"{char}dua"], [f"{char}.", "Dua."], [f"{char})"]):
                 assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
+
+
+@pytest.mark.parametrize("cls", [dateline.Dateline, dates.FoundDate])
+def test_hand_written_init_takes_the_fields(cls):
+    # Dateline and FoundDate set their frozen fields in one call (see their __init__):
+    # the parameters are the dataclass's fields, in order, with the same defaults.
+    import dataclasses
+    import inspect
+
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    for parameter, field in zip(parameters, fields, strict=True):
+        expected = (
+            inspect.Parameter.empty if field.default is dataclasses.MISSING else field.default
+        )
+        assert parameter.default == expected
+    values = {f.name: f"v{i}" for i, f in enumerate(fields)}
+    made = cls(**values)
+    assert dataclasses.asdict(made) == values
+    assert dataclasses.replace(made, **{fields[0].name: "w"}) == cls(
+        **{**values, fields[0].name: "w"}
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, fields[0].name, "x")
