@@ -374,3 +374,26 @@ def test_hand_written_init_takes_the_fields(cls):
     )
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(made, fields[0].name, "x")
+
+
+def test_five_unmarked_words_leave_no_short_head_before_the_own_line_separator():
+    # dateline._own_line() returns None for a line that did not end with a separator
+    # when five words stand before the first OWN_LINE_SEPARATOR match; the shortcut
+    # claims that from the first five words alone.
+    pieces = [
+        "Dinas", "Kota", "di", "X", "-", "–", "—", "|", "||", "/", "//", ",", "a,", "a-b",
+        "x/y", "Rp1.000", "2024", "\u00a0", "\u2003", "\t", " ", "Jadi", "Prioritas",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = ""
+        for _ in range(rng.randint(1, 14)):
+            piece = rng.choice(pieces[:4] if rng.random() < 0.6 else pieces)
+            text += piece + rng.choice([" ", " ", "", "\u00a0", "  "])
+        prefix = text.strip()
+        if not prefix or not dateline._five_unmarked_words(prefix):
+            continue
+        sep = dateline.OWN_LINE_SEPARATOR.search(prefix)
+        if sep is not None:
+            head = prefix[: sep.start()].rstrip()
+            assert not normalise.fewer_words(head, 5), prefix

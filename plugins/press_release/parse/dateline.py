@@ -655,6 +655,11 @@ def _own_line(line: str) -> Dateline | None:
         "|" in prefix or "/" in prefix or " -" in prefix or " –" in prefix or " —" in prefix
     ):
         return None  # no separator OWN_LINE_SEPARATOR could find
+    if not ended and _five_unmarked_words(prefix):
+        # A title with a dash ("Dinas X Gelar Y di Z - W Jadi Prioritas"): five words or
+        # more stand before its first separator, which gives None below; the search for
+        # the separator tries its branches at every space (about 20 K instructions).
+        return None
     sep = OWN_LINE_SEPARATOR.search(prefix)
     head = prefix[: sep.start()].rstrip() if sep else prefix
     if sep is None or not fewer_words(head, 5):
@@ -693,6 +698,25 @@ def _own_line(line: str) -> Dateline | None:
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+def _five_unmarked_words(prefix: str) -> bool:
+    """Whether `prefix` holds more than five words, the first five without a bar, a
+    slash, a comma or a dash. An OWN_LINE_SEPARATOR match opens at a bar, a slash, a
+    comma before a dash, or a space before a dash: its start then stands after the fifth
+    word, and what stands before it holds five words."""
+    words = prefix.split(None, 5)
+    if len(words) <= 5:
+        return False
+    opening = " ".join(words[:5])
+    return not (
+        "|" in opening
+        or "/" in opening
+        or "," in opening
+        or "-" in opening
+        or "–" in opening
+        or "—" in opening
+    )
 
 
 # A place and a comma, then (on the same line, nothing after) the site's address, the
