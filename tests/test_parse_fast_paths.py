@@ -321,3 +321,79 @@ def test_plain_lines_on_random_mixtures():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert normalise.normalise_lines(text) == _plain_lines_by_replacing(text), repr(text)
+
+
+def _not_alone_search(lines: list[str]) -> bool:
+    return not paragraphs._NOT_ALONE.search("\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("lines", _fixture_lines() + EDGE_LINES)
+def test_one_paragraph_per_line_loop_is_the_pattern(lines):
+    assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
+
+
+def test_one_paragraph_per_line_loop_on_random_mixtures_and_code_points():
+    # The pieces of the random mixtures, line feeds inside a line, and every code point
+    # opening a line below a line closed by each character (a sample of them).
+    pieces = [
+        "", "Satu dua.", "Tiga empat", "lima.", "“Kutipan,” katanya.", "B", "ahkan.", ".",
+        "*", "- butir", "1. nomor", "a) huruf", "b.", "c", "Éclair.", "Akhir:", "Akhir’",
+        "Akhir)", "Akhir]", "ǅ", "١. satu", "x\ny", "\nDua.", "Satu.\n", "\n", "Ω.",
+    ]  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(5000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines), lines
+    closers = list(".!?:;\"”’')]aA1 –,")
+    for char in CODE_POINTS[::97] + list('-•*–.·“"AZaz09'):
+        for closer in closers:
+            for lines in ([f"Satu{closer}", f"{char}dua"], [f"{char}.", "Dua."], [f"{char})"]):
+                assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
+
+
+@pytest.mark.parametrize("cls", [dateline.Dateline, dates.FoundDate])
+def test_hand_written_init_takes_the_fields(cls):
+    # Dateline and FoundDate set their frozen fields in one call (see their __init__):
+    # the parameters are the dataclass's fields, in order, with the same defaults.
+    import dataclasses
+    import inspect
+
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    for parameter, field in zip(parameters, fields, strict=True):
+        expected = (
+            inspect.Parameter.empty if field.default is dataclasses.MISSING else field.default
+        )
+        assert parameter.default == expected
+    values = {f.name: f"v{i}" for i, f in enumerate(fields)}
+    made = cls(**values)
+    assert dataclasses.asdict(made) == values
+    assert dataclasses.replace(made, **{fields[0].name: "w"}) == cls(
+        **{**values, fields[0].name: "w"}
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, fields[0].name, "x")
+
+
+def test_five_unmarked_words_leave_no_short_head_before_the_own_line_separator():
+    # dateline._own_line() returns None for a line that did not end with a separator
+    # when five words stand before the first OWN_LINE_SEPARATOR match; the shortcut
+    # claims that from the first five words alone.
+    pieces = [
+        "Dinas", "Kota", "di", "X", "-", "–", "—", "|", "||", "/", "//", ",", "a,", "a-b",
+        "x/y", "Rp1.000", "2024", "\u00a0", "\u2003", "\t", " ", "Jadi", "Prioritas",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = ""
+        for _ in range(rng.randint(1, 14)):
+            piece = rng.choice(pieces[:4] if rng.random() < 0.6 else pieces)
+            text += piece + rng.choice([" ", " ", "", "\u00a0", "  "])
+        prefix = text.strip()
+        if not prefix or not dateline._five_unmarked_words(prefix):
+            continue
+        sep = dateline.OWN_LINE_SEPARATOR.search(prefix)
+        if sep is not None:
+            head = prefix[: sep.start()].rstrip()
+            assert not normalise.fewer_words(head, 5), prefix

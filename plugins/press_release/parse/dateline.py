@@ -288,6 +288,10 @@ OWN_LINE_SEPARATOR = re.compile(
 )
 
 
+# Sets an attribute of a frozen instance (see Dateline.__init__).
+_set_fields = object.__setattr__
+
+
 @dataclass(frozen=True)
 class Dateline:
     place: str | None
@@ -298,6 +302,33 @@ class Dateline:
     # Set after a comma, colon or full stop: a weak separator, taken only on the lead
     # (see release._find_dateline).
     weak: bool = False
+
+    def __init__(
+        self,
+        place: str | None,
+        agency: str | None,
+        date_text: str | None,
+        text: str,
+        rest: str,
+        weak: bool = False,
+    ) -> None:
+        # The generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__, a call apiece (about 12 K instructions for the six, made
+        # on every release); one call sets the instance's dict whole. Same fields, same
+        # defaults: a field added above must be added here (tests/test_parse_fast_paths.py
+        # compares the two).
+        _set_fields(
+            self,
+            "__dict__",
+            {
+                "place": place,
+                "agency": agency,
+                "date_text": date_text,
+                "text": text,
+                "rest": rest,
+                "weak": weak,
+            },
+        )
 
     @property
     def display(self) -> str | None:
@@ -645,6 +676,11 @@ def _own_line(line: str) -> Dateline | None:
         "|" in prefix or "/" in prefix or " -" in prefix or " –" in prefix or " —" in prefix
     ):
         return None  # no separator OWN_LINE_SEPARATOR could find
+    if not ended and _five_unmarked_words(prefix):
+        # A title with a dash ("Dinas X Gelar Y di Z - W Jadi Prioritas"): five words or
+        # more stand before its first separator, which gives None below; the search for
+        # the separator tries its branches at every space (about 20 K instructions).
+        return None
     sep = OWN_LINE_SEPARATOR.search(prefix)
     head = prefix[: sep.start()].rstrip() if sep else prefix
     if sep is None or not fewer_words(head, 5):
@@ -683,6 +719,25 @@ def _own_line(line: str) -> Dateline | None:
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+def _five_unmarked_words(prefix: str) -> bool:
+    """Whether `prefix` holds more than five words, the first five without a bar, a
+    slash, a comma or a dash. An OWN_LINE_SEPARATOR match opens at a bar, a slash, a
+    comma before a dash, or a space before a dash: its start then stands after the fifth
+    word, and what stands before it holds five words."""
+    words = prefix.split(None, 5)
+    if len(words) <= 5:
+        return False
+    opening = " ".join(words[:5])
+    return not (
+        "|" in opening
+        or "/" in opening
+        or "," in opening
+        or "-" in opening
+        or "–" in opening
+        or "—" in opening
+    )
 
 
 # A place and a comma, then (on the same line, nothing after) the site's address, the

@@ -262,6 +262,10 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     rank = 0  # among the non-blank lines, of which the first 40 (menu items aside) are looked at
     prose_above = 0  # paragraphs above the line, captions aside
     limit = 40
+    # The last line tried, how, and what match_dateline() gave: a page prints its title
+    # twice as often as not (the site's heading, the article's), and a title with a dash
+    # is the costliest line to try (a prefix parsed and refused at each separator).
+    tried: tuple[str, bool, Dateline | None] = ("", False, None)
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -276,7 +280,12 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         rank += 1
         # Below two paragraphs, only a strong separator can still open the lead (a
         # dateline under captions); the other shapes open ordinary sentences there.
-        found = match_dateline(line, strong_only=prose_above >= 2)
+        strong_only = prose_above >= 2
+        if tried[0] == line and tried[1] == strong_only:
+            found = tried[2]
+        else:
+            found = match_dateline(line, strong_only=strong_only)
+            tried = (line, strong_only, found)
         if found is None or (
             found.weak and (prose_above or not _looks_like_paragraph(_continued(lines, index)))
         ):
