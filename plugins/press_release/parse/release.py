@@ -1158,9 +1158,13 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     katanya.(hms)" over "DUMAI – Wakil Wali Kota ...") or when it is the third paragraph
     or a later one and its place is a known one or in capitals ("... tutupnya." over
     "Tana Paser – ..."). What is set aside is named in a warning."""
-    # Speed: this runs over every line of every release, and most lines fail the first
-    # tests (a dateline's dash in the first 40 characters after a capital; a footer's
-    # "The"): a search of the joined lines by one pattern cost six times more.
+    # Speed: a dateline's dash before a space, or a feed's footer, is looked for in the
+    # joined lines first (substring tests, in C): most releases hold neither below their
+    # lead. Then the lines' first characters are tested (a search of the joined lines by
+    # one pattern cost six times more).
+    joined = "\n".join(body)
+    if not ("- " in joined or "– " in joined or "— " in joined or "appeared first" in joined):
+        return body
     for index, line in enumerate(body):
         if not index or not line:
             continue
