@@ -932,7 +932,10 @@ def _doubled(lines: list[str]) -> int | None:
         return None
     if len(lines) == 2:  # the caller made sure two neighbours differ (see _same)
         first, second = lines
-        glued = len(second) < len(first) and first.endswith(second)
+        glued = len(second) < len(first) and (
+            first.endswith(second)
+            or (first.startswith(second) and _glued_label(first, len(second)))
+        )
         return 1 if glued and _title_shaped(second, 3) and _title_shaped(first, 2) else None
     keys = [" ".join(line.split()).casefold().rstrip(" .") for line in lines]  # see _same
     for index, line in enumerate(lines[:-1]):
@@ -944,10 +947,15 @@ def _doubled(lines: list[str]) -> int | None:
             if (
                 keys[later]
                 and keys[index].startswith(keys[later])
-                and _site_suffix(keys[index][len(keys[later]) :])
+                and (
+                    _site_suffix(keys[index][len(keys[later]) :])
+                    or _glued_label(lines[index], len(lines[later]))
+                )
                 and _title_shaped(lines[later], 3)
             ):
-                return later  # the browser's title "Title - Site", then the headline
+                # the browser's title "Title - Site", or a menu's label glued to the
+                # title ("TitleBERITA LAINNYA"), then the headline
+                return later
             other = lines[later]
             if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
                 if _same(f"{lines[later - 1]} {other}", line):
@@ -958,6 +966,18 @@ def _doubled(lines: list[str]) -> int | None:
 
 # The site's name a browser title adds after the headline: " - Site", " | Site Name".
 SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+\S.{0,40}")
+
+
+def _glued_label(line: str, end: int) -> bool:
+    """Whether `line` goes on at `end`, without a space, with a label in capitals of one
+    to three words: a menu's "BERITA LAINNYA", "BACA JUGA" glued to a title."""
+    tail = line[end:]
+    return (
+        tail[:1].isupper()
+        and line[end - 1 : end].isalpha()
+        and tail.isupper()
+        and fewer_words(tail, 4)
+    )
 
 
 def _site_suffix(tail: str) -> bool:
