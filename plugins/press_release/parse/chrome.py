@@ -81,7 +81,7 @@ LEADING_CHROME = re.compile(
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
     | mode\ (?:gelap|terang|malam)|(?:dark|light|night)\ mode  # a theme's switch
-    | breaking\ news|sekilas\ info                 # a news ticker's label
+    | breaking\ news|sekilas\ info|trending(?:\ now)?  # a news ticker's label
     | id\ [\w\ .-]{2,60}(?:,\ ?[\w\ .-]{2,60}){1,12}  # an outlet's keywords: "id banjir,warga"
     """
 )
@@ -359,7 +359,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id")
+    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -393,7 +393,7 @@ LEADING_THIRDS = {
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
-    "id": " ",
+    "id": " ", "tr": "e",
 }  # fmt: skip
 
 
