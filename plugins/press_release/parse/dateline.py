@@ -1045,8 +1045,8 @@ def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
     return Dateline(match["place"], match["agency"], None, match.group(0).strip(), rest)
 
 
-# ... maybe with its comma, after the place's comma: "KENDARI, outlet.id, Wali Kota ...",
-# "Banjarmasin, outlet.com Pada Selasa ...".
+# An outlet's domain in lower case, maybe with a comma, after the place's comma:
+# "KENDARI, outlet.id, Wali Kota ...", "Banjarmasin, outlet.com Pada Selasa ...".
 DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
 # A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
 # 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".

@@ -1033,8 +1033,8 @@ PHOTO_CAPTION = re.compile(
 )
 # A caption closed by its photo's credit after a dash or a bar ("RAPAT: Suasana ... -
 # Foto Dok Humas |"), between dashes ("... Senin (25/8/25).-(Outlet/ Name)-") or as its
-# last sentence ("... Senin (8/3). Dok foto Humas X."). Above
-# the lead it may open like a dateline ("RAKOR: ", "Asisten II Setkab X, Nama ...").
+# last sentence ("... Senin (8/3). Dok foto Humas X."). Above the lead it may open like
+# a dateline ("RAKOR: ", "Asisten II Setkab X, Nama ...").
 CREDITED_CAPTION = re.compile(
     r"""(?x)
     (?i:.{20,}\ [-–—|]\ (?:foto|photo)\b[^-–—|:]{0,40}\|?)
