@@ -59,12 +59,14 @@ TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
 MONTH_FIRST = re.compile(
     rf"(?i)\b(?P<tm>{_MONTH_ALT})\.?\s+(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty>\d{{4}})\b"
 )
-# A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets.
+# A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets; of
+# a range of days, the first: "Selasa-Rabu (5-6/12/2023)" is the 5th.
 WEEKDAY_DATE = re.compile(
     rf"""(?ix)
     \b(?P<weekday>{_WEEKDAY_ALT})\b
     [^()\d.;]{{0,30}}?                # "pagi", "kemarin,", ","
     \(?\s?
+    (?:(?P<wr>\d{{1,2}})\s?[-–]\s?(?=\d{{1,2}}\s?/))?  # a range's first day: "5-"
     (?:{NUMERIC}|{TEXTUAL})
     """
 )
@@ -126,7 +128,8 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
     if groups.get("iy"):
         y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("nd"):
-        y, m, d = _year(groups["ny"], default_year), int(groups["nm"]), int(groups["nd"])
+        y, m = _year(groups["ny"], default_year), int(groups["nm"])
+        d = int(groups.get("wr") or groups["nd"])  # a range's first day: "(5-6/12)"
     elif groups.get("xd"):
         y, m, d = int(groups["xy"]), int(groups["xm"]), int(groups["xd"])
     elif groups.get("td"):
