@@ -1198,6 +1198,18 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     return body
 
 
+def _dropped_after_code(after: list[str], codes: list[str]) -> Message:
+    """The warning for the lines set aside below the byline code that closes a release."""
+    return Message(
+        "%(count)s line(s) after the byline code (%(code)s) were dropped as "
+        "page chrome, starting with %(first)r; move them above the byline "
+        "if they belong to the release",
+        count=len(after),
+        code="/".join(codes),
+        first=after[0][:60],
+    )
+
+
 def _before_feed_footer(release: Release, body: list[str], index: int) -> list[str]:
     """The body above a feed's footer (FEED_FOOTER) at `index`, which ends the post."""
     after = [x for x in body[index:] if x]
@@ -1236,16 +1248,7 @@ def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
     )
     after = [x for x in body[start:] if x]
     if codes and _ends_sentence(text.rstrip()):
-        release.warnings.append(
-            Message(
-                "%(count)s line(s) after the byline code (%(code)s) were dropped as "
-                "page chrome, starting with %(first)r; move them above the byline "
-                "if they belong to the release",
-                count=len(after),
-                code="/".join(codes),
-                first=after[0][:60],
-            )
-        )
+        release.warnings.append(_dropped_after_code(after, codes))
     elif (
         len(closing) >= 2  # the third paragraph or a later one
         and not _holds_code(line)  # the code closes the release: see _code_above()
@@ -1388,16 +1391,7 @@ def _code_above(release: Release, body: list[str]):
             _headline_below(release, after)
         else:
             release.dropped.extend(after)
-            release.warnings.append(
-                Message(
-                    "%(count)s line(s) after the byline code (%(code)s) were dropped as "
-                    "page chrome, starting with %(first)r; move them above the byline "
-                    "if they belong to the release",
-                    count=len(after),
-                    code="/".join(found),
-                    first=after[0][:60],
-                )
-            )
+            release.warnings.append(_dropped_after_code(after, found))
         return body[:index], candidate, found, bylines
     return _code_above_sidebar(release, body, content)
 
@@ -1418,16 +1412,7 @@ def _code_above_sidebar(release: Release, body: list[str], content: list[int]):
         if any(_ends_sentence(x) and not fewer_words(x, 3) for x in after):
             return None  # a sentence below: the release goes on
         release.dropped.extend(after)
-        release.warnings.append(
-            Message(
-                "%(count)s line(s) after the byline code (%(code)s) were dropped as "
-                "page chrome, starting with %(first)r; move them above the byline "
-                "if they belong to the release",
-                count=len(after),
-                code="/".join(found),
-                first=after[0][:60],
-            )
-        )
+        release.warnings.append(_dropped_after_code(after, found))
         return body[:index], candidate, found, None
     return None
 
