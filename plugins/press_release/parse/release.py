@@ -1232,7 +1232,9 @@ def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
     found = match_dateline(body[index], strong_only=True)
     if found is None or found.place is None or fewer_words(found.rest, 8):
         return None
-    above = [i for i in range(index - 1, -1, -1) if body[i]]
+    # The nearest non-blank lines above, four at most (two for a headline and a label,
+    # two more to tell the third paragraph): a page of many such lines stays linear.
+    above = list(islice((i for i in range(index - 1, -1, -1) if body[i]), 4))
     start = index
     for i in above[:2]:  # the next post's headline and its labels
         if _ends_sentence(body[i]) or not fewer_words(body[i], 21) or _holds_code(body[i]):
@@ -1246,15 +1248,18 @@ def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
     text, codes = (
         take_byline(strip_end_mark(line)) if line.rstrip(" .*")[-1:] in (")", "]") else ("", [])
     )
-    after = [x for x in body[start:] if x]
-    if codes and _ends_sentence(text.rstrip()):
-        release.warnings.append(_dropped_after_code(after, codes))
-    elif (
+    coded = bool(codes) and _ends_sentence(text.rstrip())
+    if not coded and not (
         len(closing) >= 2  # the third paragraph or a later one
         and not _holds_code(line)  # the code closes the release: see _code_above()
+        # "Masing- masing warga ...": a word a copy broke is no place
         and (is_region(found.place) or found.place.replace(" ", "").isupper())
     ):
-        # "Masing- masing warga ...": a word a copy broke is no place
+        return None
+    after = [x for x in body[start:] if x]  # once decided: a long page's lines
+    if coded:
+        release.warnings.append(_dropped_after_code(after, codes))
+    else:
         release.warnings.append(
             Message(
                 "%(count)s line(s) from %(first)r on were left out as the next release of "
@@ -1263,8 +1268,6 @@ def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
                 first=after[0][:60],
             )
         )
-    else:
-        return None
     release.dropped.extend(after)
     return start
 
