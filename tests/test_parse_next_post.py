@@ -35,3 +35,16 @@ def test_a_known_place_below_the_second_paragraph_opens_the_next_post():
     assert "pasar murah" not in release.body_text
     assert any("pasar murah" in line for line in release.dropped)
     assert any("next release" in str(w) for w in release.warnings)
+
+
+def test_paragraphs_opening_with_a_letter_and_a_dash_are_no_next_post():
+    """A list lettered "A – ", "B – " below the lead: a letter in capitals is no place."""
+    items = [f"{letter} – Warga ikut kerja bakti di kampung bersama ketua rukun tetangga."
+             for letter in "ABCDE"]  # fmt: skip
+    text = "\n\n".join(
+        ["Kerja Bakti Warga", "SAMARINDA – Warga kampung menggelar kerja bakti di tepi sungai.",
+         "Kegiatan diikuti ratusan warga dari tiga kelurahan.", *items, "(ab/cd)"]
+    )  # fmt: skip
+    release = parse_release(text.encode("utf-8"), "kerja-bakti.txt")
+    assert release.body_text.count("kerja bakti di kampung") == 5
+    assert not release.dropped

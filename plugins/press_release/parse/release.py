@@ -1251,9 +1251,10 @@ def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
     coded = bool(codes) and _ends_sentence(text.rstrip())
     if not coded and not (
         len(closing) >= 2  # the third paragraph or a later one
+        and release.dateline_text is not None  # the release opens as its posts do
         and not _holds_code(line)  # the code closes the release: see _code_above()
-        # "Masing- masing warga ...": a word a copy broke is no place
-        and (is_region(found.place) or found.place.replace(" ", "").isupper())
+        # "Masing- masing warga ...": a word a copy broke is no place; "A – ": a letter
+        and (is_region(found.place) or (found.place.isupper() and len(found.place) >= 3))
     ):
         return None
     after = [x for x in body[start:] if x]  # once decided: a long page's lines
