@@ -44,6 +44,10 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | skip\ to\ \w+(?:\ \w+)?(?:\ skip\ to\ \w+(?:\ \w+){0,2})+  # "Skip to content Skip to footer"
+    | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
+    | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
+    | gambar|admin(?:istrator)?                     # an image's alt text; the poster's name
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
     | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
@@ -359,7 +363,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr")
+    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -384,16 +388,16 @@ FORM_THIRDS = {
     "yu": "k",
 }  # fmt: skip
 LEADING_THIRDS = {
-    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]sv", "ar": "s",
+    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
     "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
-    "li": "gkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
+    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
-    "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gm", "ti": "cd", "to": "p",
+    "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
-    "id": " ", "tr": "e",
+    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c",
 }  # fmt: skip
 
 
@@ -483,6 +487,8 @@ def _leading_shape(line: str) -> bool:
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
+    if "English" in line and LANGUAGE_MENU.fullmatch(line):
+        return True  # a translation widget's languages: "Indonesian English Japanese"
     if line[:2].lower() in _SHARE_OPENINGS and (
         SHARE_ICONS.fullmatch(line) or LINK_COPIED.fullmatch(line)
     ):
@@ -491,6 +497,13 @@ def _leading_shape(line: str) -> bool:
         fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
     )
 
+
+_LANGUAGES = (
+    r"(?:Bahasa\ )?Indonesian?|English|Chinese(?:\ \((?:Simplified|Traditional)\))?|Japanese"
+    r"|Korean|Arabic|Dutch|French|German|Malay|Spanish|Russian|Portuguese|Thai|Vietnamese"
+    r"|Hindi|Italian|Javanese|Sundanese"
+)
+LANGUAGE_MENU = re.compile(rf"(?:(?:{_LANGUAGES})[\s,|/]*){{3,}}")
 
 # The site's name: "Portal Resmi Pemerintah Kota Makassar", "Website Resmi Kabupaten X";
 # its place must be one the regions' table knows, so that a headline ("Website Resmi

@@ -57,6 +57,8 @@ CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
+# A reporter's name and the outlet's desk, one brand word: "Budi Santoso - detikNews".
+NAME_AND_DESK = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){1,3} [-–] [a-z]+[A-Z][A-Za-z]+")
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 # Beyond these a file is reported as far bigger than any release.
 MAX_RELEASE_BYTES = 1_500_000
@@ -334,6 +336,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
+        elif found.date_text is None and NAME_AND_DESK.fullmatch(line):
+            continue  # a reporter and the desk: "Budi Santoso - detikNews"
         return index, found
     return None
 
@@ -641,8 +645,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if " | " in line and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
             dated.append((len(others), lines[index].rpartition(" | ")[2]))
-        if chrome.is_credit_line(line) or (
-            line[:2].lower() in ("ol", "by") and BY_NAME.fullmatch(line) and fewer_words(line, 6)
+        if (
+            chrome.is_credit_line(line)
+            or (
+                line[:2].lower() in ("ol", "by")
+                and BY_NAME.fullmatch(line)
+                and fewer_words(line, 6)
+            )
+            or (" - " in line or " – " in line)
+            and NAME_AND_DESK.fullmatch(line)
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif (
@@ -665,7 +676,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.captions.append(line)
             continue
         else:
-            others.append(line)
+            # Once: a label printed again with chrome between ("Berita", "gambar", "Berita").
+            if not (others and meta < len(others) and _same(others[-1], line)):
+                others.append(line)
             continue
         meta = len(others)
     at = _title_and_category(release, others, meta, config) if others else None
