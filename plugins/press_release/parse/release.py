@@ -781,6 +781,19 @@ def _title_and_category(
     date line, a bullet list, a credit line), the last line shaped like a title before
     it (lines above it are the page's chrome: ads, a search box); else the first line.
     """
+    if (
+        len(others) > 1
+        and others[0].isupper()
+        and not fewer_words(others[0], 5)
+        and _issuer(others[0])
+        and _doubled(others) is None
+    ):
+        # The site's header: the office's long name in capitals over the page ("BAGIAN
+        # PROTOKOL DAN KOMUNIKASI PIMPINAN"), not its title; a short one ("DINAS
+        # KESEHATAN") is read as the category below, and so is one over a doubled title.
+        release.dropped.append(others[0])
+        at = _title_and_category(release, others[1:], meta - 1, config)
+        return None if at is None else at + 1
     known = {c.casefold() for c in config.categories} if config.categories else set()
     if len(others) == 1:  # the common case: the title alone
         line = others[0]
