@@ -48,6 +48,7 @@ LEADING_CHROME = re.compile(
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
     | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
     | gambar|admin(?:istrator)?                     # an image's alt text; the poster's name
+    | (?:©|\(c\)|copyright\b)\ ?.{0,120}            # the site's copyright, printed on top
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
     | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
@@ -363,7 +364,7 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un")
+    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -397,7 +398,7 @@ LEADING_THIRDS = {
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
-    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c",
+    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c", "(c": ")",
 }  # fmt: skip
 
 

@@ -809,6 +809,14 @@ def _title_and_category(
     if at is None and meta > 0:
         shaped = [i for i in range(meta) if _title_shaped(others[i], 3)]
         at = shaped[-1] if shaped else None
+        if (
+            at
+            and shaped[-2:-1] == [at - 1]
+            and not fewer_words(others[at], 10)
+            and _headline_case(others[at - 1])
+            and not _headline_case(others[at])
+        ):
+            at -= 1  # a dek without its stop under a headline in Title Case
     label = None  # the first line without its label ("Categories X" -> "X"), once needed
     if at is None:
         first = label = _category_label(others[0]) or others[0]
