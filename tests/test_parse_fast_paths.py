@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from press_release.parse import chrome, dateline, dates, normalise, paragraphs, release, render
+from press_release.parse.byline import ANONYMOUS
 from press_release.parse.paragraphs import Block
 
 from .conftest import FIXTURES
@@ -152,7 +153,7 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
         if line
         and (
             (chrome.DROPPED_LINE.fullmatch(line) and not chrome.is_sentence(line))
-            or not any(ch.isalnum() for ch in line)
+            or (not any(ch.isalnum() for ch in line) and line.strip("()[] ") not in ANONYMOUS)
             or chrome.matches_any(line, extra)
         )
     ]
@@ -178,7 +179,8 @@ CHROME_PIECES = [
     "Wakil gubernur membuka pameran tenun di kota.", "Rapat ditutup sore hari. (ani/humas)",
     # Chrome that no opening tells, and wordless leftovers of markup (issue 17).
     "#kemenagri", "#a #b", "Wilayah LAINNYA", "berita lainnya", "![]()", "|", ";", "“",
-    "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "Add comment", "Comments are closed.",
+    "Rapat ditutup sore hari. (Ani)", "Selesai.[]", "(***)", "[*]", "Add comment",
+    "Comments are closed.",
     "(Visited 25 times, 1 visits today)", "Visited 3 times", "error: Content is protected !!",
     "instagram fbook youtube tiktok web", "Facebook Twitter WhatsApp", "Tweet·Share",
     "share|email", "Dilihat: 355 kali", "Email: humas@kaltimprov.go.id", "———" * 60,

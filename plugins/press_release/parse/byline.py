@@ -87,7 +87,7 @@ DESK = re.compile(
 
 
 # The anonymous code of an office's desk: "(*)", "(**)", "(***)", and as a part "(ptr/**)".
-_ANONYMOUS = frozenset(("*", "**", "***"))
+ANONYMOUS = frozenset(("*", "**", "***"))
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Byline:
 def is_code(code: str, brackets: str = "(") -> bool:
     """True for a byline code; False for acronyms, dates and editor glosses."""
     code = code.strip()
-    if code in _ANONYMOUS or code.rstrip("/ ") in _ANONYMOUS:
+    if code in ANONYMOUS or code.rstrip("/ ") in ANONYMOUS:
         return True  # "(*)", and "(*/)": the anonymous desk, its reporter left out
     if "," in code or ":" in code:
         return False
@@ -113,10 +113,10 @@ def is_code(code: str, brackets: str = "(") -> bool:
     parts = [part.strip() for part in code.strip("/ ").split("/")]
     if not 1 <= len(parts) <= 5 or not (
         all(map(_PART.fullmatch, parts))  # most codes: no star among the parts
-        or all(_PART.fullmatch(p) or p in _ANONYMOUS for p in parts)
+        or all(_PART.fullmatch(p) or p in ANONYMOUS for p in parts)
     ):
         return False
-    if all(p in _ANONYMOUS for p in parts):
+    if all(p in ANONYMOUS for p in parts):
         return False  # "*/**": stars alone are one code, not several
     if all(map(str.isdigit, parts)):
         return False
@@ -138,9 +138,9 @@ def is_code(code: str, brackets: str = "(") -> bool:
 def split_code(code: str) -> Byline:
     """ "rus/hmsprov" -> reporters ("rus",), desk "hmsprov"."""
     code = " ".join(code.split())
-    if code in _ANONYMOUS:
+    if code in ANONYMOUS:
         return Byline(code, (), None)
-    parts = [part.strip() for part in code.split("/") if part.strip() not in ("", *_ANONYMOUS)]
+    parts = [part.strip() for part in code.split("/") if part.strip() not in ("", *ANONYMOUS)]
     if not parts:  # "/" or "": an author's header may hold anything
         return Byline(code, (), None)
     desk_index = None

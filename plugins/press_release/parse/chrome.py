@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from .byline import ANONYMOUS
 from .normalise import fewer_words, may_fold_to_ascii
 from .regions import is_region
 
@@ -685,7 +686,12 @@ def trailing_and_dropped(
                 and not (line[-1] in ".)]" and is_sentence(line))  # its own first test
             )
             # A wordless line has no letter or digit in its first two characters either.
-            or (not first.isalnum() and not line[1:2].isalnum() and is_wordless(line))
+            or (
+                not first.isalnum()
+                and not line[1:2].isalnum()
+                and is_wordless(line)
+                and line.strip("()[] ") not in ANONYMOUS  # the anonymous desk's code: "(***)"
+            )
             or (configured and matches_any(line, extra))
         ):
             dropped.append(index)

@@ -57,6 +57,8 @@ CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
+# A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
+NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 # A reporter's name and the outlet's desk, one brand word: "Budi Santoso - detikNews".
 NAME_AND_DESK = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){1,3} [-–] [a-z]+[A-Z][A-Za-z]+")
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
@@ -1132,6 +1134,16 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
+    while body and not body[-1]:
+        body.pop()
+    if (
+        len(body) > 2
+        and body[-1][:1].isupper()
+        and body[-1][-1] != "."  # "Bupati Hadir.": a sentence
+        and NAME_LINE.fullmatch(body[-1])
+        and chrome.is_credit_line(body[-2] or body[-3])
+    ):
+        credits.append(body.pop())  # the name under a credit: "Sumber : Tim Media X", "Ani"
     while body and (
         not body[-1]
         or chrome.is_credit_line(body[-1])
