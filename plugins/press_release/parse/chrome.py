@@ -59,7 +59,10 @@ LEADING_CHROME = re.compile(
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
     | avatar(?:\ photo)?
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
-    | dibaca\ \d[\d.,]*\ ?(?:kali)?|\d[\d.,]*\ ?x\ dibaca
+    | (?:telah\ )?dibaca\ ?:?\ \d[\d.,]*\ ?(?:kali)?  # "Dibaca 40 kali", "Telah dibaca : 30 Kali"
+    | \d[\d.,]*\ ?x\ dibaca
+    | please\ ensure\ javascript\ is\ enabled\b.{0,80}  # an accessibility widget's notice
+    | images?|pictures?|photos?                      # an image's alt text
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | posted\ in\b.{0,40}                         # "Posted in |"
     | written\ by\b.*                             # "Written by Admin on . Hits: 40"
@@ -365,7 +368,8 @@ LEADING_OPENINGS = frozenset(
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
-    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c")
+    + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
+    + ("pi", "te")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -395,11 +399,12 @@ LEADING_THIRDS = {
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
-    "pa": "s", "pe": "n", "pl": "a", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "n", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
-    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c", "(c": ")",
+    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
+    "te": "l",
 }  # fmt: skip
 
 
@@ -489,6 +494,10 @@ def _leading_shape(line: str) -> bool:
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
+    if line[-4:].lower() == "logo" and fewer_words(line, 4):
+        return True  # a picture's alt text: "Garis Logo", "Header Logo"
+    if "|" in line and ":" in line and VISITOR_ROW.fullmatch(line):
+        return True  # a visitors widget's row: "Hari Ini | : 352 |"
     if "English" in line and LANGUAGE_MENU.fullmatch(line):
         return True  # a translation widget's languages: "Indonesian English Japanese"
     if line[:2].lower() in _SHARE_OPENINGS and (
@@ -500,6 +509,7 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
 _LANGUAGES = (
     r"(?:Bahasa\ )?Indonesian?|English|Chinese(?:\ \((?:Simplified|Traditional)\))?|Japanese"
     r"|Korean|Arabic|Dutch|French|German|Malay|Spanish|Russian|Portuguese|Thai|Vietnamese"

@@ -885,9 +885,11 @@ def _title_and_category(
 def _rubric(line: str) -> bool:
     """A rubric's label: one word ("PENGAWASAN", "Berita"), never a headline, or a news
     rubric of NEWS_RUBRICS ("Berita Utama")."""
-    return (len(line) <= 25 and line.isalpha() and line[0].isupper()) or " ".join(
-        line.split()
-    ).casefold() in NEWS_RUBRICS
+    if len(line) <= 25 and line.isalpha() and line[0].isupper():
+        return True
+    if line[:8].casefold() == "seputar " and fewer_words(line, 4):
+        return True  # "Seputar Peradilan", "Seputar Kota": news about a beat
+    return " ".join(line.split()).casefold() in NEWS_RUBRICS
 
 
 def _wrapped(title: str, following: str) -> bool:
