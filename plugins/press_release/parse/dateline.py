@@ -166,11 +166,12 @@ OUTLET_GLUED = re.compile(
     rf"|[a-z]{{3,}}(?:{_PROVINCE_SHORT})"
 )
 
-# "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA": an outlet before the place.
+# "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI": an
+# outlet before the place.
 # "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending).
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})"
-    rf"\s*(?:,|/)\s*"
+    rf"\s*(?:,|/|:)\s*"
     rf"(?P<place>{_PLACE})"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
