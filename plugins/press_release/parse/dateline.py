@@ -166,12 +166,12 @@ OUTLET_GLUED = re.compile(
     rf"|[a-z]{{3,}}(?:{_PROVINCE_SHORT})"
 )
 
-# "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI": an
-# outlet before the place.
+# "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI" /
+# "OUTLETNEWS | BANDUNG": an outlet before the place.
 # "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending).
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})"
-    rf"\s*(?:,|/|:)\s*"
+    rf"\s*(?:,|/|:|\|)\s*"
     rf"(?P<place>{_PLACE})"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
@@ -540,8 +540,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     dot = "." in prefix
     if dot and (match := GLUED_OUTLET.fullmatch(prefix)):
         return match["place"], match["agency"], None
-    match = OUTLET_FIRST.fullmatch(prefix) if dot or "/" in prefix else None
-    if match and _is_place(match["place"]) and ("." in match["agency"] or "/" in prefix):
+    bar = "/" in prefix or "|" in prefix
+    match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
+    if match and _is_place(match["place"]) and ("." in match["agency"] or bar):
         return match["place"], match["agency"], None
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
@@ -770,14 +771,14 @@ def _place_then_site_or_day(line: str) -> Dateline | None:
 
 def _place_then_office(line: str) -> Dateline | None:
     """A dateline alone on its line: the place, a comma and the issuing office's name
-    ("Gerung, Diskominfotik"), or its province ("Kupang, NTT")."""
+    ("Gerung, Diskominfotik") or an outlet's, or its province ("Kupang, NTT")."""
     place, _, office = line.rstrip(" .-–—").partition(",")
     place, office = place.strip(), office.strip()
     if office.casefold() in PROVINCES and office.casefold() != "indonesia" and _is_place(place):
         return Dateline(place, None, None, line, "")
-    if " " in office or not _office_alone(office) or not _is_place(place):
+    if " " in office or not (_office_alone(office) or is_outlet(office)) or not _is_place(place):
         return None
-    return Dateline(place, office, None, line, "")
+    return Dateline(place, office, None, line, "")  # "Gerung, Diskominfotik", "Tabanan, Xnews"
 
 
 def _office_words(text: str) -> bool:
@@ -914,6 +915,8 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
         return rest[match.end() :], match["unit"], match.group(0)
     dashed = DASHED_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
+    if dashed and agency is not None and is_region(dashed["unit"]):
+        dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – "
     if dashed:  # the agency a prefix named stays ("LAHAT, SUMSEL – OUTLET – ")
         return rest[dashed.end() :], agency or dashed["unit"], dashed.group(0)
     colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
