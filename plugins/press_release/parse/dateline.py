@@ -430,6 +430,8 @@ def _site_short_name(word: str) -> bool:
 # "Prokopim Kutim –" name the office, not a place.
 _OFFICE_OPENINGS = (
     "diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
+    "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
+    "setwan",
 )  # fmt: skip
 
 
@@ -449,7 +451,9 @@ def _office_alone(prefix: str) -> bool:
 # An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ",
 # or a comma: "KOMINFOKUBAR-SENDAWAR, ".
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
-_OFFICE_HEADS = frozenset(("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set"))  # see above
+_OFFICE_HEADS = frozenset(
+    ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr")
+)  # the first three letters of _OFFICE_OPENINGS
 
 
 def _office_colon(line: str, min_words: int) -> Dateline | None:
