@@ -1059,7 +1059,7 @@ DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=
 # A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
 # 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".
 WEEKDAY_DATE_STOP = re.compile(
-    r"(?P<day>[A-Z][a-z’']{3,6}),?\ (?P<open>\()?"
+    r"(?:(?P<day>[A-Z][a-z’']{3,6}),?\ )?(?P<open>\()?"
     r"(?P<date>\d[\d/.-]{2,9}|\d{1,2}\ [A-Z][a-z]{2,8}\ \d{4})(?(open)\))\.\ +(?=[A-Z])"
 )
 
@@ -1070,9 +1070,19 @@ PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
     """``(date, the rest of the lead)`` when the lead after a place's comma or dash opens
-    with a weekday and a date closed by a full stop (WEEKDAY_DATE_STOP)."""
+    with a weekday and a date closed by a full stop, or with a date in words alone
+    (WEEKDAY_DATE_STOP)."""
     match = WEEKDAY_DATE_STOP.match(rest)
-    if match and match["day"].casefold() in WEEKDAYS and _is_date(match["date"]):
+    if match is None:
+        return None
+    if match["day"] is None:
+        # No weekday: the date in words only ("Banjarnegara — 06 Januari 2026. "), as a
+        # number closed by a stop may be a count ("2.418. ").
+        if match["open"] or " " not in match["date"]:
+            return None
+    elif match["day"].casefold() not in WEEKDAYS:
+        return None
+    if _is_date(match["date"]):
         return match["date"], rest[match.end() :]
     return None
 
@@ -1165,7 +1175,7 @@ def _after_separator(
             end = len(line) - len(rest)
         if (
             date_text is None
-            and rest[:1].isupper()
+            and (rest[:1].isupper() or rest[:1].isdecimal())
             and (sep.group(0)[0] == "," if strict else sep.group(0).strip()[:1] in _DASHES)
             and (dated := _weekday_date_stop(rest))
         ):
