@@ -63,6 +63,14 @@ def test_dateline_with_a_date_inside():
     assert (found.place, found.date_text) == ("SAMARINDA", "27/9-2018")
 
 
+def test_a_date_in_words_closed_by_a_stop_after_the_dash():
+    found = match_dateline(f"Banjarnegara — 06 Januari 2026. {LEAD}")
+    assert (found.place, found.date_text, found.rest) == ("Banjarnegara", "06 Januari 2026", LEAD)
+    # A number closed by a stop is the lead's, not a date: "2.418. Kampanye ..."
+    counted = match_dateline(f"Semarang - 2.418. {LEAD}")
+    assert (counted.date_text, counted.rest) == (None, f"2.418. {LEAD}")
+
+
 def test_dateline_on_its_own_line():
     found = match_dateline("Jakarta, 26 Januari 2021")
     assert (found.place, found.date_text, found.rest) == ("Jakarta", "26 Januari 2021", "")
