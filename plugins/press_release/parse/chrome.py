@@ -818,6 +818,17 @@ def is_copyright_notice(line: str) -> bool:
     return sum(word[:1].islower() for word in words) * 2 <= len(words)
 
 
+# Where the text was taken from, below it: "Berita ini disadur dari x.go.id dengan judul ...".
+SOURCE_NOTE = re.compile(
+    r"(?i)(?:artikel|berita|tulisan|rilis)\ ini\ (?:telah\ |sudah\ )?"
+    r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)\ (?:dari|di|pada)\b.{0,250}"
+)
+
+
+def is_source_note(line: str) -> bool:
+    return line[:1] in "ABTRabtr" and bool(SOURCE_NOTE.fullmatch(line))
+
+
 def is_credit_line(line: str) -> bool:
     # A credit line holds its ":" or ";" and has at most 14 words.
     if line[:1] not in CREDIT_FIRST or (":" not in line and ";" not in line):

@@ -1149,6 +1149,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     while body and (
         not body[-1]
         or chrome.is_credit_line(body[-1])
+        or chrome.is_source_note(body[-1])
         or _labelled_name(body[-1])
         or _image_reference(body[-1])
     ):
