@@ -1437,7 +1437,13 @@ def _code_above(release: Release, body: list[str]):
             _looks_like_paragraph(x) and not chrome.is_chrome_shaped(x) for x in after
         )
         if not (
-            any("/" in code for code in found) or bylines or only_chrome or code_after_stop(line)
+            any("/" in code for code in found)
+            or bylines
+            or only_chrome
+            or code_after_stop(line)
+            # the next post's headline in capitals below a code after the stop:
+            # "... tahun 2018. (Humas)" over "GUBERNUR LANTIK WALI KOTA"
+            or (after[0].isupper() and _title_shaped(after[0], 3) and _ends_sentence(candidate))
         ):
             continue
         if release.title is None and len(after) <= 3 and only_chrome:
