@@ -1278,8 +1278,15 @@ def _before_feed_footer(release: Release, body: list[str], index: int) -> list[s
 def _next_post_at(release: Release, body: list[str], index: int) -> int | None:
     """Where the next post starts when the line at `index` opens it with its dateline
     (see _before_next_post), its headline and labels above it; None if it does not."""
-    found = match_dateline(body[index], strong_only=True)
-    if found is None or found.place is None or fewer_words(found.rest, 8):
+    line = body[index]
+    found = match_dateline(line, strong_only=True)
+    rest = found.rest if found else ""
+    if found is None and len(line) <= 60 and line.rstrip()[-1:] in ("-", "–", "—"):
+        # A dateline alone on its line over the paragraph: "PEKANBARU - Outlet.com -"
+        found = match_dateline(line)
+        if found is not None and not found.rest:
+            rest = next(filter(None, islice(body, index + 1, index + 3)), "")
+    if found is None or found.place is None or fewer_words(rest, 8):
         return None
     # The nearest non-blank lines above, four at most (two for a headline and a label,
     # two more to tell the third paragraph): a page of many such lines stays linear.
