@@ -226,6 +226,12 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 # A unit's or outlet's name in capitals between the place's dash and a second one:
 # "LAHAT, SUMSEL – OUTLET – Pemerintah ...".
 DASHED_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\ [-–—]\ +(?=[A-Z\"“])")
+# A police or army unit named in words between two dashes, after the office that opens
+# the line: "Polres Pekalongan – Polda Jateng – Polsek ...".
+UNIT_DASH = re.compile(
+    r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kodim|Korem|Kodam)(?:\ [A-Z][\w.]*){1,3}"
+    r"\ [-–—]\ +(?=[A-Z\"“])"
+)
 # An office's name, two to six words, then a dash and a new sentence, after a place's
 # comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov –
 # Gubernur ...", "Waisai, Kominfo Raja Ampat- Bupati ...".
@@ -349,14 +355,14 @@ def display_place(place: str) -> str:
 
 # A security unit's name, glued to its place or not ("POLRESTUBAN", "Polda Sumbar",
 # "KODIM 0811"): an office, not a place.
-_UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
+UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
 
 
 def _is_place(place: str) -> bool:
     words = place.split()
     if not words or words[0].casefold().strip(".") in NOT_A_PLACE:
         return False
-    if words[0].casefold().startswith(_UNIT_OPENINGS):
+    if words[0].casefold().startswith(UNIT_OPENINGS):
         return False
     if words[-1].casefold().endswith("nya"):
         return False  # "Lanjutnya", "Menurutnya": a sentence's opening
@@ -552,7 +558,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None, match["agency"], None
     if _office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
-    if prefix.casefold().startswith(_UNIT_OPENINGS) and "," not in prefix:
+    if prefix.casefold().startswith(UNIT_OPENINGS) and "," not in prefix:
         return (None, prefix, None) if fewer_words(prefix, 4) else None  # "POLRESTUBAN"
     if (
         dot
@@ -918,6 +924,8 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     match = ISSUING_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if match and agency is None and (" " in match["unit"] or len(match["unit"]) >= 5):
         return rest[match.end() :], match["unit"], match.group(0)
+    if agency is not None and rest[:3] in ("Pol", "Kod", "Kor") and (unit := UNIT_DASH.match(rest)):
+        return rest[unit.end() :], agency, unit.group(0)
     dashed = DASHED_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
     if dashed and agency is not None and is_region(dashed["unit"]):
         dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – "

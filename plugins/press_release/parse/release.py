@@ -37,7 +37,14 @@ from .byline import (
     tail_search_start,
     take_byline,
 )
-from .dateline import DOMAIN, Dateline, display_place, match_dateline, region_opening
+from .dateline import (
+    DOMAIN,
+    UNIT_OPENINGS,
+    Dateline,
+    display_place,
+    match_dateline,
+    region_opening,
+)
 from .header import read_header
 from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
 from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, split_blocks, unwrap, wrap_width
@@ -1856,7 +1863,12 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         lead = _header_without_dateline(lines)
         if lead < len(lines) and (opening := region_opening(lines[lead])):
             found = lead, opening
-    elif found[1].place is None and found[1].rest:
+    elif (
+        found[1].place is None
+        and found[1].rest
+        # "Polres Pekalongan – ": a police or army unit named with its place is an office
+        and not (found[1].agency or "").casefold().startswith(UNIT_OPENINGS)
+    ):
         # An outlet or an office read where the line names a known place too
         # ("Kolaka_Outlet.com- "): the same opening, with its place.
         opening = region_opening(lines[found[0]])
