@@ -71,6 +71,18 @@ def test_a_date_in_words_closed_by_a_stop_after_the_dash():
     assert (counted.date_text, counted.rest) == (None, f"2.418. {LEAD}")
 
 
+def test_markup_is_stripped_only_from_a_page_s_html():
+    from press_release.parse.normalise import strip_markup
+
+    page = "<p><strong>SAMARINDA</strong> – Warga &amp; petugas.<br>Nilai < 5.</p>"
+    text, tags = strip_markup(page)
+    assert text == "\nSAMARINDA – Warga & petugas.\nNilai < 5.\n"
+    assert tags == ["<p>", "<strong>", "</strong>", "<br>", "</p>"]
+    # An author quoting markup in plain text keeps every character.
+    quoted = "Warga menulis <b>tebal</b> &amp; </p> di forum."
+    assert strip_markup(quoted) == (quoted, [])
+
+
 def test_dateline_on_its_own_line():
     found = match_dateline("Jakarta, 26 Januari 2021")
     assert (found.place, found.date_text, found.rest) == ("Jakarta", "26 Januari 2021", "")

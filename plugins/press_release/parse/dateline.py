@@ -435,7 +435,7 @@ def _site_short_name(word: str) -> bool:
 # The openings of an issuing office's name in a dateline: "Diskominfostaper Fakfak –",
 # "Prokopim Kutim –" name the office, not a place.
 _OFFICE_OPENINGS = (
-    "diskominfo", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
+    "diskom", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
     "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
     "setwan",
 )  # fmt: skip

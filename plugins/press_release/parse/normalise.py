@@ -19,6 +19,7 @@ leaves (a "â€" whose last byte was lost) stays as written, with a warning.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 
@@ -296,6 +297,43 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
             )
         ],
     )
+
+
+# HTML a portal's editor or a database dump left in the text: the tags of text and
+# layout, never a bare "<" ("nilai < 5"). Block tags end a line; inline tags go.
+_MARKUP_NAMES = (
+    "p|br|div|span|strong|b|em|i|u|a|h[1-6]|ul|ol|li|blockquote|table|tbody|thead|tr|td|th"
+    "|figure|figcaption|img|sup|sub|font|center|section|article|small|hr|o:p"
+)
+MARKUP_TAG = re.compile(rf"(?i)<(/?)({_MARKUP_NAMES})(?:\s[^<>]{{0,400}})?/?>")
+_BLOCK_TAGS = frozenset((
+    "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "table", "tr", "figure", "figcaption", "section", "article", "hr",
+))  # fmt: skip
+
+
+# What tells a page's HTML from an author writing about markup: a line opening with a
+# paragraph's or a block's tag.
+MARKUP_LINE = re.compile(r"(?im)^[ \t]*<(?:p|div)(?:\s[^<>]{0,400})?>")
+
+
+def strip_markup(text: str) -> tuple[str, list[str]]:
+    """`text` without the HTML tags MARKUP_TAG finds, when a line opens with a "<p>" or
+    "<div>" tag (MARKUP_LINE), its character references ("&nbsp;", "&amp;") read; and
+    the tags removed, in order. Other text keeps every "<" as written: a release may
+    quote markup, which the output escapes."""
+    if "<" not in text or not MARKUP_LINE.search(text):
+        return text, []
+    removed: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        removed.append(match.group(0))
+        return "\n" if match[2].lower() in _BLOCK_TAGS else ""
+
+    stripped = MARKUP_TAG.sub(replace, text)
+    if not removed:
+        return text, []
+    return html.unescape(stripped), removed
 
 
 def normalise(text: str) -> str:

@@ -46,7 +46,14 @@ from .dateline import (
     region_opening,
 )
 from .header import read_header
-from .normalise import SENTENCE_STOPS, decode_checked, fewer_words, normalise_lines
+from .normalise import (
+    SENTENCE_STOPS,
+    decode_checked,
+    fewer_words,
+    is_plain,
+    normalise_lines,
+    strip_markup,
+)
 from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, split_blocks, unwrap, wrap_width
 from .regions import is_region
 from .render import body_html
@@ -1945,6 +1952,11 @@ def _long_names(release: Release) -> list[str]:
 def parse_release(raw: bytes, filename: str = "", config: Config | None = None) -> Release:
     """Parse the bytes of a release file. Raises PressReleaseError when unreadable."""
     text, encoding, warnings, plain = decode_checked(raw)
+    if "<" in text:
+        text, tags = strip_markup(text)
+        if tags:
+            warnings.append(_markup_removed(tags))
+            plain = is_plain(text)  # "&nbsp;" read as a no-break space
     lines = normalise_lines(text, plain)
     if not any(lines):  # the lines are stripped: the text holds only spaces
         raise PressReleaseError(Message("the file is empty (or holds only spaces)"))
@@ -1956,6 +1968,15 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
     if size := _size_warning(len(raw), lines, release, plain):
         release.warnings.append(size)
     return release
+
+
+def _markup_removed(tags: list[str]) -> Message:
+    return Message(
+        "%(count)s HTML tag(s) removed from the text, e.g. %(tag)r; save the release as "
+        "plain text",
+        count=len(tags),
+        tag=tags[0][:40],
+    )
 
 
 def _only_a_title(release: Release) -> bool:
