@@ -834,6 +834,13 @@ def _title_and_category(
         ):
             at -= 1  # a dek without its stop under a headline in Title Case
     label = None  # the first line without its label ("Categories X" -> "X"), once needed
+    if at is None and _labels_over_headline(others):
+        # A slider's or a menu's labels over the headline ("Danau X", "Boat Patroli",
+        # "Pelabuhan Y"): the page's chrome, no category.
+        at = len(others) - 1
+        release.dropped.extend(others[:at])
+        release.title = _unmarked(others[at])
+        return at
     if at is None:
         first = label = _category_label(others[0]) or others[0]
         is_category = first.casefold() in known or (
@@ -894,6 +901,17 @@ def _title_and_category(
         below = below[1:]
     release.captions.extend(below)
     return at
+
+
+def _labels_over_headline(others: list[str]) -> bool:
+    """Three labels or more of one to three words over a headline of six words or more,
+    the last line."""
+    return (
+        len(others) >= 4
+        and all(fewer_words(x, 4) and not _ends_sentence(x) for x in others[:-1])
+        and not fewer_words(others[-1], 6)
+        and _title_shaped(others[-1], 6)
+    )
 
 
 def _rubric(line: str) -> bool:
@@ -1972,8 +1990,7 @@ def parse_release(raw: bytes, filename: str = "", config: Config | None = None) 
 
 def _markup_removed(tags: list[str]) -> Message:
     return Message(
-        "%(count)s HTML tag(s) removed from the text, e.g. %(tag)r; save the release as "
-        "plain text",
+        "%(count)s HTML tag(s) removed from the text, e.g. %(tag)r; save the release as plain text",
         count=len(tags),
         tag=tags[0][:40],
     )
