@@ -34,9 +34,10 @@ STAR_CODE = re.compile(
 )
 # An end mark " *" or " ***".
 END_MARK = re.compile(r"\s*\*{1,3}\s*$")
-# The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**"
+# The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**",
+# "... kata dia.*"
 # (spaced, " ***" is an end mark).
-GLUED_STARS = re.compile(r"(?<=[.!?\"”’])(?P<code>\*{2,3})\s*$")
+GLUED_STARS = re.compile(r"(?<=[.!?\"”’])(?P<code>\*{1,3})\s*$")
 # Antara's closing code, stars around the editor's number, glued or not: "lainnya.***4***".
 STAR_NUMBER = re.compile(r"(?<![*\w])\s*(?P<code>\*{2,3}\d{1,3}\*{2,3})\s*$")
 # A code after a slash, closing the last sentence: "... mengiyakan. /bd" (or a line "/bd").

@@ -48,7 +48,7 @@ LEADING_CHROME = re.compile(
     | skip\ to\ \w+(?:\ \w+)?(?:\ skip\ to\ \w+(?:\ \w+){0,2})+  # "Skip to content Skip to footer"
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
     | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
-    | gambar|admin(?:istrator)?                     # an image's alt text; the poster's name
+    | gambar|blank|admin(?:istrator)?               # an image's alt text; the poster's name
     | (?:©|\(c\)|copyright\b)\ ?.{0,120}            # the site's copyright, printed on top
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
@@ -90,7 +90,7 @@ LEADING_CHROME = re.compile(
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
     | mode\ (?:gelap|terang|malam)|(?:dark|light|night)\ mode  # a theme's switch
-    | breaking\ news|sekilas\ info|trending(?:\ now)?  # a news ticker's label
+    | breaking\ news|sekilas\ info|trending(?:\ now|\ tags?)?  # a news ticker's label
     | id\ [\w\ .-]{2,60}(?:,\ ?[\w\ .-]{2,60}){1,12}  # an outlet's keywords: "id banjir,warga"
     """
 )
@@ -201,6 +201,7 @@ FORM_AND_FOLLOW = re.compile(
     | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti berita ... Google News"
     | yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b.*       # "Yuk ... join di group whatsapp"
     | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
+    | kirim(?:kan)?\ komentar|(?:post|submit)\ comment|tulis\ komentar   # a form's button
     | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){0,2}  # a channel
     """
 )
@@ -208,7 +209,7 @@ FORM_AND_FOLLOW = re.compile(
 # TRAILING_OPENINGS).
 FORM_OPENINGS = frozenset(
     ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
-    + ("fa", "tw", "ti")
+    + ("fa", "tw", "ti", "po", "tu")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
@@ -390,8 +391,8 @@ TRAILING_THIRDS = {
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
-    "ki": "r", "na": "m", "si": "t", "su": "r", "ti": "k", "tw": "i", "we": "b", "yo": "u",
-    "yu": "k",
+    "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "k", "tw": "i", "we": "b", "yo": "u",
+    "yu": "k", "po": "s", "tu": "l",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
@@ -403,7 +404,7 @@ LEADING_THIRDS = {
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
-    "id": " ", "tr": "e", "bl": "o", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
+    "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "l",
 }  # fmt: skip
 

@@ -1178,12 +1178,17 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         and chrome.is_credit_line(body[-2] or body[-3])
     ):
         credits.append(body.pop())  # the name under a credit: "Sumber : Tim Media X", "Ani"
-    while body and (
-        not body[-1]
-        or chrome.is_credit_line(body[-1])
-        or chrome.is_source_note(body[-1])
-        or _labelled_name(body[-1])
-        or _image_reference(body[-1])
+    while (
+        body
+        and (
+            not body[-1]
+            or chrome.is_credit_line(body[-1])
+            or chrome.is_source_note(body[-1])
+            # a credit in a bullet list: "• Penulis: Ani"
+            or (body[-1][:1] in _BULLETS and chrome.is_credit_line(body[-1].lstrip("•·▪► ")))
+            or _labelled_name(body[-1])
+            or _image_reference(body[-1])
+        )
     ):
         line = body.pop()
         if line and _image_reference(line):
