@@ -116,7 +116,10 @@ NOT_A_PLACE = {
         "Ayo", "Kata", "Masa",
         # A headline's or a lead's opening verb or preposition: "Jelang Monev, Komisi ...".
         "Jelang", "Menjelang", "Sambut", "Menyambut", "Peringati", "Memperingati", "Dukung",
-        "Mendukung", "Tingkatkan", "Wujudkan", "Gelar", "Pasca", "Seusai",
+        "Mendukung", "Tingkatkan", "Wujudkan", "Gelar", "Pasca", "Seusai", "Jalin", "Jaga",
+        "Perkuat", "Raih", "Tinjau", "Cegah", "Antisipasi", "Optimalkan", "Ciptakan",
+        "Pastikan", "Dorong", "Percepat", "Kawal", "Sukseskan", "Songsong", "Meriahkan",
+        "Ramaikan", "Lestarikan", "Galakkan", "Sosialisasikan", "Hadiri", "Sambangi",
         "Jelas", "Tegas", "Ujar", "Ungkap", "Waka", "Kasubbag", "Kabag", "Kasi", "Kabid",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         # A rubric where a place would be ("ADVERTORIAL – ..."), a photo's handout or
