@@ -647,12 +647,15 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
 
 def _domain_in_place(place: str) -> tuple[str, str] | None:
     """``(place, outlet)`` when the first or last word PLACE_FORM read as the place is an
-    outlet's domain: "RUTENG OUTLET.CO" (glued to the dash after it), "OUTLET.CO.ID. Palu"."""
+    outlet's domain: "RUTENG OUTLET.CO" (glued to the dash after it), "OUTLET.CO.ID. Palu",
+    "LANDAK I Outlet.com" (a bar typed as a capital I)."""
     words = place.split()
     if len(words) < 2:
         return None
     first, last = words[0].rstrip("."), words[-1]
     if "." in last and DOMAIN.fullmatch(last):
+        if len(words) > 2 and words[-2] == "I":
+            return " ".join(words[:-2]), last  # "LANDAK I Outlet.com": a bar typed as "I"
         return " ".join(words[:-1]), last
     if "." in first and DOMAIN.fullmatch(first):
         return " ".join(words[1:]), first
@@ -1043,7 +1046,7 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
 
 
 # An outlet's domain in lower case and a spaced dash, after the place's dash.
-DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
+DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
 # A place glued by its comma to an outlet's domain, then a comma: "PALU,outlet.id, H. X".
 PLACE_GLUED_DOMAIN = re.compile(
     rf"(?P<place>{_PLACE}),(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\ +(?=[A-Z\"“])"
@@ -1178,11 +1181,12 @@ def _after_separator(
             end = len(line) - len(rest)
         elif (
             agency is None
-            and rest[:1].islower()
+            and (rest[:1].islower() or (sep.group(0).strip() == "|" and "." in rest[:40]))
             and (domain := DOMAIN_THEN_DASH.match(rest))
             and DOMAIN.fullmatch(domain["agency"])
         ):
-            agency, rest = domain["agency"], rest[domain.end() :]  # "Sangatta - x.news - Bupati"
+            agency, rest = domain["agency"], rest[domain.end() :]  # "Sangatta - x.news - ",
+            # "SALATIGA | Outlet.com – "
             end = len(line) - len(rest)
         if (
             date_text is None
