@@ -668,6 +668,8 @@ def _own_line(line: str) -> Dateline | None:
     short = len(line) <= 40 and "," in line
     if short and (found := _place_then_office(line) or _place_then_month(line)):
         return found
+    if short and line[-1] == "," and is_region(line[:-1]):
+        return Dateline(line[:-1], None, None, line, "")  # "Medan,": the lead below it
     if "," in line[:40] and len(line) <= 60 and (found := _place_then_site_or_day(line)):
         return found
     # Cheap tests first: parse_prefix() takes at most 80 characters, and such a line
@@ -805,7 +807,10 @@ def _office_words(text: str) -> bool:
 
 
 # "Painan, April 2013.": a place and the month of the release, alone on their line.
-PLACE_MONTH = re.compile(rf"(?P<place>{_PLACE}),\ (?P<month>[A-Za-z]{{3,9}})\ (?P<year>\d{{4}})\.?")
+# "PAINAN, Jan.": the month shortened, no year.
+PLACE_MONTH = re.compile(
+    rf"(?P<place>{_PLACE}),\ (?P<month>[A-Za-z]{{3,9}})(?:\ (?P<year>\d{{4}})\.?|\.)"
+)
 
 
 def _place_then_month(line: str) -> Dateline | None:
