@@ -1527,8 +1527,10 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     for line in lines:
         if fewer_words(line, 12) and dates.find_date(line):
             release.header.setdefault("_meta_date", line.lstrip("-–— "))
-        elif _unlabelled_credit(line):
-            release.credits.append(line)  # "Editor AGUS UTAMA": no headline
+        elif _unlabelled_credit(line) or (
+            line[:1] == "*" and line[1:2].isupper() and fewer_words(line, 6)
+        ):
+            release.credits.append(line)  # "Editor AGUS UTAMA", "*Pemkab X": no headline
         elif chrome.is_chrome_shaped(line):
             release.dropped.append(line)  # an outlet's call to follow it: no headline
         else:
