@@ -1185,6 +1185,14 @@ def _after_separator(
             rest = rest[2:].lstrip()  # a doubled dash: "Biak, outlet.com – – Gubernur ..."
             end = len(line) - len(rest)
         elif (
+            agency is not None
+            and rest.startswith(agency)
+            and (domain := DOMAIN_THEN_DASH.match(rest))
+            and domain["agency"] == agency
+        ):
+            rest = rest[domain.end() :]  # the outlet printed twice: "x.go.id - x.go.id - "
+            end = len(line) - len(rest)
+        elif (
             agency is None
             and (rest[:1].islower() or (sep.group(0).strip() == "|" and "." in rest[:40]))
             and (domain := DOMAIN_THEN_DASH.match(rest))
