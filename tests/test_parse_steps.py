@@ -332,6 +332,27 @@ def test_chrome_kinds():
     assert chrome.is_leading_chrome("Iklan Spesial", ["iklan spesial"])
 
 
+@pytest.mark.parametrize(
+    ("line", "is_chrome"),
+    [
+        ("Skip to content Skip to left sidebar Skip to footer", True),
+        ("Indonesian Chinese (Simplified) English Japanese Korean", True),
+        ("Hari Ini | : 352 |", True),
+        ("Garis Logo", True),
+        ("Copyright © 2024 Pemkab", True),
+        ("© 2024 Diskominfo", True),
+        ("Telah dibaca : 30 Kali", True),
+        # Titles that open or end like that chrome stay titles.
+        ("Sayembara Desain Logo", False),
+        ("Copyright Lagu Daerah Didaftarkan", False),
+        ("Bahasa Indonesia dan English di Sekolah", False),
+        ("Skip Rapat Ditunda", False),
+    ],
+)
+def test_leading_chrome_of_round_14_and_titles_like_it(line, is_chrome):
+    assert chrome.is_leading_chrome(line) is is_chrome
+
+
 def test_paragraphs_any_split():
     blocks = split_blocks(
         ["Satu kalimat.", "Dua kalimat", "yang berlanjut.", "", "B", "ahkan tiga.", ".", "Empat."]

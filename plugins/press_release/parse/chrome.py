@@ -49,7 +49,7 @@ LEADING_CHROME = re.compile(
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
     | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
     | gambar|blank|admin(?:istrator)?               # an image's alt text; the poster's name
-    | (?:©|\(c\)|copyright\b)\ ?.{0,120}            # the site's copyright, printed on top
+    | (?:©|\(c\)|copyright\ ?(?:©|\(c\)|\d{4}))\ ?.{0,120}  # the site's copyright on top
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
     | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
@@ -495,7 +495,7 @@ def _leading_shape(line: str) -> bool:
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
-    if line[-4:].lower() == "logo" and fewer_words(line, 4):
+    if line[-4:].lower() == "logo" and LOGO_ALT.fullmatch(line):
         return True  # a picture's alt text: "Garis Logo", "Header Logo"
     if "|" in line and ":" in line and VISITOR_ROW.fullmatch(line):
         return True  # a visitors widget's row: "Hari Ini | : 352 |"
@@ -510,6 +510,7 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
 _LANGUAGES = (
     r"(?:Bahasa\ )?Indonesian?|English|Chinese(?:\ \((?:Simplified|Traditional)\))?|Japanese"
@@ -827,6 +828,7 @@ SOURCE_NOTE = re.compile(
 
 
 def is_source_note(line: str) -> bool:
+    """A note of where the text was taken from (SOURCE_NOTE): a credit."""
     return line[:1] in "ABTRabtr" and bool(SOURCE_NOTE.fullmatch(line))
 
 

@@ -668,8 +668,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 and BY_NAME.fullmatch(line)
                 and fewer_words(line, 6)
             )
-            or (" - " in line or " – " in line)
-            and NAME_AND_DESK.fullmatch(line)
+            or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
         elif (
