@@ -1050,7 +1050,8 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     return match["place"], match.group(0).strip(), rest[match.end() :]
 
 
-# An outlet's domain in lower case and a spaced dash, after the place's dash.
+# An outlet's domain and a spaced dash, after the place's dash ("Sangatta - x.news - ") or
+# bar ("SALATIGA | Outlet.com – "), or after the same domain ("x.go.id - x.go.id - ").
 DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
 # A place glued by its comma to an outlet's domain, then a comma: "PALU,outlet.id, H. X".
 PLACE_GLUED_DOMAIN = re.compile(
