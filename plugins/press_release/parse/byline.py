@@ -378,8 +378,8 @@ CREDIT_LABEL = re.compile(
 )
 WEAK_BARE_CREDIT = re.compile(
     r"""(?x)
-    (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas)\b
-      [\w.&/\ -]{0,50}                          # "Humas Pemkab Kutim", "Diskominfo Kukar"
+    (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas|mc)\b
+      [\w.&/\ -]{0,50}          # "Humas Pemkab Kutim", "Diskominfo Kukar", "MC Balangan"
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
     | [A-Z][a-z'’-]{2,20},\ [A-Z][a-z'’-]{2,20}   # a place and a newspaper: "Kediri, Radar"
     | (?=.*\b(?:KANWIL|KEMENAG|HUMAS|DISKOMINFO|KOMINFO|PEMKAB|PEMKOT|PEMPROV|SETDA|DPRD

@@ -823,7 +823,7 @@ def is_copyright_notice(line: str) -> bool:
 # Where the text was taken from, below it: "Berita ini disadur dari x.go.id dengan judul ...".
 SOURCE_NOTE = re.compile(
     r"(?i)(?:artikel|berita|tulisan|rilis)\ ini\ (?:telah\ |sudah\ )?"
-    r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)\ (?:dari|di|pada)\b.{0,250}"
+    r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)\ (?:dari|di|pada)\b.{0,400}"
 )
 
 
