@@ -995,11 +995,34 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return found
     if weak and (found := _place_glued_domain(line, min_words)):
         return found
+    if "." in head and (found := _place_office_stop(line, min_words)):
+        return found
     if "-" in head and (found := _place_hyphen_agency(line, min_words)):
         return found
     if " I " in head and (found := _i_for_bar(line)):
         return found
     return _own_line(line)
+
+
+# A known place, then its office's team named without brackets, closed by a full stop,
+# glued or not: "Muara Enim Tim News Room Kominfo. Bupati ...", "Kota X Humas Setda.Wali".
+PLACE_OFFICE_STOP = re.compile(
+    r"(?P<place>[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*){0,2}?)"
+    r"\ (?P<office>(?:Tim|TIM|Humas|HUMAS|Kominfo|KOMINFO|Diskominfo|Prokopim|MC)"
+    r"(?:\ [A-Z][\w]*){0,5})\.\ ?(?=[A-Z\"“])"
+)
+
+
+def _place_office_stop(line: str, min_words: int) -> Dateline | None:
+    """A dateline of a known place and its office's team closed by a full stop
+    (PLACE_OFFICE_STOP); the place must be one the regions' table knows."""
+    match = PLACE_OFFICE_STOP.match(line, 0, 90) if line[:1] in _CAPITALS else None
+    if match is None or not is_region(match["place"]):
+        return None
+    rest = line[match.end() :]
+    if fewer_words(rest, min_words):
+        return None
+    return Dateline(match["place"], match["office"], None, match.group(0).strip(), rest)
 
 
 # A dash of which a page kept only the first byte's character: "PLACE â Lead ..." (the
