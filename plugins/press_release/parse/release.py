@@ -328,7 +328,17 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and not following[:1].islower()
             ):
                 continue  # a title: "Samarinda - Pemprov Gelar Rapat ..."
-            if not is_last and _headline_case(found.rest):
+            if (
+                not is_last
+                and _headline_case(found.rest)
+                # a lead written in Title Case runs on and ends its sentence, with no
+                # dateline of its own below it
+                and not (
+                    line[-1] in SENTENCE_STOPS
+                    and not fewer_words(line, 16)
+                    and match_dateline(following, strong_only=True) is None
+                )
+            ):
                 continue  # a long title: "UNIT – Ka UNIT Berharap Melalui Rapat ... Dan ..."
             if (
                 (_is_caption(line, is_last) or _credited_caption(line))
