@@ -1104,7 +1104,7 @@ def _category_label(line: str) -> str | None:
 # caption opening with "Ilustrasi": what the page printed under a picture.
 PHOTO_CAPTION = re.compile(
     r"""(?ix)
-    .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*\.?
+    .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*[.|]?  # "... (Foto: X) |"
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
