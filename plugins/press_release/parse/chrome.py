@@ -829,7 +829,7 @@ SOURCE_NOTE = re.compile(
 
 def is_source_note(line: str) -> bool:
     """A note of where the text was taken from (SOURCE_NOTE): a credit."""
-    return line[:1] in "ABTRabtr" and bool(SOURCE_NOTE.fullmatch(line))
+    return " ini " in line[:12].lower() and bool(SOURCE_NOTE.fullmatch(line))
 
 
 def is_credit_line(line: str) -> bool:

@@ -702,7 +702,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue
         else:
             # Once: a label printed again with chrome between ("Berita", "gambar", "Berita").
-            if not (others and meta < len(others) and _same(others[-1], line)):
+            # (_same() needs the first characters equal, folded: lines here are stripped)
+            if not (
+                others
+                and meta < len(others)
+                and others[-1][:1].casefold() == line[:1].casefold()
+                and _same(others[-1], line)
+            ):
                 others.append(line)
             continue
         meta = len(others)
