@@ -397,3 +397,21 @@ def test_five_unmarked_words_leave_no_short_head_before_the_own_line_separator()
         if sep is not None:
             head = prefix[: sep.start()].rstrip()
             assert not normalise.fewer_words(head, 5), prefix
+
+
+def test_outlet_word_helpers_are_the_patterns():
+    # dateline._outlet_word() and _outlet_glued() stand for OUTLET_WORD.fullmatch() and
+    # OUTLET_GLUED.fullmatch(): a set and str tests on ASCII words, the patterns on the
+    # others (under IGNORECASE, [a-z] also matches four non-ASCII letters).
+    words = [*dateline._OUTLET_WORDS, *dateline._GLUED_OPENINGS, *dateline._GLUED_ENDINGS]
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-1 \u0130\u0131\u017f\u212a"
+    rng = random.Random(7)
+    samples = ["SAMARINDA", "KabarNTB", "Halokaltim", "BORNEONEWS", "\u0130nfo", "\u017fnews"]
+    for _ in range(20000):
+        noise = "".join(rng.choice(letters) for _ in range(rng.randint(0, 6)))
+        word = rng.choice(words)
+        word = word.upper() if rng.random() < 0.5 else word
+        samples.append(rng.choice([noise + word, word + noise, noise, word]))
+    for word in samples:
+        assert dateline._outlet_word(word) == bool(dateline.OUTLET_WORD.fullmatch(word)), word
+        assert dateline._outlet_glued(word) == bool(dateline.OUTLET_GLUED.fullmatch(word)), word
