@@ -415,3 +415,18 @@ def test_outlet_word_helpers_are_the_patterns():
     for word in samples:
         assert dateline._outlet_word(word) == bool(dateline.OUTLET_WORD.fullmatch(word)), word
         assert dateline._outlet_glued(word) == bool(dateline.OUTLET_GLUED.fullmatch(word)), word
+
+
+def test_weekday_heads_never_reject_a_weekday_date_stop():
+    # dateline._weekday_date_stop() returns None when the first two characters of the
+    # text, lowered, open no weekday's name: WEEKDAY_DATE_STOP with a weekday needs one.
+    days = [*dateline.WEEKDAYS, "Jum’at", "JUMAT", "Kepala", "Ahad", "Sen", "Rabuan"]
+    dated = ["3/10/13", "22 Oktober 2018", "(22/10/2018)", "12-03-2024", "x"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        day = rng.choice(days)
+        day = day.capitalize() if rng.random() < 0.7 else day
+        text = f"{day}{rng.choice([',', ''])} {rng.choice(dated)}. Bupati membuka acara."
+        match = dateline.WEEKDAY_DATE_STOP.match(text)
+        if match and match["day"].casefold() in dateline.WEEKDAYS:
+            assert text[:2].lower() in dateline._WEEKDAY_HEADS, text

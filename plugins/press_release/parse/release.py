@@ -1185,11 +1185,14 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     # footer's "The post"). A search of the joined lines by one pattern cost about
     # 60,000 instructions a release, substring tests of the joined lines 37,000 (the
     # joined text is most often two bytes a character: it holds curly quotes).
-    for index, line in enumerate(body):
-        if not index or not line[:1].isupper():
+    # The first line is never the next post's: the loop starts at the second. A line
+    # whose lower case opens with "the post" opens with "T" (no other capital lowers to
+    # a text opening with "t"): the footer's test is tried on those alone.
+    for index, line in enumerate(islice(body, 1, None), 1):
+        if not line[:1].isupper():
             continue
         head = line[:40]
-        if head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
+        if line[0] == "T" and head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
             return _before_feed_footer(release, body, index)
         if ("-" in head or "–" in head or "—" in head) and (
             cut := _next_post_at(release, body, index)
