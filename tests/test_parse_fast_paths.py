@@ -430,3 +430,20 @@ def test_weekday_heads_never_reject_a_weekday_date_stop():
         match = dateline.WEEKDAY_DATE_STOP.match(text)
         if match and match["day"].casefold() in dateline.WEEKDAYS:
             assert text[:2].lower() in dateline._WEEKDAY_HEADS, text
+
+
+def test_may_credit_never_rejects_a_credited_caption():
+    # release._may_credit() holds what each branch of CREDITED_CAPTION needs.
+    pieces = [
+        "Bupati meninjau lokasi banjir di Desa X, Senin (25/8/25)", ".", ")", " - ", " | ",
+        "-", "–", "(", "Outlet/ Name", ")", "Foto", "FOTO", "photo", "Dok foto", "Humas X",
+        "dokumentasi. foto", " ", "a" * 30, ":", "/",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    found = 0
+    for _ in range(30000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        if release.CREDITED_CAPTION.fullmatch(line):
+            found += 1
+            assert release._may_credit(line), line
+    assert found > 100

@@ -1061,9 +1061,21 @@ def _photo_caption_shape(line: str) -> bool:
 def _credited_caption(line: str) -> bool:
     """CREDITED_CAPTION, tried only on a line closing with a bracket, a dash or a bar, or
     holding "oto" near its end."""
-    return (line[-1:] in (")", "-", "|") or "oto" in line[-48:].lower()) and bool(
-        CREDITED_CAPTION.fullmatch(line)
+    return (
+        (line[-1:] in (")", "-", "|") or "oto" in line[-48:].lower())
+        and _may_credit(line)
+        and bool(CREDITED_CAPTION.fullmatch(line))
     )
+
+
+def _may_credit(line: str) -> bool:
+    """What each branch of CREDITED_CAPTION needs: "foto" or "photo" (in any case: no
+    other character matches their letters under IGNORECASE) in the last 56 characters
+    for the first and third, a dash before an opening bracket for the second. Each
+    branch opens with ".{20,}", which the regex engine tries back from the line's end,
+    character by character: a paragraph closed by a code in brackets cost thousands of
+    instructions."""
+    return "oto" in line[-60:].lower() or "-(" in line or "- (" in line
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
