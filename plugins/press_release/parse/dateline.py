@@ -970,14 +970,16 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
         # capital but for an outlet's domain ("mimbarumum.co.id – ...").
         return None
-    # Every shape below needs one of these marks in the first 110 characters: a
-    # separator, a bracket, a slash or a date's digit. Titles and category labels, most
-    # of the lines tried here, hold none, and one search spares them the tests below.
-    if not _ANY_MARK.search(line, 0, 110):
-        return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
     strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
+    # Every shape below needs one of these marks in the first 110 characters: a
+    # separator, a bracket, a slash or a date's digit. Titles and category labels, most
+    # of the lines tried here, hold none, and one search spares them the tests below.
+    # A strong separator's mark is one of them: the search is left out for a lead with
+    # a dash (about 3 K instructions).
+    if not strong and not _ANY_MARK.search(line, 0, 110):
+        return None
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
         if (
             len(line) <= 60
