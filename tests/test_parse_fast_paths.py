@@ -399,3 +399,57 @@ def test_five_unmarked_words_leave_no_short_head_before_the_own_line_separator()
         if sep is not None:
             head = prefix[: sep.start()].rstrip()
             assert not normalise.fewer_words(head, 5), prefix
+
+
+def test_outlet_word_helpers_are_the_patterns():
+    # dateline._outlet_word() and _outlet_glued() stand for OUTLET_WORD.fullmatch() and
+    # OUTLET_GLUED.fullmatch(): a set and str tests on ASCII words, the patterns on the
+    # others (under IGNORECASE, [a-z] also matches four non-ASCII letters).
+    words = [*dateline._OUTLET_WORDS, *dateline._GLUED_OPENINGS, *dateline._GLUED_ENDINGS]
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-1 \u0130\u0131\u017f\u212a"
+    rng = random.Random(7)
+    samples = ["SAMARINDA", "KabarNTB", "Halokaltim", "BORNEONEWS", "\u0130nfo", "\u017fnews"]
+    for _ in range(20000):
+        noise = "".join(rng.choice(letters) for _ in range(rng.randint(0, 6)))
+        word = rng.choice(words)
+        word = word.upper() if rng.random() < 0.5 else word
+        samples.append(rng.choice([noise + word, word + noise, noise, word]))
+    for word in samples:
+        assert dateline._outlet_word(word) == bool(dateline.OUTLET_WORD.fullmatch(word)), word
+        assert dateline._outlet_glued(word) == bool(dateline.OUTLET_GLUED.fullmatch(word)), word
+
+
+def test_weekday_heads_never_reject_a_weekday_date_stop():
+    # dateline._weekday_date_stop() returns None when the first two characters of the
+    # text, lowered, open no weekday's name: WEEKDAY_DATE_STOP with a weekday needs one.
+    days = [*dateline.WEEKDAYS, "Jum’at", "JUMAT", "Kepala", "Ahad", "Sen", "Rabuan"]
+    dated = ["3/10/13", "22 Oktober 2018", "(22/10/2018)", "12-03-2024", "x"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        day = rng.choice(days)
+        day = day.capitalize() if rng.random() < 0.7 else day
+        text = f"{day}{rng.choice([',', ''])} {rng.choice(dated)}. Bupati membuka acara."
+        if rng.random() < 0.2:
+            text = f"{rng.choice(dated)}. Bupati membuka acara."  # no weekday
+        match = dateline.WEEKDAY_DATE_STOP.match(text)
+        if match and match["day"] and match["day"].casefold() in dateline.WEEKDAYS:
+            assert text[:2].lower() in dateline._WEEKDAY_HEADS, text
+        if match and match["day"] is None and not match["open"]:
+            assert text[:1].isdecimal(), text  # a date in words alone opens with a digit
+
+
+def test_may_credit_never_rejects_a_credited_caption():
+    # release._may_credit() holds what each branch of CREDITED_CAPTION needs.
+    pieces = [
+        "Bupati meninjau lokasi banjir di Desa X, Senin (25/8/25)", ".", ")", " - ", " | ",
+        "-", "–", "(", "Outlet/ Name", ")", "Foto", "FOTO", "photo", "Dok foto", "Humas X",
+        "dokumentasi. foto", " ", "a" * 30, ":", "/",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    found = 0
+    for _ in range(30000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        if release.CREDITED_CAPTION.fullmatch(line):
+            found += 1
+            assert release._may_credit(line), line
+    assert found > 100

@@ -169,6 +169,33 @@ OUTLET_GLUED = re.compile(
     rf"|[a-z]{{2,}}(?:{_OUTLET_ENDINGS})"
     rf"|[a-z]{{3,}}(?:{_PROVINCE_SHORT})"
 )
+# Speed: OUTLET_WORD and OUTLET_GLUED are tried on every word of many prefixes, and a
+# case-insensitive alternation tried at every split of a word cost about 50,000
+# instructions for "SAMARINDA". On an ASCII word, (?i) folds ASCII letters only (the
+# four non-ASCII letters [a-z] may match under IGNORECASE are not ASCII), so the word
+# matches OUTLET_WORD exactly when its lower case is one of the words, and OUTLET_GLUED
+# only when its lower case opens with an opening or ends with an ending (a branch of
+# the fullmatch ends at the word's end or opens at its start).
+_OUTLET_WORD_SET = frozenset(_OUTLET_WORDS)
+_GLUED_OPENINGS = tuple(_OUTLET_OPENINGS.split("|"))
+_GLUED_ENDINGS = tuple(_OUTLET_ENDINGS.split("|") + _PROVINCE_SHORT.split("|"))
+
+
+def _outlet_word(word: str) -> bool:
+    """``OUTLET_WORD.fullmatch(word)``: one word of the outlet vocabulary, in any case."""
+    if word.isascii():
+        return word.lower() in _OUTLET_WORD_SET
+    return OUTLET_WORD.fullmatch(word) is not None
+
+
+def _outlet_glued(word: str) -> bool:
+    """``OUTLET_GLUED.fullmatch(word)``, tried only on a word that may match (see above)."""
+    if word.isascii():
+        low = word.lower()
+        if not (low.startswith(_GLUED_OPENINGS) or low.endswith(_GLUED_ENDINGS)):
+            return False
+    return OUTLET_GLUED.fullmatch(word) is not None
+
 
 # "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI" /
 # "OUTLETNEWS | BANDUNG": an outlet before the place.
@@ -392,7 +419,7 @@ def _agency_ok(text: str) -> bool:
     words = text.split()
     if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
         return True
-    return len(words) <= 4 and any(OUTLET_WORD.fullmatch(w) for w in words)
+    return len(words) <= 4 and any(map(_outlet_word, words))
 
 
 def _unit_words(text: str) -> bool:
@@ -409,7 +436,7 @@ def is_outlet(name: str) -> bool:
     if "." in name and DOMAIN.fullmatch(name):
         return True
     words = name.split()
-    return any(OUTLET_WORD.fullmatch(w) or OUTLET_GLUED.fullmatch(w) for w in words)
+    return any(_outlet_word(w) or _outlet_glued(w) for w in words)
 
 
 # An outlet's name in camel case, opening in lower case: "detikNews", "kumparanNEWS".
@@ -421,7 +448,7 @@ def _outlet_alone(prefix: str) -> bool:
     short name, a place glued to "kab", "kota" or "prov" ("Tubankab", "JAYAPURAKOTA")."""
     if "." in prefix:
         return bool(DOMAIN.fullmatch(prefix))
-    return " " not in prefix and (bool(OUTLET_GLUED.fullmatch(prefix)) or _site_short_name(prefix))
+    return " " not in prefix and (_outlet_glued(prefix) or _site_short_name(prefix))
 
 
 def _site_short_name(word: str) -> bool:
@@ -488,6 +515,10 @@ PLACE_HYPHEN_AGENCY = re.compile(
 def _place_hyphen_agency(line: str, min_words: int) -> Dateline | None:
     """A dateline of a place, a hyphen and an outlet's domain or an office's name, closed
     by a comma or a colon (PLACE_HYPHEN_AGENCY); weak: taken on the lead only."""
+    # The pattern needs a comma or a colon after the agency: most titles with a dash
+    # hold neither, and the test spares them the match (about 12 K instructions).
+    if "," not in line and ":" not in line:
+        return None
     match = PLACE_HYPHEN_AGENCY.match(line)
     if match is None or not _is_place(match["place"]):
         return None
@@ -967,14 +998,16 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
         # capital but for an outlet's domain ("mimbarumum.co.id – ...").
         return None
-    # Every shape below needs one of these marks in the first 110 characters: a
-    # separator, a bracket, a slash or a date's digit. Titles and category labels, most
-    # of the lines tried here, hold none, and one search spares them the tests below.
-    if not _ANY_MARK.search(line, 0, 110):
-        return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
     strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
+    # Every shape below needs one of these marks in the first 110 characters: a
+    # separator, a bracket, a slash or a date's digit. Titles and category labels, most
+    # of the lines tried here, hold none, and one search spares them the tests below.
+    # A strong separator's mark is one of them: the search is left out for a lead with
+    # a dash (about 3 K instructions).
+    if not strong and not _ANY_MARK.search(line, 0, 110):
+        return None
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
         if (
             len(line) <= 60
@@ -1108,6 +1141,10 @@ WEEKDAY_DATE_STOP = re.compile(
 )
 
 
+# The first two letters of each weekday's name (see _weekday_date_stop).
+_WEEKDAY_HEADS = frozenset(day[:2] for day in WEEKDAYS)
+
+
 # A province after the place's comma, and a comma of its own: "Palu, Sulawesi Tengah, ".
 PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
 
@@ -1116,6 +1153,11 @@ def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
     """``(date, the rest of the lead)`` when the lead after a place's comma or dash opens
     with a weekday and a date closed by a full stop, or with a date in words alone
     (WEEKDAY_DATE_STOP)."""
+    # The day opens `rest` in ASCII letters (or an apostrophe after them): its first two
+    # characters, lowered, open a weekday's name; else a date in words opens it with a
+    # digit. Most leads open otherwise ("Kepala").
+    if rest[:2].lower() not in _WEEKDAY_HEADS and not rest[:1].isdecimal():
+        return None
     match = WEEKDAY_DATE_STOP.match(rest)
     if match is None:
         return None

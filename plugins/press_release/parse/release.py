@@ -1146,9 +1146,21 @@ def _photo_caption_shape(line: str) -> bool:
 def _credited_caption(line: str) -> bool:
     """CREDITED_CAPTION, tried only on a line closing with a bracket, a dash or a bar, or
     holding "oto" near its end."""
-    return (line[-1:] in (")", "-", "|") or "oto" in line[-48:].lower()) and bool(
-        CREDITED_CAPTION.fullmatch(line)
+    return (
+        (line[-1:] in (")", "-", "|") or "oto" in line[-48:].lower())
+        and _may_credit(line)
+        and bool(CREDITED_CAPTION.fullmatch(line))
     )
+
+
+def _may_credit(line: str) -> bool:
+    """What each branch of CREDITED_CAPTION needs: "foto" or "photo" (in any case: no
+    other character matches their letters under IGNORECASE) in the last 56 characters
+    for the first and third, a dash before an opening bracket for the second. Each
+    branch opens with ".{20,}", which the regex engine tries back from the line's end,
+    character by character: a paragraph closed by a code in brackets cost thousands of
+    instructions."""
+    return "oto" in line[-60:].lower() or "-(" in line or "- (" in line
 
 
 def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False) -> str | None:
@@ -1286,11 +1298,14 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     # footer's "The post"). A search of the joined lines by one pattern cost about
     # 60,000 instructions a release, substring tests of the joined lines 37,000 (the
     # joined text is most often two bytes a character: it holds curly quotes).
-    for index, line in enumerate(body):
-        if not index or not line[:1].isupper():
+    # The first line is never the next post's: the loop starts at the second. A line
+    # whose lower case opens with "the post" opens with "T" (no other capital lowers to
+    # a text opening with "t"): the footer's test is tried on those alone.
+    for index, line in enumerate(islice(body, 1, None), 1):
+        if not line[:1].isupper():
             continue
         head = line[:40]
-        if head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
+        if line[0] == "T" and head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
             return _before_feed_footer(release, body, index)
         if ("-" in head or "–" in head or "—" in head) and (
             cut := _next_post_at(release, body, index)
