@@ -80,6 +80,11 @@ CITATION = re.compile(r"(?i)(?:h\.?\s?r|q\.?\s?s)\b\.?\s")
 
 _PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
 _DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
+# A code, then the day it was filed after a comma: "humas dinkesprov, 7/8", "ant, 12/3/2025".
+CODE_THEN_DATE = re.compile(r"(?P<code>[^,]{2,40}),\ ?(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+_WEEKDAY_NAMES = frozenset(
+    ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu")
+)
 # Parts of a code that name an office (the desk), not a reporter.
 DESK = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
@@ -106,7 +111,15 @@ def is_code(code: str, brackets: str = "(") -> bool:
     code = code.strip()
     if code in ANONYMOUS or code.rstrip("/ ") in ANONYMOUS:
         return True  # "(*)", and "(*/)": the anonymous desk, its reporter left out
-    if "," in code or ":" in code:
+    if "," in code:
+        # "(humas dinkesprov, 7/8)": a code and its day; "(Kamis, 7/8)" is a date
+        dated = CODE_THEN_DATE.fullmatch(code)
+        return bool(
+            dated
+            and dated["code"].strip().casefold() not in _WEEKDAY_NAMES
+            and is_code(dated["code"], brackets)
+        )
+    if ":" in code:
         return False
     if code[:1].isdecimal() and _DATE_LIKE.fullmatch(code):  # a date opens with \d
         return False
@@ -141,7 +154,9 @@ def split_code(code: str) -> Byline:
     code = " ".join(code.split())
     if code in ANONYMOUS:
         return Byline(code, (), None)
-    parts = [part.strip() for part in code.split("/") if part.strip() not in ("", *ANONYMOUS)]
+    dated = CODE_THEN_DATE.fullmatch(code) if "," in code else None
+    parts = (dated["code"] if dated else code).split("/")
+    parts = [part.strip() for part in parts if part.strip() not in ("", *ANONYMOUS)]
     if not parts:  # "/" or "": an author's header may hold anything
         return Byline(code, (), None)
     desk_index = None

@@ -182,7 +182,6 @@ TRAILING_MARKER = re.compile(
     | saluran\ whatsapp\b.*|whatsapp\ channel\b.*
     | (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
        |telp|telepon|hp|wa|whatsapp|fax|faks)\s*:\s*\S.{{0,80}}   # a contact footer
-    | artikel\ ini\ (?:telah\ )?(?:tayang|terbit|dimuat)\b.*
     | banner\b.{{0,40}}|advertisement|iklan
     | \(?visited\ \d[\d.,]*\ times?\b.{{0,40}}     # a view counter: "(Visited 25 times, ...)"
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
@@ -820,10 +819,11 @@ def is_copyright_notice(line: str) -> bool:
     return sum(word[:1].islower() for word in words) * 2 <= len(words)
 
 
-# Where the text was taken from, below it: "Berita ini disadur dari x.go.id dengan judul ...".
+# Where the text was taken from, below it: "Berita ini disadur dari x.go.id dengan judul ...",
+# "Artikel ini telah tayang di Outlet.com ..." (however long, below a code or not).
 SOURCE_NOTE = re.compile(
     r"(?i)(?:artikel|berita|tulisan|rilis)\ ini\ (?:telah\ |sudah\ )?"
-    r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)\ (?:dari|di|pada)\b.{0,400}"
+    r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)(?:\ (?:dari|di|pada)\b.{0,400})?"
 )
 
 

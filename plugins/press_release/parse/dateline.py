@@ -468,7 +468,7 @@ def _site_short_name(word: str) -> bool:
 _OFFICE_OPENINGS = (
     "diskom", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
     "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
-    "setwan",
+    "setwan", "inmas",
 )  # fmt: skip
 
 
@@ -489,7 +489,7 @@ def _office_alone(prefix: str) -> bool:
 # or a comma: "KOMINFOKUBAR-SENDAWAR, ".
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
 _OFFICE_HEADS = frozenset(
-    ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr")
+    ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
 )  # the first three letters of _OFFICE_OPENINGS
 
 
@@ -1133,11 +1133,13 @@ def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
 # An outlet's domain in lower case, maybe with a comma, after the place's comma:
 # "KENDARI, outlet.id, Wali Kota ...", "Banjarmasin, outlet.com Pada Selasa ...".
 DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
-# A weekday and a date closed by a full stop after the place's comma or dash: "Kamis
-# 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ".
+# A weekday and a date closed by a full stop or a dash after the place's comma or dash:
+# "Kamis 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ", "Senin,
+# 13 Oktober 2025 – ".
 WEEKDAY_DATE_STOP = re.compile(
     r"(?:(?P<day>[A-Z][a-z’']{3,6}),?\ )?(?P<open>\()?"
-    r"(?P<date>\d[\d/.-]{2,9}|\d{1,2}\ [A-Z][a-z]{2,8}\ \d{4})(?(open)\))\.\ +(?=[A-Z])"
+    r"(?P<date>\d[\d/.-]{2,9}|\d{1,2}\ [A-Z][a-z]{2,8}\ \d{4})(?(open)\))"
+    r"(?:\.|\ ?(?P<dash>[-–—]{1,2}))\ +(?=[A-Z])"
 )
 
 
@@ -1151,8 +1153,8 @@ PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
     """``(date, the rest of the lead)`` when the lead after a place's comma or dash opens
-    with a weekday and a date closed by a full stop, or with a date in words alone
-    (WEEKDAY_DATE_STOP)."""
+    with a weekday and a date closed by a full stop or a dash, or with a date in words
+    alone (WEEKDAY_DATE_STOP)."""
     # The day opens `rest` in ASCII letters (or an apostrophe after them): its first two
     # characters, lowered, open a weekday's name; else a date in words opens it with a
     # digit. Most leads open otherwise ("Kepala").
@@ -1163,8 +1165,11 @@ def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
         return None
     if match["day"] is None:
         # No weekday: the date in words only ("Banjarnegara — 06 Januari 2026. "), as a
-        # number closed by a stop may be a count ("2.418. ").
-        if match["open"] or " " not in match["date"]:
+        # number closed by a stop may be a count ("2.418. "); before a dash, a date with
+        # slashes too ("Kendari – 13/10/2025 – ").
+        if match["open"] or (
+            " " not in match["date"] and not (match["dash"] and "/" in match["date"])
+        ):
             return None
     elif match["day"].casefold() not in WEEKDAYS:
         return None
@@ -1335,6 +1340,8 @@ def region_opening(line: str) -> Dateline | None:
             return None  # a sentence's words, not a dateline's
         if "." not in prefix and is_outlet(prefix.strip(" ,")):
             return None  # an outlet named after its city: "Bontang Post - "
+        if prefix.rstrip(" ,").lower().endswith(".go.id"):
+            return None  # an office's own address names the office: "pn-x.go.id – "
         if _office_alone(prefix.strip(" ,")):
             return None  # an office named after its place: "Humas Kebumen - "
         for size in (3, 2, 1):

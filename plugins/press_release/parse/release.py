@@ -651,9 +651,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     chrome up to it (and the test is not repeated here).
     """
     lines: list[str] = []
+    twice: list[str] = []  # lines printed twice in a row (a doubled title)
     for line in top:
-        if not line or (lines and _same(lines[-1], line)):
-            continue  # blank, or a doubled label or title
+        if not line:
+            continue
+        if lines and _same(lines[-1], line):
+            twice.append(line)
+            continue  # a doubled label or title
         if _table_cell_caption(line):
             line = line[:-2].rstrip()  # a caption's cell: its border is no text
         lines.append(line)
@@ -712,7 +716,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 others.append(line)
             continue
         meta = len(others)
-    at = _title_and_category(release, others, meta, config) if others else None
+    at = _title_and_category(release, others, meta, config, twice) if others else None
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
@@ -802,7 +806,7 @@ def _browser_title(line: str) -> str | None:
 
 
 def _title_and_category(
-    release: Release, others: list[str], meta: int, config: Config
+    release: Release, others: list[str], meta: int, config: Config, twice: list[str]
 ) -> int | None:
     """Pick the title among the lines above the dateline that are no chrome, metadata or
     caption; the line above it may be the category; the lines below it, a dek and
@@ -823,7 +827,7 @@ def _title_and_category(
         # PROTOKOL DAN KOMUNIKASI PIMPINAN"), not its title; a short one ("DINAS
         # KESEHATAN") is read as the category below, and so is one over a doubled title.
         release.dropped.append(others[0])
-        at = _title_and_category(release, others[1:], meta - 1, config)
+        at = _title_and_category(release, others[1:], meta - 1, config, twice)
         return None if at is None else at + 1
     known = {c.casefold() for c in config.categories} if config.categories else set()
     if len(others) == 1:  # the common case: the title alone
@@ -911,6 +915,16 @@ def _title_and_category(
     below = [x for x in others[at + 1 :] if not _same(x, title)]
     if len(below) > 1:
         below = _without_split_copy(below, title)
+    if (
+        below
+        and release.category is None
+        and (len(below) < len(others) - at - 1 or any(_same(x, title) for x in twice))
+        and _rubric(below[0])
+        and not _date_stamp(below[0])
+    ):
+        # The rubric printed between a doubled title and the lead ("Judul", "Judul",
+        # "Pembangunan"): the category, as it would be above the title.
+        release.category = below.pop(0)
     if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
         release.dek = below[0]
         below = below[1:]
