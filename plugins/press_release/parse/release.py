@@ -1268,6 +1268,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body = body[:-1]
     elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
         body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
+    elif _lone_name_credit(body):
+        body, last, codes = body[:-1], "", [body[-1]]  # "Nimus": the writer's name
     elif body[-1].isupper() and (named := _named_credit(body)):
         body, last, codes, bylines = named
     else:
@@ -1477,6 +1479,24 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
         return None
     above = next((x for x in reversed(body[:index]) if x), "")
     return credit if above and _looks_like_paragraph(above) else None
+
+
+# One capitalised word alone on the last line, below the last paragraph: the writer's name
+# or initials without brackets ("Nimus"), as "(Nimus)" would be; a closing formula is not.
+LONE_NAME = re.compile(r"[A-Z][a-z]{2,15}")
+_CLOSING_WORDS = frozenset(
+    ("selesai", "sekian", "salam", "wassalam", "merdeka", "bersambung", "semoga", "amin")
+)
+
+
+def _lone_name_credit(body: list[str]) -> bool:
+    """Whether the last line of `body` is a name alone (LONE_NAME) under a paragraph of
+    prose that ends its sentence."""
+    line = body[-1]
+    if len(line) > 16 or not LONE_NAME.fullmatch(line) or line.casefold() in _CLOSING_WORDS:
+        return False
+    above = next((x for x in reversed(body[:-1]) if x), "")
+    return bool(above) and _ends_sentence(above) and _looks_like_paragraph(above)
 
 
 # A person's name alone on its line: two to four capitalised words ("Didi Rachmat").
