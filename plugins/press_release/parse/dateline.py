@@ -257,6 +257,9 @@ ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\
 # A unit's or outlet's name in capitals between the place's dash and a second one:
 # "LAHAT, SUMSEL – OUTLET – Pemerintah ...".
 DASHED_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\ [-–—]\ +(?=[A-Z\"“])")
+# A unit in brackets between the place's dash and a second one: "Gorontalo –
+# (Diskominfotik) – Gubernur ...".
+BRACKETED_DASH = re.compile(r"\((?P<unit>[A-Z][^()]{1,40})\)\ ?[-–—]{1,2}\s+(?=[A-Z\"“])")
 # A police or army unit named in words between two dashes, after the office that opens
 # the line: "Polres Pekalongan – Polda Jateng – Polsek ...".
 UNIT_DASH = re.compile(
@@ -974,6 +977,9 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
         dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – "
     if dashed:  # the agency a prefix named stays ("LAHAT, SUMSEL – OUTLET – ")
         return rest[dashed.end() :], agency or dashed["unit"], dashed.group(0)
+    bracketed = BRACKETED_DASH.match(rest) if rest[:1] == "(" and agency is None else None
+    if bracketed:  # "Gorontalo – (Diskominfotik) – Gubernur ..."
+        return rest[bracketed.end() :], bracketed["unit"], bracketed.group(0)
     colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
     if colon and _office_alone(colon["unit"]):
         return rest[colon.end() :], colon["unit"], colon.group(0)
