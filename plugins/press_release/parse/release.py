@@ -1481,19 +1481,29 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
     return credit if above and _looks_like_paragraph(above) else None
 
 
-# One capitalised word alone on the last line, below the last paragraph: the writer's name
-# or initials without brackets ("Nimus"), as "(Nimus)" would be; a closing formula is not.
-LONE_NAME = re.compile(r"[A-Z][a-z]{2,15}")
-_CLOSING_WORDS = frozenset(
-    ("selesai", "sekian", "salam", "wassalam", "merdeka", "bersambung", "semoga", "amin")
-)
+# One short capitalised word alone on the last line, below the last paragraph: the
+# writer's name without brackets ("Nimus"), as "(Nimus)" would be. Not a closing formula,
+# nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
+# eight letters or more is most often such a word, and so are the short ones listed.
+LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}")
+_NOT_A_NAME = frozenset((
+    "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
+    "warga", "orang", "ketua", "wakil", "camat", "lurah", "namun", "hal", "tim", "lalu",
+    "kini", "saat", "usai", "bila", "jika", "maka", "oleh", "dari", "pada", "untuk",
+    "dengan", "selain", "adapun", "bahkan", "tetapi", "tapi", "karena", "setelah",
+    "sebelum", "selama", "sejak", "menurut", "terkait", "bupati", "sekda", "kades", "kadis",
+    "mereka", "kami", "kita", "saya", "beliau", "ini", "itu", "turut", "hadir", "acara",
+    "rapat", "apel", "lomba", "materi", "peserta", "panitia", "program", "bantuan", "jalan",
+    "sumber", "berita", "baca", "kirim", "nama", "demikian", "kegiatan", "diketahui",
+    "sebanyak", "setiap", "seluruh", "ratusan",
+))  # fmt: skip
 
 
 def _lone_name_credit(body: list[str]) -> bool:
     """Whether the last line of `body` is a name alone (LONE_NAME) under a paragraph of
     prose that ends its sentence."""
     line = body[-1]
-    if len(line) > 16 or not LONE_NAME.fullmatch(line) or line.casefold() in _CLOSING_WORDS:
+    if len(line) > 8 or not LONE_NAME.fullmatch(line) or line.casefold() in _NOT_A_NAME:
         return False
     above = next((x for x in reversed(body[:-1]) if x), "")
     return bool(above) and _ends_sentence(above) and _looks_like_paragraph(above)
