@@ -119,3 +119,17 @@ def test_the_warning_names_the_file_and_its_bad_date(site, name):
 def test_the_first_day_of_a_range_in_the_lead(lead, expected):
     found = dates.find_release_date([lead], lead)
     assert (found.value.date().isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jayapura, 11/22/2021", "2021-11-22"),  # month first: no 22nd month
+        ("Jayapura, 22/11/2021", "2021-11-22"),  # day first, as Indonesian pages write it
+        ("Jayapura, 05/06/2021", "2021-06-05"),  # both readable: day first
+        ("Jayapura, 13/13/2021", None),  # neither
+    ],
+)
+def test_a_month_first_date_is_read_when_day_first_cannot_be(text, expected):
+    found = dates.find_date(text)
+    assert (found.value.date().isoformat() if found else None) == expected

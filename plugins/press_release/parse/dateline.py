@@ -148,7 +148,7 @@ _OUTLET_WORDS = (
     "portal", "tribun", "suara", "info", "today", "halo", "radar", "jurnal", "journal",
     "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
     "antara", "metro", "indo", "inside", "update", "terkini", "viral", "rakyat", "ekspres",
-    "ekspress", "express", "jurnalis", "mmc", "fakta", "lensa", "sorot", "klik",
+    "ekspress", "express", "jurnalis", "mmc", "fakta", "lensa", "sorot", "klik", "forum",
 )  # fmt: skip
 OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
@@ -217,6 +217,9 @@ LOWER_DOMAIN_STOP = re.compile(
 DOTTED_OUTLET = re.compile(r"(?P<name>[A-Za-z]{3,20})\.[a-z]{2,8}\.?")
 # "transparanlampung//Sumatera Barat": an outlet's name in lower case, one or two
 # slashes, then the place.
+PLACE_SLASH_DOMAIN = re.compile(
+    rf"(?P<place>{_PLACE})\ ?/\ ?(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+)"
+)
 LOWER_OUTLET_SLASH = re.compile(rf"(?P<agency>[a-z][\w.-]{{2,30}})\ ?//?\ ?(?P<place>{_PLACE})")
 # "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
 # with a dot.
@@ -592,6 +595,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
     if match and _is_place(match["place"]) and ("." in match["agency"] or bar):
         return match["place"], match["agency"], None
+    match = PLACE_SLASH_DOMAIN.fullmatch(prefix) if dot and "/" in prefix else None
+    if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
+        return match["place"], match["agency"], None  # "PALANGKA RAYA/OUTLET.CO.ID"
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
     if _office_alone(prefix):
@@ -1100,12 +1106,17 @@ def _bracketed(line: str, min_words: int) -> Dateline | None:
 # full stop: "outlet.com – Medan. Gubernur ...", or a second dash: "OutletNews - Kuala
 # Kapuas - Bupati ...".
 PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.]|\ [-–—])\s+(?=[A-Z])")
+CAPS_PLACE_AFTER_OUTLET = re.compile(r"(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)\ (?=[A-Z][a-z])")
 
 
 def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
     """``(place, its text, the rest of the lead)`` when the lead after an outlet opens
     with a place and a comma (or a full stop)."""
     match = PLACE_AFTER_OUTLET.match(rest) if rest[:1] in _CAPITALS else None
+    caps = CAPS_PLACE_AFTER_OUTLET.match(rest) if match is None and rest[1:2] in _CAPITALS else None
+    if caps and is_region(caps["place"]):
+        # "Outlet–MAKASSAR Wakil Wali Kota ...": a known place in capitals, no mark after it
+        return caps["place"], caps["place"], rest[caps.end() :]
     if match is None or not _is_place(match["place"]) or match["place"].casefold() in PROVINCES:
         return None
     if match["mark"] == "." and not _dot_prefix(match["place"]) and " " in match["place"]:
@@ -1328,6 +1339,23 @@ _ANY_SEPARATOR = re.compile(r"\s*(?:[-–—]{1,3}|\|{1,2}|[;.:]\s?[-–—]|:)\
 # An outlet's domain and a separator after the dateline: "Dumai - Outlet.com | Pemerintah".
 _DOMAIN_AFTER = re.compile(r"(?P<domain>[\w-]+(?:\.[\w-]+)+)\s*(?:\|{1,2}|[-–—]{1,2})\s+")
 _PREFIX_WORDS = re.compile(r"[^\s,./_()|\[\]\-–—]+")
+
+
+# A known place glued to the lead's first word, in Title Case: "GorontaloPeringatan ...".
+CAMEL_GLUED_PLACE = re.compile(r"(?P<place>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=[A-Z][a-z]{2,}\ )")
+
+
+def glued_opening(line: str) -> Dateline | None:
+    """A dateline whose place the regions' table knows, glued to the lead's first word
+    without a space or mark (CAMEL_GLUED_PLACE). Tried, as region_opening(), only when no
+    other shape reads the lead."""
+    match = CAMEL_GLUED_PLACE.match(line)
+    if match is None or not is_region(match["place"]):
+        return None
+    rest = line[match.end() :]
+    if fewer_words(rest, 8) or is_outlet(rest.split(None, 1)[0]):
+        return None
+    return Dateline(match["place"], None, None, match["place"], rest)
 
 
 def region_opening(line: str) -> Dateline | None:

@@ -130,6 +130,8 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
     elif groups.get("nd"):
         y, m = _year(groups["ny"], default_year), int(groups["nm"])
         d = int(groups.get("wr") or groups["nd"])  # a range's first day: "(5-6/12)"
+        if m > 12 and d <= 12 and not groups.get("wr"):
+            m, d = d, m  # month first, as an English page writes it: "(11/22/2021)"
     elif groups.get("xd"):
         y, m, d = int(groups["xy"]), int(groups["xm"]), int(groups["xd"])
     elif groups.get("td"):

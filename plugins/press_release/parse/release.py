@@ -39,9 +39,11 @@ from .byline import (
 )
 from .dateline import (
     DOMAIN,
+    TOPIC_RUBRICS,
     UNIT_OPENINGS,
     Dateline,
     display_place,
+    glued_opening,
     match_dateline,
     region_opening,
 )
@@ -666,6 +668,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     meta = -1  # where, among `others`, the last metadata line stood
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
     menu: bool | None = None  # whether the bullets above the dateline are a page's menu
+    labels: list[str] = []  # rubrics after a date line's bar
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
@@ -695,6 +698,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             and not _headline_with_date(line)
         ):
             dated.append((len(others), line))
+            if " | " in line and (label := _stamp_label(line)):
+                labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if menu is None:  # more bullets than a post's metadata block holds: a menu
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
@@ -717,6 +722,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue
         meta = len(others)
     at = _title_and_category(release, others, meta, config, twice) if others else None
+    if labels and release.category is None:
+        release.category = labels[0]
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
@@ -876,7 +883,10 @@ def _title_and_category(
             release.captions.extend(others)
             return None
     title = others[at]
-    if at == 1 or (at and (others[at - 1].casefold() in known or _rubric(others[at - 1]))):
+    if at and (label_after := _label_after(others[at - 1], title)):
+        release.category = label_after  # "Title Berita PPID" over "Title"
+        at_category = at - 1
+    elif at == 1 or (at and (others[at - 1].casefold() in known or _rubric(others[at - 1]))):
         if at != 1 or label is None:
             label = _category_label(others[at - 1]) or others[at - 1]
         if (
@@ -941,6 +951,22 @@ def _labels_over_headline(others: list[str]) -> bool:
         and not fewer_words(others[-1], 6)
         and _title_shaped(others[-1], 6)
     )
+
+
+# Words of a rubric's label after a date line's bar: "| Kegiatan Statistik", "| BPS
+# Activities" (an author's name may stand there too: "| Admin", "| Budi Santoso").
+_LABEL_WORDS = TOPIC_RUBRICS | {"kegiatan", "activities", "news", "informasi", "kabar", "warta"}
+
+
+def _stamp_label(line: str) -> str | None:
+    """The rubric after the last bar of a date line: one to four words, one of them a
+    rubric's word (_LABEL_WORDS), no digit and no stop."""
+    label = line.rpartition(" | ")[2].strip()
+    if not label or not fewer_words(label, 5) or _DIGIT.search(label) or _ends_sentence(label):
+        return None
+    if not any(word.casefold() in _LABEL_WORDS for word in label.split()):
+        return None
+    return label
 
 
 def _rubric(line: str) -> bool:
@@ -1033,7 +1059,10 @@ def _doubled(lines: list[str]) -> int | None:
         first, second = lines
         glued = len(second) < len(first) and (
             first.endswith(second)
-            or (first.startswith(second) and _glued_label(first, len(second)))
+            or (
+                first.startswith(second)
+                and (_glued_label(first, len(second)) or _label_after(first, second))
+            )
         )
         return 1 if glued and _title_shaped(second, 3) and _title_shaped(first, 2) else None
     keys = [" ".join(line.split()).casefold().rstrip(" .") for line in lines]  # see _same
@@ -1049,11 +1078,13 @@ def _doubled(lines: list[str]) -> int | None:
                 and (
                     _site_suffix(keys[index][len(keys[later]) :])
                     or _glued_label(lines[index], len(lines[later]))
+                    or _label_after(lines[index], lines[later]) is not None
                 )
                 and _title_shaped(lines[later], 3)
             ):
                 # the browser's title "Title - Site", or a menu's label glued to the
-                # title ("TitleBERITA LAINNYA"), then the headline
+                # title ("TitleBERITA LAINNYA"), or the rubric after it ("Title Berita
+                # PPID"), then the headline
                 return later
             other = lines[later]
             if len(other) < len(line) and line.endswith(other) and _title_shaped(other, 3):
@@ -1061,6 +1092,18 @@ def _doubled(lines: list[str]) -> int | None:
                     return index  # a copy of the title split over two lines
                 return later
     return None
+
+
+def _label_after(line: str, title: str) -> str | None:
+    """The rubric `line` holds after `title` and a space ("Title Berita PPID"): one to
+    three capitalised words, one of them a rubric's word (_LABEL_WORDS)."""
+    if not line.startswith(title) or line[len(title) : len(title) + 1] != " ":
+        return None
+    label = line[len(title) :].strip()
+    words = label.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return label if any(w.casefold() in _LABEL_WORDS for w in words) else None
 
 
 # The site's name a browser title adds after the headline: " - Site", " | Site Name".
@@ -1967,7 +2010,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         # The last resort: a lead opening with a known place and a separator in a shape
         # no rule reads ("Masohi,Outlet.- ", "Kolaka_Outlet.com- ").
         lead = _header_without_dateline(lines)
-        if lead < len(lines) and (opening := region_opening(lines[lead])):
+        if lead < len(lines) and (
+            opening := region_opening(lines[lead]) or glued_opening(lines[lead])
+        ):
             found = lead, opening
     elif (
         found[1].place is None
