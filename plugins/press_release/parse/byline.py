@@ -330,6 +330,8 @@ def strip_end_mark(text: str) -> str:
         return text
     if text.rstrip(" *").endswith("/"):
         return text  # "AND/*": the anonymous desk after a slash, part of a code
+    if text.rstrip().endswith(" *.*"):
+        return text.rstrip()[:-4].rstrip()  # "harapnya. *.*": a spaced end mark
     if GLUED_STARS.search(text, max(0, len(text) - 8)):
         return text  # "maju.**": the anonymous code glued to the stop
     if STAR_NUMBER.search(text, max(0, len(text) - 12)):

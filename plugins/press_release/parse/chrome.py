@@ -58,6 +58,7 @@ LEADING_CHROME = re.compile(
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
     | avatar(?:\ photo)?
+    | press\ esc\ to\ close                        # a search overlay's hint
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | (?:telah\ )?dibaca\ ?:?\ \d[\d.,]*\ ?(?:kali)?  # "Dibaca 40 kali", "Telah dibaca : 30 Kali"
     | \d[\d.,]*\ ?x\ dibaca

@@ -293,7 +293,8 @@ UNSEPARATED = re.compile(
       (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
       \ (?=[A-Z"“])
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
-      (?:\ (?=[a-z])|(?=[A-Z][a-z]))                   # "Gorontalo (1/2)Laporan ..."
+      (?:,?\ (?=[a-z])|(?=[A-Z][a-z]))                  # "Gorontalo (1/2)Laporan ...",
+                                                       # "Serang (11/11), menindaklanjuti"
     | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}}       # "TANA PASER-Wakil ..."
       (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS)               # "OUTLET.CO-Setelah ..." (no place)
       | \.[A-Z]{{2,}}\.[A-Z]{{2,}}(?:\.[A-Z]{{2,}})?)?)  # "PLACE.OUTLET.ASIA-Bupati ..."

@@ -375,6 +375,9 @@ FUTURE_AFTER = re.compile(
 # character before a match is checked in stated_years().
 STATED_YEAR = re.compile(r"20[0-4]\d(?![\d/])")
 _NOT_BEFORE_YEAR = frozenset("0123456789/.-")
+# A law's or a regulation's number before "Tahun" and its year: "Nomor 6 Tahun ", "No. 14
+# tahun ", "UU 23 Tahun ".
+CITED_LAW = re.compile(r"(?i)(?:\bnomor|\bno\.?|\buu|\bperpres|\bpp)\s?\d{1,4}\s+tahun\s$")
 # Characters of the text searched for a date beyond the lead: enough for any release.
 BODY_DATE_WINDOW = 8000
 
@@ -462,8 +465,15 @@ def stated_years(text: str) -> list[int]:
     years = set()
     for match in STATED_YEAR.finditer(text):
         start = match.start()
-        if not start or text[start - 1] not in _NOT_BEFORE_YEAR:
-            years.add(int(match.group(0)))
+        if start and text[start - 1] in _NOT_BEFORE_YEAR:
+            continue
+        if (
+            start > 6
+            and text[start - 6 : start].lower() == "tahun "
+            and (CITED_LAW.search(text, max(0, start - 40), start))
+        ):
+            continue  # "Instruksi Presiden Nomor 6 Tahun 2018": a law's year
+        years.add(int(match.group(0)))
     return sorted(years)
 
 

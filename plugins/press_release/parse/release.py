@@ -1529,6 +1529,7 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
 # nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
 # eight letters or more is most often such a word, and so are the short ones listed.
 LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}")
+HANDLE_DESK = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
 _NOT_A_NAME = frozenset((
     "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
     "warga", "orang", "ketua", "wakil", "camat", "lurah", "namun", "hal", "tim", "lalu",
@@ -1543,10 +1544,14 @@ _NOT_A_NAME = frozenset((
 
 
 def _lone_name_credit(body: list[str]) -> bool:
-    """Whether the last line of `body` is a name alone (LONE_NAME) under a paragraph of
-    prose that ends its sentence."""
+    """Whether the last line of `body` is a name alone (LONE_NAME) or an office's handle
+    of one word ("Renhumaspolresx", see byline.DESK) under a paragraph of prose that
+    ends its sentence."""
     line = body[-1]
-    if len(line) > 8 or not LONE_NAME.fullmatch(line) or line.casefold() in _NOT_A_NAME:
+    if not (
+        (len(line) <= 8 and LONE_NAME.fullmatch(line) and line.casefold() not in _NOT_A_NAME)
+        or (len(line) <= 30 and line.isalnum() and HANDLE_DESK.search(line))
+    ):
         return False
     above = next((x for x in reversed(body[:-1]) if x), "")
     return bool(above) and _ends_sentence(above) and _looks_like_paragraph(above)
@@ -1680,6 +1685,11 @@ def _unlabelled_credit(line: str) -> bool:
     return len(line) <= 60 and bool(UNLABELLED_CREDIT.fullmatch(line))
 
 
+# Words joined by an underscore, as a page's tags join a unit and a name ("Polsek
+# X_Iptu Y"): no sentence holds it.
+_TAG_JOIN = re.compile(r"[A-Za-z]_[A-Z]")
+
+
 def _drop_short_tail(release: Release, body: list[str]) -> None:
     """Blank out a run of two or more short lines after the last paragraph of prose:
     slogans, tags and names a page prints below a release ("WBK Sukses", "WBBM Pasti"),
@@ -1700,8 +1710,10 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
         line = body[index]
         if not line:
             continue
-        short = fewer_words(line, 5) or (
-            fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1
+        short = (
+            fewer_words(line, 5)
+            or (fewer_words(line, 12) and not _ends_sentence(line) and tail.count(line) > 1)
+            or (fewer_words(line, 10) and "_" in line and _TAG_JOIN.search(line) is not None)
         )
         if not short and _is_headline(line):
             short, headlines = True, headlines + 1
