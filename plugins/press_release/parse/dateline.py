@@ -836,9 +836,14 @@ def _place_then_office(line: str) -> Dateline | None:
     place, office = place.strip(), office.strip()
     if office.casefold() in PROVINCES and office.casefold() != "indonesia" and _is_place(place):
         return Dateline(place, None, None, line, "")
-    if " " in office or not (_office_alone(office) or is_outlet(office)) or not _is_place(place):
+    if " " in office or not _is_place(place):
         return None
-    return Dateline(place, office, None, line, "")  # "Gerung, Diskominfotik", "Tabanan, Xnews"
+    # "Gerung, Diskominfotik", "Tabanan, Xnews", or an outlet's name in capitals:
+    # "Tondano, OUTLETREVIEW"
+    caps_name = len(office) >= 4 and office.isupper() and office.isalpha() and not is_region(office)
+    if not (_office_alone(office) or is_outlet(office) or caps_name):
+        return None
+    return Dateline(place, office, None, line, "")
 
 
 def _office_words(text: str) -> bool:

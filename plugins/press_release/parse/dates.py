@@ -375,6 +375,11 @@ FUTURE_AFTER = re.compile(
 # character before a match is checked in stated_years().
 STATED_YEAR = re.compile(r"20[0-4]\d(?![\d/])")
 _NOT_BEFORE_YEAR = frozenset("0123456789/.-")
+# What a count names after its number: "2017 ekor", "2020 orang".
+COUNTED = re.compile(
+    r"(?i)\ (?:orang|peserta|ekor|warga|siswa|pelajar|penari|personel|jiwa|unit|buah|paket"
+    r"|rumah|kk|hektare|ha|km|meter|ton|kg|liter|batang|bibit|pohon|lembar|eksemplar)\b"
+)
 # A law's or a regulation's number before "Tahun" and its year: "Nomor 6 Tahun ", "No. 14
 # tahun ", "UU 23 Tahun ".
 CITED_LAW = re.compile(r"(?i)(?:\bnomor|\bno\.?|\buu|\bperpres|\bpp)\s?\d{1,4}\s+tahun\s$")
@@ -470,9 +475,11 @@ def stated_years(text: str) -> list[int]:
         if (
             start > 6
             and text[start - 6 : start].lower() == "tahun "
-            and (CITED_LAW.search(text, max(0, start - 40), start))
+            and CITED_LAW.search(text, max(0, start - 40), start)
         ):
             continue  # "Instruksi Presiden Nomor 6 Tahun 2018": a law's year
+        if text[match.end() : match.end() + 1] == " " and COUNTED.match(text, match.end()):
+            continue  # "2017 ekor", "2030 peserta": a count, not a year
         years.add(int(match.group(0)))
     return sorted(years)
 
@@ -580,6 +587,10 @@ def _first_on(text: str) -> FoundDate | None:
 def _quoted(text: str, position: int) -> bool:
     """Whether `position` of `text` stands inside a quotation (curly or straight quotes)."""
     before = text[:position]
-    if before.count("“") > before.count("”"):
-        return True
-    return before.count('"') % 2 == 1
+    unclosed = before.count("“") - before.count("”")
+    straight = before.count('"')
+    if unclosed > 0:
+        if straight < unclosed:
+            return True
+        straight -= unclosed  # “...," : a straight quote closed a curly one
+    return straight % 2 == 1

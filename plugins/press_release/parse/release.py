@@ -1649,10 +1649,13 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     for line in lines:
         if fewer_words(line, 12) and dates.find_date(line):
             release.header.setdefault("_meta_date", line.lstrip("-–— "))
-        elif _unlabelled_credit(line) or (
-            line[:1] == "*" and line[1:2].isupper() and fewer_words(line, 6)
+        elif (
+            _unlabelled_credit(line)
+            or (line[:1] == "*" and line[1:2].isupper() and fewer_words(line, 6))
+            or line[:1] in "(["
         ):
-            release.credits.append(line)  # "Editor AGUS UTAMA", "*Pemkab X": no headline
+            # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)": no headline
+            release.credits.append(line)
         elif chrome.is_chrome_shaped(line):
             release.dropped.append(line)  # an outlet's call to follow it: no headline
         else:
