@@ -65,11 +65,13 @@ _DIGIT = re.compile(r"\d")
 # What CAPTION_START can open with: the first letters of its words in either case, and
 # the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
 # three ASCII capitals: its third character, not the first, tells most lines apart.
-_CAPTION_FIRST = frozenset("FKPfkp\u212a")
+_CAPTION_FIRST = frozenset("DFKPdfkp\u212a")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
-CAPTION_START = re.compile(r"(?i)(?:foto|photo|keterangan foto|ket(?:\.|erangan)?)\s*[:.\-–]\s*\S")
+CAPTION_START = re.compile(
+    r"(?i)(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi)\s*[:.\-–]\s*\S"
+)  # "Foto: ...", "Ket. ...", "Dok. Humas |"
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
