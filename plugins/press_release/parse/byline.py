@@ -117,7 +117,7 @@ def is_code(code: str, brackets: str = "(") -> bool:
         or all(_PART.fullmatch(p) or p in ANONYMOUS for p in parts)
     ):
         return False
-    if all(p in ANONYMOUS for p in parts):
+    if ANONYMOUS.issuperset(parts):
         return False  # "*/**": stars alone are one code, not several
     if all(map(str.isdigit, parts)):
         return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import accumulate
@@ -181,8 +180,8 @@ def _weekday_openings(lower: str) -> list[int]:
     return starts
 
 
-def weekday_dates(text: str) -> Iterator[re.Match[str]]:
-    """``WEEKDAY_DATE.finditer(text)``, trying the pattern only where a weekday starts.
+def weekday_dates(text: str) -> list[re.Match[str]]:
+    """``list(WEEKDAY_DATE.finditer(text))``, trying the pattern only where a weekday starts.
 
     The pattern opens with a word boundary and a case-insensitive weekday name, tried
     at every position of a long lead. A match starts where ``text.lower()`` holds a
@@ -190,15 +189,19 @@ def weekday_dates(text: str) -> Iterator[re.Match[str]]:
     matching there gives what a search reaching that position gives. An opening found
     inside another word (or name) cannot start a match: the letter before it leaves no
     word boundary. So trying every opening, in order, finds every start that matters.
+
+    A list, not a generator: a caller that stops at the first match it needs would
+    leave a generator to be closed, which costs more than the rare further matches.
     """
     if may_fold_to_ascii(text):
-        yield from WEEKDAY_DATE.finditer(text)
-        return
+        return list(WEEKDAY_DATE.finditer(text))
+    matches = []
     pos = 0
     for start in _weekday_openings(text.lower()):
         if start >= pos and (match := WEEKDAY_DATE.match(text, start)):
-            yield match
+            matches.append(match)
             pos = match.end()
+    return matches
 
 
 def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
