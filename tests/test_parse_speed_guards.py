@@ -245,6 +245,18 @@ def test_weekday_dates_match_a_plain_scan(text):
         assert spans(dates.weekday_dates(sample)) == spans(dates.WEEKDAY_DATE.finditer(sample))
 
 
+def test_weekday_date_year_test_matches_the_groups_dict():
+    assert "iy" not in dates.WEEKDAY_DATE.groupindex  # the one year group it does not read
+    rng = random.Random(11)
+    words = ["Senin", "Kamis", "Jumat", "Sabtu", "Minggu", ",", " ", "(", ")", "pukul"]
+    days = ["1/2", "1/2/2020", "3/4/20", "3 Mei 2021", "3 Mei", "12-12-2012", "5-6/12", "9 Des '20"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words + days) for _ in range(rng.randint(1, 6)))
+        for match in dates.WEEKDAY_DATE.finditer(text):
+            expected = dates._has_year(match.groupdict())
+            assert dates._weekday_date_has_year(match) == expected, repr(text)
+
+
 def test_space_or_stop_lists_every_space():
     spaces = {ch for ch in CODE_POINTS if re.fullmatch(r"\s", ch)}
     assert spaces == {ch for ch in CODE_POINTS if ch.isspace()}
