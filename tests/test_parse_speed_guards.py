@@ -309,3 +309,41 @@ def test_place_key_shortcut_is_the_pattern():
     for char in CODE_POINTS:
         name = f"Kota {char}X"
         assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+
+
+def test_name_line_ends_only_where_the_guard_allows():
+    """_cut_tail() tries NAME_LINE only on a line whose last character may end it
+    (release._may_end_name), over every code point."""
+    from press_release.parse import release
+
+    for char in CODE_POINTS:
+        if release.NAME_LINE.fullmatch("Ani Suryan" + char):
+            assert release._may_end_name(char), repr(char)
+    assert release.NAME_LINE.fullmatch("Ani Suryani") and release._may_end_name("i")
+
+
+def _mixtures(pieces: list[str], seed: int, count: int = 3000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(count)]
+
+
+def test_bar_photo_credit_needs_a_colon():
+    from press_release.parse import release
+
+    pieces = ["Foto", "foto", "PHOTO", " ", ":", "|", "||", "/", "//", "Istimewa", "x" * 30, "."]
+    for text in _mixtures(pieces, 3):
+        if release.BAR_PHOTO_CREDIT.search(text[-70:]):
+            assert ":" in text[-70:], repr(text)
+
+
+def test_team_before_code_opens_with_three_characters_and_a_space():
+    pieces = ["Tim", "TIM", "tım", "tİm", " ", "Redaksi", "humas", "MC", "x", "(", "Tim "]
+    for text in _mixtures(pieces, 5):
+        if byline.TEAM_BEFORE_CODE.fullmatch(text):
+            assert text[3:4] == " ", repr(text)
+
+
+def test_domain_dot_needs_a_dot():
+    for char in CODE_POINTS:
+        if dateline._DOMAIN_DOT.search(char + "c") or dateline._DOMAIN_DOT.search("x" + char):
+            assert char == ".", repr(char)

@@ -190,7 +190,13 @@ def take_byline(text: str) -> tuple[str, list[str]]:
         ):
             before = text[: match.start()].rstrip()
             start = before.rfind("\n") + 1
-            if not codes and TEAM_BEFORE_CODE.fullmatch(before[start:]):
+            # TEAM_BEFORE_CODE opens with "tim" and a space: tested before the line is
+            # copied for it (most often the whole last paragraph).
+            if (
+                not codes
+                and before[start + 3 : start + 4] == " "
+                and TEAM_BEFORE_CODE.fullmatch(before[start:])
+            ):
                 # "Tim Redaksi (Adv 44/Fr)": the team and its code, one credit line
                 codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
                 text = before[:start].rstrip()

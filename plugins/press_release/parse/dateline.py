@@ -914,7 +914,7 @@ def _unseparated(line: str) -> Dateline | None:
                 or (head[1:2].islower() and _TITLED_HYPHEN.match(line))
             )
         )
-        or _DOMAIN_DOT.search(head)
+        or ("." in head and _DOMAIN_DOT.search(head))
     ):
         return None
     match = UNSEPARATED.match(line)
