@@ -245,6 +245,18 @@ def test_weekday_dates_match_a_plain_scan(text):
         assert spans(dates.weekday_dates(sample)) == spans(dates.WEEKDAY_DATE.finditer(sample))
 
 
+def test_weekday_date_year_test_matches_the_groups_dict():
+    assert "iy" not in dates.WEEKDAY_DATE.groupindex  # the one year group it does not read
+    rng = random.Random(11)
+    words = ["Senin", "Kamis", "Jumat", "Sabtu", "Minggu", ",", " ", "(", ")", "pukul"]
+    days = ["1/2", "1/2/2020", "3/4/20", "3 Mei 2021", "3 Mei", "12-12-2012", "5-6/12", "9 Des '20"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words + days) for _ in range(rng.randint(1, 6)))
+        for match in dates.WEEKDAY_DATE.finditer(text):
+            expected = dates._has_year(match.groupdict())
+            assert dates._weekday_date_has_year(match) == expected, repr(text)
+
+
 def test_space_or_stop_lists_every_space():
     spaces = {ch for ch in CODE_POINTS if re.fullmatch(r"\s", ch)}
     assert spaces == {ch for ch in CODE_POINTS if ch.isspace()}
@@ -297,3 +309,41 @@ def test_place_key_shortcut_is_the_pattern():
     for char in CODE_POINTS:
         name = f"Kota {char}X"
         assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+
+
+def test_name_line_ends_only_where_the_guard_allows():
+    """_cut_tail() tries NAME_LINE only on a line whose last character may end it
+    (release._may_end_name), over every code point."""
+    from press_release.parse import release
+
+    for char in CODE_POINTS:
+        if release.NAME_LINE.fullmatch("Ani Suryan" + char):
+            assert release._may_end_name(char), repr(char)
+    assert release.NAME_LINE.fullmatch("Ani Suryani") and release._may_end_name("i")
+
+
+def _mixtures(pieces: list[str], seed: int, count: int = 3000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(count)]
+
+
+def test_bar_photo_credit_needs_a_colon():
+    from press_release.parse import release
+
+    pieces = ["Foto", "foto", "PHOTO", " ", ":", "|", "||", "/", "//", "Istimewa", "x" * 30, "."]
+    for text in _mixtures(pieces, 3):
+        if release.BAR_PHOTO_CREDIT.search(text[-70:]):
+            assert ":" in text[-70:], repr(text)
+
+
+def test_team_before_code_opens_with_three_characters_and_a_space():
+    pieces = ["Tim", "TIM", "tım", "tİm", " ", "Redaksi", "humas", "MC", "x", "(", "Tim "]
+    for text in _mixtures(pieces, 5):
+        if byline.TEAM_BEFORE_CODE.fullmatch(text):
+            assert text[3:4] == " ", repr(text)
+
+
+def test_domain_dot_needs_a_dot():
+    for char in CODE_POINTS:
+        if dateline._DOMAIN_DOT.search(char + "c") or dateline._DOMAIN_DOT.search("x" + char):
+            assert char == ".", repr(char)

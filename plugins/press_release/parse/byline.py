@@ -130,7 +130,7 @@ def is_code(code: str, brackets: str = "(") -> bool:
         or all(_PART.fullmatch(p) or p in ANONYMOUS for p in parts)
     ):
         return False
-    if all(p in ANONYMOUS for p in parts):
+    if ANONYMOUS.issuperset(parts):
         return False  # "*/**": stars alone are one code, not several
     if all(map(str.isdigit, parts)):
         return False
@@ -205,7 +205,13 @@ def take_byline(text: str) -> tuple[str, list[str]]:
         ):
             before = text[: match.start()].rstrip()
             start = before.rfind("\n") + 1
-            if not codes and TEAM_BEFORE_CODE.fullmatch(before[start:]):
+            # TEAM_BEFORE_CODE opens with "tim" and a space: tested before the line is
+            # copied for it (most often the whole last paragraph).
+            if (
+                not codes
+                and before[start + 3 : start + 4] == " "
+                and TEAM_BEFORE_CODE.fullmatch(before[start:])
+            ):
                 # "Tim Redaksi (Adv 44/Fr)": the team and its code, one credit line
                 codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
                 text = before[:start].rstrip()

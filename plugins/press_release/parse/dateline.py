@@ -424,7 +424,8 @@ def _agency_ok(text: str) -> bool:
     ):
         return True
     words = text.split()
-    if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+    # One or two words, each opening with a capital (the first and the last).
+    if 1 <= len(words) <= 2 and words[0][:1].isupper() and words[-1][:1].isupper():
         return True
     return len(words) <= 4 and any(map(_outlet_word, words))
 
@@ -928,7 +929,7 @@ def _unseparated(line: str) -> Dateline | None:
                 or (head[1:2].islower() and _TITLED_HYPHEN.match(line))
             )
         )
-        or _DOMAIN_DOT.search(head)
+        or ("." in head and _DOMAIN_DOT.search(head))
     ):
         return None
     match = UNSEPARATED.match(line)

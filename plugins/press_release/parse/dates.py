@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import accumulate
@@ -151,6 +150,12 @@ def _has_year(groups: dict[str, str | None]) -> bool:
     return bool(groups.get("iy") or groups.get("ny") or groups.get("ty") or groups.get("xy"))
 
 
+def _weekday_date_has_year(match: re.Match[str]) -> bool:
+    """``_has_year(match.groupdict())`` for a match of WEEKDAY_DATE, which has no "iy"
+    group: three groups read, not a dict of all twelve built (about 8 K instructions)."""
+    return bool(match["ny"] or match["ty"] or match["xy"])
+
+
 def _with_time(day: date, text: str) -> tuple[datetime, bool]:
     time = TIME_RE.search(text)
     if time:
@@ -183,8 +188,8 @@ def _weekday_openings(lower: str) -> list[int]:
     return starts
 
 
-def weekday_dates(text: str) -> Iterator[re.Match[str]]:
-    """``WEEKDAY_DATE.finditer(text)``, trying the pattern only where a weekday starts.
+def weekday_dates(text: str) -> list[re.Match[str]]:
+    """``list(WEEKDAY_DATE.finditer(text))``, trying the pattern only where a weekday starts.
 
     The pattern opens with a word boundary and a case-insensitive weekday name, tried
     at every position of a long lead. A match starts where ``text.lower()`` holds a
@@ -192,15 +197,19 @@ def weekday_dates(text: str) -> Iterator[re.Match[str]]:
     matching there gives what a search reaching that position gives. An opening found
     inside another word (or name) cannot start a match: the letter before it leaves no
     word boundary. So trying every opening, in order, finds every start that matters.
+
+    A list, not a generator: a caller that stops at the first match it needs would
+    leave a generator to be closed, which costs more than the rare further matches.
     """
     if may_fold_to_ascii(text):
-        yield from WEEKDAY_DATE.finditer(text)
-        return
+        return list(WEEKDAY_DATE.finditer(text))
+    matches = []
     pos = 0
     for start in _weekday_openings(text.lower()):
         if start >= pos and (match := WEEKDAY_DATE.match(text, start)):
-            yield match
+            matches.append(match)
             pos = match.end()
+    return matches
 
 
 def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
@@ -232,10 +241,10 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
 def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate | None:
     """The first weekday + date expression with a year (or `default_year`)."""
     for match in weekday_dates(text):
-        groups = match.groupdict()  # once for both tests: it builds a dict
-        if not _has_year(groups) and default_year is None:
+        # Most leads' weekday dates hold no year ("Jumat (2/1)"): no dict is built for them.
+        if default_year is None and not _weekday_date_has_year(match):
             continue
-        day = _from_match(groups, default_year)
+        day = _from_match(match.groupdict(), default_year)
         if day is None:
             continue
         value = datetime(day.year, day.month, day.day)

@@ -98,7 +98,7 @@ _UNUSUAL = re.compile(f"[^{_PLAIN}]")
 # deleting the plain ASCII bytes leaves the bytes of every other character whole (no byte
 # of a multi-byte sequence is ASCII), so what is left decodes to the characters to check.
 _PLAIN_ASCII_BYTES = bytes(range(0x20, 0x7F)) + b"\n\r"
-_PLAIN_OTHER = frozenset(_PLAIN[5:])  # the characters after "-~"
+_PLAIN_OTHER = _PLAIN[5:]  # the characters after "-~"
 # The characters other than ASCII letters that a case-insensitive regex matches to an
 # ASCII letter (long s to "s", the Kelvin sign to "k", dotted and dotless I to "i"),
 # which are also the only ones whose lower case holds an ASCII letter. Without them, a
@@ -226,7 +226,9 @@ def _check_not_binary(text: str) -> None:
 def _plain_utf8(data: bytes) -> bool:
     """True when the UTF-8 `data` holds only _PLAIN characters (as ``not _UNUSUAL.search``)."""
     left = data.translate(None, _PLAIN_ASCII_BYTES)
-    return not left or _PLAIN_OTHER.issuperset(left.decode("utf-8", "surrogatepass"))
+    # strip() takes away every character of the set from both ends: nothing is left
+    # exactly when every character is one of them (a C loop, no object per character).
+    return not left or not left.decode("utf-8", "surrogatepass").strip(_PLAIN_OTHER)
 
 
 def is_plain(text: str) -> bool:

@@ -122,11 +122,16 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
             if "\n" in line:
                 return not _NOT_ALONE.search("\n" + "\n".join(lines))
             first = line[0]
-            if (
-                first in _ALONE_OPENERS
+            if first in _CAPS_QUOTES:
+                # Most lines: a capital or a quotation mark opens no item or separator,
+                # and such a line continues one above it only without a stop there.
+                if previous and previous[-1] not in _ALONE_STOPS:
+                    return False
+            elif (
+                previous  # a line after a non-blank one continues it
+                or first in _ALONE_OPENERS
                 or first.isdecimal()  # \d: the category Nd, as str.isdecimal()
                 or ("a" <= first <= "z" and line[1:2] in _ITEM_CLOSERS)
-                or (previous and (previous[-1] not in _ALONE_STOPS or first not in _CAPS_QUOTES))
             ):
                 return False
         previous = line
@@ -301,7 +306,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
     once it closes, so a file of many short lines parses in linear time.
     """
     if _one_paragraph_per_line(lines):
-        return [Block("p", line) for line in lines if line]
+        # The empty lists given: the dataclass's default factories cost a call each.
+        return [Block("p", line, [], []) for line in lines if line]
     return _split_blocks(lines)
 
 

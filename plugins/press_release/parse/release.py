@@ -77,6 +77,14 @@ CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kep
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
 # A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
 NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+
+
+def _may_end_name(last: str) -> bool:
+    """Whether the character `last` may end a NAME_LINE: a word's character (\\w, as
+    str.isalnum() or "_") or one of ".'’-"."""
+    return last.isalnum() or last in "_.'’-"
+
+
 # A reporter's name and the outlet's desk, one brand word: "Budi Santoso - detikNews".
 NAME_AND_DESK = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){1,3} [-–] [a-z]+[A-Z][A-Za-z]+")
 TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
@@ -187,7 +195,14 @@ BAR_PHOTO_CREDIT = re.compile(r"(?i)(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:|/]{
 def _bar_photo_credit(line: str) -> bool:
     """A caption closed by a bar and a photo's credit (BAR_PHOTO_CREDIT)."""
     tail = line[-70:]
-    return len(line) > 30 and ("|" in tail or "/" in tail) and bool(BAR_PHOTO_CREDIT.search(tail))
+    # The credit's label holds a colon: most lines with a slash near their end (a byline
+    # code's, "(ky/humasdiy)") hold none there.
+    return (
+        len(line) > 30
+        and ("|" in tail or "/" in tail)
+        and ":" in tail
+        and bool(BAR_PHOTO_CREDIT.search(tail))
+    )
 
 
 def _is_caption(line: str, is_last: bool) -> bool:
@@ -1260,6 +1275,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         len(body) > 2
         and body[-1][:1].isupper()
         and body[-1][-1] != "."  # "Bupati Hadir.": a sentence
+        and _may_end_name(body[-1][-1])  # most often ")": a byline code closes the line
         and NAME_LINE.fullmatch(body[-1])
         and chrome.is_credit_line(body[-2] or body[-3])
     ):
