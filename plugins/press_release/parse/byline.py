@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import WEEKDAYS
 from .normalise import SENTENCE_STOPS, fewer_words
 
 # A code in brackets at the very end of a paragraph, maybe followed by a stop or a
@@ -82,9 +83,6 @@ _PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
 _DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
 # A code, then the day it was filed after a comma: "humas dinkesprov, 7/8", "ant, 12/3/2025".
 CODE_THEN_DATE = re.compile(r"(?P<code>[^,]{2,40}),\ ?(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
-_WEEKDAY_NAMES = frozenset(
-    ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu")
-)
 # Parts of a code that name an office (the desk), not a reporter.
 DESK = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
@@ -116,7 +114,7 @@ def is_code(code: str, brackets: str = "(") -> bool:
         dated = CODE_THEN_DATE.fullmatch(code)
         return bool(
             dated
-            and dated["code"].strip().casefold() not in _WEEKDAY_NAMES
+            and dated["code"].strip().casefold() not in WEEKDAYS
             and is_code(dated["code"], brackets)
         )
     if ":" in code:

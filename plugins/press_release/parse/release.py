@@ -1563,7 +1563,7 @@ _NOT_A_NAME = frozenset((
 
 def _lone_name_credit(body: list[str]) -> bool:
     """Whether the last line of `body` is a name alone (LONE_NAME) or an office's handle
-    of one word ("Renhumaspolresx", see byline.DESK) under a paragraph of prose that
+    of one word ("Renhumaspolresx", HANDLE_DESK) under a paragraph of prose that
     ends its sentence."""
     line = body[-1]
     if not (
