@@ -26,13 +26,15 @@ _SPACE_OR_STOP = (
 )
 # What may follow a code: TAIL_CODE's (?P<after>...), spaces, stops and dashes.
 _CODE_AFTER = _SPACE_OR_STOP + "-–—"
-# "*kmb" or "*ABC/DEF" at the very end, or dotted initials "*E.W".
+# "*kmb", "***rz/sr" or "*ABC/DEF" at the very end, or dotted initials "*E.W".
 STAR_CODE = re.compile(
     r"(?:^|(?<=\s)|(?<=[.!?\"”]))"
-    r"(?:\*(?P<code>[A-Za-z]{2,6}(?:/[A-Za-z]{2,8})?)"
+    r"(?:\*{1,3}(?P<code>[A-Za-z]{2,6}(?:/[A-Za-z]{2,8})?)"
     r"|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
     r"\s*$"
 )
+# A writer's handle glued to the last sentence's stop: "... di Indonesia.@herz".
+GLUED_HANDLE = re.compile(r"(?<=[.!?\"”])@(?P<code>[A-Za-z]{2,12})\s*$")
 # An end mark " *" or " ***".
 END_MARK = re.compile(r"\s*\*{1,3}\s*$")
 # The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**",
@@ -220,13 +222,21 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             if not codes[0].strip("/"):
                 codes.pop(0)  # "(/)": nothing in it
             continue
-        # "*kmb" ends the text but for spaces: its star stands at most 16 characters before
-        # the end of text.rstrip() ("*ABCDEF/ABCDEFGH"), and its look-behind still sees the
-        # text before `pos`.
-        star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 17)) if "*" in text else None
+        # "*kmb" ends the text but for spaces: its first star stands at most 18 characters
+        # before the end of text.rstrip() ("***ABCDEF/ABCDEFGH"), and its look-behind
+        # still sees the text before `pos`.
+        star = STAR_CODE.search(text, max(0, len(text.rstrip()) - 19)) if "*" in text else None
         if star and not codes:
             text = text[: star.start()].rstrip()
             codes.insert(0, star["code"] or star["dotted"])
+            continue
+        if (
+            not codes
+            and "@" in text[-16:]
+            and (handle := GLUED_HANDLE.search(text, len(text) - 16))
+        ):
+            text = text[: handle.start()]
+            codes.insert(0, handle["code"])  # "... di Indonesia.@herz"
             continue
         break
     if not codes:
@@ -406,6 +416,8 @@ WEAK_BARE_CREDIT = re.compile(
     | (?=.*\b(?:KANWIL|KEMENAG|HUMAS|DISKOMINFO|KOMINFO|PEMKAB|PEMKOT|PEMPROV|SETDA|DPRD
                |PROKOPIM|BIRO|BAGIAN|DINAS|KANTOR|SEKRETARIAT)\b)
       [A-Z]{2,}(?:\ [A-Z]{2,}){1,4}              # an office in capitals: "KANWIL KEMENAG X"
+    | [A-Z]{2,}(?:\ [A-Z]{2,}){0,3}\ (?:SUARA\ MERDEKA|ANTARA|KOMPAS|(?:RADAR|TRIBUN)\ [A-Z]{3,}
+      |[A-Z]{3,}\ POS)                          # a reporter and the paper: "ANI SUARA MERDEKA"
     """
 )
 

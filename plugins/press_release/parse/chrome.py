@@ -49,6 +49,7 @@ LEADING_CHROME = re.compile(
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
     | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
     | gambar|blank|admin(?:istrator)?               # an image's alt text; the poster's name
+    | admin(?:istrator)?\ by\ \w.{0,40}              # a theme's "admin by admin"
     | (?:©|\(c\)|copyright\ ?(?:©|\(c\)|\d{4}))\ ?.{0,120}  # the site's copyright on top
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
@@ -56,13 +57,15 @@ LEADING_CHROME = re.compile(
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
-    | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?\ found\.?
+    | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?(?:\ found)?\.?
+    | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
     | press\ esc\ to\ close                        # a search overlay's hint
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | (?:telah\ )?dibaca\ ?:?\ \d[\d.,]*\ ?(?:kali)?  # "Dibaca 40 kali", "Telah dibaca : 30 Kali"
     | \d[\d.,]*\ ?x\ dibaca
     | please\ ensure\ javascript\ is\ enabled\b.{0,80}  # an accessibility widget's notice
+    | you\ don'?t\ have\ javascript\ enabled\b.{0,80}  # a portal's no-script notice
     | images?|pictures?|photos?                      # an image's alt text
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | posted\ in\b.{0,40}                         # "Posted in |"
@@ -134,7 +137,7 @@ TRAILING_MARKER = re.compile(
     rf"""(?ix)
     (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
                                    |berikutnya|selanjutnya)\b.*
-    | baca\ (?:berita|artikel)\ lainnya\b.*       # "Baca berita lainnya"
+    | baca\ (?:(?:berita|artikel)\ )?lainnya\b.*   # "Baca berita lainnya", "Baca Lainnya :"
     | terkait                                       # "TERKAIT" over a related list
     | related\ (?:posts?|articles?|news)\b.*
     | government\ public\ relations?
@@ -370,7 +373,7 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
-    + ("pi", "te")
+    + ("pi", "te", "yo", "vi")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -405,7 +408,7 @@ LEADING_THIRDS = {
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l",
+    "te": "l", "yo": "u", "vi": "e",
 }  # fmt: skip
 
 

@@ -127,6 +127,8 @@ NOT_A_PLACE = {
         # source mark ("HO/Pemprov X", "Dok/Humas").
         "Advertorial", "Adv", "Iklan", "Pengumuman", "Rilis", "Siaran", "HO", "Dok",
         "Ist", "Istimewa", "Handout",
+        # A day named relative to the writing: "Outlet — Besok, Selasa (25/9), ...".
+        "Besok", "Kemarin", "Lusa", "Tadi", "Kini", "Sekarang",
     )
 }  # fmt: skip
 # A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
@@ -427,6 +429,8 @@ def _agency_ok(text: str) -> bool:
     # One or two words, each opening with a capital (the first and the last).
     if 1 <= len(words) <= 2 and words[0][:1].isupper() and words[-1][:1].isupper():
         return True
+    if len(words) == 1 and _outlet_glued(words[0]):
+        return True  # an outlet's name in lower case: "Jakarta, ebcmedia –"
     return len(words) <= 4 and any(map(_outlet_word, words))
 
 

@@ -238,15 +238,36 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
     return None
 
 
+def _earlier_in_year(
+    yearless: list[re.Match[str]], coming: date
+) -> tuple[re.Match[str], date] | None:
+    """The first of the weekday dates without a year (`yearless`) whose weekday fits the
+    year of the `coming` date, on or before it."""
+    for match in yearless:
+        day = _from_match(match.groupdict(), coming.year)
+        if day and day <= coming and day.weekday() == WEEKDAYS[match["weekday"].lower()]:
+            return match, day
+    return None
+
+
 def find_weekday_date(text: str, default_year: int | None = None) -> FoundDate | None:
-    """The first weekday + date expression with a year (or `default_year`)."""
+    """The first weekday + date expression with a year (or `default_year`).
+
+    One announced as coming ("Sabtu 17 Agustus 2019 mendatang") after a weekday date
+    without a year ("Rabu (31/7)") gives that one its year when its weekday fits it: the
+    release tells of the earlier day and announces the later.
+    """
+    yearless = []
     for match in weekday_dates(text):
         # Most leads' weekday dates hold no year ("Jumat (2/1)"): no dict is built for them.
         if default_year is None and not _weekday_date_has_year(match):
+            yearless.append(match)
             continue
         day = _from_match(match.groupdict(), default_year)
         if day is None:
             continue
+        if yearless and FUTURE_AFTER.match(text, match.end()):
+            match, day = _earlier_in_year(yearless, day) or (match, day)
         value = datetime(day.year, day.month, day.day)
         return FoundDate(value, False, WEEKDAYS[match["weekday"].lower()], match.group(0))
     return None
@@ -377,6 +398,8 @@ _DEADLINE_BEFORE = re.compile(
 FUTURE_AFTER = re.compile(
     r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
 )
+# What announces a coming day before its date: "Besok, Selasa (25/9), ...".
+COMING_BEFORE = re.compile(r"(?i)\b(?:besok|lusa)\W{0,3}$")
 # A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
 # number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
 # name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
@@ -432,7 +455,11 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     for match in weekday_dates(joined):
         index = bisect_right(starts, match.start()) - 1
         text, offset = texts[index], starts[index]
-        if _quoted(text, match.start() - offset) or FUTURE_AFTER.match(joined, match.end()):
+        if (
+            _quoted(text, match.start() - offset)
+            or FUTURE_AFTER.match(joined, match.end())
+            or COMING_BEFORE.search(joined, max(0, match.start() - 10), match.start())
+        ):
             continue
         told.append((index, match))
     for index, match in told:
@@ -594,12 +621,16 @@ def _first_on(text: str) -> FoundDate | None:
 
 
 def _quoted(text: str, position: int) -> bool:
-    """Whether `position` of `text` stands inside a quotation (curly or straight quotes)."""
+    """Whether `position` of `text` stands inside a quotation (curly or straight quotes).
+
+    A quotation the paragraph never closes after `position` is none: a writer's slip
+    ("“Kami belajar ke sini,  kata Wali Kota ... Selasa (7/9/2021)").
+    """
     before = text[:position]
     unclosed = before.count("“") - before.count("”")
     straight = before.count('"')
     if unclosed > 0:
         if straight < unclosed:
-            return True
+            return "”" in text[position:] or '"' in text[position:]
         straight -= unclosed  # “...," : a straight quote closed a curly one
-    return straight % 2 == 1
+    return straight % 2 == 1 and '"' in text[position:]

@@ -71,7 +71,8 @@ _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
     r"(?i)(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi)\s*[:.\-–]\s*\S"
-)  # "Foto: ...", "Ket. ...", "Dok. Humas |"
+    r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
+)  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id"
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
@@ -262,6 +263,9 @@ def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None
     return bool(found[1]) or has_empty_pair(line)
 
 
+_ITEM_OPENINGS = frozenset(("- ", "• ", "* ", "· ", "– "))
+
+
 def _is_prose(line: str) -> bool:
     """Whether a body line is prose by its shape: 15 words or more, a sentence of 4 or
     more, or 6 words or more opening in lower case (a sentence broken across lines; a
@@ -280,7 +284,9 @@ def _is_prose(line: str) -> bool:
         prose = _looks_like_paragraph(line)
     else:
         prose = (
-            not fewer_words(line, 15)
+            # A long item of a list without a stop is a headline the page lists ("- Warga
+            # Desa X Gelar ... Lomba0"), as most items below a marker are.
+            (not fewer_words(line, 15) and line[:2] not in _ITEM_OPENINGS)
             or _ends_sentence(line)
             or (line[0].islower() and not fewer_words(line, 6))
         )
@@ -308,10 +314,10 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             continue
         if rank == limit:
             # Items of a page's menu ("• Beranda", or "Profil", "Program Kerja" without
-            # bullets), which may run long, do not count.
+            # bullets), which may run long and be printed twice or more, do not count.
             menu = sum(_menu_item(x) for x in lines[:index])
-            if limit == 40 and menu:
-                limit += menu
+            if 40 + menu > limit:
+                limit = 40 + menu
             else:
                 break
         rank += 1
@@ -663,6 +669,11 @@ def _dated_caption(line: str, following: str) -> bool:
     return bool(reported) and reported.value.date() == pictured.value.date()
 
 
+# A post's rubrics under its date line, as a news theme prints them: "in Pariwisata,
+# Pemkab Berau".
+IN_RUBRIC = re.compile(r"in\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
+
+
 def _read_top(release: Release, top: list[str], config: Config) -> None:
     """Category, title, metadata lines, dek and captions above the dateline.
 
@@ -686,6 +697,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
     menu: bool | None = None  # whether the bullets above the dateline are a page's menu
     labels: list[str] = []  # rubrics after a date line's bar
+    rubrics: list[str] = []  # rubrics on their line under a date line (IN_RUBRIC)
     for index, line in enumerate(lines):
         if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
             line, config.chrome
@@ -717,6 +729,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             if " | " in line and (label := _stamp_label(line)):
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
+        elif (
+            line[:3] == "in "
+            and dated
+            and dated[-1][0] == len(others)
+            and (rubric := IN_RUBRIC.fullmatch(line))
+        ):
+            rubrics.append(rubric["rubric"])  # a theme's "in Pariwisata" under the date line
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if menu is None:  # more bullets than a post's metadata block holds: a menu
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
@@ -741,6 +760,12 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     at = _title_and_category(release, others, meta, config, twice) if others else None
     if labels and release.category is None:
         release.category = labels[0]
+    if rubrics:
+        # The post's own rubric, printed with its date, over a line above its title (most
+        # often the site's name there).
+        if release.category:
+            release.dropped.append(release.category)
+        release.category = rubrics[0]
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
@@ -1546,7 +1571,7 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
 # writer's name without brackets ("Nimus"), as "(Nimus)" would be. Not a closing formula,
 # nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
 # eight letters or more is most often such a word, and so are the short ones listed.
-LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}")
+LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}|[A-Z]{2,5}\d{1,3}")  # "Nimus", "AMC05"
 HANDLE_DESK = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
 _NOT_A_NAME = frozenset((
     "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
@@ -1562,9 +1587,9 @@ _NOT_A_NAME = frozenset((
 
 
 def _lone_name_credit(body: list[str]) -> bool:
-    """Whether the last line of `body` is a name alone (LONE_NAME) or an office's handle
-    of one word ("Renhumaspolresx", HANDLE_DESK) under a paragraph of prose that
-    ends its sentence."""
+    """Whether the last line of `body` is a name or a desk's numbered code alone
+    (LONE_NAME) or an office's handle of one word ("Renhumaspolresx", HANDLE_DESK) under
+    a paragraph of prose that ends its sentence."""
     line = body[-1]
     if not (
         (len(line) <= 8 and LONE_NAME.fullmatch(line) and line.casefold() not in _NOT_A_NAME)
