@@ -78,11 +78,12 @@ LEADING_CHROME = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
+    | header(?:\ (?:home|image|menu|top))?         # a header's alt text: "header home"
     | im(?:g|age)(?:[_\ -]?\d{1,8}(?:[_\ -]wa\d{1,6})?)?  # "img", "IMG_0314", "IMG-20250311-WA0012"
     | a\ php\ error\ was\ encountered                 # a PHP notice printed above the page
     | (?:severity|message|filename|line\ number)\s*:\ .{1,120}  # ... and its lines
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
-    | pencarian                                     # a search box's label
+    | pencarian|cari\ (?:berita|artikel)            # a search box's label
     | indeks\ (?:berita|artikel)\b.{0,80}             # a section's index heading
     | (?:previous|prev|next)\ (?:image|slide)       # a slider's buttons: "Previous Image"
     | info\ (?:heading|content)                     # a template's placeholders
@@ -242,6 +243,7 @@ _STOP_CHARS = frozenset('.,;:!?"”)')  # no share row ends with one
 DROPPED_LINE = re.compile(
     r"""(?ix)
     baca\ (?:juga|pula)\b\s*[:;.\-–—]?.*         # "Baca juga: ..."
+    | (?:simak|tonton|saksikan)\ video\b\s*[:;.\-–—]?.*  # "Simak Video: ..."
     | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
     | \.{1,3}|[*•·]                               # a line holding only "." or a star
     | advertisement|iklan|\[iklan\]
@@ -352,7 +354,7 @@ RESERVED_RIGHTS = re.compile(
 TRAILING_FIRST = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*(ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
-DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
+DROPPED_FIRST = frozenset("abistABISTİıſ[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
@@ -484,6 +486,10 @@ def _leading_shape(line: str) -> bool:
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
+    if " " not in line and "." in line[-6:] and IMAGE_FILE.fullmatch(line):
+        return True  # a picture's file name: "cropped-logo-2.png"
+    if len(line) == 36 and line.count("-") == 4 and UUID.fullmatch(line):
+        return True  # an element's generated id: "85fdecbf-0cfd-4bae-9251-561e40b8cea0"
     if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
         return True  # a template's code printed as text: "//=$berita['post_title']?>"
     if (
@@ -513,6 +519,8 @@ def _leading_shape(line: str) -> bool:
     )
 
 
+IMAGE_FILE = re.compile(r"(?i)[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)")
+UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
 _LANGUAGES = (

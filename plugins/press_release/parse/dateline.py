@@ -129,6 +129,8 @@ NOT_A_PLACE = {
         "Ist", "Istimewa", "Handout",
         # A day named relative to the writing: "Outlet — Besok, Selasa (25/9), ...".
         "Besok", "Kemarin", "Lusa", "Tadi", "Kini", "Sekarang",
+        # A news site's rubric after its name: "OUTLET.CO.ID, Lokal – ...".
+        "Lokal", "Regional",
     )
 }  # fmt: skip
 # A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
@@ -140,7 +142,8 @@ TOPIC_RUBRICS = frozenset((
     "berita", "pemerintahan", "kesehatan", "pendidikan", "ekonomi", "politik", "hukum",
     "olahraga", "pariwisata", "sosial", "budaya", "daerah", "nasional", "internasional",
     "pertanian", "pembangunan", "teknologi", "lingkungan", "kriminal", "opini", "umum",
-    "headline", "advertorial", "galeri", "pengumuman", "agenda", "artikel",
+    "headline", "advertorial", "galeri", "pengumuman", "agenda", "artikel", "lokal",
+    "regional",
 ))  # fmt: skip
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
@@ -599,8 +602,11 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     bar = "/" in prefix or "|" in prefix
     match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
-    if match and _is_place(match["place"]) and ("." in match["agency"] or bar):
-        return match["place"], match["agency"], None
+    if match and ("." in match["agency"] or bar):
+        if _is_place(match["place"]):
+            return match["place"], match["agency"], None
+        if match["place"].casefold() in TOPIC_RUBRICS:
+            return None, match["agency"], None  # "OUTLET.CO.ID, Lokal": a rubric, no place
     match = PLACE_SLASH_DOMAIN.fullmatch(prefix) if dot and "/" in prefix else None
     if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
         return match["place"], match["agency"], None  # "PALANGKA RAYA/OUTLET.CO.ID"
@@ -1032,6 +1038,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     if not strong and not _ANY_MARK.search(line, 0, 110):
         return None
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
+        if found.place and found.rest[: len(found.place)] == found.place.lower():
+            return None  # a word doubled around a spaced hyphen: "Masing - masing bertugas"
         if (
             len(line) <= 60
             and found.date_text is None

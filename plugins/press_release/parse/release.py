@@ -669,6 +669,71 @@ def _dated_caption(line: str, following: str) -> bool:
     return bool(reported) and reported.value.date() == pictured.value.date()
 
 
+# A page's breadcrumb trail: "Home / Peristiwa", "Beranda » Berita » Kesehatan", or three
+# short items or more between slashes ("Berita / Berita Terbaru / Detail").
+_CRUMB = r"[^\s/»›>|][^/»›>|]{0,40}?"
+BREADCRUMB = re.compile(
+    rf"(?i:home|beranda)\ ?[/»›>|]\ ?{_CRUMB}(?:\ ?[/»›>|]\ ?{_CRUMB}){{0,4}}"
+    rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
+)
+_CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
+# A breadcrumb's last items that name the page, not its rubric: "Detail", "Read".
+_PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
+
+
+def _breadcrumb_category(dropped: list[str], title: str | None) -> str | None:
+    """The rubric a breadcrumb trail among the `dropped` lines names: its last item but
+    the page's own (the title, "Detail"), of a few words without a digit."""
+    title_key = (title or "").casefold()
+    for line in dropped:
+        if not ("/" in line or "»" in line or ">" in line or "›" in line or "|" in line):
+            continue
+        if not BREADCRUMB.fullmatch(line):
+            continue
+        items = [item.strip() for item in _CRUMB_SPLIT.split(line)[1:]]
+        while items and (
+            not items[-1]
+            or items[-1].casefold() in _PAGE_CRUMBS
+            or (title_key and title_key.startswith(items[-1].casefold().rstrip(". …")))
+        ):
+            items.pop()
+        if items and fewer_words(items[-1], 4) and not _DIGIT.search(items[-1]):
+            return items[-1]
+    return None
+
+
+# A poll's button below its options: "Submit Lihat Hasil Polling", "Vote", "Lihat Hasil".
+POLL_BUTTON = re.compile(
+    r"(?i)(?:(?:vote|submit|kirim|pilih)\b\ ?)?(?:lihat\ )?(?:hasil|results?)\b.{0,30}"
+    r"|vote|submit|kirim\ (?:jawaban|pilihan)"
+)
+POLL_OPTIONS = 8  # at most, between a poll's question and its button
+
+
+def _without_poll(release: Release, lines: list[str]) -> list[str]:
+    """`lines` without a poll printed above the release: a question ("Bagaimana kinerja
+    ...?"), two to eight short options, a button ("Submit Lihat Hasil Polling"), and the
+    poll's heading above the question, if any."""
+    for index, line in enumerate(lines[:40]):
+        if line[-1:] != "?" or not fewer_words(line, 25):
+            continue
+        options = [
+            i for i in range(index + 1, min(len(lines), index + 2 + POLL_OPTIONS)) if lines[i]
+        ]
+        for count, at in enumerate(options):
+            option = lines[at]
+            if count >= 2 and POLL_BUTTON.fullmatch(option):
+                first = index
+                above = next((i for i in range(index - 1, -1, -1) if lines[i]), None)
+                if above is not None and fewer_words(lines[above], 3) and lines[above][-1:] != ".":
+                    first = above  # the poll's heading: "Polling", "Jajak Pendapat"
+                release.dropped.extend(x for x in lines[first : at + 1] if x)
+                return lines[:first] + lines[at + 1 :]
+            if len(option) > 40 or option[-1:] in ".!?" or not fewer_words(option, 5):
+                break
+    return lines
+
+
 # A post's rubrics under its date line, as a news theme prints them: "in Pariwisata,
 # Pemkab Berau".
 IN_RUBRIC = re.compile(r"in\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
@@ -699,8 +764,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     labels: list[str] = []  # rubrics after a date line's bar
     rubrics: list[str] = []  # rubrics on their line under a date line (IN_RUBRIC)
     for index, line in enumerate(lines):
-        if (index and chrome.is_leading_chrome(line, config.chrome)) or chrome.is_dropped_line(
-            line, config.chrome
+        if (
+            (index and chrome.is_leading_chrome(line, config.chrome))
+            or chrome.is_dropped_line(line, config.chrome)
+            or (" / " in line and BREADCRUMB.fullmatch(line))
         ):
             release.dropped.append(line)
             continue
@@ -766,6 +833,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if release.category:
             release.dropped.append(release.category)
         release.category = rubrics[0]
+    if release.category is None and release.dropped:
+        release.category = _breadcrumb_category(release.dropped, release.title)
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
@@ -1696,8 +1765,10 @@ def _headline_below(release: Release, lines: list[str]) -> None:
             _unlabelled_credit(line)
             or (line[:1] == "*" and line[1:2].isupper() and fewer_words(line, 6))
             or line[:1] in "(["
+            or (line[-1:] == ":" and fewer_words(line, 3))
         ):
-            # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)": no headline
+            # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)", a label left empty
+            # ("Pewarta:"): no headline
             release.credits.append(line)
         elif chrome.is_chrome_shaped(line):
             release.dropped.append(line)  # an outlet's call to follow it: no headline
@@ -2054,6 +2125,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             release.dropped.append(lines[start])
         start += 1
     lines = lines[start:]
+    lines = _without_poll(release, lines)
 
     found = _find_dateline(lines)
     again = None if found is None else _printed_again(lines, found[0])
