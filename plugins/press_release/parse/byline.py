@@ -33,6 +33,12 @@ STAR_CODE = re.compile(
     r"|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
     r"\s*$"
 )
+# An outlet's domain in lower case after the last sentence's stop ("... lainnya.
+# outlet.com"), or alone on the last line.
+DOMAIN_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?\"”])\s+|^)(?P<code>[a-z][a-z0-9-]{2,30}\.(?:com|co\.id|id|net))$"
+)
+SIGN_OFF_ENDINGS = frozenset((".com", ".net", "o.id"))
 # A writer's handle glued to the last sentence's stop: "... di Indonesia.@herz".
 GLUED_HANDLE = re.compile(r"(?<=[.!?\"”])@(?P<code>[A-Za-z]{2,12})\s*$")
 # An end mark " *" or " ***".
@@ -111,6 +117,8 @@ def is_code(code: str, brackets: str = "(") -> bool:
     code = code.strip()
     if code in ANONYMOUS or code.rstrip("/ ") in ANONYMOUS:
         return True  # "(*)", and "(*/)": the anonymous desk, its reporter left out
+    if code == "email protected":
+        return False  # "[email protected]": an address a page's protection hid
     if "," in code:
         # "(humas dinkesprov, 7/8)": a code and its day; "(Kamis, 7/8)" is a date
         dated = CODE_THEN_DATE.fullmatch(code)
@@ -232,6 +240,14 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             continue
         if (
             not codes
+            and text[-4:] in SIGN_OFF_ENDINGS
+            and (site := DOMAIN_SIGN_OFF.search(text, len(text) - 40))
+        ):
+            text = text[: site.start()].rstrip()
+            codes.insert(0, site["code"])  # "... Rawung. outlet.com": the outlet's sign-off
+            continue
+        if (
+            not codes
             and "@" in text[-16:]
             and (handle := GLUED_HANDLE.search(text, len(text) - 16))
         ):
@@ -317,22 +333,33 @@ def has_empty_pair(text: str) -> bool:
     )
 
 
+# A quotation's closing mark and its speech verb, ending the text without a stop: a
+# credit may follow them as it follows a stop ("... Muaradua,” katanya (DK)"). A wrapped
+# paragraph may put the verb at the start of its last line.
+QUOTE_THEN_VERB = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")  # the verb may open its line
+
+
 def closing_credit(code: str, before: str) -> bool:
     """Whether brackets holding `code`, after the text `before`, are the release's credit
     though is_code() does not take them: "(Mus)", "(GUS)", "(Adv)", "(900)", "(A&I)",
     "(DN - TiR)", "(q cox, Iwan)", "(Dinas Kominfo Kota X)".
 
     Their place says it: they stand alone on their line or follow the last sentence's
-    stop ("... harap Riza. (Suf)", "... Erwin.(JM)"); an acronym or a gloss closes a
+    stop ("... harap Riza. (Suf)", "... Erwin.(JM)") or its speech verb after a quotation
+    ("...,” katanya (DK)"); an acronym or a gloss closes a
     sentence before its stop ("... Ruang (KKPR).", "... kata Yusuf (Kepala UPTD,red).").
     Not a credit: a date, a caption credit ("Foto: ..."), a citation ("(HR Muslim)"),
     more than six words, or a sentence.
     """
     before = before.rstrip()
-    if before and before[-1] not in _STOPS:
+    if (
+        before
+        and before[-1] not in _STOPS
+        and not QUOTE_THEN_VERB.search(before, max(0, len(before) - 20))
+    ):
         return False
     code = code.strip()
-    if not code or len(code) > 50 or ":" in code or ". " in code:
+    if not code or len(code) > 50 or ":" in code or ". " in code or code == "email protected":
         return False
     if not any(ch.isalnum() for ch in code) or not fewer_words(code, 7):
         return False

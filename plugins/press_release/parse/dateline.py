@@ -35,9 +35,13 @@ STRONG_SEPARATOR = re.compile(
     r"""
     [\s–—-]
     (?: (?<=\s)\s*(?:-{2,3}|\|\||[-–—|~])\s+
+      | (?<=\s)-{2,3}(?=[A-Z"“])            # "Manado (Kanwil X) --Kepala ..."
       | (?<=[–—])\s*
       | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“])
-                | (?<=\)-)-{1,2}\s+ )     # "(Humas KUA)--- Di sela ..."
+                | (?<=\)-)-{1,2}\s+     # "(Humas KUA)--- Di sela ..."
+                # a domain's ending glued to the lead: "OUTLET.com-Lima pasang ..."
+                | (?:(?<=\.com-)|(?<=\.COM-)|(?<=\.id-)|(?<=\.ID-)|(?<=\.co-)|(?<=\.net-))
+                  (?=[A-Z"“]) )
     )
     """,
     re.X,
@@ -143,8 +147,21 @@ TOPIC_RUBRICS = frozenset((
     "olahraga", "pariwisata", "sosial", "budaya", "daerah", "nasional", "internasional",
     "pertanian", "pembangunan", "teknologi", "lingkungan", "kriminal", "opini", "umum",
     "headline", "advertorial", "galeri", "pengumuman", "agenda", "artikel", "lokal",
-    "regional",
+    "regional", "nusantara", "metropolitan", "megapolitan", "humaniora", "bisnis",
 ))  # fmt: skip
+# A writer's name and the rubric after a bar, alone on a line under the title: "Ani
+# Rahma | Nusantara". No dateline: the rubric is the category (see release._read_top).
+AUTHOR_RUBRIC = re.compile(
+    r"(?P<author>[A-Z][a-z'’.]+(?:\ [A-Z][a-z'’.]+){1,3})\ \|\ (?P<rubric>[A-Z][a-z]{2,20})"
+)
+
+
+def author_rubric(line: str) -> re.Match[str] | None:
+    """AUTHOR_RUBRIC's match when its rubric is a known one (TOPIC_RUBRICS), or None."""
+    match = AUTHOR_RUBRIC.fullmatch(line) if len(line) < 70 else None
+    return match if match and match["rubric"].casefold() in TOPIC_RUBRICS else None
+
+
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
 # glued to more letters; any name when one of its words is one.
@@ -655,6 +672,10 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         place, agency = split  # "RUTENG OUTLET.CO", "OUTLET.CO.ID. Palu"
     if not _is_place(place):
         return None
+    if " " in place and place[-1:].isupper() and not match["paren"]:
+        head, _, office = place.rpartition(" ")
+        if office.isupper() and _office_alone(office) and _is_place(head):
+            place, agency = head, office  # "Ambon PPID, Walikota ...": the place, its office
     province = match["province"]
     if province:
         if province.casefold() in PROVINCES:
@@ -1037,6 +1058,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     # a dash (about 3 K instructions).
     if not strong and not _ANY_MARK.search(line, 0, 110):
         return None
+    if "|" in head and author_rubric(line):
+        return None  # "Ani Rahma | Nusantara": a writer and a rubric
     if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
         if found.place and found.rest[: len(found.place)] == found.place.lower():
             return None  # a word doubled around a spaced hyphen: "Masing - masing bertugas"
@@ -1241,6 +1264,8 @@ def _after_separator(
             break
         if strict and line[sep.start()] == "." and " " in prefix and not _dot_prefix(prefix):
             continue  # a sentence's end: only a place in capitals, one word or a date
+        if not strict and prefix[-1:].isalnum() and "-" in prefix and sep.group(0) == "-":
+            continue  # "Place-Outlet.com-Text": _place_hyphen_agency() reads it
         parsed = parse_prefix(prefix)
         if parsed is None:
             continue
@@ -1275,7 +1300,9 @@ def _after_separator(
             ):
                 continue  # "SAMARINDA. ", "Paser. ", "Kota Baru, 5 Mei 2022. ", not "Kota Baru. "
             # "Mukomuko (Inmas), ", "KENDARI, outlet.id, ": an agency the comma may follow
-            bracketed = prefix.rstrip().endswith(")")
+            bracketed = prefix.rstrip().endswith(")") or (
+                agency is not None and agency.isupper() and prefix.endswith(f"{place} {agency}")
+            )  # "Ambon PPID, ": the office after the place, as in brackets
             if (
                 mark == ","
                 and agency is None

@@ -24,6 +24,7 @@ from ..messages import Message
 from ..settings import Config
 from . import chrome, dates
 from .byline import (
+    SIGN_OFF_ENDINGS,
     Byline,
     bare_byline,
     bare_credit,
@@ -42,8 +43,10 @@ from .dateline import (
     TOPIC_RUBRICS,
     UNIT_OPENINGS,
     Dateline,
+    author_rubric,
     display_place,
     glued_opening,
+    is_outlet,
     match_dateline,
     region_opening,
 )
@@ -253,7 +256,12 @@ def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None
     # A code closes the line, but for spaces, stops and dashes ("(rus/hmsprov).", "[dni]",
     # "(DN - TiR).--"), follows a star ("*kmb", "***4***") or a slash ("/bd"): a cheap
     # test spares take_byline() most lines.
-    if line.rstrip(" .-–—")[-1:] not in (")", "]") and "*" not in line and "/" not in line[-12:]:
+    if (
+        line.rstrip(" .-–—")[-1:] not in (")", "]")
+        and "*" not in line
+        and "/" not in line[-12:]
+        and line[-4:] not in SIGN_OFF_ENDINGS  # an outlet's domain: "... lainnya. outlet.com"
+    ):
         return False
     if line[:2] == "(V" and chrome.is_trailing_marker(line):
         return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
@@ -547,6 +555,18 @@ def _closes_prose(line: str) -> bool:
     )
 
 
+def _continued_paragraph(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` opens a paragraph broken over two lines: the next line
+    goes on in lower case or with a number, and the two read as a paragraph ("... Senin
+    (25/1/2021)" over "dalam rangka hari jadi kabupaten.", a copy wrapped short of any
+    width)."""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    first = after[:1]
+    return (first.islower() or first.isdecimal()) and _looks_like_paragraph(
+        f"{lines[index]} {after}"
+    )
+
+
 def _header_without_dateline(lines: list[str]) -> int:
     """Where the body starts when there is no dateline: the first paragraph-like line,
     but a photo caption above the lead (see _dated_caption)."""
@@ -592,7 +612,7 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
         if rank < 4 and rank + 1 < len(content) and _table_cell_caption(line):
             continue  # "Bupati meninjau ... Prambon. |": a picture's caption cell
-        if _looks_like_paragraph(line) or rank >= 4:
+        if _looks_like_paragraph(line) or _continued_paragraph(lines, index) or rank >= 4:
             return index
     return content[0] if content else len(lines)
 
@@ -702,6 +722,25 @@ def _breadcrumb_category(dropped: list[str], title: str | None) -> str | None:
     return None
 
 
+def _place_over_outlet(lines: list[str]) -> tuple[list[str], tuple[int, Dateline]] | None:
+    """A known place alone on its line, the outlet alone on the next, the lead below them
+    ("Aceh Tamiang" / "Outlet.com" / "Pemerintah ..."): `lines` without the two, and the
+    dateline at the lead's new index."""
+    content = [i for i in range(min(len(lines), 60)) if lines[i]][:8]
+    for first, second, third in zip(content, content[1:], content[2:], strict=False):
+        place, outlet, lead = lines[first], lines[second], lines[third]
+        if (
+            len(place) <= 40
+            and " " not in outlet
+            and is_outlet(outlet)
+            and is_region(place)
+            and _looks_like_paragraph(lead)
+        ):
+            kept = lines[:first] + lines[third:]
+            return kept, (first, Dateline(place, outlet, None, f"{place} {outlet}", lead))
+    return None
+
+
 # A poll's button below its options: "Submit Lihat Hasil Polling", "Vote", "Lihat Hasil".
 POLL_BUTTON = re.compile(
     r"(?i)(?:(?:vote|submit|kirim|pilih)\b\ ?)?(?:lihat\ )?(?:hasil|results?)\b.{0,30}"
@@ -796,6 +835,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             if " | " in line and (label := _stamp_label(line)):
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
+        elif " | " in line and (written := author_rubric(line)):
+            labels.append(written["rubric"])  # "Ani Rahma | Nusantara"
+            release.credits.append(written["author"])
         elif (
             line[:3] == "in "
             and dated
@@ -1421,9 +1463,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     bylines: list[Byline] | None = None
     if codes:
         body = body[:-1]
-    elif (bare := _bare_credit_at(body, len(body) - 1)) is not None:
+    elif (bare := _bare_credit_at(body, len(body) - 1)) is not None and not _coded_above(body):
         body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
-    elif _lone_name_credit(body):
+    elif _lone_name_credit(body) and not _coded_above(body):
         body, last, codes = body[:-1], "", [body[-1]]  # "Nimus": the writer's name
     elif body[-1].isupper() and (named := _named_credit(body)):
         body, last, codes, bylines = named
@@ -1669,6 +1711,13 @@ def _lone_name_credit(body: list[str]) -> bool:
     return bool(above) and _ends_sentence(above) and _looks_like_paragraph(above)
 
 
+def _coded_above(body: list[str]) -> bool:
+    """Whether the line above the last of `body` ends with a byline code in brackets:
+    "... Sulut. (nun)" over "Humas", which is then no credit of its own."""
+    above = next((x for x in reversed(body[:-1]) if x), "")
+    return above[-1:] == ")" and bool(take_byline(above)[1])
+
+
 # A person's name alone on its line: two to four capitalised words ("Didi Rachmat").
 PERSON_NAME = re.compile(r"[A-Z][a-z'’]+(?:\ [A-Z][a-z'’]*\.?){1,3}")
 
@@ -1726,6 +1775,8 @@ def _code_above(release: Release, body: list[str]):
             continue
         if release.title is None and len(after) <= 3 and only_chrome:
             _headline_below(release, after)
+        elif all(bare_credit(x) is not None for x in after):
+            release.credits.extend(after)  # "(nun)" over "Humas": the office's credit too
         else:
             release.dropped.extend(after)
             release.warnings.append(_dropped_after_code(after, found))
@@ -1766,9 +1817,10 @@ def _headline_below(release: Release, lines: list[str]) -> None:
             or (line[:1] == "*" and line[1:2].isupper() and fewer_words(line, 6))
             or line[:1] in "(["
             or (line[-1:] == ":" and fewer_words(line, 3))
+            or bare_credit(line) is not None
         ):
             # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)", a label left empty
-            # ("Pewarta:"): no headline
+            # ("Pewarta:"), an office's bare credit ("Humas"): no headline
             release.credits.append(line)
         elif chrome.is_chrome_shaped(line):
             release.dropped.append(line)  # an outlet's call to follow it: no headline
@@ -2135,6 +2187,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         found = _find_dateline(lines)
         again = None if found is None else _printed_again(lines, found[0])
     if found is None and wrapped and (opening := _wrapped_dateline(lines)):
+        lines, found = opening
+    if found is None and (opening := _place_over_outlet(lines)):
         lines, found = opening
     if found is None:
         # The last resort: a lead opening with a known place and a separator in a shape
