@@ -44,6 +44,7 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
+    | iklan\ banner\b.{0,40}                       # an ad slot's alt text: "iklan banner X"
     | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
     | skip\ to\ \w+(?:\ \w+)?(?:\ skip\ to\ \w+(?:\ \w+){0,2})+  # "Skip to content Skip to footer"
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
@@ -150,6 +151,7 @@ TRAILING_MARKER = re.compile(
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
+    | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
     | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
     | (?:tidak|belum)\ ada\ komentar                 # "Tidak ada komentar", "Belum ada
       (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
@@ -252,7 +254,8 @@ DROPPED_LINE = re.compile(
 
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
-    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader|pengirim)"
+    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader|pengirim"
+    r"|upload(?:ed)?\ by|posted\ by)"
 )
 CREDIT_LINE = re.compile(
     rf"""(?ix)
@@ -716,9 +719,17 @@ def trailing_and_dropped(
                 and line.strip("()[] ") not in ANONYMOUS  # the anonymous desk's code: "(***)"
             )
             or (configured and matches_any(line, extra))
+            or (line[-1].isdecimal() and " on line " in line and PHP_NOTICE.fullmatch(line))
         ):
             dropped.append(index)
     return None, dropped
+
+
+# A PHP notice a page printed into its text: "Deprecated: str_replace(): ... in
+# /home/site/public_html/x.php on line 627".
+PHP_NOTICE = re.compile(
+    r"(?:Deprecated|Warning|Notice|Fatal\ error|Parse\ error)\s*:\s.{1,400}\ in\ \S+\ on\ line\ \d+"
+)
 
 
 def is_wordless(line: str) -> bool:
@@ -796,8 +807,8 @@ def _last(
 def is_chrome_shaped(line: str) -> bool:
     """A line that is chrome or a credit by its own shape, wherever it stands: a rule,
     a dropped line, a credit line, leading chrome (a counter), a comment form's
-    sentence, a copyright notice, an outlet's call to follow it. Trailing markers are
-    not tested here: their phrases also open ordinary sentences."""
+    sentence, a copyright notice, an outlet's call to follow it, a PHP notice. Trailing
+    markers are not tested here: their phrases also open ordinary sentences."""
     return (
         is_rule(line)
         or is_dropped_line(line)
@@ -806,6 +817,7 @@ def is_chrome_shaped(line: str) -> bool:
         or bool(COMMENT_FORM.match(line))
         or is_copyright_notice(line)
         or is_follow_prompt(line)
+        or (line[-1:].isdecimal() and " on line " in line and bool(PHP_NOTICE.fullmatch(line)))
     )
 
 

@@ -189,6 +189,7 @@ _PROVINCE_SHORT = (
 OUTLET_GLUED = re.compile(
     rf"(?i)(?:{_OUTLET_OPENINGS})[a-z]{{3,}}"
     rf"|[a-z]{{2,}}(?:{_OUTLET_ENDINGS})"
+    r"|(?-i:[A-Z])(?i:news)"  # one capital before "News": "BNews", "INews"
     rf"|[a-z]{{3,}}(?:{_PROVINCE_SHORT})"
 )
 # Speed: OUTLET_WORD and OUTLET_GLUED are tried on every word of many prefixes, and a
@@ -230,7 +231,8 @@ OUTLET_FIRST = re.compile(
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
 LOWER_DOMAIN_FIRST = re.compile(
     rf"(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\s*(?P<place>{_PLACE})"
-)
+    r"|(?P<agency2>[a-z][\w-]*(?:\.[a-z]{2,})+)\ (?P<caps>[A-Z]{3,}(?:\ [A-Z]{3,}){0,2})"
+)  # "outlet.com, Place", "outlet.com PLACE" (a place in capitals after a space)
 # "www.pa-x.go.id. Tanah Grogot": the site's address closed by a full stop, then the place.
 LOWER_DOMAIN_STOP = re.compile(
     rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
@@ -602,8 +604,15 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             ("." in prefix and DOMAIN.fullmatch(prefix)) or CAMEL_OUTLET.fullmatch(prefix)
         ):
             return None, prefix, None
-        match = LOWER_DOMAIN_FIRST.fullmatch(prefix) if "," in prefix else None
-        if match and _is_place(match["place"]):
+        match = LOWER_DOMAIN_FIRST.fullmatch(prefix) if "," in prefix or " " in prefix else None
+        if (
+            match
+            and match["caps"]
+            and _is_place(match["caps"])
+            and DOMAIN.fullmatch(match["agency2"])
+        ):
+            return match["caps"], match["agency2"], None  # "outlet.com PLACE"
+        if match and match["place"] and _is_place(match["place"]):
             return match["place"], match["agency"], None  # "outlet.co.id, PLACE"
         match = LOWER_DOMAIN_STOP.fullmatch(prefix) if ". " in prefix else None
         if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
@@ -942,6 +951,26 @@ def _i_for_bar(line: str) -> Dateline | None:
     return Dateline(found.place, found.agency, None, line, "") if found else None
 
 
+# A place, an office's unit in brackets and the lead with no separator: "Topoyo (humas
+# kanwil) Kepala ...".
+BRACKETED_UNIT_LEAD = re.compile(
+    rf"(?P<place>{_PLACE})\ ?\((?P<unit>[^()]{{0,30}}"
+    r"\b(?i:humas|inmas|hms|kominfo|diskominfo|prokopim)\b[^()]{0,30})\)\ (?=[A-Z][a-z])"
+)
+
+
+def _bracketed_unit_lead(line: str) -> Dateline | None:
+    """A dateline of BRACKETED_UNIT_LEAD's shape, its unit as the agency."""
+    low = line[:80].lower()
+    if not any(word in low for word in ("humas", "inmas", "hms", "kominfo", "prokopim")):
+        return None
+    match = BRACKETED_UNIT_LEAD.match(line)
+    if match is None or not _is_place(match["place"]):
+        return None
+    rest = line[match.end() :]
+    return Dateline(match["place"], match["unit"].strip(), None, match.group(0).strip(), rest)
+
+
 def _unseparated(line: str) -> Dateline | None:
     """A dateline with no separator before the lead (UNSEPARATED)."""
     # Each branch needs its mark near the start: a comma and then a date's digit, a
@@ -1074,6 +1103,8 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
     if strong_only:
         return None
     if found := _unseparated(line):
+        return found
+    if "(" in head and (found := _bracketed_unit_lead(line)):
         return found
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):

@@ -419,6 +419,27 @@ CITED_LAW = re.compile(r"(?i)(?:\bnomor|\bno\.?|\buu|\bperpres|\bpp)\s?\d{1,4}\s
 BODY_DATE_WINDOW = 8000
 
 
+# A full date opening the lead right after the dateline's separator, before the first
+# sentence's capital: "27 Februari 2026 Bupati ...", "Kamis tanggal 19 Januari 2023
+# Wakil ...", "24 September 2025, Pengadilan ...".
+OPENING_DATE = re.compile(
+    rf"(?i:(?:hari\s+)?(?:{_WEEKDAY_ALT})\s*,?\s+(?:tanggal\s+)?)?"
+    rf"\d{{1,2}}\s+(?i:{_MONTH_ALT})\s+\d{{4}}\s*[,.]?\s+(?=[A-Z\"“])"
+)
+
+
+def opening_date(rest: str) -> tuple[str, str] | None:
+    """``(the date as written, the lead after it)`` when a full date opens `rest`, the
+    text after a dateline's separator; None otherwise."""
+    first = rest[:1]
+    if not (first.isdecimal() or first.upper() in "SRKJMAH"):
+        return None  # a day's number or a weekday ("Senin", ..., "Ahad", "hari") opens it
+    match = OPENING_DATE.match(rest)
+    if match is None or not find_date(match.group(0)):
+        return None
+    return match.group(0).strip().rstrip(",."), rest[match.end() :]
+
+
 def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     """The release's date when the lead names none with a weekday and a year.
 

@@ -773,6 +773,10 @@ def _without_poll(release: Release, lines: list[str]) -> list[str]:
     return lines
 
 
+# A link back to the post's rubric above its title: "Kembali ke Berita", "Back to News".
+BACK_LINK = re.compile(r"(?:Kembali\ ke|Back\ to)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,3})")
+
+
 # A post's rubrics under its date line, as a news theme prints them: "in Pariwisata,
 # Pemkab Berau".
 IN_RUBRIC = re.compile(r"in\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
@@ -835,6 +839,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             if " | " in line and (label := _stamp_label(line)):
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
+        elif line[:3] in ("Kem", "Bac") and (back := BACK_LINK.fullmatch(line)):
+            labels.append(back["rubric"])  # "Kembali ke Berita": the page's rubric
+            release.dropped.append(line)
+            continue
         elif " | " in line and (written := author_rubric(line)):
             labels.append(written["rubric"])  # "Ani Rahma | Nusantara"
             release.credits.append(written["author"])
@@ -1682,7 +1690,7 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
 # writer's name without brackets ("Nimus"), as "(Nimus)" would be. Not a closing formula,
 # nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
 # eight letters or more is most often such a word, and so are the short ones listed.
-LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}|[A-Z]{2,5}\d{1,3}")  # "Nimus", "AMC05"
+LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}\*?|[A-Z]{2,5}\d{1,3}")  # "Nimus", "Ani*", "AMC05"
 HANDLE_DESK = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
 _NOT_A_NAME = frozenset((
     "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
@@ -1703,7 +1711,11 @@ def _lone_name_credit(body: list[str]) -> bool:
     a paragraph of prose that ends its sentence."""
     line = body[-1]
     if not (
-        (len(line) <= 8 and LONE_NAME.fullmatch(line) and line.casefold() not in _NOT_A_NAME)
+        (
+            len(line) <= 9
+            and LONE_NAME.fullmatch(line)
+            and line.rstrip("*").casefold() not in _NOT_A_NAME
+        )
         or (len(line) <= 30 and line.isalnum() and HANDLE_DESK.search(line))
     ):
         return False
@@ -2211,6 +2223,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             found = found[0], opening
     if found:
         index, dateline = found
+        if dateline.date_text is None and (dated := dates.opening_date(dateline.rest)):
+            # "Klungkung – 27 Februari 2026 Bupati ...": the date belongs to the dateline
+            dateline = replace(
+                dateline, date_text=dated[0], text=f"{dateline.text} {dated[0]}", rest=dated[1]
+            )
         if not dateline.rest and (tagged := _office_tag_below(dateline, lines, index)):
             dateline, lines = tagged
             again = _printed_again(lines, index)  # the lines below moved up
