@@ -155,6 +155,8 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
             (chrome.DROPPED_LINE.fullmatch(line) and not chrome.is_sentence(line))
             or (not any(ch.isalnum() for ch in line) and line.strip("()[] ") not in ANONYMOUS)
             or chrome.matches_any(line, extra)
+            or chrome.VIDEO_PROMPT.fullmatch(line)
+            or chrome.PHP_NOTICE.fullmatch(line)
         )
     ]
     return trailing, dropped
@@ -188,6 +190,9 @@ CHROME_PIECES = [
     "Be the first to comment", "Nama *", "Situs Web", "*) Ikuti berita x di Google News",
     "Yuk join di group whatsapp : Warga", "Youtube Kabarkaltim", "Kirim berita ke redaksi",
     "Ikuti terus perkembangan banjir ini di Google News dan kanal resmi pemerintah provinsi.",
+    # A video prompt and a PHP notice, dropped wherever they stand.
+    "Simak Video: x", "SIMAK VIDEO", "simak video lain", "Simak videonya", "Tonton Video x",
+    "Deprecated: x() is deprecated in /a/b.php on line 627", "Warning: x on line 3",
 
 ]  # fmt: skip
 

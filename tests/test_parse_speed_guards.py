@@ -26,7 +26,7 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
     ("first", "letters"),
     [
         (chrome.TRAILING_FIRST, "abcdefghijklmnprstvwy©⚠*("),
-        (chrome.DROPPED_FIRST, "abist[-–—_=*~.•·"),
+        (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
         (chrome.CREDIT_FIRST, "efklnoprstuw("),
         (chrome.RULE_FIRST, "-–—_="),
     ],

@@ -245,7 +245,6 @@ _STOP_CHARS = frozenset('.,;:!?"”)')  # no share row ends with one
 DROPPED_LINE = re.compile(
     r"""(?ix)
     baca\ (?:juga|pula)\b\s*[:;.\-–—]?.*         # "Baca juga: ..."
-    | (?:simak|tonton|saksikan)\ video\b\s*[:;.\-–—]?.*  # "Simak Video: ..."
     | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
     | \.{1,3}|[*•·]                               # a line holding only "." or a star
     | advertisement|iklan|\[iklan\]
@@ -357,7 +356,7 @@ RESERVED_RIGHTS = re.compile(
 TRAILING_FIRST = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*(ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
-DROPPED_FIRST = frozenset("abistABISTİıſ[-–—_=*~.•·")
+DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
@@ -623,8 +622,21 @@ def is_rule(line: str) -> bool:
     return line[:1] in RULE_FIRST and bool(RULE.fullmatch(line))
 
 
+# A prompt to watch the outlet's video, a line of its own in the body: "Simak Video: ...".
+# Apart from DROPPED_LINE, whose first-character test it would widen to every line
+# opening with "S" or "T": tried only on a line opening with one of _VIDEO_OPENINGS.
+VIDEO_PROMPT = re.compile(
+    r"(?:[Ss]imak|SIMAK|[Tt]onton|TONTON|[Ss]aksikan|SAKSIKAN)\ (?i:video)\b\s*[:;.\-–—]?.*"
+)  # in the cases _VIDEO_OPENINGS holds: lower, upper, or the first letter a capital
+_VIDEO_OPENINGS = frozenset(
+    w[:6] for word in ("simak ", "tonton", "saksik") for w in (word, word.upper(), word.title())
+)
+
+
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line):
+        return True
+    if line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line):
         return True
     return extra != () and matches_any(line, extra)
 
@@ -719,7 +731,8 @@ def trailing_and_dropped(
                 and line.strip("()[] ") not in ANONYMOUS  # the anonymous desk's code: "(***)"
             )
             or (configured and matches_any(line, extra))
-            or (line[-1].isdecimal() and " on line " in line and PHP_NOTICE.fullmatch(line))
+            or (line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
+            or (" on line " in line and PHP_NOTICE.fullmatch(line))
         ):
             dropped.append(index)
     return None, dropped
@@ -817,7 +830,7 @@ def is_chrome_shaped(line: str) -> bool:
         or bool(COMMENT_FORM.match(line))
         or is_copyright_notice(line)
         or is_follow_prompt(line)
-        or (line[-1:].isdecimal() and " on line " in line and bool(PHP_NOTICE.fullmatch(line)))
+        or (" on line " in line and bool(PHP_NOTICE.fullmatch(line)))
     )
 
 

@@ -961,9 +961,10 @@ BRACKETED_UNIT_LEAD = re.compile(
 
 def _bracketed_unit_lead(line: str) -> Dateline | None:
     """A dateline of BRACKETED_UNIT_LEAD's shape, its unit as the agency."""
-    low = line[:80].lower()
-    if not any(word in low for word in ("humas", "inmas", "hms", "kominfo", "prokopim")):
-        return None
+    paren = line.find("(", 0, 50)
+    low = line[paren + 1 : paren + 40].lower() if paren > 0 else ""
+    if not ("humas" in low or "inmas" in low or "hms" in low or "kominfo" in low or "prok" in low):
+        return None  # BRACKETED_UNIT_LEAD's unit names one of these in its first brackets
     match = BRACKETED_UNIT_LEAD.match(line)
     if match is None or not _is_place(match["place"]):
         return None

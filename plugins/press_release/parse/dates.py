@@ -428,12 +428,15 @@ OPENING_DATE = re.compile(
 )
 
 
+# The first three letters of a weekday's name (every spelling in WEEKDAYS), and "hari".
+_OPENING_DAYS = frozenset(("sen", "sel", "rab", "kam", "jum", "sab", "min", "aha", "har"))
+
+
 def opening_date(rest: str) -> tuple[str, str] | None:
     """``(the date as written, the lead after it)`` when a full date opens `rest`, the
     text after a dateline's separator; None otherwise."""
-    first = rest[:1]
-    if not (first.isdecimal() or first.upper() in "SRKJMAH"):
-        return None  # a day's number or a weekday ("Senin", ..., "Ahad", "hari") opens it
+    if not (rest[:1].isdecimal() or rest[:3].lower() in _OPENING_DAYS):
+        return None  # a day's number, a weekday's name or "hari" opens it
     match = OPENING_DATE.match(rest)
     if match is None or not find_date(match.group(0)):
         return None

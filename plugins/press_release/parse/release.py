@@ -753,7 +753,10 @@ def _without_poll(release: Release, lines: list[str]) -> list[str]:
     """`lines` without a poll printed above the release: a question ("Bagaimana kinerja
     ...?"), two to eight short options, a button ("Submit Lihat Hasil Polling"), and the
     poll's heading above the question, if any."""
-    for index, line in enumerate(lines[:40]):
+    head = lines[:40]
+    if "?" not in "".join(head):
+        return lines  # no question at all: most releases (one scan in C)
+    for index, line in enumerate(head):
         if line[-1:] != "?" or not fewer_words(line, 25):
             continue
         options = [
@@ -773,6 +776,12 @@ def _without_poll(release: Release, lines: list[str]) -> list[str]:
     return lines
 
 
+# A CMS's article info over the title, one item a line: "- Details", "- Category:
+# Berita", "- Hits: 140", "- Written by Admin".
+ARTICLE_INFO = re.compile(
+    r"-\ (?:(?:Category|Kategori)\s*:\s*(?P<category>\S.{0,60})|Details?|Hits\s*:\s*\d[\d.,]*"
+    r"|(?:Written\ by|Ditulis\ oleh|Published|Dipublikasikan|Created|Dibuat)\b.{0,60})"
+)
 # A link back to the post's rubric above its title: "Kembali ke Berita", "Back to News".
 BACK_LINK = re.compile(r"(?:Kembali\ ke|Back\ to)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,3})")
 
@@ -831,7 +840,12 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             # find_date() needs a digit: most titles and labels hold none, and one search
             # spares them the count of words.
             _DIGIT.search(line)
-            and (fewer_words(line, 11) or _labelled_date(line))
+            and (
+                fewer_words(line, 11)
+                or _labelled_date(line)
+                # a writer's stamp: "Oleh MC Kab X, Kamis, 20 April 2023 | 00:22 WIB - ..."
+                or (line[:5] in ("Oleh ", "OLEH ") and len(line) <= 160)
+            )
             and dates.find_date(line)
             and not _ends_sentence(line)
             and not _headline_with_date(line)
@@ -839,6 +853,11 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             if " | " in line and (label := _stamp_label(line)):
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
+        elif line[:2] == "- " and (info := ARTICLE_INFO.fullmatch(line)):
+            if info["category"]:
+                labels.append(info["category"].strip())  # "- Category: BERITA"
+            release.dropped.append(line)  # a CMS's article info: "- Details", "- Hits: 140"
+            continue
         elif line[:3] in ("Kem", "Bac") and (back := BACK_LINK.fullmatch(line)):
             labels.append(back["rubric"])  # "Kembali ke Berita": the page's rubric
             release.dropped.append(line)
