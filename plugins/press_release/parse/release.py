@@ -952,6 +952,8 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     listed = {i for run in _list_runs(lines) if run[-1] < len(lines) - 1 for i in run}
     if not listed:
         return lines
+    # A CMS's article info ("- Category: Berita", "- Hits: 140") is no headline: read below.
+    listed = {i for i in listed if not ARTICLE_INFO.fullmatch(lines[i])}
     release.dropped.extend(lines[i] for i in sorted(listed))
     return [line for i, line in enumerate(lines) if i not in listed]
 
