@@ -731,8 +731,9 @@ def trailing_and_dropped(
                 and line.strip("()[] ") not in ANONYMOUS  # the anonymous desk's code: "(***)"
             )
             or (configured and matches_any(line, extra))
-            or (line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
-            or (" on line " in line and PHP_NOTICE.fullmatch(line))
+            # VIDEO_PROMPT and PHP_NOTICE, each tried only on a line opening like one
+            or (first in "SsTt" and line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
+            or (first in "DWNFP" and " on line " in line and PHP_NOTICE.fullmatch(line))
         ):
             dropped.append(index)
     return None, dropped

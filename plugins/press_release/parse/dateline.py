@@ -959,12 +959,12 @@ BRACKETED_UNIT_LEAD = re.compile(
 )
 
 
+# One of the words BRACKETED_UNIT_LEAD's unit holds: the caller's cheap test.
+_UNIT_WORD = re.compile(r"(?i)humas|inmas|hms|kominfo|prokopim")
+
+
 def _bracketed_unit_lead(line: str) -> Dateline | None:
     """A dateline of BRACKETED_UNIT_LEAD's shape, its unit as the agency."""
-    paren = line.find("(", 0, 50)
-    low = line[paren + 1 : paren + 40].lower() if paren > 0 else ""
-    if not ("humas" in low or "inmas" in low or "hms" in low or "kominfo" in low or "prok" in low):
-        return None  # BRACKETED_UNIT_LEAD's unit names one of these in its first brackets
     match = BRACKETED_UNIT_LEAD.match(line)
     if match is None or not _is_place(match["place"]):
         return None
@@ -1105,7 +1105,7 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return None
     if found := _unseparated(line):
         return found
-    if "(" in head and (found := _bracketed_unit_lead(line)):
+    if "(" in head and _UNIT_WORD.search(head, 0, 90) and (found := _bracketed_unit_lead(line)):
         return found
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
@@ -1296,7 +1296,7 @@ def _after_separator(
             break
         if strict and line[sep.start()] == "." and " " in prefix and not _dot_prefix(prefix):
             continue  # a sentence's end: only a place in capitals, one word or a date
-        if not strict and prefix[-1:].isalnum() and "-" in prefix and sep.group(0) == "-":
+        if not strict and "-" in prefix and sep.group(0) == "-" and prefix[-1:].isalnum():
             continue  # "Place-Outlet.com-Text": _place_hyphen_agency() reads it
         parsed = parse_prefix(prefix)
         if parsed is None:

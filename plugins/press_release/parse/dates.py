@@ -655,6 +655,6 @@ def _quoted(text: str, position: int) -> bool:
     straight = before.count('"')
     if unclosed > 0:
         if straight < unclosed:
-            return "”" in text[position:] or '"' in text[position:]
+            return text.find("”", position) >= 0 or text.find('"', position) >= 0
         straight -= unclosed  # “...," : a straight quote closed a curly one
-    return straight % 2 == 1 and '"' in text[position:]
+    return straight % 2 == 1 and text.find('"', position) >= 0

@@ -696,6 +696,7 @@ BREADCRUMB = re.compile(
     rf"(?i:home|beranda)\ ?[/»›>|]\ ?{_CRUMB}(?:\ ?[/»›>|]\ ?{_CRUMB}){{0,4}}"
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
 )
+_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda)")
 _CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
 # A breadcrumb's last items that name the page, not its rubric: "Detail", "Read".
 _PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
@@ -704,10 +705,13 @@ _PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "
 def _breadcrumb_category(dropped: list[str], title: str | None) -> str | None:
     """The rubric a breadcrumb trail among the `dropped` lines names: its last item but
     the page's own (the title, "Detail"), of a few words without a digit."""
+    # Speed: a trail holds " / " or opens with "Home" or "Beranda"; one search of the
+    # lines joined finds whether any may be one (most pages drop many lines, none a trail).
+    joined = "\n".join(dropped)
+    if " / " not in joined and not _CRUMB_OPENING.search(joined):
+        return None
     title_key = (title or "").casefold()
     for line in dropped:
-        if not ("/" in line or "»" in line or ">" in line or "›" in line or "|" in line):
-            continue
         if not BREADCRUMB.fullmatch(line):
             continue
         items = [item.strip() for item in _CRUMB_SPLIT.split(line)[1:]]
