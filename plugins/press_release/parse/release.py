@@ -697,17 +697,24 @@ BREADCRUMB = re.compile(
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
 )
 _CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda)")
+# A rubric glued to the post's view counter, alone on its line: "Breaking News289 Dilihat".
+RUBRIC_COUNTER = re.compile(
+    r"(?m)^(?P<rubric>[A-Z][A-Za-z&]*(?:\ [A-Z&][A-Za-z&]*){0,3})\d+\ (?i:dilihat|views?)$"
+)
 _CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
 # A breadcrumb's last items that name the page, not its rubric: "Detail", "Read".
 _PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
 
 
 def _breadcrumb_category(dropped: list[str], title: str | None) -> str | None:
-    """The rubric a breadcrumb trail among the `dropped` lines names: its last item but
-    the page's own (the title, "Detail"), of a few words without a digit."""
+    """The rubric a line among the `dropped` ones names: glued to a view counter
+    (RUBRIC_COUNTER), or a breadcrumb trail's last item but the page's own (the title,
+    "Detail"), of a few words without a digit."""
     # Speed: a trail holds " / " or opens with "Home" or "Beranda"; one search of the
     # lines joined finds whether any may be one (most pages drop many lines, none a trail).
     joined = "\n".join(dropped)
+    if ("ilihat" in joined or "iews" in joined) and (counted := RUBRIC_COUNTER.search(joined)):
+        return counted["rubric"]  # "Breaking News289 Dilihat"
     if " / " not in joined and not _CRUMB_OPENING.search(joined):
         return None
     title_key = (title or "").casefold()
@@ -857,6 +864,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             if " | " in line and (label := _stamp_label(line)):
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
+            elif line[:1].isupper() and (label := _label_before_date(line)):
+                labels.append(label)  # "Pemerintahan Rabu, 25 Juni 2014 - Oleh"
         elif line[:2] == "- " and (info := ARTICLE_INFO.fullmatch(line)):
             if info["category"]:
                 labels.append(info["category"].strip())  # "- Category: BERITA"
@@ -1153,6 +1162,21 @@ def _stamp_label(line: str) -> str | None:
     if not any(word.casefold() in _LABEL_WORDS for word in label.split()):
         return None
     return label
+
+
+# A rubric's word or two before the weekday of a date line: "Pemerintahan Rabu, 25 Juni
+# 2014 - Oleh Admin".
+LABEL_BEFORE_DATE = re.compile(
+    rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\ (?i:{'|'.join(dates.WEEKDAY_NAMES)})\b"
+)
+
+
+def _label_before_date(line: str) -> str | None:
+    """The rubric LABEL_BEFORE_DATE finds, when one of its words is a rubric's word."""
+    match = LABEL_BEFORE_DATE.match(line)
+    if match and any(word.casefold() in _LABEL_WORDS for word in match["label"].split()):
+        return match["label"]
+    return None
 
 
 def _rubric(line: str) -> bool:
@@ -1477,6 +1501,12 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     elif body and ":" in body[-1][-70:] and (shared := chrome.glued_share(body[-1])):
         release.dropped.append(body[-1][len(shared) :].strip())
         body[-1] = shared  # "... harapnya.Share this:TwitterFacebook"
+    if release.category is None and credits:
+        for line in credits:
+            if (label := _category_label(line)) and fewer_words(label, 5):
+                release.category = label  # "Category: Politik" below the text
+                credits.remove(line)
+                break
     release.credits.extend(credits)
     if not body:
         return body
