@@ -256,6 +256,10 @@ GLUED_OUTLET = re.compile(
 NAMED_OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][\w.]*(?:\ [A-Z][\w.]*){{0,2}}),\ (?P<place>{_PLACE_PATTERN})"
 )
+# An outlet's domain written with a space before its ending, then the place.
+SPACED_DOMAIN_FIRST = re.compile(
+    rf"(?P<agency>[A-Z][\w ]{{1,30}}\.\ (?i:com|co\.id|id|net)),\ ?(?P<place>{_PLACE})"
+)
 # "Jatim Newsroom": a newsroom tag with no place.
 NEWSROOM = re.compile(r"(?P<agency>(?:[A-Z][\w.]*\ ){0,2}(?:Newsroom|NEWSROOM|Redaksi|REDAKSI))")
 # "Kubu Raya, Kalimantan Barat (ANTARA) jogjaprov.go.id": the general form.
@@ -656,6 +660,13 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
 
     if prefix[-1:].isdecimal() and _date_only(prefix):
         return None, None, prefix
+    if (
+        ". " in prefix
+        and "," in prefix
+        and (match := SPACED_DOMAIN_FIRST.fullmatch(prefix))
+        and _is_place(match["place"])
+    ):
+        return match["place"], match["agency"], None  # "OUTLET AKTUAL. COM, KENDARI"
     if "," in prefix and (match := NAMED_OUTLET_FIRST.fullmatch(prefix)):
         agency, place = match["agency"], match["place"]
         named = is_outlet(agency) or _office_alone(agency)
@@ -725,6 +736,16 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             return None
     if place[-1] == "." and len(place.rsplit(None, 1)[-1]) > 4:
         place = place[:-1]  # "Banggai Laut. 13 September 2023": the stop is no abbreviation's
+    head, stop, code = place.rpartition(". ")
+    if (
+        stop
+        and agency is None
+        and code.isupper()
+        and 2 <= len(code) <= 5
+        and " " not in code
+        and (" " in head or len(head) > 4)  # not an initial's stop: "H. RU"
+    ):
+        return head, code, date_text  # "Aceh Besar. RU –": the place, an outlet's code
     return place, agency, date_text
 
 
