@@ -1007,6 +1007,28 @@ def _browser_title(line: str) -> str | None:
     return None
 
 
+def _label_glued_to_copy(title: str, line: str) -> str | None:
+    """The rubric glued before a copy of the title on the line below it, counters left
+    out: "0 0 Berita UmumJudul" under "Judul" gives "Berita Umum"."""
+    if len(line) <= len(title) or not line.endswith(title):
+        return None
+    label = line[: -len(title)].lstrip("0123456789 ").strip()
+    if label and label[0].isupper() and fewer_words(label, 4) and not _DIGIT.search(label):
+        return label
+    return None
+
+
+def _tagline_over_headline(first: str, second: str) -> bool:
+    """A site's tagline in sentence case ("Informasi berita terbaru mengenai
+    perkembangan daerah") over a headline whose every word opens with a capital or a
+    digit ("Jelang Pilkada KSB, Ini Pesan Bupati")."""
+    words, below = first.split(), second.split()
+    if len(words) < 4 or len(below) < 4 or first[-1:] in ".!?:" or second[-1:] in ".:":
+        return False
+    lower = sum(word[:1].islower() for word in words[1:])
+    return lower * 2 >= len(words) and all(w[:1].isupper() or w[:1].isdecimal() for w in below)
+
+
 def _title_and_category(
     release: Release, others: list[str], meta: int, config: Config, twice: list[str]
 ) -> int | None:
@@ -1042,6 +1064,14 @@ def _title_and_category(
             release.title = _unmarked(line)
             return 0
         return None
+    if len(others) == 2 and (label := _label_glued_to_copy(others[0], others[1])):
+        release.title, release.category = _unmarked(others[0]), label
+        release.dropped.append(others[1])  # "0 0 Berita UmumJudul" under "Judul"
+        return 0
+    if len(others) == 2 and _tagline_over_headline(others[0], others[1]):
+        release.dropped.append(others[0])  # the site's tagline over the headline
+        release.title = _unmarked(others[1])
+        return 1
     at = _doubled(others)
     if at is None and meta > 0:
         shaped = [i for i in range(meta) if _title_shaped(others[i], 3)]
