@@ -69,6 +69,7 @@ LEADING_CHROME = re.compile(
     | you\ don'?t\ have\ javascript\ enabled\b.{0,80}  # a portal's no-script notice
     | images?|pictures?|photos?                      # an image's alt text
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
+    | dipublikasikan\ oleh\ .{1,80}                # "Dipublikasikan oleh X pada on ."
     | posted\ in\b.{0,40}                         # "Posted in |"
     | written\ by\b.*                             # "Written by Admin on . Hits: 40"
     | banner\b.{0,30}                              # "banner 728x90"

@@ -819,7 +819,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if _table_cell_caption(line):
             line = line[:-2].rstrip()  # a caption's cell: its border is no text
         lines.append(line)
-    lines = _without_headline_lists(release, lines)
+    lines = _without_headline_lists(release, _without_link_menu(release, lines))
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
     dated: list[tuple[int, str]] = []  # date lines, each with where it stood among `others`
@@ -956,6 +956,31 @@ def _list_runs(lines: list[str]) -> list[range]:
             runs.append(range(start, index))
         start = None
     return runs
+
+
+def _without_link_menu(release: Release, lines: list[str]) -> list[str]:
+    """`lines` without a menu of links that each end with the office's name ("Facebook
+    Pengadilan Agama X", "Youtube Pengadilan Agama X", "CCTV Online Pengadilan Agama
+    X"): three different lines or more, each a link's name of one to three words before
+    the same last three words."""
+    if len(lines) < 4:
+        return lines
+    tails = [line.rsplit(" ", 3)[1:] if line and fewer_words(line, 9) else None for line in lines]
+    counts: dict[tuple[str, ...], set[str]] = {}
+    for line, tail in zip(lines, tails, strict=True):
+        # A link's name before the office's: one to three words ("Youtube", "CCTV Online")
+        if tail and len(tail) == 3 and 1 <= len(line.split()) - 3 <= 3:
+            counts.setdefault(tuple(tail), set()).add(line)
+    shared = {tail for tail, named in counts.items() if len(named) >= 3}
+    if not shared:
+        return lines
+    kept = []
+    for line, tail in zip(lines, tails, strict=True):
+        if tail and tuple(tail) in shared and line in counts[tuple(tail)]:
+            release.dropped.append(line)
+        else:
+            kept.append(line)
+    return kept
 
 
 def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
@@ -2328,6 +2353,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         release.dateline_text = dateline.text
     else:
         dateline = None
+        lines = _without_link_menu(release, lines[:40]) + lines[40:]
         index = _header_without_dateline(lines)
         top, body = lines[:index], lines[index:]
     _read_top(release, top, config)
