@@ -965,6 +965,11 @@ def _without_link_menu(release: Release, lines: list[str]) -> list[str]:
     the same last three words."""
     if len(lines) < 4:
         return lines
+    # Three words and their two spaces take five characters at least: lines sharing their
+    # last three words share their last five characters.
+    ends = [line[-5:] for line in lines if line]
+    if len(set(ends)) > len(ends) - 2:
+        return lines  # no three lines end alike (one set of their ends, built in C)
     tails = [line.rsplit(" ", 3)[1:] if line and fewer_words(line, 9) else None for line in lines]
     counts: dict[tuple[str, ...], set[str]] = {}
     for line, tail in zip(lines, tails, strict=True):
