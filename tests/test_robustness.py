@@ -117,6 +117,27 @@ def test_a_long_paragraph_without_stops_is_linear(tmp_path):
     assert len(release.blocks) == 3
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Kabar.com-" * 3000,  # outlets glued by hyphens, each read after the one before
+        "Kabar.com – " * 3000,
+        "Tepian (humas) " * 3000,
+        "Tepian – 12 Maret 2024 " * 1000,
+    ],
+    ids=["glued-outlets", "spaced-outlets", "bracketed-units", "dated-places"],
+)
+def test_a_lead_opening_with_a_repeated_dateline_shape_parses(opening):
+    """A lead opening with one dateline's shape over and over recurses no deeper than
+    one outlet (once a RecursionError), and the file still reads."""
+    release = parse_release(
+        f"Judul Rilis\n\n{opening}Warga menyambut gembira jembatan baru.\n".encode(),
+        "2024-03-12-ulang.txt",
+    )
+    assert release.title == "Judul Rilis"
+    assert "jembatan baru" in release.body_text
+
+
 def test_ten_thousand_one_line_paragraphs(tmp_path):
     path = tmp_path / "2024-03-12-paragraf.txt"
     path.write_bytes(

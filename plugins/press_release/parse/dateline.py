@@ -1081,10 +1081,14 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     return rest, agency, ""
 
 
-def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) -> Dateline | None:
+def match_dateline(
+    line: str, *, min_words: int = 4, strong_only: bool = False, after_outlet: bool = False
+) -> Dateline | None:
     """Recognise a dateline at the start of `line`, or return None. With `strong_only`,
     only a dateline before a strong separator (a dash, a bar, a tilde) is looked for:
-    what a line deep in the body may still hold (see release._find_dateline)."""
+    what a line deep in the body may still hold (see release._find_dateline). With
+    `after_outlet`, `line` follows an outlet's dash (see _dateline_after_outlet), and no
+    second outlet is looked through: "A.com-A.com-A.com-..." recurses no deeper."""
     if line[:1] == "(" and (found := _bracketed(line, min_words)):
         return found  # "(Bontang, 9 Januari 2018). Dalam rangka ..."
     if "â" in line[:60] and MANGLED_DASH.search(line, 0, 60):
@@ -1111,7 +1115,9 @@ def match_dateline(line: str, *, min_words: int = 4, strong_only: bool = False) 
         return None
     if "|" in head and author_rubric(line):
         return None  # "Ani Rahma | Nusantara": a writer and a rubric
-    if strong and (found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words)):
+    if strong and (
+        found := _after_separator(line, head, STRONG_SEPARATOR, False, min_words, after_outlet)
+    ):
         if found.place and found.rest[: len(found.place)] == found.place.lower():
             return None  # a word doubled around a spaced hyphen: "Masing - masing bertugas"
         if (
@@ -1306,7 +1312,12 @@ BRACKETED_AFTER_WORD = re.compile(r"[A-Z][a-z]+\ \([A-Z][^()]{1,40}\)")
 
 
 def _after_separator(
-    line: str, head: str, separator: re.Pattern[str], strict: bool, min_words: int
+    line: str,
+    head: str,
+    separator: re.Pattern[str],
+    strict: bool,
+    min_words: int,
+    after_outlet: bool = False,
 ) -> Dateline | None:
     """The first separator of one kind in `head` after which `line` reads as a dateline."""
     for sep in separator.finditer(head):
@@ -1411,7 +1422,7 @@ def _after_separator(
         if place is None and agency and not strict:
             if after := _place_after_outlet(rest):
                 place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
-            elif (inner := _dateline_after_outlet(rest)) is not None:
+            elif not after_outlet and (inner := _dateline_after_outlet(rest)) is not None:
                 # "Outlet.id – Kendari, 22 Agustus 2025 – Polda ...", "Outlet – Singaraja,- "
                 place, date_text, unit, rest = inner.place, inner.date_text, inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):
@@ -1426,7 +1437,7 @@ def _dateline_after_outlet(rest: str) -> Dateline | None:
     strong separator of its own ("Kendari, 22 Agustus 2025 – ", "Singaraja,- ")."""
     if rest[:1] not in _CAPITALS:
         return None
-    inner = match_dateline(rest, strong_only=True)
+    inner = match_dateline(rest, strong_only=True, after_outlet=True)
     if inner is None or inner.place is None or inner.agency is not None:
         return None
     return inner
