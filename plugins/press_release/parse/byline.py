@@ -39,6 +39,8 @@ DOMAIN_SIGN_OFF = re.compile(
     r"(?:(?<=[.!?\"”])\s+|^)(?P<code>[a-z][a-z0-9-]{2,30}\.(?:com|co\.id|id|net))$"
 )
 SIGN_OFF_ENDINGS = frozenset((".com", ".net", "o.id"))
+# A writer's code after a double bar glued to the last sentence's stop: "... Achmad.||BMT".
+GLUED_BAR_CODE = re.compile(r"(?<=[.!?\"”])\|\|(?P<code>[A-Za-z][\w.]{1,20})\s*$")
 # A writer's handle glued to the last sentence's stop: "... di Indonesia.@herz".
 GLUED_HANDLE = re.compile(r"(?<=[.!?\"”])@(?P<code>[A-Za-z]{2,12})\s*$")
 # An end mark " *" or " ***".
@@ -245,6 +247,14 @@ def take_byline(text: str) -> tuple[str, list[str]]:
         ):
             text = text[: site.start()].rstrip()
             codes.insert(0, site["code"])  # "... Rawung. outlet.com": the outlet's sign-off
+            continue
+        if (
+            not codes
+            and "||" in text[-24:]
+            and (barred := GLUED_BAR_CODE.search(text, len(text) - 24))
+        ):
+            text = text[: barred.start()]
+            codes.insert(0, barred["code"])  # "... kata AKBP Achmad.||BMT.Manalu"
             continue
         if (
             not codes
