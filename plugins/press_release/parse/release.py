@@ -313,6 +313,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     rank = 0  # among the non-blank lines, of which the first 40 (menu items aside) are looked at
     prose_above = 0  # paragraphs above the line, captions aside
     limit = 40
+    menu = counted = 0  # menu items among lines[:counted]
     # The last line tried, how, and what match_dateline() gave: a page prints its title
     # twice as often as not (the site's heading, the article's), and a title with a dash
     # is the costliest line to try (a prefix parsed and refused at each separator).
@@ -323,7 +324,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         if rank == limit:
             # Items of a page's menu ("• Beranda", or "Profil", "Program Kerja" without
             # bullets), which may run long and be printed twice or more, do not count.
-            menu = sum(_menu_item(x) for x in lines[:index])
+            menu += sum(_menu_item(x) for x in lines[counted:index])  # lines[:index] in all
+            counted = index
             if 40 + menu > limit:
                 limit = 40 + menu
             else:
