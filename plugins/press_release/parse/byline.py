@@ -346,7 +346,7 @@ def has_empty_pair(text: str) -> bool:
 # A quotation's closing mark and its speech verb, ending the text without a stop: a
 # credit may follow them as it follows a stop ("... Muaradua,” katanya (DK)"). A wrapped
 # paragraph may put the verb at the start of its last line.
-QUOTE_THEN_VERB = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")  # the verb may open its line
+QUOTE_THEN_VERB = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")
 
 
 def closing_credit(code: str, before: str) -> bool:
@@ -356,8 +356,8 @@ def closing_credit(code: str, before: str) -> bool:
 
     Their place says it: they stand alone on their line or follow the last sentence's
     stop ("... harap Riza. (Suf)", "... Erwin.(JM)") or its speech verb after a quotation
-    ("...,” katanya (DK)"); an acronym or a gloss closes a
-    sentence before its stop ("... Ruang (KKPR).", "... kata Yusuf (Kepala UPTD,red).").
+    ("...,” katanya (DK)"); an acronym or a gloss closes a sentence before its stop ("...
+    Ruang (KKPR).", "... kata Yusuf (Kepala UPTD,red).").
     Not a credit: a date, a caption credit ("Foto: ..."), a citation ("(HR Muslim)"),
     more than six words, or a sentence.
     """

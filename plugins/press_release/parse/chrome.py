@@ -732,7 +732,7 @@ def trailing_and_dropped(
                 and line.strip("()[] ") not in ANONYMOUS  # the anonymous desk's code: "(***)"
             )
             or (configured and matches_any(line, extra))
-            # VIDEO_PROMPT and PHP_NOTICE, each tried only on a line opening like one
+            # VIDEO_PROMPT and PHP_NOTICE, each tried only on lines opening as theirs do
             or (first in "SsTt" and line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
             or (first in "DWNFP" and " on line " in line and PHP_NOTICE.fullmatch(line))
         ):
