@@ -1902,7 +1902,9 @@ def _code_above(release: Release, body: list[str]):
             or (after[0].isupper() and _title_shaped(after[0], 3) and _ends_sentence(candidate))
         ):
             continue
-        if release.title is None and len(after) <= 3 and only_chrome:
+        if release.title is None and (
+            (len(after) <= 3 and only_chrome) or (len(after) <= 6 and _dated_headline(after))
+        ):
             _headline_below(release, after)
         elif all(bare_credit(x) is not None for x in after):
             release.credits.extend(after)  # "(nun)" over "Humas": the office's credit too
@@ -1951,6 +1953,8 @@ def _headline_below(release: Release, lines: list[str]) -> None:
             # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)", a label left empty
             # ("Pewarta:"), an office's bare credit ("Humas"): no headline
             release.credits.append(line)
+        elif chrome.is_credit_line(line):
+            release.credits.append(line)  # "Editor : Ani"
         elif chrome.is_chrome_shaped(line):
             release.dropped.append(line)  # an outlet's call to follow it: no headline
         else:
@@ -2027,10 +2031,20 @@ def _drop_short_tail(release: Release, body: list[str]) -> None:
     if not above or above[-1] == ":" or not _looks_like_paragraph(above):
         return
     lines = [body[i] for i in reversed(run)]
-    release.dropped.extend(lines)
-    release.warnings.append(_short_lines_dropped(lines))
+    if release.title is None and _dated_headline(lines):
+        _headline_below(release, lines)  # the page prints its headline and date below
+    else:
+        release.dropped.extend(lines)
+        release.warnings.append(_short_lines_dropped(lines))
     for index in run:
         body[index] = ""
+
+
+def _dated_headline(lines: list[str]) -> bool:
+    """Whether short lines below the body hold a headline and its date line: the page's
+    own, printed under the text ("Judul" over "Kamis 18-02-2021,11:31 WIB")."""
+    dated = [i for i, line in enumerate(lines) if fewer_words(line, 12) and dates.find_date(line)]
+    return bool(dated) and dated[0] > 0 and _title_shaped(lines[dated[0] - 1], 3)
 
 
 # The longest last line _drop_short_tail() looks above: a headline of another article.
