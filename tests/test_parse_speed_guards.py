@@ -347,3 +347,19 @@ def test_domain_dot_needs_a_dot():
     for char in CODE_POINTS:
         if dateline._DOMAIN_DOT.search(char + "c") or dateline._DOMAIN_DOT.search("x" + char):
             assert char == ".", repr(char)
+
+
+def test_printed_again_is_the_first_copy_below():
+    """_printed_again() counts the line's copies before list.index() looks below it: the
+    index of the first copy below, or None, as a plain scan gives."""
+    from press_release.parse import release
+
+    rng = random.Random(17)
+    long_lines = ["L" * release.COPY_MIN, "M" * (release.COPY_MIN + 5), "S" * 10]
+    for _ in range(3000):
+        lines = [rng.choice([*long_lines, "", "x"]) for _ in range(rng.randint(1, 8))]
+        index = rng.randrange(len(lines))
+        lead = lines[index]
+        below = [i for i in range(index + 1, len(lines)) if lines[i] == lead]
+        expected = below[0] if below and len(lead) >= release.COPY_MIN else None
+        assert release._printed_again(lines, index) == expected, (lines, index)

@@ -455,7 +455,10 @@ def _printed_again(lines: list[str], index: int) -> int | None:
     releases). A short line may recur for other reasons: only one of COPY_MIN characters
     or more counts."""
     lead = lines[index]
-    if len(lead) < COPY_MIN:
+    # Speed: list.index() raises when the line is not found below (most releases), and
+    # the error's message holds the line's repr, built each time (about 10,000
+    # instructions a release). A count of one is the line itself: no copy anywhere.
+    if len(lead) < COPY_MIN or lines.count(lead) < 2:
         return None
     try:
         return lines.index(lead, index + 1)
