@@ -363,3 +363,14 @@ def test_printed_again_is_the_first_copy_below():
         below = [i for i in range(index + 1, len(lines)) if lines[i] == lead]
         expected = below[0] if below and len(lead) >= release.COPY_MIN else None
         assert release._printed_again(lines, index) == expected, (lines, index)
+
+
+def test_escape_shortcut_is_html_escape():
+    """render._escape() skips html.escape()'s replacements when no "&<>" is in the text."""
+    from html import escape
+
+    from press_release.parse import render
+
+    pieces = ["a", "&", "<", ">", '"', "'", "“", "–", " ", "&amp;", "é"]
+    for text in _mixtures(pieces, 7):
+        assert render._escape(text) == escape(text, quote=False), repr(text)

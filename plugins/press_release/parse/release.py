@@ -1380,9 +1380,11 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     # joined text is most often two bytes a character: it holds curly quotes).
     # The first line is never the next post's: the loop starts at the second. A line
     # whose lower case opens with "the post" opens with "T" (no other capital lowers to
-    # a text opening with "t"): the footer's test is tried on those alone.
-    for index, line in enumerate(islice(body, 1, None), 1):
-        if not line[:1].isupper():
+    # a text opening with "t"): the footer's test is tried on those alone. (An index loop
+    # and a blank line's own test cost less than enumerate(islice()) and a slice.)
+    for index in range(1, len(body)):
+        line = body[index]
+        if not line or not line[0].isupper():
             continue
         head = line[:40]
         if line[0] == "T" and head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
