@@ -374,3 +374,28 @@ def test_escape_shortcut_is_html_escape():
     pieces = ["a", "&", "<", ">", '"', "'", "“", "–", " ", "&amp;", "é"]
     for text in _mixtures(pieces, 7):
         assert render._escape(text) == escape(text, quote=False), repr(text)
+
+
+def test_split_code_parts_as_before():
+    """split_code() drops empty and anonymous parts by a set, and takes the desk's part
+    out by slices: the reporters and desk of the plain loop it replaced."""
+
+    def reference(code):
+        code = " ".join(code.split())
+        dated = byline.CODE_THEN_DATE.fullmatch(code) if "," in code else None
+        parts = (dated["code"] if dated else code).split("/")
+        parts = [p.strip() for p in parts if p.strip() not in ("", *byline.ANONYMOUS)]
+        if code in byline.ANONYMOUS or not parts:
+            return code, (), None
+        desk_index = None
+        if byline.DESK.search(parts[-1]):
+            desk_index = len(parts) - 1
+        elif byline.DESK.search(parts[0]):
+            desk_index = 0
+        desk = parts[desk_index] if desk_index is not None else None
+        return code, tuple(p for i, p in enumerate(parts) if i != desk_index), desk
+
+    pieces = ["rus", "hms", "humas", "/", "/", " ", "**", "*", "ky", "prov", "DPRD", ", 7/8", "x"]
+    for code in _mixtures(pieces, 9):
+        found = byline.split_code.__wrapped__(code)
+        assert (found.code, found.reporters, found.desk) == reference(code), repr(code)
