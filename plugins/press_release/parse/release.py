@@ -771,8 +771,11 @@ LIST_MARKS = ("- ", "– ", "• ")  # what opens a line of a list of headlines 
 def _list_runs(lines: list[str]) -> list[range]:
     """The runs of HEADLINE_LIST_MIN lines or more, one after the other, opening with a
     dash or a bullet: a page's lists of other headlines or its menus."""
-    if not any(line[:2] in LIST_MARKS for line in lines):
-        return []  # most tops hold no list
+    for line in lines:
+        if line[:2] in LIST_MARKS:
+            break
+    else:
+        return []  # most tops hold no list (a plain loop: any() over a generator costs more)
     runs: list[range] = []
     start = None
     for index, line in enumerate([*lines, ""]):
@@ -789,7 +792,10 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     """`lines` without the page's lists of other headlines above the title (_list_runs),
     below which the release goes on (a dek opens with a dash, alone; a list closing the
     lines above the dateline is the release's own)."""
-    listed = {i for run in _list_runs(lines) if run[-1] < len(lines) - 1 for i in run}
+    runs = _list_runs(lines)
+    if not runs:
+        return lines  # most tops
+    listed = {i for run in runs if run[-1] < len(lines) - 1 for i in run}
     if not listed:
         return lines
     release.dropped.extend(lines[i] for i in sorted(listed))
@@ -1346,7 +1352,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body.append(strip_end_mark(last))
     if codes:
         bylines = bylines or [split_code(code) for code in codes]
-        apply_byline(release, " ".join(b.code for b in bylines), bylines)
+        apply_byline(release, " ".join([b.code for b in bylines]), bylines)
     return body
 
 
