@@ -399,3 +399,26 @@ def test_split_code_parts_as_before():
     for code in _mixtures(pieces, 9):
         found = byline.split_code.__wrapped__(code)
         assert (found.code, found.reporters, found.desk) == reference(code), repr(code)
+
+
+def test_is_place_case_test_as_the_two_all_calls():
+    """dateline._is_place() tests the words' case with a loop: what the two all() calls
+    over generators gave (every word opening with a capital, or every word in capitals)."""
+    pieces = ["Kota", "BARU", "baru", "X", "Ünye", "Dr.", "a-b", "A-B", "Sá", "3A", " "]
+    for text in _mixtures(pieces, 13):
+        words = text.split()
+        if not words or words[0].casefold().strip(".") in dateline.NOT_A_PLACE:
+            continue
+        if words[0].casefold().startswith(dateline.UNIT_OPENINGS):
+            continue
+        if words[-1].casefold().endswith("nya"):
+            continue
+        expected = all(w[:1].isupper() for w in words) or all(w.isupper() for w in words)
+        assert dateline._is_place(text) == expected, repr(text)
+
+
+def test_nul_byte_test_by_value():
+    rng = random.Random(19)
+    for _ in range(2000):
+        raw = bytes(rng.choice((0, 1, 32, 65, 255)) for _ in range(rng.randint(0, 6)))
+        assert (0 in raw) == (b"\x00" in raw)

@@ -406,7 +406,11 @@ def _is_place(place: str) -> bool:
         return False  # "Lanjutnya", "Menurutnya": a sentence's opening
     # Upper case, or Title Case: every word opening with a capital (the stricter "and not
     # w[1:].isupper()" form once tested here implies this one, so it decides nothing).
-    return all(w[:1].isupper() for w in words) or all(w.isupper() for w in words)
+    # (Plain loops: all() over a generator that stops early leaves it to be closed.)
+    for word in words:
+        if not word[0].isupper():
+            return all(map(str.isupper, words))
+    return True
 
 
 def _is_date(text: str) -> bool:

@@ -1268,7 +1268,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
     if index is not None:
-        release.dropped.extend(x for x in body[index:] if x)
+        release.dropped.extend([x for x in body[index:] if x])
         if chrome.is_headed_chrome(body[index]):
             index = _drop_heading_above(release, body, index)
         body = body[:index]
