@@ -26,7 +26,8 @@ def body_html(blocks: list[Block], dateline_text: str | None, captions: list[str
         text = "".join(rest)
         if "&" in text or "<" in text or ">" in text:
             rest = list(map(_escape, rest))
-        parts.append("<p>" + "</p>\n<p>".join(rest) + "</p>")
+        body = "</p>\n<p>".join(rest)
+        parts.append(f"<p>{body}</p>")  # one copy ("<p>" + body + "</p>" makes two)
         return "\n".join(parts)
     return "\n".join(parts + _blocks_html(blocks, dateline_text))
 
