@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from press_release.parse import chrome, dateline, dates, normalise, paragraphs, release, render
-from press_release.parse.byline import ANONYMOUS
+from press_release.parse.byline import ANONYMOUS, Byline
 from press_release.parse.paragraphs import Block
 
 from .conftest import FIXTURES
@@ -358,9 +358,9 @@ def test_one_paragraph_per_line_loop_on_random_mixtures_and_code_points():
                 assert paragraphs._one_paragraph_per_line(lines) == _not_alone_search(lines)
 
 
-@pytest.mark.parametrize("cls", [dateline.Dateline, dates.FoundDate])
+@pytest.mark.parametrize("cls", [dateline.Dateline, dates.FoundDate, Byline])
 def test_hand_written_init_takes_the_fields(cls):
-    # Dateline and FoundDate set their frozen fields in one call (see their __init__):
+    # Dateline, FoundDate and Byline set their frozen fields in one call (see __init__):
     # the parameters are the dataclass's fields, in order, with the same defaults.
     import dataclasses
     import inspect

@@ -353,3 +353,78 @@ def test_domain_dot_needs_a_dot():
     for char in CODE_POINTS:
         if dateline._DOMAIN_DOT.search(char + "c") or dateline._DOMAIN_DOT.search("x" + char):
             assert char == ".", repr(char)
+
+
+def test_printed_again_is_the_first_copy_below():
+    """_printed_again() counts the line's copies before list.index() looks below it: the
+    index of the first copy below, or None, as a plain scan gives."""
+    from press_release.parse import release
+
+    rng = random.Random(17)
+    long_lines = ["L" * release.COPY_MIN, "M" * (release.COPY_MIN + 5), "S" * 10]
+    for _ in range(3000):
+        lines = [rng.choice([*long_lines, "", "x"]) for _ in range(rng.randint(1, 8))]
+        index = rng.randrange(len(lines))
+        lead = lines[index]
+        below = [i for i in range(index + 1, len(lines)) if lines[i] == lead]
+        expected = below[0] if below and len(lead) >= release.COPY_MIN else None
+        assert release._printed_again(lines, index) == expected, (lines, index)
+
+
+def test_escape_shortcut_is_html_escape():
+    """render._escape() skips html.escape()'s replacements when no "&<>" is in the text."""
+    from html import escape
+
+    from press_release.parse import render
+
+    pieces = ["a", "&", "<", ">", '"', "'", "“", "–", " ", "&amp;", "é"]
+    for text in _mixtures(pieces, 7):
+        assert render._escape(text) == escape(text, quote=False), repr(text)
+
+
+def test_split_code_parts_as_before():
+    """split_code() drops empty and anonymous parts by a set, and takes the desk's part
+    out by slices: the reporters and desk of the plain loop it replaced."""
+
+    def reference(code):
+        code = " ".join(code.split())
+        dated = byline.CODE_THEN_DATE.fullmatch(code) if "," in code else None
+        parts = (dated["code"] if dated else code).split("/")
+        parts = [p.strip() for p in parts if p.strip() not in ("", *byline.ANONYMOUS)]
+        if code in byline.ANONYMOUS or not parts:
+            return code, (), None
+        desk_index = None
+        if byline.DESK.search(parts[-1]):
+            desk_index = len(parts) - 1
+        elif byline.DESK.search(parts[0]):
+            desk_index = 0
+        desk = parts[desk_index] if desk_index is not None else None
+        return code, tuple(p for i, p in enumerate(parts) if i != desk_index), desk
+
+    pieces = ["rus", "hms", "humas", "/", "/", " ", "**", "*", "ky", "prov", "DPRD", ", 7/8", "x"]
+    for code in _mixtures(pieces, 9):
+        found = byline.split_code.__wrapped__(code)
+        assert (found.code, found.reporters, found.desk) == reference(code), repr(code)
+
+
+def test_is_place_case_test_as_the_two_all_calls():
+    """dateline._is_place() tests the words' case with a loop: what the two all() calls
+    over generators gave (every word opening with a capital, or every word in capitals)."""
+    pieces = ["Kota", "BARU", "baru", "X", "Ünye", "Dr.", "a-b", "A-B", "Sá", "3A", " "]
+    for text in _mixtures(pieces, 13):
+        words = text.split()
+        if not words or words[0].casefold().strip(".") in dateline.NOT_A_PLACE:
+            continue
+        if words[0].casefold().startswith(dateline.UNIT_OPENINGS):
+            continue
+        if words[-1].casefold().endswith("nya"):
+            continue
+        expected = all(w[:1].isupper() for w in words) or all(w.isupper() for w in words)
+        assert dateline._is_place(text) == expected, repr(text)
+
+
+def test_nul_byte_test_by_value():
+    rng = random.Random(19)
+    for _ in range(2000):
+        raw = bytes(rng.choice((0, 1, 32, 65, 255)) for _ in range(rng.randint(0, 6)))
+        assert (0 in raw) == (b"\x00" in raw)

@@ -102,6 +102,12 @@ DESK = re.compile(
 
 # The anonymous code of an office's desk: "(*)", "(**)", "(***)", and as a part "(ptr/**)".
 ANONYMOUS = frozenset(("*", "**", "***"))
+# The parts split_code() leaves out of a code: empty ones and the anonymous desk's.
+_NO_NAME = ANONYMOUS | {""}
+
+
+# Sets an attribute of a frozen instance (see Byline.__init__).
+_set_fields = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,11 @@ class Byline:
     code: str
     reporters: tuple[str, ...]
     desk: str | None
+
+    def __init__(self, code: str, reporters: tuple[str, ...], desk: str | None) -> None:
+        # One call sets the frozen instance's dict whole, as in dateline.Dateline (the
+        # generated __init__ makes one per field); the same fields.
+        _set_fields(self, "__dict__", {"code": code, "reporters": reporters, "desk": desk})
 
 
 # A site's codes recur in release after release ("rus/hmsprov"): each is read once. A
@@ -166,7 +177,7 @@ def split_code(code: str) -> Byline:
         return Byline(code, (), None)
     dated = CODE_THEN_DATE.fullmatch(code) if "," in code else None
     parts = (dated["code"] if dated else code).split("/")
-    parts = [part.strip() for part in parts if part.strip() not in ("", *ANONYMOUS)]
+    parts = [part.strip() for part in parts if part.strip() not in _NO_NAME]
     if not parts:  # "/" or "": an author's header may hold anything
         return Byline(code, (), None)
     desk_index = None
@@ -174,9 +185,10 @@ def split_code(code: str) -> Byline:
         desk_index = len(parts) - 1
     elif DESK.search(parts[0]):
         desk_index = 0
-    desk = parts[desk_index] if desk_index is not None else None
-    reporters = tuple(p for i, p in enumerate(parts) if i != desk_index)
-    return Byline(code, reporters, desk)
+    if desk_index is None:
+        return Byline(code, tuple(parts), None)
+    # The parts but the desk's (the first or the last): slices, not a generator's loop.
+    return Byline(code, (*parts[:desk_index], *parts[desk_index + 1 :]), parts[desk_index])
 
 
 def tail_search_start(text: str) -> int:

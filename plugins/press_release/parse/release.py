@@ -471,7 +471,10 @@ def _printed_again(lines: list[str], index: int) -> int | None:
     releases). A short line may recur for other reasons: only one of COPY_MIN characters
     or more counts."""
     lead = lines[index]
-    if len(lead) < COPY_MIN:
+    # Speed: list.index() raises when the line is not found below (most releases), and
+    # the error's message holds the line's repr, built each time (about 10,000
+    # instructions a release). A count of one is the line itself: no copy anywhere.
+    if len(lead) < COPY_MIN or lines.count(lead) < 2:
         return None
     try:
         return lines.index(lead, index + 1)
@@ -946,8 +949,11 @@ LIST_MARKS = ("- ", "– ", "• ")  # what opens a line of a list of headlines 
 def _list_runs(lines: list[str]) -> list[range]:
     """The runs of HEADLINE_LIST_MIN lines or more, one after the other, opening with a
     dash or a bullet: a page's lists of other headlines or its menus."""
-    if not any(line[:2] in LIST_MARKS for line in lines):
-        return []  # most tops hold no list
+    for line in lines:
+        if line[:2] in LIST_MARKS:
+            break
+    else:
+        return []  # most tops hold no list (a plain loop: any() over a generator costs more)
     runs: list[range] = []
     start = None
     for index, line in enumerate([*lines, ""]):
@@ -994,7 +1000,10 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     """`lines` without the page's lists of other headlines above the title (_list_runs),
     below which the release goes on (a dek opens with a dash, alone; a list closing the
     lines above the dateline is the release's own)."""
-    listed = {i for run in _list_runs(lines) if run[-1] < len(lines) - 1 for i in run}
+    runs = _list_runs(lines)
+    if not runs:
+        return lines  # most tops
+    listed = {i for run in runs if run[-1] < len(lines) - 1 for i in run}
     if not listed:
         return lines
     # A CMS's article info ("- Category: Berita", "- Hits: 140") is no headline: read below.
@@ -1514,7 +1523,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
     if index is not None:
-        release.dropped.extend(x for x in body[index:] if x)
+        release.dropped.extend([x for x in body[index:] if x])
         if chrome.is_headed_chrome(body[index]):
             index = _drop_heading_above(release, body, index)
         body = body[:index]
@@ -1604,7 +1613,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
         body.append(strip_end_mark(last))
     if codes:
         bylines = bylines or [split_code(code) for code in codes]
-        apply_byline(release, " ".join(b.code for b in bylines), bylines)
+        apply_byline(release, " ".join([b.code for b in bylines]), bylines)
     return body
 
 
@@ -1638,9 +1647,11 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
     # joined text is most often two bytes a character: it holds curly quotes).
     # The first line is never the next post's: the loop starts at the second. A line
     # whose lower case opens with "the post" opens with "T" (no other capital lowers to
-    # a text opening with "t"): the footer's test is tried on those alone.
-    for index, line in enumerate(islice(body, 1, None), 1):
-        if not line[:1].isupper():
+    # a text opening with "t"): the footer's test is tried on those alone. (An index loop
+    # and a blank line's own test cost less than enumerate(islice()) and a slice.)
+    for index in range(1, len(body)):
+        line = body[index]
+        if not line or not line[0].isupper():
             continue
         head = line[:40]
         if line[0] == "T" and head[:8].lower() == "the post" and FEED_FOOTER.fullmatch(line):
