@@ -27,7 +27,10 @@ from .regions import is_region
 # which branch that character allows: the matches are those of the plain alternation
 # r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z"“])"
 # (and "--" glued after a bracket: "Pontianak (HUMAS-X)--Upacara ...", or two or three
-# dashes glued to it before a space: "Batanghari (Humas KUA)--- Di ..."), but
+# dashes glued to it before a space: "Batanghari (Humas KUA)--- Di ...", two or three
+# dashes or two bars after a space glued to the lead: "Manado (X) --Kepala", "Outlet.com
+# ||Polres", and a hyphen after a domain's ending: "OUTLET.com-Lima"; the plain forms are
+# in tests/test_parse_speed_guards.py), but
 # a pattern opening with a character class lets the regex engine skip ahead to the next
 # candidate character in C instead of trying every branch at every position (2-5x faster
 # on a line). After a space, a look-ahead for the next character (a space or a mark)
