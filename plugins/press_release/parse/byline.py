@@ -252,34 +252,29 @@ def take_byline(text: str) -> tuple[str, list[str]]:
             text = text[: star.start()].rstrip()
             codes.insert(0, star["code"] or star["dotted"])
             continue
-        if (
-            not codes
-            and text[-4:] in SIGN_OFF_ENDINGS
-            and (site := DOMAIN_SIGN_OFF.search(text, len(text) - 40))
-        ):
-            text = text[: site.start()].rstrip()
-            codes.insert(0, site["code"])  # "... Rawung. outlet.com": the outlet's sign-off
-            continue
-        if (
-            not codes
-            and "||" in text[-24:]
-            and (barred := GLUED_BAR_CODE.search(text, len(text) - 24))
-        ):
-            text = text[: barred.start()]
-            codes.insert(0, barred["code"])  # "... kata AKBP Achmad.||BMT.Manalu"
-            continue
-        if (
-            not codes
-            and "@" in text[-16:]
-            and (handle := GLUED_HANDLE.search(text, len(text) - 16))
-        ):
-            text = text[: handle.start()]
-            codes.insert(0, handle["code"])  # "... di Indonesia.@herz"
+        if not codes and (glued := _glued_sign_off(text)):
+            text = text[: glued.start()].rstrip()
+            codes.insert(0, glued["code"])
             continue
         break
     if not codes:
         text, codes = _other_closing_code(text)
     return text, codes
+
+
+def _glued_sign_off(text: str) -> re.Match[str] | None:
+    """A sign-off without brackets closing `text`, each shape tried only when its mark
+    stands near the end: an outlet's domain ("... Rawung. outlet.com"), a code after a
+    double bar ("... Achmad.||BMT.Manalu"), a writer's handle ("... di Indonesia.@herz")."""
+    end = len(text)
+    found = None
+    if text[-4:] in SIGN_OFF_ENDINGS:
+        found = DOMAIN_SIGN_OFF.search(text, end - 40)
+    if found is None and "||" in text[-24:]:
+        found = GLUED_BAR_CODE.search(text, end - 24)
+    if found is None and "@" in text[-16:]:
+        found = GLUED_HANDLE.search(text, end - 16)
+    return found
 
 
 def _other_closing_code(text: str) -> tuple[str, list[str]]:

@@ -522,7 +522,10 @@ def _leading_shape(line: str) -> bool:
     )
 
 
-IMAGE_FILE = re.compile(r"(?i)[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)")
+# A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE
+# takes the same name, maybe in Markdown's image brackets.
+IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
+IMAGE_FILE = re.compile(rf"(?i){IMAGE_NAME}")
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")

@@ -711,7 +711,7 @@ _CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
 _PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
 
 
-def _breadcrumb_category(dropped: list[str], title: str | None) -> str | None:
+def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
     """The rubric a line among the `dropped` ones names: glued to a view counter
     (RUBRIC_COUNTER), or a breadcrumb trail's last item but the page's own (the title,
     "Detail"), of a few words without a digit."""
@@ -921,7 +921,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.dropped.append(release.category)
         release.category = rubrics[0]
     if release.category is None and release.dropped:
-        release.category = _breadcrumb_category(release.dropped, release.title)
+        release.category = _rubric_among_dropped(release.dropped, release.title)
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
@@ -1619,9 +1619,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
 
 # A picture's file name or Markdown image a copy left below the text: "1.png)",
 # "foto-kegiatan.jpg", "![](gambar1.jpeg)".
-IMAGE_REFERENCE = re.compile(
-    r"(?i)(?:!\[[^\]]{0,80}\]\()?[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)\)?"
-)
+IMAGE_REFERENCE = re.compile(rf"(?i)(?:!\[[^\]]{{0,80}}\]\()?{chrome.IMAGE_NAME}\)?")
 
 
 def _image_reference(line: str) -> bool:
