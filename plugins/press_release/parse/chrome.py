@@ -104,7 +104,9 @@ LEADING_CHROME = re.compile(
 # Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
 # theme's placeholder repeated on one line, a label glued to a view counter, a hit
 # counter at the end.
-PLACEHOLDER = re.compile(r"(?i)[a-z]+(?:_[a-z]+)+")  # "spot_imgspot_img"
+# A theme's placeholder ("spot_imgspot_img"), a picture's or an element's name with
+# underscores ("42593382_5263121044_o", "805_b"): no word of a release holds one.
+PLACEHOLDER = re.compile(r"(?i)[a-z0-9]+(?:_[a-z0-9]+)+")
 # "header-int", "copy-link-circle", an icon's name glued to its label "zoom-in-whitePerbesar"
 HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?")
 GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"
@@ -525,7 +527,9 @@ def _leading_shape(line: str) -> bool:
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE
 # takes the same name, maybe in Markdown's image brackets.
 IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
-IMAGE_FILE = re.compile(rf"(?i){IMAGE_NAME}")
+# Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
+# ".jpg)".
+IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
@@ -558,6 +562,13 @@ LINK_COPIED = re.compile(
     r"(?i)(?:url|link|tautan)\ (?:berhasil\ |telah\ )?(?:di)?(?:copy|salin|kopi)!?"
 )
 _SHARE_OPENINGS = _SOCIAL_OPENINGS | {"co", "sa", "ur", "li", "ta"}
+
+
+def is_file_name(line: str) -> bool:
+    """A picture's file name (IMAGE_FILE) or a name with underscores (PLACEHOLDER) alone."""
+    if " " in line:
+        return False
+    return bool(("_" in line and PLACEHOLDER.fullmatch(line)) or IMAGE_FILE.fullmatch(line))
 
 
 def may_be_trailing_shape(line: str) -> bool:

@@ -521,6 +521,36 @@ _OFFICE_OPENINGS = (
 )  # fmt: skip
 
 
+# The first word of a town's name whose second word alone may name a regency: "Muara
+# Bungo" (Bungo's seat), "Kuala Kapuas", "Tanjung Balai" are places, no outlet and place.
+_PLACE_HEADS = frozenset((
+    "air", "bandar", "batu", "bukit", "gunung", "kampung", "kota", "kab", "kabupaten",
+    "kuala", "labuhan", "long", "lubuk", "muara", "padang", "pangkalan", "pasir", "pulau",
+    "rantau", "sei", "simpang", "sungai", "tanah", "tanjung", "teluk", "ujung", "kecamatan",
+    "kelurahan", "desa", "provinsi", "prov", "kepulauan", "kep", "nusa", "tebing", "binjai",
+    "kutai", "tana", "sri", "sidi", "pematang", "barito", "banjar", "way", "lhok", "kuta",
+    "parit", "bagan", "selat", "talang", "ulu", "hulu", "koto", "nagari", "paya", "lembah",
+))  # fmt: skip
+
+
+def _outlet_before_region(place: str) -> tuple[str, str] | None:
+    """An outlet's one-word name before a known region that the whole is not: "PALAKAT
+    Minahasa Utara" -> ("PALAKAT", "Minahasa Utara"). None for a town whose last words
+    name a regency ("Muara Bungo"), an office ("Humas Gowa") or a title."""
+    head, _, rest = place.partition(" ")
+    if (
+        len(head) < 3
+        or not head.isalpha()
+        or head.casefold() in _PLACE_HEADS
+        or head.casefold() in NOT_A_PLACE
+        or head.lower().startswith(_OFFICE_OPENINGS + UNIT_OPENINGS)
+        or not is_region(rest)
+        or is_region(place)
+    ):
+        return None
+    return head, rest
+
+
 def _office_alone(prefix: str) -> bool:
     """An office's name where the place would be: a few words, the first an office's
     ("Diskominfo Kukar"), or "Dinas Kominfo" and the regency ("DINAS KOMINFO KAB. BELU")."""
@@ -707,6 +737,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         head, _, office = place.rpartition(" ")
         if office.isupper() and _office_alone(office) and _is_place(head):
             place, agency = head, office  # "Ambon PPID, Walikota ...": the place, its office
+    if agency is None and " " in place and (split := _outlet_before_region(place)):
+        agency, place = split  # "PALAKAT Minahasa Utara–", "Memontum Pamekasan –"
     province = match["province"]
     if province:
         if province.casefold() in PROVINCES:
@@ -839,6 +871,8 @@ def _own_line(line: str) -> Dateline | None:
     if parsed and not parsed[0] and parsed[2] and _is_place(after) and fewer_words(after, 4):
         return Dateline(after, None, parsed[2], line, "")  # "Senin, 19 Mei 2025 – Kendari"
     if not parsed or not parsed[0]:
+        if (not parsed or not parsed[2]) and sep.group(0).strip() in _DASHES and is_region(after):
+            return Dateline(after, head, None, line, "")  # "Media Humas Polri – KUDUS"
         return None
     place, agency, date_text = parsed
     if date_text and TIME_RE.fullmatch(after):
@@ -1436,11 +1470,33 @@ def _after_separator(
             elif not after_outlet and (inner := _dateline_after_outlet(rest)) is not None:
                 # "Outlet.id – Kendari, 22 Agustus 2025 – Polda ...", "Outlet – Singaraja,- "
                 place, date_text, unit, rest = inner.place, inner.date_text, inner.text, inner.rest
+        elif (
+            not strict
+            and not after_outlet
+            and place is not None
+            and agency is None
+            and date_text is None
+            and " " not in place
+            and _dash_early(rest)
+            and not is_region(place)
+            and (inner := _dateline_after_outlet(rest)) is not None
+            and is_region(inner.place)
+        ):
+            # "Outletname – Gorontalo – Badan ...": one word no region knows, then a
+            # known place and its own dash: the outlet, then the dateline.
+            agency, place, date_text = place, inner.place, inner.date_text
+            unit, rest = inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
+
+
+def _dash_early(rest: str) -> bool:
+    """A dash in the first 40 characters: where a second dateline's separator would be."""
+    head = rest[:40]
+    return "-" in head or "–" in head or "—" in head
 
 
 def _dateline_after_outlet(rest: str) -> Dateline | None:

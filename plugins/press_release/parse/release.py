@@ -1623,8 +1623,11 @@ IMAGE_REFERENCE = re.compile(rf"(?i)(?:!\[[^\]]{{0,80}}\]\()?{chrome.IMAGE_NAME}
 
 
 def _image_reference(line: str) -> bool:
-    """A line holding only a picture's file name (IMAGE_REFERENCE)."""
-    return "." in line[-6:] and bool(IMAGE_REFERENCE.fullmatch(line))
+    """A line holding only a picture's file name (IMAGE_REFERENCE), or an element's or
+    picture's name with underscores, maybe in a bullet list ("• 805_b")."""
+    if "." in line[-6:] and IMAGE_REFERENCE.fullmatch(line):
+        return True
+    return ("_" in line or "." in line[-6:]) and chrome.is_file_name(line.lstrip("•·▪► "))
 
 
 # A WordPress feed's footer below each post: "The post Title appeared first on Site."
