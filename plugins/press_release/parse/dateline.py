@@ -27,7 +27,8 @@ from .regions import is_region
 # which branch that character allows: the matches are those of the plain alternation
 # r"\s+(?:-{2,3}|\|\||[-–—|~])\s+|[–—]\s*|(?<=[\w),])-\s+|(?<=[,)\s])-(?=[A-Z"“])"
 # (and "--" glued after a bracket: "Pontianak (HUMAS-X)--Upacara ...", or two or three
-# dashes glued to it before a space: "Batanghari (Humas KUA)--- Di ...", two or three
+# dashes glued to it before a space or the lead: "Batanghari (Humas KUA)--- Di ...",
+# "Banda Aceh (Inmas)---Menteri ...", two or three
 # dashes or two bars after a space glued to the lead: "Manado (X) --Kepala", "Outlet.com
 # ||Polres", and a hyphen after a domain's ending: "OUTLET.com-Lima"; the plain forms are
 # in tests/test_parse_speed_guards.py), but
@@ -41,7 +42,7 @@ STRONG_SEPARATOR = re.compile(
     (?: (?=[\s\-–—|~])(?<=\s)(?: \s*(?:-{2,3}|\|\||[-–—|~])\s+
                                | (?:-{2,3}|\|\|)(?=[A-Z"“]) )  # "X (Unit) --Kepala", "||Polres"
       | (?<=[–—])\s*
-      | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-(?=[A-Z"“])
+      | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-{1,2}(?=[A-Z"“])
                 | (?<=\)-)-{1,2}\s+     # "(Humas KUA)--- Di sela ..."
                 # a domain's ending glued to the lead: "OUTLET.com-Lima pasang ..."
                 | (?:(?<=\.com-)|(?<=\.COM-)|(?<=\.id-)|(?<=\.ID-)|(?<=\.co-)|(?<=\.net-))
@@ -325,8 +326,8 @@ OFFICE_DASH = re.compile(
 UNSEPARATED = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
-      (?P<date1>(?:[A-Z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
-      \ (?=[A-Z"“])
+      (?P<date1>(?:[A-Za-z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
+      ,?\ (?=[A-Z"“])                                  # "Balige, senin 22 April 2019, "
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       (?:,?\ (?=[a-z])|(?=[A-Z][a-z]))                  # "Gorontalo (1/2)Laporan ...",
                                                        # "Serang (11/11), menindaklanjuti"
@@ -343,6 +344,8 @@ UNSEPARATED = re.compile(
       (?P<outlet5>[A-Za-z][\w]*(?:\.[a-z][a-z-]*)?\.[a-z]{{2,4}}(?:\.[a-z]{{2}})?)-)(?=[A-Z][a-z])
     | (?P<dotted>(?P<place4>{_PLACE})[,/]\ ?               # "Langkat/outlet.com.Hari ..."
       (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
+    | (?P<coloned>(?P<place6>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "BARABAI-PW:Dandim ...",
+      (?P<outlet6>[A-Za-z]{{2,20}}):\ ?)(?=[A-Z][a-z])          # "Place-Outletname:Pemkab"
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
@@ -1067,6 +1070,8 @@ def _unseparated(line: str) -> Dateline | None:
         return None
     if match["dated"]:
         place, date_text, agency = match["place1"], match["date1"], None
+        if date_text[:1].islower() and date_text.split(" ", 1)[0].rstrip(",") not in WEEKDAYS:
+            return None  # a weekday in lower case ("senin 22 April 2019"), no other word
         if not _is_date(date_text.split(" ", 1)[-1] if date_text[:1].isalpha() else date_text):
             return None
     elif match["paren"]:
@@ -1093,6 +1098,10 @@ def _unseparated(line: str) -> Dateline | None:
         place, date_text, agency = match["place4"], None, match["outlet4"]
     elif match["hyphened"]:
         place, date_text, agency = match["place5"], None, match["outlet5"]
+    elif match["coloned"]:
+        place, date_text, agency = match["place6"], None, match["outlet6"]
+        if not (place.isupper() or is_region(place)) or _office_alone(place):
+            return None
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -1123,7 +1132,36 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
     if colon and _office_alone(colon["unit"]):
         return rest[colon.end() :], colon["unit"], colon.group(0)
+    if (tag := _second_tag(rest)) is not None:
+        return rest[tag.end() :], agency or tag["tag"], tag.group(0)
     return rest, agency, ""
+
+
+# A second tag after the dateline's separator, then a separator of its own: an outlet's
+# domain or name, or a police or army unit, or an office ("BOGOR | OUTLET.COM – ",
+# "Surabaya–Outletpos– ", "outlet.com – Polres Sumba Barat ; ").
+SECOND_TAG = re.compile(
+    r"(?P<tag>[A-Za-z][\w.]{1,40}(?:\ [A-Z][\w.]*){0,3})\ ?(?:[-–—]{1,3}|\||;)\ +(?=[A-Z\"“])"
+)
+
+
+def _second_tag(rest: str) -> re.Match[str] | None:
+    """SECOND_TAG, taken when its tag is an outlet's, a unit's or an office's name."""
+    head = rest[:50]
+    if not ("–" in head or "—" in head or "-" in head or "|" in head or ";" in head):
+        return None
+    tag = SECOND_TAG.match(rest)
+    if tag is None:
+        return None
+    name = tag["tag"]
+    if (
+        ("." in name and DOMAIN.fullmatch(name))
+        or (" " not in name and _outlet_alone(name))
+        or name.lower().startswith(UNIT_OPENINGS)
+        or _office_alone(name)
+    ):
+        return tag
+    return None
 
 
 def match_dateline(
