@@ -58,6 +58,10 @@ LEADING_CHROME = re.compile(
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
+    | selamat\ datang\ di\ (?:universitas|institut|politeknik|pengadilan|kejaksaan
+      |pemerintah|kabupaten|kota|provinsi)(?:\ [\w.-]+){1,5}  # "Selamat Datang di Universitas X"
+    | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
+    | bahasa\ ?:                                  # a translation widget's label
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?(?:\ found)?\.?
     | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
@@ -380,7 +384,7 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
-    + ("pi", "te", "yo", "vi")
+    + ("pi", "te", "yo", "vi", "sh")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -406,7 +410,7 @@ FORM_THIRDS = {
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
-    "au": "t", "av": "a", "ba": "cn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
+    "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
@@ -415,7 +419,7 @@ LEADING_THIRDS = {
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l", "yo": "u", "vi": "e",
+    "te": "l", "yo": "u", "vi": "e", "sh": "a",
 }  # fmt: skip
 
 

@@ -434,6 +434,10 @@ def display_place(place: str) -> str:
 UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
 
 
+# Words no place's name ends with: a preposition or a conjunction.
+_NO_PLACE_END = frozenset(("ke", "di", "dan", "yang", "dari", "untuk", "pada", "dengan"))
+
+
 def _is_place(place: str) -> bool:
     words = place.split()
     if not words or words[0].casefold().strip(".") in NOT_A_PLACE:
@@ -442,6 +446,8 @@ def _is_place(place: str) -> bool:
         return False
     if words[-1].casefold().endswith("nya"):
         return False  # "Lanjutnya", "Menurutnya": a sentence's opening
+    if len(words) > 1 and words[-1].casefold() in _NO_PLACE_END:
+        return False  # "Dies Ke - 63 ...": a headline's words before a spaced hyphen
     # Upper case, or Title Case: every word opening with a capital (the stricter "and not
     # w[1:].isupper()" form once tested here implies this one, so it decides nothing).
     # (Plain loops: all() over a generator that stops early leaves it to be closed.)

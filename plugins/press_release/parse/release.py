@@ -605,6 +605,15 @@ def _header_without_dateline(lines: list[str]) -> int:
         ):
             continue
         if (
+            rank == 1
+            and len(content) > 2
+            and not _ends_sentence(line)
+            and fewer_words(line, 25)
+            and office_name(lines[content[0]])
+            and _looks_like_paragraph(lines[content[2]])
+        ):
+            continue  # the headline under the site's header naming the office
+        if (
             line[-1] in "?!"
             and rank + 1 < len(content)
             and (rank == 0 or (rank == 1 and fewer_words(lines[content[0]], 4)))
@@ -1094,7 +1103,19 @@ def _title_and_category(
         release.dropped.append(others[0])
         at = _title_and_category(release, others[1:], meta - 1, config, twice)
         return None if at is None else at + 1
+    if len(others) > 1 and office_name(others[0]) and not office_name(others[1]):
+        # A site's header naming the office over the post ("Pemerintah Kota X" over the
+        # headline): the category, as a unit's line above the title is, never the title.
+        at = _title_and_category(release, others[1:], meta - 1, config, twice)
+        if at is not None and release.category is None:
+            release.category = others[0]
+        else:
+            release.dropped.append(others[0])
+        return None if at is None else at + 1
     known = {c.casefold() for c in config.categories} if config.categories else set()
+    if len(others) == 1 and office_name(others[0]):
+        release.category = others[0]  # the office's name over the lead: no headline
+        return None
     if len(others) == 1:  # the common case: the title alone
         line = others[0]
         if (known and line.casefold() in known) or _rubric(line):
@@ -1291,6 +1312,27 @@ ISSUING_OFFICE = re.compile(
     r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
     r"|kantor|seksi|bidang)\b(?:\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
 )
+
+
+# A government body's name alone, as a site's header prints it: "Pemerintah Kota Tegal",
+# "KEJAKSAAN NEGERI NGANJUK", "Pengadilan Agama Pontianak Kelas I.A", "SEKRETARIAT
+# DAERAH", "Pejabat Pengelola Informasi dan Dokumentasi": the body's word, its kind's
+# words, then maybe a region and a class. A headline holds a verb or a topic besides.
+OFFICE_NAME = re.compile(
+    r"(?i:pemerintah|pengadilan|kejaksaan|sekretariat|pejabat\ pengelola)"
+    r"(?:\ (?i:provinsi|kabupaten|kab\.?|kota|administrasi|negeri|agama|tinggi|daerah"
+    r"|militer|tata\ usaha\ negara|informasi|dan|dokumentasi|dprd|dewan))*"
+    r"(?P<place>(?:\ [A-Z][\w.'’-]*){0,3}?)"
+    r"(?:\ (?i:kelas)\ [IVX1-3]+(?:\.?[AB])?)?"
+)
+
+
+def office_name(line: str) -> bool:
+    """A government body's name alone (OFFICE_NAME), its place, if any, a region."""
+    if len(line) > 70 or line[-1:] in ".!?:":
+        return False
+    match = OFFICE_NAME.fullmatch(line)
+    return bool(match) and (not match["place"] or is_region(match["place"].strip()))
 
 
 def _issuer(line: str) -> bool:
