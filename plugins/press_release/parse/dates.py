@@ -453,7 +453,9 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     paragraph, whose weekday fits exactly one year that `context` (the title and body)
     states ("Selasa (28/1)" and "Musrenbang 2020": 28 January 2020 was a Tuesday); last,
     the first day of a range in the lead announced as coming ("22 hingga 28 April 2024
-    mendatang"), or of one in the next paragraphs, the only date the text gives.
+    mendatang"), or of one in the next paragraphs, the only date the text gives; at the
+    very last, a date written out in the lead or named "tanggal" further down
+    (_last_resort).
     """
     lead = paragraphs[0] if paragraphs else ""
     if lead[:1].isdecimal() or lead[:1] in "Tt" or lead[:1] in "Pp":
@@ -505,7 +507,12 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
     )
     later = later or (_first_on(lead[:LEAD_WINDOW]) if "pada" in lead else None)
     if not yearless:
-        return later or coming or _range_beyond_lead(joined, len(texts[0]))
+        return (
+            later
+            or coming
+            or _range_beyond_lead(joined, len(texts[0]))
+            or _last_resort(lead[:LEAD_WINDOW], joined[len(texts[0]) :])
+        )
     years = stated_years(context[:BODY_DATE_WINDOW])
     for match in yearless if years else ():
         weekday = WEEKDAYS[match["weekday"].lower()]
@@ -516,7 +523,35 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
             return FoundDate(datetime(day.year, day.month, day.day), False, weekday, match.group(0))
     # An announced event's date, or a range's beyond the lead ("Kegiatan ini dilaksanakan
     # 21-23 Oktober 2019"), when the text gives no other.
-    return later or coming or _range_beyond_lead(joined, len(texts[0]))
+    return (
+        later
+        or coming
+        or _range_beyond_lead(joined, len(texts[0]))
+        or _last_resort(lead[:LEAD_WINDOW], joined[len(texts[0]) :])
+    )
+
+
+# A full date written out, with its year: "apel pagi 9 Mei 2022 akan segera dimulai".
+PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
+
+
+def _last_resort(lead: str, beyond: str) -> FoundDate | None:
+    """When the text dates the release no other way: the first date written out with
+    its year in the lead, then one named "tanggal" further down ("dimulai tanggal 29
+    Juni 2020"), but one to come, quoted, or a letter's."""
+    if _DIGIT_SET.isdisjoint(lead) and "anggal" not in beyond:
+        return None
+    for match in PLAIN_DATE.finditer(lead):
+        if not match["ty"] or FUTURE_AFTER.match(lead, match.end()) or _quoted(lead, match.start()):
+            continue
+        if _LETTER_BEFORE.search(lead, max(0, match.start() - 60), match.start()):
+            continue
+        if day := _from_match(match.groupdict(), None):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return _first_named(beyond, True, coming=False) if "anggal" in beyond else None
+
+
+_DIGIT_SET = frozenset("0123456789")
 
 
 def _range_beyond_lead(joined: str, lead_size: int) -> FoundDate | None:
