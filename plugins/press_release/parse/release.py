@@ -1164,6 +1164,17 @@ def _title_and_category(
             and (fewer_words(first, 5) or _short_label(first, others[1]))
         )
         at = 1 if is_category else 0
+        if (
+            at == 0
+            and len(others[0]) > 150
+            and not _title_shaped(others[0], 3)
+            and _title_shaped(others[1], 3)
+            and not fewer_words(others[1], 5)
+        ):
+            # A photo's long caption, sentences and all, over the headline: no title.
+            release.captions.append(others[0])
+            at = _title_and_category(release, others[1:], meta - 1, config, twice)
+            return None if at is None else at + 1
         if _is_sentence(others[at]) and not _headline_case(others[at]):
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
             # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
