@@ -62,6 +62,7 @@ LEADING_CHROME = re.compile(
       |pemerintah|kabupaten|kota|provinsi)(?:\ [\w.-]+){1,5}  # "Selamat Datang di Universitas X"
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
     | bahasa\ ?:                                  # a translation widget's label
+    | (?:harap|mohon)\ tunggu\.{0,3}|please\ wait\.{0,3}  # a loading notice
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?(?:\ found)?\.?
     | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
@@ -384,7 +385,7 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
-    + ("pi", "te", "yo", "vi", "sh")
+    + ("pi", "te", "yo", "vi", "sh", "ha")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -413,13 +414,13 @@ LEADING_THIRDS = {
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
-    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dr", "na": "m", "no": " ", "ol": "e",
+    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " ", "ol": "e",
     "pa": "s", "pe": "n", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l", "yo": "u", "vi": "e", "sh": "a",
+    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r",
 }  # fmt: skip
 
 
@@ -513,6 +514,8 @@ def _leading_shape(line: str) -> bool:
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
+    if line[:2] in _ADDRESS_OPENINGS and ADDRESS_LINE.fullmatch(line):
+        return True  # the office's street address and telephone in the page's header
     if line[-4:].lower() == "logo" and LOGO_ALT.fullmatch(line):
         return True  # a picture's alt text: "Garis Logo", "Header Logo"
     if "|" in line and ":" in line and VISITOR_ROW.fullmatch(line):
@@ -557,6 +560,9 @@ ZERO_DATE = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
 INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
+# "Jln. Merdeka No. 4 Telp. (0541) 12345 Fax. 12346": an address with its telephone.
+ADDRESS_LINE = re.compile(r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*")
+_ADDRESS_OPENINGS = frozenset(("Jl", "JL", "Ja", "JA"))
 CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?")
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among
 # them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button

@@ -560,7 +560,7 @@ def _outlet_before_region(place: str) -> tuple[str, str] | None:
     return head, rest
 
 
-def _office_alone(prefix: str) -> bool:
+def office_alone(prefix: str) -> bool:
     """An office's name where the place would be: a few words, the first an office's
     ("Diskominfo Kukar"), or "Dinas Kominfo" and the regency ("DINAS KOMINFO KAB. BELU")."""
     if prefix[:3].lower() not in _OFFICE_HEADS or "," in prefix:
@@ -585,7 +585,7 @@ def _office_colon(line: str, min_words: int) -> Dateline | None:
     """A dateline of an office glued to the place before a spaced colon (OFFICE_COLON),
     weak like a colon's: taken on the lead only."""
     match = OFFICE_COLON.match(line)
-    if match is None or not _office_alone(match["office"]) or not _is_place(match["place"]):
+    if match is None or not office_alone(match["office"]) or not _is_place(match["place"]):
         return None
     rest = line[match.end() :]
     if fewer_words(rest, min_words + 2):
@@ -611,7 +611,7 @@ def _place_hyphen_agency(line: str, min_words: int) -> Dateline | None:
     if match is None or not _is_place(match["place"]):
         return None
     agency = match["agency"]
-    if not (("." in agency and DOMAIN.fullmatch(agency)) or _office_alone(agency)):
+    if not (("." in agency and DOMAIN.fullmatch(agency)) or office_alone(agency)):
         return None
     rest = line[match.end() :]
     if not rest[:1].isupper() or fewer_words(rest, min_words + 2):
@@ -692,7 +692,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None  # "PALANGKA RAYA/OUTLET.CO.ID"
     if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
-    if _office_alone(prefix):
+    if office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
     if prefix.casefold().startswith(UNIT_OPENINGS) and "," not in prefix:
         return (None, prefix, None) if fewer_words(prefix, 4) else None  # "POLRESTUBAN"
@@ -719,7 +719,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None  # "OUTLET AKTUAL. COM, KENDARI"
     if "," in prefix and (match := NAMED_OUTLET_FIRST.fullmatch(prefix)):
         agency, place = match["agency"], match["place"]
-        named = is_outlet(agency) or _office_alone(agency)
+        named = is_outlet(agency) or office_alone(agency)
         if named and not is_outlet(place) and _is_place(place):
             return place, agency, None  # "KabarNTB, Sumbawa", "Humas, Gowa"
     match = PLACE_FORM.fullmatch(prefix)
@@ -744,7 +744,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None
     if " " in place and place[-1:].isupper() and not match["paren"]:
         head, _, office = place.rpartition(" ")
-        if office.isupper() and _office_alone(office) and _is_place(head):
+        if office.isupper() and office_alone(office) and _is_place(head):
             place, agency = head, office  # "Ambon PPID, Walikota ...": the place, its office
     if agency is None and " " in place and (split := _outlet_before_region(place)):
         agency, place = split  # "PALAKAT Minahasa Utara–", "Memontum Pamekasan –"
@@ -870,7 +870,7 @@ def _own_line(line: str) -> Dateline | None:
             and line.rstrip()[-1] in "-–—"
             and fewer_words(prefix, 4)
             and _is_place(prefix)
-            and not _office_alone(prefix)
+            and not office_alone(prefix)
             and prefix.casefold() not in RUBRICS | TOPIC_RUBRICS
         ):
             return Dateline(prefix, None, None, line, "")  # "SAMARINDA –", the lead below
@@ -957,7 +957,7 @@ def _place_then_office(line: str) -> Dateline | None:
     # "Gerung, Diskominfotik", "Tabanan, Xnews", or an outlet's name in capitals:
     # "Tondano, OUTLETREVIEW"
     caps_name = len(office) >= 4 and office.isupper() and office.isalpha() and not is_region(office)
-    if not (_office_alone(office) or is_outlet(office) or caps_name):
+    if not (office_alone(office) or is_outlet(office) or caps_name):
         return None
     return Dateline(place, office, None, line, "")
 
@@ -1094,7 +1094,7 @@ def _unseparated(line: str) -> Dateline | None:
         glued = rest.split(None, 1)[0].casefold()
         if (
             not _is_place(place)
-            or _office_alone(place)
+            or office_alone(place)
             or {place.casefold(), glued} & REGIONS  # "Jawa-Bali", "Asia-Pasifik"
             or place.rsplit(None, 1)[-1].casefold() == glued  # "Layang-Layang": one word
         ):
@@ -1106,7 +1106,7 @@ def _unseparated(line: str) -> Dateline | None:
         place, date_text, agency = match["place5"], None, match["outlet5"]
     elif match["coloned"]:
         place, date_text, agency = match["place6"], None, match["outlet6"]
-        if not (place.isupper() or is_region(place)) or _office_alone(place):
+        if not (place.isupper() or is_region(place)) or office_alone(place):
             return None
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
@@ -1136,7 +1136,7 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     if bracketed:  # "Gorontalo – (Diskominfotik) – Gubernur ..."
         return rest[bracketed.end() :], bracketed["unit"], bracketed.group(0)
     colon = UNIT_COLON.match(rest) if agency is None and ":" in rest[:40] else None
-    if colon and _office_alone(colon["unit"]):
+    if colon and office_alone(colon["unit"]):
         return rest[colon.end() :], colon["unit"], colon.group(0)
     if (tag := _second_tag(rest)) is not None:
         return rest[tag.end() :], agency or tag["tag"], tag.group(0)
@@ -1164,7 +1164,7 @@ def _second_tag(rest: str) -> re.Match[str] | None:
         ("." in name and DOMAIN.fullmatch(name))
         or (" " not in name and _outlet_alone(name))
         or name.lower().startswith(UNIT_OPENINGS)
-        or _office_alone(name)
+        or office_alone(name)
     ):
         return tag
     return None
@@ -1436,7 +1436,7 @@ def _after_separator(
             # ("Bontang: "); before a spaced colon, an outlet's or the table's place:
             # "RESKAL : Kepala ..." is a caption's label, "OUTLET.Com, PLACE : " and
             # "BONTANG : " are datelines.
-            if place is None and mark == ":" and agency and _office_alone(agency):
+            if place is None and mark == ":" and agency and office_alone(agency):
                 if fewer_words(rest, min_words + 2) or not rest[:1].isupper():
                     continue
                 # "DISKOMINFOSAN : Untuk ...": the issuing office, no place
@@ -1597,12 +1597,12 @@ def region_opening(line: str) -> Dateline | None:
             return None  # an outlet named after its city: "Bontang Post - "
         if prefix.rstrip(" ,").lower().endswith(".go.id"):
             return None  # an office's own address names the office: "pn-x.go.id – "
-        if _office_alone(prefix.strip(" ,")):
+        if office_alone(prefix.strip(" ,")):
             return None  # an office named after its place: "Humas Kebumen - "
         for size in (3, 2, 1):
             for at in range(len(words) - size + 1):
                 name = " ".join(words[at : at + size])
-                if is_region(name) and not _office_alone(name):
+                if is_region(name) and not office_alone(name):
                     where = prefix.find(words[at])
                     place = prefix[where : where + len(name)] if where >= 0 else name
                     if " ".join(place.split()) != name:

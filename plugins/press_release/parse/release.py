@@ -48,6 +48,7 @@ from .dateline import (
     glued_opening,
     is_outlet,
     match_dateline,
+    office_alone,
     region_opening,
 )
 from .header import read_header
@@ -1103,7 +1104,7 @@ def _title_and_category(
         release.dropped.append(others[0])
         at = _title_and_category(release, others[1:], meta - 1, config, twice)
         return None if at is None else at + 1
-    if len(others) > 1 and office_name(others[0]) and not office_name(others[1]):
+    if len(others) > 1 and office_name(others[0]):
         # A site's header naming the office over the post ("Pemerintah Kota X" over the
         # headline): the category, as a unit's line above the title is, never the title.
         at = _title_and_category(release, others[1:], meta - 1, config, twice)
@@ -1339,11 +1340,15 @@ OFFICE_NAME = re.compile(
 
 
 def office_name(line: str) -> bool:
-    """A government body's name alone (OFFICE_NAME), its place, if any, a region."""
+    """A government body's name alone (OFFICE_NAME), its place, if any, a region; or an
+    issuing office's short name (dateline.office_alone)."""
     if len(line) > 70 or line[-1:] in ".!?:":
         return False
     match = OFFICE_NAME.fullmatch(line)
-    return bool(match) and (not match["place"] or is_region(match["place"].strip()))
+    if match is None:  # "Diskominfo Bintan", "Humas Kutai Timur"
+        rest = line.partition(" ")[2]
+        return office_alone(line) and (not rest or is_region(rest))
+    return not match["place"] or is_region(match["place"].strip())
 
 
 def _issuer(line: str) -> bool:
