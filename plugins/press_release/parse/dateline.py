@@ -636,6 +636,15 @@ def _date_only(prefix: str) -> bool:
     return _is_date(prefix)
 
 
+# A wire's dateline: the place, maybe its province, the day, the agency in brackets
+# ("JAKARTA, 10/4 (ANTARA)", "LAMONGAN, JAWA TIMUR, 10/4 (JMDN)").
+PLACE_DATE_AGENCY = re.compile(
+    rf"(?P<place>{_PLACE})(?:,\ ?(?P<province>{_PLACE}))?,\ ?"
+    r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\ [A-Za-z]{3,9}(?:\ \d{4})?)"
+    r"\ ?\((?P<agency>[^()]{1,30})\)"
+)
+
+
 # A site's datelines recur ("SAMARINDA", "PROKAL.CO, SAMARINDA"): each is read once.
 @lru_cache(maxsize=4096)
 def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
@@ -658,6 +667,13 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             ("." in prefix and DOMAIN.fullmatch(prefix)) or CAMEL_OUTLET.fullmatch(prefix)
         ):
             return None, prefix, None
+        if (
+            prefix[0].isdecimal()
+            and "." in prefix
+            and " " not in prefix
+            and DOMAIN.fullmatch(prefix)
+        ):
+            return None, prefix, None  # "1OUTLET.ID": a domain opening with a digit
         match = LOWER_DOMAIN_FIRST.fullmatch(prefix) if "," in prefix or " " in prefix else None
         if (
             match
@@ -683,6 +699,13 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     bar = "/" in prefix or "|" in prefix
     match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
     if match and ("." in match["agency"] or bar):
+        if (
+            "." in match["place"]
+            and "." not in match["agency"]
+            and DOMAIN.fullmatch(match["place"])
+            and is_region(match["agency"])
+        ):
+            return match["agency"], match["place"], None  # "JAKARTA| OUTLET.ID": swapped
         if _is_place(match["place"]):
             return match["place"], match["agency"], None
         if match["place"].casefold() in TOPIC_RUBRICS:
@@ -722,6 +745,14 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         named = is_outlet(agency) or office_alone(agency)
         if named and not is_outlet(place) and _is_place(place):
             return place, agency, None  # "KabarNTB, Sumbawa", "Humas, Gowa"
+    if prefix[-1] == ")" and "," in prefix and (wire := PLACE_DATE_AGENCY.fullmatch(prefix)):
+        province = wire["province"]
+        if (
+            _is_place(wire["place"])
+            and (province is None or province.casefold() in PROVINCES)
+            and _is_date(wire["date"])
+        ):
+            return wire["place"], wire["agency"], wire["date"]  # "JAKARTA, 10/4 (ANTARA)"
     match = PLACE_FORM.fullmatch(prefix)
     if not match:
         return None
@@ -766,6 +797,16 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         ):
             # "Buleleng, Kamis 6 November 2025": the weekday and date inside the dateline
             return place, None, match["post"].strip()
+        elif (
+            match["paren"] is None
+            and match["post"] is None
+            and " " not in place
+            and place.isupper()
+            and not province.isupper()
+            and is_region(province)
+            and not is_region(place)
+        ):
+            return province, place, None  # "MONITOR, Jakarta": the outlet, then the place
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         elif match["paren"] and match["post"] is None and _is_place(province) and " " in province:
@@ -1144,15 +1185,27 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
 
 
 # A second tag after the dateline's separator, then a separator of its own: an outlet's
-# domain or name, or a police or army unit, or an office ("BOGOR | OUTLET.COM – ",
-# "Surabaya–Outletpos– ", "outlet.com – Polres Sumba Barat ; ").
+# domain or name, or a police or army unit, or an office, maybe with an outlet's domain
+# after a comma ("BOGOR | OUTLET.COM – ", "Surabaya–Outletpos– ", "outlet.com – Polres
+# Sumba Barat ; ", "Polda X – Polres Y , outlet.com – ").
 SECOND_TAG = re.compile(
-    r"(?P<tag>[A-Za-z][\w.]{1,40}(?:\ [A-Z][\w.]*){0,3})\ ?(?:[-–—]{1,3}|\||;)\ +(?=[A-Z\"“])"
+    r"(?P<tag>[A-Za-z][\w.]{1,40}(?:\ [A-Z][\w.]*){0,3})"
+    r"(?:\ ?,\ ?[a-z][\w-]*(?:\.[a-z]{2,})+)?"  # "Polres X , outlet.com – "
+    r"\ ?(?:[-–—]{1,3}|\||;)\ +(?=[A-Z\"“])"
 )
 
 
+# A separator's mark after a dateline's first part: "Outlet.Com, PLACE : Lead".
+_SEPARATOR_MARK = re.compile(r" [:–—-] |[–—]")
+# An outlet's domain and a comma after the dateline's separator: "REMBANG – outlet.go.id, ".
+DOMAIN_COMMA_TAG = re.compile(r"(?P<tag>[A-Za-z][\w-]*(?:\.[\w-]+)+),\ +(?=[A-Z])")
+
+
 def _second_tag(rest: str) -> re.Match[str] | None:
-    """SECOND_TAG, taken when its tag is an outlet's, a unit's or an office's name."""
+    """SECOND_TAG, taken when its tag is an outlet's, a unit's or an office's name; or
+    DOMAIN_COMMA_TAG."""
+    if "," in rest[:60] and (tag := DOMAIN_COMMA_TAG.match(rest)) and DOMAIN.fullmatch(tag["tag"]):
+        return tag
     head = rest[:50]
     if not ("–" in head or "—" in head or "-" in head or "|" in head or ";" in head):
         return None
@@ -1168,6 +1221,12 @@ def _second_tag(rest: str) -> re.Match[str] | None:
     ):
         return tag
     return None
+
+
+# An outlet's domain glued to the lead by an underscore: "Outlet.com_Polres ...".
+DOMAIN_UNDERSCORE = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ ?_\ ?(?=[A-Z])")
+# A domain opening with a digit, then a separator: "1OUTLET.ID – ".
+DIGIT_DOMAIN = re.compile(r"\d[A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+\ [-–—|]")
 
 
 def match_dateline(
@@ -1186,8 +1245,18 @@ def match_dateline(
         fixed = MANGLED_DASH.sub(" – ", line, count=1)
         found = match_dateline(fixed, min_words=min_words, strong_only=strong_only)
         return replace(found, text=line[: len(found.text)]) if found else None
-    if line[:1] not in _CAPITALS and not (
-        line[:1].islower() and ("." in line[:40] or "/" in line[:40] or CAMEL_OUTLET.match(line))
+    if "_" in line[:60] and (glued := DOMAIN_UNDERSCORE.match(line)):
+        # "Outlet.com_Polres ...", "Outlet.com _Pada hari ...": the outlet, no place
+        rest = line[glued.end() :]
+        if not fewer_words(rest, min_words):
+            return Dateline(None, glued["agency"], None, glued.group(0).strip(), rest)
+    if (
+        line[:1] not in _CAPITALS
+        and not (
+            line[:1].islower()
+            and ("." in line[:40] or "/" in line[:40] or CAMEL_OUTLET.match(line))
+        )
+        and not (line[:1].isdecimal() and DIGIT_DOMAIN.match(line))
     ):
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
         # capital but for an outlet's domain ("mimbarumum.co.id – ...").
@@ -1441,6 +1510,19 @@ def _after_separator(
                     continue
                 # "DISKOMINFOSAN : Untuk ...": the issuing office, no place
                 return Dateline(None, agency, None, line[: sep.end()].strip(), rest)
+            if (
+                place is None
+                and mark == ","
+                and agency
+                and not date_text
+                and "." in agency
+                and rest[:1].isupper()
+                and DOMAIN.fullmatch(agency)
+                and not fewer_words(rest, min_words + 2)
+                and not _SEPARATOR_MARK.search(rest, 0, 40)  # "Outlet.Com, PLACE : "
+            ):
+                # "Outlet.polri.go.id, Pasca pemungutan ...": the outlet, no place
+                return Dateline(None, agency, None, line[: sep.end()].strip(), rest, weak=True)
             if place is None or (
                 mark == ":" and not place.replace(" ", "").isupper() and not is_region(place)
             ):
