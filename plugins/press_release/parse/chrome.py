@@ -63,6 +63,9 @@ LEADING_CHROME = re.compile(
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
     | bahasa\ ?:                                  # a translation widget's label
     | (?:harap|mohon)\ tunggu\.{0,3}|please\ wait\.{0,3}  # a loading notice
+    | jam\ (?:operasional|pelayanan|kerja|buka)\b.{0,80}  # "Jam Operasional : Senin - Jumat"
+    | kategori|categories|category                 # a label left without its value
+    | (?:nomor|no)\ ?[.:]\ ?[\w.-]*/[\w./-]+        # a letter's number: "Nomor: 553/M.C/XII/2022"
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?(?:\ found)?\.?
     | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
@@ -385,7 +388,7 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
-    + ("pi", "te", "yo", "vi", "sh", "ha")
+    + ("pi", "te", "yo", "vi", "sh", "ha", "ja")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -414,13 +417,13 @@ LEADING_THIRDS = {
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
-    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " ", "ol": "e",
+    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
     "pa": "s", "pe": "n", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r",
+    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
 }  # fmt: skip
 
 
@@ -514,6 +517,10 @@ def _leading_shape(line: str) -> bool:
         return True  # a link to the index beside a label: "pilihan +INDEKS"
     if "@" in line and CONTACT_LINE.fullmatch(line):
         return True  # the office's e-mail and telephone in the page's header
+    if "x" in line and len(line) < 40 and AD_SIZE.fullmatch(line):
+        return True  # an ad slot's size: "Example 728x250", "banner 300 x 250"
+    if "Dewan Pers" in line and PRESS_COUNCIL.fullmatch(line):
+        return True  # the outlet's badge: "Lulus Verifikasi Dewan Pers No. 12/DP/..."
     if line[:2] in _ADDRESS_OPENINGS and ADDRESS_LINE.fullmatch(line):
         return True  # the office's street address and telephone in the page's header
     if line[-4:].lower() == "logo" and LOGO_ALT.fullmatch(line):
@@ -560,6 +567,12 @@ ZERO_DATE = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
 INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
+# A weather widget's reading, over its city's name: "21.7 C", "28°C".
+WEATHER = re.compile(r"-?\d{1,2}(?:[.,]\d)?\ ?°?\ ?[CF]")
+AD_SIZE = re.compile(r"(?:[\w-]+\ ){0,3}\d{2,4}\ ?x\ ?\d{2,4}(?:\ px)?")
+PRESS_COUNCIL = re.compile(
+    r"(?i).{0,30}\bverifikasi\ dewan\ pers\b.{0,80}|terverifikasi\ dewan\ pers.{0,80}"
+)
 # "Jln. Merdeka No. 4 Telp. (0541) 12345 Fax. 12346": an address with its telephone.
 ADDRESS_LINE = re.compile(r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*")
 _ADDRESS_OPENINGS = frozenset(("Jl", "JL", "Ja", "JA"))

@@ -841,9 +841,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     menu: bool | None = None  # whether the bullets above the dateline are a page's menu
     labels: list[str] = []  # rubrics after a date line's bar
     rubrics: list[str] = []  # rubrics on their line under a date line (IN_RUBRIC)
+    weather = False  # the line above was a weather widget's reading
     for index, line in enumerate(lines):
+        if weather and fewer_words(line, 4) and is_region(line):
+            release.dropped.append(line)  # the widget's city under its reading
+            continue
+        weather = len(line) < 8 and line[:1].isdecimal() and bool(chrome.WEATHER.fullmatch(line))
         if (
-            (index and chrome.is_leading_chrome(line, config.chrome))
+            weather
+            or (index and chrome.is_leading_chrome(line, config.chrome))
             or chrome.is_dropped_line(line, config.chrome)
             or (" / " in line and BREADCRUMB.fullmatch(line))
         ):
