@@ -123,7 +123,7 @@ def test_plain_lines_are_never_longer_than_the_file(raw):
 
 def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
     """trailing_and_dropped() from the bare patterns, with none of its guards: the first
-    marker or rule (after the first line) below the line that closes the release (the
+    marker, rule or blog footer (after the first line) below the line that closes the release (the
     last one holding the byline code, else the last prose line), and the dropped lines
     above it."""
     counted = [bool(line) and not chrome.matches_any(line, extra) for line in lines]
@@ -135,6 +135,7 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
         line = lines[index]
         if line and (
             chrome.RULE.fullmatch(line)
+            or chrome.BLOG_FOOTER.search(line)
             or (
                 len(line) <= chrome.MARKER_MAX
                 and (

@@ -84,6 +84,8 @@ EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
 EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
 # The same pair and code glued to the last sentence's stop: "... kata Sekda. [] HMS/Adv".
 GLUED_EMPTY_THEN_CODE = re.compile(r"(?<=[.!?\"”’])\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*$")
+# The advertorial's mark a template prints after its empty pair: "[] ADVERTORIAL".
+_ADVERTORIAL = frozenset(("adv", "advertorial"))
 # Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
 _STOPS = SENTENCE_STOPS | {"’"}
 # Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
@@ -238,6 +240,8 @@ def take_byline(text: str) -> tuple[str, list[str]]:
                 codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
                 text = before[:start].rstrip()
                 continue
+            if before.endswith("***") and before.rstrip("*")[-1:] in _STOPS:
+                before = before.rstrip("*")  # "... Irawadi.***(dik)": the text's end mark
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()).strip())
@@ -284,7 +288,7 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     if last == "." and text.rstrip(" .")[-1:] not in ("]", ")"):
         return text, []  # a sentence's end: most paragraphs
     pair = EMPTY_THEN_CODE.fullmatch(text) if text.lstrip()[:1] == "[" else None
-    if pair and is_code(pair["code"]):
+    if pair and (is_code(pair["code"]) or pair["code"].casefold() in _ADVERTORIAL):
         return "", [pair["code"]]
     if last == "*" and (star := STAR_NUMBER.search(text, max(0, len(text) - 12))):
         return text[: star.start()].rstrip(), [star["code"]]
@@ -299,8 +303,8 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     glued = (
         GLUED_EMPTY_THEN_CODE.search(text, max(0, len(text) - 42)) if "[" in text[-40:] else None
     )
-    if glued and is_code(glued["code"]):
-        return text[: glued.start()].rstrip(), [glued["code"]]
+    if glued and (is_code(glued["code"]) or glued["code"].casefold() in _ADVERTORIAL):
+        return text[: glued.start()].rstrip(), [glued["code"]]  # "[] HMS/Adv", "[] ADVERTORIAL"
     unclosed = UNCLOSED_CODE.search(text, max(0, len(text) - 86)) if "(" in text[-84:] else None
     if unclosed and is_code(unclosed["code"]):
         return text[: unclosed.start()].rstrip(), [unclosed["code"]]
@@ -356,6 +360,10 @@ def has_empty_pair(text: str) -> bool:
 QUOTE_THEN_VERB = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")
 
 
+# A name with initials or short abbreviations before it: "L. Ng. Mbuhang", "A. Rahman".
+INITIALLED_NAME = re.compile(r"(?:[A-Z][a-z]{0,2}\.\ ){1,3}[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+)?")
+
+
 def closing_credit(code: str, before: str) -> bool:
     """Whether brackets holding `code`, after the text `before`, are the release's credit
     though is_code() does not take them: "(Mus)", "(GUS)", "(Adv)", "(900)", "(A&I)",
@@ -376,8 +384,10 @@ def closing_credit(code: str, before: str) -> bool:
     ):
         return False
     code = code.strip()
-    if not code or len(code) > 50 or ":" in code or ". " in code or code == "email protected":
+    if not code or len(code) > 50 or ":" in code or code == "email protected":
         return False
+    if ". " in code and not INITIALLED_NAME.fullmatch(code):
+        return False  # a sentence, not a name with its initials ("L. Ng. Mbuhang")
     if not any(ch.isalnum() for ch in code) or not fewer_words(code, 7):
         return False
     return not (CITATION.match(code) or _DATE_LIKE.search(code))

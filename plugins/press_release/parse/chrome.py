@@ -163,7 +163,7 @@ TRAILING_MARKER = re.compile(
     | discussion\ about\ this\ post
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
-    | (?:posting\ )?komentar\s*:?|\d+\ ?komentar|comments?\s*:?
+    | (?:posting\ )?komentar(?:\ untuk\ .{{1,200}})?\s*:?|\d+\ ?komentar|comments?\s*:?
     | (?:tidak|belum)\ ada\ komentar                 # "Tidak ada komentar", "Belum ada
       (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
     | no\ comments?(?:\ yet)?\.?
@@ -264,7 +264,8 @@ DROPPED_LINE = re.compile(
 
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
-    r"|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|publisher|uploader|pengirim"
+    r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|publisher|uploader"
+    r"|pengirim"
     r"|upload(?:ed)?\ by|posted\ by)"
 )
 CREDIT_LINE = re.compile(
@@ -720,6 +721,8 @@ def trailing_and_dropped(
             candidate = None  # the first line is never trailing chrome
         elif first in RULE_FIRST:  # then no trailing marker: the two sets are disjoint
             candidate = RULE.fullmatch(line)
+        elif "Reviewed by " in line and BLOG_FOOTER.search(line):
+            candidate = True  # a blog's footer: "Title Reviewed by Admin X on Rating: 5"
         elif len(line) > MARKER_MAX:
             candidate = None  # a paragraph, though it may open like a marker
         else:
@@ -775,6 +778,11 @@ def trailing_and_dropped(
         ):
             dropped.append(index)
     return None, dropped
+
+
+# A blog theme's footer under each post, after its title: "... Reviewed by Admin X on
+# Rating: 5", "... Reviewed by X on Januari 02, 2024 Rating: 5".
+BLOG_FOOTER = re.compile(r"\bReviewed by \S.{0,60}\ on\b.{0,40}Rating:\s*\d\s*$")
 
 
 # A PHP notice a page printed into its text: "Deprecated: str_replace(): ... in
