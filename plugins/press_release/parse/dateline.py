@@ -903,6 +903,17 @@ def _own_line(line: str) -> Dateline | None:
     if sep is None or not fewer_words(head, 5):
         # "Limapuluh Kota, SagoNews.com -": the outlet before the line's separator.
         parsed = parse_prefix(prefix) if ended else None
+        if (
+            parsed
+            and parsed[0] is None
+            and parsed[1] == prefix
+            and not parsed[2]
+            and "." in prefix
+            and " " not in prefix
+            and line.rstrip()[-1] in "-–—"
+            and DOMAIN.fullmatch(prefix)
+        ):
+            return Dateline(None, prefix, None, line, "")  # "Outlet.com -", the lead below
         if parsed and parsed[0] and parsed[1] and is_outlet(parsed[1]):
             return Dateline(parsed[0], parsed[1], None, line, "")
         if (

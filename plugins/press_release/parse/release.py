@@ -1184,9 +1184,22 @@ def _title_and_category(
             return None if at is None else at + 1
         if _is_sentence(others[at]) and not _headline_case(others[at]):
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
-            # menerima kunjungan mahasiswa, Senin (10/4) di Semarang.").
-            release.captions.extend(others)
-            return None
+            # menerima kunjungan mahasiswa, Senin (10/4) di Semarang."), or a site's motto
+            # over a headline that a date line stands between.
+            below = next(
+                (
+                    j
+                    for j in range(at + 1, len(others))
+                    if j >= meta and _title_shaped(others[j], 5) and not _ends_sentence(others[j])
+                ),
+                None,
+            )
+            if below is None or meta <= 0:
+                release.captions.extend(others)
+                return None
+            release.captions.extend(others[:below])
+            found = _title_and_category(release, others[below:], meta - below, config, twice)
+            return None if found is None else found + below
     title = others[at]
     if at and (label_after := _label_after(others[at - 1], title)):
         release.category = label_after  # "Title Berita PPID" over "Title"
@@ -2012,6 +2025,9 @@ def _code_above_sidebar(release: Release, body: list[str], content: list[int]):
     return None
 
 
+NEWSROOM_WORDS = frozenset(("Redaksi", "REDAKSI", "Admin", "admin", "Administrator"))
+
+
 def _headline_below(release: Release, lines: list[str]) -> None:
     """A headline printed below the body (a blog teaser, a page whose layout puts it
     there): its date line, its title and, above the title, its category."""
@@ -2025,8 +2041,9 @@ def _headline_below(release: Release, lines: list[str]) -> None:
             or line[:1] in "(["
             or (line[-1:] == ":" and fewer_words(line, 3))
             or bare_credit(line) is not None
+            or line in NEWSROOM_WORDS
         ):
-            # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)", a label left empty
+            # "Editor AGUS UTAMA", "*Pemkab X", "(IKLAN HUMAS ...)", "Redaksi", a label left empty
             # ("Pewarta:"), an office's bare credit ("Humas"): no headline
             release.credits.append(line)
         elif chrome.is_credit_line(line):
