@@ -563,7 +563,7 @@ def _outlet_before_region(place: str) -> tuple[str, str] | None:
 def office_alone(prefix: str) -> bool:
     """An office's name where the place would be: a few words, the first an office's
     ("Diskominfo Kukar"), or "Dinas Kominfo" and the regency ("DINAS KOMINFO KAB. BELU")."""
-    if prefix[:3].lower() not in _OFFICE_HEADS or "," in prefix:
+    if prefix[:3].lower() not in OFFICE_HEADS or "," in prefix:
         return False
     first, _, rest = prefix.lower().partition(" ")
     if first.startswith(_OFFICE_OPENINGS):
@@ -576,7 +576,7 @@ def office_alone(prefix: str) -> bool:
 # An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ",
 # or a comma: "KOMINFOKUBAR-SENDAWAR, ".
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
-_OFFICE_HEADS = frozenset(
+OFFICE_HEADS = frozenset(
     ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
 )  # the first three letters of _OFFICE_OPENINGS
 
@@ -1306,7 +1306,7 @@ def match_dateline(
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         return found
-    if line[:3].lower() in _OFFICE_HEADS and (found := _office_colon(line, min_words)):
+    if line[:3].lower() in OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
     if weak and (found := _place_glued_domain(line, min_words)):
         return found

@@ -40,6 +40,7 @@ from .byline import (
 )
 from .dateline import (
     DOMAIN,
+    OFFICE_HEADS,
     TOPIC_RUBRICS,
     UNIT_OPENINGS,
     Dateline,
@@ -1358,12 +1359,19 @@ OFFICE_NAME = re.compile(
 )
 
 
+_OFFICE_NAME_HEADS = frozenset(("pem", "pen", "kej", "sek", "pej"))
+
+
 def office_name(line: str) -> bool:
     """A government body's name alone (OFFICE_NAME), its place, if any, a region; or an
     issuing office's short name (dateline.office_alone)."""
     if len(line) > 70 or line[-1:] in ".!?:":
         return False
-    match = OFFICE_NAME.fullmatch(line)
+    # Both shapes open with an office's word: three letters tell most lines apart.
+    head = line[:3].lower()
+    if head not in _OFFICE_NAME_HEADS and head not in OFFICE_HEADS:
+        return False
+    match = OFFICE_NAME.fullmatch(line) if head in _OFFICE_NAME_HEADS else None
     if match is None:  # "Diskominfo Bintan", "Humas Kutai Timur"
         rest = line.partition(" ")[2]
         return office_alone(line) and (not rest or is_region(rest))
