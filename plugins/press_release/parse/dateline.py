@@ -446,6 +446,8 @@ def _is_place(place: str) -> bool:
         return False
     if words[-1].casefold().endswith("nya"):
         return False  # "Lanjutnya", "Menurutnya": a sentence's opening
+    if len(words[0]) == 2 and words[0][1] == "." and len(words) > 1:
+        return False  # a list's item: "A. KASI PEMERINTAHAN – Nama"
     if len(words) > 1 and words[-1].casefold() in _NO_PLACE_END:
         return False  # "Dies Ke - 63 ...": a headline's words before a spaced hyphen
     # Upper case, or Title Case: every word opening with a capital (the stricter "and not
