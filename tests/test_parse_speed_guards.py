@@ -428,3 +428,23 @@ def test_nul_byte_test_by_value():
     for _ in range(2000):
         raw = bytes(rng.choice((0, 1, 32, 65, 255)) for _ in range(rng.randint(0, 6)))
         assert (0 in raw) == (b"\x00" in raw)
+
+
+def test_unit_word_parts_hold_every_case_variant():
+    """Every character IGNORECASE matches to a letter of _UNIT_WORD_PARTS lowers to that
+    letter alone, and each of _UNIT_WORD's words holds one of the parts: a line the
+    pattern finds passes dateline._may_name_unit()."""
+    words = ("humas", "inmas", "hms", "kominfo", "prokopim")
+    assert dateline._UNIT_WORD.pattern == "(?i)" + "|".join(words)
+    assert all(any(part in word for part in dateline._UNIT_WORD_PARTS) for word in words)
+    for letter in set("".join(dateline._UNIT_WORD_PARTS)):
+        pattern = re.compile("(?i)" + letter)
+        assert all(ch.lower() == letter for ch in CODE_POINTS if pattern.fullmatch(ch)), letter
+
+
+def test_may_name_unit_never_rejects_a_unit_word():
+    pieces = ["Humas", "HMS", "inmas", "KOMINFO", "ProKopim", "İnmas", "humaſ", "Kominfo",
+              "(", ")", " ", "Kota", "x" * 40, "ğ", "Diskominfo", "hu", "mas"]  # fmt: skip
+    for text in _mixtures(pieces, 17):
+        if dateline._UNIT_WORD.search(text, 0, 90):
+            assert dateline._may_name_unit(text), repr(text)
