@@ -150,6 +150,8 @@ def test_plain_check_on_bytes_matches_the_regex():
         expected = not normalise._UNUSUAL.search(text)
         assert normalise._plain_utf8(text.encode("utf-8")) == expected, repr(text)
         assert normalise.is_plain(text) == expected, repr(text)
+    for text in ["a\ud800b", "\udfff", "é\udc80", "–\ud83d"]:  # lone surrogates
+        assert normalise._UNUSUAL.search(text) and not normalise.is_plain(text), repr(text)
 
 
 def test_normalised_lines_hold_only_plain_spaces():
