@@ -317,6 +317,11 @@ def test_place_key_shortcut_is_the_pattern():
     for char in CODE_POINTS:
         name = f"Kota {char}X"
         assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+        name = f"Kota_{char}-X"  # the general path: punctuation besides
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+    pieces = ["Kab.", " ", "Berau", "_", "’", ":", "-", "Ünye", "٣", "Ⅻ", "ß", ",", "\t"]
+    for name in _mixtures(pieces, 23):
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), name
 
 
 def test_name_line_ends_only_where_the_guard_allows():
@@ -450,3 +455,39 @@ def test_may_name_unit_never_rejects_a_unit_word():
     for text in _mixtures(pieces, 17):
         if dateline._UNIT_WORD.search(text, 0, 90):
             assert dateline._may_name_unit(text), repr(text)
+
+
+def test_prefix_post_is_a_date_an_agency_or_refused():
+    """_parse_prefix() refuses a prefix whose post (PLACE_FORM's words after the place) is
+    neither a date nor an agency's name before the place's tests: every prefix PLACE_FORM
+    reads with a post gives it as its date or its agency, or is refused. (The forms tried
+    before PLACE_FORM are left out: a comma, a dot, a slash or a bar, or the whole prefix
+    as the agency or the date.)"""
+    places = [
+        "Samarinda",
+        "BONTANG",
+        "Kota Baru",
+        "Kab Berau",
+        "Dinas Kominfo",
+        "Jakarta (Humas)",
+        "Sumbawa Besar",
+        "Tarakan (ANTARA)",
+        "Dinkes Barat Gelar",
+        "PPID",
+        "Kamis",
+    ]
+    posts = ["27 Juni 2024", "12 3 2024", "Humas", "Harian Kaltim", "di Jakarta", "Outlet News",
+             "Gelar Rapat di Bontang", "Antara", "Maqnaia", "(10 4)", "RU", "Tim Humas Pemkab",
+             "Selasa 12 Maret 2024", "kata", "Jumat (10 4)", "Radar Bontang"]  # fmt: skip
+    seen = 0
+    for place in places:
+        for post in posts:
+            prefix = f"{place} {post}"
+            match = dateline.PLACE_FORM.fullmatch(prefix)
+            if not match or not match["post"] or match["post"][:1].islower():
+                continue
+            found = dateline._parse_prefix(prefix)
+            if found is not None and prefix not in found:
+                seen += 1
+                assert match["post"].strip() in (found[1], found[2]), (prefix, found)
+    assert seen >= 10

@@ -688,6 +688,13 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None
     if match["post"] and match["post"][:1].islower() and is_region(prefix):
         return prefix, None, None  # "Bandar lampung": a known place, written in lower case
+    post = match["post"]
+    # What follows the place must be a date or an agency (see the end), whatever the place
+    # reads as: the words of a headline before its dash ("Dinas X Perkuat Y di Z") are
+    # refused here, before the place's tests.
+    post_is_date = bool(post) and _is_date(post)
+    if post and not post_is_date and not _agency_ok(post):
+        return None
     place, agency, date_text = match["place"], None, None
     if dot and " " not in place and "." in place and DOMAIN.fullmatch(place):
         # "Outlet.id (Pemda X)", "Outlet.id (12/3/2024)": an outlet's domain, no place
@@ -738,11 +745,11 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             agency = paren.strip()
         else:
             return None
-    if post := match["post"]:
-        if _is_date(post):
+    if post:
+        if post_is_date:
             date_text = post.strip()
-        elif agency is None and _agency_ok(post):
-            agency = post.strip()
+        elif agency is None:
+            agency = post.strip()  # an agency's name (_agency_ok(), tested above)
         else:
             return None
     if place[-1] == "." and len(place.rsplit(None, 1)[-1]) > 4:
