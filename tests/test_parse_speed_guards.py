@@ -150,6 +150,8 @@ def test_plain_check_on_bytes_matches_the_regex():
         expected = not normalise._UNUSUAL.search(text)
         assert normalise._plain_utf8(text.encode("utf-8")) == expected, repr(text)
         assert normalise.is_plain(text) == expected, repr(text)
+    for text in ["a\ud800b", "\udfff", "é\udc80", "–\ud83d"]:  # lone surrogates
+        assert normalise._UNUSUAL.search(text) and not normalise.is_plain(text), repr(text)
 
 
 def test_normalised_lines_hold_only_plain_spaces():
@@ -315,6 +317,11 @@ def test_place_key_shortcut_is_the_pattern():
     for char in CODE_POINTS:
         name = f"Kota {char}X"
         assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+        name = f"Kota_{char}-X"  # the general path: punctuation besides
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), char
+    pieces = ["Kab.", " ", "Berau", "_", "’", ":", "-", "Ünye", "٣", "Ⅻ", "ß", ",", "\t"]
+    for name in _mixtures(pieces, 23):
+        assert regions.place_key(name) == regions._NOT_ALNUM.sub("", name).casefold(), name
 
 
 def test_name_line_ends_only_where_the_guard_allows():
@@ -428,3 +435,59 @@ def test_nul_byte_test_by_value():
     for _ in range(2000):
         raw = bytes(rng.choice((0, 1, 32, 65, 255)) for _ in range(rng.randint(0, 6)))
         assert (0 in raw) == (b"\x00" in raw)
+
+
+def test_unit_word_parts_hold_every_case_variant():
+    """Every character IGNORECASE matches to a letter of _UNIT_WORD_PARTS lowers to that
+    letter alone, and each of _UNIT_WORD's words holds one of the parts: a line the
+    pattern finds passes dateline._may_name_unit()."""
+    words = ("humas", "inmas", "hms", "kominfo", "prokopim")
+    assert dateline._UNIT_WORD.pattern == "(?i)" + "|".join(words)
+    assert all(any(part in word for part in dateline._UNIT_WORD_PARTS) for word in words)
+    for letter in set("".join(dateline._UNIT_WORD_PARTS)):
+        pattern = re.compile("(?i)" + letter)
+        assert all(ch.lower() == letter for ch in CODE_POINTS if pattern.fullmatch(ch)), letter
+
+
+def test_may_name_unit_never_rejects_a_unit_word():
+    pieces = ["Humas", "HMS", "inmas", "KOMINFO", "ProKopim", "İnmas", "humaſ", "Kominfo",
+              "(", ")", " ", "Kota", "x" * 40, "ğ", "Diskominfo", "hu", "mas"]  # fmt: skip
+    for text in _mixtures(pieces, 17):
+        if dateline._UNIT_WORD.search(text, 0, 90):
+            assert dateline._may_name_unit(text), repr(text)
+
+
+def test_prefix_post_is_a_date_an_agency_or_refused():
+    """_parse_prefix() refuses a prefix whose post (PLACE_FORM's words after the place) is
+    neither a date nor an agency's name before the place's tests: every prefix PLACE_FORM
+    reads with a post gives it as its date or its agency, or is refused. (The forms tried
+    before PLACE_FORM are left out: a comma, a dot, a slash or a bar, or the whole prefix
+    as the agency or the date.)"""
+    places = [
+        "Samarinda",
+        "BONTANG",
+        "Kota Baru",
+        "Kab Berau",
+        "Dinas Kominfo",
+        "Jakarta (Humas)",
+        "Sumbawa Besar",
+        "Tarakan (ANTARA)",
+        "Dinkes Barat Gelar",
+        "PPID",
+        "Kamis",
+    ]
+    posts = ["27 Juni 2024", "12 3 2024", "Humas", "Harian Kaltim", "di Jakarta", "Outlet News",
+             "Gelar Rapat di Bontang", "Antara", "Maqnaia", "(10 4)", "RU", "Tim Humas Pemkab",
+             "Selasa 12 Maret 2024", "kata", "Jumat (10 4)", "Radar Bontang"]  # fmt: skip
+    seen = 0
+    for place in places:
+        for post in posts:
+            prefix = f"{place} {post}"
+            match = dateline.PLACE_FORM.fullmatch(prefix)
+            if not match or not match["post"] or match["post"][:1].islower():
+                continue
+            found = dateline._parse_prefix(prefix)
+            if found is not None and prefix not in found:
+                seen += 1
+                assert match["post"].strip() in (found[1], found[2]), (prefix, found)
+    assert seen >= 10

@@ -233,9 +233,11 @@ def _plain_utf8(data: bytes) -> bool:
 
 def is_plain(text: str) -> bool:
     """True when `text` holds only _PLAIN characters: no pass of normalise() applies."""
+    # The test on bytes, on the text's UTF-8: about a fifth of _UNUSUAL's scan of every
+    # character. A lone surrogate ("surrogatepass") is no plain character either way.
     if text.isascii():
         return _plain_utf8(text.encode("ascii"))
-    return not _UNUSUAL.search(text)
+    return _plain_utf8(text.encode("utf-8", "surrogatepass"))
 
 
 def decode(raw: bytes) -> tuple[str, str, list[str]]:
