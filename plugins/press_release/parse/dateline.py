@@ -143,6 +143,9 @@ NOT_A_PLACE = {
         "Besok", "Kemarin", "Lusa", "Tadi", "Kini", "Sekarang",
         # A news site's rubric after its name: "OUTLET.CO.ID, Lokal – ...".
         "Lokal", "Regional",
+        # An official's title opening the lead: "Penjabat Gubernur X, Nama, melantik ...".
+        "Penjabat", "Pjs", "Plh", "Dandim", "Danrem", "Danramil", "Kapolsek", "Kapolresta",
+        "Kajari", "Kajati", "Kakanwil", "Kadis", "Kasat", "Kalapas", "Rektor", "Dekan",
     )
 }  # fmt: skip
 # A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
@@ -179,6 +182,7 @@ _OUTLET_WORDS = (
     "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
     "antara", "metro", "indo", "inside", "update", "terkini", "viral", "rakyat", "ekspres",
     "ekspress", "express", "jurnalis", "mmc", "fakta", "lensa", "sorot", "klik", "forum",
+    "radio", "fokus", "majalah", "tabloid", "buletin", "televisi",
 )  # fmt: skip
 OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
