@@ -241,6 +241,11 @@ OUTLET_FIRST = re.compile(
     rf"(?P<place>{_PLACE})"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
+# An address, maybe with its scheme, then a known place in lower case: "http://x.go.id,
+# bandung".
+LOWER_PLACE_AFTER_DOMAIN = re.compile(
+    r"(?P<agency>(?:https?://)?[a-z][\w-]*(?:\.[\w-]+)+),\ ?(?P<place>[a-z]+(?:\ [a-z]+)?)"
+)
 LOWER_DOMAIN_FIRST = re.compile(
     rf"(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\s*(?P<place>{_PLACE})"
     r"|(?P<agency2>[a-z][\w-]*(?:\.[a-z]{2,})+)\ (?P<caps>[A-Z]{3,}(?:\ [A-Z]{3,}){0,2})"
@@ -690,6 +695,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             return match["caps"], match["agency2"], None  # "outlet.com PLACE"
         if match and match["place"] and _is_place(match["place"]):
             return match["place"], match["agency"], None  # "outlet.co.id, PLACE"
+        match = LOWER_PLACE_AFTER_DOMAIN.fullmatch(prefix) if "," in prefix else None
+        if match and is_region(match["place"]) and DOMAIN.fullmatch(match["agency"]):
+            return match["place"], match["agency"], None  # "http://x.go.id, bandung"
         match = LOWER_DOMAIN_STOP.fullmatch(prefix) if ". " in prefix else None
         if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
             return match["place"], match["agency"], None  # "www.pa-x.go.id. PLACE"
