@@ -1302,7 +1302,10 @@ def match_dateline(
         and not (line[:1].isdecimal() and DIGIT_DOMAIN.match(line))
     ):
         # Every prefix parse_prefix() reads, and _own_line(), opens the line, with a
-        # capital but for an outlet's domain ("mimbarumum.co.id – ...").
+        # capital but for an outlet's domain ("mimbarumum.co.id – ..."), and for a short
+        # line of an outlet's words before a place in capitals ("outlet words – PLACE").
+        if len(line) <= 40 and line[:1].islower() and line[-1:].isupper():
+            return _own_line(line)
         return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
