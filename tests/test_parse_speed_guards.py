@@ -178,6 +178,7 @@ def test_separators_match_the_plain_alternation():
     )
     weak = re.compile(
         r"(?<=[A-Z)]):\s+|(?<=[\w)])\.\s+|(?<=[\w)]),\s+|(?<=[A-Z])\s:\s+|(?<=\w)\s;\s+"
+        r"|(?<=[A-Z])\s,\s+"
     )
     rng = random.Random(3)
     alphabet = 'aA -–—|~:;.,\t\u00a0_1é)"“'

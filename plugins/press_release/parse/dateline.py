@@ -63,7 +63,8 @@ WEAK_SEPARATOR = re.compile(
     r"""
     [:.,\s]
     (?: (?=\s)(?: (?<=[A-Z)]:) | (?<=[\w)]\.) | (?<=[\w)],) )\s+
-      | (?=[:;])(?:(?<=[A-Z]\s):|(?<=\w\s);)\s+     # spaced: "SAMARINDA : ", "Bangkinang ; "
+      | (?=[:;,])(?:(?<=[A-Z]\s):|(?<=\w\s);|(?<=[A-Z]\s),)\s+  # spaced: "SAMARINDA : ",
+                                                     # "Bangkinang ; ", "TANAH LAUT , "
     )
     """,
     re.X,
