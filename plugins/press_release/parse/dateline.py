@@ -936,8 +936,13 @@ def _own_line(line: str) -> Dateline | None:
             and DOMAIN.fullmatch(prefix)
         ):
             return Dateline(None, prefix, None, line, "")  # "Outlet.com -", the lead below
-        if parsed and parsed[0] and parsed[1] and is_outlet(parsed[1]):
-            return Dateline(parsed[0], parsed[1], None, line, "")
+        if (
+            parsed
+            and parsed[0]
+            and parsed[1]
+            and (is_outlet(parsed[1]) or (prefix[-1] == ")" and line.rstrip()[-1] in "-–—"))
+        ):
+            return Dateline(parsed[0], parsed[1], None, line, "")  # "MEDAN,(ABC)----"
         if (
             parsed
             and parsed[0] == prefix
