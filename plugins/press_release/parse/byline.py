@@ -463,7 +463,7 @@ CREDIT_LABEL = re.compile(
 )
 WEAK_BARE_CREDIT = re.compile(
     r"""(?x)
-    (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas|mc)\b
+    (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas|mc|kanwil)\b
       [\w.&/\ -]{0,50}          # "Humas Pemkab Kutim", "Diskominfo Kukar", "MC Balangan"
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
     | [A-Z][a-z'’-]{2,20},\ [A-Z][a-z'’-]{2,20}   # a place and a newspaper: "Kediri, Radar"
@@ -482,6 +482,8 @@ def bare_credit(line: str, strong_only: bool = False) -> str | None:
     "Abc (UNIT)". A labelled credit line ("Penulis: X", "Sumber: Y") is not one, nor is
     a sentence; `strong_only` takes only the shapes that name the office outright."""
     text = line.strip().rstrip(".").rstrip()
+    if text[:2] in ("- ", "– ", "— "):
+        text = text[2:].lstrip()  # "- Kanwil Kemenkumham X": a dash before the sign-off
     if not text or len(text) > 80 or not fewer_words(text, 11) or ". " in text[4:]:
         return None
     if CREDIT_LABEL.match(text):
