@@ -117,8 +117,8 @@ LEADING_CHROME = re.compile(
 PLACEHOLDER = re.compile(r"(?i)[a-z0-9]+(?:_[a-z0-9]+)+")
 # "header-int", "copy-link-circle", an icon's name glued to its label "zoom-in-whitePerbesar"
 HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?")
-GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "Daerah960 views"
-    r"(?i)(?:\w+\ )?-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
+GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "TNI & Polri221 Dilihat"
+    r"(?i)(?:[\w&]+\ ){0,3}-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
 )
 HIT_COUNTER = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
 _COUNTER_ENDINGS = ("dilihat", "views", "view", "dibaca")

@@ -713,6 +713,8 @@ BREADCRUMB = re.compile(
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
 )
 _CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda)")
+# A rubric between dashes under the title: "-Utama-", "- Berita Daerah -".
+DASHED_RUBRIC = re.compile(r"-\ ?(?P<rubric>[A-Z][\w&]*(?:\ [\w&]+){0,2})\ ?-")
 # A rubric glued to the post's view counter, alone on its line: "Breaking News289 Dilihat".
 RUBRIC_COUNTER = re.compile(
     r"(?m)^(?P<rubric>[A-Z][A-Za-z&]*(?:\ [A-Z&][A-Za-z&]*){0,3})\d+\ (?i:dilihat|views?)$"
@@ -888,6 +890,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
             elif line[:1].isupper() and (label := _label_before_date(line)):
                 labels.append(label)  # "Pemerintahan Rabu, 25 Juni 2014 - Oleh"
+        elif line[:1] == "-" and line[-1:] == "-" and (dashed := DASHED_RUBRIC.fullmatch(line)):
+            labels.append(dashed["rubric"])  # "-Utama-": the post's rubric between dashes
+            release.dropped.append(line)
+            continue
         elif line[:2] == "- " and (info := ARTICLE_INFO.fullmatch(line)):
             if info["category"]:
                 labels.append(info["category"].strip())  # "- Category: BERITA"
