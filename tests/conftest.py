@@ -24,6 +24,12 @@ def load_fixture(name: str) -> tuple[Release, dict]:
     return parse_release(source.read_bytes(), source.name), expected
 
 
+def split_in_two(word: str, produced: set[str]) -> bool:
+    """Whether `word` is two produced words glued ("22SAMARINDA": a time stamp's seconds,
+    kept in the date, glued to the place, kept in the dateline)."""
+    return any(word[:i] in produced and word[i:] in produced for i in range(1, len(word)))
+
+
 def parse(text: str, filename: str = "rilis.txt") -> Release:
     """Parse release text given as a str (UTF-8)."""
     return parse_release(text.encode("utf-8"), filename)

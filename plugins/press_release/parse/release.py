@@ -861,6 +861,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if " | " in line and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
             dated.append((len(others), lines[index].rpartition(" | ")[2]))
+            if fewer_words(variant, 5) and _stamp_label(lines[index]) == variant:
+                labels.append(variant)  # "Info Terkini | 2023-03-27 09:38": a rubric
+                continue
         if (
             chrome.is_credit_line(line)
             or (
@@ -1280,13 +1283,18 @@ def _labels_over_headline(others: list[str]) -> bool:
 
 # Words of a rubric's label after a date line's bar: "| Kegiatan Statistik", "| BPS
 # Activities" (an author's name may stand there too: "| Admin", "| Budi Santoso").
-_LABEL_WORDS = TOPIC_RUBRICS | {"kegiatan", "activities", "news", "informasi", "kabar", "warta"}
+_LABEL_WORDS = TOPIC_RUBRICS | {
+    "kegiatan", "activities", "news", "informasi", "kabar", "warta", "info", "terkini",
+}  # fmt: skip
 
 
 def _stamp_label(line: str) -> str | None:
-    """The rubric after the last bar of a date line: one to four words, one of them a
+    """The rubric after the last bar of a date line, or before the first when the date
+    is last ("Info Terkini | 2023-03-27 09:38"): one to four words, one of them a
     rubric's word (_LABEL_WORDS), no digit and no stop."""
     label = line.rpartition(" | ")[2].strip()
+    if label[:1].isdecimal():
+        label = line.partition(" | ")[0].strip()
     if not label or not fewer_words(label, 5) or _DIGIT.search(label) or _ends_sentence(label):
         return None
     if not any(word.casefold() in _LABEL_WORDS for word in label.split()):
@@ -2428,6 +2436,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         start += 1
     lines = lines[start:]
     lines = _without_poll(release, lines)
+    lines = _unglued_stamp(lines)
 
     found = _find_dateline(lines)
     again = None if found is None else _printed_again(lines, found[0])
@@ -2506,6 +2515,22 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     release.warnings.extend(_long_names(release))
     release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
     return release
+
+
+# A CMS's rubric and time stamp glued to the lead's first word: "Info Terkini |
+# 2023-03-27 09:38:07CILACAP – ...".
+GLUED_STAMP = re.compile(
+    r"(?P<stamp>[A-Z][\w ]{2,30}\ \|\ \d{4}-\d{2}-\d{2}\ \d{2}:\d{2}(?::\d{2})?)(?=[A-Z])"
+)
+
+
+def _unglued_stamp(lines: list[str]) -> list[str]:
+    """`lines` with a rubric's and time stamp's line (GLUED_STAMP) split from the lead it
+    is glued to, among the first lines; the same list when none is."""
+    for index, line in enumerate(lines[:12]):
+        if " | " in line[:40] and (glued := GLUED_STAMP.match(line)):
+            return [*lines[:index], glued["stamp"], line[glued.end() :], *lines[index + 1 :]]
+    return lines
 
 
 def _long_names(release: Release) -> list[str]:
