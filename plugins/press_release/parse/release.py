@@ -2436,9 +2436,18 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         start += 1
     lines = lines[start:]
     lines = _without_poll(release, lines)
-    lines = _unglued_stamp(lines)
 
     found = _find_dateline(lines)
+    if (
+        found is not None
+        and found[1].place is None
+        and found[1].rest[:4].isdecimal()
+        and (unglued := _unglued_stamp(lines)) is not lines
+    ):
+        # "Info Terkini | 2023-03-27 09:38:07CILACAP – ...": read as an outlet's name
+        # before a date, a CMS's rubric and stamp glued to the lead's dateline
+        lines = unglued
+        found = _find_dateline(lines)
     again = None if found is None else _printed_again(lines, found[0])
     if again is not None and _lead_teaser(lines, found[0], again):
         release.dropped.append(lines[found[0]])  # the lead, printed again below the title
