@@ -567,16 +567,18 @@ SITE_NAME = re.compile(
 ZERO_DATE = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
 INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
-# An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
 # A weather widget's reading, over its city's name: "21.7 C", "28°C".
 WEATHER = re.compile(r"-?\d{1,2}(?:[.,]\d)?\ ?°?\ ?[CF]")
+# An ad slot's size: "Example 728x250", "banner 300 x 250".
 AD_SIZE = re.compile(r"(?:[\w-]+\ ){0,3}\d{2,4}\ ?x\ ?\d{2,4}(?:\ px)?")
+# An outlet's press-council badge: "Lulus Verifikasi Dewan Pers No. 12/DP/...".
 PRESS_COUNCIL = re.compile(
     r"(?i).{0,30}\bverifikasi\ dewan\ pers\b.{0,80}|terverifikasi\ dewan\ pers.{0,80}"
 )
 # "Jln. Merdeka No. 4 Telp. (0541) 12345 Fax. 12346": an address with its telephone.
 ADDRESS_LINE = re.compile(r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*")
 _ADDRESS_OPENINGS = frozenset(("Jl", "JL", "Ja", "JA"))
+# An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
 CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?")
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among
 # them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button

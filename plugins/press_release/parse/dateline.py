@@ -75,7 +75,7 @@ _DASHES = frozenset("-–—")
 # WEAK_SEPARATOR, or what _unseparated() and _own_line() look for.
 _ANY_MARK = re.compile(r"[-–—|~,.:(/\d]")
 # The endings NEWSROOM requires.
-_NEWSROOM_WORDS = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
+NEWSROOM_WORDS = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
@@ -728,7 +728,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     match = PLACE_SLASH_DOMAIN.fullmatch(prefix) if dot and "/" in prefix else None
     if match and _is_place(match["place"]) and DOMAIN.fullmatch(match["agency"]):
         return match["place"], match["agency"], None  # "PALANGKA RAYA/OUTLET.CO.ID"
-    if prefix.endswith(_NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
+    if prefix.endswith(NEWSROOM_WORDS) and (match := NEWSROOM.fullmatch(prefix)):
         return None, match["agency"], None
     if office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"

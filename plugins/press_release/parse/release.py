@@ -40,6 +40,7 @@ from .byline import (
 )
 from .dateline import (
     DOMAIN,
+    NEWSROOM_WORDS,
     OFFICE_HEADS,
     TOPIC_RUBRICS,
     UNIT_OPENINGS,
@@ -2045,9 +2046,6 @@ def _code_above_sidebar(release: Release, body: list[str], content: list[int]):
         release.warnings.append(_dropped_after_code(after, found))
         return body[:index], candidate, found, None
     return None
-
-
-NEWSROOM_WORDS = frozenset(("Redaksi", "REDAKSI", "Admin", "admin", "Administrator"))
 
 
 def _headline_below(release: Release, lines: list[str]) -> None:
