@@ -275,12 +275,16 @@ def test_space_or_stop_lists_every_space():
 def test_caption_and_bullet_first_characters():
     from press_release.parse import release
 
-    starts = {ch for ch in CODE_POINTS if _ignorecase_class("fpkd").fullmatch(ch)}
-    assert frozenset(starts) == release._CAPTION_FIRST
+    starts = {ch for ch in CODE_POINTS if _ignorecase_class("fpkdgc").fullmatch(ch)}
+    assert frozenset(starts | {"("}) == release._CAPTION_FIRST
     assert {ch for ch in CODE_POINTS if re.fullmatch("[A-Z]", ch)} == release._CAPITALS
     for ch in CODE_POINTS[:0x3000]:
         if ch not in release._CAPTION_FIRST:
-            for tail in ("oto: x", "hoto: x", "eterangan foto: x", "et: x", "ok. x", "ABC : x"):
+            for tail in ("oto: x", "hoto: x", "eterangan foto: x", "et: x", "ok. x", "ABC : x") + (
+                "ambar: x",
+                "aption foto : x",
+                "aption: x",
+            ):
                 assert not release.CAPTION_START.match(ch + tail)
         if ch not in release._CAPITALS:  # CAPTION_LABEL's third character
             for tail in (" : x", "C : x", "C DEF : x"):

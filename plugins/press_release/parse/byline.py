@@ -67,8 +67,9 @@ BARE_SLASH_CODE = re.compile(
 )
 # A newsroom's team line before a code in brackets: "Tim Redaksi (Adv 44/Fr)".
 TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}")
-# An outlet's name in capitals signing off after the last sentence's stop: "... maju. OUTLET".
-CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12})\s*$")
+# An outlet's name in capitals signing off after the last sentence's stop: "... maju. OUTLET",
+# or the newsroom's word: "... ujarnya. Red".
+CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12}|Red)\s*$")
 # A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
 HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
 # Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
@@ -308,7 +309,11 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     unclosed = UNCLOSED_CODE.search(text, max(0, len(text) - 86)) if "(" in text[-84:] else None
     if unclosed and is_code(unclosed["code"]):
         return text[: unclosed.start()].rstrip(), [unclosed["code"]]
-    sign_off = CAPS_SIGN_OFF.search(text, max(0, len(text) - 16)) if last.isupper() else None
+    sign_off = (
+        CAPS_SIGN_OFF.search(text, max(0, len(text) - 16))
+        if last.isupper() or text.endswith(" Red")
+        else None
+    )
     if sign_off:
         return text[: sign_off.start()].rstrip(), [sign_off["code"]]
     glued = GLUED_INITIALS.search(text, max(0, len(text) - 9)) if last.islower() else None
@@ -408,9 +413,11 @@ def strip_end_mark(text: str) -> str:
 
 
 # A credit naming who wrote the release: "Penulis: Ningsih", "Reporter : Sahri.",
-# "Pewarta: Rina Kusuma". Editors, photographers and sources are credits only.
+# "Pewarta: Rina Kusuma", "Reporter Bambang." Editors, photographers and sources are
+# credits only.
 REPORTER_CREDIT = re.compile(
-    r"(?i)(?:penulis|reporter|wartawan|pewarta|peliput|kontributor)\s*[:;]\s*(?P<names>.+)"
+    r"(?i)(?:penulis|reporter|wartawan|pewarta|peliput|kontributor)"
+    r"(?:\s*[:;]\s*|\ (?=(?-i:[A-Z])))(?P<names>.+)"
 )
 # Between names: "Ningsih dan Budi", "Ani, Budi & Citra".
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\bdan\b|\band\b)\s*")

@@ -146,6 +146,13 @@ LEADING_AD = re.compile(
     r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"
 )
 
+# A comment form's notices: sentences, yet never the release's ("Alamat email Anda tidak
+# akan dipublikasikan.", "Situs ini menggunakan Akismet untuk mengurangi spam. ...").
+_FORM_NOTICE = (
+    r"alamat\ email\ anda\ tidak\ akan\ dipublikasikan|your\ email\ address\ will\ not\ be"
+    r"|(?:situs\ ini\ menggunakan|this\ site\ uses)\ akismet"
+)
+FORM_NOTICE = re.compile(rf"(?ix){_FORM_NOTICE}")
 TRAILING_MARKER = re.compile(
     rf"""(?ix)
     (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
@@ -153,6 +160,7 @@ TRAILING_MARKER = re.compile(
     | baca\ (?:(?:berita|artikel)\ )?lainnya\b.*   # "Baca berita lainnya", "Baca Lainnya :"
     | terkait                                       # "TERKAIT" over a related list
     | related\ (?:posts?|articles?|news)\b.*
+    | you\ (?:may|might)\ also\ like\b.*|anda\ mungkin\ (?:juga\ )?(?:suka|menyukai)\b.*
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
@@ -203,6 +211,7 @@ TRAILING_MARKER = re.compile(
     | banner\b.{{0,40}}|advertisement|iklan
     | \(?visited\ \d[\d.,]*\ times?\b.{{0,40}}     # a view counter: "(Visited 25 times, ...)"
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
+    | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -380,6 +389,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
+    + ("al", "th", "an")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -400,13 +410,13 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "(v": "i", "ad": "dv", "ar": "t", "ba": "cgn", "be": "lr", "by": " ", "ce": "kt", "co": "mp",
-    "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r", "fa": "ckx", "fo": "lt", "ga": "bl",
-    "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s", "ka": "t", "ke": "my", "ko": "m",
-    "la": "b", "le": "a", "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f",
-    "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a",
-    "si": "mt", "su": "br", "ta": "g", "te": "lr", "ti": "dkn", "to": "p", "tw": "i", "vi": "s",
-    "we": "b", "wh": "a", "ww": "w", "yo": "u",
+    "(v": "i", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn", "be": "lr", "by": " ",
+    "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r",
+    "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s",
+    "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a", "li": "hk", "lo": "a", "mu": "a",
+    "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl",
+    "sa": "l", "se": "bcl", "sh": "a", "si": "mt", "su": "br", "ta": "g", "te": "lr", "th": "i",
+    "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b", "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
@@ -486,6 +496,8 @@ def _leading_shape(line: str) -> bool:
     GLUED_NAVIGATION), each pattern tried only on a line that may match it:
     short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
     a word; a template's code (PHP's "<?" or "?>", a line in "{{ }}" or "{% %}")."""
+    if line[:2] == "![" and MARKDOWN_IMAGE.fullmatch(line):
+        return True  # a picture's Markdown, its address however long: "![](https://...)"
     if len(line) > 80 or line[-1:] in ".!?":
         return False
     if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
@@ -545,6 +557,9 @@ IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
 # Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
 # ".jpg)".
 IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
+# A picture in Markdown without words for it, alone on its line (maybe in a table's
+# cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\s]{0,80}\]\([^()\s]{0,400}\)\s*\|?")
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
@@ -918,8 +933,18 @@ def is_source_note(line: str) -> bool:
     return " ini " in line[:12].lower() and bool(SOURCE_NOTE.fullmatch(line))
 
 
+# A staff credit without its colon: "Reporter Bambang.", "Editor Ani Suryani".
+UNLABELLED_CREDIT = re.compile(
+    r"(?i:reporter|penulis|pewarta|editor|wartawan|fotografer|redaktur)"
+    r"\ [A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*){0,3}\.?"
+)
+
+
 def is_credit_line(line: str) -> bool:
-    # A credit line holds its ":" or ";" and has at most 14 words.
-    if line[:1] not in CREDIT_FIRST or (":" not in line and ";" not in line):
+    # A credit line holds its ":" or ";" and has at most 14 words, or is a short
+    # UNLABELLED_CREDIT.
+    if line[:1] not in CREDIT_FIRST:
         return False
+    if ":" not in line and ";" not in line:
+        return len(line) < 60 and bool(UNLABELLED_CREDIT.fullmatch(line))
     return bool(CREDIT_LINE.fullmatch(line)) and fewer_words(line, 15)

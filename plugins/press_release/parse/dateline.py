@@ -248,9 +248,10 @@ LOWER_PLACE_AFTER_DOMAIN = re.compile(
     r"(?P<agency>(?:https?://)?[a-z][\w-]*(?:\.[\w-]+)+),\ ?(?P<place>[a-z]+(?:\ [a-z]+)?)"
 )
 LOWER_DOMAIN_FIRST = re.compile(
-    rf"(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\s*(?P<place>{_PLACE})"
+    rf"(?P<agency>[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{{2,}}),\s*(?P<place>{_PLACE})"
     r"|(?P<agency2>[a-z][\w-]*(?:\.[a-z]{2,})+)\ (?P<caps>[A-Z]{3,}(?:\ [A-Z]{3,}){0,2})"
-)  # "outlet.com, Place", "outlet.com PLACE" (a place in capitals after a space)
+)  # "outlet.com, Place", "www.pa-x.go.id, Place", "outlet.com PLACE" (a place in capitals
+# after a space)
 # "www.pa-x.go.id. Tanah Grogot": the site's address closed by a full stop, then the place.
 LOWER_DOMAIN_STOP = re.compile(
     rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
@@ -1718,6 +1719,23 @@ def glued_opening(line: str) -> Dateline | None:
     return Dateline(match["place"], None, None, match["place"], rest)
 
 
+# The words that follow a regency's name in its districts' and towns' names: "Kampar
+# Kiri", "Kampar Kiri Hulu", "Sorong Selatan": part of the place, not an outlet.
+PLACE_TAILS = frozenset((
+    "utara", "selatan", "timur", "barat", "tengah", "kiri", "kanan", "hulu", "hilir",
+    "ilir", "ulu", "atas", "bawah", "baru", "raya", "pesisir", "seberang", "laut", "darat",
+))  # fmt: skip
+
+
+def _with_tails(prefix: str, place: str, following: list[str]) -> str:
+    """`place` with the PLACE_TAILS words that follow it in `prefix`, one space apart."""
+    for word in following:
+        if word.casefold() not in PLACE_TAILS or f"{place} {word}" not in prefix:
+            break
+        place = f"{place} {word}"
+    return place
+
+
 def region_opening(line: str) -> Dateline | None:
     """A dateline found by its place alone: the lead opens with a few words, one to three
     of them a province, regency or city the regions' table knows, then a separator
@@ -1746,6 +1764,7 @@ def region_opening(line: str) -> Dateline | None:
                     place = prefix[where : where + len(name)] if where >= 0 else name
                     if " ".join(place.split()) != name:
                         place = name  # the words stood apart by other marks
+                    place = _with_tails(prefix, place, words[at + size :])
                     agency = prefix.replace(place, " ", 1).strip(" ,.;:_-–—|()")
                     agency = " ".join(agency.split()) or None
                     end = sep.end()

@@ -68,17 +68,19 @@ from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
 _DIGIT = re.compile(r"\d")
-# What CAPTION_START can open with: the first letters of its words in either case, and
-# the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
+# What CAPTION_START can open with: the first letters of its words in either case, a
+# bracket, and the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
 # three ASCII capitals: its third character, not the first, tells most lines apart.
-_CAPTION_FIRST = frozenset("DFKPdfkp\u212a")
+_CAPTION_FIRST = frozenset("CDFGKPcdfgkp(\u212a")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
-    r"(?i)(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi)\s*[:.\-–]\s*\S"
+    r"(?i)\(?(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
+    r"|caption(?:\ foto)?)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
-)  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id"
+)  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
+# "(gambar: Suasana ...)"
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
@@ -292,7 +294,7 @@ def _is_prose(line: str) -> bool:
     if fewer_words(line, 4) or line.endswith(("…", "...")):
         return False
     if chrome.is_trailing_marker(line):
-        prose = _looks_like_paragraph(line)
+        prose = _looks_like_paragraph(line) and not chrome.FORM_NOTICE.match(line)
     else:
         prose = (
             # A long item of a list without a stop is a headline the page lists ("- Warga
@@ -627,7 +629,12 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
-        if rank < 4 and rank + 1 < len(content) and _table_cell_caption(line):
+        if (
+            rank < 4
+            and rank + 1 < len(content)
+            and line[-2:] == " |"
+            and _caption_cell(lines, index)
+        ):
             continue  # "Bupati meninjau ... Prambon. |": a picture's caption cell
         if _looks_like_paragraph(line) or _continued_paragraph(lines, index) or rank >= 4:
             return index
@@ -682,8 +689,29 @@ TITLE_COPY_FIRST = 6  # lines of the page's top where a doubled title may stand
 
 def _table_cell_caption(line: str) -> bool:
     """A picture's caption copied from a table's cell, its border kept at the end: a
-    sentence, then " |"."""
-    return line.endswith(" |") and _is_sentence(line[:-2].rstrip())
+    sentence, then " |"; or six words or more between two borders ("| Sosialisasi ...
+    Foto/IST |")."""
+    if not line.endswith(" |"):
+        return False
+    if line[:2] == "| ":
+        return "|" not in line[2:-2] and not fewer_words(line, 8)
+    return _is_sentence(line[:-2].rstrip())
+
+
+def _caption_cell(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is a table cell's caption (_table_cell_caption), or a
+    cell above one, without other borders: who the picture shows ("Gubernur X, SE |")."""
+    line = lines[index]
+    if _table_cell_caption(line):
+        return True
+    below = next((x for x in lines[index + 1 : index + 3] if x), "")
+    return "|" not in line[:-2] and _table_cell_caption(below)
+
+
+def _cell_border(line: str) -> str:
+    """`line` without a table cell's borders ("| ", " |") around it."""
+    line = line[:-2].rstrip() if line.endswith(" |") else line
+    return line[2:] if line[:2] == "| " else line
 
 
 # A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
@@ -829,14 +857,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     """
     lines: list[str] = []
     twice: list[str] = []  # lines printed twice in a row (a doubled title)
-    for line in top:
+    for index, line in enumerate(top):
         if not line:
             continue
         if lines and _same(lines[-1], line):
             twice.append(line)
             continue  # a doubled label or title
-        if _table_cell_caption(line):
-            line = line[:-2].rstrip()  # a caption's cell: its border is no text
+        if line[-2:] == " |" and _caption_cell(top, index):
+            release.captions.append(_cell_border(line))  # its borders are no text
+            continue
         lines.append(line)
     lines = _without_headline_lists(release, _without_link_menu(release, lines))
     others: list[str] = []
@@ -1303,10 +1332,11 @@ def _stamp_label(line: str) -> str | None:
     return label
 
 
-# A rubric's word or two before the weekday of a date line: "Pemerintahan Rabu, 25 Juni
-# 2014 - Oleh Admin".
+# A rubric's word or two before the weekday of a date line, or before its dot:
+# "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
 LABEL_BEFORE_DATE = re.compile(
-    rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\ (?i:{'|'.join(dates.WEEKDAY_NAMES)})\b"
+    rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
+    rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|·\ \d)"
 )
 
 
@@ -2273,6 +2303,13 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     title = release.title
     if found is None and title and _DIGIT.search(title) and (titled := dates.find_date(title)):
         found, source = titled, "title"
+    if found is None:
+        # The picture's date in its caption above the lead: the event's ("Sosialisasi ...
+        # Senin (3/11/2025). Foto/IST"), before the site's clock.
+        for caption in release.captions[:2]:
+            if _DIGIT.search(caption) and (pictured := dates.find_date(caption)):
+                found, source = pictured, "caption"
+                break
     if found is None and (clock := release.header.get("_clock_date")):
         found, source = dates.find_date(clock), "dateline"
     for candidate in (found, in_lead):
