@@ -63,6 +63,8 @@ LEADING_CHROME = re.compile(
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
     | bahasa\ ?:                                  # a translation widget's label
     | (?:harap|mohon)\ tunggu\.{0,3}|please\ wait\.{0,3}  # a loading notice
+    | (?:pembaruan\ terakhir|terakhir\ diperbarui|last\ (?:updated|modified))\ ?:.{0,60}
+                                                  # the site's last update, not the post's date
     | jam\ (?:operasional|pelayanan|kerja|buka)\b.{0,80}  # "Jam Operasional : Senin - Jumat"
     | kategori|categories|category                 # a label left without its value
     | (?:nomor|no)\ ?[.:]\ ?[\w.-]*/[\w./-]+        # a letter's number: "Nomor: 553/M.C/XII/2022"
@@ -70,6 +72,7 @@ LEADING_CHROME = re.compile(
     | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
     | press\ esc\ to\ close                        # a search overlay's hint
+    | close\ this\ search\ box\.?                   # ... and its button
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | (?:telah\ )?dibaca\ ?:?\ \d[\d.,]*\ ?(?:kali)?  # "Dibaca 40 kali", "Telah dibaca : 30 Kali"
     | \d[\d.,]*\ ?x\ dibaca
@@ -82,7 +85,7 @@ LEADING_CHROME = re.compile(
     | written\ by\b.*                             # "Written by Admin on . Hits: 40"
     | banner\b.{0,30}                              # "banner 728x90"
     | (?:top|more|ticker|oleh|featured\ image|image\ description)
-    | logo(?:\ \S+)?                                # "Logo Sitename", "logo header"
+    | logo(?:\ \S+){0,3}                            # "Logo Sitename", "Logo Pengadilan Negeri X"
     | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
     | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
@@ -105,7 +108,8 @@ LEADING_CHROME = re.compile(
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
     | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
     | mode\ (?:gelap|terang|malam)|(?:dark|light|night)\ mode  # a theme's switch
-    | breaking\ news|sekilas\ info|trending(?:\ now|\ tags?)?  # a news ticker's label
+    | (?:breaking\ news|sekilas\ info|news\ update|trending(?:\ now|\ tags?)?)\s*:?
+                                                  # a news ticker's label: "NEWS UPDATE :"
     | id\ [\w\ .-]{2,60}(?:,\ ?[\w\ .-]{2,60}){1,12}  # an outlet's keywords: "id banjir,warga"
     """
 )
@@ -212,6 +216,7 @@ TRAILING_MARKER = re.compile(
     | \(?visited\ \d[\d.,]*\ times?\b.{{0,40}}     # a view counter: "(Visited 25 times, ...)"
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
     | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
+    | exit\ mobile\ version                       # a mobile theme's switch
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -228,6 +233,8 @@ FORM_AND_FOLLOW = re.compile(
     | yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b.*       # "Yuk ... join di group whatsapp"
     | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
     | kirim(?:kan)?\ komentar|(?:post|submit)\ comment|tulis\ komentar   # a form's button
+    | tuliskan\ komentar\b.*|write\ a\ (?:facebook\ )?comment|view\ all\ comments
+                                                    # a social network's comment box
     | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){0,2}  # a channel
     """
 )
@@ -235,7 +242,7 @@ FORM_AND_FOLLOW = re.compile(
 # TRAILING_OPENINGS).
 FORM_OPENINGS = frozenset(
     ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
-    + ("fa", "tw", "ti", "po", "tu")
+    + ("fa", "tw", "ti", "po", "tu", "wr", "vi")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
@@ -249,7 +256,7 @@ _SOCIAL = (
 )
 TRAILING_SHAPES = re.compile(
     rf"""(?ix)
-    \#\w[\w-]*(?:\s+\#\w[\w-]*)*                   # "#kemenkumhamri"
+    (?:@[\w.]+\s+)*\#\w[\w-]*(?:\s+\#\w[\w-]*)*   # "#kemenkumhamri", "@office.x #x #y"
     | \w+(?:\ \w+)?\ lainnya(?:\s?:)?                # "Wilayah LAINNYA", "Baca Lainnya :"
     | (?:{_SOCIAL})(?:[\s,|/·•]+(?:{_SOCIAL}))+[\s,|]*   # "Facebook Twitter WhatsApp"
     """
@@ -352,6 +359,7 @@ HEADED_CHROME = re.compile(
        |telp|telepon|hp|wa|whatsapp|fax|faks|alamat)\s*:\s*\S.*
     | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}.*
+    | @[\w.]+(?:\s+\#\w[\w-]*)+                 # the office's account and its hashtags
     """
 )
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
@@ -389,7 +397,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an")
+    + ("al", "th", "an", "ex")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -411,7 +419,7 @@ LEADING_OPENINGS = frozenset(
 # change here.
 TRAILING_THIRDS = {
     "(v": "i", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn", "be": "lr", "by": " ",
-    "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r",
+    "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r", "ex": "i",
     "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s",
     "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a", "li": "hk", "lo": "a", "mu": "a",
     "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl",
@@ -421,20 +429,20 @@ TRAILING_THIRDS = {
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
     "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "k", "tw": "i", "we": "b", "yo": "u",
-    "yu": "k", "po": "s", "tu": "l",
+    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
-    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "ns",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
-    "pa": "s", "pe": "n", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "mn", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
-    "in": "df", "pr": "e", "ne": "x", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
+    "in": "df", "pr": "e", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
+    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
 }  # fmt: skip
 
 
@@ -613,10 +621,11 @@ def is_file_name(line: str) -> bool:
 
 
 def may_be_trailing_shape(line: str) -> bool:
-    """False only when TRAILING_SHAPES cannot match: the line opens with no "#" and no
-    share button's name, and does not end with "lainnya" (maybe with a colon after it)."""
+    """False only when TRAILING_SHAPES cannot match: the line opens with no "#", no "@"
+    and no share button's name, and does not end with "lainnya" (maybe with a colon
+    after it)."""
     return (
-        line[:1] == "#"
+        line[:1] in ("#", "@")
         or line[-7:].lower() == "lainnya"
         or (line[-1:] == ":" and line[-10:-1].rstrip()[-7:].lower() == "lainnya")
         # A share row is short, ends with a name and opens with one: the last character
@@ -767,7 +776,7 @@ def trailing_and_dropped(
             # _trailing_shape()'s own first guard, inlined: most lines fail it.
             last = line[-1]
             if not candidate and (
-                first == "#" or last in "aA:" or (len(line) < 80 and last not in _STOP_CHARS)
+                first in "#@" or last in "aA:" or (len(line) < 80 and last not in _STOP_CHARS)
             ):
                 candidate = may_be_trailing_shape(line) and TRAILING_SHAPES.fullmatch(line)
         if candidate:

@@ -235,9 +235,11 @@ def _outlet_glued(word: str) -> bool:
 
 # "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI" /
 # "OUTLETNEWS | BANDUNG": an outlet before the place.
-# "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending).
+# "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending),
+# "TOP-NEWS.id, PLACE".
 OUTLET_FIRST = re.compile(
-    rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+|[A-Z][A-Z0-9]{{2,}})"
+    rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+"
+    rf"|[A-Z][A-Z0-9]{{2,}})"
     rf"\s*(?:,|/|:|\|)\s*"
     rf"(?P<place>{_PLACE})"
 )
@@ -568,6 +570,7 @@ def _outlet_before_region(place: str) -> tuple[str, str] | None:
         or head.lower().startswith(_OFFICE_OPENINGS + UNIT_OPENINGS)
         or not is_region(rest)
         or is_region(place)
+        or is_region(head)  # a district named after a regency: "KOTABARU KARAWANG"
     ):
         return None
     return head, rest
@@ -609,7 +612,8 @@ def _office_colon(line: str, min_words: int) -> Dateline | None:
 # The place glued by a hyphen to an outlet's domain or the office, then a comma or a
 # colon: "Kutai Barat-Outlet.com, ", "Bogor-Humas: ".
 PLACE_HYPHEN_AGENCY = re.compile(
-    rf"(?P<place>{_PLACE})-(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+|[A-Za-z]{{4,12}})[,:]\s+"
+    rf"(?P<place>{_PLACE})-(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+|[A-Za-z]{{4,12}})"
+    r"[,:](?:\s+|(?=[A-Z][a-z]))"  # "Kudus-outlet.com,Acara ...": glued to the lead
 )
 
 
@@ -667,7 +671,30 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
         prefix = prefix[:-1]  # "Masohi,Outlet.- ": a stop glued before the dash
     if ",(" in prefix or ", (" in prefix:  # "KEDIRI,(Outlet.net)", "TENGGARONG, (Humas)"
         prefix = prefix.replace(", (", " (", 1).replace(",(", " (", 1)
-    return _parse_prefix(prefix)
+    found = _parse_prefix(prefix)
+    if found is None and prefix.count(",") >= 2:
+        return _place_in_regions(prefix)
+    return found
+
+
+# The administrative word before a region's name in a dateline: "Kabupaten Waropen".
+_ADMIN_WORD = re.compile(r"(?i)(?:kabupaten|kab\.?|kota|provinsi|prov\.?)\ ")
+
+
+def _place_in_regions(prefix: str) -> tuple[str, None, str] | None:
+    """A place, the regency and province it lies in, then the date: "Warren, Kabupaten
+    Waropen, Papua, Kamis 17 Juni 2021" -> ("Warren", None, "17 Juni 2021")."""
+    place, *regions, date_text = (part.strip() for part in prefix.split(","))
+    day, _, rest = date_text.partition(" ")
+    if day.lower() in WEEKDAYS:
+        date_text = rest
+    if not (_is_date(date_text) and len(regions) <= 2 and _is_place(place)):
+        return None
+    for region in regions:
+        named = _ADMIN_WORD.match(region)
+        if not is_region(region[named.end() :] if named else region):
+            return None
+    return place, None, date_text
 
 
 def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | None:
@@ -1138,6 +1165,31 @@ def _bracketed_unit_lead(line: str) -> Dateline | None:
     return Dateline(match["place"], match["unit"].strip(), None, match.group(0).strip(), rest)
 
 
+# A place, its office's short code in brackets, then the full date and a comma before
+# the lead: "Bendung (SID) Kamis 25 Februari 2021, Pemerintah ...".
+CODE_THEN_DATE = re.compile(
+    rf"(?P<place>{_PLACE})\ \((?P<code>[A-Z][A-Za-z]{{1,9}})\)\ "
+    r"(?P<date>[A-Z][a-z’']+,?\ \d{1,2}\ [A-Za-z]{3,9}\ \d{4}),\ (?=[A-Z])"
+)
+
+
+def _code_then_date(line: str) -> Dateline | None:
+    """A dateline of CODE_THEN_DATE's shape, its code as the agency."""
+    paren = line.find("(", 0, 40)
+    if paren < 0 or not line[paren + 1 : paren + 2].isupper():
+        return None
+    match = CODE_THEN_DATE.match(line)
+    if (
+        match is None
+        or match["date"].split(None, 1)[0].rstrip(",").lower() not in WEEKDAYS
+        or not _is_date(match["date"].split(" ", 1)[1])
+        or not _is_place(match["place"])
+    ):
+        return None
+    rest = line[match.end() :]
+    return Dateline(match["place"], match["code"], match["date"], match.group(0).strip(), rest)
+
+
 def _unseparated(line: str) -> Dateline | None:
     """A dateline with no separator before the lead (UNSEPARATED)."""
     # Each branch needs its mark near the start: a comma and then a date's digit, a
@@ -1279,6 +1331,10 @@ DOMAIN_UNDERSCORE = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ ?_\
 DIGIT_DOMAIN = re.compile(r"\d[A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+\ [-–—|]")
 
 
+# A page's reading time glued to the line below it: "1 min readTOP-NEWS.id, ...".
+READING_TIME = re.compile(r"\d{1,2}\ ?(?:min(?:ute)?s?|menit)\ (?:read|baca)(?=[A-Z])")
+
+
 def match_dateline(
     line: str, *, min_words: int = 4, strong_only: bool = False, after_outlet: bool = False
 ) -> Dateline | None:
@@ -1289,6 +1345,10 @@ def match_dateline(
     second outlet is looked through: "A.com-A.com-A.com-..." recurses no deeper."""
     if line[:1] == "(" and (found := _bracketed(line, min_words)):
         return found  # "(Bontang, 9 Januari 2018). Dalam rangka ..."
+    if line[:1].isdecimal() and (read := READING_TIME.match(line)):
+        # "1 min readOUTLET.id, PLACE – ...": a reading time glued to the dateline
+        found = match_dateline(line[read.end() :], min_words=min_words, strong_only=strong_only)
+        return replace(found, text=read.group(0) + found.text) if found else None
     if "â" in line[:60] and MANGLED_DASH.search(line, 0, 60):
         # "TARAKAN â Wali Kota ...": a dash whose last two bytes a page lost, read as one;
         # the dateline's text keeps the character as written.
@@ -1349,6 +1409,8 @@ def match_dateline(
         and _UNIT_WORD.search(head, 0, 90)
         and (found := _bracketed_unit_lead(line))
     ):
+        return found
+    if ") " in head and (found := _code_then_date(line)):
         return found
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):

@@ -667,7 +667,8 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
     """The index of a copy of the title among the next lines of `content`: the title is
     one of the first lines (under the site's name and a rubric, maybe), its copy the
     headline above the lead, the first maybe the browser's title with the site's name
-    after it ("Title - Site" above a page's menu, date and "Title")."""
+    after it ("Title - Site" above a page's menu, date and "Title") or a breadcrumb
+    before it ("Home rubric Title")."""
     for at, start in enumerate(content[:TITLE_COPY_FIRST]):
         first = lines[start]
         if not _title_shaped(first, 3) or sum(w[:1].isalpha() for w in first.split()) < 2:
@@ -678,7 +679,11 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
         for index in content[at + 1 : at + 12]:
             other = " ".join(lines[index].split()).casefold().rstrip(" .")
             if other == key or (
-                len(other) > 20 and key.startswith(other) and _site_suffix(key[len(other) :])
+                len(other) > 20
+                and (
+                    (key.startswith(other) and _site_suffix(key[len(other) :]))
+                    or (key.endswith(other) and _CRUMB_HOME.fullmatch(key[: -len(other)]))
+                )
             ):
                 return index
     return None
@@ -696,6 +701,19 @@ def _table_cell_caption(line: str) -> bool:
     if line[:2] == "| ":
         return "|" not in line[2:-2] and not fewer_words(line, 8)
     return _is_sentence(line[:-2].rstrip())
+
+
+# A breadcrumb's start: "Home", "Beranda", then the rubric.
+_CRUMB_HOME = re.compile(r"(?i:home|beranda)\ (?P<rubric>\w[\w&-]*(?:\ \w[\w&-]*)?)\ ")
+
+
+def _crumb_over_title(line: str, title: str) -> str | None:
+    """The rubric of a breadcrumb run together with the title it stands over: "Home
+    kesehatan “RSUD X: Dorong ...”" over "“RSUD X: Dorong ...”" -> "kesehatan"."""
+    if len(line) <= len(title) or not line.endswith(title):
+        return None
+    match = _CRUMB_HOME.fullmatch(line[: len(line) - len(title)])
+    return match["rubric"] if match else None
 
 
 def _caption_cell(lines: list[str], index: int) -> bool:
@@ -857,12 +875,16 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     """
     lines: list[str] = []
     twice: list[str] = []  # lines printed twice in a row (a doubled title)
+    crumb = None  # the rubric of a breadcrumb glued to the title's copy
     for index, line in enumerate(top):
         if not line:
             continue
         if lines and _same(lines[-1], line):
             twice.append(line)
             continue  # a doubled label or title
+        if lines and lines[-1][:1] in "HhBb" and (found := _crumb_over_title(lines[-1], line)):
+            release.dropped.append(lines.pop())  # "Home kesehatan “Title”" over "“Title”"
+            crumb = found
         if line[-2:] == " |" and _caption_cell(top, index):
             release.captions.append(_cell_border(line))  # its borders are no text
             continue
@@ -923,6 +945,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
             elif line[:1].isupper() and (label := _label_before_date(line)):
                 labels.append(label)  # "Pemerintahan Rabu, 25 Juni 2014 - Oleh"
+            elif line[-1:].isalpha() and (label := _label_after_date(line)):
+                labels.append(label)  # "Selasa, 10 November 2020 Pemerintahan"
         elif line[:1] == "-" and line[-1:] == "-" and (dashed := DASHED_RUBRIC.fullmatch(line)):
             labels.append(dashed["rubric"])  # "-Utama-": the post's rubric between dashes
             release.dropped.append(line)
@@ -968,6 +992,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue
         meta = len(others)
     at = _title_and_category(release, others, meta, config, twice) if others else None
+    if crumb and release.category is None:
+        release.category = crumb
     if labels and release.category is None:
         release.category = labels[0]
     if rubrics:
@@ -1169,6 +1195,8 @@ def _title_and_category(
             release.category = line
         elif line[-1] == "." and _is_sentence(line) and not _headline_case(line):
             release.captions.append(line)  # a caption, not a title (see below)
+        elif len(line) < 20 and line.isalpha() and line.islower():
+            release.dropped.append(line)  # one word in lower case: a theme's leftover
         else:
             release.title = _unmarked(line)
             return 0
@@ -1276,7 +1304,11 @@ def _title_and_category(
         release.credits.append(title)  # "Siaran Pers" over the office: no headline
         release.captions.extend(others[at + 1 :])
         return None
-    if at + 1 < len(others) and _wrapped(title, others[at + 1]):
+    if (
+        at + 1 < len(others)
+        and _wrapped(title, others[at + 1])
+        and not _same(title, others[at + 1])
+    ):
         title = f"{title} {others[at + 1]}"  # a headline broken over two lines
         at += 1
     release.title = _unmarked(title)
@@ -1338,6 +1370,18 @@ LABEL_BEFORE_DATE = re.compile(
     rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|·\ \d)"
 )
+
+
+# A rubric's word or two after a date line's year: "Selasa, 10 November 2020 Pemerintahan".
+LABEL_AFTER_DATE = re.compile(r"\d{4}\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$")
+
+
+def _label_after_date(line: str) -> str | None:
+    """The rubric LABEL_AFTER_DATE finds, when one of its words is a rubric's word."""
+    match = LABEL_AFTER_DATE.search(line, max(0, len(line) - 40))
+    if match and any(word.casefold() in _LABEL_WORDS for word in match["label"].split()):
+        return match["label"]
+    return None
 
 
 def _label_before_date(line: str) -> str | None:
@@ -1652,8 +1696,11 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
+    below: list[str] = []  # credit lines among the trailing chrome: "Sumber : Humas"
     if index is not None:
-        release.dropped.extend([x for x in body[index:] if x])
+        for line in body[index:]:
+            if line:
+                (below if chrome.is_credit_line(line) else release.dropped).append(line)
         if chrome.is_headed_chrome(body[index]):
             index = _drop_heading_above(release, body, index)
         body = body[:index]
@@ -1708,7 +1755,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
                 release.category = label  # "Category: Politik" below the text
                 credits.remove(line)
                 break
-    release.credits.extend(credits)
+    release.credits.extend(credits + below)
     if not body:
         return body
     if body[-1][-1:] == "!" and _closing_slogan(body):
@@ -2267,7 +2314,12 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
     if found is None and by_name:
         found, source = by_name, "filename"
     if found is None:
-        for text in (dateline.date_text if dateline else None, release.header.get("_meta_date")):
+        # The dateline's date, then the page's date line; a post's stamp with its time
+        # first ("Nama, 26 Februari 2021 13:43:27 WIB" over "Place (X) Kamis 25 ...,").
+        meta = release.header.get("_meta_date")
+        in_dateline = dateline.date_text if dateline else None
+        stamp = dates.find_date(meta) if meta and in_dateline else None
+        for text in (meta, in_dateline) if stamp and stamp.has_time else (in_dateline, meta):
             if text and (found := dates.find_date(text)):
                 source = "dateline"
                 break
