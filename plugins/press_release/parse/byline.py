@@ -60,10 +60,10 @@ SLASH_CODE = re.compile(
     """
 )
 # A code of a word and a slash after the last sentence's stop, without brackets: "...
-# 2018. AND/*", "... dibuka. RUS/hms".
+# 2018. AND/*", "... dibuka. RUS/hms", "... Sanjaya. SB/DI." (a stop after it).
 # A desk's word in capitals may stand before it: "... diresmikan. MC Tapin/RDA".
 BARE_SLASH_CODE = re.compile(
-    r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\s*$"
+    r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
 # A newsroom's team line before a code in brackets: "Tim Redaksi (Adv 44/Fr)".
 TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}")
@@ -286,8 +286,8 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     """A code without brackets closing `text` ("***4***", "/bd", a line "[] ABC/Adv"), or
     an empty pair "[]" where a template left the code out (taken away, with no code)."""
     last = text.rstrip()[-1:]
-    if last == "." and text.rstrip(" .")[-1:] not in ("]", ")"):
-        return text, []  # a sentence's end: most paragraphs
+    if last == "." and text.rstrip(" .")[-1:] not in ("]", ")") and "/" not in text[-8:]:
+        return text, []  # a sentence's end: most paragraphs ("... Sanjaya. SB/DI." aside)
     pair = EMPTY_THEN_CODE.fullmatch(text) if text.lstrip()[:1] == "[" else None
     if pair and (is_code(pair["code"]) or pair["code"].casefold() in _ADVERTORIAL):
         return "", [pair["code"]]

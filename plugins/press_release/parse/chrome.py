@@ -54,10 +54,13 @@ LEADING_CHROME = re.compile(
     | (?:©|\(c\)|copyright\ ?(?:©|\(c\)|\d{4}))\ ?.{0,120}  # the site's copyright on top
     | (?:skip\ to|lompat\ ke|langsung\ ke)\ (?:main\ )?(?:isi|konten|content)(?:\ utama)?
     | (?:scroll|gulir)\ (?:ke\ )?(?:bawah|down)\b.{0,40}  # "Scroll ke bawah untuk melanjutkan"
+    | (?:scroll|gulir)\ untuk\ (?:baca|membaca|melanjutkan)\b.{0,40}  # "Scroll untuk baca artikel"
     | (?:scroll|back)\ (?:to\ )?top|kembali\ ke\ atas  # a button to the page's top
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | (?:selamat\ datang\ di|welcome\ to)\ (?:the\ )?(?:official\ )?  # a site's banner
       (?:website|situs|laman|portal|web|blog|site)\b.{0,80}
+    | (?:selamat\ datang\ di|welcome\ to)\ .{1,80}\b(?:official\ )?   # "Welcome to Dinas X
+      (?:website|situs\ resmi|portal\ resmi|site)                      # Official Website"
     | selamat\ datang\ di\ (?:universitas|institut|politeknik|pengadilan|kejaksaan
       |pemerintah|kabupaten|kota|provinsi)(?:\ [\w.-]+){1,5}  # "Selamat Datang di Universitas X"
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
@@ -198,6 +201,8 @@ TRAILING_MARKER = re.compile(
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
     | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
+    | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
+                                                  # "[Ikuti Outlet.com Melalui Sosial Media]"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
     | dilarang\ (?:keras\ )?(?:mengutip|menyalin|mengambil|memperbanyak)\b.*
     | (?:dilihat|dibaca)\s*:?\s*\d[\d.,]*(?:\ ?(?:kali|x))?   # "Dilihat: 355 kali"
@@ -217,6 +222,8 @@ TRAILING_MARKER = re.compile(
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
     | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
     | exit\ mobile\ version                       # a mobile theme's switch
+    | (?:ip\ address|server\ time)\s*:.{{0,60}}       # a visitors' counter
+    | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -383,7 +390,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*(ſ\u212a\u0130\u0131"
+    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -397,7 +404,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an", "ex")
+    + ("al", "th", "an", "ex", "[i", "[f", "ip")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -418,13 +425,14 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "(v": "i", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn", "be": "lr", "by": " ",
-    "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a", "er": "r", "ex": "i",
-    "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t", "ik": "lu", "in": "s",
-    "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a", "li": "hk", "lo": "a", "mu": "a",
-    "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l", "po": "s", "pr": "ei", "re": "akl",
-    "sa": "l", "se": "bcl", "sh": "a", "si": "mt", "su": "br", "ta": "g", "te": "lr", "th": "i",
-    "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b", "wh": "a", "ww": "w", "yo": "u",
+    "(v": "i", "[f": "o", "[i": "k", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn",
+    "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a",
+    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t",
+    "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
+    "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
+    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bclr", "sh": "a", "si": "mt", "su": "br",
+    "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b",
+    "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
@@ -522,6 +530,14 @@ def _leading_shape(line: str) -> bool:
         return True
     if " " not in line and "." in line[-6:] and IMAGE_FILE.fullmatch(line):
         return True  # a picture's file name: "cropped-logo-2.png"
+    if line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
+        return True  # the office's telephone in the page's header: "(0370) – 621786"
+    if " " not in line and "x" in line[-8:] and THUMBNAIL_NAME.fullmatch(line):
+        return True  # a picture's thumbnail name: "SAFARI-KEC.X_-300x300"
+    if ("oomla" in line or "ordpress" in line or "ORDPRESS" in line) and THEME_CREDIT.fullmatch(
+        line
+    ):
+        return True  # a theme's credit: "OT Vozzmag - шаблон joomla Окна"
     if len(line) == 36 and line.count("-") == 4 and UUID.fullmatch(line):
         return True  # an element's generated id: "85fdecbf-0cfd-4bae-9251-561e40b8cea0"
     if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
@@ -568,6 +584,15 @@ IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's
 # cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\s]{0,80}\]\([^()\s]{0,400}\)\s*\|?")
+# A telephone number alone: "(0370) – 621786", "+62 541 123456".
+PHONE_LINE = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
+# A picture's thumbnail, named with its size after a hyphen: "foto-kegiatan-300x300".
+THUMBNAIL_NAME = re.compile(r"[\w.-]{1,100}-\d{2,4}x\d{2,4}")
+# A theme's credit line: "OT Vozzmag - шаблон joomla Окна", "Joomla Templates by X".
+THEME_CREDIT = re.compile(
+    r"(?i).{0,40}\b(?:шаблон|template|theme)\b.{0,20}\b(?:joomla|wordpress)\b.{0,40}"
+    r"|.{0,40}\b(?:joomla|wordpress)\ (?:template|theme)s?\b.{0,40}"
+)
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")

@@ -39,7 +39,7 @@ from .regions import is_region
 STRONG_SEPARATOR = re.compile(
     r"""
     [\s–—-]
-    (?: (?=[\s\-–—|~])(?<=\s)(?: \s*(?:-{2,3}|\|\||[-–—|~])\s+
+    (?: (?=[\s\-–—|~/])(?<=\s)(?: \s*(?:-{2,3}|\|\||//|[-–—|~])\s+  # "Outlet.id // Lead"
                                | (?:-{2,3}|\|\|)(?=[A-Z"“]) )  # "X (Unit) --Kepala", "||Polres"
       | (?<=[–—])\s*
       | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-{1,2}(?=[A-Z"“])
@@ -217,6 +217,15 @@ _GLUED_OPENINGS = tuple(_OUTLET_OPENINGS.split("|"))
 _GLUED_ENDINGS = tuple(_OUTLET_ENDINGS.split("|") + _PROVINCE_SHORT.split("|"))
 
 
+def _is_province(name: str) -> bool:
+    """A province's name or its short name: "Sulawesi Tengah", "Sulteng"."""
+    key = name.casefold()
+    return key in PROVINCES or key in _PROVINCE_SHORTS
+
+
+_PROVINCE_SHORTS = frozenset(_PROVINCE_SHORT.split("|"))
+
+
 def _outlet_word(word: str) -> bool:
     """``OUTLET_WORD.fullmatch(word)``: one word of the outlet vocabulary, in any case."""
     if word.isascii():
@@ -241,7 +250,7 @@ OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+"
     rf"|[A-Z][A-Z0-9]{{2,}})"
     rf"\s*(?:,|/|:|\|)\s*"
-    rf"(?P<place>{_PLACE})"
+    rf"(?P<place>{_PLACE})(?:,\ ?(?P<province>{_PLACE}))?"  # "Outlet.Id, Banggai, Sulteng"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
 # An address, maybe with its scheme, then a known place in lower case: "http://x.go.id,
@@ -351,7 +360,7 @@ UNSEPARATED = re.compile(
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
     | (?P<titled>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)     # "Slawi-Evaluasi ...",
-      -(?=[A-Z][a-z]{{2,}}\ )                               # "Tanah Datar-Dinas ..."
+      -{{1,2}}(?=[A-Z][a-z]{{2,}}\ )                  # "Tanah Datar-Dinas ...", "Place--Tim"
     | (?P<hyphened>(?P<place5>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "Jepara-outlet.com-Sebanyak",
       # "Blora-warta.site.id-Bupati"
       (?P<outlet5>[A-Za-z][\w]*(?:\.[a-z][a-z-]*)?\.[a-z]{{2,4}}(?:\.[a-z]{{2}})?)-)(?=[A-Z][a-z])
@@ -367,7 +376,7 @@ _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
 # What the "glued" and "dotted" branches need: a dot before a domain's ending.
 _DOMAIN_DOT = re.compile(r"\.[CINcin]")
 # What the "titled" branch needs: one or two Title Case words, a hyphen and a capital.
-_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?-[A-Z]")
+_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?--?[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
@@ -741,6 +750,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return match["place"], match["agency"], None
     bar = "/" in prefix or "|" in prefix
     match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
+    if match and match["province"] and not _is_province(match["province"]):
+        match = None
     if match and ("." in match["agency"] or bar):
         if (
             "." in match["place"]
@@ -1376,7 +1387,9 @@ def match_dateline(
         return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
-    strong = "-" in head or "–" in head or "—" in head or "|" in head or "~" in head
+    strong = (
+        "-" in head or "–" in head or "—" in head or "|" in head or "~" in head or " //" in head
+    )
     # Every shape below needs one of these marks in the first 110 characters: a
     # separator, a bracket, a slash or a date's digit. Titles and category labels, most
     # of the lines tried here, hold none, and one search spares them the tests below.
@@ -1722,21 +1735,43 @@ def _after_separator(
             and place is not None
             and agency is None
             and date_text is None
-            and " " not in place
+            and (" " not in place or _is_province(place.rsplit(None, 1)[-1]))
             and _dash_early(rest)
             and not is_region(place)
             and (inner := _dateline_after_outlet(rest)) is not None
             and is_region(inner.place)
         ):
-            # "Outletname – Gorontalo – Badan ...": one word no region knows, then a
-            # known place and its own dash: the outlet, then the dateline.
+            # "Outletname – Gorontalo – Badan ...": one word no region knows (or words
+            # ending with a province's short name: "Hai Kalteng"), then a known place
+            # and its own dash: the outlet, then the dateline.
             agency, place, date_text = place, inner.place, inner.date_text
             unit, rest = inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
+        if place and agency is None and "-" in place:
+            place, agency = _office_hyphen(place)
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
+
+
+# A media centre's short name, like an office's: "MC-SINJAI".
+_MEDIA_CENTRE = frozenset(("mc", "mmc"))
+
+
+def _office_hyphen(place: str) -> tuple[str, str | None]:
+    """The place and the office a hyphen joins to it, in either order: "MC-SINJAI" ->
+    ("SINJAI", "MC"), "Dobo-Diskominfo" -> ("Dobo", "Diskominfo"); else (place, None)."""
+    first, _, second = place.partition("-")
+    for office, where in ((first, second), (second, first)):
+        if (
+            where
+            and " " not in office
+            and (office.casefold() in _MEDIA_CENTRE or office_alone(office))
+            and _is_place(where)
+        ):
+            return where, office
+    return place, None
 
 
 def _dash_early(rest: str) -> bool:

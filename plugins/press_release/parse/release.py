@@ -268,8 +268,9 @@ def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None
         and line[-4:] not in SIGN_OFF_ENDINGS  # an outlet's domain: "... lainnya. outlet.com"
     ):
         return False
-    if line[:2] == "(V" and chrome.is_trailing_marker(line):
-        return False  # "(Visited 25 times, 1 visits today)": a counter in brackets
+    if line[:2] in ("(V", "[I", "[F") and chrome.is_trailing_marker(line):
+        return False  # "(Visited 25 times, 1 visits today)": a counter in brackets;
+        # "[Ikuti Outlet.com Melalui Sosial Media]": a call to follow the outlet
     found = take_byline(strip_end_mark(line))
     if taken is not None:
         taken[line] = found
@@ -924,8 +925,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 and fewer_words(line, 6)
             )
             or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
+            or (line[:2] == "//" and line[-2:] == "//" and len(line) < 80)
         ):
-            release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo"
+            release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo",
+            # "//IZAR-DISKOMINFO X//" (the writer's and the office's tag)
         elif (
             # find_date() needs a digit: most titles and labels hold none, and one search
             # spares them the count of words.
