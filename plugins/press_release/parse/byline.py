@@ -241,8 +241,8 @@ def take_byline(text: str) -> tuple[str, list[str]]:
                 codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
                 text = before[:start].rstrip()
                 continue
-            if before.endswith("***") and before.rstrip("*")[-1:] in _STOPS:
-                before = before.rstrip("*")  # "... Irawadi.***(dik)": the text's end mark
+            if before.endswith("*") and before.rstrip("*").rstrip()[-1:] in _STOPS:
+                before = before.rstrip("*").rstrip()  # "... Irawadi.***(dik)", "Tengah. **(Adv)"
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()).strip())
@@ -382,6 +382,8 @@ def closing_credit(code: str, before: str) -> bool:
     more than six words, or a sentence.
     """
     before = before.rstrip()
+    if before.endswith("*"):
+        before = before.rstrip("*").rstrip()  # "... Tengah. **(Adv)": an end mark between
     if (
         before
         and before[-1] not in _STOPS

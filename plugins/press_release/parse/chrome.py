@@ -45,7 +45,7 @@ LEADING_CHROME = re.compile(
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | iklan\ banner\b.{0,40}                       # an ad slot's alt text: "iklan banner X"
-    | (?:skip\ to\ content|loading\.{0,3}|menu|search|cari)
+    | (?:skip\ to\ content|loading\.{0,3}|menu|search(?:\ for\s*:?)?|cari)  # "Search for:"
     | skip\ to\ \w+(?:\ \w+)?(?:\ skip\ to\ \w+(?:\ \w+){0,2})+  # "Skip to content Skip to footer"
     | tak\ berkategori|tanpa\ kategori|uncategori[sz]ed  # WordPress's "no category": none
     | blog\ item|arsip(?:\ (?:artikel|berita|post))?|lihat\ (?:berita|artikel)  # headings
@@ -83,6 +83,7 @@ LEADING_CHROME = re.compile(
     | you\ don'?t\ have\ javascript\ enabled\b.{0,80}  # a portal's no-script notice
     | images?|pictures?|photos?                      # an image's alt text
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
+    | powered\ by\ \S.{0,40}                         # "Powered by Blogger."
     | dipublikasikan\ oleh\ .{1,80}                # "Dipublikasikan oleh X pada on ."
     | posted\ in\b.{0,40}                         # "Posted in |"
     | written\ by\b.*                             # "Written by Admin on . Hits: 40"
@@ -151,6 +152,7 @@ LEADING_AD = re.compile(
     r"(?i).*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*"
     # "Baca berita dengan sedikit iklan, klik disini"
     r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"
+    r"|baca\ berita\ (?:tanpa|bebas)\ iklan\b.{0,60}"  # "Baca berita tanpa iklan. Gabung X+"
 )
 
 # A comment form's notices: sentences, yet never the release's ("Alamat email Anda tidak
@@ -445,7 +447,7 @@ LEADING_THIRDS = {
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "ns",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
-    "pa": "s", "pe": "mn", "pl": "ae", "po": "s", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "mn", "pl": "ae", "po": "sw", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
@@ -514,6 +516,8 @@ def _leading_shape(line: str) -> bool:
     a word; a template's code (PHP's "<?" or "?>", a line in "{{ }}" or "{% %}")."""
     if line[:2] == "![" and MARKDOWN_IMAGE.fullmatch(line):
         return True  # a picture's Markdown, its address however long: "![](https://...)"
+    if line[:2] in _ADDRESS_OPENINGS and len(line) <= 200 and ADDRESS_LINE.fullmatch(line):
+        return True  # the office's street address and telephone in the page's header
     if len(line) > 80 or line[-1:] in ".!?":
         return False
     if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
@@ -558,8 +562,6 @@ def _leading_shape(line: str) -> bool:
         return True  # an ad slot's size: "Example 728x250", "banner 300 x 250"
     if "Dewan Pers" in line and PRESS_COUNCIL.fullmatch(line):
         return True  # the outlet's badge: "Lulus Verifikasi Dewan Pers No. 12/DP/..."
-    if line[:2] in _ADDRESS_OPENINGS and ADDRESS_LINE.fullmatch(line):
-        return True  # the office's street address and telephone in the page's header
     if line[-4:].lower() == "logo" and LOGO_ALT.fullmatch(line):
         return True  # a picture's alt text: "Garis Logo", "Header Logo"
     if "|" in line and ":" in line and VISITOR_ROW.fullmatch(line):

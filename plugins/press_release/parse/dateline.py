@@ -73,7 +73,7 @@ _DIGIT = re.compile(r"\d")
 _DASHES = frozenset("-–—")
 # What match_dateline() needs somewhere in a line's head: a mark of STRONG_SEPARATOR or
 # WEAK_SEPARATOR, or what _unseparated() and _own_line() look for.
-_ANY_MARK = re.compile(r"[-–—|~,.:(/\d]")
+_ANY_MARK = re.compile(r"[-–—|~,.:(/\d_]")
 # The endings NEWSROOM requires.
 NEWSROOM_WORDS = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -368,6 +368,10 @@ UNSEPARATED = re.compile(
       (?P<outlet4>[A-Za-z][\w-]+\.(?i:co\.id|com|co|id|net|news))\.)(?=[A-Z][a-z])
     | (?P<coloned>(?P<place6>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "BARABAI-PW:Dandim ...",
       (?P<outlet6>[A-Za-z]{{2,20}}):\ ?)(?=[A-Z][a-z])          # "Place-Outletname:Pemkab"
+    | (?P<stuck>(?P<place7>[A-Z]{{3,}}(?:\ [A-Z]{{3,}}){{0,2}})[,_])(?=[A-Z][a-z])
+                                                    # "SEMARANG,Pemerintah", "WONOGIRI_Forum"
+    | (?P<underscored>(?P<place8>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)_)(?=[a-z]{{3}})
+                                                    # "Parepare_perayaan HUT ..."
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
@@ -1210,7 +1214,11 @@ def _unseparated(line: str) -> Dateline | None:
     head = line[:50]
     comma, paren = head.find(","), head.find("(")
     if not (
-        (comma > 0 and _DIGIT.search(line, comma, comma + 16))
+        (
+            comma > 0
+            and (_DIGIT.search(line, comma, comma + 16) or head[comma + 1 : comma + 2].isupper())
+        )
+        or "_" in head
         or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())
         or (
             "-" in head
@@ -1243,6 +1251,9 @@ def _unseparated(line: str) -> Dateline | None:
         return Dateline(None, match["caps"], None, line[: match.end()].rstrip(), rest)
     elif match["caps"]:
         place, date_text, agency = match["caps"], None, match["code"]
+        if agency is None and _glued_to_region(place):
+            # "KANALPONOROGO-Kepala ...": an outlet named after its region, no place
+            return Dateline(None, place, None, line[: match.end()].rstrip(), rest)
     elif match["titled"]:
         place = match["titled"]
         glued = rest.split(None, 1)[0].casefold()
@@ -1262,6 +1273,14 @@ def _unseparated(line: str) -> Dateline | None:
         place, date_text, agency = match["place6"], None, match["outlet6"]
         if not (place.isupper() or is_region(place)) or office_alone(place):
             return None
+    elif match["stuck"]:
+        place, date_text, agency = match["place7"], None, None
+        if office_alone(place) or _glued_to_region(place):
+            return None
+    elif match["underscored"]:
+        place, date_text, agency = match["place8"], None, None
+        if not is_region(place):
+            return None
     else:
         place, date_text, agency = match["place3"], None, match["outlet"]
     if not _is_place(place):
@@ -1269,7 +1288,17 @@ def _unseparated(line: str) -> Dateline | None:
     return Dateline(place, agency, date_text, line[: match.end()].rstrip(), rest)
 
 
-def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | None, str]:
+def _glued_to_region(word: str) -> bool:
+    """A word that is no region but ends with one's name, after three letters or more: an
+    outlet named after its region ("KANALPONOROGO")."""
+    if " " in word or len(word) > 40 or is_region(word):
+        return False
+    return any(is_region(word[at:]) for at in range(3, len(word) - 3))
+
+
+def _unit_after(
+    rest: str, agency: str | None, comma: bool, place: str | None = None
+) -> tuple[str, str | None, str]:
     """Absorb an issuing unit after the dash: "PALANGKA RAYA – BIRO ADPIM. Gubernur...",
     "Bontang - Humas: Pemerintah ..." (an office's name and a colon); after a place's
     `comma`, an office's name and a dash: "Ambon, Kantor Wilayah X – Kantor ..."."""
@@ -1282,8 +1311,12 @@ def _unit_after(rest: str, agency: str | None, comma: bool) -> tuple[str, str | 
     if agency is not None and rest[:3] in ("Pol", "Kod", "Kor") and (unit := UNIT_DASH.match(rest)):
         return rest[unit.end() :], agency, unit.group(0)
     dashed = DASHED_UNIT.match(rest) if rest[1:2] in _CAPITALS else None
-    if dashed and agency is not None and is_region(dashed["unit"]):
-        dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – "
+    if (
+        dashed
+        and (agency is not None or (place and not is_region(place)))
+        and is_region(dashed["unit"])
+    ):
+        dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – ", "LINTAS X |"
     if dashed:  # the agency a prefix named stays ("LAHAT, SUMSEL – OUTLET – ")
         return rest[dashed.end() :], agency or dashed["unit"], dashed.group(0)
     bracketed = BRACKETED_DASH.match(rest) if rest[:1] == "(" and agency is None else None
@@ -1722,7 +1755,7 @@ def _after_separator(
         ):
             rest = rest[province.end() :]  # "Palu, Sulawesi Tengah, Bappeda ..."
             end = len(line) - len(rest)
-        rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",")
+        rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",", place)
         if place is None and agency and not strict:
             if after := _place_after_outlet(rest):
                 place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
@@ -1735,15 +1768,19 @@ def _after_separator(
             and place is not None
             and agency is None
             and date_text is None
-            and (" " not in place or _is_province(place.rsplit(None, 1)[-1]))
+            and (
+                " " not in place
+                or _is_province(place.rsplit(None, 1)[-1])
+                or sep.group(0).strip() == "|"  # "LINTAS OUTLET | BANDA ACEH - "
+            )
             and _dash_early(rest)
             and not is_region(place)
             and (inner := _dateline_after_outlet(rest)) is not None
             and is_region(inner.place)
         ):
             # "Outletname – Gorontalo – Badan ...": one word no region knows (or words
-            # ending with a province's short name: "Hai Kalteng"), then a known place
-            # and its own dash: the outlet, then the dateline.
+            # ending with a province's short name, "Hai Kalteng", or before a bar), then
+            # a known place and its own dash: the outlet, then the dateline.
             agency, place, date_text = place, inner.place, inner.date_text
             unit, rest = inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):

@@ -613,6 +613,15 @@ def _header_without_dateline(lines: list[str]) -> int:
         if (
             rank == 1
             and len(content) > 2
+            and _rubric(lines[content[0]])
+            and _long_title(line, lines[content[2]])
+        ):
+            continue  # a long title under its rubric's label: "Kajian" over "Minat ..."
+        if rank < 4 and not _ends_sentence(line) and _opens_a_paragraph_below(lines, content, rank):
+            continue  # a title the lead opens with again: "Rapat X" over "Rapat X dilaksanakan ..."
+        if (
+            rank == 1
+            and len(content) > 2
             and not _ends_sentence(line)
             and fewer_words(line, 25)
             and office_name(lines[content[0]])
@@ -648,6 +657,18 @@ def _wordy(line: str) -> bool:
     words = line.split()
     lettered = sum(any(c.isalpha() for c in word) for word in words)
     return lettered >= 6 and 2 * lettered > len(words)
+
+
+def _opens_a_paragraph_below(lines: list[str], content: list[int], rank: int) -> bool:
+    """Whether the line at `content[rank]`, of five words or more, opens one of the next
+    three lines, a paragraph that runs on after it: the title, which the lead repeats."""
+    line = lines[content[rank]]
+    if fewer_words(line, 5):
+        return False
+    return any(
+        lines[index].startswith(line) and _looks_like_paragraph(lines[index][len(line) :])
+        for index in content[rank + 1 : rank + 4]
+    )
 
 
 def _long_title(line: str, following: str) -> bool:
@@ -704,6 +725,10 @@ def _table_cell_caption(line: str) -> bool:
     return _is_sentence(line[:-2].rstrip())
 
 
+# A breadcrumb trail of the home page and one rubric, without marks: "Home Kota".
+SPACED_CRUMB = re.compile(
+    r"(?:Home|HOME|Beranda|BERANDA)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*)?)"
+)
 # A breadcrumb's start: "Home", "Beranda", then the rubric.
 _CRUMB_HOME = re.compile(r"(?i:home|beranda)\ (?P<rubric>\w[\w&-]*(?:\ \w[\w&-]*)?)\ ")
 
@@ -785,6 +810,8 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
         return None
     title_key = (title or "").casefold()
     for line in dropped:
+        if (spaced := SPACED_CRUMB.fullmatch(line)) and spaced["rubric"].casefold() != title_key:
+            return spaced["rubric"]  # "Home Kota", "Beranda Headline": a trail without marks
         if not BREADCRUMB.fullmatch(line):
             continue
         items = [item.strip() for item in _CRUMB_SPLIT.split(line)[1:]]
@@ -1434,8 +1461,8 @@ NEWS_RUBRICS = frozenset((
 PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
 ISSUING_OFFICE = re.compile(
     r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
-    r"|kantor|seksi|bidang)\b(?:\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
-)
+    r"|kantor|seksi|bidang|badan)\b(?:,?\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
+)  # "BADAN PERENCANAAN, PENELITIAN, DAN PENGEMBANGAN DAERAH"
 
 
 # A government body's name alone, as a site's header prints it: "Pemerintah Kota Tegal",
