@@ -241,8 +241,10 @@ def take_byline(text: str) -> tuple[str, list[str]]:
                 codes.insert(0, f"{before[start:]} ({' '.join(match['code'].split())})")
                 text = before[:start].rstrip()
                 continue
-            if before.endswith("*") and before.rstrip("*").rstrip()[-1:] in _STOPS:
-                before = before.rstrip("*").rstrip()  # "... Irawadi.***(dik)", "Tengah. **(Adv)"
+            if before.endswith("***") or (
+                before.endswith("*") and before.rstrip("*").rstrip()[-1:] in _STOPS
+            ):  # the text's end mark: "... Irawadi.***(dik)", "Tengah. **(Adv)", "Upas, ***(Yan)"
+                before = before.rstrip("*").rstrip()
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()).strip())
@@ -382,10 +384,14 @@ def closing_credit(code: str, before: str) -> bool:
     more than six words, or a sentence.
     """
     before = before.rstrip()
+    # An end mark between: "... Tengah. **(Adv)"; three stars close the text whatever
+    # stands before them ("... Air Upas, ***(Yan)").
+    marked = before.endswith("***")
     if before.endswith("*"):
-        before = before.rstrip("*").rstrip()  # "... Tengah. **(Adv)": an end mark between
+        before = before.rstrip("*").rstrip()
     if (
         before
+        and not marked
         and before[-1] not in _STOPS
         and not QUOTE_THEN_VERB.search(before, max(0, len(before) - 20))
     ):

@@ -64,6 +64,7 @@ LEADING_CHROME = re.compile(
     | selamat\ datang\ di\ (?:universitas|institut|politeknik|pengadilan|kejaksaan
       |pemerintah|kabupaten|kota|provinsi)(?:\ [\w.-]+){1,5}  # "Selamat Datang di Universitas X"
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
+    | share\ (?:to\ )?social\ media|halaman\ (?:artikel|berita)   # a page's labels
     | bahasa\ ?:                                  # a translation widget's label
     | (?:harap|mohon)\ tunggu\.{0,3}|please\ wait\.{0,3}  # a loading notice
     | (?:pembaruan\ terakhir|terakhir\ diperbarui|last\ (?:updated|modified))\ ?:.{0,60}
@@ -202,7 +203,8 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
-    | (?:follow|ikuti|simak)\b.{{0,60}}\bgoogle\ news\b.*  # "Follow Google News Outlet"
+    | (?:silakan\ )?(?:follow|ikuti|simak|baca|dapatkan|cek)\b.{{0,60}}\bgoogle\ news\b.*
+                                # "Follow Google News Outlet", "Silakan baca ... di Google News"
     | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
                                                   # "[Ikuti Outlet.com Melalui Sosial Media]"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
@@ -224,6 +226,7 @@ TRAILING_MARKER = re.compile(
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
     | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
     | exit\ mobile\ version                       # a mobile theme's switch
+    | loading\.{{0,3}}                              # a widget still loading
     | (?:ip\ address|server\ time)\s*:.{{0,60}}       # a visitors' counter
     | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
     """
@@ -432,7 +435,7 @@ TRAILING_THIRDS = {
     "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
-    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bclr", "sh": "a", "si": "mt", "su": "br",
+    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bclr", "sh": "a", "si": "lmt", "su": "br",
     "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
@@ -452,7 +455,7 @@ LEADING_THIRDS = {
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
+    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "lr", "ja": "m",
 }  # fmt: skip
 
 

@@ -458,6 +458,12 @@ def display_place(place: str) -> str:
 # A security unit's name, glued to its place or not ("POLRESTUBAN", "Polda Sumbar",
 # "KODIM 0811"): an office, not a place.
 UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
+# The first word of a school's or university's name, which may name its town after it:
+# "UIN MALANG", "Politeknik Negeri Ambon" are no place.
+INSTITUTION_HEADS = frozenset((
+    "uin", "iain", "stain", "stai", "stkip", "poltek", "politeknik", "universitas", "institut",
+    "sman", "smkn", "smpn", "sdn", "man", "mtsn",
+))  # fmt: skip
 
 
 # Words no place's name ends with: a preposition or a conjunction.
@@ -684,6 +690,8 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
         prefix = prefix[:-1]  # "Masohi,Outlet.- ": a stop glued before the dash
     if ",(" in prefix or ", (" in prefix:  # "KEDIRI,(Outlet.net)", "TENGGARONG, (Humas)"
         prefix = prefix.replace(", (", " (", 1).replace(",(", " (", 1)
+    if "-(" in prefix:  # "JAKARTA-(IDB)": the outlet's code in brackets after a hyphen
+        prefix = prefix.replace("-(", " (", 1)
     found = _parse_prefix(prefix)
     if found is None and prefix.count(",") >= 2:
         return _place_in_regions(prefix)
@@ -775,6 +783,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         return None, match["agency"], None
     if office_alone(prefix):
         return _office_glued_place(prefix) or (None, prefix, None)  # "Diskominfo-Ungaran"
+    if prefix.split(None, 1)[0].casefold() in INSTITUTION_HEADS and fewer_words(prefix, 6):
+        return None, prefix, None  # "UIN MALANG": a university, no place
     if prefix.casefold().startswith(UNIT_OPENINGS) and "," not in prefix:
         return (None, prefix, None) if fewer_words(prefix, 4) else None  # "POLRESTUBAN"
     if (
@@ -803,6 +813,14 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         named = is_outlet(agency) or office_alone(agency)
         if named and not is_outlet(place) and _is_place(place):
             return place, agency, None  # "KabarNTB, Sumbawa", "Humas, Gowa"
+        if (
+            place.isupper()
+            and not agency.isupper()
+            and " " not in agency
+            and is_region(place)
+            and not is_region(agency)
+        ):
+            return place, agency, None  # "Outletname, SITUBONDO": a known place in capitals
     if prefix[-1] == ")" and "," in prefix and (wire := PLACE_DATE_AGENCY.fullmatch(prefix)):
         province = wire["province"]
         if (
@@ -1251,8 +1269,11 @@ def _unseparated(line: str) -> Dateline | None:
         return Dateline(None, match["caps"], None, line[: match.end()].rstrip(), rest)
     elif match["caps"]:
         place, date_text, agency = match["caps"], None, match["code"]
-        if agency is None and _glued_to_region(place):
-            # "KANALPONOROGO-Kepala ...": an outlet named after its region, no place
+        if agency is None and (
+            _glued_to_region(place) or place.split(None, 1)[0].casefold() in INSTITUTION_HEADS
+        ):
+            # "KANALPONOROGO-Kepala ...": an outlet named after its region, or "UIN
+            # MALANG-Pelatihan ...": a university; no place
             return Dateline(None, place, None, line[: match.end()].rstrip(), rest)
     elif match["titled"]:
         place = match["titled"]
