@@ -194,7 +194,7 @@ TRAILING_MARKER = re.compile(
     | subscribe\b.*|security\ code|load\ more|muat\ lebih\ banyak
     | (?:previous|next)\ (?:post|article)\b.*
     | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
-    | tags?\s*:.*|label\s*:.*
+    | tags?\s*:.*|label\s*:.*|tags?|kategori\s*:?   # "Kategori :" left without its value
     | (?:copyright|hak\ cipta)\b.*|©.*                      # "COPYRIGHT © ANTARA 2023"
     | by(?:\ \S+)?
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?     # "11 Oktober 2023 Jam 20:47:59"
@@ -213,6 +213,7 @@ TRAILING_MARKER = re.compile(
     | \d[\d.,]*\ ?(?:kali\ (?:dilihat|dibaca)|x\ dibaca|views?|pembaca|hits)
     | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
     | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
+    | print\ friendly\b.{{0,40}}                     # a print button: "Print Friendly, PDF & Email"
     | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
     | baca\ selengkapnya\b.*|pilihan\ redaksi|terpopuler|terkini|rekomendasi\b.{{0,30}}
     | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*

@@ -250,8 +250,12 @@ def _unmarked(title: str) -> str:
 
 def _quoted_headline(line: str) -> bool:
     """A headline in quotation marks, no stop inside the closing one: '"Warga Kota X,
-    Kuatkan Semangat Baru"' (a quoted sentence closes with its stop: '"... siap."')."""
-    return line[-1] in _QUOTES and line[0] in "\"“‘'" and line[-2:-1] not in SENTENCE_STOPS
+    Kuatkan Semangat Baru"' (a quoted sentence closes with its stop: '"... siap."'), or
+    with the closing one alone."""
+    if line[-1] not in _QUOTES or line[-2:-1] in SENTENCE_STOPS:
+        return False
+    # Its opening mark maybe lost: "Pengawasan Partisipatif: Peran ... Demokrasi”".
+    return line[0] in "\"“‘'" or ("“" not in line and '"' not in line[:-1])
 
 
 def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None) -> bool:
@@ -403,6 +407,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 continue
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
+        elif found.place is None and (below := match_dateline(following)) and below.place:
+            continue  # "Outlet.com -" alone over "Place, 11 Juli 2025 – Lead": the lead's own
         elif found.date_text is None and NAME_AND_DESK.fullmatch(line):
             continue  # a reporter and the desk: "Budi Santoso - detikNews"
         return index, found
@@ -704,7 +710,7 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
                 len(other) > 20
                 and (
                     (key.startswith(other) and _site_suffix(key[len(other) :]))
-                    or (key.endswith(other) and _CRUMB_HOME.fullmatch(key[: -len(other)]))
+                    or _crumb_over_title(key, other) is not None
                 )
             ):
                 return index
@@ -725,20 +731,28 @@ def _table_cell_caption(line: str) -> bool:
     return _is_sentence(line[:-2].rstrip())
 
 
+# An outlet's domain and a dash alone on a line over the lead: "Tribratanewsx.com -".
+OUTLET_TAG = re.compile(r"[\w.-]+\.(?:com|co\.id|id|net|co|news)\ ?[-–—]", re.IGNORECASE)
 # A breadcrumb trail of the home page and one rubric, without marks: "Home Kota".
 SPACED_CRUMB = re.compile(
     r"(?:Home|HOME|Beranda|BERANDA)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*)?)"
 )
 # A breadcrumb's start: "Home", "Beranda", then the rubric.
 _CRUMB_HOME = re.compile(r"(?i:home|beranda)\ (?P<rubric>\w[\w&-]*(?:\ \w[\w&-]*)?)\ ")
+# ... run together before a title in quotation marks: 'HomeBerita"Title"'.
+_GLUED_CRUMB = re.compile(r"(?i:home|beranda)(?P<rubric>[A-Za-z]\w{2,20})")
+# Curly quotation marks as straight ones: a breadcrumb may print the title with either.
+_STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")
 
 
 def _crumb_over_title(line: str, title: str) -> str | None:
     """The rubric of a breadcrumb run together with the title it stands over: "Home
     kesehatan “RSUD X: Dorong ...”" over "“RSUD X: Dorong ...”" -> "kesehatan"."""
+    line, title = line.translate(_STRAIGHT_QUOTES), title.translate(_STRAIGHT_QUOTES)
     if len(line) <= len(title) or not line.endswith(title):
         return None
-    match = _CRUMB_HOME.fullmatch(line[: len(line) - len(title)])
+    crumb = line[: len(line) - len(title)]
+    match = _CRUMB_HOME.fullmatch(crumb) or (title[:1] == '"' and _GLUED_CRUMB.fullmatch(crumb))
     return match["rubric"] if match else None
 
 
@@ -953,9 +967,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             )
             or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
             or (line[:2] == "//" and line[-2:] == "//" and len(line) < 80)
+            or (line[-1:] in "-–—" and len(line) < 60 and OUTLET_TAG.fullmatch(line))
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo",
-            # "//IZAR-DISKOMINFO X//" (the writer's and the office's tag)
+            # "//IZAR-DISKOMINFO X//" (the writer's and the office's tag), "Outlet.com -"
         elif (
             # find_date() needs a digit: most titles and labels hold none, and one search
             # spares them the count of words.
