@@ -64,11 +64,9 @@ LEADING_CHROME = re.compile(
     | selamat\ datang\ di\ (?:universitas|institut|politeknik|pengadilan|kejaksaan
       |pemerintah|kabupaten|kota|provinsi)(?:\ [\w.-]+){1,5}  # "Selamat Datang di Universitas X"
     | share(?:\ this)?(?:\ (?:on|article|post))?\ ?:|bagikan(?:\ (?:ini|artikel|berita))?\ ?:
-    | share\ (?:to\ )?social\ media|halaman\ (?:artikel|berita)   # a page's labels
+    | share\ (?:to\ )?social\ media               # a share row's label
     | bahasa\ ?:                                  # a translation widget's label
     | (?:harap|mohon)\ tunggu\.{0,3}|please\ wait\.{0,3}  # a loading notice
-    | (?:pembaruan\ terakhir|terakhir\ diperbarui|last\ (?:updated|modified))\ ?:.{0,60}
-                                                  # the site's last update, not the post's date
     | jam\ (?:operasional|pelayanan|kerja|buka)\b.{0,80}  # "Jam Operasional : Senin - Jumat"
     | kategori|categories|category                 # a label left without its value
     | (?:nomor|no)\ ?[.:]\ ?[\w.-]*/[\w./-]+        # a letter's number: "Nomor: 553/M.C/XII/2022"
@@ -228,7 +226,7 @@ TRAILING_MARKER = re.compile(
     | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
     | exit\ mobile\ version                       # a mobile theme's switch
     | loading\.{{0,3}}                              # a widget still loading
-    | (?:ip\ address|server\ time)\s*:.{{0,60}}       # a visitors' counter
+    | ip\ address\s*:.{{0,60}}                      # a visitors' counter
     | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
     """
 )
@@ -436,7 +434,7 @@ TRAILING_THIRDS = {
     "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
-    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bclr", "sh": "a", "si": "lmt", "su": "br",
+    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
     "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
 }  # fmt: skip
@@ -449,14 +447,14 @@ LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
-    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "ns",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
-    "pa": "s", "pe": "mn", "pl": "ae", "po": "sw", "pu": "b", "re": "k", "sa": "l", "sc": "r",
+    "pa": "s", "pe": "n", "pl": "ae", "po": "sw", "pu": "b", "re": "k", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
     "in": "df", "pr": "e", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "lr", "ja": "m",
+    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
 }  # fmt: skip
 
 
@@ -518,6 +516,8 @@ def _leading_shape(line: str) -> bool:
     GLUED_NAVIGATION), each pattern tried only on a line that may match it:
     short, without a sentence's stop, and holding a digit, "_", "×" or a capital inside
     a word; a template's code (PHP's "<?" or "?>", a line in "{{ }}" or "{% %}")."""
+    if line[:8].lower() in _PAGE_LABEL_OPENINGS and PAGE_LABEL.fullmatch(line):
+        return True  # the site's last update ("Pembaruan terakhir: ..."), "Halaman Artikel"
     if line[:2] == "![" and MARKDOWN_IMAGE.fullmatch(line):
         return True  # a picture's Markdown, its address however long: "![](https://...)"
     if line[:2] in _ADDRESS_OPENINGS and len(line) <= 200 and ADDRESS_LINE.fullmatch(line):
@@ -538,13 +538,11 @@ def _leading_shape(line: str) -> bool:
         return True
     if " " not in line and "." in line[-6:] and IMAGE_FILE.fullmatch(line):
         return True  # a picture's file name: "cropped-logo-2.png"
-    if line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
+    if line[:1] in "(+" and line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
         return True  # the office's telephone in the page's header: "(0370) – 621786"
     if " " not in line and "x" in line[-8:] and THUMBNAIL_NAME.fullmatch(line):
         return True  # a picture's thumbnail name: "SAFARI-KEC.X_-300x300"
-    if ("oomla" in line or "ordpress" in line or "ORDPRESS" in line) and THEME_CREDIT.fullmatch(
-        line
-    ):
+    if ("oomla" in line or "ordpress" in line) and THEME_CREDIT.fullmatch(line):
         return True  # a theme's credit: "OT Vozzmag - шаблон joomla Окна"
     if len(line) == 36 and line.count("-") == 4 and UUID.fullmatch(line):
         return True  # an element's generated id: "85fdecbf-0cfd-4bae-9251-561e40b8cea0"
@@ -590,6 +588,15 @@ IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's
 # cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\s]{0,80}\]\([^()\s]{0,400}\)\s*\|?")
+# The site's last update, not the post's date ("Pembaruan terakhir: Jumat, 16 November
+# 2018"), and a page's heading ("Halaman Artikel"): apart from LEADING_CHROME, whose
+# openings "Pem", "Ter", "Hal" would send many titles ("Pemkab ...", "Hal ini ...")
+# through its every branch; tried on the lines opening with _PAGE_LABEL_OPENINGS.
+PAGE_LABEL = re.compile(
+    r"(?i)(?:pembaruan\ terakhir|terakhir\ diperbarui|last\ (?:updated|modified))\ ?:.{0,60}"
+    r"|halaman\ (?:artikel|berita)"
+)
+_PAGE_LABEL_OPENINGS = frozenset(("pembarua", "terakhir", "last upd", "last mod", "halaman "))
 # A telephone number alone: "(0370) – 621786", "+62 541 123456".
 PHONE_LINE = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
 # A picture's thumbnail, named with its size after a hyphen: "foto-kegiatan-300x300".
@@ -980,11 +987,19 @@ UNLABELLED_CREDIT = re.compile(
 )
 
 
+# The first three letters of UNLABELLED_CREDIT's labels: its cheap test.
+_STAFF_OPENINGS = frozenset(("rep", "pen", "pew", "edi", "war", "fot", "red"))
+
+
 def is_credit_line(line: str) -> bool:
     # A credit line holds its ":" or ";" and has at most 14 words, or is a short
     # UNLABELLED_CREDIT.
     if line[:1] not in CREDIT_FIRST:
         return False
     if ":" not in line and ";" not in line:
-        return len(line) < 60 and bool(UNLABELLED_CREDIT.fullmatch(line))
+        return (
+            len(line) < 60
+            and line[:3].lower() in _STAFF_OPENINGS
+            and bool(UNLABELLED_CREDIT.fullmatch(line))
+        )
     return bool(CREDIT_LINE.fullmatch(line)) and fewer_words(line, 15)

@@ -1234,7 +1234,10 @@ def _unseparated(line: str) -> Dateline | None:
     if not (
         (
             comma > 0
-            and (_DIGIT.search(line, comma, comma + 16) or head[comma + 1 : comma + 2].isupper())
+            and (
+                _DIGIT.search(line, comma, comma + 16)
+                or (head[comma - 1].isupper() and head[comma + 1 : comma + 2].isupper())
+            )
         )
         or "_" in head
         or (paren > 0 and head[paren + 1 : paren + 2].isdecimal())

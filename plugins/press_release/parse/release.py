@@ -704,13 +704,14 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
         if chrome.is_dropped_line(first):
             continue  # nor is it a link: "Baca Juga: ..." printed above and in the body
         key = " ".join(first.split()).casefold().rstrip(" .")
+        crumbed = key[:4] in ("home", "bera")  # a breadcrumb may run into the title's copy
         for index in content[at + 1 : at + 12]:
             other = " ".join(lines[index].split()).casefold().rstrip(" .")
             if other == key or (
                 len(other) > 20
                 and (
                     (key.startswith(other) and _site_suffix(key[len(other) :]))
-                    or _crumb_over_title(key, other) is not None
+                    or (crumbed and _crumb_over_title(key, other) is not None)
                 )
             ):
                 return index
@@ -748,8 +749,10 @@ _STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")
 def _crumb_over_title(line: str, title: str) -> str | None:
     """The rubric of a breadcrumb run together with the title it stands over: "Home
     kesehatan “RSUD X: Dorong ...”" over "“RSUD X: Dorong ...”" -> "kesehatan"."""
+    if len(line) <= len(title) or line[:4].lower() not in ("home", "bera"):
+        return None  # most lines: no trail's opening
     line, title = line.translate(_STRAIGHT_QUOTES), title.translate(_STRAIGHT_QUOTES)
-    if len(line) <= len(title) or not line.endswith(title):
+    if not line.endswith(title):
         return None
     crumb = line[: len(line) - len(title)]
     match = _CRUMB_HOME.fullmatch(crumb) or (title[:1] == '"' and _GLUED_CRUMB.fullmatch(crumb))
@@ -1745,7 +1748,8 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     if index is not None:
         for line in body[index:]:
             if line:
-                (below if chrome.is_credit_line(line) else release.dropped).append(line)
+                credit = line[:1] in chrome.CREDIT_FIRST and chrome.is_credit_line(line)
+                (below if credit else release.dropped).append(line)
         if chrome.is_headed_chrome(body[index]):
             index = _drop_heading_above(release, body, index)
         body = body[:index]
@@ -2363,7 +2367,11 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
         # first ("Nama, 26 Februari 2021 13:43:27 WIB" over "Place (X) Kamis 25 ...,").
         meta = release.header.get("_meta_date")
         in_dateline = dateline.date_text if dateline else None
-        stamp = dates.find_date(meta) if meta and in_dateline else None
+        # find_date() only when the line may give a time ("13:43:27", "09.30"): most
+        # date lines give none, and the dateline's date stays first.
+        stamp = (
+            dates.find_date(meta) if meta and in_dateline and dates.TIME_RE.search(meta) else None
+        )
         for text in (meta, in_dateline) if stamp and stamp.has_time else (in_dateline, meta):
             if text and (found := dates.find_date(text)):
                 source = "dateline"
