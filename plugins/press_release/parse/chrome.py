@@ -543,7 +543,7 @@ def _leading_shape(line: str) -> bool:
     if " " not in line and "x" in line[-8:] and THUMBNAIL_NAME.fullmatch(line):
         return True  # a picture's thumbnail name: "SAFARI-KEC.X_-300x300"
     if ("oomla" in line or "ordpress" in line) and THEME_CREDIT.fullmatch(line):
-        return True  # a theme's credit: "OT Vozzmag - шаблон joomla Окна"
+        return True  # a theme's credit: "OT Name - шаблон joomla X"
     if len(line) == 36 and line.count("-") == 4 and UUID.fullmatch(line):
         return True  # an element's generated id: "85fdecbf-0cfd-4bae-9251-561e40b8cea0"
     if "?>" in line or "<?" in line or (line[:2] in ("{{", "{%") and line[-2:] in ("}}", "%}")):
@@ -601,7 +601,7 @@ _PAGE_LABEL_OPENINGS = frozenset(("pembarua", "terakhir", "last upd", "last mod"
 PHONE_LINE = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
 # A picture's thumbnail, named with its size after a hyphen: "foto-kegiatan-300x300".
 THUMBNAIL_NAME = re.compile(r"[\w.-]{1,100}-\d{2,4}x\d{2,4}")
-# A theme's credit line: "OT Vozzmag - шаблон joomla Окна", "Joomla Templates by X".
+# A theme's credit line: "OT Name - шаблон joomla X", "Joomla Templates by X".
 THEME_CREDIT = re.compile(
     r"(?i).{0,40}\b(?:шаблон|template|theme)\b.{0,20}\b(?:joomla|wordpress)\b.{0,40}"
     r"|.{0,40}\b(?:joomla|wordpress)\ (?:template|theme)s?\b.{0,40}"

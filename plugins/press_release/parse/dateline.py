@@ -245,7 +245,7 @@ def _outlet_glued(word: str) -> bool:
 # "PROKAL.CO, SAMARINDA" / "PRADANAMEDIA/ PALANGKA RAYA" / "OUTLET.COM: KENDARI" /
 # "OUTLETNEWS | BANDUNG": an outlet before the place.
 # "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending),
-# "TOP-NEWS.id, PLACE".
+# "OUTLET-X.id, PLACE".
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+"
     rf"|[A-Z][A-Z0-9]{{2,}})"
@@ -1275,7 +1275,7 @@ def _unseparated(line: str) -> Dateline | None:
         if agency is None and (
             _glued_to_region(place) or place.split(None, 1)[0].casefold() in INSTITUTION_HEADS
         ):
-            # "KANALPONOROGO-Kepala ...": an outlet named after its region, or "UIN
+            # "OUTLETPONOROGO-Kepala ...": an outlet named after its region, or "UIN
             # MALANG-Pelatihan ...": a university; no place
             return Dateline(None, place, None, line[: match.end()].rstrip(), rest)
     elif match["titled"]:
@@ -1314,7 +1314,7 @@ def _unseparated(line: str) -> Dateline | None:
 
 def _glued_to_region(word: str) -> bool:
     """A word that is no region but ends with one's name, after three letters or more: an
-    outlet named after its region ("KANALPONOROGO")."""
+    outlet named after its region ("OUTLETPONOROGO")."""
     if " " in word or len(word) > 40 or is_region(word):
         return False
     return any(is_region(word[at:]) for at in range(3, len(word) - 3))
@@ -1399,7 +1399,7 @@ DOMAIN_UNDERSCORE = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ ?_\
 DIGIT_DOMAIN = re.compile(r"\d[A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+\ [-–—|]")
 
 
-# A page's reading time glued to the line below it: "1 min readTOP-NEWS.id, ...".
+# A page's reading time glued to the line below it: "1 min readOUTLET-X.id, ...".
 READING_TIME = re.compile(r"\d{1,2}\ ?(?:min(?:ute)?s?|menit)\ (?:read|baca)(?=[A-Z])")
 
 
@@ -1803,7 +1803,7 @@ def _after_separator(
             and is_region(inner.place)
         ):
             # "Outletname – Gorontalo – Badan ...": one word no region knows (or words
-            # ending with a province's short name, "Hai Kalteng", or before a bar), then
+            # ending with a province's short name, "Sapa Kalteng", or before a bar), then
             # a known place and its own dash: the outlet, then the dateline.
             agency, place, date_text = place, inner.place, inner.date_text
             unit, rest = inner.text, inner.rest

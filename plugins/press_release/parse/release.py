@@ -69,8 +69,9 @@ from .slugs import SLUG_MAX, full_slug, slugify
 
 _DIGIT = re.compile(r"\d")
 # What CAPTION_START can open with: the first letters of its words in either case, a
-# bracket, and the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL opens with
-# three ASCII capitals: its third character, not the first, tells most lines apart.
+# bracket, and the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL
+# opens with three ASCII capitals: its third character, not the first, tells most lines
+# apart.
 _CAPTION_FIRST = frozenset("CDFGKPcdfgkp(\u212a")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
