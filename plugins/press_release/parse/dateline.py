@@ -1812,10 +1812,16 @@ def _after_separator(
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
         if place and agency is None and "-" in place:
             place, agency = _office_hyphen(place)
+        elif place and CAMEL_NAME.fullmatch(place) and (agency is None or is_region(agency)):
+            # "PosRakyat –": an outlet's name, no place; "OutletName,Region.—": swapped
+            place, agency = agency, place
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
 
 
+# One word with a capital inside, as outlets write their names ("PosRakyat"); no place's
+# name is written so.
+CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
 # A media centre's short name, like an office's: "MC-SINJAI".
 _MEDIA_CENTRE = frozenset(("mc", "mmc"))
 
