@@ -528,19 +528,25 @@ def is_outlet(name: str) -> bool:
     if "." in name and DOMAIN.fullmatch(name):
         return True
     words = name.split()
-    return any(_outlet_word(w) or _outlet_glued(w) for w in words)
+    return any(_outlet_word(w) or _outlet_glued(w) or CAMEL_NAME.fullmatch(w) for w in words)
 
 
 # An outlet's name in camel case, opening in lower case: "detikNews", "kumparanNEWS".
 CAMEL_OUTLET = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
+# One word with a capital inside, as outlets write their names ("PosKita"); none of the
+# annotated datelines of batches 27 to 65 names a place so.
+CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
 
 
 def _outlet_alone(prefix: str) -> bool:
-    """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim", or a site's
-    short name, a place glued to "kab", "kota" or "prov" ("Tubankab", "JAYAPURAKOTA")."""
+    """An outlet where the place would be: "POJOKNEGERI.COM", "Halokaltim", a name in
+    camel case ("PosKita"), or a site's short name, a place glued to "kab", "kota" or
+    "prov" ("Tubankab", "JAYAPURAKOTA")."""
     if "." in prefix:
         return bool(DOMAIN.fullmatch(prefix))
-    return " " not in prefix and (_outlet_glued(prefix) or _site_short_name(prefix))
+    return " " not in prefix and (
+        _outlet_glued(prefix) or _site_short_name(prefix) or bool(CAMEL_NAME.fullmatch(prefix))
+    )
 
 
 def _site_short_name(word: str) -> bool:
@@ -655,12 +661,24 @@ def _place_hyphen_agency(line: str, min_words: int) -> Dateline | None:
     return Dateline(match["place"], agency, None, match.group(0).strip(), rest, True)
 
 
+# A media centre's short name, like an office's: "MC-SINJAI".
+_MEDIA_CENTRE = frozenset(("mc", "mmc"))
+
+
 def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
-    """``(place, office, None)`` for an office's name glued to the place by a hyphen:
-    "Diskominfo-Ungaran", "Humas-Kota Baru"."""
-    office, dash, place = prefix.partition("-")
-    if dash and " " not in office and place[:1] in _CAPITALS and _is_place(place):
-        return place, office, None
+    """``(place, office, None)`` for an office's name glued to the place by a hyphen, in
+    either order: "Diskominfo-Ungaran", "Humas-Kota Baru", "MC-SINJAI", "Dobo-Diskominfo"."""
+    first, dash, second = prefix.partition("-")
+    if not dash:
+        return None
+    for office, place in ((first, second), (second, first)):
+        if (
+            " " not in office
+            and place[:1] in _CAPITALS
+            and (office.casefold() in _MEDIA_CENTRE or office_alone(office))
+            and _is_place(place)
+        ):
+            return place, office, None
     return None
 
 
@@ -829,6 +847,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             and _is_date(wire["date"])
         ):
             return wire["place"], wire["agency"], wire["date"]  # "JAKARTA, 10/4 (ANTARA)"
+    if "-" in prefix and (glued := _office_glued_place(prefix)):
+        return glued  # "MC-SINJAI", "Dobo-Diskominfo"
     match = PLACE_FORM.fullmatch(prefix)
     if not match:
         return None
@@ -884,12 +904,12 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             match["paren"] is None
             and match["post"] is None
             and " " not in place
-            and place.isupper()
+            and (place.isupper() or CAMEL_NAME.fullmatch(place))
             and not province.isupper()
             and is_region(province)
             and not is_region(place)
         ):
-            return province, place, None  # "MONITOR, Jakarta": the outlet, then the place
+            return province, place, None  # "MONITOR, Jakarta", "PenaKita,Bulukumba": swapped
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         elif match["paren"] and match["post"] is None and _is_place(province) and " " in province:
@@ -1726,8 +1746,13 @@ def _after_separator(
                 continue  # "SAMARINDA. ", "Paser. ", "Kota Baru, 5 Mei 2022. ", not "Kota Baru. "
             # "Mukomuko (Inmas), ", "KENDARI, outlet.id, ": an agency the comma may follow
             bracketed = prefix.rstrip().endswith(")") or (
-                agency is not None and agency.isupper() and prefix.endswith(f"{place} {agency}")
-            )  # "Ambon PPID, ": the office after the place, as in brackets
+                agency is not None
+                and (
+                    (agency.isupper() and prefix.endswith(f"{place} {agency}"))
+                    or f"{agency}-{place}" in prefix
+                    or f"{place}-{agency}" in prefix
+                )
+            )  # "Ambon PPID, ", "MC-SINJAI, ": the office with the place, as in brackets
             if (
                 mark == ","
                 and agency is None
@@ -1810,35 +1835,8 @@ def _after_separator(
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
         text = line[:end].rstrip() + (" " + unit.strip() if unit else "")
-        if place and agency is None and "-" in place:
-            place, agency = _office_hyphen(place)
-        elif place and CAMEL_NAME.fullmatch(place) and (agency is None or is_region(agency)):
-            # "PosRakyat –": an outlet's name, no place; "OutletName,Region.—": swapped
-            place, agency = agency, place
         return Dateline(place, agency, date_text, text.strip(), rest, weak=strict)
     return None
-
-
-# One word with a capital inside, as outlets write their names ("PosRakyat"); no place's
-# name is written so.
-CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
-# A media centre's short name, like an office's: "MC-SINJAI".
-_MEDIA_CENTRE = frozenset(("mc", "mmc"))
-
-
-def _office_hyphen(place: str) -> tuple[str, str | None]:
-    """The place and the office a hyphen joins to it, in either order: "MC-SINJAI" ->
-    ("SINJAI", "MC"), "Dobo-Diskominfo" -> ("Dobo", "Diskominfo"); else (place, None)."""
-    first, _, second = place.partition("-")
-    for office, where in ((first, second), (second, first)):
-        if (
-            where
-            and " " not in office
-            and (office.casefold() in _MEDIA_CENTRE or office_alone(office))
-            and _is_place(where)
-        ):
-            return where, office
-    return place, None
 
 
 def _dash_early(rest: str) -> bool:

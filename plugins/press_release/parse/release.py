@@ -733,8 +733,6 @@ def _table_cell_caption(line: str) -> bool:
     return _is_sentence(line[:-2].rstrip())
 
 
-# An outlet's domain and a dash alone on a line over the lead: "Tribratanewsx.com -".
-OUTLET_TAG = re.compile(r"[\w.-]+\.(?:com|co\.id|id|net|co|news)\ ?[-–—]", re.IGNORECASE)
 # A breadcrumb trail of the home page and one rubric, without marks: "Home Kota".
 SPACED_CRUMB = re.compile(
     r"(?:Home|HOME|Beranda|BERANDA)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*)?)"
@@ -971,7 +969,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             )
             or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
             or (line[:2] == "//" and line[-2:] == "//" and len(line) < 80)
-            or (line[-1:] in "-–—" and len(line) < 60 and OUTLET_TAG.fullmatch(line))
+            or (line[-1:] in "-–—" and len(line) < 60 and DOMAIN.fullmatch(line[:-1].rstrip()))
         ):
             release.credits.append(line)  # "Penulis: Ani", "Oleh Agustinus Bole Malo",
             # "//IZAR-DISKOMINFO X//" (the writer's and the office's tag), "Outlet.com -"
