@@ -114,6 +114,14 @@ LEADING_CHROME = re.compile(
     | (?:breaking\ news|sekilas\ info|news\ update|trending(?:\ now|\ tags?)?)\s*:?
                                                   # a news ticker's label: "NEWS UPDATE :"
     | id\ [\w\ .-]{2,60}(?:,\ ?[\w\ .-]{2,60}){1,12}  # an outlet's keywords: "id banjir,warga"
+    | print(?:\ this)?\ (?:page|article|post)|cetak(?:\ (?:halaman|berita|artikel)(?:\ ini)?)?
+                                                  # a print button: "Print this page"
+    | -?\ ?iklan\ (?:atas|bawah|tengah|samping|dalam)\ (?:berita|artikel|konten)\ ?-?
+    | \d{2,4}\ ?x\ ?\d{2,4}\ (?:ads?|iklan)(?:\ (?:placement|slot|space))?  # "160 x 600 AD"
+    | example\ (?:\d{2,4}\ ?x\ ?\d{2,4}|floating)     # a theme's sample banner: "Example 468x60"
+    | redaktur|editor|penulis|reporter|pewarta|author  # a label left without its name
+    | youtube|facebook|instagram|twitter|tiktok|whatsapp|linkedin  # a social link alone
+    | single\ (?:news|post|page)|deskripsi|terkini    # a theme's headings, a ticker's label
     """
 )
 # Leading chrome that no opening tells (see _leading_shape): a close button ("×"), a
@@ -418,7 +426,8 @@ LEADING_OPENINGS = frozenset(
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
-    + ("pi", "te", "yo", "vi", "sh", "ha", "ja")
+    + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
+    + ("si", "tw")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -449,12 +458,13 @@ LEADING_THIRDS = {
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
-    "pa": "s", "pe": "n", "pl": "ae", "po": "sw", "pu": "b", "re": "k", "sa": "l", "sc": "r",
-    "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cd", "to": "p",
-    "tu": "t", "wa": "k", "we": " l", "wh": "o", "wr": "i", "de": "t",
-    "in": "df", "pr": "e", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
+    "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
+    "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
+    "tu": "t", "wa": "k", "we": " l", "wh": "ao", "wr": "i", "de": "st",
+    "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "l", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m",
+    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
+    "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i",
 }  # fmt: skip
 
 

@@ -249,7 +249,7 @@ def _outlet_glued(word: str) -> bool:
 OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+"
     rf"|[A-Z][A-Z0-9]{{2,}})"
-    rf"\s*(?:,|/|:|\|)\s*"
+    rf"(?:\s*(?:,|/|:|\|)\s*|\ I\ )"  # "Outlet.Com I Makassar": a capital I for the bar
     rf"(?P<place>{_PLACE})(?:,\ ?(?P<province>{_PLACE}))?"  # "Outlet.Id, Banggai, Sulteng"
 )
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
@@ -1937,3 +1937,85 @@ def region_opening(line: str) -> Dateline | None:
                     return Dateline(place, agency, None, line[:end].rstrip(), rest)
         return None
     return None
+
+
+# An outlet's domain opening the lead before a mark no other shape reads after it (a
+# spaced comma, a colon, a full stop, a capital I for a bar) or none at all, glued in
+# capitals to the lead's first word: "OUTLET.COM: KENDARI Pemerintah ...", "Outlet.Com
+# I Makassar – ...", "OUTLET.CO.ID ,Bandung. Gubernur ...", "OUTLET.Id. Sulbar. Ada ...",
+# "OUTLET.COMSulawesi Tengah hari ini ...". The place after it is a known one.
+OUTLET_OPENING = re.compile(
+    r"""(?x)
+    (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
+    | (?P<domain>[A-Za-z0-9][\w-]{1,30}(?:\.[A-Za-z]{2,4}){1,2})
+      (?P<mark>\ ?[,:.|]\ ?|\ I\ )
+    """
+)
+# A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
+# a mark ("Bandung. ", "Makassar – ", "Kupang-Dalam ...") or, in capitals, before the
+# lead's first word ("KENDARI Pemerintah ...").
+PLACE_OPENING = re.compile(
+    rf"""(?x)
+    \[\ ?(?P<bracketed>{_PLACE})\ ?\]\ (?=[A-Z])
+    | (?P<marked>{_PLACE}?)(?:\ ?[.,:]\ |\ ?[-–—]{{1,2}}\ ?)(?=[A-Z"“])
+    | (?P<caps>[A-Z]{{3,}}(?:\ [A-Z]{{3,}})?)\ (?=[A-Z][a-z])
+    """
+)
+# A place, then an outlet's domain or its name in brackets after a date of digits, and
+# the lead with no separator: "Banyuwangi outlet-x.com Hari ...", "Kasongan, 18/06/2020
+# (Outlet News). Meskipun ...", "WARTA X [ Tual ] Personel ...", "PANDEGLANG . Pemerintah".
+PLACE_OUTLET_LEAD = re.compile(
+    rf"""(?x)
+    (?P<place1>{_PLACE})\ (?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})\ (?=[A-Z])
+    | (?P<place2>{_PLACE}),\ (?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
+      \ \((?P<named>[A-Z][^()]{{1,30}})\)[.,]?\ (?=[A-Z"“])
+    | (?P<name>[A-Z][A-Za-z.]*(?:\ [A-Z][A-Za-z.]*){{0,2}})
+      \ \[\ ?(?P<place3>{_PLACE})\ ?\]\ (?=[A-Z])
+    | (?P<place4>[A-Z]{{3,}}(?:\ [A-Z]{{3,}}){{0,2}})\ \.\ (?=[A-Z])
+    | (?P<place5>[A-Z]{{3,}}(?:\ [A-Z]{{3,}})?)\ (?=[A-Z][a-z]+\ )
+    """
+)
+
+
+def place_opening(rest: str) -> tuple[str, str, str] | None:
+    """``(place, its text, the rest of the lead)`` when `rest`, the lead after an outlet,
+    opens with a place the regions' table knows (PLACE_OPENING)."""
+    match = PLACE_OPENING.match(rest)
+    if match is None:
+        return None
+    place = match["bracketed"] or match["marked"] or match["caps"]
+    if not place or not (is_region(place) or place.casefold() in _PROVINCE_SHORTS):
+        return None
+    if fewer_words(rest[match.end() :], 8):
+        return None
+    return place, match.group(0).strip(), rest[match.end() :]
+
+
+def outlet_opening(line: str) -> Dateline | None:
+    """The last resort after region_opening(): a lead opening with an outlet's domain and
+    a mark no other shape reads, or a place and an outlet's name or domain with no
+    separator before the lead (OUTLET_OPENING, PLACE_OUTLET_LEAD). Without a known place
+    after it, the outlet alone is the dateline."""
+    if (match := OUTLET_OPENING.match(line)) and DOMAIN.fullmatch(
+        outlet := match["outlet"] or match["domain"]
+    ):
+        rest = line[match.end() :]
+        if found := place_opening(rest):
+            place, text, rest = found
+            return Dateline(place, outlet, None, f"{match.group(0)}{text}".strip(), rest)
+        if rest[:1] in _CAPITALS and not fewer_words(rest, 8):
+            return Dateline(None, outlet, None, match.group(0).strip(), rest)
+        return None
+    match = PLACE_OUTLET_LEAD.match(line)
+    if match is None:
+        return None
+    place = next(p for p in (match[f"place{i}"] for i in range(1, 6)) if p)
+    agency = match["domain"] or match["named"] or match["name"]
+    rest = line[match.end() :]
+    if match["domain"] and not DOMAIN.fullmatch(agency):
+        return None
+    if (match["date"] is None and not is_region(place)) or fewer_words(rest, 8):
+        return None
+    if match["place5"] and is_region(f"{place} {rest.split(None, 1)[0]}"):
+        return None  # "DKI Jakarta merupakan ...": the place's own name runs on
+    return Dateline(place, agency, match["date"], match.group(0).strip(), rest)

@@ -51,6 +51,8 @@ from .dateline import (
     is_outlet,
     match_dateline,
     office_alone,
+    outlet_opening,
+    place_opening,
     region_opening,
 )
 from .header import read_header
@@ -2602,7 +2604,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         # no rule reads ("Masohi,Outlet.- ", "Kolaka_Outlet.com- ").
         lead = _header_without_dateline(lines)
         if lead < len(lines) and (
-            opening := region_opening(lines[lead]) or glued_opening(lines[lead])
+            opening := region_opening(lines[lead])
+            or glued_opening(lines[lead])
+            or outlet_opening(lines[lead])
         ):
             found = lead, opening
     elif (
@@ -2616,6 +2620,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         opening = region_opening(lines[found[0]])
         if opening and opening.rest == found[1].rest:
             found = found[0], opening
+        elif DOMAIN.fullmatch(found[1].agency or "") and (after := place_opening(found[1].rest)):
+            # "Outlet.com, Kupang-Dalam rangka ...": a known place glued to the lead
+            line = lines[found[0]]
+            text = line[: len(line) - len(after[2])].rstrip()
+            found = found[0], replace(found[1], place=after[0], text=text, rest=after[2])
     if found:
         index, dateline = found
         if dateline.date_text is None and (dated := dates.opening_date(dateline.rest)):
