@@ -496,3 +496,15 @@ def test_prefix_post_is_a_date_an_agency_or_refused():
                 seen += 1
                 assert match["post"].strip() in (found[1], found[2]), (prefix, found)
     assert seen >= 10
+
+
+def test_names_district_reads_districts_and_their_first_words():
+    """names_district(): a district's whole name or its first word, any case; a name no
+    district bears is no town of the table."""
+    from press_release.parse import regions
+
+    assert regions.names_district("Sangatta")  # "Sangatta Utara", "Sangatta Selatan"
+    assert regions.names_district("NATAR")  # a district of its own name
+    assert regions.names_district("Gunung Sugih")
+    assert not regions.names_district("Kaltimoke")
+    assert not regions.names_district("Sulawesion")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
-from .regions import is_region
+from .regions import is_region, names_district
 
 # Separators between the dateline and the first body word, strong ones first:
 #   spaced: " – ", " - ", " — ", " -- ", " --- ", " | ", " || ", " ~ ";
@@ -908,8 +908,30 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             and not province.isupper()
             and is_region(province)
             and not is_region(place)
+            and not names_district(place)  # "SANGATTA, Kutai Timur": a town, its regency
         ):
             return province, place, None  # "MONITOR, Jakarta", "PenaKita,Bulukumba": swapped
+        elif (
+            match["paren"] is None
+            and match["post"] is None
+            and " " not in place
+            and place.isupper()
+            and not is_region(place)
+            and not names_district(place)
+            and (
+                is_region(province)
+                or (
+                    not province.isupper()
+                    and "." not in province
+                    and not is_outlet(province)
+                    and not office_alone(province)
+                    and not province.casefold().startswith(UNIT_OPENINGS)
+                )
+            )
+        ):
+            # "OUTLETNAME, BONTANG", "OUTLETNAME, Kuala Kapuas": a one-word name in capitals
+            # that no region or district bears, before a place in Title Case or a known one
+            return province, place, None
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         elif match["paren"] and match["post"] is None and _is_place(province) and " " in province:

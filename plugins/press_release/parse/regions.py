@@ -81,3 +81,22 @@ def is_region(place: str) -> bool:
     """Whether `place` names a province, a regency or a city, written any way place_key()
     reads alike ("BONTANG", "Kota Bontang", "Lampung-Tengah", "Pagaralam")."""
     return place_key(place) in _region_keys()
+
+
+@lru_cache(maxsize=1)
+def _district_heads() -> frozenset[str]:
+    """place_key() of every district's name and of its first word ("Sangatta" of
+    "Sangatta Utara"): the names a town shares with its district."""
+    heads: set[str] = set()
+    for line in REGIONS_FILE.read_text(encoding="utf-8").splitlines():
+        code, _, name = line.partition("\t")
+        if code.count(".") == 2 and not code.startswith("#"):
+            heads.add(place_key(name))
+            heads.add(place_key(name.split(None, 1)[0]))
+    return frozenset(heads)
+
+
+def names_district(place: str) -> bool:
+    """Whether `place` is a district's name or its first word (a town's name, mostly:
+    "Sangatta", "Natar"). Read only for the rare shape that asks (see dateline)."""
+    return place_key(place) in _district_heads()

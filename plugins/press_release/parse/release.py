@@ -65,7 +65,7 @@ from .normalise import (
     strip_markup,
 )
 from .paragraphs import LIST_ITEM, WRAP_SHORTEST, Block, split_blocks, unwrap, wrap_width
-from .regions import is_region
+from .regions import is_region, names_district
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
@@ -408,6 +408,17 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and match_dateline(following) is not None
             ):
                 continue
+            if (
+                found.place
+                and found.place.isupper()
+                and not is_region(found.place)
+                and not names_district(found.place)
+                and _known_place_below(lines, index)
+            ):
+                # "BUKA PINTU KOLABORASI - Pertemuan ..." over "Outlet.co.id, Lampung
+                # Selatan - Terjadi ...": a photo's caption under its kicker in capitals,
+                # a dateline of a known place below it
+                continue
         elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         elif found.place is None and (below := match_dateline(following)) and below.place:
@@ -416,6 +427,17 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             continue  # a reporter and the desk: "Budi Santoso - detikNews"
         return index, found
     return None
+
+
+def _known_place_below(lines: list[str], index: int) -> bool:
+    """Whether one of the three non-blank lines below `index` opens with a dateline whose
+    place the regions' table knows (a region's or a district's name)."""
+    below = filter(None, islice(lines, index + 1, None))
+    for line in islice(below, 3):
+        found = match_dateline(line)
+        if found and found.place and (is_region(found.place) or names_district(found.place)):
+            return True
+    return False
 
 
 def _wrapped_dateline(lines: list[str]) -> tuple[list[str], tuple[int, Dateline]] | None:
