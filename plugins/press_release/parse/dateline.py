@@ -1970,7 +1970,10 @@ OUTLET_OPENING = re.compile(
     r"""(?x)
     (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
     | (?P<domain>[A-Za-z0-9][\w-]{1,30}(?:\.[A-Za-z]{2,4}){1,2})
-      (?P<mark>\ ?[,:.|]\ ?|\ I\ )
+      (?P<mark>\ ?[,:.|]\ ?|\ I\ |\ (?=[A-Z][a-z]+\ [a-z]))  # "outlet.co Untuk menjalin"
+    | (?P<caps>[A-Z][A-Z0-9_]{2,20}(?:\ [A-Z0-9_]{1,10})?[A-Z0-9])(?=[A-Z][a-z]{2,}\ )
+                                                  # "OUTLETNAMEGubernur", "DUTA TVJajaran"
+    | (?P<dash>[-–—]\ ?)(?=[A-Z][a-z])             # "-Bupati X ...": a dash, no dateline
     """
 )
 # A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
@@ -2018,9 +2021,14 @@ def outlet_opening(line: str) -> Dateline | None:
     a mark no other shape reads, or a place and an outlet's name or domain with no
     separator before the lead (OUTLET_OPENING, PLACE_OUTLET_LEAD). Without a known place
     after it, the outlet alone is the dateline."""
-    if (match := OUTLET_OPENING.match(line)) and DOMAIN.fullmatch(
-        outlet := match["outlet"] or match["domain"]
-    ):
+    if (match := OUTLET_OPENING.match(line)) and (match["caps"] or match["dash"]):
+        rest = line[match.end() :]
+        if fewer_words(rest, 8):
+            return None
+        if match["caps"] and is_region(match["caps"]):
+            return Dateline(match["caps"], None, None, match["caps"], rest)  # "MEDANGubernur"
+        return Dateline(None, match["caps"], None, match.group(0).strip(), rest)
+    if match and DOMAIN.fullmatch(outlet := match["outlet"] or match["domain"]):
         rest = line[match.end() :]
         if found := place_opening(rest):
             place, text, rest = found
@@ -2041,3 +2049,22 @@ def outlet_opening(line: str) -> Dateline | None:
     if match["place5"] and is_region(f"{place} {rest.split(None, 1)[0]}"):
         return None  # "DKI Jakarta merupakan ...": the place's own name runs on
     return Dateline(place, agency, match["date"], match.group(0).strip(), rest)
+
+
+def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
+    """``(outlet or None, its text, the lead)`` when the lead after a dateline opens with
+    an outlet's name or domain and a mark, or a dash, as OUTLET_OPENING reads them
+    ("Banjarmasin, OUTLET TVJajaran ...", "X - PLACE -Bupati ...", "Place, outlet.co
+    Untuk ..."), with the lead's eight words or more after it."""
+    match = OUTLET_OPENING.match(rest)
+    if match is None or match["outlet"] and not DOMAIN.fullmatch(match["outlet"]):
+        return None
+    if match["domain"] and not DOMAIN.fullmatch(match["domain"]):
+        return None
+    if match["caps"] and is_region(match["caps"]):
+        return None
+    after = rest[match.end() :]
+    if after[:1] not in _CAPITALS or fewer_words(after, 8):
+        return None
+    outlet = match["outlet"] or match["domain"] or match["caps"]
+    return outlet, match.group(0).strip(), after

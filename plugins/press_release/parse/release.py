@@ -51,6 +51,7 @@ from .dateline import (
     is_outlet,
     match_dateline,
     office_alone,
+    outlet_after_dateline,
     outlet_opening,
     place_opening,
     region_opening,
@@ -70,6 +71,8 @@ from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
 _DIGIT = re.compile(r"\d")
+# A lead that opens with the dateline's dash, the dateline alone on the line above it.
+DASH_OPENED = re.compile(r"[-–—]\ ?[A-Z][a-z]")
 # What CAPTION_START can open with: the first letters of its words in either case, a
 # bracket, and the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL
 # opens with three ASCII capitals: its third character, not the first, tells most lines
@@ -427,6 +430,15 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             continue  # a reporter and the desk: "Budi Santoso - detikNews"
         return index, found
     return None
+
+
+def _dash_opened_lead(body: list[str]) -> int | None:
+    """The index of the first line of `body` when it opens with a dash glued or spaced to
+    a capitalised word ("-Bupati ...", "- Camat ...") and runs on as a lead does."""
+    first = next((i for i, x in enumerate(body) if x), None)
+    if first is None or body[first][:1] not in "-–—":
+        return None
+    return first if DASH_OPENED.match(body[first]) and not fewer_words(body[first], 8) else None
 
 
 def _known_place_below(lines: list[str], index: int) -> bool:
@@ -2649,6 +2661,12 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             found = found[0], replace(found[1], place=after[0], text=text, rest=after[2])
     if found:
         index, dateline = found
+        if dateline.rest and (outlet := outlet_after_dateline(dateline.rest)):
+            # "Banjarmasin, OUTLET TVJajaran ...", "X - PLACE -Bupati ...": the outlet's
+            # name or a dash between the dateline and the lead
+            agency = " ".join(filter(None, (dateline.agency, outlet[0]))) or None
+            text = f"{dateline.text} {outlet[1]}"
+            dateline = replace(dateline, agency=agency, text=text, rest=outlet[2])
         if dateline.date_text is None and (dated := dates.opening_date(dateline.rest)):
             # "Klungkung – 27 Februari 2026 Bupati ...": the date belongs to the dateline
             dateline = replace(
@@ -2663,6 +2681,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             lines = lines[:copy]
         top = lines[:index]
         body = ([dateline.rest] if dateline.rest else []) + lines[index + 1 :]
+        if not dateline.rest and (lead := _dash_opened_lead(body)) is not None:
+            # "PLACE" alone on its line over "-Bupati ...": the dateline's dash went down
+            body[lead] = body[lead].lstrip("-–— ")
         release.dateline = dateline.place
         release.dateline_display = dateline.display
         release.dateline_agency = dateline.agency
