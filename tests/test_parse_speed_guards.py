@@ -508,3 +508,16 @@ def test_names_district_reads_districts_and_their_first_words():
     assert regions.names_district("Gunung Sugih")
     assert not regions.names_district("Kaltimoke")
     assert not regions.names_district("Sulawesion")
+
+
+def test_may_open_outlet_never_rejects_a_match():
+    """dateline._may_open_outlet() is False only where OUTLET_OPENING cannot match: over
+    lines mixed from the pattern's own pieces and a lead's words."""
+    from press_release.parse import dateline
+
+    pieces = ["OUTLET", "Outlet", ".COM", ".co", ".Id", "-", "–", " ", "I", ",", ":", ".",
+              "_PAS", "TV", "Gubernur", "Kepala ", "x ", "9", "Bb", "ab", "[", "]"]  # fmt: skip
+    for line in _mixtures(pieces, 29):
+        if dateline.OUTLET_OPENING.match(line):
+            assert dateline._may_open_outlet(line), line
+    assert not dateline._may_open_outlet("Kepala Dinas Pekerjaan Umum meninjau jalan.")

@@ -2051,11 +2051,25 @@ def outlet_opening(line: str) -> Dateline | None:
     return Dateline(place, agency, match["date"], match.group(0).strip(), rest)
 
 
+def _may_open_outlet(rest: str) -> bool:
+    """False only when OUTLET_OPENING cannot match `rest`: every branch needs a dash
+    first, a dot in the first 32 characters, or a second character that is a capital, a
+    digit, an underscore or a hyphen. Most leads ("Kepala Dinas ...") have none."""
+    second = rest[1:2]
+    return (
+        rest[:1] in "-–—"
+        or "." in rest[:32]
+        or (second.isascii() and (second.isupper() or second.isdecimal() or second in "_-"))
+    )
+
+
 def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
     """``(outlet or None, its text, the lead)`` when the lead after a dateline opens with
     an outlet's name or domain and a mark, or a dash, as OUTLET_OPENING reads them
     ("Banjarmasin, OUTLET TVJajaran ...", "X - PLACE -Bupati ...", "Place, outlet.co
     Untuk ..."), with the lead's eight words or more after it."""
+    if not _may_open_outlet(rest):
+        return None
     match = OUTLET_OPENING.match(rest)
     if match is None or match["outlet"] and not DOMAIN.fullmatch(match["outlet"]):
         return None

@@ -415,8 +415,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 found.place
                 and found.place.isupper()
                 and not is_region(found.place)
-                and not names_district(found.place)
                 and _known_place_below(lines, index)
+                and not names_district(found.place)
             ):
                 # "BUKA PINTU KOLABORASI - Pertemuan ..." over "Outlet.co.id, Lampung
                 # Selatan - Terjadi ...": a photo's caption under its kicker in capitals,
@@ -442,11 +442,12 @@ def _dash_opened_lead(body: list[str]) -> int | None:
 
 
 def _known_place_below(lines: list[str], index: int) -> bool:
-    """Whether one of the three non-blank lines below `index` opens with a dateline whose
-    place the regions' table knows (a region's or a district's name)."""
+    """Whether one of the two non-blank lines below `index` opens with a dateline before a
+    strong separator whose place the regions' table knows (a region's or a district's
+    name)."""
     below = filter(None, islice(lines, index + 1, None))
-    for line in islice(below, 3):
-        found = match_dateline(line)
+    for line in islice(below, 2):
+        found = match_dateline(line, strong_only=True)  # below a caption: a dash's dateline
         if found and found.place and (is_region(found.place) or names_district(found.place)):
             return True
     return False
