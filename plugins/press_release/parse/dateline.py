@@ -283,6 +283,8 @@ GLUED_OUTLET = re.compile(
 )
 # "Nusantara Voice, Kendari", "KabarNTB, Sumbawa", "BORNEONEWS, Tamiang Layang": an
 # outlet named in words before the place (see is_outlet).
+# An outlet's one-word name glued by a full stop to the place in capitals: "Swara.BOLMONG".
+NAME_DOT_PLACE = re.compile(r"(?P<agency>[A-Z][a-z]{2,20})\.(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)")
 NAMED_OUTLET_FIRST = re.compile(
     rf"(?P<agency>[A-Z][\w.]*(?:\ [A-Z][\w.]*){{0,2}}),\ (?P<place>{_PLACE_PATTERN})"
 )
@@ -349,7 +351,8 @@ UNSEPARATED = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
       (?P<date1>(?:[A-Za-z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
-      ,?\ (?=[A-Z"“])                                  # "Balige, senin 22 April 2019, "
+      (?:,?\ (?=[A-Z"“])|,\ (?=[a-z]{{2,}}\ ))       # "Balige, senin 22 April 2019, ",
+                                                       # "Sragen, 29 Juli 2020, tak ..."
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       (?:,?\ (?=[a-z])|(?=[A-Z][a-z]))                  # "Gorontalo (1/2)Laporan ...",
                                                        # "Serang (11/11), menindaklanjuti"
@@ -778,6 +781,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     dot = "." in prefix
     if dot and (match := GLUED_OUTLET.fullmatch(prefix)):
         return match["place"], match["agency"], None
+    if dot and (match := NAME_DOT_PLACE.fullmatch(prefix)):
+        return match["place"], match["agency"], None  # "Outletname.BOLMONG"
     bar = "/" in prefix or "|" in prefix
     match = OUTLET_FIRST.fullmatch(prefix) if dot or bar else None
     if match and match["province"] and not _is_province(match["province"]):
@@ -815,6 +820,9 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
     if _outlet_alone(prefix) or (len(prefix) < 14 and prefix.casefold() in RUBRICS):
         return None, prefix, None
     if " " in prefix and "," not in prefix and fewer_words(prefix, 4) and is_outlet(prefix):
+        head, hyphen, tail = prefix.rpartition("-")
+        if hyphen and is_region(tail) and not is_region(head) and is_outlet(head):
+            return tail, head, None  # "OUTLET NAME-BOYOLALI": the outlet, then the place
         return None, prefix, None  # an outlet named in words: "Harian X", "MMC Kobar"
 
     if prefix[-1:].isdecimal() and _date_only(prefix):
@@ -932,10 +940,30 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
             # "OUTLETNAME, BONTANG", "OUTLETNAME, Kuala Kapuas": a one-word name in capitals
             # that no region or district bears, before a place in Title Case or a known one
             return province, place, None
+        elif (
+            match["paren"] is None
+            and match["post"] is None
+            and is_region(province)
+            and not is_region(place)
+            and not names_district(place)
+            and not names_district(place.split(None, 1)[0])
+        ):
+            # "Unit Name, Pangkalpinang -", "Outlet Kota, Jakarta –": a name that no region
+            # or district bears before a known region
+            return province, place, None
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
         elif match["paren"] and match["post"] is None and _is_place(province) and " " in province:
             pass  # "Batanghari, Lampung Timur (Humas KUA)": a regency after the place
+        elif (
+            match["paren"]
+            and match["post"] is None
+            and province.isupper()
+            and province.isalpha()
+            and len(province) <= 5
+            and _is_date(match["paren"])
+        ):
+            agency = province  # "SUMBAWA BESAR, SR (19/01/2016)": an outlet's code, a date
         else:
             return None
     if paren := match["paren"]:
@@ -1998,6 +2026,8 @@ PLACE_OUTLET_LEAD = re.compile(
       \ \[\ ?(?P<place3>{_PLACE})\ ?\]\ (?=[A-Z])
     | (?P<place4>[A-Z]{{3,}}(?:\ [A-Z]{{3,}}){{0,2}})\ \.\ (?=[A-Z])
     | (?P<place5>[A-Z]{{3,}}(?:\ [A-Z]{{3,}})?)\ (?=[A-Z][a-z]+\ )
+    | (?P<place6>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)_(?P<office>[A-Z][A-Za-z]{{1,20}}),?\ (?=[A-Z])
+                                                    # "Mataram_Inmas, Salah satu ..."
     """
 )
 
@@ -2039,8 +2069,8 @@ def outlet_opening(line: str) -> Dateline | None:
     match = PLACE_OUTLET_LEAD.match(line)
     if match is None:
         return None
-    place = next(p for p in (match[f"place{i}"] for i in range(1, 6)) if p)
-    agency = match["domain"] or match["named"] or match["name"]
+    place = next(p for p in (match[f"place{i}"] for i in range(1, 7)) if p)
+    agency = match["domain"] or match["named"] or match["name"] or match["office"]
     rest = line[match.end() :]
     if match["domain"] and not DOMAIN.fullmatch(agency):
         return None

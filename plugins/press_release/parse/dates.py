@@ -424,8 +424,8 @@ BODY_DATE_WINDOW = 8000
 # Wakil ...", "24 September 2025, Pengadilan ...".
 OPENING_DATE = re.compile(
     rf"(?i:(?:hari\s+)?(?:{_WEEKDAY_ALT})\s*,?\s+(?:tanggal\s+)?)?"
-    rf"\d{{1,2}}\s+(?i:{_MONTH_ALT})\s+\d{{4}}\s*[,.]?\s+(?=[A-Z\"“])"
-)
+    rf"\d{{1,2}}\s+(?i:{_MONTH_ALT})\s+\d{{4}}(?:\s*[,.]?\s+|\ [-–—]{{1,2}}\ ?)(?=[A-Z\"“])"
+)  # "27 Februari 2026 Bupati ...", "20 November 2024 –Pjs. Bupati ..."
 
 
 # The first three letters of a weekday's name (every spelling in WEEKDAYS), and "hari".
