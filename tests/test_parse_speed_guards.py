@@ -25,7 +25,7 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
 @pytest.mark.parametrize(
     ("first", "letters"),
     [
-        (chrome.TRAILING_FIRST, "abcdefghijklmnprstvwy©⚠*(["),
+        (chrome.TRAILING_FIRST, "abcdefghijklmnprstvwy©⚠*([•·"),
         (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
         (chrome.CREDIT_FIRST, "efklnoprstuw("),
         (chrome.RULE_FIRST, "-–—_="),

@@ -120,7 +120,9 @@ LEADING_CHROME = re.compile(
     | \d{2,4}\ ?x\ ?\d{2,4}\ (?:ads?|iklan)(?:\ (?:placement|slot|space))?  # "160 x 600 AD"
     | example\ (?:\d{2,4}\ ?x\ ?\d{2,4}|floating)     # a theme's sample banner: "Example 468x60"
     | redaktur|editor|penulis|reporter|pewarta|author  # a label left without its name
-    | youtube|facebook|instagram|twitter|tiktok|whatsapp|linkedin  # a social link alone
+    | (?:youtube|facebook|instagram|twitter|tiktok|whatsapp|linkedin)(?:\ chat)?  # a link
+    | (?:iklan\ [-–]\ )?(?:swipe\ up|geser\ ke\ atas)\ untuk\ (?:membaca|baca|melanjutkan)\b.{0,40}
+    | by                                            # an author's label left without a name
     | single\ (?:news|post|page)|deskripsi|terkini    # a theme's headings, a ticker's label
     """
 )
@@ -180,6 +182,8 @@ TRAILING_MARKER = re.compile(
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
+    | [•·]\ ?bagikan\b.{{0,40}}                       # a share row's bullet: "• Bagikan"
+    | halaman\ ?:(?:\ ?\d{{1,3}}){{0,12}}             # a pager's label: "Halaman: 1 2"
     | bagikan\ (?:(?:berita|artikel)\ (?:ini\ )?)?(?:ke|melalui|via|artikel\ ini)
       (?:\b|(?=(?-i:[A-Z]))).*   # "Bagikan ke sosial media: WhatsApp", "Bagikan keJakarta"
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?
@@ -402,7 +406,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131"
+    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -427,7 +431,7 @@ LEADING_OPENINGS = frozenset(
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
     + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
-    + ("si", "tw")
+    + ("si", "tw", "by", "ge", "sw")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -440,7 +444,7 @@ LEADING_OPENINGS = frozenset(
 TRAILING_THIRDS = {
     "(v": "i", "[f": "o", "[i": "k", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn",
     "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a",
-    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "k", "ht": "t",
+    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "kl", "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
     "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
@@ -464,7 +468,8 @@ LEADING_THIRDS = {
     "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
-    "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i",
+    "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i", "by": "",
+    "ge": "s", "sw": "i",
 }  # fmt: skip
 
 

@@ -194,6 +194,7 @@ _OUTLET_OPENINGS = (
 )
 _OUTLET_ENDINGS = (
     "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
+    "|sulawesi|kalimantan|borneo|sumatera|sumatra|maluku|celebes"  # "Gemasulawesi"
 )
 _PROVINCE_SHORT = (
     "kaltim|kalsel|kalbar|kalteng|kaltara|sulsel|sulbar|sulteng|sultra|sulut|jatim|jateng"
@@ -2002,6 +2003,7 @@ OUTLET_OPENING = re.compile(
     | (?P<caps>[A-Z][A-Z0-9_]{2,20}(?:\ [A-Z0-9_]{1,10})?[A-Z0-9])(?=[A-Z][a-z]{2,}\ )
                                                   # "OUTLETNAMEGubernur", "DUTA TVJajaran"
     | (?P<dash>[-–—]\ ?)(?=[A-Z][a-z])             # "-Bupati X ...": a dash, no dateline
+    | (?P<code>[A-Z]{2,3})-(?=[A-Z][a-z]{3,})        # "Place, ON-Menindaklanjuti ..."
     """
 )
 # A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
@@ -2051,7 +2053,9 @@ def outlet_opening(line: str) -> Dateline | None:
     a mark no other shape reads, or a place and an outlet's name or domain with no
     separator before the lead (OUTLET_OPENING, PLACE_OUTLET_LEAD). Without a known place
     after it, the outlet alone is the dateline."""
-    if (match := OUTLET_OPENING.match(line)) and (match["caps"] or match["dash"]):
+    if (match := OUTLET_OPENING.match(line)) and match["code"]:
+        return None  # "ON-Menindaklanjuti": a code is read only after a dateline
+    if match and (match["caps"] or match["dash"]):
         rest = line[match.end() :]
         if fewer_words(rest, 8):
             return None
@@ -2110,5 +2114,5 @@ def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
     after = rest[match.end() :]
     if after[:1] not in _CAPITALS or fewer_words(after, 8):
         return None
-    outlet = match["outlet"] or match["domain"] or match["caps"]
+    outlet = match["outlet"] or match["domain"] or match["caps"] or match["code"]
     return outlet, match.group(0).strip(), after
