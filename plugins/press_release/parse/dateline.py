@@ -944,13 +944,16 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         elif (
             match["paren"] is None
             and match["post"] is None
+            and " " in place
             and is_region(province)
             and not is_region(place)
+            and place.split(None, 1)[0].casefold() not in _PLACE_HEADS
             and not names_district(place)
             and not names_district(place.split(None, 1)[0])
         ):
-            # "Unit Name, Pangkalpinang -", "Outlet Kota, Jakarta –": a name that no region
-            # or district bears before a known region
+            # "Unit Name, Pangkalpinang -", "Outlet Kota, Jakarta –": a name of words that no
+            # region or district bears before a known region (but a village's one word,
+            # "Sidomulyo, Tuban", or a place's "Tanjung X")
             return province, place, None
         elif match["paren"] is None and match["post"] is None and _agency_ok(province):
             agency = province  # "SAMARINDA, Maqnaia"
