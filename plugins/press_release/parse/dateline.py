@@ -2007,6 +2007,7 @@ OUTLET_OPENING = re.compile(
                                                   # "OUTLETNAMEGubernur", "DUTA TVJajaran"
     | (?P<dash>[-–—]\ ?)(?=[A-Z][a-z])             # "-Bupati X ...": a dash, no dateline
     | (?P<code>[A-Z]{2,3})-(?=[A-Z][a-z]{3,})        # "Place, ON-Menindaklanjuti ..."
+    | (?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){1,5})\ ?:\ (?=[A-Z][a-z])  # "MEDIA CENTER X : Dalam"
     """
 )
 # A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
@@ -2056,8 +2057,8 @@ def outlet_opening(line: str) -> Dateline | None:
     a mark no other shape reads, or a place and an outlet's name or domain with no
     separator before the lead (OUTLET_OPENING, PLACE_OUTLET_LEAD). Without a known place
     after it, the outlet alone is the dateline."""
-    if (match := OUTLET_OPENING.match(line)) and match["code"]:
-        return None  # "ON-Menindaklanjuti": a code is read only after a dateline
+    if (match := OUTLET_OPENING.match(line)) and (match["code"] or match["unit"]):
+        return None  # "ON-Menindaklanjuti", "UNIT NAME : ": read only after a dateline
     if match and (match["caps"] or match["dash"]):
         rest = line[match.end() :]
         if fewer_words(rest, 8):
@@ -2112,10 +2113,10 @@ def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
         return None
     if match["domain"] and not DOMAIN.fullmatch(match["domain"]):
         return None
-    if match["caps"] and is_region(match["caps"]):
+    if (match["caps"] and is_region(match["caps"])) or (match["unit"] and is_region(match["unit"])):
         return None
     after = rest[match.end() :]
     if after[:1] not in _CAPITALS or fewer_words(after, 8):
         return None
-    outlet = match["outlet"] or match["domain"] or match["caps"] or match["code"]
+    outlet = match["outlet"] or match["domain"] or match["caps"] or match["code"] or match["unit"]
     return outlet, match.group(0).strip(), after
