@@ -95,7 +95,7 @@ LEADING_CHROME = re.compile(
     | rekomendasi\ (?:keywords?|kata\ kunci)\s*:? # a search box's suggestions
     | google\ search\ engine|header\ ads(?:\ widget)?|pasang  # theme placeholders
     | header(?:\ (?:home|image|menu|top))?         # a header's alt text: "header home"
-    | im(?:g|age)(?:[_\ -]?\d{1,8}(?:[_\ -]wa\d{1,6})?)?  # "img", "IMG_0314", "IMG-20250311-WA0012"
+    | (?:fb[-_])?im(?:g|age)(?:[_\ -]?\d{1,20}(?:[_\ -]wa\d{1,6})?)?  # "IMG_0314", "FB-IMG-17615"
     | a\ php\ error\ was\ encountered                 # a PHP notice printed above the page
     | (?:severity|message|filename|line\ number)\s*:\ .{1,120}  # ... and its lines
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
@@ -123,6 +123,7 @@ LEADING_CHROME = re.compile(
     | (?:youtube|facebook|instagram|twitter|tiktok|whatsapp|linkedin)(?:\ chat)?  # a link
     | (?:iklan\ [-–]\ )?(?:swipe\ up|geser\ ke\ atas)\ untuk\ (?:membaca|baca|melanjutkan)\b.{0,40}
     | by                                            # an author's label left without a name
+    | loading…|notifications?|article\ ad\ box|post  # a theme's placeholders and labels
     | single\ (?:news|post|page)|deskripsi|terkini    # a theme's headings, a ticker's label
     """
 )
@@ -183,6 +184,9 @@ TRAILING_MARKER = re.compile(
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
     | [•·]\ ?bagikan\b.{{0,40}}                       # a share row's bullet: "• Bagikan"
+    | back\ to\ top(?:\ button)?|select\ page          # a theme's buttons
+    | (?:←\ ?)?kembali\ ke\ daftar\ (?:berita|artikel|postingan)  # "← Kembali ke Daftar Berita"
+    | komentar\ \(\d+\)|memuat\ komentar(?:\.{{0,3}}|…)  # "Komentar (0)", "Memuat komentar..."
     | halaman\ ?:(?:\ ?\d{{1,3}}){{0,12}}             # a pager's label: "Halaman: 1 2"
     | bagikan\ (?:(?:berita|artikel)\ (?:ini\ )?)?(?:ke|melalui|via|artikel\ ini)
       (?:\b|(?=(?-i:[A-Z]))).*   # "Bagikan ke sosial media: WhatsApp", "Bagikan keJakarta"
@@ -298,6 +302,7 @@ DROPPED_LINE = re.compile(
     | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
     | \.{1,3}|[*•·]                               # a line holding only "." or a star
     | advertisement|iklan|\[iklan\]
+    | apakah\ (?:isi\ )?(?:website|situs|laman)\ (?:ini\ )?.{0,80}\?  # a site's survey
     """
 )
 
@@ -406,7 +411,7 @@ RESERVED_RIGHTS = re.compile(
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
 TRAILING_FIRST = frozenset(
-    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·"
+    "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·←"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
 CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
@@ -420,7 +425,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an", "ex", "[i", "[f", "ip")
+    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -431,7 +436,7 @@ LEADING_OPENINGS = frozenset(
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
     + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
-    + ("si", "tw", "by", "ge", "sw")
+    + ("si", "tw", "by", "ge", "sw", "fb")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -450,6 +455,7 @@ TRAILING_THIRDS = {
     "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
     "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
+    "me": "m",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
@@ -457,11 +463,11 @@ FORM_THIRDS = {
     "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e",
 }  # fmt: skip
 LEADING_THIRDS = {
-    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "s",
+    "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
-    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:m", "ol": "e",
+    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:mt", "ol": "e",
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
     "tu": "t", "wa": "k", "we": " l", "wh": "ao", "wr": "i", "de": "st",
@@ -469,7 +475,7 @@ LEADING_THIRDS = {
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
     "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i", "by": "",
-    "ge": "s", "sw": "i",
+    "ge": "s", "sw": "i", "fb": "-_",
 }  # fmt: skip
 
 

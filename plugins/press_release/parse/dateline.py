@@ -1362,6 +1362,8 @@ def _unseparated(line: str) -> Dateline | None:
             or place.rsplit(None, 1)[-1].casefold() == glued  # "Layang-Layang": one word
         ):
             return None
+        if " " not in place and is_outlet(place):
+            return Dateline(None, place, None, line[: match.end()], rest)  # "Outletonline--"
         return Dateline(place, None, None, line[: match.end()], rest, weak=True)
     elif match["dotted"]:
         place, date_text, agency = match["place4"], None, match["outlet4"]
@@ -1970,6 +1972,8 @@ def region_opening(line: str) -> Dateline | None:
             return None  # an outlet named after its city: "Bontang Post - "
         if prefix.rstrip(" ,").lower().endswith(".go.id"):
             return None  # an office's own address names the office: "pn-x.go.id – "
+        if "_" not in prefix and prefix.isupper() and DOMAIN.fullmatch(prefix.strip(" ,")):
+            return None  # an outlet's address names its city: "PLACE-OUTLET.CO.ID - "
         if office_alone(prefix.strip(" ,")):
             return None  # an office named after its place: "Humas Kebumen - "
         for size in (3, 2, 1):
@@ -2008,6 +2012,8 @@ OUTLET_OPENING = re.compile(
     | (?P<dash>[-–—]\ ?)(?=[A-Z][a-z])             # "-Bupati X ...": a dash, no dateline
     | (?P<code>[A-Z]{2,3})-(?=[A-Z][a-z]{3,})        # "Place, ON-Menindaklanjuti ..."
     | (?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){1,5})\ ?:\ (?=[A-Z][a-z])  # "MEDIA CENTER X : Dalam"
+    | (?P<named>[A-Z][a-z]{4,30})\ ?[-–—]{1,2}\ ?(?=[A-Z][a-z])      # "Outletonline-- Anggota"
+    | (?P<tag>[a-z]{6,30})-(?=[A-Z][a-z])             # "wartadesaname-Badan ...": a site's tag
     """
 )
 # A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
@@ -2025,7 +2031,8 @@ PLACE_OPENING = re.compile(
 # (Outlet News). Meskipun ...", "WARTA X [ Tual ] Personel ...", "PANDEGLANG . Pemerintah".
 PLACE_OUTLET_LEAD = re.compile(
     rf"""(?x)
-    (?P<place1>{_PLACE})\ (?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})\ (?=[A-Z])
+    (?P<place1>{_PLACE}),?\ (?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})
+      (?:\ ?(?P<mark1>[|:])\ ?|\ )(?=[A-Z])            # "Singaraja, outlet.com| Badan"
     | (?P<place2>{_PLACE}),\ (?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
       \ \((?P<named>[A-Z][^()]{{1,30}})\)[.,]?\ (?=[A-Z"“])
     | (?P<name>[A-Z][A-Za-z.]*(?:\ [A-Z][A-Za-z.]*){{0,2}})
@@ -2057,8 +2064,17 @@ def outlet_opening(line: str) -> Dateline | None:
     a mark no other shape reads, or a place and an outlet's name or domain with no
     separator before the lead (OUTLET_OPENING, PLACE_OUTLET_LEAD). Without a known place
     after it, the outlet alone is the dateline."""
+    if line[:2] == "??" and (found := match_dateline(line.lstrip("?"))):
+        # "????outlet.go.id – ": the marks of characters a page lost, then the dateline
+        return replace(found, text=line[: len(line) - len(line.lstrip("?"))] + found.text)
     if (match := OUTLET_OPENING.match(line)) and (match["code"] or match["unit"]):
         return None  # "ON-Menindaklanjuti", "UNIT NAME : ": read only after a dateline
+    if match and (match["named"] or match["tag"]):
+        name = match["named"] or match["tag"]
+        rest = line[match.end() :]
+        if not is_outlet(name) and not match["tag"] or fewer_words(rest, 8):
+            return None
+        return Dateline(None, name, None, match.group(0).strip(), rest)
     if match and (match["caps"] or match["dash"]):
         rest = line[match.end() :]
         if fewer_words(rest, 8):
@@ -2082,7 +2098,9 @@ def outlet_opening(line: str) -> Dateline | None:
     rest = line[match.end() :]
     if match["domain"] and not DOMAIN.fullmatch(agency):
         return None
-    if (match["date"] is None and not is_region(place)) or fewer_words(rest, 8):
+    if match["date"] is None and not match["mark1"] and not is_region(place):
+        return None  # a known place, but before a domain and its bar or a date
+    if fewer_words(rest, 8):
         return None
     if match["place5"] and is_region(f"{place} {rest.split(None, 1)[0]}"):
         return None  # "DKI Jakarta merupakan ...": the place's own name runs on
@@ -2090,9 +2108,10 @@ def outlet_opening(line: str) -> Dateline | None:
 
 
 def _may_open_outlet(rest: str) -> bool:
-    """False only when OUTLET_OPENING cannot match `rest`: every branch needs a dash
-    first, a dot in the first 32 characters, or a second character that is a capital, a
-    digit, an underscore or a hyphen. Most leads ("Kepala Dinas ...") have none."""
+    """False only when OUTLET_OPENING cannot match `rest` with a branch read after a
+    dateline (all but "named" and "tag"): each needs a dash first, a dot in the first 32
+    characters, or a second character that is a capital, a digit, an underscore or a
+    hyphen. Most leads ("Kepala Dinas ...") have none."""
     second = rest[1:2]
     return (
         rest[:1] in "-–—"
@@ -2113,6 +2132,8 @@ def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
         return None
     if match["domain"] and not DOMAIN.fullmatch(match["domain"]):
         return None
+    if match["named"] or match["tag"]:
+        return None  # read only where no dateline is (outlet_opening)
     if (match["caps"] and is_region(match["caps"])) or (match["unit"] and is_region(match["unit"])):
         return None
     after = rest[match.end() :]

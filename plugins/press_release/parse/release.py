@@ -2695,6 +2695,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         index = _header_without_dateline(lines)
         top, body = lines[:index], lines[index:]
     _read_top(release, top, config)
+    body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config)
     release.blocks = split_blocks(body)
 
@@ -2723,6 +2724,28 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
 GLUED_STAMP = re.compile(
     r"(?P<stamp>[A-Z][\w ]{2,30}\ \|\ \d{4}-\d{2}-\d{2}\ \d{2}:\d{2}(?::\d{2})?)(?=[A-Z])"
 )
+
+
+# A picture's caption in WordPress's shortcode, pasted from the editor or an export:
+# '[caption id="attachment_9" align="aligncenter" width="800"] Text[/caption]'.
+SHORTCODE_CAPTION = re.compile(r"\[caption\b[^\]]{0,300}\]\s*(?P<text>.*?)\s*\[/caption\]")
+
+
+def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
+    """`body` with each line that is a caption's shortcode blanked, its text (the
+    picture's markup inside it left out) kept among the captions."""
+    if not any(line[:8] == "[caption" for line in body):
+        return body
+    kept = []
+    for line in body:
+        if line[:8] == "[caption" and (shortcode := SHORTCODE_CAPTION.fullmatch(line)):
+            text = strip_markup(shortcode["text"])[0].strip()
+            if text:
+                release.captions.append(text)
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
 
 
 def _unglued_stamp(lines: list[str]) -> list[str]:
