@@ -145,7 +145,11 @@ def is_code(code: str, brackets: str = "(") -> bool:
         )
     if ":" in code:
         return False
-    if code[:1].isalpha() and code.split(None, 1)[0].strip(".").casefold() in WEEKDAYS:
+    if (
+        code[-1:].isdecimal()  # a date ends the code: most codes end with a letter
+        and code[:1].isalpha()
+        and code.split(None, 1)[0].strip(".").casefold() in WEEKDAYS
+    ):
         return False  # "(senin. 31/8)": a weekday and its date, not a reporter's code
     if code[:1].isdecimal() and _DATE_LIKE.fullmatch(code):  # a date opens with \d
         return False
