@@ -455,3 +455,22 @@ def test_a_credited_reporter_needs_no_byline_code_warning():
     assert not any("byline" in warning for warning in release.warnings)
     coded = parse_release(text.replace("Ningsih\n", "Ningsih\n\n(nin/humas)\n").encode())
     assert coded.reporters == ["nin"] and coded.credited_reporters == []
+
+
+def test_caption_shortcode_is_a_caption_without_its_markup():
+    """WordPress's '[caption ...]<img ...> Text[/caption]' in the body: a caption, its
+    picture's tag removed, escaped on output; the body and the byline are the text's."""
+    text = (
+        "Judul Berita Desa\n\n"
+        "SAMARINDA – Pemerintah desa menyerahkan bantuan bedah rumah kepada tiga warga "
+        "yang memenuhi syarat tahun ini.\n\n"
+        '[caption id="attachment_1" align="alignnone" width="300"]<img src="x.jpg" '
+        'onerror="alert(1)" /> Rumah <b>warga</b> sebelum dibedah[/caption]\n\n'
+        "Bantuan diberikan kepada warga yang memenuhi syarat dan rumahnya rusak berat. "
+        "(pemdes)\n"
+    )
+    release = parse_release(text.encode(), "x.txt")
+    assert release.captions == ["Rumah warga sebelum dibedah"]
+    assert release.byline == "pemdes"
+    assert "caption" not in release.body_text and "<img" not in release.body_html
+    assert "onerror" not in release.body_html

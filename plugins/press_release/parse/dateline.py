@@ -1997,11 +1997,15 @@ def region_opening(line: str) -> Dateline | None:
     return None
 
 
-# An outlet's domain opening the lead before a mark no other shape reads after it (a
-# spaced comma, a colon, a full stop, a capital I for a bar) or none at all, glued in
-# capitals to the lead's first word: "OUTLET.COM: KENDARI Pemerintah ...", "Outlet.Com
-# I Makassar – ...", "OUTLET.CO.ID ,Bandung. Gubernur ...", "OUTLET.Id. Sulbar. Ada ...",
-# "OUTLET.COMSulawesi Tengah hari ini ...". The place after it is a known one.
+# What opens a lead before (or instead of) its place, in shapes no other rule reads: an
+# outlet's domain before a mark (a spaced comma, a colon, a full stop, a capital I for a
+# bar, a space before the lead) or glued in capitals to the lead's first word
+# ("OUTLET.COM: KENDARI Pemerintah ...", "Outlet.Com I Makassar – ...", "OUTLET.CO.ID
+# ,Bandung. Gubernur ...", "OUTLET.COMSulawesi Tengah hari ini ..."); an outlet's name in
+# capitals glued to it ("OUTLETNAMEGubernur"); a lone dash. Read with no dateline found
+# (outlet_opening(), where a known place may follow) and after a dateline
+# (outlet_after_dateline()); a code ("ON-") and a unit before a colon only after one, an
+# outlet's Title Case name before dashes and a site's lower-case tag only with none.
 OUTLET_OPENING = re.compile(
     r"""(?x)
     (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
@@ -2072,7 +2076,7 @@ def outlet_opening(line: str) -> Dateline | None:
     if match and (match["named"] or match["tag"]):
         name = match["named"] or match["tag"]
         rest = line[match.end() :]
-        if not is_outlet(name) and not match["tag"] or fewer_words(rest, 8):
+        if (not match["tag"] and not is_outlet(name)) or fewer_words(rest, 8):
             return None
         return Dateline(None, name, None, match.group(0).strip(), rest)
     if match and (match["caps"] or match["dash"]):

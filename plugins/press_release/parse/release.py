@@ -2729,6 +2729,8 @@ GLUED_STAMP = re.compile(
 # A picture's caption in WordPress's shortcode, pasted from the editor or an export:
 # '[caption id="attachment_9" align="aligncenter" width="800"] Text[/caption]'.
 SHORTCODE_CAPTION = re.compile(r"\[caption\b[^\]]{0,300}\]\s*(?P<text>.*?)\s*\[/caption\]")
+# A tag inside the shortcode ('<img src="..." />'): removed, the text escaped on output.
+MARKUP_TAG_ANY = re.compile(r"<[^<>]{1,500}>")
 
 
 def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
@@ -2739,7 +2741,7 @@ def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
     kept = []
     for line in body:
         if line[:8] == "[caption" and (shortcode := SHORTCODE_CAPTION.fullmatch(line)):
-            text = strip_markup(shortcode["text"])[0].strip()
+            text = MARKUP_TAG_ANY.sub("", shortcode["text"]).strip()  # its <img> tag
             if text:
                 release.captions.append(text)
             kept.append("")
