@@ -517,7 +517,8 @@ def test_may_open_outlet_never_rejects_a_match():
     from press_release.parse import dateline
 
     pieces = ["OUTLET", "Outlet", ".COM", ".co", ".Id", "-", "–", " ", "I", ",", ":", ".",
-              "_PAS", "TV", "Gubernur", "Kepala ", "x ", "9", "Bb", "ab", "[", "]"]  # fmt: skip
+              "_PAS", "TV", "Gubernur", "Kepala ", "x ", "9", "Bb", "ab", "[", "]", "Humas",
+              "Prokopim", ".id", "Tim "]  # fmt: skip
     for line in _mixtures(pieces, 29):
         match = dateline.OUTLET_OPENING.match(line)
         if match and not (match["named"] or match["tag"]):  # read with no dateline only

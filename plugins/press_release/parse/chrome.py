@@ -124,6 +124,8 @@ LEADING_CHROME = re.compile(
     | (?:iklan\ [-–]\ )?(?:swipe\ up|geser\ ke\ atas)\ untuk\ (?:membaca|baca|melanjutkan)\b.{0,40}
     | by                                            # an author's label left without a name
     | loading…|notifications?|article\ ad\ box|post  # a theme's placeholders and labels
+    | dikirim\ oleh\ .{1,60}                          # "Dikirim oleh Nama pada"
+    | jl\.\ .{3,100}                                  # the office's address: "Jl. X No. 2"
     | single\ (?:news|post|page)|deskripsi|terkini    # a theme's headings, a ticker's label
     """
 )
@@ -196,7 +198,7 @@ TRAILING_MARKER = re.compile(
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
     | (?:posting\ )?komentar(?:\ untuk\ .{{1,200}})?\s*:?|\d+\ ?komentar|comments?\s*:?
-    | (?:tidak|belum)\ ada\ komentar                 # "Tidak ada komentar", "Belum ada
+    | (?:tidak|belum)\ ada\ komentar(?:\ ?:)?         # "Tidak ada komentar :", "Belum ada
       (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
     | no\ comments?(?:\ yet)?\.?
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
@@ -263,13 +265,15 @@ FORM_AND_FOLLOW = re.compile(
     | tuliskan\ komentar\b.*|write\ a\ (?:facebook\ )?comment|view\ all\ comments
                                                     # a social network's comment box
     | (?:youtube|instagram|facebook|twitter|tiktok)\ @?[\w.]+(?:\ [\w.]+){0,2}  # a channel
+    | isi\ komentar\b.{0,40}\btanggung\ jawab\b.*      # a comment box's disclaimer
+    | postingan\ ini\ dilengkapi\ fasilitas\b.*          # a blog's font widget notice
     """
 )
 # The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
 # TRAILING_OPENINGS).
 FORM_OPENINGS = frozenset(
     ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
-    + ("fa", "tw", "ti", "po", "tu", "wr", "vi")
+    + ("fa", "tw", "ti", "po", "tu", "wr", "vi", "is")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
@@ -436,7 +440,7 @@ LEADING_OPENINGS = frozenset(
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
     + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
-    + ("si", "tw", "by", "ge", "sw", "fb")
+    + ("si", "tw", "by", "ge", "sw", "fb", "jl")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -460,12 +464,12 @@ TRAILING_THIRDS = {
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
     "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "k", "tw": "i", "we": "b", "yo": "u",
-    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e",
+    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
-    "di": "blp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
+    "di": "bklp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:mt", "ol": "e",
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
@@ -475,7 +479,7 @@ LEADING_THIRDS = {
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
     "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i", "by": "",
-    "ge": "s", "sw": "i", "fb": "-_",
+    "ge": "s", "sw": "i", "fb": "-_", "jl": ".",
 }  # fmt: skip
 
 

@@ -2010,11 +2010,16 @@ OUTLET_OPENING = re.compile(
     r"""(?x)
     (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
     | (?P<domain>[A-Za-z0-9][\w-]{1,30}(?:\.[A-Za-z]{2,4}){1,2})
-      (?P<mark>\ ?[,:.|]\ ?|\ I\ |\ (?=[A-Z][a-z]+\ [a-z]))  # "outlet.co Untuk menjalin"
+      (?P<mark>\ ?[,:.|]\ ?|\ I\ |\ (?=[A-Z][a-z]+\ [a-z])  # "outlet.co Untuk menjalin"
+      |\ (?=\d{1,2}\ [A-Z][a-z]+\ \d{4}\ ))          # "outlet.com 10 September 2025 – "
     | (?P<caps>[A-Z][A-Z0-9_]{2,20}(?:\ [A-Z0-9_]{1,10})?[A-Z0-9])(?=[A-Z][a-z]{2,}\ )
                                                   # "OUTLETNAMEGubernur", "DUTA TVJajaran"
     | (?P<dash>[-–—]\ ?)(?=[A-Z][a-z])             # "-Bupati X ...": a dash, no dateline
-    | (?P<code>[A-Z]{2,3})-(?=[A-Z][a-z]{3,})        # "Place, ON-Menindaklanjuti ..."
+    | (?P<code>[A-Z]{2,3}|[A-Z][a-z]{3,15})-(?=[A-Z][a-z]{3,})  # "Place, ON-Menindaklanjuti",
+                                                  # "PLACE, Prokopim-Musyawarah ..."
+    | (?P<gluedlow>[a-z][\w-]{1,30}\.(?:co\.id|com|id|net|co))(?=[A-Z][a-z])  # "x.idGubernur"
+    | (?P<office>(?:Humas|HUMAS|Tim|TIM|Prokopim|Diskominfo|Kominfo)(?:\ [A-Z][\w]{1,20}){1,3})
+      \.\ (?=[A-Z][a-z])                            # "Place – Humas BRIN. Kepala ..."
     | (?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){1,5})\ ?:\ (?=[A-Z][a-z])  # "MEDIA CENTER X : Dalam"
     | (?P<named>[A-Z][a-z]{4,30})\ ?[-–—]{1,2}\ ?(?=[A-Z][a-z])      # "Outletonline-- Anggota"
     | (?P<tag>[a-z]{6,30})-(?=[A-Z][a-z])             # "wartadesaname-Badan ...": a site's tag
@@ -2035,8 +2040,9 @@ PLACE_OPENING = re.compile(
 # (Outlet News). Meskipun ...", "WARTA X [ Tual ] Personel ...", "PANDEGLANG . Pemerintah".
 PLACE_OUTLET_LEAD = re.compile(
     rf"""(?x)
-    (?P<place1>{_PLACE}),?\ (?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})
-      (?:\ ?(?P<mark1>[|:])\ ?|\ )(?=[A-Z])            # "Singaraja, outlet.com| Badan"
+    (?P<place1>{_PLACE})(?:,\ ?|\ )(?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})
+      (?:\ ?(?P<mark1>[|:]|_{{1,2}})\ ?|\ |(?=[A-Z][a-z]))  # "Singaraja, outlet.com| Badan",
+                                                      # "Place,outlet.com__Gubernur"
     | (?P<place2>{_PLACE}),\ (?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
       \ \((?P<named>[A-Z][^()]{{1,30}})\)[.,]?\ (?=[A-Z"“])
     | (?P<name>[A-Z][A-Za-z.]*(?:\ [A-Z][A-Za-z.]*){{0,2}})
@@ -2071,7 +2077,9 @@ def outlet_opening(line: str) -> Dateline | None:
     if line[:2] == "??" and (found := match_dateline(line.lstrip("?"))):
         # "????outlet.go.id – ": the marks of characters a page lost, then the dateline
         return replace(found, text=line[: len(line) - len(line.lstrip("?"))] + found.text)
-    if (match := OUTLET_OPENING.match(line)) and (match["code"] or match["unit"]):
+    if (match := OUTLET_OPENING.match(line)) and (
+        match["code"] or match["unit"] or match["office"]
+    ):
         return None  # "ON-Menindaklanjuti", "UNIT NAME : ": read only after a dateline
     if match and (match["named"] or match["tag"]):
         name = match["named"] or match["tag"]
@@ -2086,7 +2094,9 @@ def outlet_opening(line: str) -> Dateline | None:
         if match["caps"] and is_region(match["caps"]):
             return Dateline(match["caps"], None, None, match["caps"], rest)  # "MEDANGubernur"
         return Dateline(None, match["caps"], None, match.group(0).strip(), rest)
-    if match and DOMAIN.fullmatch(outlet := match["outlet"] or match["domain"]):
+    if match and DOMAIN.fullmatch(
+        outlet := match["outlet"] or match["domain"] or match["gluedlow"]
+    ):
         rest = line[match.end() :]
         if found := place_opening(rest):
             place, text, rest = found
@@ -2114,14 +2124,21 @@ def outlet_opening(line: str) -> Dateline | None:
 def _may_open_outlet(rest: str) -> bool:
     """False only when OUTLET_OPENING cannot match `rest` with a branch read after a
     dateline (all but "named" and "tag"): each needs a dash first, a dot in the first 32
-    characters, or a second character that is a capital, a digit, an underscore or a
-    hyphen. Most leads ("Kepala Dinas ...") have none."""
+    characters, a second character that is a capital, a digit, an underscore or a
+    hyphen, a hyphen after a word's first four letters, or an office's name first. Most
+    leads ("Kepala Dinas ...") have none."""
     second = rest[1:2]
     return (
         rest[:1] in "-–—"
         or "." in rest[:32]
         or (second.isascii() and (second.isupper() or second.isdecimal() or second in "_-"))
+        or "-" in rest[4:17]  # "Prokopim-Musyawarah"
+        or rest[:3] in _OFFICE_TAG_HEADS  # "Humas X. Kepala ..."
     )
+
+
+# The first three letters of the offices' names OUTLET_OPENING's "office" branch opens with.
+_OFFICE_TAG_HEADS = frozenset(("Hum", "HUM", "Tim", "TIM", "Pro", "Dis", "Kom"))
 
 
 def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
@@ -2138,10 +2155,23 @@ def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:
         return None
     if match["named"] or match["tag"]:
         return None  # read only where no dateline is (outlet_opening)
+    code = match["code"]
+    if code and not code.isupper() and not (office_alone(code) or is_outlet(code)):
+        return None  # "Place, Kota-Kota ...": a word of the lead, no office's tag
+    if match["gluedlow"] and not DOMAIN.fullmatch(match["gluedlow"]):
+        return None
     if (match["caps"] and is_region(match["caps"])) or (match["unit"] and is_region(match["unit"])):
         return None
     after = rest[match.end() :]
-    if after[:1] not in _CAPITALS or fewer_words(after, 8):
-        return None
-    outlet = match["outlet"] or match["domain"] or match["caps"] or match["code"] or match["unit"]
+    if (after[:1] not in _CAPITALS and not after[:1].isdecimal()) or fewer_words(after, 8):
+        return None  # a lead, or the date before it ("outlet.com 10 September 2025 – ")
+    outlet = (
+        match["outlet"]
+        or match["domain"]
+        or match["gluedlow"]
+        or match["caps"]
+        or match["code"]
+        or match["unit"]
+        or match["office"]
+    )
     return outlet, match.group(0).strip(), after
