@@ -2004,8 +2004,10 @@ def region_opening(line: str) -> Dateline | None:
 # ,Bandung. Gubernur ...", "OUTLET.COMSulawesi Tengah hari ini ..."); an outlet's name in
 # capitals glued to it ("OUTLETNAMEGubernur"); a lone dash. Read with no dateline found
 # (outlet_opening(), where a known place may follow) and after a dateline
-# (outlet_after_dateline()); a code ("ON-") and a unit before a colon only after one, an
-# outlet's Title Case name before dashes and a site's lower-case tag only with none.
+# (outlet_after_dateline()); a code or an office's word before a hyphen ("ON-",
+# "Prokopim-"), a unit before a colon and an office's name before a stop ("Humas X. ")
+# only after one, an outlet's Title Case name before dashes and a site's lower-case tag
+# only with none.
 OUTLET_OPENING = re.compile(
     r"""(?x)
     (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
@@ -2080,7 +2082,7 @@ def outlet_opening(line: str) -> Dateline | None:
     if (match := OUTLET_OPENING.match(line)) and (
         match["code"] or match["unit"] or match["office"]
     ):
-        return None  # "ON-Menindaklanjuti", "UNIT NAME : ": read only after a dateline
+        return None  # "ON-Menindaklanjuti", "UNIT NAME : ", "Humas X. ": after a dateline
     if match and (match["named"] or match["tag"]):
         name = match["named"] or match["tag"]
         rest = line[match.end() :]
