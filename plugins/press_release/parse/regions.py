@@ -88,9 +88,8 @@ def _district_heads() -> frozenset[str]:
     """place_key() of every district's name and of its first word ("Sangatta" of
     "Sangatta Utara"): the names a town shares with its district."""
     heads: set[str] = set()
-    for line in REGIONS_FILE.read_text(encoding="utf-8").splitlines():
-        code, _, name = line.partition("\t")
-        if code.count(".") == 2 and not code.startswith("#"):
+    for code, name in read_regions(REGIONS_FILE.read_text(encoding="utf-8")):
+        if code.count(".") == 2:  # a district's code: "64.08.04"
             heads.add(place_key(name))
             heads.add(place_key(name.split(None, 1)[0]))
     return frozenset(heads)

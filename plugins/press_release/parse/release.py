@@ -58,6 +58,7 @@ from .dateline import (
 )
 from .header import read_header
 from .normalise import (
+    MARKUP_TAG,
     SENTENCE_STOPS,
     decode_checked,
     fewer_words,
@@ -2729,19 +2730,18 @@ GLUED_STAMP = re.compile(
 # A picture's caption in WordPress's shortcode, pasted from the editor or an export:
 # '[caption id="attachment_9" align="aligncenter" width="800"] Text[/caption]'.
 SHORTCODE_CAPTION = re.compile(r"\[caption\b[^\]]{0,300}\]\s*(?P<text>.*?)\s*\[/caption\]")
-# A tag inside the shortcode ('<img src="..." />'): removed, the text escaped on output.
-MARKUP_TAG_ANY = re.compile(r"<[^<>]{1,500}>")
 
 
 def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
     """`body` with each line that is a caption's shortcode blanked, its text (the
-    picture's markup inside it left out) kept among the captions."""
+    picture's tags inside it, normalise.MARKUP_TAG, left out; any other "<" is escaped on
+    output) kept among the captions."""
     if "[caption" not in "\n".join(body):  # one search of the joined lines: most have none
         return body
     kept = []
     for line in body:
         if line[:8] == "[caption" and (shortcode := SHORTCODE_CAPTION.fullmatch(line)):
-            text = MARKUP_TAG_ANY.sub("", shortcode["text"]).strip()  # its <img> tag
+            text = MARKUP_TAG.sub("", shortcode["text"]).strip()  # its <img> tag
             if text:
                 release.captions.append(text)
             kept.append("")
