@@ -101,6 +101,9 @@ LEADING_CHROME = re.compile(
     | dilihat\ ?\d*\ ?kali                          # a view counter without its number
     | pencarian|cari\ (?:berita|artikel)            # a search box's label
     | indeks\ (?:berita|artikel)\b.{0,80}             # a section's index heading
+    | tag\ terpopuler|topik\ (?:populer|terpopuler)   # a tag cloud's heading
+    | (?:website|situs|laman)\ ?(?:\|\|?|:)\ ?    # the site's address: "Website || x.go.id"
+      (?:https?://)?[\w-]+(?:\.[\w-]+)+/?
     | (?:previous|prev|next)\ (?:image|slide)       # a slider's buttons: "Previous Image"
     | info\ (?:heading|content)                     # a template's placeholders
     | ukuran\ (?:font|huruf)|kecil\ besar|\d{1,2}\ ?px  # a text-size widget: "Ukuran Font"
@@ -170,7 +173,8 @@ LEADING_AD = re.compile(
 # A comment form's notices: sentences, yet never the release's ("Alamat email Anda tidak
 # akan dipublikasikan.", "Situs ini menggunakan Akismet untuk mengurangi spam. ...").
 _FORM_NOTICE = (
-    r"alamat\ email\ anda\ tidak\ akan\ dipublikasikan|your\ email\ address\ will\ not\ be"
+    r"alamat\ email\ anda\ tidak\ akan\ (?:dipublikasikan|disiarkan)"
+    r"|your\ email\ address\ will\ not\ be"
     r"|(?:situs\ ini\ menggunakan|this\ site\ uses)\ akismet"
 )
 FORM_NOTICE = re.compile(rf"(?ix){_FORM_NOTICE}")
@@ -219,7 +223,7 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
-    | (?:silakan\ )?(?:follow|ikuti|simak|baca|dapatkan|cek)\b.{{0,60}}\bgoogle\ news\b.*
+    | (?:silakan\ )?(?:follow|ikuti?|simak|baca|dapatkan|cek)\b.{{0,60}}\bgoogle\ news\b.*
                                 # "Follow Google News Outlet", "Silakan baca ... di Google News"
     | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
                                                   # "[Ikuti Outlet.com Melalui Sosial Media]"
@@ -231,7 +235,7 @@ TRAILING_MARKER = re.compile(
     | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
     | print\ friendly\b.{{0,40}}                     # a print button: "Print Friendly, PDF & Email"
     | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
-    | baca\ selengkapnya\b.*|pilihan\ redaksi|terpopuler|terkini|rekomendasi\b.{{0,30}}
+    | baca\ selengkapnya\b.*|pilihan\ redaksi|(?:tag\ )?terpopuler|terkini|rekomendasi\b.{{0,30}}
     | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*
     | dapatkan\ (?:update|berita|informasi|info)\b.*
     | gabung(?:lah)?\ (?:ke\ |di\ |dengan\ )?(?:grup|group|saluran|channel|kanal)\b.*
@@ -243,6 +247,7 @@ TRAILING_MARKER = re.compile(
     | error\s*:\s*content\ is\ protected\b.*     # a copy-protection plugin's notice
     | (?:{_FORM_NOTICE})\b.*                      # a comment form's notices
     | exit\ mobile\ version                       # a mobile theme's switch
+    | (?:emoticon)+                                 # a blog's emoticon button: "EmoticonEmoticon"
     | loading\.{{0,3}}                              # a widget still loading
     | ip\ address\s*:.{{0,60}}                      # a visitors' counter
     | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
@@ -255,6 +260,7 @@ TRAILING_MARKER = re.compile(
 FORM_AND_FOLLOW = re.compile(
     r"""(?ix)
     batalkan\ balasan|cancel\ reply                  # a comment form's buttons
+    | tinggalkan\ (?:balasan|pesanan|komentar)          # its heading ("pesanan": Malay)
     | be\ the\ first\ to\ comment\b.*
     | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
     | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
@@ -452,7 +458,7 @@ LEADING_OPENINGS = frozenset(
 # change here.
 TRAILING_THIRDS = {
     "(v": "i", "[f": "o", "[i": "k", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn",
-    "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "a",
+    "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "ao",
     "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "kl", "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
@@ -463,22 +469,22 @@ TRAILING_THIRDS = {
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
-    "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "k", "tw": "i", "we": "b", "yo": "u",
+    "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "kn", "tw": "i", "we": "b", "yo": "u",
     "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "bklp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
-    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "n",
+    "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
     "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:mt", "ol": "e",
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
-    "tu": "t", "wa": "k", "we": " l", "wh": "ao", "wr": "i", "de": "st",
+    "tu": "t", "wa": "k", "we": " bl", "wh": "ao", "wr": "i", "de": "st",
     "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
-    "ex": "a", "- ": "i", "ed": "i", "si": "n", "ce": "t", " i": "k", "tw": "i", "by": "",
+    "ex": "a", "- ": "i", "ed": "i", "si": "nt", "ce": "t", " i": "k", "tw": "i", "by": "",
     "ge": "s", "sw": "i", "fb": "-_", "jl": ".",
 }  # fmt: skip
 

@@ -244,9 +244,22 @@ def _looks_like_paragraph(line: str) -> bool:
 _QUOTES = frozenset("\"”’'")
 
 
+# What a browser title leaves after the headline when the site's name is lost: its bar
+# alone ("Title |"; with the post's date, see _browser_title).
+TRAILING_BARS = re.compile(r"\ \|{1,2}")
+
+
 def _unmarked(title: str) -> str:
     """A title without the chat app's bold or italic marks around it ("*Title*",
-    "_Title_", pasted from WhatsApp); marks inside it are the author's."""
+    "_Title_", pasted from WhatsApp; marks inside it are the author's), or without a
+    browser title's bar at its end (TRAILING_BARS)."""
+    if (
+        title[-1:] == "|"
+        and (bars := TRAILING_BARS.search(title, len(title) - 3))
+        and bars.end() == len(title)
+        and not fewer_words(title[: bars.start()], 3)
+    ):
+        title = title[: bars.start()]
     mark = title[:1]
     if mark != "*" and mark != "_":
         return title
@@ -318,6 +331,10 @@ def _is_prose(line: str) -> bool:
     return prose and not chrome.is_chrome_shaped(line)
 
 
+# The label of the site's address, which a dateline's shape fits: "Website || x.go.id".
+_SITE_LABELS = frozenset(("website", "situs", "laman", "web"))
+
+
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     """Index and parse of the dateline line among `lines` ('' = blank).
 
@@ -356,8 +373,10 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
         else:
             found = match_dateline(line, strong_only=strong_only)
             tried = (line, strong_only, found)
-        if found is None or (
-            found.weak and (prose_above or not _looks_like_paragraph(_continued(lines, index)))
+        if (
+            found is None
+            or (found.weak and (prose_above or not _looks_like_paragraph(_continued(lines, index))))
+            or (found.place and found.place.casefold() in _SITE_LABELS)  # "Website || x.go.id"
         ):
             if (
                 prose_above < 2
@@ -992,9 +1011,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         ):
             release.dropped.append(line)
             continue
-        if " | " in line and (variant := _browser_title(line)):
+        if (" | " in line or " || " in line) and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
-            dated.append((len(others), lines[index].rpartition(" | ")[2]))
+            dated.append((len(others), lines[index].rpartition("| ")[2]))
             if fewer_words(variant, 5) and _stamp_label(lines[index]) == variant:
                 labels.append(variant)  # "Info Terkini | 2023-03-27 09:38": a rubric
                 continue
@@ -1018,6 +1037,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             and (
                 fewer_words(line, 11)
                 or _labelled_date(line)
+                # cells between bars: "| 13 Juni 2025 WIB | 0 Views Last Updated ..."
+                or (line.count("|") > 1 and "||" not in line and fewer_words(line, 16))
                 # a writer's stamp: "Oleh MC Kab X, Kamis, 20 April 2023 | 00:22 WIB - ..."
                 or (line[:5] in ("Oleh ", "OLEH ") and len(line) <= 160)
             )
@@ -1207,11 +1228,12 @@ def _labelled_date(line: str) -> bool:
 
 
 def _browser_title(line: str) -> str | None:
-    """The title of a browser-title line "Title | (1/10/2024)", whose tail is a date."""
-    head, _, tail = line.rpartition(" | ")
+    """The title of a browser-title line "Title | (1/10/2024)", "Title || (1/10/2024)",
+    whose tail is a date."""
+    head, _, tail = line.rpartition("| ")
     tail = tail.strip("() ")
     if head and tail[:1].isdecimal() and fewer_words(tail, 4) and dates.find_date(tail):
-        return head.strip()
+        return head.rstrip(" |")
     return None
 
 
@@ -1646,8 +1668,9 @@ def _label_after(line: str, title: str) -> str | None:
     return label if any(w.casefold() in _LABEL_WORDS for w in words) else None
 
 
-# The site's name a browser title adds after the headline: " - Site", " | Site Name".
-SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+\S.{0,40}")
+# The site's name a browser title adds after the headline: " - Site", " | Site Name",
+# " || (25/02/2021)".
+SITE_SUFFIX = re.compile(r"\s+(?:[-|–—]|\|\|)\s+\S.{0,40}")
 
 
 def _glued_label(line: str, end: int) -> bool:
@@ -2082,7 +2105,8 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
 # writer's name without brackets ("Nimus"), as "(Nimus)" would be. Not a closing formula,
 # nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
 # eight letters or more is most often such a word, and so are the short ones listed.
-LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}\*?|[A-Z]{2,5}\d{1,3}")  # "Nimus", "Ani*", "AMC05"
+# "Nimus", "Ani*", "AMC05", "IBL"
+LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}\*?|[A-Z]{2,5}\d{1,3}|[A-Z]{2,4}")
 HANDLE_DESK = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
 _NOT_A_NAME = frozenset((
     "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
@@ -2093,7 +2117,7 @@ _NOT_A_NAME = frozenset((
     "mereka", "kami", "kita", "saya", "beliau", "ini", "itu", "turut", "hadir", "acara",
     "rapat", "apel", "lomba", "materi", "peserta", "panitia", "program", "bantuan", "jalan",
     "sumber", "berita", "baca", "kirim", "nama", "demikian", "kegiatan", "diketahui",
-    "sebanyak", "setiap", "seluruh", "ratusan",
+    "sebanyak", "setiap", "seluruh", "ratusan", "end", "fin", "pt", "cv", "rsud",
 ))  # fmt: skip
 
 
