@@ -158,6 +158,7 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
             or chrome.matches_any(line, extra)
             or chrome.VIDEO_PROMPT.fullmatch(line)
             or chrome.PHP_NOTICE.fullmatch(line)
+            or chrome.SHORTCODE_LINE.fullmatch(line)
         )
     ]
     return trailing, dropped
@@ -194,6 +195,8 @@ CHROME_PIECES = [
     # A video prompt and a PHP notice, dropped wherever they stand.
     "Simak Video: x", "SIMAK VIDEO", "simak video lain", "Simak videonya", "Tonton Video x",
     "Deprecated: x() is deprecated in /a/b.php on line 627", "Warning: x on line 3",
+    # A plugin's shortcode left alone on its line; a code in brackets is none.
+    "[ad_2]", "[button_x voice=\"y\"]", "[ad]", "[ris]", "[ABC_1]",
 
 ]  # fmt: skip
 

@@ -207,7 +207,7 @@ TRAILING_MARKER = re.compile(
     | no\ comments?(?:\ yet)?\.?
     | like\ this:?|like\ loading\.*               # WordPress's like button: "Like Loading..."
     | data\ tidak\ ditemukan\.?                    # an empty widget's notice
-    | \d+\ (?:comments?|responses?)\b.*              # "0 Comments", "0 Response to ..."
+    | \d+\ (?:comments?|responses?|post\ a\ comment)\b.*  # "0 Comments", "0 Response to ..."
     | comments?\ (?:are\ )?closed\.?                # "Comments are closed."
     | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
     | post\ (?:a\ )?comments?\b.*|add\ (?:a\ )?(?:new\ )?comments?\b.*
@@ -235,6 +235,7 @@ TRAILING_MARKER = re.compile(
     | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
     | print\ friendly\b.{{0,40}}                     # a print button: "Print Friendly, PDF & Email"
     | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
+    | baca\ .{{1,60}}\ di\ sini\.?                   # a link: "Baca kisah ... di sini"
     | baca\ selengkapnya\b.*|pilihan\ redaksi|(?:tag\ )?terpopuler|terkini|rekomendasi\b.{{0,30}}
     | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*
     | dapatkan\ (?:update|berita|informasi|info)\b.*
@@ -319,7 +320,7 @@ DROPPED_LINE = re.compile(
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
     r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|publisher|uploader"
-    r"|pengirim"
+    r"|pengirim|admin"
     r"|upload(?:ed)?\ by|posted\ by)"
 )
 CREDIT_LINE = re.compile(
@@ -424,7 +425,7 @@ TRAILING_FIRST = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·←"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("(efklnoprstuwEFKLNOPRSTUWſ\u212a")
+CREDIT_FIRST = frozenset("(aefklnoprstuwAEFKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under
@@ -767,8 +768,21 @@ _VIDEO_OPENINGS = frozenset(
 )
 
 
+# A plugin's shortcode left alone on its line: a name in lower case with an underscore
+# ("[ad_1]"), or with attributes ("[responsivevoice_button voice=...]", "[button x=y]").
+SHORTCODE_LINE = re.compile(
+    r"""(?x)
+    \[/?[a-z][a-z0-9]*
+    (?:(?:[_-][a-z0-9]+)+(?:\ [^\[\]]{0,300})?   # "[ad_1]", "[name_x attributes]"
+      |\ [^\[\]=]{0,60}=[^\[\]]{0,300})          # "[button x=y]"
+    \]"""
+)
+
+
 def is_dropped_line(line: str, extra: Iterable = ()) -> bool:
     if line[:1] in DROPPED_FIRST and DROPPED_LINE.fullmatch(line) and not is_sentence(line):
+        return True
+    if line[:1] == "[" and line[-1:] == "]" and SHORTCODE_LINE.fullmatch(line):
         return True
     if line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line):
         return True
@@ -870,6 +884,7 @@ def trailing_and_dropped(
             # VIDEO_PROMPT and PHP_NOTICE, each tried only on lines opening as theirs do
             or (first in "SsTt" and line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
             or (first in "DWNFP" and " on line " in line and PHP_NOTICE.fullmatch(line))
+            or (first == "[" and line[-1] == "]" and SHORTCODE_LINE.fullmatch(line))
         ):
             dropped.append(index)
     return None, dropped

@@ -295,6 +295,8 @@ def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None
     if line[:2] in ("(V", "[I", "[F") and chrome.is_trailing_marker(line):
         return False  # "(Visited 25 times, 1 visits today)": a counter in brackets;
         # "[Ikuti Outlet.com Melalui Sosial Media]": a call to follow the outlet
+    if line[:1] == "[" and chrome.SHORTCODE_LINE.fullmatch(line):
+        return False  # "[ad_2]": a plugin's shortcode, dropped as chrome
     found = take_byline(strip_end_mark(line))
     if taken is not None:
         taken[line] = found
