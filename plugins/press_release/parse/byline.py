@@ -65,6 +65,14 @@ SLASH_CODE = re.compile(
 BARE_SLASH_CODE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
+# A code of a name and a slash alone on its line, without brackets: "Sutopo/hms",
+# "dadang bs/hei/eyv".
+LINE_SLASH_CODE = re.compile(r"[A-Za-z]{2,10}(?:\ [a-z]{2,4})?(?:/[A-Za-z]{2,10}){1,3}")
+# Words a share row or a sentence's "and/or" joins with a slash, never a code's parts.
+_SHARE_PARTS = frozenset((
+    "facebook", "twitter", "whatsapp", "instagram", "youtube", "tiktok", "telegram", "share",
+    "print", "email", "tweet", "line", "fb", "wa", "ig", "dan", "atau", "and", "or",
+))  # fmt: skip
 # A newsroom's team line before a code in brackets: "Tim Redaksi (Adv 44/Fr)".
 TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}")
 # An outlet's name in capitals signing off after the last sentence's stop: "... maju. OUTLET",
@@ -74,7 +82,7 @@ CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12}|Red)\s*$"
 HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
 # Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
 GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)(?P<code>[a-z]{2,4})$")
-_DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm"))
+_DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm", "id"))
 # A code whose closing bracket is missing, after the last sentence's stop: "... Graha.
 # (Prokopim/ky/dok.gtm" (a code with a slash: a lone word may be anything).
 UNCLOSED_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?P<code>[^()\[\]\s]{1,40}/[^()\[\]\s]{1,40})\s*$")
@@ -309,6 +317,13 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: slash.start()].rstrip(), [slash["code"]]
     if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 27))):
         return text[: bare.start()].rstrip(), [bare["code"]]
+    if (
+        "/" in text
+        and len(text) <= 32
+        and (alone := LINE_SLASH_CODE.fullmatch(text.strip()))
+        and _SHARE_PARTS.isdisjoint(alone.group(0).casefold().split("/"))
+    ):
+        return "", [alone.group(0)]  # "Sutopo/hms" alone on the text's last line
     glued = (
         GLUED_EMPTY_THEN_CODE.search(text, max(0, len(text) - 42)) if "[" in text[-40:] else None
     )

@@ -77,7 +77,7 @@ LEADING_CHROME = re.compile(
     | close\ this\ search\ box\.?                   # ... and its button
     | (?:connect|stay\ connected)\ with\ us|published(?:\ on)?  # a theme's header labels
     | (?:telah\ )?dibaca\ ?:?\ \d[\d.,]*\ ?(?:kali)?  # "Dibaca 40 kali", "Telah dibaca : 30 Kali"
-    | \d[\d.,]*\ ?x\ dibaca
+    | \d[\d.,]*\ ?(?:x|kali)\ (?:dibaca|dilihat)     # "110x Dilihat"
     | please\ ensure\ javascript\ is\ enabled\b.{0,80}  # an accessibility widget's notice
     | you\ don'?t\ have\ javascript\ enabled\b.{0,80}  # a portal's no-script notice
     | images?|pictures?|photos?                      # an image's alt text
@@ -183,6 +183,8 @@ TRAILING_MARKER = re.compile(
     (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
                                    |berikutnya|selanjutnya)\b.*
     | baca\ (?:(?:berita|artikel)\ )?lainnya\b.*   # "Baca berita lainnya", "Baca Lainnya :"
+    | (?:berita|artikel)\ lain\s*:?                 # "Berita Lain" over other headlines
+    | (?:anda\ )?dapat\ menyiarkan\ ulang\b.*        # a site's licence to republish
     | terkait                                       # "TERKAIT" over a related list
     | related\ (?:posts?|articles?|news)\b.*
     | you\ (?:may|might)\ also\ like\b.*|anda\ mungkin\ (?:juga\ )?(?:suka|menyukai)\b.*
@@ -202,6 +204,7 @@ TRAILING_MARKER = re.compile(
     | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
     | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
     | (?:posting\ )?komentar(?:\ untuk\ .{{1,200}})?\s*:?|\d+\ ?komentar|comments?\s*:?
+    | komentar(?:\ \w+){{1,3}}\ ?:                 # "KOMENTAR SEDULUR X :" over a form
     | (?:tidak|belum)\ ada\ komentar(?:\ ?:)?         # "Tidak ada komentar :", "Belum ada
       (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
     | no\ comments?(?:\ yet)?\.?
@@ -223,6 +226,7 @@ TRAILING_MARKER = re.compile(
     | (?:https?://|www\.)\S+                        # a bare link: the page's own address
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
+    | (?:follow|ikuti)\ .{{0,40}}@\w.*               # "Follow Instagram @outlet juga ..."
     | (?:silakan\ )?(?:follow|ikuti?|simak|baca|dapatkan|cek)\b.{{0,60}}\bgoogle\ news\b.*
                                 # "Follow Google News Outlet", "Silakan baca ... di Google News"
     | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
@@ -235,7 +239,7 @@ TRAILING_MARKER = re.compile(
     | kembali(?:\ ke\ atas)?|back\ to\ top|print|cetak|pdf
     | print\ friendly\b.{{0,40}}                     # a print button: "Print Friendly, PDF & Email"
     | (?:lihat|simak)\ (?:juga|berita|artikel|update|selengkapnya)\b.*
-    | baca\ .{{1,60}}\ di\ sini\.?                   # a link: "Baca kisah ... di sini"
+    | baca\ .{{1,120}}\ di\ sini\.?                  # a link: "Baca kisah ... di sini"
     | baca\ selengkapnya\b.*|pilihan\ redaksi|(?:tag\ )?terpopuler|terkini|rekomendasi\b.{{0,30}}
     | topik(?:\ terkait)?\s*:?.{{0,60}}|kata\ kunci\s*:?.*|keywords?\s*:.*
     | dapatkan\ (?:update|berita|informasi|info)\b.*

@@ -1544,11 +1544,11 @@ def match_dateline(
             and own.date_text
         ):
             return own  # "Kajen - Jum'at, 10 Oktober 2025" alone on its line
-        return found
+        return _outlet_read_as_place(found)
     if strong_only:
         return None
     if found := _unseparated(line):
-        return found
+        return _outlet_read_as_place(found)
     if (
         "(" in head
         and _may_name_unit(head)
@@ -1572,6 +1572,35 @@ def match_dateline(
     if " I " in head and (found := _i_for_bar(line)):
         return found
     return _own_line(line)
+
+
+# The rest of an outlet's domain after a hyphen inside it: "Liputan-|Malut.com Lead".
+DOMAIN_TAIL = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+(?=\s)\s*")
+
+
+def _outlet_read_as_place(found: Dateline) -> Dateline:
+    """`found`, unless what it read as a place or a separator is an outlet's: a hyphen
+    inside a domain ("SANANA,Liputan-Malut.com Lead": the place, then the outlet), two
+    capitals no region is named ("LM – Lead": an outlet's initials), a word an outlet
+    names itself with before its domain ("KENDARIPOS.FAJAR.CO.ID -- Lead")."""
+    text, place = found.text, found.place
+    if text[-1:] == "-" and text[-2:-1].isalnum() and (tail := DOMAIN_TAIL.match(found.rest)):
+        agency = f"{found.agency}-{tail.group(0).rstrip()}" if found.agency else None
+        if agency and DOMAIN.fullmatch(agency):
+            rest = found.rest[tail.end() :]
+            return replace(found, agency=agency, text=text + tail.group(0).rstrip(), rest=rest)
+    if place is None:
+        return found
+    if len(place) == 2 and place.isupper() and found.agency is None and not is_region(place):
+        return replace(found, place=None, agency=place)
+    if (
+        found.agency
+        and text[len(place) : len(place) + 1] == "."
+        and _outlet_glued(place)
+        and not is_region(place)
+    ):
+        return replace(found, place=None, agency=f"{place}.{found.agency}")
+    return found
 
 
 # A known place, then its office's team named without brackets, closed by a full stop,

@@ -705,6 +705,8 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
+        if rank < 4 and rank + 1 < len(content) and _page_stamp(line):
+            continue  # "Oleh MC Kab X, Jumat, 11 Juli 2025 | 14:28 WIB - Redaktur: ..."
         if (
             rank < 4
             and rank + 1 < len(content)
@@ -715,6 +717,20 @@ def _header_without_dateline(lines: list[str]) -> int:
         if _looks_like_paragraph(line) or _continued_paragraph(lines, index) or rank >= 4:
             return index
     return content[0] if content else len(lines)
+
+
+def _page_stamp(line: str) -> bool:
+    """A page's metadata line, however long, above a lead without dateline: labelled
+    ("Created At : 2018-07-05 ...", _labelled_date) or a writer's stamp with the time
+    ("Oleh MC Kab X, Jumat, 11 Juli 2025 | 14:28 WIB - Redaktur: Y - 165")."""
+    if _labelled_date(line):
+        return True
+    return (
+        line[:5] in ("Oleh ", "OLEH ")
+        and len(line) <= 160
+        and (" | " in line or " WIB" in line)
+        and dates.find_date(line) is not None
+    )
 
 
 def _wordy(line: str) -> bool:
@@ -887,6 +903,8 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
     for line in dropped:
         if (spaced := SPACED_CRUMB.fullmatch(line)) and spaced["rubric"].casefold() != title_key:
             return spaced["rubric"]  # "Home Kota", "Beranda Headline": a trail without marks
+        if title and len(line) > len(title) + 2 and line.endswith(title):
+            line = line[: -len(title)].rstrip(" /»›>|")  # a title longer than a crumb's
         if not BREADCRUMB.fullmatch(line):
             continue
         items = [item.strip() for item in _CRUMB_SPLIT.split(line)[1:]]
@@ -1198,8 +1216,21 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
         return lines
     # A CMS's article info ("- Category: Berita", "- Hits: 140") is no headline: read below.
     listed = {i for i in listed if not ARTICLE_INFO.fullmatch(lines[i])}
+    # Nor is a post's metadata in bullets ("• BLA Jakarta", "• 7 Februari 2023", "• 110x
+    # Dilihat"): a run holding a date alone is one (see _bullet_meta).
+    for run in runs:
+        if any(_date_item(lines[i]) for i in run):
+            listed.difference_update(run)
+    if not listed:
+        return lines
     release.dropped.extend(lines[i] for i in sorted(listed))
     return [line for i, line in enumerate(lines) if i not in listed]
+
+
+def _date_item(line: str) -> bool:
+    """A list's item that is a date alone, maybe with its weekday: "• 7 Februari 2023"."""
+    item = line[2:].strip()
+    return fewer_words(item, 5) and _DIGIT.search(item) is not None and bool(dates.find_date(item))
 
 
 def _headline_with_date(line: str) -> bool:
@@ -1214,9 +1245,9 @@ def _headline_with_date(line: str) -> bool:
 # 5/2/2024 ...": the date follows the label ("Tanggal Merah: Libur ..." is a title).
 LABELLED_DATE = re.compile(
     r"(?i)(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|dirilis|terbit|published|posted"
-    r"|diposting|diperbarui|updated)(?:\ [a-z]+){0,2}\s*:\s*(?:[A-Za-z’']+,?\ )?\d"
-)
-_LABELLED_DATE_FIRST = frozenset("TtDdPpUu")
+    r"|diposting|diperbarui|updated|created|dibuat)(?:\ [a-z]+){0,2}\s*:\s*(?:[A-Za-z’']+,?\ )?\d"
+)  # "Created At : 2018-07-05 00:00:00 Oleh : Diskominfo ..."
+_LABELLED_DATE_FIRST = frozenset("TtDdPpUuCc")
 
 
 def _labelled_date(line: str) -> bool:
@@ -1802,7 +1833,7 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     # The line that closes the release is most often the one whose code is taken below:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
-    body = _before_next_post(release, body)
+    body = _without_closing_headlines(release, _before_next_post(release, body))
     index, dropped = chrome.trailing_and_dropped(
         body, lambda line: _holds_code(line, taken), _is_prose, config.chrome
     )
@@ -1950,6 +1981,37 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
         ) is not None:
             return body[:cut]
     return body
+
+
+def _headline_item(line: str) -> bool:
+    """A list's item naming another post: a dash or a bullet, then a headline of 5 to 25
+    words, most opening with a capital, without a stop closing it."""
+    text = line[2:].strip()
+    if text[-1:] in ".,;:" or fewer_words(text, 5) or not fewer_words(text, 26):
+        return False
+    words = text.split()
+    return 3 * sum(word[0].islower() for word in words) <= len(words)
+
+
+def _without_closing_headlines(release: Release, body: list[str]) -> list[str]:
+    """`body` without the list of other posts' headlines closing a page, unmarked
+    (HEADLINE_LIST_MIN dashed lines or more, _headline_item), below a paragraph that ends
+    its sentence: a list the release goes on with opens after a colon."""
+    end = len(body)
+    while end and not body[end - 1]:
+        end -= 1
+    start = end
+    while start and body[start - 1][:2] in LIST_MARKS:
+        start -= 1
+    if end - start < HEADLINE_LIST_MIN:
+        return body  # most releases: their last line is no list's item
+    above = next((x for x in reversed(body[:start]) if x), "")
+    if not (above[-1:] in '.!?"”' and _looks_like_paragraph(above)):
+        return body
+    if not all(_headline_item(line) for line in body[start:end]):
+        return body
+    release.dropped.extend(body[start:end])
+    return body[:start]
 
 
 def _dropped_after_code(after: list[str], codes: list[str]) -> Message:
@@ -2722,6 +2784,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         index = _header_without_dateline(lines)
         top, body = lines[:index], lines[index:]
     _read_top(release, top, config)
+    if dateline is None and release.title and body and body[0].startswith(release.title):
+        body = _without_glued_title(release, body)
     body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config)
     release.blocks = split_blocks(body)
@@ -2774,6 +2838,18 @@ def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
         else:
             kept.append(line)
     return kept
+
+
+def _without_glued_title(release: Release, body: list[str]) -> list[str]:
+    """`body`, whose first line opens with the title, without that copy when the lead
+    is glued to it ("TITLE IN CAPITALSDalam rangka ..."): the title of four words or more,
+    its last character and the lead's first one, a capital, with no space between."""
+    title, line = release.title or "", body[0]
+    after = line[len(title) : len(title) + 1]
+    if not (after.isupper() and title[-1:].isalnum()) or fewer_words(title, 4):
+        return body
+    release.dropped.append(title)
+    return [line[len(title) :], *body[1:]]
 
 
 def _unglued_stamp(lines: list[str]) -> list[str]:
