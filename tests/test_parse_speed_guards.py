@@ -27,7 +27,7 @@ def _ignorecase_class(chars: str) -> re.Pattern[str]:
     [
         (chrome.TRAILING_FIRST, "abcdefghijklmnprstvwy©⚠*([•·←"),
         (chrome.DROPPED_FIRST, "abi[-–—_=*~.•·"),
-        (chrome.CREDIT_FIRST, "aefklnoprstuw("),
+        (chrome.CREDIT_FIRST, "aefjklnoprstuw("),
         (chrome.RULE_FIRST, "-–—_="),
     ],
 )

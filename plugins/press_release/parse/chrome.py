@@ -227,7 +227,9 @@ TRAILING_MARKER = re.compile(
     | cek\ berita\b.*|ikuti\ (?:kami|berita|kanal|saluran|channel|update)\b.*
     | follow\ (?:us|kami)\b.*
     | (?:follow|ikuti)\ .{{0,40}}@\w.*               # "Follow Instagram @outlet juga ..."
-    | (?:silakan\ )?(?:follow|ikuti?|simak|baca|dapatkan|cek)\b.{{0,60}}\bgoogle\ news\b.*
+    | (?:follow|ikuti)\ (?:whatsapp|wa|instagram|ig|tiktok|twitter|facebook|fb|youtube|telegram
+                        |saluran|channel)\b.*        # "Follow Whatsapp Channel X untuk ..."
+    | (?:silakan\ )?(?:follow|ikuti?|simak|baca|dapatkan|cek|tombol)\b.{{0,60}}\bgoogle\ news\b.*
                                 # "Follow Google News Outlet", "Silakan baca ... di Google News"
     | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
                                                   # "[Ikuti Outlet.com Melalui Sosial Media]"
@@ -267,6 +269,7 @@ FORM_AND_FOLLOW = re.compile(
     batalkan\ balasan|cancel\ reply                  # a comment form's buttons
     | tinggalkan\ (?:balasan|pesanan|komentar)          # its heading ("pesanan": Malay)
     | be\ the\ first\ to\ comment\b.*
+    | you\ must\ be\ logged\ in\b.*|anda\ harus\ (?:login|masuk)\b.*  # a closed comment form
     | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
     | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
     | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti berita ... Google News"
@@ -283,7 +286,7 @@ FORM_AND_FOLLOW = re.compile(
 # The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
 # TRAILING_OPENINGS).
 FORM_OPENINGS = frozenset(
-    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in")
+    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in", "an")
     + ("fa", "tw", "ti", "po", "tu", "wr", "vi", "is")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
@@ -317,6 +320,7 @@ DROPPED_LINE = re.compile(
     | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
     | \.{1,3}|[*•·]                               # a line holding only "." or a star
     | advertisement|iklan|\[iklan\]
+    | \[:[a-z]{0,3}\]                               # a translation plugin's marker: "[:id]"
     | apakah\ (?:isi\ )?(?:website|situs|laman)\ (?:ini\ )?.{0,80}\?  # a site's survey
     """
 )
@@ -324,7 +328,7 @@ DROPPED_LINE = re.compile(
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
     r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|publisher|uploader"
-    r"|pengirim|admin"
+    r"|pengirim|admin|jurnalis"
     r"|upload(?:ed)?\ by|posted\ by)"
 )
 CREDIT_LINE = re.compile(
@@ -332,6 +336,7 @@ CREDIT_LINE = re.compile(
     (?P<open>\()?                                   # "(Sumber : Humas X)", in brackets
     {_CREDIT_LABELS}\.?(?:\s*/\s*{_CREDIT_LABELS})?  # "Editor/ Publisher", "Editor. : "
     (?:\ (?:berita|artikel|tulisan|gambar|data))?    # "Sumber Berita : Radar X"
+    (?:\ \|)?                                        # a table's cell: "Reporter | : X |"
     \s*[:;]\s*(?(open)[^()\s][^()]{{0,150}}\)|\S.{{0,150}})
     """
 )
@@ -429,7 +434,7 @@ TRAILING_FIRST = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·←"
 )  # or a digit (\d)
 DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("(aefklnoprstuwAEFKLNOPRSTUWſ\u212a")
+CREDIT_FIRST = frozenset("(aefjklnoprstuwAEFJKLNOPRSTUWſ\u212a")
 RULE_FIRST = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under
@@ -468,14 +473,14 @@ TRAILING_THIRDS = {
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
     "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
-    "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "p", "tw": "i", "vi": "s", "we": "b",
+    "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "mp", "tw": "i", "vi": "s", "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
     "me": "m",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
     "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "kn", "tw": "i", "we": "b", "yo": "u",
-    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i",
+    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i", "an": "d",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
@@ -992,7 +997,14 @@ def is_chrome_shaped(line: str) -> bool:
         or is_copyright_notice(line)
         or is_follow_prompt(line)
         or (" on line " in line and bool(PHP_NOTICE.fullmatch(line)))
+        or (line[-4:].lower() in _CLICK_ENDINGS and bool(CLICK_PROMPT.search(line)))
     )
+
+
+# A promotion closing on its link's words: "Kami membuka kesempatan ... melalui program X
+# Network. Klik lebih lanjut", "... Klik di sini."
+CLICK_PROMPT = re.compile(r"(?i)\bklik\ (?:lebih\ lanjut|di\ ?sini)\.?$")
+_CLICK_ENDINGS = frozenset(("njut", "sini", "ini.", "jut."))
 
 
 def is_headed_chrome(line: str) -> bool:

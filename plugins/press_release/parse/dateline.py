@@ -1499,6 +1499,13 @@ def match_dateline(
         fixed = MANGLED_DASH.sub(" – ", line, count=1)
         found = match_dateline(fixed, min_words=min_words, strong_only=strong_only)
         return replace(found, text=line[: len(found.text)]) if found else None
+    if " l " in line[:60] and not strong_only:
+        # "BERITANEWS l SINGKAWANG – ...", "Place, Outlet.com l Bupati ...": a lower-case
+        # L typed for the bar
+        at = line.index(" l ")
+        found = match_dateline(line[:at] + " | " + line[at + 3 :], min_words=min_words)
+        if found is not None and found.agency and len(found.text) > at:
+            return replace(found, text=line[: len(found.text)])
     if "_" in line[:60] and (glued := DOMAIN_UNDERSCORE.match(line)):
         # "Outlet.com_Polres ...", "Outlet.com _Pada hari ...": the outlet, no place
         rest = line[glued.end() :]
@@ -1560,7 +1567,7 @@ def match_dateline(
         return found
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
-        return found
+        return _outlet_read_as_place(found)
     if line[:3].lower() in OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
     if weak and (found := _place_glued_domain(line, min_words)):
@@ -1574,6 +1581,8 @@ def match_dateline(
     return _own_line(line)
 
 
+# An outlet's domain and a dash opening the lead after the place's comma: "OUTLET.ID--".
+DOMAIN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+)\ ?(?:--?|–|—)\ ?(?=[A-Z])")
 # The rest of an outlet's domain after a hyphen inside it: "Liputan-|Malut.com Lead".
 DOMAIN_TAIL = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+(?=\s)\s*")
 
@@ -1583,16 +1592,42 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
     inside a domain ("SANANA,Liputan-Malut.com Lead": the place, then the outlet), two
     capitals no region is named ("LM – Lead": an outlet's initials), a word an outlet
     names itself with before its domain ("KENDARIPOS.FAJAR.CO.ID -- Lead")."""
-    text, place = found.text, found.place
-    if text[-1:] == "-" and text[-2:-1].isalnum() and (tail := DOMAIN_TAIL.match(found.rest)):
+    text, place, rest = found.text, found.place, found.rest
+    if text[-1:] == "-" and text[-2:-1].isalnum() and (tail := DOMAIN_TAIL.match(rest)):
         agency = f"{found.agency}-{tail.group(0).rstrip()}" if found.agency else None
         if agency and DOMAIN.fullmatch(agency):
-            rest = found.rest[tail.end() :]
+            rest = rest[tail.end() :]
             return replace(found, agency=agency, text=text + tail.group(0).rstrip(), rest=rest)
+    if rest[:2] == ". " and text[-1:] in "-–—":
+        found = replace(found, text=f"{text} .", rest=rest[2:])  # "OKUT, OUTLET - . Warga ..."
     if place is None:
         return found
-    if len(place) == 2 and place.isupper() and found.agency is None and not is_region(place):
-        return replace(found, place=None, agency=place)
+    if found.weak and not found.agency and (dashed := DOMAIN_DASH.match(rest)):
+        # "PADANG, OUTLET.ID--Komisi ...": the outlet and its dash after the place's comma
+        text = f"{text} {dashed.group(0).rstrip()}"
+        return replace(
+            found, agency=dashed["agency"], text=text, rest=rest[dashed.end() :], weak=False
+        )
+    if (
+        found.weak
+        and found.agency
+        and "." in found.agency
+        and (inner := match_dateline(rest, strong_only=True, after_outlet=True))
+        and inner.place
+        and is_region(inner.place)
+    ):
+        # "OUTLET WORD.COM, KENDARI – ...": an outlet's name in two words, then the place
+        agency = text.rstrip(", ")
+        return replace(inner, agency=agency, text=f"{text} {inner.text}")
+    if " " not in place and not is_region(place):
+        if len(place) == 2 and place.isupper() and found.agency is None:
+            return replace(found, place=None, agency=place)  # "KB – ": an outlet's initials
+        if found.agency is None and _outlet_word(place):
+            return replace(found, place=None, agency=place)  # "FAKTA – ": an outlet's name
+        if place.isupper() and found.agency and " " not in found.agency and is_region(found.agency):
+            # "OUTLETKU, BALIKPAPAN-": the outlet's name, then the place (a village's name
+            # before its regency's is written as a name: "Sidomakmur, Tuban –")
+            return replace(found, place=found.agency, agency=place)
     if (
         found.agency
         and text[len(place) : len(place) + 1] == "."
