@@ -307,7 +307,7 @@ PLACE_FORM = re.compile(
 DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?"
     r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|my\.id|web\.id|sch\.id|id|com|co|net"
-    r"|org|news|asia|info|tv|fm|biz)",
+    r"|org|news|asia|info|tv|fm|biz|today|online|xyz|site|live)",
     re.I,
 )
 # A domain that merely ends a name of several words: "bengkulu ekspress.com".
@@ -1111,6 +1111,45 @@ def _own_line(line: str) -> Dateline | None:
     else:
         return None
     return Dateline(place, agency, date_text, line, "")
+
+
+# What parts a place from its outlet on a line of their own, the first found in this
+# order: "Situbondo, Outlet", "lumajang | outlet.co.id", "Way Kanan - outlet.online",
+# "Kota Tual. Outlet.com".
+_PLACE_OUTLET_MARKS = (",", "|", " – ", " - ", " — ", ". ")
+
+
+def place_and_outlet(line: str) -> Dateline | None:
+    """A known place and an outlet alone on a short line, the place first or the
+    outlet's domain first ("OUTLET.COM, BULELENG."): the outlet a domain, a name of the
+    outlet vocabulary (is_outlet), or one word opening with a capital ("Situbondo, Memo");
+    two or three such words when the line closes with a dash ("Mataram, Garda Asa.-")."""
+    for mark in _PLACE_OUTLET_MARKS:
+        if mark in line:
+            head, _, tail = line.partition(mark)
+            break
+    else:
+        return None
+    head, tail = head.strip(), tail.strip().rstrip(" .,:;-–—|").strip()
+    if not head or not tail or _DIGIT.search(tail):
+        return None
+    if is_region(head):
+        words = tail.split()
+        if (
+            DOMAIN.fullmatch(tail)
+            or is_outlet(tail)
+            or (len(words) == 1 and tail[0].isupper() and tail.isalpha())
+            or (
+                len(words) <= 3
+                and line.rstrip()[-1:] in "-–—"
+                and all(word[0].isupper() for word in words)
+            )
+        ):
+            return Dateline(head, tail, None, line, "")
+        return None
+    if " " not in head and DOMAIN.fullmatch(head) and is_region(tail):
+        return Dateline(tail, head, None, line, "")
+    return None
 
 
 def _five_unmarked_words(prefix: str) -> bool:

@@ -53,6 +53,7 @@ from .dateline import (
     office_alone,
     outlet_after_dateline,
     outlet_opening,
+    place_and_outlet,
     place_opening,
     region_opening,
 )
@@ -917,6 +918,23 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
         if items and fewer_words(items[-1], 4) and not _DIGIT.search(items[-1]):
             return items[-1]
     return None
+
+
+def _place_line_over_lead(
+    lines: list[str], lead: int
+) -> tuple[list[str], tuple[int, Dateline]] | None:
+    """The line above the lead, when it holds a known place and an outlet alone
+    (place_and_outlet: "Situbondo, Outlet" over "Program pemerintah ..."): `lines`
+    without it, and the dateline at the lead's new index."""
+    above = lead - 1
+    while above >= 0 and not lines[above]:
+        above -= 1
+    if above < 0 or len(lines[above]) > 50 or not fewer_words(lines[above], 6):
+        return None
+    found = place_and_outlet(lines[above])
+    if found is None or not _looks_like_paragraph(lines[lead]):
+        return None
+    return lines[:above] + lines[lead:], (above, replace(found, rest=lines[lead]))
 
 
 def _place_over_outlet(lines: list[str]) -> tuple[list[str], tuple[int, Dateline]] | None:
@@ -2733,6 +2751,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             or outlet_opening(lines[lead])
         ):
             found = lead, opening
+        elif lead < len(lines) and (above := _place_line_over_lead(lines, lead)):
+            lines, found = above
     elif (
         found[1].place is None
         and found[1].rest
