@@ -174,6 +174,7 @@ def test_separators_match_the_plain_alternation():
     strong = re.compile(
         r"\s+(?:-{2,3}|\|\||//|[-–—|~])\s+|[–—]\s*|(?<=[\w),.;])-\s+|(?<=[,)\s])-(?=[A-Z\"“])"
         r"|(?<=\))-{2,3}(?=[A-Z\"“])|(?<=\))-{2,3}\s+|\s(?:-{2,3}|\|\|)(?=[A-Z\"“])"
+        r"|(?<=\w)-{2,3}(?=[A-Z\"“])"
         r"|(?:(?<=\.com)|(?<=\.COM)|(?<=\.id)|(?<=\.ID)|(?<=\.co)|(?<=\.net))-(?=[A-Z\"“])"
     )
     weak = re.compile(
@@ -184,6 +185,7 @@ def test_separators_match_the_plain_alternation():
     alphabet = 'aA -–—|~:;.,\t\u00a0_1é)"“/'
     texts = ["x.com-A", "x.COM-A", "x.id-A", "X.ID-A", "x.co-A", "x.net-A", "a --A", "a.cam-A"]
     texts += ["a ||A", "a||A", "a || A", "a |||A", "a // A", "a //A", "a /// A"]
+    texts += ["a--A", "a---A", "a----A", "1--A", ")---A"]
     for text in texts:  # the domain's ending: letters the random alphabet rarely joins
         for new, old in ((dateline.STRONG_SEPARATOR, strong), (dateline.WEAK_SEPARATOR, weak)):
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

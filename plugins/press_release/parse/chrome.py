@@ -42,6 +42,9 @@ LEADING_CHROME = re.compile(
     | (?:category|tag|author)\ archives?\b.*     # WordPress: "Category Archives: Biro ..."
     | (?:arsip\ )?kategori\ ?:.*                 # "Kategori: Berita"
     | (?:home|beranda)\ ?[»>/|].*                # breadcrumbs
+    | (?:home\ |post\ )?top\ ads?|ads\ ?\(\d{2,4}\ ?x\ ?\d{2,4}\)  # an ad slot: "Ads (728x90)"
+    | ketik\ (?:yang\ )?(?:anda\ )?cari\b.*|type\ (?:here\ )?to\ search\b.*  # a search box
+    | -\ ?(?:kontributor|penulis|admin|redaksi)      # an author's placeholder: "- Kontributor"
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | iklan\ banner\b.{0,40}                       # an ad slot's alt text: "iklan banner X"
@@ -456,7 +459,7 @@ LEADING_OPENINGS = frozenset(
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
     + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
-    + ("si", "tw", "by", "ge", "sw", "fb", "jl")
+    + ("si", "tw", "by", "ge", "sw", "fb", "jl", "-a", "-k", "-p", "-r", "ty")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -491,11 +494,12 @@ LEADING_THIRDS = {
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
     "tu": "t", "wa": "k", "we": " bl", "wh": "ao", "wr": "i", "de": "st",
-    "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cm", "da": "r", "ni": "g", "br": "e",
+    "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cmt", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
     "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
-    "ex": "a", "- ": "i", "ed": "i", "si": "nt", "ce": "t", " i": "k", "tw": "i", "by": "",
-    "ge": "s", "sw": "i", "fb": "-_", "jl": ".",
+    "ex": "a", "- ": "aikpr", "ed": "i", "si": "nt", "ce": "t", " i": "k", "tw": "i", "by": "",
+    "ge": "s", "sw": "i", "fb": "-_", "jl": ".", "-a": "d", "-k": "o", "-p": "e",
+    "-r": "e", "ty": "p",
 }  # fmt: skip
 
 

@@ -44,6 +44,7 @@ STRONG_SEPARATOR = re.compile(
       | (?<=[–—])\s*
       | (?<=-)(?: (?<=[\w),.;]-)\s+ | (?<=[,)\s]-)(?=[A-Z"“]) | (?<=\)-)-{1,2}(?=[A-Z"“])
                 | (?<=\)-)-{1,2}\s+     # "(Humas KUA)--- Di sela ..."
+                | (?<=\w-)-{1,2}(?=[A-Z"“])  # "Dharmasraya---Bupati ...", "PLACE--Wakil ..."
                 # a domain's ending glued to the lead: "OUTLET.com-Lima pasang ..."
                 | (?:(?<=\.com-)|(?<=\.COM-)|(?<=\.id-)|(?<=\.ID-)|(?<=\.co-)|(?<=\.net-))
                   (?=[A-Z"“]) )
@@ -1620,6 +1621,10 @@ def match_dateline(
     return _own_line(line)
 
 
+# The words naming a village or a district before its name: no outlet's.
+_SETTLEMENT_WORDS = frozenset(
+    ("desa", "kelurahan", "kampung", "kecamatan", "dusun", "nagari", "gampong", "kalurahan")
+)
 # An outlet's domain and a dash opening the lead after the place's comma: "OUTLET.ID--".
 DOMAIN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+)\ ?(?:--?|–|—)\ ?(?=[A-Z])")
 # The rest of an outlet's domain after a hyphen inside it: "Liputan-|Malut.com Lead".
@@ -1658,15 +1663,32 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
         # "OUTLET WORD.COM, KENDARI – ...": an outlet's name in two words, then the place
         agency = text.rstrip(", ")
         return replace(inner, agency=agency, text=f"{text} {inner.text}")
+    agency = found.agency
     if " " not in place and not is_region(place):
-        if len(place) == 2 and place.isupper() and found.agency is None:
+        if len(place) == 2 and place.isupper() and agency is None:
             return replace(found, place=None, agency=place)  # "KB – ": an outlet's initials
-        if found.agency is None and _outlet_word(place):
+        if agency is None and _outlet_word(place):
             return replace(found, place=None, agency=place)  # "FAKTA – ": an outlet's name
-        if place.isupper() and found.agency and " " not in found.agency and is_region(found.agency):
-            # "OUTLETKU, BALIKPAPAN-": the outlet's name, then the place (a village's name
-            # before its regency's is written as a name: "Sidomakmur, Tuban –")
-            return replace(found, place=found.agency, agency=place)
+    if (
+        agency
+        and place.isupper()
+        and " " not in agency
+        and place.split()[0].casefold() not in _SETTLEMENT_WORDS
+        and is_region(agency)
+        and not is_region(place)
+    ):
+        # "OUTLETKU, BALIKPAPAN-", "MATA NUSA, JAYAPURA –": the outlet's name, then the
+        # place (a village's name before its regency's is written as a name:
+        # "Sidomakmur, Tuban –")
+        return replace(found, place=agency, agency=place)
+    if (
+        agency
+        and place.casefold() in PROVINCES
+        and text.startswith(agency + ",")
+        and "." not in agency
+        and not is_outlet(agency)
+    ):
+        return replace(found, place=agency, agency=None)  # "Tembilahan, RIAU – ": a province
     if (
         found.agency
         and text[len(place) : len(place) + 1] == "."

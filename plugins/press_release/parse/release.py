@@ -902,7 +902,11 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
         return None
     title_key = (title or "").casefold()
     for line in dropped:
-        if (spaced := SPACED_CRUMB.fullmatch(line)) and spaced["rubric"].casefold() != title_key:
+        if (
+            (spaced := SPACED_CRUMB.fullmatch(line))
+            and spaced["rubric"].casefold() != title_key
+            and not chrome.is_leading_chrome(spaced["rubric"])  # "Home Top Ad": an ad's slot
+        ):
             return spaced["rubric"]  # "Home Kota", "Beranda Headline": a trail without marks
         if title and len(line) > len(title) + 2 and line.endswith(title):
             line = line[: -len(title)].rstrip(" /»›>|")  # a title longer than a crumb's
@@ -1041,6 +1045,18 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.dropped.append(line)  # the widget's city under its reading
             continue
         weather = len(line) < 8 and line[:1].isdecimal() and bool(chrome.WEATHER.fullmatch(line))
+        if (
+            line[:8].lower() in _CATEGORY_LABELS
+            and len(line) <= 160
+            and (labelled := CATEGORY_BEFORE_DATE.match(line))
+            and dates.find_date(line)
+        ):
+            # "Kategori : Satker X Rabu, 07 November 2018 - Oleh admin": the rubric and the
+            # post's date line
+            labels.append(labelled["label"])
+            dated.append((len(others), line))
+            meta = len(others)
+            continue
         if (
             weather
             or (index and chrome.is_leading_chrome(line, config.chrome))
@@ -1524,6 +1540,13 @@ def _stamp_label(line: str) -> str | None:
 
 # A rubric's word or two before the weekday of a date line, or before its dot:
 # "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
+# A labelled rubric opening a post's date line: "Kategori : Satker P3MD Rabu, 07 November
+# 2018 - Oleh admin".
+CATEGORY_BEFORE_DATE = re.compile(
+    rf"(?i:kategori|category)\s*:\s*(?P<label>\S[^:|]{{0,50}}?),?"
+    rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|\d)"
+)
+_CATEGORY_LABELS = frozenset(("kategori", "category"))
 LABEL_BEFORE_DATE = re.compile(
     rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|·\ \d)"
