@@ -539,16 +539,36 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     """When the text dates the release no other way: the first date written out with
     its year in the lead, then one named "tanggal" further down ("dimulai tanggal 29
     Juni 2020"), but one to come, quoted, or a letter's."""
-    if _DIGIT_SET.isdisjoint(lead) and "anggal" not in beyond:
-        return None
-    for match in PLAIN_DATE.finditer(lead):
+    for match in PLAIN_DATE.finditer(lead) if not _DIGIT_SET.isdisjoint(lead) else ():
         if not match["ty"] or FUTURE_AFTER.match(lead, match.end()) or _quoted(lead, match.start()):
             continue
         if _LETTER_BEFORE.search(lead, max(0, match.start() - 60), match.start()):
             continue
         if day := _from_match(match.groupdict(), None):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    return _first_named(beyond, True, coming=False) if "anggal" in beyond else None
+    if "anggal" in beyond and (named := _first_named(beyond, True, coming=False)):
+        return named
+    return _placed_date(beyond[:LEAD_WINDOW])
+
+
+# A place's name and its comma before a date, as a meeting is dated: "... Dinas X Kota
+# Batam, 20 Agustus 2025, dalam rangka ...".
+_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3},\ ?$")
+
+
+def _placed_date(text: str) -> FoundDate | None:
+    """The first date written out with its year after a place's name and a comma
+    (_PLACE_COMMA) in `text`, but one to come or quoted."""
+    if _DIGIT_SET.isdisjoint(text):
+        return None
+    for match in PLAIN_DATE.finditer(text):
+        if not match["ty"] or FUTURE_AFTER.match(text, match.end()) or _quoted(text, match.start()):
+            continue
+        if not _PLACE_COMMA.search(text, max(0, match.start() - 50), match.start()):
+            continue
+        if day := _from_match(match.groupdict(), None):
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
 
 
 _DIGIT_SET = frozenset("0123456789")
