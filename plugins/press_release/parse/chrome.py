@@ -45,6 +45,9 @@ LEADING_CHROME = re.compile(
     | (?:home\ |post\ )?top\ ads?|ads\ ?\(\d{2,4}\ ?x\ ?\d{2,4}\)  # an ad slot: "Ads (728x90)"
     | ketik\ (?:yang\ )?(?:anda\ )?cari\b.*|type\ (?:here\ )?to\ search\b.*  # a search box
     | -\ ?(?:kontributor|penulis|admin|redaksi)      # an author's placeholder: "- Kontributor"
+    | bagikan|share|login(?:\ form)?|featured(?:\ posts?)?|postingan|pos|postimage  # a theme's
+    | tags?\s*:.*|berita\ terbaru\ \(\d+\)          # labels and buttons; a tag's archive,
+                                                  # a widget's heading with its count
     | (?:home|beranda)(?:\ [\w-]+){0,4}            # "Home Berita Daerah"
     | \[?(?:iklan|advertisement|advertorial\ space|ads?|sponsored|placeholder)\]?
     | iklan\ banner\b.{0,40}                       # an ad slot's alt text: "iklan banner X"
@@ -261,6 +264,7 @@ TRAILING_MARKER = re.compile(
     | loading\.{{0,3}}                              # a widget still loading
     | ip\ address\s*:.{{0,60}}                      # a visitors' counter
     | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
+    | giphy\ app\ key\b.*                            # a widget's error: "GIPHY App Key not set"
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -448,7 +452,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me")
+    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me", "gi")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -472,7 +476,8 @@ LEADING_OPENINGS = frozenset(
 TRAILING_THIRDS = {
     "(v": "i", "[f": "o", "[i": "k", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn",
     "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "ao",
-    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "go": "v", "ha": "kl", "ht": "t",
+    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "gi": "p", "go": "v", "ha": "kl",
+    "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
     "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",

@@ -1116,8 +1116,8 @@ def _own_line(line: str) -> Dateline | None:
 
 # What parts a place from its outlet on a line of their own, the first found in this
 # order: "Situbondo, Outlet", "lumajang | outlet.co.id", "Way Kanan - outlet.online",
-# "Kota Tual. Outlet.com".
-_PLACE_OUTLET_MARKS = (",", "|", " – ", " - ", " — ", ". ")
+# "Kota Tual. Outlet.com", "Medan (outlet.com)".
+_PLACE_OUTLET_MARKS = (",", "|", " – ", " - ", " — ", ". ", " (")
 
 
 def place_and_outlet(line: str) -> Dateline | None:
@@ -1132,6 +1132,10 @@ def place_and_outlet(line: str) -> Dateline | None:
     else:
         return None
     head, tail = head.strip(), tail.strip().rstrip(" .,:;-–—|").strip()
+    if mark == " (":
+        if tail[-1:] != ")" or not DOMAIN.fullmatch(tail[:-1]):
+            return None  # "Medan (outlet.com)": a domain in brackets only
+        tail = tail[:-1]
     if not head or not tail or _DIGIT.search(tail):
         return None
     if is_region(head):

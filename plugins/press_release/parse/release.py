@@ -1032,6 +1032,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.captions.append(_cell_border(line))  # its borders are no text
             continue
         lines.append(line)
+    # The caller tested the first line of `top` alone: one that a list or a menu dropped
+    # here stood above comes first now ("• Slide 1", "• Slide 2", ... over "1 2 3").
+    opening = lines[0] if lines else ""
     lines = _without_headline_lists(release, _without_link_menu(release, lines))
     others: list[str] = []
     meta = -1  # where, among `others`, the last metadata line stood
@@ -1059,7 +1062,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             continue
         if (
             weather
-            or (index and chrome.is_leading_chrome(line, config.chrome))
+            or ((index or line is not opening) and chrome.is_leading_chrome(line, config.chrome))
             or chrome.is_dropped_line(line, config.chrome)
             or (" / " in line and BREADCRUMB.fullmatch(line))
         ):
