@@ -14,6 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
+# Short names datelines use for regencies and cities ("OKU", "KUKAR"), each with its
+# official name.
+SHORT_NAMES_FILE = REGIONS_FILE.with_name("region_short_names.tsv")
 
 # Everything but letters and digits: "Palangka Raya", "PALANGKARAYA" and "Kab. Berau" /
 # "Kabupaten Berau" meet on one key.
@@ -74,12 +77,28 @@ def _region_keys() -> frozenset[str]:
         keys.update(
             map(place_key, (*PROVINCE_ALIASES.get(code, ()), PROVINCE_NAMES.get(code, name)))
         )
+    # A short name counts when its official name is the table's (a typo there adds none).
+    keys.update(
+        place_key(short)
+        for short, official in read_short_names(SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+        if place_key(official) in keys
+    )
     return frozenset(keys)
+
+
+def read_short_names(text: str) -> list[tuple[str, str]]:
+    """``[(short name, official name), ...]`` of a region_short_names.tsv text."""
+    return [
+        (short, official)
+        for short, _, official in (line.partition("\t") for line in text.splitlines())
+        if short and not short.startswith("#")
+    ]
 
 
 def is_region(place: str) -> bool:
     """Whether `place` names a province, a regency or a city, written any way place_key()
-    reads alike ("BONTANG", "Kota Bontang", "Lampung-Tengah", "Pagaralam")."""
+    reads alike ("BONTANG", "Kota Bontang", "Lampung-Tengah", "Pagaralam"), or by its
+    short name ("KUKAR", SHORT_NAMES_FILE)."""
     return place_key(place) in _region_keys()
 
 
