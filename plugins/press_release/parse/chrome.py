@@ -211,6 +211,7 @@ TRAILING_MARKER = re.compile(
     | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
     | (?:posting\ )?komentar(?:\ untuk\ .{{1,200}})?\s*:?|\d+\ ?komentar|comments?\s*:?
     | komentar(?:\ \w+){{1,3}}\ ?:                 # "KOMENTAR SEDULUR X :" over a form
+    | saat\ ini\ belum\ ada\ komentar\.?
     | (?:tidak|belum)\ ada\ komentar(?:\ ?:)?         # "Tidak ada komentar :", "Belum ada
       (?:\.|\ (?:atas|untuk|pada|di)\ (?:artikel|berita|tulisan|postingan)\b.{{0,80}})?  # ..."
     | no\ comments?(?:\ yet)?\.?
@@ -221,7 +222,7 @@ TRAILING_MARKER = re.compile(
     | no\ comments?\b.*|no\ more\ (?:posts?|pages?|articles?)\b.*
     | post\ (?:a\ )?comments?\b.*|add\ (?:a\ )?(?:new\ )?comments?\b.*
     | subscribe\b.*|security\ code|load\ more|muat\ lebih\ banyak
-    | (?:previous|next)\ (?:post|article)\b.*
+    | (?:previous|next)\ (?:post|article).*          # "Next articleTitle": a theme's pager
     | posting(?:an)?\ (?:lama|baru|sebelumnya|berikutnya)\b.*
     | tags?\s*:.*|label\s*:.*|tags?|kategori\s*:?   # "Kategori :" left without its value
     | (?:copyright|hak\ cipta)\b.*|©.*                      # "COPYRIGHT © ANTARA 2023"
@@ -480,7 +481,7 @@ TRAILING_THIRDS = {
     "ht": "t",
     "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
-    "po": "s", "pr": "ei", "re": "akl", "sa": "l", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
+    "po": "s", "pr": "ei", "re": "akl", "sa": "al", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
     "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "mp", "tw": "i", "vi": "s", "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
     "me": "m",

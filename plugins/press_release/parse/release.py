@@ -1913,8 +1913,9 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
             not body[-1]
             or chrome.is_credit_line(body[-1])
             or chrome.is_source_note(body[-1])
-            # a credit in a bullet list: "• Penulis: Ani"
+            # a credit in a bullet list: "• Penulis: Ani", "- Penulis: Ani"
             or (body[-1][:1] in _BULLETS and chrome.is_credit_line(body[-1].lstrip("•·▪► ")))
+            or (body[-1][:2] in ("- ", "– ") and chrome.is_credit_line(body[-1][2:]))
             or _labelled_name(body[-1])
             or _image_reference(body[-1])
         )
