@@ -1636,10 +1636,15 @@ DOMAIN_TAIL = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+(?=\s)\s*")
 
 
 def _outlet_read_as_place(found: Dateline) -> Dateline:
-    """`found`, unless what it read as a place or a separator is an outlet's: a hyphen
-    inside a domain ("SANANA,Liputan-Malut.com Lead": the place, then the outlet), two
-    capitals no region is named ("LM – Lead": an outlet's initials), a word an outlet
-    names itself with before its domain ("KENDARIPOS.FAJAR.CO.ID -- Lead")."""
+    """`found`, read again where a place, an outlet or a separator was mistaken: a
+    hyphen inside a domain ("SANANA,Liputan-Malut.com Lead": the place, then the outlet);
+    a stray stop after the dash ("OKUT, OUTLET - . Warga"); after the place's comma, a
+    domain glued to its dash ("PADANG, OUTLET.ID--Komisi") or an outlet's name before
+    the place ("OUTLET WORD.COM, KENDARI – "); two capitals or an outlet's word that no
+    region is named ("LM – ", "FAKTA – "); an outlet's name in capitals before a known
+    region ("MATA NUSA, JAYAPURA – "); a place before its province ("Tembilahan, RIAU –
+    "); a word an outlet names itself with before its domain ("KENDARIPOS.FAJAR.CO.ID --
+    Lead")."""
     text, place, rest = found.text, found.place, found.rest
     if text[-1:] == "-" and text[-2:-1].isalnum() and (tail := DOMAIN_TAIL.match(rest)):
         agency = f"{found.agency}-{tail.group(0).rstrip()}" if found.agency else None
@@ -1648,6 +1653,7 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
             return replace(found, agency=agency, text=text + tail.group(0).rstrip(), rest=rest)
     if rest[:2] == ". " and text[-1:] in "-–—":
         found = replace(found, text=f"{text} .", rest=rest[2:])  # "OKUT, OUTLET - . Warga ..."
+        text, rest = found.text, found.rest
     if place is None:
         return found
     if found.weak and not found.agency and (dashed := DOMAIN_DASH.match(rest)):

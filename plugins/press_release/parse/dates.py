@@ -538,7 +538,8 @@ PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
 def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     """When the text dates the release no other way: the first date written out with
     its year in the lead, then one named "tanggal" further down ("dimulai tanggal 29
-    Juni 2020"), but one to come, quoted, or a letter's."""
+    Juni 2020"), then one after a place's comma there ("Kota Batam, 20 Agustus 2025,",
+    _placed_date), but one to come, quoted, or a letter's."""
     for match in PLAIN_DATE.finditer(lead) if not _DIGIT_SET.isdisjoint(lead) else ():
         if not match["ty"] or FUTURE_AFTER.match(lead, match.end()) or _quoted(lead, match.start()):
             continue

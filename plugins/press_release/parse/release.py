@@ -1541,8 +1541,6 @@ def _stamp_label(line: str) -> str | None:
     return label
 
 
-# A rubric's word or two before the weekday of a date line, or before its dot:
-# "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
 # A labelled rubric opening a post's date line: "Kategori : Satker P3MD Rabu, 07 November
 # 2018 - Oleh admin".
 CATEGORY_BEFORE_DATE = re.compile(
@@ -1550,6 +1548,8 @@ CATEGORY_BEFORE_DATE = re.compile(
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|\d)"
 )
 _CATEGORY_LABELS = frozenset(("kategori", "category"))
+# A rubric's word or two before the weekday of a date line, or before its dot:
+# "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
 LABEL_BEFORE_DATE = re.compile(
     rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|·\ \d)"
