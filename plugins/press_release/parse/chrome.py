@@ -993,6 +993,23 @@ def _last(
     return -1
 
 
+# The words of an outlet's slogan under its name: "Berita Aktual | Tajam & Terpercaya",
+# "Akurat dan Cerdas"; two of them make a line a slogan (a headline may hold one).
+_SLOGAN_WORDS = frozenset(
+    ("terpercaya", "tepercaya", "akurat", "tajam", "cerdas", "berimbang", "independen")
+    + ("aktual", "lugas", "faktual", "terkini", "mencerdaskan", "inspiratif", "santun")
+)
+SLOGAN_MAX = 70  # characters: a slogan is short
+
+
+def is_slogan(line: str) -> bool:
+    """An outlet's slogan on its line (_SLOGAN_WORDS): short, two of the words."""
+    if len(line) > SLOGAN_MAX:
+        return False
+    words = re.findall(r"[a-z]+", line.lower())
+    return sum(word in _SLOGAN_WORDS for word in words) >= 2
+
+
 def is_chrome_shaped(line: str) -> bool:
     """A line that is chrome or a credit by its own shape, wherever it stands: a rule,
     a dropped line, a credit line, leading chrome (a counter), a comment form's

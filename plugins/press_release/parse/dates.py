@@ -46,7 +46,7 @@ NUMERIC = (
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
 # A two-digit year only before a time: a page's stamp "Jumat, 30 Mei 25 12:20 WITA".
 TEXTUAL = (
-    rf"(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH_ALT})\.?"
+    rf"(?P<td>\d{{1,2}})(?:\s+|/\ ?)(?P<tm>{_MONTH_ALT})\.?"  # "22 Januari", "22/ Januari"
     r"(?:,?\s+(?P<ty>\d{4}|\d{2}(?=\s+\d{1,2}[:.]\d{2}(?!\d))))?(?![\w])"
 )
 ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"

@@ -1065,6 +1065,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             or ((index or line is not opening) and chrome.is_leading_chrome(line, config.chrome))
             or chrome.is_dropped_line(line, config.chrome)
             or (" / " in line and BREADCRUMB.fullmatch(line))
+            or chrome.is_slogan(line)  # "Berita Aktual | Tajam & Terpercaya"
         ):
             release.dropped.append(line)
             continue
