@@ -313,7 +313,7 @@ def test_region_keys_read_every_province_and_regency():
             keys.add(regions.place_key(match["bare"]))
         names = (*regions.PROVINCE_ALIASES.get(code, ()), regions.PROVINCE_NAMES.get(code, name))
         keys.update(map(regions.place_key, names))
-    short = regions.read_short_names(regions.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+    short = regions.read_regions(regions.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
     keys.update(
         regions.place_key(s) for s, official in short if regions.place_key(official) in keys
     )

@@ -5,7 +5,7 @@ from press_release.parse import regions
 
 
 def _short_names():
-    return regions.read_short_names(regions.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+    return regions.read_regions(regions.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
 
 
 def test_every_short_name_stands_for_a_region_of_the_official_table():

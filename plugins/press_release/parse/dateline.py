@@ -1625,10 +1625,6 @@ def match_dateline(
     return _own_line(line)
 
 
-# The words naming a village or a district before its name: no outlet's.
-_SETTLEMENT_WORDS = frozenset(
-    ("desa", "kelurahan", "kampung", "kecamatan", "dusun", "nagari", "gampong", "kalurahan")
-)
 # An outlet's domain and a dash opening the lead after the place's comma: "OUTLET.ID--".
 DOMAIN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+)\ ?(?:--?|–|—)\ ?(?=[A-Z])")
 # The rest of an outlet's domain after a hyphen inside it: "Liputan-|Malut.com Lead".
@@ -1683,7 +1679,7 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
         agency
         and place.isupper()
         and " " not in agency
-        and place.split()[0].casefold() not in _SETTLEMENT_WORDS
+        and place.split()[0].casefold() not in _PLACE_HEADS  # "DESA X, TUBAN": a village
         and is_region(agency)
         and not is_region(place)
     ):
@@ -1693,7 +1689,7 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
         return replace(found, place=agency, agency=place)
     if (
         agency
-        and place.casefold() in PROVINCES
+        and _is_province(place)
         and text.startswith(agency + ",")
         and "." not in agency
         and not is_outlet(agency)

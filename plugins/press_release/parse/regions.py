@@ -55,7 +55,8 @@ _REGENCY_LINE = re.compile(
 
 
 def read_regions(text: str) -> list[tuple[str, str]]:
-    """``[(code, name), ...]`` of a regions.tsv text (comment lines skipped)."""
+    """``[(code, name), ...]`` of a regions.tsv text (comment lines skipped); the same
+    for region_short_names.tsv, ``[(short name, official name), ...]``."""
     regions = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -80,19 +81,10 @@ def _region_keys() -> frozenset[str]:
     # A short name counts when its official name is the table's (a typo there adds none).
     keys.update(
         place_key(short)
-        for short, official in read_short_names(SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+        for short, official in read_regions(SHORT_NAMES_FILE.read_text(encoding="utf-8"))
         if place_key(official) in keys
     )
     return frozenset(keys)
-
-
-def read_short_names(text: str) -> list[tuple[str, str]]:
-    """``[(short name, official name), ...]`` of a region_short_names.tsv text."""
-    return [
-        (short, official)
-        for short, _, official in (line.partition("\t") for line in text.splitlines())
-        if short and not short.startswith("#")
-    ]
 
 
 def is_region(place: str) -> bool:

@@ -2030,13 +2030,9 @@ def _before_next_post(release: Release, body: list[str]) -> list[str]:
 
 
 def _headline_item(line: str) -> bool:
-    """A list's item naming another post: a dash or a bullet, then a headline of 5 to 25
-    words, most opening with a capital, without a stop closing it."""
-    text = line[2:].strip()
-    if text[-1:] in ".,;:" or fewer_words(text, 5) or not fewer_words(text, 26):
-        return False
-    words = text.split()
-    return 3 * sum(word[0].islower() for word in words) <= len(words)
+    """A list's item naming another post: a dash or a bullet, then a headline
+    (_is_headline), which may exclaim or ask ("- Ini Daftar 29 Pasar Baru!")."""
+    return _is_headline(line[2:].strip().rstrip("!?"))
 
 
 def _without_closing_headlines(release: Release, body: list[str]) -> list[str]:
