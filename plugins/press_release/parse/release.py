@@ -1065,7 +1065,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             or ((index or line is not opening) and chrome.is_leading_chrome(line, config.chrome))
             or chrome.is_dropped_line(line, config.chrome)
             or (" / " in line and BREADCRUMB.fullmatch(line))
-            or chrome.is_slogan(line)  # "Berita Aktual | Tajam & Terpercaya"
+            # "Berita Aktual | Tajam & Terpercaya" over the title; the last line above the
+            # lead may be a headline in a slogan's words ("Pelayanan Cepat dan Akurat")
+            or (index + 1 < len(lines) and chrome.is_slogan(line))
         ):
             release.dropped.append(line)
             continue
