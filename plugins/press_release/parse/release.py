@@ -2052,10 +2052,15 @@ def _without_closing_headlines(release: Release, body: list[str]) -> list[str]:
     above = next((x for x in reversed(body[:start]) if x), "")
     if not (above[-1:] in '.!?"”' and _looks_like_paragraph(above)):
         return body
-    if not all(_headline_item(line) for line in body[start:end]):
-        return body
+    if _LIST_ANNOUNCED.search(above) or not all(_headline_item(x) for x in body[start:end]):
+        return body  # "Berikut para pemenang lomba." over the release's own list
     release.dropped.extend(body[start:end])
+    release.warnings.append(_short_lines_dropped(body[start:end]))
     return body[:start]
+
+
+# Words a paragraph announces the list below it with, a stop closing it: the release's own.
+_LIST_ANNOUNCED = re.compile(r"(?i)\bberikut\b|\bantara\ lain\b|\bdi\ ?antaranya\b")
 
 
 def _dropped_after_code(after: list[str], codes: list[str]) -> Message:
