@@ -317,7 +317,9 @@ NAME_WITH_DOMAIN = re.compile(r"(?:[\w-]+\ ){0,2}" + DOMAIN.pattern, re.I)
 SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "BIRO ADPIM. " after the dash: the issuing unit, in capitals, closed by a stop.
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
-UNIT_COLON = re.compile(r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“])")
+UNIT_COLON = re.compile(
+    r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“]|\d{1,2}\ [A-Z][a-z])"
+)  # "Humas: Pemerintah ...", "HUMAS: 5 Oktober 2022 – Pada ..." (a date after the unit)
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
 # A unit's or outlet's name in capitals between the place's dash and a second one:
 # "LAHAT, SUMSEL – OUTLET – Pemerintah ...".
@@ -894,8 +896,8 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         agency, place = split  # "PALAKAT Minahasa Utara–", "Memontum Pamekasan –"
     province = match["province"]
     if province:
-        if province.casefold() in PROVINCES:
-            pass  # "Kubu Raya, Kalimantan Barat": the place is "Kubu Raya"
+        if _is_province(province):
+            pass  # "Kubu Raya, Kalimantan Barat", "Langkat, Sumut": the place is the first
         elif province.casefold() in WEEKDAYS and match["paren"] and _is_date(match["paren"]):
             if match["post"]:
                 return None
@@ -1124,7 +1126,9 @@ def place_and_outlet(line: str) -> Dateline | None:
     """A known place and an outlet alone on a short line, the place first or the
     outlet's domain first ("OUTLET.COM, BULELENG."): the outlet a domain, a name of the
     outlet vocabulary (is_outlet), or one word opening with a capital ("Situbondo, Memo");
-    two or three such words when the line closes with a dash ("Mataram, Garda Asa.-")."""
+    two or three such words when the line closes with a dash ("Mataram, Garda Asa.-");
+    an office in brackets after a known place ("Purwakarta (HUMAS Bagian Umum)"); a known
+    place or a district's name alone before a comma ("Lubuk Pakam,")."""
     for mark in _PLACE_OUTLET_MARKS:
         if mark in line:
             head, _, tail = line.partition(mark)
@@ -1133,9 +1137,24 @@ def place_and_outlet(line: str) -> Dateline | None:
         return None
     head, tail = head.strip(), tail.strip().rstrip(" .,:;-–—|").strip()
     if mark == " (":
-        if tail[-1:] != ")" or not DOMAIN.fullmatch(tail[:-1]):
-            return None  # "Medan (outlet.com)": a domain in brackets only
+        if tail[-1:] != ")":
+            return None
         tail = tail[:-1]
+        if not DOMAIN.fullmatch(tail):
+            # "Medan (outlet.com)"; "Purwakarta (HUMAS Bagian Umum)": an office's name
+            if tail[:1].isupper() and fewer_words(tail, 6) and is_region(head):
+                return Dateline(head, tail, None, line, "")
+            return None
+    if mark == "," and not tail and line.rstrip()[-1] == ",":
+        # "Lubuk Pakam,": a region's or a district's name alone, its comma left for the
+        # lead below (a headline never ends with a comma)
+        if (
+            fewer_words(head, 4)
+            and head[:1].isupper()
+            and (is_region(head) or names_district(head))
+        ):
+            return Dateline(head, None, None, line, "")
+        return None
     if not head or not tail or _DIGIT.search(tail):
         return None
     if is_region(head):
@@ -1268,6 +1287,27 @@ _I_FOR_BAR = re.compile(r"(?P<place>.{2,40}?) I (?P<site>\S+\.\S+)")
 # An outlet's domain in capitals, its bar typed as a capital I, opening the lead:
 # "OUTLET.ID I Dinas Koperasi ...".
 _OUTLET_I_BAR = re.compile(r"(?P<site>[A-Z][A-Z0-9-]+(?:\.[A-Z]{2,4}){1,2})\ I\ (?=[A-Z])")
+
+
+def _capital_i_bar(line: str, min_words: int) -> Dateline | None:
+    """ "Dinas Kominfo Kota X I PLACE – ...": a capital I typed for the bar between the
+    office's name and a known place in capitals (a Roman numeral stands before a word in
+    lower case or a number: "Sidang Keliling I Tahun 2016")."""
+    at = line.index(" I ")
+    after = line[at + 3 :]
+    word = after.split(None, 1)[0] if after.strip() else ""
+    if len(word) < 3 or not word.isupper() or not word.isalpha() or " " not in line[:at]:
+        return None
+    found = match_dateline(line[:at] + " | " + after, min_words=min_words, strong_only=True)
+    if (
+        found is None
+        or not found.agency
+        or not found.place
+        or len(found.text) <= at
+        or not (is_region(found.place) or names_district(found.place))
+    ):
+        return None
+    return replace(found, text=line[: len(found.text)])
 
 
 def _i_for_bar(line: str) -> Dateline | None:
@@ -1458,7 +1498,7 @@ def _unit_after(
     if (
         dashed
         and (agency is not None or (place and not is_region(place)))
-        and is_region(dashed["unit"])
+        and (is_region(dashed["unit"]) or names_district(dashed["unit"]))
     ):
         dashed = None  # the place after an outlet: "OUTLETNEWS | BANDUNG – ", "LINTAS X |"
     if dashed:  # the agency a prefix named stays ("LAHAT, SUMSEL – OUTLET – ")
@@ -1550,6 +1590,8 @@ def match_dateline(
         found = match_dateline(line[:at] + " | " + line[at + 3 :], min_words=min_words)
         if found is not None and found.agency and len(found.text) > at:
             return replace(found, text=line[: len(found.text)])
+    if " I " in line[:60] and not strong_only and (found := _capital_i_bar(line, min_words)):
+        return found
     if "_" in line[:60] and (glued := DOMAIN_UNDERSCORE.match(line)):
         # "Outlet.com_Polres ...", "Outlet.com _Pada hari ...": the outlet, no place
         rest = line[glued.end() :]
@@ -2018,6 +2060,20 @@ def _after_separator(
             # ending with a province's short name, "Sapa Kalteng", or before a bar), then
             # a known place and its own dash: the outlet, then the dateline.
             agency, place, date_text = place, inner.place, inner.date_text
+            unit, rest = inner.text, inner.rest
+        elif (
+            not strict
+            and not after_outlet
+            and agency is not None
+            and sep.group(0).strip() == "|"
+            and DOMAIN.fullmatch(outlet := prefix.strip())
+            and not is_region(place)
+            and (inner := _dateline_after_outlet(rest)) is not None
+            and (is_region(inner.place) or names_district(inner.place))
+        ):
+            # "OUTLET.NEWS | CILEUNYI – ": the outlet's domain read as "PLACE.OUTLET",
+            # then a known place or a district's name and its own dash
+            agency, place, date_text = outlet, inner.place, inner.date_text
             unit, rest = inner.text, inner.rest
         if fewer_words(rest, min_words + 2 if strict else min_words):
             continue
