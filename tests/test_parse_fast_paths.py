@@ -161,7 +161,20 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
             or chrome.SHORTCODE_LINE.fullmatch(line)
         )
     ]
-    return trailing, dropped
+    # The line after a link's label alone ("Baca juga:") is the other article's headline.
+    shown = [i for i, line in enumerate(above) if line]
+    for before, index in zip(shown, shown[1:], strict=False):
+        line = above[index]
+        if (
+            before in dropped
+            and index not in dropped
+            and chrome.LINK_LABEL.fullmatch(above[before])
+            and len(line) <= chrome.MARKER_MAX
+            and len(line.split()) < 20
+            and not chrome.is_sentence(line)
+        ):
+            dropped.append(index)
+    return trailing, sorted(dropped)
 
 
 SHAPES = (release._holds_code, release._is_prose)  # the parser's tests of a body line
@@ -197,6 +210,8 @@ CHROME_PIECES = [
     "Deprecated: x() is deprecated in /a/b.php on line 627", "Warning: x on line 3",
     # A plugin's shortcode left alone on its line; a code in brackets is none.
     "[ad_2]", "[button_x voice=\"y\"]", "[ad]", "[ris]", "[ABC_1]",
+    # A link's label alone, the other article's headline below it.
+    "Baca juga:", "BACA JUGA", "Gubernur Tinjau Proyek Jalan",
 
 ]  # fmt: skip
 

@@ -841,6 +841,7 @@ def trailing_and_dropped(
     dropped: list[int] = []
     configured = not (isinstance(extra, tuple | list) and not extra)
     closing: int | None = None  # index of the line that closes the release, once needed
+    linked = False  # the last line dropped was a link's label alone: "Baca juga:"
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -906,7 +907,16 @@ def trailing_and_dropped(
             or (first == "[" and line[-1] == "]" and SHORTCODE_LINE.fullmatch(line))
         ):
             dropped.append(index)
+            linked = first in "Bb" and len(line) < 13 and bool(LINK_LABEL.fullmatch(line))
+        elif linked:
+            linked = False
+            if len(line) <= MARKER_MAX and fewer_words(line, 20) and not is_sentence(line):
+                dropped.append(index)  # the other article's headline under "Baca juga:"
     return None, dropped
+
+
+# "Baca juga:" alone on its line: the other article's headline stands below it.
+LINK_LABEL = re.compile(r"(?i)baca\ (?:juga|pula)\s*[:;.\-–—]?")
 
 
 # A blog theme's footer under each post, after its title: "... Reviewed by Admin X on

@@ -376,6 +376,22 @@ def clock_without_weekday(line: str) -> FoundDate | None:
     return FoundDate(datetime(day.year, day.month, day.day), False, None, text) if day else None
 
 
+_NUMERIC_ALONE = re.compile(NUMERIC)
+
+
+def numeric_date_alone(line: str) -> FoundDate | None:
+    """The date of a line holding a numeric date alone, with its year ("02/10/25",
+    "5-6-2024"): day first, as Indonesian pages write it."""
+    text = line.strip()
+    if len(text) > 10 or not text[:1].isdecimal():
+        return None
+    match = _NUMERIC_ALONE.fullmatch(text)
+    if not match or not (match["ny"] or match["xy"]):
+        return None
+    day = _from_match(match.groupdict(), None)
+    return FoundDate(datetime(day.year, day.month, day.day), False, None, text) if day else None
+
+
 # --- a date found beyond the lead's first weekday date --------------------------------
 
 # A date opening the lead, or named "pada tanggal" / "per tanggal" in it: "26 Maret 2024

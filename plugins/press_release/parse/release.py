@@ -25,6 +25,7 @@ from ..settings import Config
 from . import chrome, dates
 from .byline import (
     SIGN_OFF_ENDINGS,
+    STAR_NUMBER,
     Byline,
     bare_byline,
     bare_credit,
@@ -252,8 +253,8 @@ TRAILING_BARS = re.compile(r"\ \|{1,2}")
 
 def _unmarked(title: str) -> str:
     """A title without the chat app's bold or italic marks around it ("*Title*",
-    "_Title_", pasted from WhatsApp; marks inside it are the author's), or without a
-    browser title's bar at its end (TRAILING_BARS)."""
+    "_Title_", pasted from WhatsApp; marks inside it are the author's), without a
+    browser title's bar at its end (TRAILING_BARS), or without a bullet before it."""
     if (
         title[-1:] == "|"
         and (bars := TRAILING_BARS.search(title, len(title) - 3))
@@ -262,6 +263,8 @@ def _unmarked(title: str) -> str:
     ):
         title = title[: bars.start()]
     mark = title[:1]
+    if mark in _BULLETS and title[1:2] == " " and not fewer_words(title, 4):
+        return title[2:].lstrip()  # "• Pemkab X Gelar Y ...": a theme's bullet before the title
     if mark != "*" and mark != "_":
         return title
     if title[-1:] == mark and mark not in title[1:-1] and len(title) > 4:
@@ -706,6 +709,15 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
+        if (
+            line[0] in _BULLETS
+            and rank < 8
+            and rank + 1 < len(content)
+            and not _ends_sentence(line)
+            and fewer_words(line, 25)
+            and _looks_like_paragraph(lines[content[rank + 1]])
+        ):
+            continue  # "• Pemkab X Gelar Y": a theme's bullet before the title, the lead below
         if rank < 4 and rank + 1 < len(content) and _page_stamp(line):
             continue  # "Oleh MC Kab X, Jumat, 11 Juli 2025 | 14:28 WIB - Redaktur: ..."
         if (
@@ -1978,6 +1990,15 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
             body, last, codes, bylines = found
     if last.strip():
         body.append(strip_end_mark(last))
+    if (
+        codes
+        and body
+        and body[-1][-1:] == "*"
+        and (star := STAR_NUMBER.search(body[-1], max(0, len(body[-1]) - 12)))
+    ):
+        # "... kata bupati. ***2***" over the code's line: the wire's part number
+        release.credits.append(star["code"])
+        body[-1] = body[-1][: star.start()].rstrip()
     if codes:
         bylines = bylines or [split_code(code) for code in codes]
         apply_byline(release, " ".join([b.code for b in bylines]), bylines)
@@ -2591,6 +2612,13 @@ def _find_date(release: Release, filename: str, dateline: Dateline | None) -> No
                 break
     if found is None and (clock := release.header.get("_clock_date")):
         found, source = dates.find_date(clock), "dateline"
+    if (
+        found is None
+        and release.dropped
+        and (alone := dates.numeric_date_alone(release.dropped[0]))
+    ):
+        # "02/10/25" over the title, dropped as a page's clock: the text dates it no other way
+        found, source = alone, "dateline"
     for candidate in (found, in_lead):
         if candidate and (conflict := candidate.weekday_conflict()):
             release.warnings.append(conflict)
