@@ -318,7 +318,7 @@ SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "BIRO ADPIM. " after the dash: the issuing unit, in capitals, closed by a stop.
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
 UNIT_COLON = re.compile(
-    r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“]|\d{1,2}\ [A-Z][a-z])"
+    r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“]|\d{1,2}\ [A-Z][a-z]+\ \d{4})"
 )  # "Humas: Pemerintah ...", "HUMAS: 5 Oktober 2022 – Pada ..." (a date after the unit)
 ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
 # A unit's or outlet's name in capitals between the place's dash and a second one:
@@ -1307,7 +1307,17 @@ def _capital_i_bar(line: str, min_words: int) -> Dateline | None:
         or not (is_region(found.place) or names_district(found.place))
     ):
         return None
+    if line[:at].rsplit(None, 1)[-1].casefold() in _NUMBERED_WORDS and found.agency == line[:at]:
+        # "Lapas Kelas I BALIKPAPAN –": the numeral is the office's, no bar is typed
+        return replace(found, agency=line[: at + 2], text=line[: len(found.text)])
     return replace(found, text=line[: len(found.text)])
+
+
+# Words a Roman numeral follows in an office's name: "Lapas Kelas I", "Tahap I".
+_NUMBERED_WORDS = frozenset(
+    ("kelas", "tahap", "tipe", "angkatan", "gelombang", "periode", "bagian", "sesi")
+    + ("tingkat", "wilayah", "sektor", "zona", "batalyon", "kompi", "putaran", "seksi")
+)
 
 
 def _i_for_bar(line: str) -> Dateline | None:
