@@ -888,8 +888,9 @@ _CRUMB = r"[^\s/»›>|][^/»›>|]{0,40}?"
 BREADCRUMB = re.compile(
     rf"(?i:home|beranda)\ ?[/»›>|]\ ?{_CRUMB}(?:\ ?[/»›>|]\ ?{_CRUMB}){{0,4}}"
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
+    rf"|[»›]\ {_CRUMB}(?:\ [»›]\ {_CRUMB}){{0,4}}"  # "» Palangka Raya »": the home icon lost
 )
-_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda)")
+_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda|[»›]\ )")
 # A rubric between dashes under the title: "-Utama-", "- Berita Daerah -".
 DASHED_RUBRIC = re.compile(r"-\ ?(?P<rubric>[A-Z][\w&]*(?:\ [\w&]+){0,2})\ ?-")
 # A rubric glued to the post's view counter, alone on its line: "Breaking News289 Dilihat".
@@ -1510,12 +1511,21 @@ def _title_and_category(
     if (
         below
         and release.category is None
-        and (len(below) < len(others) - at - 1 or any(_same(x, title) for x in twice))
+        and (
+            len(below) < len(others) - at - 1
+            or any(_same(x, title) for x in twice)
+            or (
+                4 <= len(below[0]) <= 20
+                and below[0].isupper()
+                and not chrome.is_leading_chrome(below[0])  # "MENU", "TOP"
+            )
+        )
         and _rubric(below[0])
         and not _date_stamp(below[0])
     ):
         # The rubric printed between a doubled title and the lead ("Judul", "Judul",
-        # "Pembangunan"): the category, as it would be above the title.
+        # "Pembangunan"), or one word in capitals under the title ("DAERAH"): the
+        # category, as it would be above the title.
         release.category = below.pop(0)
     if below and (_ends_sentence(below[0]) or below[0].startswith(("–", "-"))):
         release.dek = below[0]
@@ -1572,7 +1582,9 @@ LABEL_BEFORE_DATE = re.compile(
 
 
 # A rubric's word or two after a date line's year: "Selasa, 10 November 2020 Pemerintahan".
-LABEL_AFTER_DATE = re.compile(r"\d{4}\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$")
+LABEL_AFTER_DATE = re.compile(
+    r"(?:\d{4}|\d\ (?i:kali|views?))\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$"
+)  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota" (after a view counter)
 
 
 def _label_after_date(line: str) -> str | None:
