@@ -573,6 +573,8 @@ def _leading_shape(line: str) -> bool:
         return True  # a picture's Markdown, its address however long: "![](https://...)"
     if line[:2] in _ADDRESS_OPENINGS and len(line) <= 200 and ADDRESS_LINE.fullmatch(line):
         return True  # the office's street address and telephone in the page's header
+    if "|" in line and len(line) <= 300 and WELCOME_TICKER.search(line):
+        return True  # a ticker's greetings: "Assalamu'alaikum|Selamat datang di situs ..."
     if len(line) > 80 or line[-1:] in ".!?":
         return False
     if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
@@ -628,6 +630,11 @@ def _leading_shape(line: str) -> bool:
     return (
         fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
     )
+
+
+# A site's welcome among a ticker's items joined by bars: "Assalamu'alaikum Wr. Wb.|Selamat
+# datang di situs resmi X|Media Pelayanan ...".
+WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
 
 
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE

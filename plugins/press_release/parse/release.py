@@ -1570,8 +1570,9 @@ def _stamp_label(line: str) -> str | None:
 # 2018 - Oleh admin".
 CATEGORY_BEFORE_DATE = re.compile(
     rf"(?i:kategori|category)\s*:\s*(?P<label>\S[^:|]{{0,50}}?),?"
-    rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|\d)"
-)
+    rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|\d"
+    r"|(?i:diterbitkan|dipublikasikan|diposting|ditulis|published|posted)\b)"
+)  # "Kategori: Berita Diterbitkan: Jumat, 19 Februari 2016"
 _CATEGORY_LABELS = frozenset(("kategori", "category"))
 # A rubric's word or two before the weekday of a date line, or before its dot:
 # "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
