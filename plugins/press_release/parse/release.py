@@ -1056,6 +1056,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     labels: list[str] = []  # rubrics after a date line's bar
     rubrics: list[str] = []  # rubrics on their line under a date line (IN_RUBRIC)
     weather = False  # the line above was a weather widget's reading
+    listed = False  # the line above was a list item's writer ("- Oleh X")
     for index, line in enumerate(lines):
         if weather and fewer_words(line, 4) and is_region(line):
             release.dropped.append(line)  # the widget's city under its reading
@@ -1090,6 +1091,19 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             if fewer_words(variant, 5) and _stamp_label(lines[index]) == variant:
                 labels.append(variant)  # "Info Terkini | 2023-03-27 09:38": a rubric
                 continue
+        if (
+            line[:2] == "- "
+            and line[2:4].lower() in ("ol", "by")
+            and BY_NAME.fullmatch(line, 2)
+            and fewer_words(line, 7)
+        ):
+            release.credits.append(line[2:])  # "- Oleh MC KAB X": a list item's writer
+            listed = True
+            continue
+        if listed and line[:2] == "- " and _DIGIT.search(line) and dates.find_date(line):
+            release.dropped.append(line)  # "- Jumat, 22 Agustus 2025 | 08:07 WIB": its date
+            continue
+        listed = False
         if (
             chrome.is_credit_line(line)
             or (
