@@ -1515,6 +1515,8 @@ def _title_and_category(
         at + 1 < len(others)
         and _wrapped(title, others[at + 1])
         and not _same(title, others[at + 1])
+        # "id Place" between a title and its copy: a tag, the title is whole
+        and not (at + 2 < len(others) and _same(title, others[at + 2]))
     ):
         title = f"{title} {others[at + 1]}"  # a headline broken over two lines
         at += 1
