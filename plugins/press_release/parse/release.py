@@ -710,6 +710,12 @@ def _header_without_dateline(lines: list[str]) -> int:
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
         if (
+            rank < 8
+            and rank + 1 < len(content)
+            and (_read_more(line) or _read_more(lines[content[rank + 1]]))
+        ):
+            continue  # a widget's teaser and its "selengkapnya..." above the release
+        if (
             line[0] in _BULLETS
             and rank < 8
             and rank + 1 < len(content)
@@ -1044,6 +1050,17 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         if line[-2:] == " |" and _caption_cell(top, index):
             release.captions.append(_cell_border(line))  # its borders are no text
             continue
+        if _read_more(line):
+            # "Sambutan Bupati" / "Puji syukur ... website ini" / "selengkapnya...": a
+            # widget's heading and teaser of another page, with its link
+            teaser = [line]
+            if lines and _looks_like_paragraph(lines[-1]):
+                teaser.insert(0, lines.pop())
+                if lines and fewer_words(lines[-1], 6) and not _ends_sentence(lines[-1]):
+                    teaser.insert(0, lines.pop())
+            release.dropped.extend(teaser)
+            release.warnings.append(_top_lines_dropped(teaser))
+            continue
         lines.append(line)
     # The caller tested the first line of `top` alone: one that a list or a menu dropped
     # here stood above comes first now ("• Slide 1", "• Slide 2", ... over "1 2 3").
@@ -1294,6 +1311,19 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in listed]
 
 
+# A link to read the rest of a teaser: "selengkapnya...", "Baca Selengkapnya »", "Read more".
+READ_MORE = re.compile(r"(?i)(?:baca\ )?selengkapnya|read\ more|lanjut\ baca")
+_READ_MORE_TAIL = re.compile(r"[\s.…»>]*")
+
+
+def _read_more(line: str) -> bool:
+    """A teaser's link alone on its line (READ_MORE, maybe dots or arrows after it)."""
+    if len(line) > 24 or line[:1] not in "sSbBrRlL":
+        return False
+    match = READ_MORE.match(line)
+    return match is not None and _READ_MORE_TAIL.fullmatch(line, match.end()) is not None
+
+
 def _date_item(line: str) -> bool:
     """A list's item that is a date alone, maybe with its weekday: "• 7 Februari 2023"."""
     item = line[2:].strip()
@@ -1498,15 +1528,7 @@ def _title_and_category(
     if at_category:
         above = others[:at_category]
         release.dropped.extend(above)
-        release.warnings.append(
-            Message(
-                "%(count)s line(s) above the title were dropped as page chrome, starting "
-                "with %(first)r; put the title on the first line if they belong to the "
-                "release",
-                count=len(above),
-                first=above[0][:60],
-            )
-        )
+        release.warnings.append(_top_lines_dropped(above))
     if release.category and release.category.casefold() in PRESS_RUBRICS and _issuer(title):
         release.credits.append(title)  # "Siaran Pers" over the office: no headline
         release.captions.extend(others[at + 1 :])
@@ -2427,6 +2449,17 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     if len(rest) >= 2 and fewer_words(rest[-2], 7):
         release.category = rest[-2]
     release.dropped.extend(rest[:-2])
+
+
+def _top_lines_dropped(lines: list[str]) -> str:
+    """The warning naming lines dropped as page chrome above the title."""
+    return Message(
+        "%(count)s line(s) above the title were dropped as page chrome, starting "
+        "with %(first)r; put the title on the first line if they belong to the "
+        "release",
+        count=len(lines),
+        first=lines[0][:60],
+    )
 
 
 def _short_lines_dropped(lines: list[str]) -> str:
