@@ -710,12 +710,6 @@ def _header_without_dateline(lines: list[str]) -> int:
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
         if (
-            rank < 8
-            and rank + 1 < len(content)
-            and (_read_more(line) or _read_more(lines[content[rank + 1]]))
-        ):
-            continue  # a widget's teaser and its "selengkapnya..." above the release
-        if (
             line[0] in _BULLETS
             and rank < 8
             and rank + 1 < len(content)
@@ -734,6 +728,12 @@ def _header_without_dateline(lines: list[str]) -> int:
         ):
             continue  # "Bupati meninjau ... Prambon. |": a picture's caption cell
         if _looks_like_paragraph(line) or _continued_paragraph(lines, index) or rank >= 4:
+            if (
+                rank < 8
+                and rank + 1 < len(content)
+                and (_read_more(line) or _read_more(lines[content[rank + 1]]))
+            ):
+                continue  # a widget's teaser and its "selengkapnya..." above the release
             return index
     return content[0] if content else len(lines)
 
