@@ -11,7 +11,7 @@ from .conftest import FIXTURES, ROOT
 
 KEYS = {
     "source", "title", "category", "dateline", "dateline_agency", "byline", "reporters",
-    "credited_reporters", "desk", "date", "summary", "body_text", "warnings",
+    "credited_reporters", "desk", "date", "date_source", "summary", "body_text", "warnings",
 }  # fmt: skip
 
 
@@ -51,7 +51,21 @@ def test_date_is_null_without_a_stated_date(tmp_path):
     )
     [record] = json.loads(check("--json", release, cwd=tmp_path).stdout)
     assert record["date"] is None
+    assert record["date_source"] is None
     assert any("no date" in w for w in record["warnings"])
+
+
+def test_json_says_where_the_date_was_read(tmp_path):
+    """An office auditing its dates sees which come from the lead and which from a later
+    paragraph."""
+    lead = "SAMARINDA – Pemprov menggelar rapat koordinasi di kantor gubernur, Selasa (16/4/2019)."
+    later = "SAMARINDA – Pemprov menggelar rapat koordinasi di kantor gubernur pekan ini."
+    body = "Rapat yang digelar Selasa (12/3/2024) itu membahas banjir. (rus/hmsprov)"
+    (tmp_path / "a.txt").write_text(f"Judul Satu\n\n{lead}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Judul Dua\n\n{later}\n\n{body}\n", encoding="utf-8")
+    records = {r["source"]: r for r in json.loads(check("--json", ".", cwd=tmp_path).stdout)}
+    assert (records["a.txt"]["date"], records["a.txt"]["date_source"]) == ("2019-04-16", "lead")
+    assert (records["b.txt"]["date"], records["b.txt"]["date_source"]) == ("2024-03-12", "body")
 
 
 def test_table_and_exit_status_on_an_unreadable_file(tmp_path):

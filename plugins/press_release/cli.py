@@ -158,6 +158,7 @@ def check_file(
             "credited_reporters": release.credited_reporters,
             "desk": release.desk,
             "date": release.date_iso,
+            "date_source": release.date_source,
             "summary": release.summary,
             "body_text": release.body_text,
             "encoding": release.encoding,
