@@ -1056,10 +1056,19 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             teaser = [line]
             if lines and _looks_like_paragraph(lines[-1]):
                 teaser.insert(0, lines.pop())
-                if lines and fewer_words(lines[-1], 6) and not _ends_sentence(lines[-1]):
-                    teaser.insert(0, lines.pop())
+                if lines and fewer_words(lines[-1], 4) and not _ends_sentence(lines[-1]):
+                    teaser.insert(0, lines.pop())  # its heading; a headline has more words
             release.dropped.extend(teaser)
-            release.warnings.append(_top_lines_dropped(teaser))
+            release.warnings.append(
+                Message(
+                    "%(count)s line(s) of another page's teaser above the release were "
+                    "dropped as page chrome, starting with %(first)r; remove the line "
+                    "%(link)r if they belong to the release",
+                    count=len(teaser),
+                    first=teaser[0][:60],
+                    link=line,
+                )
+            )
             continue
         lines.append(line)
     # The caller tested the first line of `top` alone: one that a list or a menu dropped
