@@ -665,7 +665,10 @@ THEME_CREDIT = re.compile(
     r"|.{0,40}\b(?:joomla|wordpress)\ (?:template|theme)s?\b.{0,40}"
 )
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-LOGO_ALT = re.compile(r"(?i)(?:garis|header|site|main|footer|mobile|default|custom|web)\ logo")
+LOGO_ALT = re.compile(
+    r"(?i:garis|header|site|main|footer|mobile|default|custom|web)\ (?i:logo)"
+    r"|[A-Z][\w-]{1,20}\ (?i:logo)"  # an office's picture: "Kemenag Logo"
+)
 VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
 _LANGUAGES = (
     r"(?:Bahasa\ )?Indonesian?|English|Chinese(?:\ \((?:Simplified|Traditional)\))?|Japanese"

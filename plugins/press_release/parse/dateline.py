@@ -1602,6 +1602,12 @@ def match_dateline(
             return replace(found, text=line[: len(found.text)])
     if " I " in line[:60] and not strong_only and (found := _capital_i_bar(line, min_words)):
         return found
+    if (
+        line[:2] == "| "
+        and line[2:3].isupper()  # one border only: "| | | ..." is no dateline
+        and (found := match_dateline(line[2:], min_words=min_words, strong_only=strong_only))
+    ):
+        return replace(found, text=f"| {found.text}")  # "| BIMA - NTB | ...": a cell's border
     if "_" in line[:60] and (glued := DOMAIN_UNDERSCORE.match(line)):
         # "Outlet.com_Polres ...", "Outlet.com _Pada hari ...": the outlet, no place
         rest = line[glued.end() :]
@@ -1873,7 +1879,9 @@ _WEEKDAY_HEADS = frozenset(day[:2] for day in WEEKDAYS)
 
 
 # A province after the place's comma, and a comma of its own: "Palu, Sulawesi Tengah, ".
-PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE}),\s+(?=[A-Z\"“])")
+PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE})[,.]\s+(?=[A-Z\"“])")
+# The province after the place's dash, closed by a bar or a dash: "| BIMA - NTB | Lead".
+PROVINCE_BARRED = re.compile(rf"(?P<name>{_PLACE})\s?[|–—-]\s+(?=[A-Z\"“])")
 
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
@@ -2042,6 +2050,16 @@ def _after_separator(
             and province["name"].casefold() in PROVINCES
         ):
             rest = rest[province.end() :]  # "Palu, Sulawesi Tengah, Bappeda ..."
+            end = len(line) - len(rest)
+        elif (
+            not strict
+            and place is not None
+            and rest[:1].isupper()
+            and (province := PROVINCE_BARRED.match(rest))
+            and _is_province(province["name"])
+            and not _is_province(place)
+        ):
+            rest = rest[province.end() :]  # "| BIMA - NTB | Upaya ...": the province
             end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",", place)
         if place is None and agency and not strict:
@@ -2338,6 +2356,24 @@ def _may_open_outlet(rest: str) -> bool:
 
 # The first three letters of the offices' names OUTLET_OPENING's "office" branch opens with.
 _OFFICE_TAG_HEADS = frozenset(("Hum", "HUM", "Tim", "TIM", "Pro", "Dis", "Kom"))
+
+
+# An outlet's or a unit's short name glued to its dash, or before a run of hyphens, after
+# the dateline: "Rohul, Kompas 1 Net– Bencana ...", "PADANG, Set DPRD---- Mengawali ...".
+GLUED_UNIT_DASH = re.compile(
+    r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z0-9][\w.]*){0,2})(?:[–—]|-(?=\ )|\ ?-{2,})\ +(?=[A-Z\"“])"
+)
+
+
+def glued_unit(rest: str) -> tuple[str, str, str] | None:
+    """``(the unit, its text, the lead)`` for GLUED_UNIT_DASH, with eight words or more
+    after it and no known place in the name (a second dateline is read elsewhere)."""
+    if not ("–" in rest[:40] or "—" in rest[:40] or "-" in rest[:40]):
+        return None
+    match = GLUED_UNIT_DASH.match(rest)
+    if match is None or is_region(match["unit"]) or fewer_words(rest[match.end() :], 8):
+        return None
+    return match["unit"], match.group(0).strip(), rest[match.end() :]
 
 
 def outlet_after_dateline(rest: str) -> tuple[str | None, str, str] | None:

@@ -49,6 +49,7 @@ from .dateline import (
     author_rubric,
     display_place,
     glued_opening,
+    glued_unit,
     is_outlet,
     match_dateline,
     office_alone,
@@ -1631,8 +1632,9 @@ LABEL_BEFORE_DATE = re.compile(
 
 # A rubric's word or two after a date line's year: "Selasa, 10 November 2020 Pemerintahan".
 LABEL_AFTER_DATE = re.compile(
-    r"(?:\d{4}|\d\ (?i:kali|views?))\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$"
-)  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota" (after a view counter)
+    r"(?:\d{4}|\d\ (?i:kali|views?)|\d\ ?(?i:[ap]m|wib|wita|wit))"
+    r"\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$"
+)  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota", "... 12:45:26 PM Berita"
 
 
 def _label_after_date(line: str) -> str | None:
@@ -2901,7 +2903,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             found = found[0], replace(found[1], place=after[0], text=text, rest=after[2])
     if found:
         index, dateline = found
-        if dateline.rest and (outlet := outlet_after_dateline(dateline.rest)):
+        if dateline.rest and (
+            outlet := outlet_after_dateline(dateline.rest) or glued_unit(dateline.rest)
+        ):
             # "Banjarmasin, OUTLET TVJajaran ...", "X - PLACE -Bupati ...": the outlet's
             # name or a dash between the dateline and the lead
             agency = " ".join(filter(None, (dateline.agency, outlet[0]))) or None
