@@ -1373,7 +1373,10 @@ def _browser_title(line: str) -> str | None:
     head, _, tail = line.rpartition("| ")
     tail = tail.strip("() ")
     if head and tail[:1].isdecimal() and fewer_words(tail, 4) and dates.find_date(tail):
-        return head.rstrip(" |")
+        head = head.rstrip(" |")
+        if head.split(",", 1)[0].casefold() in dates.WEEKDAYS:
+            return None  # "Senin, 28 Dzulqo'dah 1438 H | 21 Agustus 2017": two calendars
+        return head
     return None
 
 
