@@ -1891,6 +1891,7 @@ PHOTO_CAPTION = re.compile(
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
+    | .{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|     # a table cell's: "... Mempawah. Foto Apri |"
     """
 )
 # A caption closed by its photo's credit after a dash or a bar ("RAPAT: Suasana ... -
