@@ -1880,8 +1880,24 @@ _WEEKDAY_HEADS = frozenset(day[:2] for day in WEEKDAYS)
 
 # A province after the place's comma, and a comma of its own: "Palu, Sulawesi Tengah, ".
 PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE})[,.]\s+(?=[A-Z\"“])")
-# The province after the place's dash, closed by a bar or a dash: "| BIMA - NTB | Lead".
-PROVINCE_BARRED = re.compile(rf"(?P<name>{_PLACE})\s?[|–—-]\s+(?=[A-Z\"“])")
+# The bar or dash closing a province after the place's dash: "| BIMA - NTB | Lead".
+PROVINCE_BAR = re.compile(r"\s?[|–—-]\s+(?=[A-Z\"“])")
+PROVINCE_BAR_WITHIN = 30  # characters: a province's name, or its short name, is short
+
+
+def _after_province_bar(rest: str) -> int:
+    """Where the lead starts after a province and its bar or dash opening `rest` ("NTB |
+    Upaya ..."), or 0. Most leads hold no bar or dash in their first words: one search
+    for the marks spares them the pattern."""
+    mark = _BAR_MARK.search(rest, 2, PROVINCE_BAR_WITHIN)
+    if mark is None:
+        return 0
+    at = mark.start()
+    bar = PROVINCE_BAR.match(rest, at - 1 if rest[at - 1] == " " else at)
+    return bar.end() if bar and _is_province(rest[: bar.start()]) else 0
+
+
+_BAR_MARK = re.compile(r"[|–—-]")
 
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
@@ -2055,11 +2071,10 @@ def _after_separator(
             not strict
             and place is not None
             and rest[:1].isupper()
-            and (province := PROVINCE_BARRED.match(rest))
-            and _is_province(province["name"])
+            and (after := _after_province_bar(rest))
             and not _is_province(place)
         ):
-            rest = rest[province.end() :]  # "| BIMA - NTB | Upaya ...": the province
+            rest = rest[after:]  # "| BIMA - NTB | Upaya ...": the province
             end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",", place)
         if place is None and agency and not strict:

@@ -1891,7 +1891,6 @@ PHOTO_CAPTION = re.compile(
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
-    | .{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|     # a table cell's: "... Mempawah. Foto Apri |"
     """
 )
 # A caption closed by its photo's credit after a dash or a bar ("RAPAT: Suasana ... -
@@ -1913,12 +1912,21 @@ def _is_photo_caption(line: str) -> bool:
     return _photo_caption_shape(line) or _bar_photo_credit(line)
 
 
+# A table cell's caption closed by its credit without a colon: "... Mempawah. Foto Apri |".
+CELL_PHOTO_CREDIT = re.compile(r"(?i).{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|")
+
+
 def _photo_caption_shape(line: str) -> bool:
     """PHOTO_CAPTION, tried only on a line closing with a bracket, opening with "Il" or
-    "FO", or holding "oto" (a photo's label) near its end; or CREDITED_CAPTION."""
+    "FO", or holding "oto" (a photo's label) near its end; CREDITED_CAPTION; or, on a
+    line closing with a cell's border, CELL_PHOTO_CREDIT."""
     return (
         ")" in line[-3:] or line[:2] in ("Il", "il", "IL", "FO") or "oto" in line[-64:].lower()
-    ) and (bool(PHOTO_CAPTION.fullmatch(line)) or _credited_caption(line))
+    ) and (
+        bool(PHOTO_CAPTION.fullmatch(line))
+        or _credited_caption(line)
+        or (line[-2:] == " |" and bool(CELL_PHOTO_CREDIT.fullmatch(line)))
+    )
 
 
 def _credited_caption(line: str) -> bool:
