@@ -1878,7 +1878,8 @@ WEEKDAY_DATE_STOP = re.compile(
 _WEEKDAY_HEADS = frozenset(day[:2] for day in WEEKDAYS)
 
 
-# A province after the place's comma, and a comma of its own: "Palu, Sulawesi Tengah, ".
+# A province after the place's comma, and a comma or a stop of its own: "Palu, Sulawesi
+# Tengah, ", "Palu, Sulawesi Tengah. Gubernur ...".
 PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE})[,.]\s+(?=[A-Z\"“])")
 # The bar or dash closing a province after the place's dash: "| BIMA - NTB | Lead".
 PROVINCE_BAR = re.compile(r"\s?[|–—-]\s+(?=[A-Z\"“])")
