@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import accumulate
@@ -366,14 +367,7 @@ def labelled_release_date(text: str) -> FoundDate | None:
 def clock_without_weekday(line: str) -> FoundDate | None:
     """The date of a line holding a date alone, without a weekday ("21 Agustus 2025"):
     a post's own date printed over its title, where a site's clock names the weekday."""
-    text = line.strip()
-    if not text[:1].isdecimal() or len(text) > 24:
-        return None
-    match = DATE_ALONE.fullmatch(text)
-    if not match or not match["ty"] or len(match["ty"]) != 4:
-        return None
-    day = _from_match(match.groupdict(), None)
-    return FoundDate(datetime(day.year, day.month, day.day), False, None, text) if day else None
+    return _date_alone(line, DATE_ALONE, 24, lambda match: len(match["ty"] or "") == 4)
 
 
 _NUMERIC_ALONE = re.compile(NUMERIC)
@@ -382,11 +376,19 @@ _NUMERIC_ALONE = re.compile(NUMERIC)
 def numeric_date_alone(line: str) -> FoundDate | None:
     """The date of a line holding a numeric date alone, with its year ("02/10/25",
     "5-6-2024"): day first, as Indonesian pages write it."""
+    return _date_alone(line, _NUMERIC_ALONE, 10, lambda match: bool(match["ny"] or match["xy"]))
+
+
+def _date_alone(
+    line: str, pattern: re.Pattern[str], longest: int, dated: Callable[[re.Match[str]], bool]
+) -> FoundDate | None:
+    """The date of `line` when `pattern` reads all of it (at most `longest` characters,
+    opening with the day's digit) and the match is `dated` with its year."""
     text = line.strip()
-    if len(text) > 10 or not text[:1].isdecimal():
+    if not text[:1].isdecimal() or len(text) > longest:
         return None
-    match = _NUMERIC_ALONE.fullmatch(text)
-    if not match or not (match["ny"] or match["xy"]):
+    match = pattern.fullmatch(text)
+    if not match or not dated(match):
         return None
     day = _from_match(match.groupdict(), None)
     return FoundDate(datetime(day.year, day.month, day.day), False, None, text) if day else None
@@ -554,18 +556,18 @@ PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
 def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     """When the text dates the release no other way: the first date written out with
     its year in the lead, then one named "tanggal" further down ("dimulai tanggal 29
-    Juni 2020"), then one after a place's comma there ("Kota Batam, 20 Agustus 2025,",
-    _placed_date), but one to come, quoted, or a letter's."""
-    for match in PLAIN_DATE.finditer(lead) if not _DIGIT_SET.isdisjoint(lead) else ():
-        if not match["ty"] or FUTURE_AFTER.match(lead, match.end()) or _quoted(lead, match.start()):
-            continue
-        if _LETTER_BEFORE.search(lead, max(0, match.start() - 60), match.start()):
-            continue
-        if day := _from_match(match.groupdict(), None):
-            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    Juni 2020"), then one after a place's comma there ("Kota Batam, 20 Agustus 2025,"),
+    but one to come, quoted, or a letter's."""
+    if found := _plain_date(
+        lead, lambda start: not _LETTER_BEFORE.search(lead, max(0, start - 60), start)
+    ):
+        return found
     if "anggal" in beyond and (named := _first_named(beyond, True, coming=False)):
         return named
-    return _placed_date(beyond[:LEAD_WINDOW])
+    beyond = beyond[:LEAD_WINDOW]
+    return _plain_date(
+        beyond, lambda start: bool(_PLACE_COMMA.search(beyond, max(0, start - 50), start))
+    )
 
 
 # A place's name and its comma before a date, as a meeting is dated: "... Dinas X Kota
@@ -573,17 +575,15 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
 _PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3},\ ?$")
 
 
-def _placed_date(text: str) -> FoundDate | None:
-    """The first date written out with its year after a place's name and a comma
-    (_PLACE_COMMA) in `text`, but one to come or quoted."""
+def _plain_date(text: str, fits: Callable[[int], bool]) -> FoundDate | None:
+    """The first date written out with its year in `text` whose start `fits` (what
+    stands before it), but one to come or quoted."""
     if _DIGIT_SET.isdisjoint(text):
         return None
     for match in PLAIN_DATE.finditer(text):
         if not match["ty"] or FUTURE_AFTER.match(text, match.end()) or _quoted(text, match.start()):
             continue
-        if not _PLACE_COMMA.search(text, max(0, match.start() - 50), match.start()):
-            continue
-        if day := _from_match(match.groupdict(), None):
+        if fits(match.start()) and (day := _from_match(match.groupdict(), None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
 

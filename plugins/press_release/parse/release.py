@@ -1321,17 +1321,14 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in listed]
 
 
-# A link to read the rest of a teaser: "selengkapnya...", "Baca Selengkapnya »", "Read more".
-READ_MORE = re.compile(r"(?i)(?:baca\ )?selengkapnya|read\ more|lanjut\ baca")
-_READ_MORE_TAIL = re.compile(r"[\s.…»>]*")
+# A link to read the rest of a teaser, maybe dots or arrows after it: "selengkapnya...",
+# "Baca Selengkapnya »", "Read more".
+READ_MORE = re.compile(r"(?i)(?:(?:baca\ )?selengkapnya|read\ more|lanjut\ baca)[\s.…»>]*")
 
 
 def _read_more(line: str) -> bool:
-    """A teaser's link alone on its line (READ_MORE, maybe dots or arrows after it)."""
-    if len(line) > 24 or line[:1] not in "sSbBrRlL":
-        return False
-    match = READ_MORE.match(line)
-    return match is not None and _READ_MORE_TAIL.fullmatch(line, match.end()) is not None
+    """A teaser's link alone on its line (READ_MORE)."""
+    return len(line) <= 24 and line[:1] in "sSbBrRlL" and bool(READ_MORE.fullmatch(line))
 
 
 def _date_item(line: str) -> bool:
@@ -1541,7 +1538,15 @@ def _title_and_category(
     if at_category:
         above = others[:at_category]
         release.dropped.extend(above)
-        release.warnings.append(_top_lines_dropped(above))
+        release.warnings.append(
+            Message(
+                "%(count)s line(s) above the title were dropped as page chrome, starting "
+                "with %(first)r; put the title on the first line if they belong to the "
+                "release",
+                count=len(above),
+                first=above[0][:60],
+            )
+        )
     if release.category and release.category.casefold() in PRESS_RUBRICS and _issuer(title):
         release.credits.append(title)  # "Siaran Pers" over the office: no headline
         release.captions.extend(others[at + 1 :])
@@ -2472,17 +2477,6 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     if len(rest) >= 2 and fewer_words(rest[-2], 7):
         release.category = rest[-2]
     release.dropped.extend(rest[:-2])
-
-
-def _top_lines_dropped(lines: list[str]) -> str:
-    """The warning naming lines dropped as page chrome above the title."""
-    return Message(
-        "%(count)s line(s) above the title were dropped as page chrome, starting "
-        "with %(first)r; put the title on the first line if they belong to the "
-        "release",
-        count=len(lines),
-        first=lines[0][:60],
-    )
 
 
 def _short_lines_dropped(lines: list[str]) -> str:
