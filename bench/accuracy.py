@@ -2,7 +2,7 @@
 
     python bench/accuracy.py          fixture table; exit 1 below a pinned minimum
     python bench/accuracy.py --pin    raise the pins to today's figures (never lowers)
-    python bench/accuracy.py CORPUS_DIR [--json] [--misses]
+    python bench/accuracy.py CORPUS_DIR [--json] [--misses] [--second OTHER.json]
 
 Pins live in tests/accuracy_minimums.json: lowering one is a visible edit of that file.
 
@@ -33,6 +33,12 @@ by file path, field by field. Comparison rules (both sides NFC-normalised first)
 
 No field is given partial credit. `--misses` lists each wrong field (expected vs got);
 `--json` prints the same figures (and misses) as JSON.
+
+`--second OTHER.json` takes a second, independent annotation of the same files (same
+schema) and adds, per field: how often the two annotators agree, the parser against each,
+and the parser on the consensus, the fields where both annotators gave the same value
+(by the same comparison rules). Fields the annotators disagree on measure the schema's
+ambiguity, not the parser; `--misses` lists them too.
 """
 
 from __future__ import annotations
@@ -215,6 +221,69 @@ def score_corpus(expected: dict[str, dict], records: dict[str, dict]) -> dict:
     return result
 
 
+def agreement(first: dict[str, dict], second: dict[str, dict], records: dict) -> dict:
+    """Two annotators against each other and the parser on what they agree on.
+
+    Files annotated by only one of the two are left out (counted in `one_sided`).
+    """
+    keys = ("agree", "parser_first", "parser_second", "consensus_right")
+    fields = {field: dict.fromkeys(keys, 0) for field in CORPUS_FIELDS}
+    shared = sorted(set(first) & set(second))
+    disagreements = []
+    for name in shared:
+        record = records.get(name)
+        usable = record is not None and not record.get("error")
+        got = extracted(record)
+        for field in CORPUS_FIELDS:
+            a = _normalised(field, first[name].get(field))
+            b = _normalised(field, second[name].get(field))
+            mine = _normalised(field, got[field])
+            tally = fields[field]
+            tally["parser_first"] += usable and mine == a
+            tally["parser_second"] += usable and mine == b
+            if a == b:
+                tally["agree"] += 1
+                tally["consensus_right"] += usable and mine == a
+            else:
+                disagreements.append(
+                    {"file": name, "field": field, "first": first[name].get(field),
+                     "second": second[name].get(field), "got": got[field]}
+                )  # fmt: skip
+    overall = {key: sum(tally[key] for tally in fields.values()) for key in keys}
+    return {
+        "files": len(shared),
+        "one_sided": len(set(first) ^ set(second)),
+        "fields": fields,
+        "overall": overall,
+        "disagreements": disagreements,
+    }
+
+
+def print_agreement(result: dict, misses: bool, out=None) -> None:
+    out = out or sys.stdout
+    n = result["files"]
+    print(f"\ntwo annotators, {n} files in both", file=out)
+    heads = ("agree", "vs first", "vs second", "consensus")
+    print(f"{'field':<14}" + "".join(f"{h:>11}" for h in heads), file=out)
+    rows = [*result["fields"].items(), ("overall", result["overall"])]
+    for field, t in rows:
+        total = n * (len(CORPUS_FIELDS) if field == "overall" else 1)
+        agreed = t["agree"]
+        cells = [agreed / total, t["parser_first"] / total, t["parser_second"] / total]
+        cells = [f"{c:>11.3f}" if total else f"{'-':>11}" for c in cells]
+        consensus = f"{t['consensus_right']}/{agreed}" if agreed else "-"
+        print(f"{_label(field):<14}" + "".join(cells) + f"{consensus:>11}", file=out)
+    if result["one_sided"]:
+        print(f"annotated by one of the two only: {result['one_sided']} file(s)", file=out)
+    if misses:
+        print(file=out)
+        for item in result["disagreements"]:
+            print(f"{item['file']} {_label(item['field'])}", file=out)
+            for key in ("first", "second", "got"):
+                value = json.dumps(item[key], ensure_ascii=False)
+                print(f"    {key + ':':<8}{value}", file=out)
+
+
 def _label(field: str) -> str:
     return field.replace("_", " ")
 
@@ -244,20 +313,28 @@ def print_corpus(result: dict, misses: bool, out=None) -> None:
             print(f"    got:      {json.dumps(miss['got'], ensure_ascii=False)}", file=out)
 
 
-def corpus_main(corpus: Path, as_json: bool, misses: bool) -> int:
+def corpus_main(corpus: Path, as_json: bool, misses: bool, second: Path | None = None) -> int:
     expected_path = corpus / "expected.json"
-    if not expected_path.is_file():
-        print(f"no expected.json in {corpus}", file=sys.stderr)
-        return 2
+    for path in filter(None, (expected_path, second)):
+        if not path.is_file():
+            print(f"no {path.name} in {path.parent}", file=sys.stderr)
+            return 2
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    result = score_corpus(expected, run_check(corpus))
+    records = run_check(corpus)
+    result = score_corpus(expected, records)
+    if second is not None:
+        other = json.loads(second.read_text(encoding="utf-8"))
+        result["second"] = agreement(expected, other, records)
     if as_json:
         if not misses:
             result.pop("misses")
+            result.get("second", {}).pop("disagreements", None)
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print_corpus(result, misses)
+        if second is not None:
+            print_agreement(result["second"], misses)
     return 0
 
 
@@ -267,13 +344,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pin", action="store_true", help="raise the pinned minimums")
     parser.add_argument("--json", action="store_true", help="corpus mode: print JSON")
     parser.add_argument("--misses", action="store_true", help="corpus mode: list misses")
+    parser.add_argument(
+        "--second", type=Path, metavar="OTHER.json", help="corpus mode: a second annotation"
+    )
     args = parser.parse_args(argv)
     if args.corpus is not None:
         if args.pin:
             parser.error("--pin applies to the fixture pins, not to a corpus")
-        return corpus_main(args.corpus, args.json, args.misses)
-    if args.json or args.misses:
-        parser.error("--json and --misses need a CORPUS_DIR")
+        return corpus_main(args.corpus, args.json, args.misses, args.second)
+    if args.json or args.misses or args.second:
+        parser.error("--json, --misses and --second need a CORPUS_DIR")
     scores = measure()
     pins = json.loads(PINS.read_text()) if PINS.exists() else {}
     print(f"{'field':<16}{'correct':>9}{'total':>7}{'accuracy':>10}{'pinned':>8}")

@@ -157,6 +157,29 @@ def test_command_line_json_and_misses(corpus, capsys):
     assert "overall" in out and "republished" not in out
 
 
+def test_a_second_annotation_separates_ambiguity_from_parser_misses(corpus, capsys):
+    first = json.loads((corpus / "expected.json").read_text())
+    second = json.loads(json.dumps(first))
+    second["pasar.txt"]["title"] = "Pasar Murah Digelar Jelang Lebaran"  # first one misread
+    second["taman.txt"]["byline"] = "hmsprov"  # a reading the parser does not give
+    result = accuracy.agreement(first, second, accuracy.run_check(corpus))
+    assert result["files"] == 2 and result["one_sided"] == 0
+    title, byline = result["fields"]["title"], result["fields"]["byline"]
+    assert title == {"agree": 1, "parser_first": 1, "parser_second": 2, "consensus_right": 1}
+    assert byline == {"agree": 1, "parser_first": 2, "parser_second": 1, "consensus_right": 1}
+    assert result["overall"]["agree"] == 12 and result["overall"]["consensus_right"] == 12
+    assert [(d["file"], d["field"]) for d in result["disagreements"]] == [
+        ("pasar.txt", "title"), ("taman.txt", "byline"),
+    ]  # fmt: skip
+    other = corpus.parent / "second.json"
+    other.write_text(json.dumps(second), encoding="utf-8")
+    assert accuracy.main([str(corpus), "--second", str(other), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "two annotators, 2 files in both" in out and "12/12" in out
+    assert 'second: "hmsprov"' in out
+    assert accuracy.main([str(corpus), "--second", str(corpus / "none.json")]) == 2
+
+
 def test_json_and_misses_need_a_corpus():
     with pytest.raises(SystemExit):
         accuracy.main(["--json"])
