@@ -117,6 +117,10 @@ ANONYMOUS = frozenset(("*", "**", "***"))
 _NO_NAME = ANONYMOUS | {""}
 
 
+# A related-posts plugin's shortcode left in the page: "[yarpp]" (see chrome.TRAILING_MARKER).
+PLUGIN_SHORTCODES = frozenset(("yarpp", "related_posts", "related-posts"))
+
+
 # Sets an attribute of a frozen instance (see Byline.__init__).
 _set_fields = object.__setattr__
 
@@ -141,8 +145,8 @@ def is_code(code: str, brackets: str = "(") -> bool:
     code = code.strip()
     if code in ANONYMOUS or code.rstrip("/ ") in ANONYMOUS:
         return True  # "(*)", and "(*/)": the anonymous desk, its reporter left out
-    if code == "email protected":
-        return False  # "[email protected]": an address a page's protection hid
+    if code == "email protected" or code in PLUGIN_SHORTCODES:
+        return False  # "[email protected]": an address a page's protection hid; "[yarpp]"
     if "," in code:
         # "(humas dinkesprov, 7/8)": a code and its day; "(Kamis, 7/8)" is a date
         dated = CODE_THEN_DATE.fullmatch(code)
@@ -404,6 +408,8 @@ def closing_credit(code: str, before: str) -> bool:
     Not a credit: a date, a caption credit ("Foto: ..."), a citation ("(HR Muslim)"),
     more than six words, or a sentence.
     """
+    if code in PLUGIN_SHORTCODES:
+        return False  # "[yarpp]": a plugin's shortcode, trailing chrome
     before = before.rstrip()
     # An end mark between: "... Tengah. **(Adv)"; three stars close the text whatever
     # stands before them ("... Air Upas, ***(Yan)").

@@ -264,8 +264,13 @@ TRAILING_MARKER = re.compile(
     | (?:emoticon)+                                 # a blog's emoticon button: "EmoticonEmoticon"
     | loading\.{{0,3}}                              # a widget still loading
     | ip\ address\s*:.{{0,60}}                      # a visitors' counter
+    | site\ statistics|statisti[ck]\ (?:pengunjung|situs|website)  # a visitors' counter's
+    | (?:total\ )?(?:pengunjung|visits|visitors)\ (?:hari\ ini|today|total|online)  # heading,
+    | total\ (?:pengunjung|visits|visitors)                      # and its rows
     | iklan\ (?:atas|tengah|bawah|dalam)\ (?:artikel|konten|berita)  # an ad slot's label
     | giphy\ app\ key\b.*                            # a widget's error: "GIPHY App Key not set"
+    | jln?\.\ ?[A-Z].{{0,60}}?\bno\.?\ ?\d+\b[^.]{{0,80}}  # an address: "Jl. X No.2, Kota Y"
+    | \[(?:yarpp|related[_-]posts?)\b[^\]]{{0,60}}\]      # a related-posts plugin's shortcode
     """
 )
 # More trailing markers: a comment form's buttons and fields, an outlet's calls to follow
@@ -416,6 +421,7 @@ HEADED_CHROME = re.compile(
     | \d{{1,2}}\ (?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\ (?:yang\ )?(?:lalu|ago)
     | \d{{1,2}}\ {_MONTH}\ \d{{4}},?\ (?:jam|pukul|-)?\ ?\d{{1,2}}[:.]\d{{2}}.*
     | @[\w.]+(?:\s+\#\w[\w-]*)+                 # the office's account and its hashtags
+    | jln?\.\ ?[A-Z].{{0,60}}?\bno\.?\ ?\d+\b[^.]*   # the office's address: "Jl. X No. 2, Y"
     """
 )
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
@@ -453,7 +459,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me", "gi")
+    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me", "gi", "st", "[y", "[r", "jl")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -475,14 +481,17 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "(v": "i", "[f": "o", "[i": "k", "ad": "dv", "al": "a", "an": "d", "ar": "t", "ba": "cgn",
+    "(v": "i", "[f": "o", "[i": "k", "[r": "e", "[y": "a", "ad": "dv", "al": "a", "an": "d",
+    "ar": "t", "ba": "cgn",
     "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "ao",
     "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "gi": "p", "go": "v", "ha": "kl",
     "ht": "t",
-    "ik": "lu", "ip": " ", "in": "s", "ka": "t", "ke": "my", "ko": "m", "la": "b", "le": "a",
-    "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "r", "pi": "l",
+    "ik": "lu", "ip": " ", "in": "s", "jl": ".n", "ka": "t", "ke": "my", "ko": "m", "la": "b",
+    "le": "a",
+    "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "nr", "pi": "l",
     "po": "s", "pr": "ei", "re": "akl", "sa": "al", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
-    "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "mp", "tw": "i", "vi": "s", "we": "b",
+    "st": "a", "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "mpt", "tw": "i", "vi": "s",
+    "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
     "me": "m",
 }  # fmt: skip

@@ -896,8 +896,9 @@ BREADCRUMB = re.compile(
     rf"(?i:home|beranda)\ ?[/»›>|]\ ?{_CRUMB}(?:\ ?[/»›>|]\ ?{_CRUMB}){{0,4}}"
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
     rf"|[»›]\ {_CRUMB}(?:\ [»›]\ {_CRUMB}){{0,4}}"  # "» Palangka Raya »": the home icon lost
+    rf"|{_CRUMB}(?:\ [»›]\ {_CRUMB}){{1,5}}"  # "Informasi › Berita": marks no prose uses
 )
-_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda|[»›]\ )")
+_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda|[»›]\ )|\ [»›]\ ")
 # A rubric between dashes under the title: "-Utama-", "- Berita Daerah -".
 DASHED_RUBRIC = re.compile(r"-\ ?(?P<rubric>[A-Z][\w&]*(?:\ [\w&]+){0,2})\ ?-")
 # A rubric glued to the post's view counter, alone on its line: "Breaking News289 Dilihat".
@@ -1105,7 +1106,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             weather
             or ((index or line is not opening) and chrome.is_leading_chrome(line, config.chrome))
             or chrome.is_dropped_line(line, config.chrome)
-            or (" / " in line and BREADCRUMB.fullmatch(line))
+            or ((" / " in line or " › " in line or " » " in line) and BREADCRUMB.fullmatch(line))
             # "Berita Aktual | Tajam & Terpercaya" over the title; the last line above the
             # lead may be a headline in a slogan's words ("Pelayanan Cepat dan Akurat")
             or (index + 1 < len(lines) and chrome.is_slogan(line))
@@ -1615,6 +1616,8 @@ def _stamp_label(line: str) -> str | None:
     label = line.rpartition(" | ")[2].strip()
     if label[:1].isdecimal():
         label = line.partition(" | ")[0].strip()
+    if label[:1] in "CcKk" and (labelled := _category_label(label)):
+        return labelled  # "... | 532 kali dibaca | Category: BERITA": the label's value
     if not label or not fewer_words(label, 5) or _DIGIT.search(label) or _ends_sentence(label):
         return None
     if not any(word.casefold() in _LABEL_WORDS for word in label.split()):
@@ -1966,8 +1969,11 @@ def _bullet_meta(release: Release, item: str, config: Config, menu: bool = False
     return None
 
 
-def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
-    """Drop trailing chrome, set credits aside and take the byline code."""
+def _cut_tail(
+    release: Release, body: list[str], config: Config, cut: str | None = None
+) -> list[str]:
+    """Drop trailing chrome, set credits aside and take the byline code. `cut` is the
+    text's last line when the text ends on it without a line break and it is one word."""
     # The line that closes the release is most often the one whose code is taken below:
     # take_byline() reads it once (see _holds_code).
     taken: dict[str, tuple[str, list[str]]] = {}
@@ -2058,7 +2064,13 @@ def _cut_tail(release: Release, body: list[str], config: Config) -> list[str]:
     elif (bare := _bare_credit_at(body, len(body) - 1)) is not None and not _coded_above(body):
         body, last, codes, bylines = body[:-1], "", [bare], [bare_byline(bare)]
     elif _lone_name_credit(body) and not _coded_above(body):
-        body, last, codes = body[:-1], "", [body[-1]]  # "Nimus": the writer's name
+        if body[-1] == cut:
+            # "Sem" ending the file without a line break: most often a word a copy cut
+            # short; it stays in the text, and the author is told how to mark a name.
+            release.warnings.append(_cut_word_kept(cut))
+            body = body[:-1]  # appended again below, as `last`
+        else:
+            body, last, codes = body[:-1], "", [body[-1]]  # "Nimus": the writer's name
     elif body[-1].isupper() and (named := _named_credit(body)):
         body, last, codes, bylines = named
     else:
@@ -2268,10 +2280,28 @@ def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
     at = 0
     while at < len(content) and chrome.is_headed_chrome(body[content[at]]):
         at += 1  # "Alamat : Jl. ...": the block's own line, above its first marker
-    if at + 1 >= len(content):
+    # The heading: one line, or up to three ("Pemerintah Kota X", "DINAS Y" over "Jl. Z").
+    heads = 0
+    while (
+        heads < 3 and at + heads + 1 < len(content) and _footer_heading(body[content[at + heads]])
+    ):
+        heads += 1
+        if _looks_like_paragraph(body[content[at + heads]]):
+            break
+    else:
         return index
-    line, above = body[content[at]], body[content[at + 1]]
-    if (
+    start = content[at + heads - 1]
+    lines = [x for x in body[start:index] if x]
+    cut = len(release.dropped) - sum(1 for x in body[index:] if x)
+    release.dropped[cut:cut] = lines
+    release.warnings.append(_short_lines_dropped(lines))
+    return start
+
+
+def _footer_heading(line: str) -> bool:
+    """A short line that may head a contact block or another article's time: no
+    sentence, no credit, no code, no list item (see _drop_heading_above)."""
+    return not (
         not fewer_words(line, 13)
         or _ends_sentence(line)
         or line[-1:] in ":;,"
@@ -2280,15 +2310,7 @@ def _drop_heading_above(release: Release, body: list[str], index: int) -> int:
         or _holds_code(line)
         or bare_credit(line) is not None
         or LIST_ITEM.fullmatch(line)
-        or not _looks_like_paragraph(above)
-    ):
-        return index
-    start = content[at]
-    lines = [x for x in body[start:index] if x]
-    cut = len(release.dropped) - sum(1 for x in body[index:] if x)
-    release.dropped[cut:cut] = lines
-    release.warnings.append(_short_lines_dropped(lines))
-    return start
+    )
 
 
 # A short labelled line closing the text, whatever its label says (a misspelt one too:
@@ -2477,6 +2499,16 @@ def _headline_below(release: Release, lines: list[str]) -> None:
     if len(rest) >= 2 and fewer_words(rest[-2], 7):
         release.category = rest[-2]
     release.dropped.extend(rest[:-2])
+
+
+def _cut_word_kept(word: str) -> Message:
+    """The warning for a word alone at the very end of a text without a line break."""
+    return Message(
+        "the text ends on %(word)r alone, without a line break, as a copy cut short does: "
+        "it is kept as the last word of the text; if it is the writer's name, put it in "
+        "brackets: (%(word)s)",
+        word=word,
+    )
 
 
 def _short_lines_dropped(lines: list[str]) -> str:
@@ -2838,6 +2870,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     """parse_text() of the text ``"\n".join(lines)``: its lines, already split."""
     config = config or DEFAULT_CONFIG
     release = Release(source=filename)
+    # A text that ends without a line break, on a word alone: a copy cut short ("Sem" of
+    # "Sementara"), not a writer's name (see _cut_tail).
+    cut = lines[-1] if lines[-1] and " " not in lines[-1] else None
     header = read_header(lines)
     if header is not None:
         release.header = dict(header.values)
@@ -2947,7 +2982,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     if dateline is None and release.title and body and body[0].startswith(release.title):
         body = _without_glued_title(release, body)
     body = _shortcode_captions(release, body)
-    body = _cut_tail(release, body, config)
+    body = _cut_tail(release, body, config, cut)
     release.blocks = split_blocks(body)
 
     if release.blocks and not release.summary:
