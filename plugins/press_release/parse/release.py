@@ -1426,9 +1426,17 @@ def _title_and_category(
         return None if at is None else at + 1
     if len(others) > 1 and office_name(others[0]):
         # A site's header naming the office over the post ("Pemerintah Kota X" over the
-        # headline): the category, as a unit's line above the title is, never the title.
+        # headline): the site's name, never the title; over a title printed twice, a CMS
+        # unit's line, which is the category ("UPTD Puskesmas X" over "Title", "Title").
         at = _title_and_category(release, others[1:], meta - 1, config, twice)
-        if at is not None and release.category is None:
+        if (
+            at is not None
+            and release.category is None
+            and (
+                any(_same(x, release.title or "") for x in twice)
+                or _doubled(others[1:]) is not None
+            )
+        ):
             release.category = others[0]
         else:
             release.dropped.append(others[0])
@@ -1524,6 +1532,18 @@ def _title_and_category(
         if at != 1 or label is None:
             label = _category_label(others[at - 1]) or others[at - 1]
         if (
+            label is others[at - 1]
+            and label[:3].lower() in _UNIT_HEADS
+            and UNIT_NAME.fullmatch(label)
+            and label.casefold() not in known
+            and not any(_same(x, title) for x in twice)
+            and _doubled(others) != at
+        ):
+            # A unit's name over a title printed once ("Dinas Pariwisata"): the site's
+            # name, not a rubric (over a title printed twice, a CMS unit's line: below).
+            release.dropped.append(label)
+            at_category = at - 1
+        elif (
             fewer_words(label, 7)
             and not _ends_sentence(label)
             and not label.endswith(":")
@@ -1721,6 +1741,13 @@ OFFICE_NAME = re.compile(
 
 
 _OFFICE_NAME_HEADS = frozenset(("pem", "pen", "kej", "sek", "pej"))
+# A government unit's name in capitalised words: "Dinas Pariwisata", "Dinas Komunikasi,
+# Informatika, Persandian dan Statistik", "Badan Pendapatan Daerah", "Bagian Protokol".
+UNIT_NAME = re.compile(
+    r"(?i:dinas|badan|bagian|biro|inspektorat|satuan)"
+    r"(?:,?\ (?:[A-Z][\w&.-]*|dan|&)){1,8}"
+)
+_UNIT_HEADS = frozenset(("din", "bad", "bag", "bir", "ins", "sat"))
 
 
 def office_name(line: str) -> bool:
