@@ -65,6 +65,10 @@ SLASH_CODE = re.compile(
 BARE_SLASH_CODE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
+# The same code in capitals glued to the last sentence's stop: "... plus minus 1%.SB/**".
+GLUED_SLASH_CODE = re.compile(
+    r"(?<=[.!?\"”’])(?P<code>[A-Z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
+)
 # A code of a name and a slash alone on its line, without brackets: "Sutopo/hms",
 # "dadang bs/hei/eyv".
 LINE_SLASH_CODE = re.compile(r"[A-Za-z]{2,10}(?:\ [a-z]{2,4})?(?:/[A-Za-z]{2,10}){1,3}")
@@ -321,6 +325,12 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
         return text[: slash.start()].rstrip(), [slash["code"]]
     if "/" in text[-12:] and (bare := BARE_SLASH_CODE.search(text, max(0, len(text) - 27))):
         return text[: bare.start()].rstrip(), [bare["code"]]
+    if (
+        "/" in text[-12:]
+        and (glued := GLUED_SLASH_CODE.search(text, max(0, len(text) - 20)))
+        and glued["code"].partition("/")[0].lower() not in _DOMAIN_ENDINGS  # "SITE.COM/abc"
+    ):
+        return text[: glued.start()], [glued["code"]]
     if (
         "/" in text
         and len(text) <= 32

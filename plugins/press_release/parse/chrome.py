@@ -186,7 +186,7 @@ _FORM_NOTICE = (
 FORM_NOTICE = re.compile(rf"(?ix){_FORM_NOTICE}")
 TRAILING_MARKER = re.compile(
     rf"""(?ix)
-    (?:berita|artikel|postingan)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
+    (?:berita|artikel|postingan|pos)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
                                    |berikutnya|selanjutnya)\b.*
     | baca\ (?:(?:berita|artikel)\ )?lainnya\b.*   # "Baca berita lainnya", "Baca Lainnya :"
     | (?:berita|artikel)\ lain\s*:?                 # "Berita Lain" over other headlines

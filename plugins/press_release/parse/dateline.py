@@ -1792,10 +1792,13 @@ BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]
 
 
 # An outlet's or office's tag in brackets and a dash opening the lead, no place:
-# "(wartaKominfo) – Kepala ...", "(Humas) - Bupati ...".
+# "(wartaKominfo) – Kepala ...", "(Humas) - Bupati ...", and before a lead in lower case
+# when the tag is one word with a capital inside: "(WartaKominfo) – kecepatan ...".
 BRACKETED_TAG = re.compile(
-    r"\((?P<agency>[A-Za-z][\w.&]*(?:\ [\w.&]+){0,2})\)\ ?[-–—]+\ +(?=[A-Z\"“])"
+    r"\((?P<agency>[A-Za-z][\w.&]*(?:\ [\w.&]+){0,2})\)\ ?[-–—]+\ +(?=[A-Za-z\"“])"
 )
+# A tag of one word with a capital inside it: "WartaKominfo", "InfoPublik".
+CAMEL_TAG = re.compile(r"[A-Za-z][a-z]+[A-Z]\w+")
 
 
 def _bracketed(line: str, min_words: int) -> Dateline | None:
@@ -1804,7 +1807,9 @@ def _bracketed(line: str, min_words: int) -> Dateline | None:
     match = BRACKETED.match(line)
     if match is None and (tag := BRACKETED_TAG.match(line)):
         rest = line[tag.end() :]
-        if fewer_words(rest, min_words):
+        if fewer_words(rest, min_words) or (
+            rest[:1].islower() and not CAMEL_TAG.fullmatch(tag["agency"])
+        ):
             return None
         return Dateline(None, tag["agency"], None, tag.group(0).strip(), rest)
     if match is None or not _is_place(match["place"]) or not _is_date(match["date"]):

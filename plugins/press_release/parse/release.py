@@ -2023,7 +2023,9 @@ def _cut_tail(
         release.dropped.append(body[index])
         body[index] = ""  # a "." line or a rule still separates paragraphs
     credits: list[str] = []
-    while body and not body[-1]:
+    while body and (not body[-1] or _repeated_domain(body[-1])):
+        if body[-1]:
+            release.dropped.append(body[-1])  # "x.com x.com x.com": a logo's text, repeated
         body.pop()
     if (
         len(body) > 2
@@ -2085,6 +2087,13 @@ def _cut_tail(
     while not body[-1]:
         body.pop()  # _drop_short_tail() leaves a line of prose above what it blanks
     last, codes = taken.get(body[-1]) or take_byline(strip_end_mark(body[-1]))
+    if codes and not last and "." in codes[0] and _coded_above(body):
+        # "beritalima.com" alone under "... pungkasnya. (Sug)": the outlet's name printed
+        # under the release (its logo), not the credit, which closes the line above it
+        release.dropped.append(body.pop())
+        while not body[-1]:
+            body.pop()
+        last, codes = taken.get(body[-1]) or take_byline(strip_end_mark(body[-1]))
     bylines: list[Byline] | None = None
     if codes:
         body = body[:-1]
@@ -2399,6 +2408,14 @@ def _lone_name_credit(body: list[str]) -> bool:
         return False
     above = next((x for x in reversed(body[:-1]) if x), "")
     return bool(above) and _ends_sentence(above) and _looks_like_paragraph(above)
+
+
+def _repeated_domain(line: str) -> bool:
+    """An outlet's domain printed two times or more on one line, and nothing else."""
+    first, _, rest = line.partition(" ")
+    if not rest.startswith(first) or "." not in first:
+        return False  # most lines: a paragraph, its second word not its first
+    return all(word == first for word in rest.split()) and bool(DOMAIN.fullmatch(first))
 
 
 def _coded_above(body: list[str]) -> bool:
