@@ -165,6 +165,8 @@ GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
 # The plain form r"[a-z][A-Z]|[A-Z]{3}[a-z]" opens with the capital both branches hold,
 # which the regex engine finds at C speed (4x faster).
 _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
+# A label glued to the next one, a capitalised word after a lower-case letter: "KamiPedoman".
+_GLUED_LABEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
@@ -584,8 +586,10 @@ def _leading_shape(line: str) -> bool:
         return True  # the office's street address and telephone in the page's header
     if "|" in line and len(line) <= 300 and WELCOME_TICKER.search(line):
         return True  # a ticker's greetings: "Assalamu'alaikum|Selamat datang di situs ..."
-    if len(line) > 80 or line[-1:] in ".!?":
+    if line[-1:] in ".!?" or len(line) > 300:
         return False
+    if len(line) > 80:
+        return _glued_labels(line)
     if line.isascii() and not line[0].isalnum() and not any(map(str.isalnum, line)):
         return True  # markup's leftovers: "![]()", ":"
     if len(line) == 1:
@@ -638,7 +642,14 @@ def _leading_shape(line: str) -> bool:
         return True
     return (
         fewer_words(line, 5) and bool(_CAMEL.search(line)) and bool(GLUED_NAVIGATION.search(line))
-    )
+    ) or _glued_labels(line)
+
+
+def _glued_labels(line: str) -> bool:
+    """A footer's or a menu's links run together: four labels glued to the one before
+    ("Tentang KamiPedoman Media SiberKebijakan PrivasiKontakKarir"). Glued, the words
+    run long, nine characters or more between spaces: the line is scanned only then."""
+    return len(line) >= 9 * (line.count(" ") + 1) and len(_GLUED_LABEL.findall(line)) >= 4
 
 
 # A site's welcome among a ticker's items joined by bars: "Assalamu'alaikum Wr. Wb.|Selamat

@@ -562,12 +562,37 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
         lead, lambda start: not _LETTER_BEFORE.search(lead, max(0, start - 60), start)
     ):
         return found
+    if "/" in lead and (numeric := _numeric_in_lead(lead)):
+        return numeric
     if "anggal" in beyond and (named := _first_named(beyond, True, coming=False)):
         return named
     beyond = beyond[:LEAD_WINDOW]
     return _plain_date(
         beyond, lambda start: bool(_PLACE_COMMA.search(beyond, max(0, start - 50), start))
     )
+
+
+# A day, month and year in figures in the lead's run of words, not in brackets: "di Hotel X
+# 29/3/2022, Raker dibuka ...", or a year of two figures before the hour: "29/09/22 pukul
+# 13.30 WIB". Not a number's part ("188/12/2022", "No. 5/3/2022/X").
+NUMERIC_IN_LEAD = re.compile(
+    r"(?<![\w/.(-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2}(?=\ (?i:pukul|jam)\ ))(?![\w/])"
+)
+
+
+def _numeric_in_lead(lead: str) -> FoundDate | None:
+    """The first date NUMERIC_IN_LEAD finds in the lead, but a letter's ("Nomor ...")."""
+    for match in NUMERIC_IN_LEAD.finditer(lead):
+        if _LETTER_BEFORE.search(lead, max(0, match.start() - 60), match.start()):
+            continue
+        year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
+        try:
+            day = date(year, int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        if PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+            return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
+    return None
 
 
 # A place's name and its comma before a date, as a meeting is dated: "... Dinas X Kota
