@@ -1158,6 +1158,8 @@ def place_and_outlet(line: str) -> Dateline | None:
     if not head or not tail or _DIGIT.search(tail):
         return None
     if is_region(head):
+        if mark == "," and tail[:1] == "(" and tail[-1:] == ")":
+            tail = tail[1:-1].strip()  # "Denpasar, (Metrobali.com)": the outlet in brackets
         words = tail.split()
         if (
             DOMAIN.fullmatch(tail)

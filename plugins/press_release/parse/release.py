@@ -87,10 +87,10 @@ _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
     r"(?i)\(?(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
-    r"|caption(?:\ foto)?)\s*[:.\-–]\s*\S"
+    r"|caption(?:\ foto)?|dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
 )  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
-# "(gambar: Suasana ...)"
+# "(gambar: Suasana ...)", "Dari kiri: Kepala ..., Wakil ..." (who stands where in a photo)
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
@@ -710,6 +710,15 @@ def _header_without_dateline(lines: list[str]) -> int:
             continue
         if rank < 8 and rank + 1 < len(content) and _is_photo_caption(line):
             continue  # "Kantor Bupati X. Foto: site.go.id" above the lead
+        if (
+            rank < 8
+            and rank + 1 < len(content)
+            and line[:1] in _CAPTION_FIRST
+            and (label := CAPTION_START.match(line))
+            # one sentence, a caption's: not a lead glued to one ("Foto : Title Lead. ...")
+            and ". " not in line[label.end() :]
+        ):
+            continue  # "Ket.Foto : Walikota ... Sabtu (10/12)." above the lead
         if (
             line[0] in _BULLETS
             and rank < 8
@@ -3025,6 +3034,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     _read_top(release, top, config)
     if dateline is None and release.title and body and body[0].startswith(release.title):
         body = _without_glued_title(release, body)
+    elif dateline is None and release.title and body and body[0][:1] in "FfKk":
+        body = _without_captioned_title(release, body)
     body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config, cut)
     release.blocks = split_blocks(body)
@@ -3089,6 +3100,28 @@ def _without_glued_title(release: Release, body: list[str]) -> list[str]:
         return body
     release.dropped.append(title)
     return [line[len(title) :], *body[1:]]
+
+
+# A photo's label before the title's copy that opens the lead: "Foto : Title Lead ...".
+PHOTO_LABEL = re.compile(r"(?i)(?:foto|ket(?:erangan)?\.?\s?foto)\s?:\s*")
+
+
+def _without_captioned_title(release: Release, body: list[str]) -> list[str]:
+    """`body`, whose first line opens with a photo's label and the title's copy, then the
+    lead ("Foto : Bupati Hadiri Upacara X Bupati ... menghadiri ..."), with the label and
+    the copy set aside as the photo's caption."""
+    title, line = release.title or "", body[0]
+    label = PHOTO_LABEL.match(line)
+    if label is None or fewer_words(title, 4):
+        return body
+    end = label.end() + len(title)
+    if (
+        line[label.end() : end].casefold() != title.casefold()
+        or not line[end + 1 : end + 2].isupper()
+    ):
+        return body
+    release.captions.append(line[:end])
+    return [line[end:].lstrip(), *body[1:]]
 
 
 def _unglued_stamp(lines: list[str]) -> list[str]:
