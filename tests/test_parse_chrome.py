@@ -8,7 +8,7 @@ included. Trailing chrome now starts only where what follows is chrome too (or n
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from press_release.parse import parse_release
@@ -199,6 +199,10 @@ def paragraphs(draw):
 @settings(
     max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# Found by the search: a marker's phrase opening the last paragraph, a sentence of the
+# words of leading chrome's shapes ("Tags: ...", "© ...").
+@example(["Pemerintah rapat kota kota kota kota."] * 2, "Tags: banjir", 1, "opener", "\n\n", False)
+@example(["Pemerintah rapat kota kota kota kota."], "© 2024", 0, "opener", "\n\n", False)
 @given(
     paragraphs(),
     st.sampled_from(CHROME_PHRASES),

@@ -77,6 +77,7 @@ LEADING_CHROME = re.compile(
     | kategori|categories|category                 # a label left without its value
     | (?:nomor|no)\ ?[.:]\ ?[\w.-]*/[\w./-]+        # a letter's number: "Nomor: 553/M.C/XII/2022"
     | tidak\ ditemukan\.?|tampilkan\ (?:seluruhnya|semua)\.?|no\ results?(?:\ found)?\.?
+    | tidak\ ada\ hasil\.?                          # the overlay's "No Result" in Indonesian
     | view\ all\ results?                          # a search overlay: "No Result", "View ..."
     | avatar(?:\ photo)?
     | press\ esc\ to\ close                        # a search overlay's hint

@@ -94,6 +94,10 @@ CAPTION_START = re.compile(
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
+# A theme's author block, the avatar's name then the writer's: "Redaksi oleh Redaksi".
+NAME_BY_NAME = re.compile(
+    r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ oleh\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}"
+)
 # A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
 NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
@@ -326,7 +330,17 @@ def _is_prose(line: str) -> bool:
     if fewer_words(line, 4) or line.endswith(("…", "...")):
         return False
     if chrome.is_trailing_marker(line):
-        prose = _looks_like_paragraph(line) and not chrome.FORM_NOTICE.match(line)
+        # A marker's line that is a sentence ("© 2024 pemerintah ... ."): prose unless it is
+        # chrome by a shape that holds anywhere; the shapes of leading chrome ("© ...",
+        # "Tags: ...") hold above the title only.
+        return (
+            _looks_like_paragraph(line)
+            and not chrome.FORM_NOTICE.match(line)
+            and not chrome.is_copyright_notice(line)
+            and not chrome.is_follow_prompt(line)
+            and not chrome.is_credit_line(line)
+            and not chrome.is_dropped_line(line)
+        )
     else:
         prose = (
             # A long item of a list without a stop is a headline the page lists ("- Warga
@@ -1037,7 +1051,7 @@ BACK_LINK = re.compile(r"(?:Kembali\ ke|Back\ to)\ (?P<rubric>[A-Z][\w&-]*(?:\ [
 
 # A post's rubrics under its date line, as a news theme prints them: "in Pariwisata,
 # Pemkab Berau".
-IN_RUBRIC = re.compile(r"in\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
+IN_RUBRIC = re.compile(r"(?:in|di)\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
 
 
 def _read_top(release: Release, top: list[str], config: Config) -> None:
@@ -1149,6 +1163,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 and fewer_words(line, 6)
             )
             or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
+            or (" oleh " in line and len(line) < 50 and NAME_BY_NAME.fullmatch(line))
             or (line[:2] == "//" and line[-2:] == "//" and len(line) < 80)
             or (line[-1:] in "-–—" and len(line) < 60 and DOMAIN.fullmatch(line[:-1].rstrip()))
         ):
@@ -1194,12 +1209,16 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             labels.append(written["rubric"])  # "Ani Rahma | Nusantara"
             release.credits.append(written["author"])
         elif (
-            line[:3] == "in "
+            line[:3] in ("in ", "di ")  # "di Kabar Pemilu, News" in Indonesian
             and dated
             and dated[-1][0] == len(others)
             and (rubric := IN_RUBRIC.fullmatch(line))
         ):
-            rubrics.append(rubric["rubric"])  # a theme's "in Pariwisata" under the date line
+            # a theme's "in Pariwisata" under the date line; of a list ("in Wisata, Pemkab
+            # X"), the first rubric
+            rubrics.append(rubric["rubric"].partition(",")[0])
+            if "," in rubric["rubric"]:
+                release.dropped.append(line)  # the other rubrics: not the category
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if menu is None:  # more bullets than a post's metadata block holds: a menu
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
