@@ -94,10 +94,10 @@ CAPTION_START = re.compile(
 CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
-# A theme's author block, the avatar's name then the writer's: "Redaksi oleh Redaksi".
-NAME_BY_NAME = re.compile(
-    r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ oleh\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}"
-)
+# A theme's author block, the avatar's name then the writer's, the same name twice:
+# "Redaksi oleh Redaksi" (not a headline such as "Pelatihan Menulis oleh Dinas X").
+NAME_BY_NAME = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})\ oleh\ (?P=name)")
+
 # A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
 NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
