@@ -1610,6 +1610,11 @@ def match_dateline(
         and (found := match_dateline(line[2:], min_words=min_words, strong_only=strong_only))
     ):
         return replace(found, text=f"| {found.text}")  # "| BIMA - NTB | ...": a cell's border
+    if "//" in line[:40] and (slashed := PLACE_SLASHES_OUTLET.match(line)):
+        # "PALI//Linksumsel-Dalam rangka ...": the place, the outlet, a hyphen glued to the lead
+        rest = line[slashed.end() :]
+        if not fewer_words(rest, min_words):
+            return Dateline(slashed["place"], slashed["agency"], None, slashed.group(0), rest)
     if "_" in line[:60] and (glued := DOMAIN_UNDERSCORE.match(line)):
         # "Outlet.com_Polres ...", "Outlet.com _Pada hari ...": the outlet, no place
         rest = line[glued.end() :]
@@ -1871,6 +1876,16 @@ def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
 # An outlet's domain in lower case, maybe with a comma, after the place's comma:
 # "KENDARI, outlet.id, Wali Kota ...", "Banjarmasin, outlet.com Pada Selasa ...".
 DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
+# A place in capitals, two slashes, an outlet's name and a hyphen glued to the lead's first
+# word: "PALI//Linksumsel-Dalam ...".
+PLACE_SLASHES_OUTLET = re.compile(
+    r"(?P<place>[A-Z]{2,}(?:\ [A-Z]{2,}){0,2})\ ?//\ ?"
+    r"(?P<agency>[A-Za-z][\w.]{2,30})\ ?[-–—]\ ?(?=[A-Z])"
+)
+# The same domain in brackets, the lead after it: "GORONTALO, (kemenag.go.id) Kepala ...".
+BRACKETED_DOMAIN_THEN_LEAD = re.compile(
+    r"\((?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\)\ +(?=[A-Z\"“])"
+)
 # A weekday and a date closed by a full stop or a dash after the place's comma or dash:
 # "Kamis 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ", "Senin,
 # 13 Oktober 2025 – ".
@@ -2027,9 +2042,15 @@ def _after_separator(
             if (
                 mark == ","
                 and agency is None
-                and rest[:1].islower()
-                and (domain := DOMAIN_THEN_COMMA.match(rest))
-                and DOMAIN.fullmatch(domain["agency"])
+                and (
+                    # "KENDARI, outlet.id, Lead", and "GORONTALO, (kemenag.go.id) Lead"
+                    (
+                        rest[:1].islower()
+                        and (domain := DOMAIN_THEN_COMMA.match(rest))
+                        and DOMAIN.fullmatch(domain["agency"])
+                    )
+                    or (rest[:1] == "(" and (domain := BRACKETED_DOMAIN_THEN_LEAD.match(rest)))
+                )
             ):
                 agency, rest, bracketed = domain["agency"], rest[domain.end() :], True
                 end = len(line) - len(rest)
