@@ -555,9 +555,9 @@ PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
 
 def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     """When the text dates the release no other way: the first date written out with
-    its year in the lead, then one named "tanggal" further down ("dimulai tanggal 29
-    Juni 2020"), then one after a place's comma there ("Kota Batam, 20 Agustus 2025,"),
-    but one to come, quoted, or a letter's."""
+    its year in the lead, then one in figures there (_numeric_in_lead), then one named
+    "tanggal" further down ("dimulai tanggal 29 Juni 2020"), then one after a place's
+    comma there ("Kota Batam, 20 Agustus 2025,"), but one to come, quoted, or a letter's."""
     if found := _plain_date(
         lead, lambda start: not _LETTER_BEFORE.search(lead, max(0, start - 60), start)
     ):
