@@ -195,6 +195,7 @@ _OUTLET_OPENINGS = (
 )
 _OUTLET_ENDINGS = (
     "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
+    "|viral|terkini|update|ekspres|express|rakyat"  # "SULUTVIRAL", "BONTANGTERKINI"
     "|sulawesi|kalimantan|borneo|sumatera|sumatra|maluku|celebes"  # "Gemasulawesi"
 )
 _PROVINCE_SHORT = (
