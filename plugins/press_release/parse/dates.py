@@ -576,7 +576,8 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
 # 29/3/2022, Raker dibuka ...", or a year of two figures before the hour: "29/09/22 pukul
 # 13.30 WIB". Not a number's part ("188/12/2022", "No. 5/3/2022/X").
 NUMERIC_IN_LEAD = re.compile(
-    r"(?<![\w/.(-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2}(?=\ (?i:pukul|jam)\ ))(?![\w/])"
+    r"(?<![\w/.(-])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/"
+    r"(?P<ny>\d{4}|\d{2}(?=\ (?i:pukul|jam)\ ))(?![\w/])"
 )
 
 
@@ -585,12 +586,7 @@ def _numeric_in_lead(lead: str) -> FoundDate | None:
     for match in NUMERIC_IN_LEAD.finditer(lead):
         if _LETTER_BEFORE.search(lead, max(0, match.start() - 60), match.start()):
             continue
-        year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
-        try:
-            day = date(year, int(match["m"]), int(match["d"]))
-        except ValueError:
-            continue
-        if PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+        if day := _from_match(match.groupdict(), None):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
     return None
 

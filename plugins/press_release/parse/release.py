@@ -86,7 +86,7 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
-    r"(?i)\(?(?:foto|photo|keterangan\ foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
+    r"(?i)\(?(?:foto|photo|keterangan\ foto|ket\.?\ ?foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
     r"|caption(?:\ foto)?|dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
 )  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
@@ -3053,7 +3053,7 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     _read_top(release, top, config)
     if dateline is None and release.title and body and body[0].startswith(release.title):
         body = _without_glued_title(release, body)
-    elif dateline is None and release.title and body and body[0][:1] in "FfKk":
+    elif dateline is None and release.title and body and body[0][:1] in _CAPTION_FIRST:
         body = _without_captioned_title(release, body)
     body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config, cut)
@@ -3121,23 +3121,17 @@ def _without_glued_title(release: Release, body: list[str]) -> list[str]:
     return [line[len(title) :], *body[1:]]
 
 
-# A photo's label before the title's copy that opens the lead: "Foto : Title Lead ...".
-PHOTO_LABEL = re.compile(r"(?i)(?:foto|ket(?:erangan)?\.?\s?foto)\s?:\s*")
-
-
 def _without_captioned_title(release: Release, body: list[str]) -> list[str]:
     """`body`, whose first line opens with a photo's label and the title's copy, then the
     lead ("Foto : Bupati Hadiri Upacara X Bupati ... menghadiri ..."), with the label and
     the copy set aside as the photo's caption."""
     title, line = release.title or "", body[0]
-    label = PHOTO_LABEL.match(line)
+    label = CAPTION_START.match(line)  # "Foto : B": the title's copy opens at its last character
     if label is None or fewer_words(title, 4):
         return body
-    end = label.end() + len(title)
-    if (
-        line[label.end() : end].casefold() != title.casefold()
-        or not line[end + 1 : end + 2].isupper()
-    ):
+    start = label.end() - 1
+    end = start + len(title)
+    if line[start:end].casefold() != title.casefold() or not line[end + 1 : end + 2].isupper():
         return body
     release.captions.append(line[:end])
     return [line[end:].lstrip(), *body[1:]]
