@@ -119,7 +119,8 @@ LEADING_CHROME = re.compile(
     | (?:konten\ )?media\ partner                    # "Konten Media Partner"
     | follow\ (?:me|us|kami)|who'?s\ online         # a portal's side modules
     | we\ have\ \d+\ guests?\b.{0,40}               # "We have 66 guests and no members online"
-    | detail\ (?:berita|artikel|news|post)           # a page's heading: "DETAIL BERITA"
+    | detail\ (?:berita|artikel|news|post|agenda|kegiatan|pengumuman)  # "DETAIL BERITA"
+    | pengumuman\ (?:baru|terbaru)|post\ title      # a widget's heading, a placeholder
     | mode\ (?:gelap|terang|malam)|(?:dark|light|night)\ mode  # a theme's switch
     | (?:breaking\ news|sekilas\ info|news\ update|trending(?:\ now|\ tags?)?)\s*:?
                                                   # a news ticker's label: "NEWS UPDATE :"
@@ -654,8 +655,12 @@ def _glued_labels(line: str) -> bool:
 
 
 # A site's welcome among a ticker's items joined by bars: "Assalamu'alaikum Wr. Wb.|Selamat
-# datang di situs resmi X|Media Pelayanan ...".
-WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
+# datang di situs resmi X|Media Pelayanan ...", or first of them: "Selamat Datang di Portal
+# Resmi X || Tanggal : 30-Mar-2020 | Pukul : 07:47:56".
+WELCOME_TICKER = re.compile(
+    r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b"
+    r"|^(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|"
+)
 
 
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
+from .dates import _WEEKDAY_ALT, ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
 from .normalise import fewer_words
 from .regions import is_region, names_district
 
@@ -1590,6 +1590,8 @@ def match_dateline(
         # "1 min readOUTLET.id, PLACE – ...": a reading time glued to the dateline
         found = match_dateline(line[read.end() :], min_words=min_words, strong_only=strong_only)
         return replace(found, text=read.group(0) + found.text) if found else None
+    if _DIGIT.search(line, 0, 60) and (found := _date_stamp_lead(line, min_words)):
+        return found  # "www.pa-x.go.id. Rabu, 2 Juni 2025 – ", "07 Nov 2025Pada hari ..."
     if "â" in line[:60] and MANGLED_DASH.search(line, 0, 60):
         # "TARAKAN â Wali Kota ...": a dash whose last two bytes a page lost, read as one;
         # the dateline's text keeps the character as written.
@@ -1677,6 +1679,15 @@ def match_dateline(
         return found
     weak = "," in head or "." in head or ":" in head or ";" in head
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
+        if (
+            found.date_text is None
+            and _DIGIT.search(found.rest, 0, 30)
+            and (stamp := _date_stamp_lead(found.rest, min_words))
+            and stamp.agency is None
+        ):
+            # "Bengkulu, Kamis, 07 Januari 2026: Dalam rangka ...": the place, its date
+            text = f"{found.text} {stamp.text}"
+            found = replace(found, date_text=stamp.date_text, text=text, rest=stamp.rest)
         return _outlet_read_as_place(found)
     if line[:3].lower() in OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
@@ -1689,6 +1700,40 @@ def match_dateline(
     if " I " in head and (found := _i_for_bar(line)):
         return found
     return _own_line(line)
+
+
+# A post's date stamp before the lead, maybe after the site's address: the address and a
+# weekday's date closed by a stop, a dash or a colon ("www.pa-x.go.id. Rabu, 2 Juni 2025 –
+# ", "Pa.x.go.id/Senin, 23 Maret 2020. "); without an address, a date closed by a colon
+# ("Kamis, 07 Januari 2026: ") or glued to the lead ("07 Nov 2025Pada hari ...").
+DATE_STAMP_LEAD = re.compile(
+    r"(?:(?P<agency>(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z]{2,}){1,3})\.?\ ?[/|.,]?\ ?"
+    rf"(?P<dated>(?i:{_WEEKDAY_ALT}),?\ \d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}})\ ?[.:–—-]\ +"
+    rf"|(?P<date>(?:(?i:{_WEEKDAY_ALT}),?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\.?\ \d{{4}})"
+    r"(?::\ +|(?=[A-Z][a-z])))"
+    r"(?=[A-Z\"“])"
+)
+
+
+def _date_stamp_lead(line: str, min_words: int) -> Dateline | None:
+    """DATE_STAMP_LEAD: no place, the site's address as the outlet, the stamp's date."""
+    first = line[:1]
+    if not (first.isdecimal() or first.isalpha()):
+        return None
+    if not first.isdecimal() and "." not in line[:40] and line[:3].casefold() not in _WEEKDAY3:
+        return None
+    match = DATE_STAMP_LEAD.match(line)
+    if match is None:
+        return None
+    date_text = match["dated"] or match["date"]
+    bare = date_text.split(" ", 1)[1] if date_text[:1].isalpha() else date_text
+    rest = line[match.end() :]
+    if not _is_date(bare) or fewer_words(rest, min_words):
+        return None
+    return Dateline(None, match["agency"], bare, match.group(0).rstrip(), rest)
+
+
+_WEEKDAY3 = frozenset(day[:3] for day in WEEKDAYS)
 
 
 # An outlet's domain and a dash opening the lead after the place's comma: "OUTLET.ID--".

@@ -804,7 +804,17 @@ def _long_title(line: str, following: str) -> bool:
     if _ends_sentence(line) or not _title_shaped(line, 15) or not _closes_prose(following):
         return False
     words = line.split()
-    return 3 * sum(word[0].islower() for word in words) <= len(words)
+    return 3 * sum(word[0].islower() for word in words) <= len(words) and not _closing_day(line)
+
+
+def _closing_day(line: str) -> bool:
+    """Whether a weekday and its date in brackets close `line`, as they close a lead's
+    sentence or a caption's, never a headline's: "..., Kamis, (19/12)", "... Senin
+    (10/11/2025)"."""
+    if line[-1:] != ")" or not line[-2:-1].isdecimal():
+        return False
+    tail = line[-48:]
+    return any(match.end() == len(tail) - 1 for match in dates.weekday_dates(tail))
 
 
 BULLET_ROW_MAX = 60  # characters of a bullet's line in a page's header (see above)
@@ -1240,6 +1250,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 others.append(line)
             continue
         meta = len(others)
+    if len(others) > 1 and (wrapped := _wrapped_title(others)):
+        # A headline wrapped over lines, read as one: "PENANDATANGANAN KESEPAKATAN ..." /
+        # "DENGAN PENGADILAN TINGGI AGAMA ..."
+        start, end = wrapped
+        others[start:end] = [" ".join(others[start:end])]
+        joined = end - start - 1
+        meta = meta - joined if meta >= end else min(meta, start + 1)
+        dated = [(p - joined if p >= end else p, line) for p, line in dated]
     at = _title_and_category(release, others, meta, config, twice) if others else None
     if crumb and release.category is None:
         release.category = crumb
@@ -1269,6 +1287,37 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             key = "_meta_date" if stamp is not None and stamp.has_time else "_clock_date"
             release.header[key] = first
             release.dropped.extend(line for _, line in dated[1:])
+
+
+# The words a headline's next line opens with when the headline runs on over it: "... Bupati
+# Bangka Tengah" / "Terkait Penundaan Sidang ...", "... SUMATERA SELATAN" / "DENGAN ...".
+_RUN_ON_WORDS = frozenset((
+    "dengan", "serta", "kepada", "pada", "terkait", "dan", "untuk", "bersama", "melalui",
+    "dalam", "tentang", "bagi", "atas", "antara", "menuju", "se-indonesia",
+))  # fmt: skip
+WRAPPED_TITLE_LINES = 4  # the lines a wrapped headline may fill, at most
+
+
+def _wrapped_title(others: list[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of a headline wrapped over the lines ``others[start:end]``: each
+    next line opens with a word that runs a headline on (_RUN_ON_WORDS), in the same
+    case as the line above it (capitals or not), no stop or colon closing that one."""
+    for start in range(len(others) - 1):
+        end = start + 1
+        while (
+            end < len(others)
+            and end - start < WRAPPED_TITLE_LINES
+            and others[end].split(None, 1)[0].casefold() in _RUN_ON_WORDS
+            and others[end].isupper() == others[end - 1].isupper()
+            and not _ends_sentence(others[end - 1])
+            and others[end - 1][-1:] not in ":,"
+            and _title_shaped(others[end - 1], 3)
+            and _title_shaped(others[end], 2)
+        ):
+            end += 1
+        if end > start + 1:
+            return start, end
+    return None
 
 
 HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
