@@ -61,9 +61,11 @@ SLASH_CODE = re.compile(
 )
 # A code of a word and a slash after the last sentence's stop, without brackets: "...
 # 2018. AND/*", "... dibuka. RUS/hms", "... Sanjaya. SB/DI." (a stop after it).
-# A desk's word in capitals may stand before it: "... diresmikan. MC Tapin/RDA".
+# A desk's word in capitals may stand before it: "... diresmikan. MC Tapin/RDA"; an
+# anonymous writer's star before the desk: "... tandas gubernur. */RES".
 BARE_SLASH_CODE = re.compile(
-    r"(?<=[.!?\"”’])\s+(?P<code>(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
+    r"(?<=[.!?\"”’])\s+(?P<code>(?:(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}|\*{1,3})"
+    r"/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
 # The same code in capitals glued to the last sentence's stop: "... plus minus 1%.SB/**".
 GLUED_SLASH_CODE = re.compile(

@@ -1590,9 +1590,7 @@ def match_dateline(
         # "1 min readOUTLET.id, PLACE – ...": a reading time glued to the dateline
         found = match_dateline(line[read.end() :], min_words=min_words, strong_only=strong_only)
         return replace(found, text=read.group(0) + found.text) if found else None
-    if _DIGIT.search(line, 0, 60) and (found := _date_stamp_lead(line, min_words)):
-        return found  # "www.pa-x.go.id. Rabu, 2 Juni 2025 – ", "07 Nov 2025Pada hari ..."
-    if "â" in line[:60] and MANGLED_DASH.search(line, 0, 60):
+    if ("â" in line[:60] or "โ" in line[:60]) and MANGLED_DASH.search(line, 0, 60):
         # "TARAKAN â Wali Kota ...": a dash whose last two bytes a page lost, read as one;
         # the dateline's text keeps the character as written.
         fixed = MANGLED_DASH.sub(" – ", line, count=1)
@@ -1636,6 +1634,8 @@ def match_dateline(
         # line of an outlet's words before a place in capitals ("outlet words – PLACE").
         if len(line) <= 40 and line[:1].islower() and line[-1:].isupper():
             return _own_line(line)
+        if line[:1].isdecimal() and not strong_only:
+            return _date_stamp_lead(line, min_words)  # "07 Nov 2025Pada hari ..."
         return None
     head = line[:110]
     # A kind of separator is looked for only when the line holds one of its marks.
@@ -1681,7 +1681,6 @@ def match_dateline(
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         if (
             found.date_text is None
-            and _DIGIT.search(found.rest, 0, 30)
             and (stamp := _date_stamp_lead(found.rest, min_words))
             and stamp.agency is None
         ):
@@ -1699,6 +1698,8 @@ def match_dateline(
         return found
     if " I " in head and (found := _i_for_bar(line)):
         return found
+    if found := _date_stamp_lead(line, min_words):
+        return found  # "www.pa-x.go.id. Rabu, 2 Juni 2025 – ", "Kamis, 07 Januari 2026: "
     return _own_line(line)
 
 
@@ -1717,11 +1718,17 @@ DATE_STAMP_LEAD = re.compile(
 
 def _date_stamp_lead(line: str, min_words: int) -> Dateline | None:
     """DATE_STAMP_LEAD: no place, the site's address as the outlet, the stamp's date."""
+    # Cheap tests first (most lines are tried here): a date opens the line, or a weekday
+    # does, or an address does, its first dot before any space.
     first = line[:1]
-    if not (first.isdecimal() or first.isalpha()):
+    if first.isdecimal():
+        pass
+    elif not first.isalpha():
         return None
-    if not first.isdecimal() and "." not in line[:40] and line[:3].casefold() not in _WEEKDAY3:
-        return None
+    elif line[:3].casefold() not in _WEEKDAY3:
+        dot = line.find(".", 1, 40)
+        if dot < 0 or " " in line[:dot]:
+            return None
     match = DATE_STAMP_LEAD.match(line)
     if match is None:
         return None
@@ -1838,8 +1845,9 @@ def _place_office_stop(line: str, min_words: int) -> Dateline | None:
 
 
 # A dash of which a page kept only the first byte's character: "PLACE â Lead ..." (the
-# UTF-8 bytes of "–" read as Latin-1 are "â", then two control characters, lost).
-MANGLED_DASH = re.compile(r"(?<=\w) â (?=\w)")
+# UTF-8 bytes of "–" read as Latin-1 are "â", then two control characters, lost; read as
+# the Thai code page, "โ" and two characters it has none for).
+MANGLED_DASH = re.compile(r"(?<=\w) [âโ] (?=\w)")
 # A place and a date in brackets opening the lead: "(Bontang, 9 Januari 2018). ".
 BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]?\s+")
 

@@ -1295,6 +1295,7 @@ _RUN_ON_WORDS = frozenset((
     "dengan", "serta", "kepada", "pada", "terkait", "dan", "untuk", "bersama", "melalui",
     "dalam", "tentang", "bagi", "atas", "antara", "menuju", "se-indonesia",
 ))  # fmt: skip
+_RUN_ON_HEADS = frozenset(word[:2] for word in _RUN_ON_WORDS)
 WRAPPED_TITLE_LINES = 4  # the lines a wrapped headline may fill, at most
 
 
@@ -1307,6 +1308,7 @@ def _wrapped_title(others: list[str]) -> tuple[int, int] | None:
         while (
             end < len(others)
             and end - start < WRAPPED_TITLE_LINES
+            and others[end][:2].casefold() in _RUN_ON_HEADS  # a cheap test first
             and others[end].split(None, 1)[0].casefold() in _RUN_ON_WORDS
             and others[end].isupper() == others[end - 1].isupper()
             and not _ends_sentence(others[end - 1])
