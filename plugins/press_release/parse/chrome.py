@@ -135,6 +135,7 @@ LEADING_CHROME = re.compile(
     | (?:iklan\ [-–]\ )?(?:swipe\ up|geser\ ke\ atas)\ untuk\ (?:membaca|baca|melanjutkan)\b.{0,40}
     | by                                            # an author's label left without a name
     | loading…|notifications?|article\ ad\ box|post  # a theme's placeholders and labels
+    | memuat(?:\ (?:berita|artikel|konten|data))?(?:\.{0,3}|…)  # "Memuat berita..."
     | dikirim\ oleh\ .{1,60}                          # "Dikirim oleh Nama pada"
     | jl\.\ .{3,100}                                  # the office's address: "Jl. X No. 2"
     | single\ (?:news|post|page)|deskripsi|terkini    # a theme's headings, a ticker's label
@@ -202,7 +203,7 @@ TRAILING_MARKER = re.compile(
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
     | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
     | [•·]\ ?bagikan\b.{{0,40}}                       # a share row's bullet: "• Bagikan"
-    | back\ to\ top(?:\ button)?|select\ page          # a theme's buttons
+    | (?:back|scroll)\ to\ top(?:\ button)?|select\ page  # a theme's buttons
     | (?:←\ ?)?kembali\ ke\ daftar\ (?:berita|artikel|postingan)  # "← Kembali ke Daftar Berita"
     | komentar\ \(\d+\)|memuat\ komentar(?:\.{{0,3}}|…)  # "Komentar (0)", "Memuat komentar..."
     | halaman\ ?:(?:\ ?\d{{1,3}}){{0,12}}             # a pager's label: "Halaman: 1 2"
@@ -242,6 +243,7 @@ TRAILING_MARKER = re.compile(
                         |saluran|channel)\b.*        # "Follow Whatsapp Channel X untuk ..."
     | (?:silakan\ )?(?:follow|ikuti?|simak|baca|dapatkan|cek|tombol)\b.{{0,60}}\bgoogle\ news\b.*
                                 # "Follow Google News Outlet", "Silakan baca ... di Google News"
+    | (?:berita\ )?(?:kami\ )?(?:ada|hadir)\ di\ google\ news\b.*  # "KAMI ADA DI GOOGLE NEWS"
     | \[?(?:follow|ikuti)\b.{{0,60}}\b(?:sosial\ media|media\ sosial|social\ media)\b.*
                                                   # "[Ikuti Outlet.com Melalui Sosial Media]"
     | (?:⚠\ufe0f?\s*)?peringatan\ plagiarisme\b.*   # a plagiarism notice
@@ -463,7 +465,7 @@ TRAILING_OPENINGS = frozenset(
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
     + ("yo", "em", "e-", "hp", "wa", "wh", "ka", "da", "ga", "sa", "ar", "to", "vi", "(v", "er")
-    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me", "gi", "st", "[y", "[r", "jl")
+    + ("al", "th", "an", "ex", "[i", "[f", "ip", "me", "gi", "st", "[y", "[r", "jl", "sc")
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
@@ -485,19 +487,19 @@ LEADING_OPENINGS = frozenset(
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
 TRAILING_THIRDS = {
-    "(v": "i", "[f": "o", "[i": "k", "[r": "e", "[y": "a", "ad": "dv", "al": "a", "an": "d",
+    "(v": "i", "[f": "o", "[i": "k", "[r": "e", "[y": "a", "ad": "adv", "al": "a", "an": "d",
     "ar": "t", "ba": "cgn",
     "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "ao",
-    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "gi": "p", "go": "v", "ha": "kl",
+    "er": "r", "ex": "i", "fa": "ckx", "fo": "lt", "ga": "bl", "gi": "p", "go": "v", "ha": "dkl",
     "ht": "t",
-    "ik": "lu", "ip": " ", "in": "s", "jl": ".n", "ka": "t", "ke": "my", "ko": "m", "la": "b",
+    "ik": "lu", "ip": " ", "in": "s", "jl": ".n", "ka": "mt", "ke": "my", "ko": "m", "la": "b",
     "le": "a",
     "li": "hk", "lo": "a", "mu": "a", "ne": "x", "no": " ", "pd": "f", "pe": "nr", "pi": "l",
     "po": "s", "pr": "ei", "re": "akl", "sa": "al", "se": "bcl", "sh": "a", "si": "lmt", "su": "br",
     "st": "a", "ta": "g", "te": "lr", "th": "i", "ti": "dkn", "to": "mpt", "tw": "i", "vi": "s",
     "we": "b",
     "wh": "a", "ww": "w", "yo": "u",
-    "me": "m",
+    "me": "m", "sc": "r",
 }  # fmt: skip
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
@@ -509,7 +511,7 @@ LEADING_THIRDS = {
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "bklp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
     "ho": "m", "ik": "l", "im": "ag", "ju": "d", "ka": "t", "ko": "mn", "la": "mn",
-    "li": "ghkn", "lo": "agm", "me": "dns", "mo": "dhr", "na": "m", "no": " .:mt", "ol": "e",
+    "li": "ghkn", "lo": "agm", "me": "dmns", "mo": "dhr", "na": "m", "no": " .:mt", "ol": "e",
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
     "tu": "t", "wa": "k", "we": " bl", "wh": "ao", "wr": "i", "de": "st",

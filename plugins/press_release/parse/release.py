@@ -96,7 +96,9 @@ CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kep
 BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
 # A theme's author block, the avatar's name then the writer's, the same name twice:
 # "Redaksi oleh Redaksi" (not a headline such as "Pelatihan Menulis oleh Dinas X").
-NAME_BY_NAME = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})\ oleh\ (?P=name)")
+NAME_BY_NAME = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})\ (?:oleh|by)\ (?P=name)"
+)
 
 # A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
 NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
@@ -1173,7 +1175,11 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 and fewer_words(line, 6)
             )
             or ((" - " in line or " – " in line) and NAME_AND_DESK.fullmatch(line))
-            or (" oleh " in line and len(line) < 50 and NAME_BY_NAME.fullmatch(line))
+            or (
+                (" oleh " in line or " by " in line)
+                and len(line) < 50
+                and NAME_BY_NAME.fullmatch(line)
+            )
             or (line[:2] == "//" and line[-2:] == "//" and len(line) < 80)
             or (line[-1:] in "-–—" and len(line) < 60 and DOMAIN.fullmatch(line[:-1].rstrip()))
         ):
