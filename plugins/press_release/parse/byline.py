@@ -86,8 +86,9 @@ TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|pub
 CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12}|Red)\s*$")
 # A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
 HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
-# Initials glued to the last sentence's stop: "... dan lainnya.wfh" (not a domain's ending).
-GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)(?P<code>[a-z]{2,4})$")
+# Initials glued to the last sentence's stop, or a space after it: "... dan lainnya.wfh"
+# (not a domain's ending), "... ucapnya. gia" (a sentence opens with a capital).
+GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)\ ?(?P<code>[a-z]{2,4})$")
 _DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm", "id"))
 # A code whose closing bracket is missing, after the last sentence's stop: "... Graha.
 # (Prokopim/ky/dok.gtm" (a code with a slash: a lone word may be anything).
@@ -355,7 +356,7 @@ def _other_closing_code(text: str) -> tuple[str, list[str]]:
     )
     if sign_off:
         return text[: sign_off.start()].rstrip(), [sign_off["code"]]
-    glued = GLUED_INITIALS.search(text, max(0, len(text) - 9)) if last.islower() else None
+    glued = GLUED_INITIALS.search(text, max(0, len(text) - 10)) if last.islower() else None
     if glued and glued["code"] not in _DOMAIN_ENDINGS:
         return text[: glued.start()], [glued["code"]]
     if last in ("]", ")", ".") and (empty := EMPTY_PAIR.search(text, max(0, len(text) - 8))):
