@@ -416,8 +416,13 @@ _DEADLINE_BEFORE = re.compile(
 FUTURE_AFTER = re.compile(
     r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
 )
-# What announces a coming day before its date: "Besok, Selasa (25/9), ...".
-COMING_BEFORE = re.compile(r"(?i)\b(?:besok|lusa)\W{0,3}$")
+# What announces a coming day before its date: "Besok, Selasa (25/9), ...", "... akan
+# dilaksanakan kembali pada hari Rabu tanggal 19 Juni 2024".
+COMING_BEFORE = re.compile(
+    r"(?i)\b(?:besok|lusa)\W{0,3}$"
+    r"|\b(?:akan|dijadwalkan|direncanakan)\ [\w\ ]{0,40}?\b(?:pada|hari)\ (?:hari\ )?$"
+)
+COMING_WINDOW = 60  # characters before a date that COMING_BEFORE reads
 # A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
 # number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
 # name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
@@ -502,7 +507,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         if (
             _quoted(text, match.start() - offset)
             or FUTURE_AFTER.match(joined, match.end())
-            or COMING_BEFORE.search(joined, max(0, match.start() - 10), match.start())
+            or COMING_BEFORE.search(joined, max(0, match.start() - COMING_WINDOW), match.start())
         ):
             continue
         told.append((index, match))
