@@ -132,7 +132,10 @@ LEADING_CHROME = re.compile(
     | example\ (?:\d{2,4}\ ?x\ ?\d{2,4}|floating)     # a theme's sample banner: "Example 468x60"
     | redaktur|editor|penulis|reporter|pewarta|author  # a label left without its name
     | (?:youtube|facebook|instagram|twitter|tiktok|whatsapp|linkedin)(?:\ chat)?  # a link
-    | (?:iklan\ [-–]\ )?(?:swipe\ up|geser\ ke\ atas)\ untuk\ (?:membaca|baca|melanjutkan)\b.{0,40}
+    | (?:iklan\ [-–]\ )?(?:swipe\ up|geser(?:\ ke\ atas)?)\ untuk\ (?:lanjut\ )?(?:membaca|baca
+      |melanjutkan)\b.{0,40}                        # "GESER UNTUK LANJUT MEMBACA"
+    | shopping\ cart|keranjang\ belanja|top\ \d{1,2}\ this\ week|news\ photo  # a theme's blocks
+    | selamat\ datang[.!]{0,3}                     # a banner's greeting alone
     | by                                            # an author's label left without a name
     | loading…|notifications?|article\ ad\ box|post  # a theme's placeholders and labels
     | memuat(?:\ (?:berita|artikel|konten|data))?(?:\.{0,3}|…)  # "Memuat berita..."
@@ -515,9 +518,9 @@ LEADING_THIRDS = {
     "pa": "s", "pe": "nw", "pl": "ae", "po": "sw", "pu": "b", "re": "dkp", "sa": "l", "sc": "r",
     "se": "abklv", "sk": "i", "sp": "o", "st": "a", "ta": "gkmn", "ti": "cdk", "to": "p",
     "tu": "t", "wa": "k", "we": " bl", "wh": "ao", "wr": "i", "de": "st",
-    "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cmt", "da": "r", "ni": "g", "br": "e",
+    "in": "dfs", "pr": "ei", "ne": "wx", "uk": "u", "ke": "cmrt", "da": "r", "ni": "g", "br": "e",
     "id": " ", "tr": "e", "bl": "ao", "ga": "m", "un": "c", "(c": ")", "ph": "o", "pi": "c",
-    "te": "lr", "yo": "u", "vi": "e", "sh": "a", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
+    "te": "lr", "yo": "u", "vi": "e", "sh": "ao", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
     "ex": "a", "- ": "aikpr", "ed": "i", "si": "nt", "ce": "t", " i": "k", "tw": "i", "by": "",
     "ge": "s", "sw": "i", "fb": "-_", "jl": ".", "-a": "d", "-k": "o", "-p": "e",
     "-r": "e", "ty": "p",
