@@ -1681,6 +1681,7 @@ def match_dateline(
     if weak and (found := _after_separator(line, head, WEAK_SEPARATOR, True, min_words)):
         if (
             found.date_text is None
+            and (found.rest[:1].isdecimal() or found.rest[:3].casefold() in _WEEKDAY3)
             and (stamp := _date_stamp_lead(found.rest, min_words))
             and stamp.agency is None
         ):
@@ -1698,7 +1699,12 @@ def match_dateline(
         return found
     if " I " in head and (found := _i_for_bar(line)):
         return found
-    if found := _date_stamp_lead(line, min_words):
+    if (
+        # what DATE_STAMP_LEAD needs in the line's head, in the cheapest tests: a digit, a
+        # dot or a weekday's first three letters (most lines tried here hold none)
+        (line[:1].isdecimal() or "." in line[:40] or line[:3].casefold() in _WEEKDAY3)
+        and (found := _date_stamp_lead(line, min_words))
+    ):
         return found  # "www.pa-x.go.id. Rabu, 2 Juni 2025 – ", "Kamis, 07 Januari 2026: "
     return _own_line(line)
 
@@ -1718,8 +1724,8 @@ DATE_STAMP_LEAD = re.compile(
 
 def _date_stamp_lead(line: str, min_words: int) -> Dateline | None:
     """DATE_STAMP_LEAD: no place, the site's address as the outlet, the stamp's date."""
-    # Cheap tests first (most lines are tried here): a date opens the line, or a weekday
-    # does, or an address does, its first dot before any space.
+    # A date opens the line, or a weekday does, or an address does, its first dot before
+    # any space (the callers have tested the cheapest signs of these).
     first = line[:1]
     if first.isdecimal():
         pass

@@ -1307,25 +1307,34 @@ WRAPPED_TITLE_LINES = 4  # the lines a wrapped headline may fill, at most
 
 def _wrapped_title(others: list[str]) -> tuple[int, int] | None:
     """``(start, end)`` of a headline wrapped over the lines ``others[start:end]``: each
-    next line opens with a word that runs a headline on (_RUN_ON_WORDS), in the same
-    case as the line above it (capitals or not), no stop or colon closing that one."""
-    for start in range(len(others) - 1):
-        end = start + 1
-        while (
-            end < len(others)
-            and end - start < WRAPPED_TITLE_LINES
-            and others[end][:2].casefold() in _RUN_ON_HEADS  # a cheap test first
-            and others[end].split(None, 1)[0].casefold() in _RUN_ON_WORDS
-            and others[end].isupper() == others[end - 1].isupper()
-            and not _ends_sentence(others[end - 1])
-            and others[end - 1][-1:] not in ":,"
-            and _title_shaped(others[end - 1], 3)
-            and _title_shaped(others[end], 2)
-        ):
-            end += 1
-        if end > start + 1:
-            return start, end
+    next line runs the one above it on (_runs_on)."""
+    # A cheap test of each line's first two letters finds the few that may run on: most
+    # tops hold none.
+    for at in [i for i in range(1, len(others)) if others[i][:2].casefold() in _RUN_ON_HEADS]:
+        if _runs_on(others, at):
+            end = at + 1
+            while (
+                end < len(others) and end - at < WRAPPED_TITLE_LINES - 1 and _runs_on(others, end)
+            ):
+                end += 1
+            return at - 1, end
     return None
+
+
+def _runs_on(others: list[str], at: int) -> bool:
+    """Whether ``others[at]`` runs on the headline above it: it opens with a word that
+    runs a headline on (_RUN_ON_WORDS), in the same case as the line above it (capitals
+    or not), and no stop or colon closes that one."""
+    line, above = others[at], others[at - 1]
+    return (
+        line[:2].casefold() in _RUN_ON_HEADS
+        and line.split(None, 1)[0].casefold() in _RUN_ON_WORDS
+        and line.isupper() == above.isupper()
+        and not _ends_sentence(above)
+        and above[-1:] not in ":,"
+        and _title_shaped(above, 3)
+        and _title_shaped(line, 2)
+    )
 
 
 HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
