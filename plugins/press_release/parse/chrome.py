@@ -591,7 +591,11 @@ def _leading_shape(line: str) -> bool:
         return True  # a picture's Markdown, its address however long: "![](https://...)"
     if line[:2] in _ADDRESS_OPENINGS and len(line) <= 200 and ADDRESS_LINE.fullmatch(line):
         return True  # the office's street address and telephone in the page's header
-    if "|" in line and len(line) <= 300 and WELCOME_TICKER.search(line):
+    if (
+        "|" in line
+        and len(line) <= 300
+        and (WELCOME_TICKER.search(line) or WELCOME_FIRST.match(line))
+    ):
         return True  # a ticker's greetings: "Assalamu'alaikum|Selamat datang di situs ..."
     if line[-1:] in ".!?" or len(line) > 300:
         return False
@@ -660,12 +664,11 @@ def _glued_labels(line: str) -> bool:
 
 
 # A site's welcome among a ticker's items joined by bars: "Assalamu'alaikum Wr. Wb.|Selamat
-# datang di situs resmi X|Media Pelayanan ...", or first of them: "Selamat Datang di Portal
-# Resmi X || Tanggal : 30-Mar-2020 | Pukul : 07:47:56".
-WELCOME_TICKER = re.compile(
-    r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b"
-    r"|^(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|"
-)
+# datang di situs resmi X|Media Pelayanan ...", or first of them (WELCOME_FIRST, matched
+# at the line's start: in one pattern, its branch would be tried at every position):
+# "Selamat Datang di Portal Resmi X || Tanggal : 30-Mar-2020 | Pukul : 07:47:56".
+WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
+WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|")
 
 
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE
