@@ -1265,6 +1265,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         meta = meta - joined if meta >= end else min(meta, start + 1)
         dated = [(p - joined if p >= end else p, line) for p, line in dated]
     at = _title_and_category(release, others, meta, config, twice) if others else None
+    if release.title and release.title[-1:].islower() and (alt := _alt_text_tail(release.title)):
+        # "Rapat Paripurna Pakai Bahasa Bali anggota dewan dalam sidang paripurna": a
+        # picture's alternative text run on after the headline
+        head = release.title.rsplit(None, alt)[0]
+        tail = release.title[len(head) :].strip()
+        release.captions.append(tail)  # kept: a photo's caption, as such texts are
+        release.warnings.append(_alt_text_dropped(head, tail))
+        release.title = head
     if crumb and release.category is None:
         release.category = crumb
     if labels and release.category is None:
@@ -1335,6 +1343,38 @@ def _runs_on(others: list[str], at: int) -> bool:
         and _title_shaped(above, 3)
         and _title_shaped(line, 2)
     )
+
+
+# Words a headline in Title Case may leave in lower case (see _alt_text_tail).
+_LITTLE_WORDS = frozenset((
+    "di", "dan", "ke", "untuk", "dengan", "yang", "dari", "pada", "dalam", "bagi", "oleh",
+    "atas", "serta", "atau", "se", "sebagai", "ini", "itu", "akan", "agar", "hingga",
+    "sampai", "terhadap", "kepada", "melalui", "antara", "tentang", "jelang", "usai", "saat",
+    "bersama", "lewat", "tahun", "jadi",
+))  # fmt: skip
+ALT_TAIL_MIN = 3  # lower-case words of a picture's text run on after a headline, at least
+
+
+def _alt_text_tail(title: str) -> int | None:
+    """The number of lower-case words closing a headline in Title Case, three or more of
+    which two at least are no little word (_LITTLE_WORDS): a picture's alternative text
+    the page printed after it ("... Bahasa Bali anggota dewan dalam sidang paripurna",
+    "... Musrenbang Kabupaten advertise pemkab bone"). No headline in the corpora or the
+    fixtures ends so. A lead's line opens with a capitalised name of three words or fewer
+    ("Pemerintah Kabupaten Wonosobo menyalurkan ..."), a headline's head is longer."""
+    words = title.split()
+    cut = len(words)
+    while cut and words[cut - 1][:1].islower() and words[cut - 1].isalpha():
+        cut -= 1
+    tail, head = words[cut:], words[:cut]
+    if (
+        len(tail) < ALT_TAIL_MIN
+        or len(head) < 4  # "Pemerintah Kabupaten Wonosobo menyalurkan ...": a lead's line
+        or sum(word.casefold() not in _LITTLE_WORDS for word in tail) < 2
+        or sum(word[:1].isupper() or word[:1].isdecimal() for word in head) < 0.8 * len(head)
+    ):
+        return None
+    return len(tail)
 
 
 HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
@@ -2646,6 +2686,17 @@ def _cut_word_kept(word: str) -> Message:
         "it is kept as the last word of the text; if it is the writer's name, put it in "
         "brackets: (%(word)s)",
         word=word,
+    )
+
+
+def _alt_text_dropped(title: str, tail: str) -> Message:
+    """The warning for a picture's text taken off the end of the headline."""
+    return Message(
+        "the title ends with %(tail)r in lower case, read as a picture's text the page printed "
+        "after it, so the title is %(title)r; if those words belong to the title, write them "
+        "with capitals or put the title on a line of its own",
+        tail=tail,
+        title=title,
     )
 
 
