@@ -574,7 +574,7 @@ def _site_short_name(word: str) -> bool:
 _OFFICE_OPENINGS = (
     "diskom", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
     "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
-    "setwan", "inmas",
+    "setwan", "inmas", "bawaslu", "pemkab", "pemkot", "pemprov", "kemenag",
 )  # fmt: skip
 
 
@@ -627,6 +627,7 @@ def office_alone(prefix: str) -> bool:
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
 OFFICE_HEADS = frozenset(
     ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
+    + ("baw", "pem", "kem")
 )  # the first three letters of _OFFICE_OPENINGS
 
 
@@ -1452,6 +1453,8 @@ def _unseparated(line: str) -> Dateline | None:
     elif match["titled"]:
         place = match["titled"]
         glued = rest.split(None, 1)[0].casefold()
+        if office_alone(place) and " " in place:
+            return Dateline(None, place, None, line[: match.end()], rest)  # "Bawaslu X-Badan"
         if (
             not _is_place(place)
             or office_alone(place)
