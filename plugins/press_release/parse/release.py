@@ -1147,6 +1147,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             or (index + 1 < len(lines) and chrome.is_slogan(line))
         ):
             release.dropped.append(line)
+            if (
+                line[:8].lower() in _CATEGORY_LABELS
+                and ":" in line[:12]
+                and (name := _category_label(line))
+                and fewer_words(name, 5)
+            ):
+                labels.append(name.lstrip(": "))  # "Kategori : Pemerintahan" over the lead
             continue
         if (" | " in line or " || " in line) and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
