@@ -465,7 +465,12 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 # Selatan - Terjadi ...": a photo's caption under its kicker in capitals,
                 # a dateline of a known place below it
                 continue
-        elif is_last or (found.date_text is None and not _looks_like_paragraph(following)):
+        elif is_last or (
+            found.date_text is None
+            and not _looks_like_paragraph(following)
+            # a lead broken by a wrap: "Setelah mengirim bantuan ... banjir dan" / "longsor di"
+            and not _continued_paragraph(lines, lines.index(following, index + 1))
+        ):
             continue  # "Jakarta, 26 Januari 2021" with nothing after it
         elif found.place is None and (below := match_dateline(following)) and below.place:
             continue  # "Outlet.com -" alone over "Place, 11 Juli 2025 – Lead": the lead's own
