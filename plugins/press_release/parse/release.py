@@ -2071,7 +2071,8 @@ PHOTO_CAPTION = re.compile(
     .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*[.|]?  # "... (Foto: X) |"
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
-    | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?[^:]{1,60}(?<!\.)  # "... Sendawar. Foto: Nama (Unit)"
+    | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?(?:[^:]{1,60}(?<!\.)|[^:.]{1,40}\.)
+                                # "... Sendawar. Foto: Nama (Unit)", "... Evie. Foto: Arsip Luki."
     """
 )
 # A caption closed by its photo's credit after a dash or a bar ("RAPAT: Suasana ... -
