@@ -629,6 +629,10 @@ OFFICE_HEADS = frozenset(
     ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
     + ("baw", "pem", "kem")
 )  # the first three letters of _OFFICE_OPENINGS
+# The same but for "Bawaslu", "Pemkab"... and "Kemenag", which the colon's shape
+# (OFFICE_COLON) was never seen with: "Pem" opens many leads ("Pemerintah ..."), and the
+# pattern need not be tried on them.
+_COLON_OFFICE_HEADS = OFFICE_HEADS - {"baw", "pem", "kem"}
 
 
 def _office_colon(line: str, min_words: int) -> Dateline | None:
@@ -1692,7 +1696,7 @@ def match_dateline(
             text = f"{found.text} {stamp.text}"
             found = replace(found, date_text=stamp.date_text, text=text, rest=stamp.rest)
         return _outlet_read_as_place(found)
-    if line[:3].lower() in OFFICE_HEADS and (found := _office_colon(line, min_words)):
+    if line[:3].lower() in _COLON_OFFICE_HEADS and (found := _office_colon(line, min_words)):
         return found
     if weak and (found := _place_glued_domain(line, min_words)):
         return found
