@@ -1277,11 +1277,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         meta = meta - joined if meta >= end else min(meta, start + 1)
         dated = [(p - joined if p >= end else p, line) for p, line in dated]
     at = _title_and_category(release, others, meta, config, twice) if others else None
-    if release.title and release.title[-1:].islower() and (alt := _alt_text_tail(release.title)):
+    if (
+        (title := release.title)
+        and title.rsplit(None, 1)[-1][:1].islower()  # a last word in lower case: few titles
+        and (alt := _alt_text_tail(title))
+    ):
         # "Rapat Paripurna Pakai Bahasa Bali anggota dewan dalam sidang paripurna": a
         # picture's alternative text run on after the headline
-        head = release.title.rsplit(None, alt)[0]
-        tail = release.title[len(head) :].strip()
+        head = title.rsplit(None, alt)[0]
+        tail = title[len(head) :].strip()
         release.captions.append(tail)  # kept: a photo's caption, as such texts are
         release.warnings.append(_alt_text_dropped(head, tail))
         release.title = head
