@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import _WEEKDAY_ALT, ANY_DATE, MONTHS, TIME_RE, WEEKDAYS
+from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAY_ALT, WEEKDAYS
 from .normalise import fewer_words
 from .regions import is_region, names_district
 
@@ -1458,7 +1458,9 @@ def _unseparated(line: str) -> Dateline | None:
         place = match["titled"]
         glued = rest.split(None, 1)[0].casefold()
         if office_alone(place) and " " in place:
-            return Dateline(None, place, None, line[: match.end()], rest)  # "Bawaslu X-Badan"
+            # "Bawaslu Berau-Badan ...": an office's name and its region, no place (one word
+            # alone, "Diskominfo-Ungaran", is read below as before: no dateline)
+            return Dateline(None, place, None, line[: match.end()], rest)
         if (
             not _is_place(place)
             or office_alone(place)
@@ -1722,8 +1724,8 @@ def match_dateline(
 # ("Kamis, 07 Januari 2026: ") or glued to the lead ("07 Nov 2025Pada hari ...").
 DATE_STAMP_LEAD = re.compile(
     r"(?:(?P<agency>(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z]{2,}){1,3})\.?\ ?[/|.,]?\ ?"
-    rf"(?P<dated>(?i:{_WEEKDAY_ALT}),?\ \d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}})\ ?[.:–—-]\ +"
-    rf"|(?P<date>(?:(?i:{_WEEKDAY_ALT}),?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\.?\ \d{{4}})"
+    rf"(?P<dated>(?i:{WEEKDAY_ALT}),?\ \d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}})\ ?[.:–—-]\ +"
+    rf"|(?P<date>(?:(?i:{WEEKDAY_ALT}),?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\.?\ \d{{4}})"
     r"(?::\ +|(?=[A-Z][a-z])))"
     r"(?=[A-Z\"“])"
 )

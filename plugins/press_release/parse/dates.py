@@ -35,7 +35,7 @@ WEEKDAYS = {
 WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 
 # "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year;
 # "12-03-2024", "12.03.2024": day, month and a four-digit year.
@@ -63,7 +63,7 @@ MONTH_FIRST = re.compile(
 # a range of days, the first: "Selasa-Rabu (5-6/12/2023)" is the 5th.
 WEEKDAY_DATE = re.compile(
     rf"""(?ix)
-    \b(?P<weekday>{_WEEKDAY_ALT})\b
+    \b(?P<weekday>{WEEKDAY_ALT})\b
     [^()\d.;]{{0,30}}?                # "pagi", "kemarin,", ","
     \(?\s?
     (?:(?P<wr>\d{{1,2}})\s?[-–]\s?(?=\d{{1,2}}\s?/))?  # a range's first day: "5-"
@@ -446,7 +446,7 @@ BODY_DATE_WINDOW = 8000
 # sentence's capital: "27 Februari 2026 Bupati ...", "Kamis tanggal 19 Januari 2023
 # Wakil ...", "24 September 2025, Pengadilan ...".
 OPENING_DATE = re.compile(
-    rf"(?i:(?:hari\s+)?(?:{_WEEKDAY_ALT})\s*,?\s+(?:tanggal\s+)?)?"
+    rf"(?i:(?:hari\s+)?(?:{WEEKDAY_ALT})\s*,?\s+(?:tanggal\s+)?)?"
     rf"\d{{1,2}}\s+(?i:{_MONTH_ALT})\s+\d{{4}}(?:\s*[,.]?\s+|\ [-–—]{{1,2}}\ ?)(?=[A-Z\"“])"
 )  # "27 Februari 2026 Bupati ...", "20 November 2024 –Pjs. Bupati ..."
 

@@ -1277,18 +1277,8 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         meta = meta - joined if meta >= end else min(meta, start + 1)
         dated = [(p - joined if p >= end else p, line) for p, line in dated]
     at = _title_and_category(release, others, meta, config, twice) if others else None
-    if (
-        (title := release.title)
-        and title.rsplit(None, 1)[-1][:1].islower()  # a last word in lower case: few titles
-        and (alt := _alt_text_tail(title))
-    ):
-        # "Rapat Paripurna Pakai Bahasa Bali anggota dewan dalam sidang paripurna": a
-        # picture's alternative text run on after the headline
-        head = title.rsplit(None, alt)[0]
-        tail = title[len(head) :].strip()
-        release.captions.append(tail)  # kept: a photo's caption, as such texts are
-        release.warnings.append(_alt_text_dropped(head, tail))
-        release.title = head
+    if (title := release.title) and title.rsplit(None, 1)[-1][:1].islower():
+        _split_alt_text(release, title)  # a last word in lower case: few titles
     if crumb and release.category is None:
         release.category = crumb
     if labels and release.category is None:
@@ -1369,6 +1359,18 @@ _LITTLE_WORDS = frozenset((
     "bersama", "lewat", "tahun", "jadi",
 ))  # fmt: skip
 ALT_TAIL_MIN = 3  # lower-case words of a picture's text run on after a headline, at least
+
+
+def _split_alt_text(release: Release, title: str) -> None:
+    """A picture's alternative text run on after the headline ("Rapat Paripurna Pakai
+    Bahasa Bali anggota dewan dalam sidang paripurna", see _alt_text_tail): kept as a
+    caption, as such texts are, with a warning that tells how to keep it in the title."""
+    if alt := _alt_text_tail(title):
+        head = title.rsplit(None, alt)[0]
+        tail = title[len(head) :].strip()
+        release.captions.append(tail)
+        release.warnings.append(_alt_text_moved(head, tail))
+        release.title = head
 
 
 def _alt_text_tail(title: str) -> int | None:
@@ -2706,7 +2708,7 @@ def _cut_word_kept(word: str) -> Message:
     )
 
 
-def _alt_text_dropped(title: str, tail: str) -> Message:
+def _alt_text_moved(title: str, tail: str) -> Message:
     """The warning for a picture's text taken off the end of the headline."""
     return Message(
         "the title ends with %(tail)r in lower case, read as a picture's text the page printed "
