@@ -980,7 +980,7 @@ def _parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | No
         else:
             return None
     if paren := match["paren"]:
-        if _is_date(paren) or (paren[:1].isalpha() and _date_only(paren.strip())):
+        if _date_only(paren):
             date_text = paren.strip()  # "(13 Juli 2023)", "(Kamis, 13 Juli 2023)"
         elif _agency_ok(paren) or paren.isupper() or _unit_words(paren):
             agency = paren.strip()

@@ -1158,7 +1158,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 and (name := _category_label(line))
                 and fewer_words(name, 5)
             ):
-                labels.append(name.lstrip(": "))  # "Kategori : Pemerintahan" over the lead
+                labels.append(name)  # "Kategori : Pemerintahan" over the lead
             continue
         if (" | " in line or " || " in line) and (variant := _browser_title(line)):
             line = variant  # "Title | (1/10/2024)": the title, its date kept
@@ -1351,12 +1351,11 @@ def _runs_on(others: list[str], at: int) -> bool:
     )
 
 
-# Words a headline in Title Case may leave in lower case (see _alt_text_tail).
-_LITTLE_WORDS = frozenset((
-    "di", "dan", "ke", "untuk", "dengan", "yang", "dari", "pada", "dalam", "bagi", "oleh",
-    "atas", "serta", "atau", "se", "sebagai", "ini", "itu", "akan", "agar", "hingga",
-    "sampai", "terhadap", "kepada", "melalui", "antara", "tentang", "jelang", "usai", "saat",
-    "bersama", "lewat", "tahun", "jadi",
+# Words a headline in Title Case may leave in lower case (see _alt_text_tail): those that
+# run a headline on, and a few more.
+_LITTLE_WORDS = _RUN_ON_WORDS | frozenset((
+    "di", "ke", "yang", "dari", "oleh", "atau", "se", "sebagai", "ini", "itu", "akan",
+    "agar", "hingga", "sampai", "terhadap", "jelang", "usai", "saat", "lewat", "tahun", "jadi",
 ))  # fmt: skip
 ALT_TAIL_MIN = 3  # lower-case words of a picture's text run on after a headline, at least
 
@@ -2060,7 +2059,7 @@ def _is_sentence(line: str) -> bool:
 
 # A category under its label: "Categories Kota Event", "Kategori: Berita".
 CATEGORY_LABEL = re.compile(
-    r"(?i)(?:categories|category|kategori|rubrik)\s*:?\s+(?P<name>\S.{0,60})"
+    r"(?i)(?:categories|category|kategori|rubrik)(?:\s*:\s*|\s+)(?P<name>\S.{0,60})"
 )
 
 
