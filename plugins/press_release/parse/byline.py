@@ -114,7 +114,7 @@ CODE_THEN_DATE = re.compile(r"(?P<code>[^,]{2,40}),\ ?(?P<date>\d{1,2}/\d{1,2}(?
 # Parts of a code that name an office (the desk), not a reporter.
 DESK = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
-    r"|newsroom|protokol|kopim|^dis[a-z]{4,}|^dinas"
+    r"|newsroom|protokol|kopim|kompim|^dis[a-z]{4,}|^dinas"
 )
 
 

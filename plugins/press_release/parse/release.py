@@ -950,6 +950,20 @@ _CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
 _PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
 
 
+def _dropped_label(dropped: list[str]) -> str | None:
+    """The category a labelled line among the `dropped` ones names: "Kategori :
+    Pemerintahan" as the file's first line, dropped as chrome before the title was read."""
+    for line in dropped:
+        if (
+            line[:8].lower() in _CATEGORY_LABELS
+            and ":" in line[:12]
+            and (name := _category_label(line))
+            and fewer_words(name, 5)
+        ):
+            return name
+    return None
+
+
 def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
     """The rubric a line among the `dropped` ones names: glued to a view counter
     (RUBRIC_COUNTER), or a breadcrumb trail's last item but the page's own (the title,
@@ -1290,7 +1304,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             release.dropped.append(release.category)
         release.category = rubrics[0]
     if release.category is None and release.dropped:
-        release.category = _rubric_among_dropped(release.dropped, release.title)
+        release.category = _dropped_label(release.dropped) or _rubric_among_dropped(
+            release.dropped, release.title
+        )
     if dated:
         # The page's date line stands below the title; one above it is most often the
         # site's clock ("Senin, 22 Desember 2025" over every page), taken only when the
