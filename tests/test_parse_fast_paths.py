@@ -161,19 +161,27 @@ def _trailing_and_dropped_by_pattern(lines, holds_code, is_prose, extra=()):
             or chrome.SHORTCODE_LINE.fullmatch(line)
         )
     ]
-    # The line after a link's label alone ("Baca juga:") is the other article's headline.
+    # The line after a link's label alone ("Baca juga:") is the other article's headline;
+    # when it is a list's item ("- Headline"), so is each item right below it.
     shown = [i for i, line in enumerate(above) if line]
-    for before, index in zip(shown, shown[1:], strict=False):
+    linked = listed = False
+    for index in shown:
         line = above[index]
+        if index in dropped:
+            linked, listed = bool(chrome.LINK_LABEL.fullmatch(line)), False
+            continue
+        item = line[:2] in ("- ", "• ", "* ", "– ")
         if (
-            before in dropped
-            and index not in dropped
-            and chrome.LINK_LABEL.fullmatch(above[before])
+            linked
+            and (item or not listed)
             and len(line) <= chrome.MARKER_MAX
             and len(line.split()) < 20
             and not chrome.is_sentence(line)
         ):
             dropped.append(index)
+            linked = listed = item
+        else:
+            linked = listed = False
     return trailing, sorted(dropped)
 
 

@@ -886,6 +886,7 @@ def trailing_and_dropped(
     configured = not (isinstance(extra, tuple | list) and not extra)
     closing: int | None = None  # index of the line that closes the release, once needed
     linked = False  # the last line dropped was a link's label alone: "Baca juga:"
+    listed = False  # ... or an item of a list of headlines under it
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -952,11 +953,24 @@ def trailing_and_dropped(
         ):
             dropped.append(index)
             linked = first in "Bb" and len(line) < 13 and bool(LINK_LABEL.fullmatch(line))
+            listed = False
         elif linked:
-            linked = False
-            if len(line) <= MARKER_MAX and fewer_words(line, 20) and not is_sentence(line):
+            item = line[:2] in _LIST_ITEMS
+            if (
+                (item or not listed)
+                and len(line) <= MARKER_MAX
+                and fewer_words(line, 20)
+                and not is_sentence(line)
+            ):
                 dropped.append(index)  # the other article's headline under "Baca juga:"
+                linked = listed = item  # a list of them: "- Headline", each item below too
+            else:
+                linked = listed = False
     return None, dropped
+
+
+# The marks of a list's items: "- Headline", "• Headline".
+_LIST_ITEMS = frozenset(("- ", "• ", "* ", "– "))
 
 
 # "Baca juga:" alone on its line: the other article's headline stands below it.

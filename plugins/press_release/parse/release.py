@@ -1799,17 +1799,30 @@ _LABEL_WORDS = TOPIC_RUBRICS | {
 def _stamp_label(line: str) -> str | None:
     """The rubric after the last bar of a date line, or before the first when the date
     is last ("Info Terkini | 2023-03-27 09:38"): one to four words, one of them a
-    rubric's word (_LABEL_WORDS), no digit and no stop."""
+    rubric's word (_LABEL_WORDS), no digit and no stop. Else the first such cell between
+    the bars ("Rabu, 17 Maret 2021, 17:36 WIB | Politik | Kota X": the rubric, then the
+    region's tag)."""
     label = line.rpartition(" | ")[2].strip()
     if label[:1].isdecimal():
         label = line.partition(" | ")[0].strip()
     if label[:1] in "CcKk" and (labelled := _category_label(label)):
         return labelled  # "... | 532 kali dibaca | Category: BERITA": the label's value
-    if not label or not fewer_words(label, 5) or _DIGIT.search(label) or _ends_sentence(label):
-        return None
-    if not any(word.casefold() in _LABEL_WORDS for word in label.split()):
-        return None
-    return label
+    if _rubric_cell(label):
+        return label
+    if line.count(" | ") > 1:
+        return next(filter(_rubric_cell, (x.strip() for x in line.split(" | ")[1:-1])), None)
+    return None
+
+
+def _rubric_cell(label: str) -> bool:
+    """Whether a date line's cell is a rubric (see _stamp_label)."""
+    return bool(
+        label
+        and fewer_words(label, 5)
+        and not _DIGIT.search(label)
+        and not _ends_sentence(label)
+        and any(word.casefold() in _LABEL_WORDS for word in label.split())
+    )
 
 
 # A labelled rubric opening a post's date line: "Kategori : Satker P3MD Rabu, 07 November
@@ -2089,7 +2102,8 @@ def _category_label(line: str) -> str | None:
 # caption opening with "Ilustrasi": what the page printed under a picture.
 PHOTO_CAPTION = re.compile(
     r"""(?ix)
-    .*\((?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b[^()]{0,60}\)\s*[.|]?  # "... (Foto: X) |"
+    .*\((?:(?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b|sumber\ ?:)[^()]{0,60}\)\s*[.|]?
+                                                  # "... (Foto: X) |", "... (Sumber: Humas X)"
     | il+ustras[iy]\b.*
     | (?-i:FOTO\ [A-Z]).{10,}                         # "FOTO Bupati menerima ..."
     | .{20,}[.!?]\ (?:foto|photo)\ ?:\ ?(?:[^:]{1,60}(?<!\.)|[^:.]{1,40}\.)
