@@ -1593,8 +1593,8 @@ def match_dateline(
     what a line deep in the body may still hold (see release._find_dateline). With
     `after_outlet`, `line` follows an outlet's dash (see _dateline_after_outlet), and no
     second outlet is looked through: "A.com-A.com-A.com-..." recurses no deeper."""
-    if line[:1] == "(" and (found := _bracketed(line, min_words)):
-        return found  # "(Bontang, 9 Januari 2018). Dalam rangka ..."
+    if line[:1] in "([" and (found := _bracketed(line, min_words)):
+        return found  # "(Bontang, 9 Januari 2018). Dalam rangka ...", "[Place, date] ..."
     if line[:1].isdecimal() and (read := READING_TIME.match(line)):
         # "1 min readOUTLET.id, PLACE – ...": a reading time glued to the dateline
         found = match_dateline(line[read.end() :], min_words=min_words, strong_only=strong_only)
@@ -1865,6 +1865,11 @@ def _place_office_stop(line: str, min_words: int) -> Dateline | None:
 MANGLED_DASH = re.compile(r"(?<=\w) [âโ] (?=\w)")
 # A place and a date in brackets opening the lead: "(Bontang, 9 Januari 2018). ".
 BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]?\s+")
+# The same in square brackets, maybe of two places: "[Aceh Tengah & Aceh Timur, 28 Agustus
+# 2024] Dalam rangka ...".
+SQUARE_BRACKETED = re.compile(
+    r"\[\ ?(?P<place>[^\[\],]{2,60}),\ (?P<date>[^\[\]]{6,30}?)\ ?\][.,]?\s+(?=[A-Z\"“])"
+)
 
 
 # An outlet's or office's tag in brackets and a dash opening the lead, no place:
@@ -1878,8 +1883,17 @@ CAMEL_TAG = re.compile(r"[A-Za-z][a-z]+[A-Z]\w+")
 
 
 def _bracketed(line: str, min_words: int) -> Dateline | None:
-    """A dateline of a place and a date in brackets (BRACKETED), or an agency's tag alone
-    in brackets before a dash (BRACKETED_TAG)."""
+    """A dateline of a place and a date in brackets (BRACKETED, SQUARE_BRACKETED), or an
+    agency's tag alone in brackets before a dash (BRACKETED_TAG)."""
+    if line[:1] == "[":
+        match = SQUARE_BRACKETED.match(line)
+        places = match["place"].split(" & ") if match else ()
+        if not places or not all(map(_is_place, places)) or not _is_date(match["date"]):
+            return None
+        rest = line[match.end() :]
+        if fewer_words(rest, min_words):
+            return None
+        return Dateline(match["place"], None, match["date"], match.group(0).strip(), rest)
     match = BRACKETED.match(line)
     if match is None and (tag := BRACKETED_TAG.match(line)):
         rest = line[tag.end() :]
@@ -2397,6 +2411,21 @@ def place_opening(rest: str) -> tuple[str, str, str] | None:
     if fewer_words(rest[match.end() :], 8):
         return None
     return place, match.group(0).strip(), rest[match.end() :]
+
+
+def glued_place(rest: str) -> tuple[str, str] | None:
+    """``(place, the lead after it)`` when `rest`, the lead after an outlet's name glued
+    to a dash ("Kitasulsel–Makassar Kepala Bidang ..."), opens with a place the regions'
+    table knows, one to three words, then a space and a capitalised word."""
+    words = rest.split(" ", 4)[:4]
+    for count in (3, 2, 1):
+        if len(words) <= count or not words[count][:1].isupper():
+            continue
+        place = " ".join(words[:count])
+        if place[:1].isupper() and is_region(place):
+            lead = rest[len(place) + 1 :]
+            return None if fewer_words(lead, 8) else (place, lead)
+    return None
 
 
 def outlet_opening(line: str) -> Dateline | None:

@@ -49,6 +49,7 @@ from .dateline import (
     author_rubric,
     display_place,
     glued_opening,
+    glued_place,
     glued_unit,
     is_outlet,
     match_dateline,
@@ -3174,6 +3175,17 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         opening = region_opening(lines[found[0]])
         if opening and opening.rest == found[1].rest:
             found = found[0], opening
+        elif (
+            found[1].text[-1:] in "–—-"
+            and found[1].text[-2:-1].isalnum()
+            and (glued := glued_place(found[1].rest))
+        ):
+            # "Kitasulsel–Makassar Kepala Bidang ...": the outlet's name, a dash and a
+            # known place glued to it, and the lead with no separator
+            found = (
+                found[0],
+                replace(found[1], place=glued[0], text=f"{found[1].text}{glued[0]}", rest=glued[1]),
+            )
         elif DOMAIN.fullmatch(found[1].agency or "") and (after := place_opening(found[1].rest)):
             # "Outlet.com, Kupang-Dalam rangka ...": a known place glued to the lead
             line = lines[found[0]]
