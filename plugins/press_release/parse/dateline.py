@@ -367,6 +367,8 @@ UNSEPARATED = re.compile(
       (?:,\ ?(?P<code>[A-Z][A-Za-z0-9.]{{1,20}}))?-(?=[A-Z][a-z])  # "PALU,ABC-Gubernur"
     | (?P<glued>(?P<place3>{_PLACE}),\ ?(?P<outlet>[A-Z0-9-]{{2,}}\.(?:CO\.ID|COM|CO|ID|NET)))
       (?=[A-Z][a-z])
+    | (?P<camel>[A-Z][a-z]{{2,}}[A-Z][A-Za-z]{{1,15}})-(?=[A-Z][a-z]{{2,}}\ )
+                                                    # "ManadoTEMPO-Menteri ...": an outlet
     | (?P<titled>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)     # "Slawi-Evaluasi ...",
       -{{1,2}}(?=[A-Z][a-z]{{2,}}\ )                  # "Tanah Datar-Dinas ...", "Place--Tim"
     | (?P<hyphened>(?P<place5>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+)?)-  # "Jepara-outlet.com-Sebanyak",
@@ -387,8 +389,9 @@ UNSEPARATED = re.compile(
 _CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
 # What the "glued" and "dotted" branches need: a dot before a domain's ending.
 _DOMAIN_DOT = re.compile(r"\.[CINcin]")
-# What the "titled" branch needs: one or two Title Case words, a hyphen and a capital.
-_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?--?[A-Z]")
+# What the "titled" and "camel" branches need: one or two Title Case words (or one in
+# camel case), a hyphen and a capital.
+_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}|[A-Z][A-Za-z]{1,15})?--?[A-Z]")
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
@@ -1454,6 +1457,8 @@ def _unseparated(line: str) -> Dateline | None:
             # "OUTLETPONOROGO-Kepala ...": an outlet named after its region, or "UIN
             # MALANG-Pelatihan ...": a university; no place
             return Dateline(None, place, None, line[: match.end()].rstrip(), rest)
+    elif match["camel"]:
+        return Dateline(None, match["camel"], None, line[: match.end()], rest)
     elif match["titled"]:
         place = match["titled"]
         glued = rest.split(None, 1)[0].casefold()

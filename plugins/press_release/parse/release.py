@@ -88,7 +88,7 @@ _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
     r"(?i)\(?(?:foto|photo|keterangan\ foto|ket\.?\ ?foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
-    r"|caption(?:\ foto)?|dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
+    r"|caption(?:\ foto)?|(?:(?:foto|gambar)\ )?dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
 )  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
 # "(gambar: Suasana ...)", "Dari kiri: Kepala ..., Wakil ..." (who stands where in a photo)
