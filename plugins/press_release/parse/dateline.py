@@ -194,7 +194,8 @@ _OUTLET_OPENINGS = (
     "|kumparan|okezone|sindo|liputan|fakta|lensa|sorot|klik"
 )
 _OUTLET_ENDINGS = (
-    "news|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia|nusantara"
+    "news|newsroom|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia"
+    "|nusantara"
     "|viral|terkini|update|ekspres|express|rakyat"  # "SULUTVIRAL", "BONTANGTERKINI"
     "|sulawesi|kalimantan|borneo|sumatera|sumatra|maluku|celebes"  # "Gemasulawesi"
 )

@@ -379,9 +379,15 @@ def normalise_lines(text: str, plain: bool | None = None) -> list[str]:
 
 
 def _format_character(match: re.Match[str]) -> str:
-    """A match of _FORMAT_SCAN: removed when it is one of FORMAT_CHARACTERS."""
+    """A match of _FORMAT_SCAN: removed when it is one of FORMAT_CHARACTERS; a letter or
+    digit styled as mathematics ("𝕭𝖔𝖌𝖔𝖗", which pages use for bold or gothic names)
+    becomes the plain one, as search engines and screen readers read it."""
     char = match.group(0)
-    return "" if char < "\U00010000" or FORMAT_CHARACTERS.match(char) else char
+    if char < "\U00010000" or FORMAT_CHARACTERS.match(char):
+        return ""
+    if "\U0001d400" <= char <= "\U0001d7ff":
+        return unicodedata.normalize("NFKC", char)
+    return char
 
 
 def _separator(match: re.Match[str]) -> str:
