@@ -349,7 +349,7 @@ DROPPED_LINE = re.compile(
 
 _CREDIT_LABELS = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
-    r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|publisher|uploader"
+    r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|rep|publisher|uploader"
     r"|pengirim|admin|jurnalis"
     r"|upload(?:ed)?\ by|posted\ by)"
 )
@@ -597,6 +597,8 @@ def _leading_shape(line: str) -> bool:
         and (WELCOME_TICKER.search(line) or WELCOME_FIRST.match(line))
     ):
         return True  # a ticker's greetings: "Assalamu'alaikum|Selamat datang di situs ..."
+    if line[:9] in ("Selamat D", "SELAMAT D", "Selamat d") and WELCOME_MARQUEE.match(line):
+        return True  # a running text of any length: "Selamat Datang di Situs Resmi X. ..."
     if line[-1:] in ".!?" or len(line) > 300:
         return False
     if len(line) > 80:
@@ -613,8 +615,10 @@ def _leading_shape(line: str) -> bool:
         return True
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
-    if " " not in line and "." in line[-6:] and IMAGE_FILE.fullmatch(line):
-        return True  # a picture's file name: "cropped-logo-2.png"
+    if "." in line[-6:] and (
+        IMAGE_FILE.fullmatch(line) if " " not in line else SPACED_IMAGE_FILE.fullmatch(line)
+    ):
+        return True  # a picture's file name: "cropped-logo-2.png", "WhatsApp Image ... PM.jpeg"
     if line[:1] in "(+" and line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
         return True  # the office's telephone in the page's header: "(0370) – 621786"
     if " " not in line and "x" in line[-8:] and THUMBNAIL_NAME.fullmatch(line):
@@ -668,6 +672,11 @@ def _glued_labels(line: str) -> bool:
 # at the line's start: in one pattern, its branch would be tried at every position):
 # "Selamat Datang di Portal Resmi X || Tanggal : 30-Mar-2020 | Pukul : 07:47:56".
 WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
+# A marquee's running text opening with the site's welcome, its slogans and notices after
+# it: "Selamat Datang di Situs Resmi Pengadilan X. Wilayah Bebas dari Korupsi. ...".
+WELCOME_MARQUEE = re.compile(
+    r"(?i)selamat\ datang\ di\ (?:website|situs|laman|portal|web)\ resmi\b"
+)
 WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|")
 
 
@@ -676,6 +685,9 @@ WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}
 IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
 # Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
 # ".jpg)".
+# A picture's file name with spaces, as a phone or a messenger names it: "WhatsApp Image
+# 2022-02-16 at 11.51.18 PM.jpeg", "IMG 20240101 WA0001.jpg".
+SPACED_IMAGE_FILE = re.compile(r"(?i)[\w()-]+(?:\ [\w.()-]+){1,8}\.(?:png|jpe?g|gif|webp|heic)")
 IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's
 # cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".

@@ -1149,6 +1149,20 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     weather = False  # the line above was a weather widget's reading
     listed = False  # the line above was a list item's writer ("- Oleh X")
     for index, line in enumerate(lines):
+        if line[:3] in ("Tim", "TIM") and line.casefold() == "tim redaksi":
+            # A news site's author box: the writers' names, each on its line, over its
+            # label ("Nama Satu," / "Nama Dua" / "Tim Redaksi").
+            names = []
+            while (
+                len(others) > max(meta, 0)
+                and fewer_words(others[-1], 4)
+                and NAME_LINE.fullmatch(others[-1].rstrip(","))
+            ):
+                names.append(others.pop().rstrip(","))
+            release.credits.extend(reversed(names))
+            release.dropped.append(line)
+            meta = len(others)
+            continue
         if weather and fewer_words(line, 4) and is_region(line):
             release.dropped.append(line)  # the widget's city under its reading
             continue
