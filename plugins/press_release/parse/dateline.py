@@ -1870,7 +1870,9 @@ def _place_office_stop(line: str, min_words: int) -> Dateline | None:
 # the Thai code page, "โ" and two characters it has none for).
 MANGLED_DASH = re.compile(r"(?<=\w) [âโ] (?=\w)")
 # A place and a date in brackets opening the lead: "(Bontang, 9 Januari 2018). ".
-BRACKETED = re.compile(r"\((?P<place>[^(),]{2,40}),\ (?P<date>[^()]{6,30})\)[.,]?\s+")
+BRACKETED = re.compile(
+    r"\((?P<place>[^(),]{2,40}?)(?:,\ |\ [-–—]\ )(?P<date>[^()]{6,30})\)(?:[.,]?\s+|\ [-–—]\ +)"
+)  # "(Bontang, 9 Januari 2018). ", "(Pangkalpinang - 21 Juni 2022) - "
 # The same in square brackets, maybe of two places: "[Aceh Tengah & Aceh Timur, 28 Agustus
 # 2024] Dalam rangka ...".
 SQUARE_BRACKETED = re.compile(

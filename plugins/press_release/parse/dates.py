@@ -561,8 +561,9 @@ PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
 def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     """When the text dates the release no other way: the first date written out with
     its year in the lead, then one in figures there (_numeric_in_lead), then one named
-    "tanggal" further down ("dimulai tanggal 29 Juni 2020"), then one after a place's
-    comma there ("Kota Batam, 20 Agustus 2025,"), but one to come, quoted, or a letter's."""
+    "tanggal" further down ("dimulai tanggal 29 Juni 2020"), then one in brackets there
+    ("(17/05/2023)"), then one after a place's comma there ("Kota Batam, 20 Agustus
+    2025,"), but one to come, quoted, or a letter's."""
     if found := _plain_date(
         lead, lambda start: not _LETTER_BEFORE.search(lead, max(0, start - 60), start)
     ):
@@ -572,6 +573,8 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     if "anggal" in beyond and (named := _first_named(beyond, True, coming=False)):
         return named
     beyond = beyond[:LEAD_WINDOW]
+    if "(" in beyond and (bracketed := _first_bracketed(beyond)):
+        return bracketed  # "... Kantor Gubernur. (17/05/2023)" closing the next paragraph
     return _plain_date(
         beyond, lambda start: bool(_PLACE_COMMA.search(beyond, max(0, start - 50), start))
     )
