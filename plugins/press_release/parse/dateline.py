@@ -730,6 +730,16 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
     found = _parse_prefix(prefix)
     if found is None and prefix.count(",") >= 2:
         return _place_in_regions(prefix)
+    if (
+        found
+        and found[0]
+        and found[1]
+        and ", " not in prefix
+        and office_alone(found[0])
+        and _is_place(found[1])
+        and not office_alone(found[1])
+    ):
+        return found[1], found[0], found[2]  # "Kominfo,Ruteng": the office, then the place
     return found
 
 
@@ -2419,6 +2429,22 @@ def place_opening(rest: str) -> tuple[str, str, str] | None:
     if fewer_words(rest[match.end() :], 8):
         return None
     return place, match.group(0).strip(), rest[match.end() :]
+
+
+def place_under_province(dateline: Dateline) -> Dateline | None:
+    """The dateline with its place narrowed when a province's name stands before the
+    separator and a known regency or city and its comma after it: "Outlet.co.id Bali –
+    Klungkung, Berlokasi di ..." gives Klungkung."""
+    if not (dateline.place and dateline.rest and _is_province(dateline.place)):
+        return None
+    match = PLACE_AFTER_OUTLET.match(dateline.rest) if dateline.rest[:1] in _CAPITALS else None
+    if match is None or match["mark"] != "," or not is_region(match["place"]):
+        return None
+    after = dateline.rest[match.end() :]
+    if is_region(after.split(",", 1)[0].split(" dan ", 1)[0]):
+        return None  # "KALTIM – Balikpapan, Samarinda dan Bontang ...": a list of places
+    text = f"{dateline.text} {match.group(0).strip()}"
+    return replace(dateline, place=match["place"], text=text, rest=dateline.rest[match.end() :])
 
 
 def glued_place(rest: str) -> tuple[str, str] | None:

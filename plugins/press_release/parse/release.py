@@ -58,6 +58,7 @@ from .dateline import (
     outlet_opening,
     place_and_outlet,
     place_opening,
+    place_under_province,
     region_opening,
 )
 from .header import read_header
@@ -3223,6 +3224,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             agency = " ".join(filter(None, (dateline.agency, outlet[0]))) or None
             text = f"{dateline.text} {outlet[1]}"
             dateline = replace(dateline, agency=agency, text=text, rest=outlet[2])
+        if narrowed := place_under_province(dateline):
+            dateline = narrowed  # "Outlet.co.id Bali – Klungkung, ...": the regency
         if dateline.date_text is None and (dated := dates.opening_date(dateline.rest)):
             # "Klungkung – 27 Februari 2026 Bupati ...": the date belongs to the dateline
             dateline = replace(
