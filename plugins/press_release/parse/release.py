@@ -1256,7 +1256,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
             elif line[:1].isupper() and (label := _label_before_date(line)):
                 labels.append(label)  # "Pemerintahan Rabu, 25 Juni 2014 - Oleh"
-            elif line[-1:].isalpha() and (label := _label_after_date(line)):
+            elif line[-1:].isalnum() and (label := _label_after_date(line)):
                 labels.append(label)  # "Selasa, 10 November 2020 Pemerintahan"
         elif line[:1] == "-" and line[-1:] == "-" and (dashed := DASHED_RUBRIC.fullmatch(line)):
             labels.append(dashed["rubric"])  # "-Utama-": the post's rubric between dashes
@@ -1868,8 +1868,9 @@ LABEL_BEFORE_DATE = re.compile(
 # A rubric's word or two after a date line's year: "Selasa, 10 November 2020 Pemerintahan".
 LABEL_AFTER_DATE = re.compile(
     r"(?:\d{4}|\d\ (?i:kali|views?)|\d\ ?(?i:[ap]m|wib|wita|wit))"
-    r"\ (?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)$"
-)  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota", "... 12:45:26 PM Berita"
+    r"\ (?:[A-Z]{2,6}\ )?(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?:\ \d{1,7})?$"
+)  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota", "... 12:45:26 PM Berita",
+# "13 Desember 2022 PPID Berita Daerah 1222" (the writer's unit before it, its views after)
 
 
 def _label_after_date(line: str) -> str | None:
