@@ -326,6 +326,8 @@ TRAILING_SHAPES = re.compile(
     (?:@[\w.]+\s+)*\#\w[\w-]*(?:\s+\#\w[\w-]*)*   # "#kemenkumhamri", "@office.x #x #y"
     | \w+(?:\ \w+)?\ lainnya(?:\s?:)?                # "Wilayah LAINNYA", "Baca Lainnya :"
     | (?:{_SOCIAL})(?:[\s,|/·•]+(?:{_SOCIAL}))+[\s,|]*   # "Facebook Twitter WhatsApp"
+    | .{{3,150}}\ (?-i:Selanjutnya|SELANJUTNYA|Sebelumnya|SEBELUMNYA)
+                                    # a pager's link: "APEL PAGI 25 Januari 2021 Selanjutnya"
     """
 )
 _SOCIAL_FIRST = frozenset(
@@ -772,13 +774,19 @@ def is_file_name(line: str) -> bool:
     return bool(("_" in line and PLACEHOLDER.fullmatch(line)) or IMAGE_FILE.fullmatch(line))
 
 
+# The pager's words closing a link to the next or the previous post (TRAILING_SHAPES).
+_PAGER_WORDS = frozenset(("Selanjutnya", "SELANJUTNYA", "Sebelumnya", "SEBELUMNYA"))
+
+
 def may_be_trailing_shape(line: str) -> bool:
     """False only when TRAILING_SHAPES cannot match: the line opens with no "#", no "@"
     and no share button's name, and does not end with "lainnya" (maybe with a colon
-    after it)."""
+    after it) or a pager's word ("Selanjutnya")."""
     return (
         line[:1] in ("#", "@")
         or line[-7:].lower() == "lainnya"
+        or line[-11:] in _PAGER_WORDS
+        or line[-10:] in _PAGER_WORDS
         or (line[-1:] == ":" and line[-10:-1].rstrip()[-7:].lower() == "lainnya")
         # A share row is short, ends with a name and opens with one: the last character
         # and the first two letters are tested before the first word is cut out.
