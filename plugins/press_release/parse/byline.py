@@ -519,7 +519,7 @@ CREDIT_LABEL = re.compile(
 WEAK_BARE_CREDIT = re.compile(
     r"""(?x)
     (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas|mc|kanwil)\b
-      [\w.&/\ -]{0,50}          # "Humas Pemkab Kutim", "Diskominfo Kukar", "MC Balangan"
+      [\w.&/\ -]{0,70}          # "Humas Pemkab Kutim", "Diskominfo Kukar", "MC Balangan"
     | [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}\ \([A-Z]{2,}[\w\ ]{0,20}\)   # "Abc (UNIT)"
     | [A-Z][a-z'’-]{2,20},\ [A-Z][a-z'’-]{2,20}   # a place and a newspaper: "Kediri, Radar"
     | (?=.*\b(?:KANWIL|KEMENAG|HUMAS|DISKOMINFO|KOMINFO|PEMKAB|PEMKOT|PEMPROV|SETDA|DPRD
@@ -545,14 +545,23 @@ def bare_credit(line: str, strong_only: bool = False) -> str | None:
         return None  # "Sumber: Humas", "Editor/ Publisher : X": a labelled credit
     if STRONG_BARE_CREDIT.fullmatch(text):
         return text
-    if strong_only or not fewer_words(text, 7):
+    if strong_only or not fewer_words(text, 11):
         return None
+    words = text.split()
+    if len(words) > 6 and (len(words) > 10 or words[0].casefold() not in _OFFICE_CREDIT_HEADS):
+        return None  # a long one only as an office's unit: "Humas dan Protokol pada Setda X"
     if WEAK_BARE_CREDIT.fullmatch(text) and all(
-        word.lstrip("(")[:1].isupper() or word[:1].isdecimal() or word in ("&", "-", "/", "dan")
-        for word in text.split()
+        word.lstrip("(")[:1].isupper() or word[:1].isdecimal() or word in _CREDIT_LITTLE_WORDS
+        for word in words
     ):
         return text
     return None
+
+
+# The words a long bare credit may open with (an office's unit), and the little words it
+# may hold in lower case: "Humas dan Protokol pada Sekretariat Daerah Kabupaten X".
+_OFFICE_CREDIT_HEADS = frozenset(("humas", "diskominfo", "kominfo", "prokopim", "biro"))
+_CREDIT_LITTLE_WORDS = frozenset(("&", "-", "/", "dan", "pada", "di"))
 
 
 def bare_byline(code: str) -> Byline:

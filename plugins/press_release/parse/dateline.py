@@ -228,6 +228,8 @@ def _is_province(name: str) -> bool:
 
 
 _PROVINCE_SHORTS = frozenset(_PROVINCE_SHORT.split("|"))
+# What _is_province() tests, as one set: a province's name or short name, case-folded.
+PROVINCE_KEYS = frozenset(PROVINCES | _PROVINCE_SHORTS)
 
 
 def _outlet_word(word: str) -> bool:

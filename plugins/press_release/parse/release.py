@@ -43,6 +43,7 @@ from .dateline import (
     DOMAIN,
     NEWSROOM_WORDS,
     OFFICE_HEADS,
+    PROVINCE_KEYS,
     TOPIC_RUBRICS,
     UNIT_OPENINGS,
     Dateline,
@@ -3225,7 +3226,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             agency = " ".join(filter(None, (dateline.agency, outlet[0]))) or None
             text = f"{dateline.text} {outlet[1]}"
             dateline = replace(dateline, agency=agency, text=text, rest=outlet[2])
-        if narrowed := place_under_province(dateline):
+        if (
+            dateline.place
+            and dateline.place.casefold() in PROVINCE_KEYS  # few datelines name a province
+            and (narrowed := place_under_province(dateline))
+        ):
             dateline = narrowed  # "Outlet.co.id Bali – Klungkung, ...": the regency
         if dateline.date_text is None and (dated := dates.opening_date(dateline.rest)):
             # "Klungkung – 27 Februari 2026 Bupati ...": the date belongs to the dateline
