@@ -618,7 +618,9 @@ def _leading_shape(line: str) -> bool:
     if ("its" in line or "ITS" in line) and HIT_COUNTER.fullmatch(line):
         return True
     if "." in line[-6:] and (
-        IMAGE_FILE.fullmatch(line) if " " not in line else SPACED_IMAGE_FILE.fullmatch(line)
+        IMAGE_FILE.fullmatch(line)
+        if " " not in line
+        else line[-5:].lower().endswith(_IMAGE_ENDINGS) and SPACED_IMAGE_FILE.fullmatch(line)
     ):
         return True  # a picture's file name: "cropped-logo-2.png", "WhatsApp Image ... PM.jpeg"
     if line[:1] in "(+" and line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
@@ -691,6 +693,7 @@ IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
 # ".jpg)".
 # A picture's file name with spaces, as a phone or a messenger names it: "WhatsApp Image
 # 2022-02-16 at 11.51.18 PM.jpeg", "IMG 20240101 WA0001.jpg".
+_IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic")
 SPACED_IMAGE_FILE = re.compile(r"(?i)[\w()-]+(?:\ [\w.()-]+){1,8}\.(?:png|jpe?g|gif|webp|heic)")
 IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's

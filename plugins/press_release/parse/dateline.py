@@ -736,6 +736,7 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
         found
         and found[0]
         and found[1]
+        and "," in prefix
         and ", " not in prefix
         and office_alone(found[0])
         and _is_place(found[1])

@@ -1257,7 +1257,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 labels.append(label)  # "28 Januari 2016 | Kegiatan Statistik"
             elif line[:1].isupper() and (label := _label_before_date(line)):
                 labels.append(label)  # "Pemerintahan Rabu, 25 Juni 2014 - Oleh"
-            elif line[-1:].isalnum() and (label := _label_after_date(line)):
+            elif (
+                (
+                    line[-1:].isalpha()
+                    # or a view count after the rubric: "... 2022 PPID Berita Daerah 1222"
+                    or (line[-1:].isdecimal() and line.rpartition(" ")[0][-1:].isalpha())
+                )
+                and (label := _label_after_date(line))
+            ):
                 labels.append(label)  # "Selasa, 10 November 2020 Pemerintahan"
         elif line[:1] == "-" and line[-1:] == "-" and (dashed := DASHED_RUBRIC.fullmatch(line)):
             labels.append(dashed["rubric"])  # "-Utama-": the post's rubric between dashes
