@@ -96,6 +96,8 @@ LEADING_CHROME = re.compile(
     | banner\b.{0,30}                              # "banner 728x90"
     | (?:top|more|ticker|oleh|featured\ image|image\ description)
     | logo(?:\ \S+){0,3}                            # "Logo Sitename", "Logo Pengadilan Negeri X"
+    | img[-_]logo                                   # a logo's image name: "IMG-LOGO"
+    | (?:sukai|like)(?:\ ?/\ ?(?:like|sukai))?\ fan\ ?page\b.{0,60}  # "Sukai/Like Fan Page X"
     | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
     | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?  # "Sebarkan artikel ini"
@@ -190,6 +192,8 @@ _FORM_NOTICE = (
     r"alamat\ email\ anda\ tidak\ akan\ (?:dipublikasikan|disiarkan)"
     r"|your\ email\ address\ will\ not\ be"
     r"|(?:situs\ ini\ menggunakan|this\ site\ uses)\ akismet"
+    r"|anda\ harus\ (?:log\ masuk|login|masuk)\ untuk\ (?:menerbitkan|mengirim|memberi)"
+    r"|you\ must\ be\ logged\ in\ to\ post"
 )
 FORM_NOTICE = re.compile(rf"(?ix){_FORM_NOTICE}")
 TRAILING_MARKER = re.compile(
@@ -358,7 +362,8 @@ _CREDIT_LABELS = (
 CREDIT_LINE = re.compile(
     rf"""(?ix)
     (?P<open>\()?                                   # "(Sumber : Humas X)", in brackets
-    {_CREDIT_LABELS}\.?(?:\s*/\s*{_CREDIT_LABELS})?  # "Editor/ Publisher", "Editor. : "
+    {_CREDIT_LABELS}\.?(?:\s*/\s*{_CREDIT_LABELS}){{0,3}}  # "Editor/ Publisher", "Editor. : ",
+                                                    # "Reporter/Redaktur/Editor : X"
     (?:\ (?:berita|artikel|tulisan|gambar|data))?    # "Sumber Berita : Radar X"
     (?:\ \|)?                                        # a table's cell: "Reporter | : X |"
     \s*[:;]\s*(?(open)[^()\s][^()]{{0,150}}\)|\S.{{0,150}})
@@ -481,7 +486,7 @@ LEADING_OPENINGS = frozenset(
     + ("no", "av", "fo", "wh", "pe", "cl", "tu", "ko", "wa", "a ", "fi", "li", "de", "ke")
     + ("in", "pr", "ne", "uk", "da", "ni", "br", "id", "tr", "bl", "ga", "un", "(c", "ph")
     + ("pi", "te", "yo", "vi", "sh", "ha", "ja", " i", "- ", "-i", "ce", "ed", "ex", "fa")
-    + ("si", "tw", "by", "ge", "sw", "fb", "jl", "-a", "-k", "-p", "-r", "ty")
+    + ("si", "tw", "by", "ge", "sw", "fb", "jl", "-a", "-k", "-p", "-r", "ty", "su")
 )
 # Speed: the third character, for the openings above whose every branch gives it as a
 # literal: {opening: the third characters allowed, lower-cased}. An opening not listed
@@ -525,7 +530,7 @@ LEADING_THIRDS = {
     "te": "lr", "yo": "u", "vi": "e", "sh": "ao", "ha": "r", "ja": "m", "fa": "c", "-i": "k",
     "ex": "a", "- ": "aikpr", "ed": "i", "si": "nt", "ce": "t", " i": "k", "tw": "i", "by": "",
     "ge": "s", "sw": "i", "fb": "-_", "jl": ".", "-a": "d", "-k": "o", "-p": "e",
-    "-r": "e", "ty": "p",
+    "-r": "e", "ty": "p", "su": "k",
 }  # fmt: skip
 
 
@@ -599,6 +604,8 @@ def _leading_shape(line: str) -> bool:
         and (WELCOME_TICKER.search(line) or WELCOME_FIRST.match(line))
     ):
         return True  # a ticker's greetings: "Assalamu'alaikum|Selamat datang di situs ..."
+    if line[-1:].isdecimal() and " on line " in line and PHP_NOTICE.fullmatch(line):
+        return True  # a PHP notice the page printed above the post: "Strict Standards: ..."
     if line[:9] in ("Selamat D", "SELAMAT D", "Selamat d") and WELCOME_MARQUEE.match(line):
         return True  # a running text of any length: "Selamat Datang di Situs Resmi X. ..."
     if line[-1:] in ".!?" or len(line) > 300:
@@ -978,7 +985,7 @@ def trailing_and_dropped(
             or (configured and matches_any(line, extra))
             # VIDEO_PROMPT and PHP_NOTICE, each tried only on lines opening as theirs do
             or (first in "SsTt" and line[:6] in _VIDEO_OPENINGS and VIDEO_PROMPT.fullmatch(line))
-            or (first in "DWNFP" and " on line " in line and PHP_NOTICE.fullmatch(line))
+            or (first in "DWNFPS" and " on line " in line and PHP_NOTICE.fullmatch(line))
             or (first == "[" and line[-1] == "]" and SHORTCODE_LINE.fullmatch(line))
         ):
             dropped.append(index)
@@ -1015,7 +1022,8 @@ BLOG_FOOTER = re.compile(r"\bReviewed by \S.{0,60}\ on\b.{0,40}Rating:\s*\d\s*$"
 # A PHP notice a page printed into its text: "Deprecated: str_replace(): ... in
 # /home/site/public_html/x.php on line 627".
 PHP_NOTICE = re.compile(
-    r"(?:Deprecated|Warning|Notice|Fatal\ error|Parse\ error)\s*:\s.{1,400}\ in\ \S+\ on\ line\ \d+"
+    r"(?:Deprecated|Warning|Notice|Fatal\ error|Parse\ error|Strict\ Standards)"
+    r"\s*:\s.{1,400}\ in\ \S+\ on\ line\ \d+"
 )
 
 

@@ -383,8 +383,9 @@ UNSEPARATED = re.compile(
       (?P<outlet6>[A-Za-z]{{2,20}}):\ ?)(?=[A-Z][a-z])          # "Place-Outletname:Pemkab"
     | (?P<stuck>(?P<place7>[A-Z]{{3,}}(?:\ [A-Z]{{3,}}){{0,2}})[,_])(?=[A-Z][a-z])
                                                     # "SEMARANG,Pemerintah", "WONOGIRI_Forum"
-    | (?P<underscored>(?P<place8>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)_)(?=[a-z]{{3}})
-                                                    # "Parepare_perayaan HUT ..."
+    | (?P<underscored>(?P<place8>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)_
+      (?:(?=[a-z]{{3}})|\ (?=[A-Z][a-z])))           # "Parepare_perayaan HUT ...",
+                                                    # "Banda Aceh_ Pemerintah ..."
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
@@ -2420,6 +2421,10 @@ PLACE_OUTLET_LEAD = re.compile(
 )
 
 
+# A known place glued by a hyphen to the lead after an outlet: "Outlet.com, Minahasa-Bupati".
+HYPHEN_PLACE = re.compile(r"(?P<place>[A-Z][a-z]{2,}(?:\ [A-Z][a-z]{2,})?)-(?=[A-Z][a-z])")
+
+
 def place_opening(rest: str) -> tuple[str, str, str] | None:
     """``(place, its text, the rest of the lead)`` when `rest`, the lead after an outlet,
     opens with a place the regions' table knows (PLACE_OPENING)."""
@@ -2427,6 +2432,13 @@ def place_opening(rest: str) -> tuple[str, str, str] | None:
     if match is None:
         return None
     place = match["bracketed"] or match["marked"] or match["caps"]
+    if (
+        place
+        and "-" in place
+        and (hyphened := HYPHEN_PLACE.match(rest))
+        and is_region(hyphened["place"])
+    ):
+        match, place = hyphened, hyphened["place"]  # "Minahasa-Bupati ...": glued by a hyphen
     if not place or not (is_region(place) or place.casefold() in _PROVINCE_SHORTS):
         return None
     if fewer_words(rest[match.end() :], 8):

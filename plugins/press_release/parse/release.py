@@ -1299,7 +1299,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
         # _is_caption() has tested _bar_photo_credit(), which _is_photo_caption() adds.
-        elif _is_caption(line, is_last=False) or _photo_caption_shape(line):
+        elif _is_caption(line, is_last=False) or _photo_caption_shape(line) or _posed(line):
             release.captions.append(line)
             continue
         else:
@@ -1564,12 +1564,21 @@ def _labelled_date(line: str) -> bool:
     )
 
 
+# A day and a month in figures, the year left out: "07/05".
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
+
+
 def _browser_title(line: str) -> str | None:
     """The title of a browser-title line "Title | (1/10/2024)", "Title || (1/10/2024)",
-    whose tail is a date."""
+    whose tail is a date (maybe without its year: "Title | (07/05)")."""
     head, _, tail = line.rpartition("| ")
     tail = tail.strip("() ")
-    if head and tail[:1].isdecimal() and fewer_words(tail, 4) and dates.find_date(tail):
+    if (
+        head
+        and tail[:1].isdecimal()
+        and fewer_words(tail, 4)
+        and (dates.find_date(tail) or _DAY_MONTH.fullmatch(tail))
+    ):
         head = head.rstrip(" |")
         if head.split(",", 1)[0].casefold() in dates.WEEKDAYS:
             return None  # "Senin, 28 Dzulqo'dah 1438 H | 21 Agustus 2017": two calendars
@@ -2164,6 +2173,14 @@ def _is_photo_caption(line: str) -> bool:
 
 # A table cell's caption closed by its credit without a colon: "... Mempawah. Foto Apri |".
 CELL_PHOTO_CREDIT = re.compile(r"(?i).{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|")
+
+
+def _posed(line: str) -> bool:
+    """A picture's caption by who stands where ("Bupati X (kiri) dan Kapolres Y (kanan)"),
+    or one whose label a copy lost, leaving its colon (": Wakil Bupati X bersama ...")."""
+    if line[:2] == ": ":
+        return not fewer_words(line, 6)
+    return ("(kiri)" in line or "(kanan)" in line) and not fewer_words(line, 8)
 
 
 def _photo_caption_shape(line: str) -> bool:
