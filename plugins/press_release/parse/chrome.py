@@ -1187,7 +1187,7 @@ _STAFF_OPENINGS = frozenset(("rep", "pen", "pew", "edi", "war", "fot", "red"))
 
 
 def is_credit_line(line: str) -> bool:
-    # A credit line holds its ":" or ";" and has at most 14 words, or is a short
+    # A credit line holds its ":" or ";" and has at most 20 words, or is a short
     # UNLABELLED_CREDIT.
     if line[:1] not in CREDIT_FIRST:
         return False
@@ -1197,4 +1197,4 @@ def is_credit_line(line: str) -> bool:
             and line[:3].lower() in _STAFF_OPENINGS
             and bool(UNLABELLED_CREDIT.fullmatch(line))
         )
-    return bool(CREDIT_LINE.fullmatch(line)) and fewer_words(line, 15)
+    return bool(CREDIT_LINE.fullmatch(line)) and fewer_words(line, 21)

@@ -1490,7 +1490,11 @@ def _unseparated(line: str) -> Dateline | None:
             return None
         if " " not in place and is_outlet(place):
             return Dateline(None, place, None, line[: match.end()], rest)  # "Outletonline--"
-        return Dateline(place, None, None, line[: match.end()], rest, weak=True)
+        # A known place glued to the lead is a dateline however much stands above it
+        # ("Palu-Presiden ..." under a headline closed by a stop); another word may open
+        # a sentence ("Pasca-Pemilu ...").
+        weak = not is_region(place) or is_region(glued.capitalize())
+        return Dateline(place, None, None, line[: match.end()], rest, weak=weak)
     elif match["dotted"]:
         place, date_text, agency = match["place4"], None, match["outlet4"]
     elif match["hyphened"]:
