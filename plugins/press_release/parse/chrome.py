@@ -87,6 +87,7 @@ LEADING_CHROME = re.compile(
     | \d[\d.,]*\ ?(?:x|kali)\ (?:dibaca|dilihat)     # "110x Dilihat"
     | please\ ensure\ javascript\ is\ enabled\b.{0,80}  # an accessibility widget's notice
     | you\ don'?t\ have\ javascript\ enabled\b.{0,80}  # a portal's no-script notice
+    | you\ are\ here\ ?:{0,2}                        # a breadcrumb's label: "You are here::"
     | images?|pictures?|photos?                      # an image's alt text
     | (?:diposting|posted)\ (?:oleh|by)\ .{1,40}
     | powered\ by\ \S.{0,40}                         # "Powered by Blogger."

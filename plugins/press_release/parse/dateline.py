@@ -122,7 +122,7 @@ NOT_A_PLACE = {
         "Badan", "Biro", "Tim", "Para", "Warga", "Masyarakat", "Pihak", "Baca", "Editor",
         "Penulis", "Reporter", "Sumber", "Pewarta", "Kategori", "Berita", "Senin",
         "Selasa", "Rabu", "Kamis", "Jumat", "Jum’at", "Jum'at", "Sabtu", "Minggu", "Ya",
-        "Kalau", "Jika",
+        "Kalau", "Jika", "Tanggal",
         "Apabila", "Begitu", "Demikian", "Sebab", "Terlebih", "Kendati", "Walaupun",
         "Pertama", "Kedua", "Ketiga", "Selama", "Hingga", "Sampai", "Mengenai", "Tentang",
         "Program", "Kegiatan", "Acara", "Rapat", "Anggota", "Peserta", "Bapak", "Ibu",

@@ -89,7 +89,8 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLETS = frozenset("•·▪►")  # BULLET_META's first character
 BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
 CAPTION_START = re.compile(
-    r"(?i)\(?(?:foto|photo|keterangan\ foto|ket\.?\ ?foto|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
+    r"(?i)\(?(?:(?:foto|gambar)\ \d{1,2}|foto|photo|keterangan\ foto|ket\.?\ ?foto"
+    r"|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
     r"|caption(?:\ foto)?|(?:(?:foto|gambar)\ )?dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
 )  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
@@ -2286,6 +2287,18 @@ def _cut_tail(
             release.dropped.append(line)  # a picture's file name a copy left: "foto2.jpg)"
         elif line:
             credits.insert(0, line)
+    if (
+        len(body) > 2
+        and body[-1][:1] in _CAPTION_FIRST
+        and (label := CAPTION_START.match(body[-1]))
+        and label.group(0)[-1].isupper()  # not "Foto-foto kegiatan dapat diunduh di ..."
+        and not chrome.is_credit_line(body[-1])
+    ):
+        # A picture's caption closing the page, maybe cut short: "Foto. Antusias warga
+        # ...", "(Gambar 7: Pemenang lomba ..."
+        release.captions.append(body.pop())
+        while body and not body[-1]:
+            body.pop()
     # glued_credit() needs a colon or semicolon near the end: most last lines hold none.
     if body and (":" in body[-1][-70:] or ";" in body[-1][-70:]):
         glued = chrome.glued_credit(body[-1])
