@@ -270,6 +270,8 @@ def take_byline(text: str) -> tuple[str, list[str]]:
                 before.endswith("*") and before.rstrip("*").rstrip()[-1:] in _STOPS
             ):  # the text's end mark: "... Irawadi.***(dik)", "Tengah. **(Adv)", "Upas, ***(Yan)"
                 before = before.rstrip("*").rstrip()
+            elif before[-2:] == "[]":
+                before = before[:-2].rstrip()  # a link without its text: "... ujarnya.[](rilis)"
             stop = "." if "." in match["after"] and not before.endswith((".", "!", "?")) else ""
             text = before + stop
             codes.insert(0, " ".join(match["code"].split()).strip())

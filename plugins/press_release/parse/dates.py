@@ -563,7 +563,8 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
     its year in the lead, then one in figures there (_numeric_in_lead), then one named
     "tanggal" further down ("dimulai tanggal 29 Juni 2020"), then one in brackets there
     ("(17/05/2023)"), then one after a place's comma there ("Kota Batam, 20 Agustus
-    2025,"), but one to come, quoted, or a letter's."""
+    2025,"), then one after the words of an event held ("berlangsung kemarin 25 Agustus
+    2023"), but one to come, quoted, or a letter's."""
     if found := _plain_date(
         lead, lambda start: not _LETTER_BEFORE.search(lead, max(0, start - 60), start)
     ):
@@ -577,7 +578,15 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
         return bracketed  # "... Kantor Gubernur. (17/05/2023)" closing the next paragraph
     return _plain_date(
         beyond, lambda start: bool(_PLACE_COMMA.search(beyond, max(0, start - 50), start))
-    )
+    ) or _plain_date(beyond, lambda start: _HELD_BEFORE.search(beyond, max(0, start - 40), start))
+
+
+# What says an event took place on the date after it: "kegiatan berlangsung kemarin 25
+# Agustus 2023", "yang digelar pada 3 Mei 2024" (not one to come: "akan digelar ...").
+_HELD_BEFORE = re.compile(
+    r"(?i)(?<!akan\ )\b(?:berlangsung|digelar|dilaksanakan|diselenggarakan|diadakan)"
+    r"(?:\ (?:kemarin|pada|sejak|hari))*\ $"
+)
 
 
 # A day, month and year in figures in the lead's run of words, not in brackets: "di Hotel X
