@@ -362,6 +362,15 @@ def _is_prose(line: str) -> bool:
 _SITE_LABELS = frozenset(("website", "situs", "laman", "web"))
 
 
+def _glued_to_line_above(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` opens with the last line above it (of 20 characters or
+    more): a title glued to the lead ("Musrenbang Kabupaten, AM Sukri Harap ... Setelah
+    melalui ..." under "Musrenbang Kabupaten, AM Sukri Harap ..."), whose comma is no
+    dateline's."""
+    above = next((x for x in reversed(lines[max(0, index - 4) : index]) if x), "")
+    return len(above) >= 20 and lines[index].startswith(above)
+
+
 def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
     """Index and parse of the dateline line among `lines` ('' = blank).
 
@@ -402,7 +411,14 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
             tried = (line, strong_only, found)
         if (
             found is None
-            or (found.weak and (prose_above or not _looks_like_paragraph(_continued(lines, index))))
+            or (
+                found.weak
+                and (
+                    prose_above
+                    or not _looks_like_paragraph(_continued(lines, index))
+                    or _glued_to_line_above(lines, index)
+                )
+            )
             or (found.place and found.place.casefold() in _SITE_LABELS)  # "Website || x.go.id"
         ):
             if (
@@ -3357,9 +3373,17 @@ def _shortcode_captions(release: Release, body: list[str]) -> list[str]:
 def _without_glued_title(release: Release, body: list[str]) -> list[str]:
     """`body`, whose first line opens with the title, without that copy when the lead
     is glued to it ("TITLE IN CAPITALSDalam rangka ..."): the title of four words or more,
-    its last character and the lead's first one, a capital, with no space between."""
+    its last character and the lead's first one, a capital, with no space between; or a
+    title of eight words or more, a space, and a capital."""
     title, line = release.title or "", body[0]
     after = line[len(title) : len(title) + 1]
+    if after == " " and line[len(title) + 1 : len(title) + 2].isupper():
+        # "Title of eight words or more Setelah melalui ...": a long title's copy, a space,
+        # then the lead's first sentence (a short one may open the lead as its subject)
+        if fewer_words(title, 8):
+            return body
+        release.dropped.append(title)
+        return [line[len(title) + 1 :], *body[1:]]
     if not (after.isupper() and title[-1:].isalnum()) or fewer_words(title, 4):
         return body
     release.dropped.append(title)
