@@ -1167,7 +1167,21 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
     rubrics: list[str] = []  # rubrics on their line under a date line (IN_RUBRIC)
     weather = False  # the line above was a weather widget's reading
     listed = False  # the line above was a list item's writer ("- Oleh X")
+    letterhead = False  # a letterhead's "PRESS RELEASE" label was read (see below)
     for index, line in enumerate(lines):
+        if (
+            index
+            and index + 1 < len(lines)
+            and len(line) < 20
+            and line[:1] in "PpRrSs"
+            and (line.casefold() in PRESS_RUBRICS or PRESS_LABEL.fullmatch(line))
+            and ADDRESS_LINE_SHAPE.search(lines[index - 1])
+        ):
+            # A letterhead's "PRESS RELEASE" (however spelt) under the office's address:
+            # the document's kind, no category and no title.
+            release.dropped.append(line)
+            letterhead = True
+            continue
         if line[:3] in ("Tim", "TIM") and line.casefold() == "tim redaksi":
             # A news site's author box: the writers' names, each on its line, over its
             # label ("Nama Satu," / "Nama Dua" / "Tim Redaksi").
@@ -1331,7 +1345,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 others.append(line)
             continue
         meta = len(others)
-    if len(others) > 1 and (wrapped := _wrapped_title(others)):
+    if len(others) > 1 and (wrapped := _wrapped_title(others, letterhead)):
         # A headline wrapped over lines, read as one: "PENANDATANGANAN KESEPAKATAN ..." /
         # "DENGAN PENGADILAN TINGGI AGAMA ..."
         start, end = wrapped
@@ -1384,9 +1398,14 @@ _RUN_ON_HEADS = frozenset(word[:2] for word in _RUN_ON_WORDS)
 WRAPPED_TITLE_LINES = 4  # the lines a wrapped headline may fill, at most
 
 
-def _wrapped_title(others: list[str]) -> tuple[int, int] | None:
+def _wrapped_title(others: list[str], letterhead: bool = False) -> tuple[int, int] | None:
     """``(start, end)`` of a headline wrapped over the lines ``others[start:end]``: each
-    next line runs the one above it on (_runs_on)."""
+    next line runs the one above it on (_runs_on); or, under a `letterhead` (its "PRESS
+    RELEASE" label under the office's address), the last two lines above the lead, both in
+    capitals without a closing mark, as a centred headline wraps ("BUNDA INSTRUKSIKAN
+    BENTUK" / "PRESIDIUM BOLTENG")."""
+    if letterhead and len(others) >= 2 and _capitals_wrap(others[-2], others[-1]):
+        return len(others) - 2, len(others)
     # A cheap test of each line's first two letters finds the few that may run on: most
     # tops hold none.
     for at in [i for i in range(1, len(others)) if others[i][:2].casefold() in _RUN_ON_HEADS]:
@@ -1398,6 +1417,25 @@ def _wrapped_title(others: list[str]) -> tuple[int, int] | None:
                 end += 1
             return at - 1, end
     return None
+
+
+def _capitals_wrap(first: str, second: str) -> bool:
+    """Two lines of a headline in capitals wrapped (see _wrapped_title): each of two
+    words or more, no closing mark, twelve words at most together, the first no rubric
+    and no office's name."""
+    return (
+        first.isupper()
+        and second.isupper()
+        and first[-1:].isalnum()
+        and second[-1:].isalnum()
+        and " " in first
+        and " " in second
+        and fewer_words(f"{first} {second}", 13)
+        and not _same(first, second)  # a title printed twice
+        and not _rubric(first)
+        and not office_name(first)
+        and not _issuer(first)  # "DINAS KESEHATAN", "HUMAS SETDA X" over the headline
+    )
 
 
 def _runs_on(others: list[str], at: int) -> bool:
@@ -1960,6 +1998,12 @@ NEWS_RUBRICS = frozenset((
 # A press-release rubric over the issuing office's name, where a headline would stand
 # ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
 PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
+# What a letterhead's address line holds: "Jln. X No. 431 Telp. (0434) 21956 Fax. 22001".
+ADDRESS_LINE_SHAPE = re.compile(
+    r"(?i)\b(?:jl|jln|jalan)\b\.?\ .{0,80}\b(?:telp|telepon|fax|faks)\b"
+)
+# "Press Release" as a hurried typist spells it: "PREES REALEASE", "Pres Rilis".
+PRESS_LABEL = re.compile(r"(?i)pre+s+\ ?(?:re+a?le+a?se|rilis)")
 ISSUING_OFFICE = re.compile(
     r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
     r"|kantor|seksi|bidang|badan)\b(?:,?\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
