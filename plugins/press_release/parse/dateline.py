@@ -364,6 +364,8 @@ UNSEPARATED = re.compile(
     | (?P<paren>(?P<place2>{_PLACE})\ ?\((?P<date2>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\))
       (?:,?\ (?=[a-z])|(?=[A-Z][a-z]))                  # "Gorontalo (1/2)Laporan ...",
                                                        # "Serang (11/11), menindaklanjuti"
+    | (?P<domslash>(?P<agency9>[A-Z][A-Z0-9-]*(?:\.[A-Z]{{2,}}){{1,2}})
+      /(?P<place9>[A-Z]{{3,}}(?:\ [A-Z]{{3,}})?))-(?=[A-Z][a-z])  # "OUTLET.CO.ID/PLACE-Kepala"
     | (?P<caps>[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,3}}       # "TANA PASER-Wakil ..."
       (?:\.(?:CO\.ID|COM|CO|ID|NET|NEWS)               # "OUTLET.CO-Setelah ..." (no place)
       | \.[A-Z]{{2,}}\.[A-Z]{{2,}}(?:\.[A-Z]{{2,}})?)?)  # "PLACE.OUTLET.ASIA-Bupati ..."
@@ -1459,6 +1461,8 @@ def _unseparated(line: str) -> Dateline | None:
             return None
     elif match["paren"]:
         place, date_text, agency = match["place2"], match["date2"], None
+    elif match["domslash"]:
+        place, date_text, agency = match["place9"], None, match["agency9"]
     elif match["caps"] and "." in match["caps"]:
         parsed = parse_prefix(match["caps"])  # "PLACE.OUTLET.ASIA": the place, its outlet
         if parsed and parsed[0] and parsed[1]:

@@ -855,6 +855,10 @@ def _closing_day(line: str) -> bool:
 BULLET_ROW_MAX = 60  # characters of a bullet's line in a page's header (see above)
 
 
+# A browser title's date after the title: " |21-11-2025|", " | (07/05)".
+_DATE_SUFFIX = re.compile(r"\ ?\|{1,2}\ ?\(?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?\)?\ ?\|?")
+
+
 def _title_copy(lines: list[str], content: list[int]) -> int | None:
     """The index of a copy of the title among the next lines of `content`: the title is
     one of the first lines (under the site's name and a rubric, maybe), its copy the
@@ -874,7 +878,13 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
             if other == key or (
                 len(other) > 20
                 and (
-                    (key.startswith(other) and _site_suffix(key[len(other) :]))
+                    (
+                        key.startswith(other)
+                        and (
+                            _site_suffix(key[len(other) :])
+                            or _DATE_SUFFIX.fullmatch(key, len(other))  # "Title |21-11-2025|"
+                        )
+                    )
                     or (crumbed and _crumb_over_title(key, other) is not None)
                 )
             ):
@@ -1230,11 +1240,13 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             ):
                 labels.append(name)  # "Kategori : Pemerintahan" over the lead
             continue
-        if (" | " in line or " || " in line) and (variant := _browser_title(line)):
-            line = variant  # "Title | (1/10/2024)": the title, its date kept
-            dated.append((len(others), lines[index].rpartition("| ")[2]))
-            if fewer_words(variant, 5) and _stamp_label(lines[index]) == variant:
-                labels.append(variant)  # "Info Terkini | 2023-03-27 09:38": a rubric
+        if (" | " in line or " || " in line or line[-1:] == "|") and (
+            browser := _browser_title(line)
+        ):
+            line, written = browser  # "Title | (1/10/2024)": the title, its date kept
+            dated.append((len(others), written))
+            if fewer_words(line, 5) and _stamp_label(lines[index]) == line:
+                labels.append(line)  # "Info Terkini | 2023-03-27 09:38": a rubric
                 continue
         if (
             line[:2] == "- "
@@ -1623,11 +1635,14 @@ def _labelled_date(line: str) -> bool:
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
 
 
-def _browser_title(line: str) -> str | None:
-    """The title of a browser-title line "Title | (1/10/2024)", "Title || (1/10/2024)",
-    whose tail is a date (maybe without its year: "Title | (07/05)")."""
-    head, _, tail = line.rpartition("| ")
-    tail = tail.strip("() ")
+def _browser_title(line: str) -> tuple[str, str] | None:
+    """``(title, date as written)`` of a browser-title line "Title | (1/10/2024)", "Title
+    || (1/10/2024)", "Title |21-11-2025|", whose tail is a date (maybe without its year:
+    "Title | (07/05)")."""
+    if line[-1:] == "|":
+        line = line.rstrip(" |")  # "Title |21-11-2025|": the date between bars
+    head, _, written = line.rpartition("|")
+    tail = written.strip("() ")
     if (
         head
         and tail[:1].isdecimal()
@@ -1637,7 +1652,7 @@ def _browser_title(line: str) -> str | None:
         head = head.rstrip(" |")
         if head.split(",", 1)[0].casefold() in dates.WEEKDAYS:
             return None  # "Senin, 28 Dzulqo'dah 1438 H | 21 Agustus 2017": two calendars
-        return head
+        return head, written.strip()
     return None
 
 
