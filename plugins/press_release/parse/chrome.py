@@ -689,7 +689,7 @@ WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
 # A marquee's running text opening with the site's welcome, its slogans and notices after
 # it: "Selamat Datang di Situs Resmi Pengadilan X. Wilayah Bebas dari Korupsi. ...".
 WELCOME_MARQUEE = re.compile(
-    r"(?i)selamat\ datang\ di\ (?:website|situs|laman|portal|web)\ resmi\b"
+    r"(?i)selamat\ datang\ di\ (?:website|situs|laman|portal|web)\ (?:resmi|kami)\b"
 )
 WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|")
 

@@ -583,7 +583,7 @@ def _site_short_name(word: str) -> bool:
 _OFFICE_OPENINGS = (
     "diskom", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
     "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
-    "setwan", "inmas", "bawaslu", "pemkab", "pemkot", "pemprov", "kemenag",
+    "setwan", "inmas", "bawaslu", "pemkab", "pemkot", "pemprov", "kemenag", "dikbud", "mmc",
 )  # fmt: skip
 
 
@@ -636,7 +636,7 @@ def office_alone(prefix: str) -> bool:
 OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
 OFFICE_HEADS = frozenset(
     ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
-    + ("baw", "pem", "kem")
+    + ("baw", "pem", "kem", "dik", "mmc")
 )  # the first three letters of _OFFICE_OPENINGS
 # The same but for "Bawaslu", "Pemkab"... and "Kemenag", which the colon's shape
 # (OFFICE_COLON) was never seen with: "Pem" opens many leads ("Pemerintah ..."), and the
