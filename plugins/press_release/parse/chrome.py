@@ -220,7 +220,8 @@ TRAILING_MARKER = re.compile(
     | sebarkan(?:\ (?:artikel|berita)\ ini)?\s*:?
     | read\ more\b.*|selengkapnya\s*[>»]*
     | discussion\ about\ this\ post
-    | tinggalkan\ (?:balasan|komentar)\b.*|leave\ a\ (?:reply|comment)\b.*
+    | tinggalkan\ (?:balasan|komentar)\b.*|leave\ (?:a|the\ first)\ (?:reply|comment)\b.*
+    | dapatkan\ .{{1,80}}berkomentar\b.*           # a comment contest's promotion
     | leave\ feedback\ about\ this\b.*              # a feedback widget's heading
     | (?:posting\ )?komentar(?:\ untuk\ .{{1,200}})?\s*:?|\d+\ ?komentar|comments?\s*:?
     | komentar(?:\ \w+){{1,3}}\ ?:                 # "KOMENTAR SEDULUR X :" over a form
