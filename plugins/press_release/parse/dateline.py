@@ -1642,6 +1642,14 @@ def match_dateline(
             return replace(found, text=line[: len(found.text)])
     if " I " in line[:60] and not strong_only and (found := _capital_i_bar(line, min_words)):
         return found
+    if "[" in line[1:40] and 0 < line.find("[") < (close := line.find("]", 0, 90)):
+        # "Jakarta [Humas Kankemenag X] — ...": the agency in square brackets, read as in
+        # round ones
+        opened = line.find("[")
+        swapped = f"{line[:opened]}({line[opened + 1 : close]}){line[close + 1 :]}"
+        found = match_dateline(swapped, min_words=min_words, strong_only=strong_only)
+        if found is not None and len(found.text) > close:
+            return replace(found, text=line[: len(found.text)])
     if (
         line[:2] == "| "
         and line[2:3].isupper()  # one border only: "| | | ..." is no dateline
