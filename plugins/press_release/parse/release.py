@@ -440,10 +440,11 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and not _ends_sentence(line)
                 and fewer_words(line, 16)
                 and not following[:1].islower()
-                # a place and a full date open a lead broken early, not a title: "Padang,
-                # Jumat, 24 Oktober 2025 - Bertempat di X" over "Ketua ... melakukan ..."
+                # a place and a full date (or its comma before the dash: "Palu, – ") open
+                # a lead broken early, not a title: "Padang, Jumat, 24 Oktober 2025 -
+                # Bertempat di X" over "Ketua ... melakukan ..."
                 and not (
-                    found.date_text
+                    (found.date_text or found.text.rstrip("-–— ").endswith(","))
                     and found.place
                     and _closes_prose(following)
                     and match_dateline(following) is None
