@@ -1342,6 +1342,14 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
             if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
                 dated.append((len(others), date_line))
+        elif (
+            ("ategori" in line or "ategory" in line)
+            and line.count(" | ") > 1
+            and (labelled := _meta_row_category(line))
+        ):
+            labels.append(labelled)  # "Dipublikasi oleh X | Tanggal ... | Kategori Berita | ..."
+            release.dropped.append(line)
+            continue
         # _is_caption() has tested _bar_photo_credit(), which _is_photo_caption() adds.
         elif _is_caption(line, is_last=False) or _photo_caption_shape(line) or _posed(line):
             release.captions.append(line)
@@ -1923,6 +1931,16 @@ def _stamp_label(line: str) -> str | None:
         return label
     if line.count(" | ") > 1:
         return next(filter(_rubric_cell, (x.strip() for x in line.split(" | ")[1:-1])), None)
+    return None
+
+
+def _meta_row_category(line: str) -> str | None:
+    """The category a post's metadata row names in one of its cells between bars
+    ("Dipublikasi oleh X | Tanggal 10 Oktober, 2025 | Kategori Berita | Jumlah Pembaca")."""
+    for cell in line.split(" | "):
+        cell = cell.strip()
+        if cell[:1] in "CcKk" and (name := _category_label(cell)) and fewer_words(name, 5):
+            return name
     return None
 
 
