@@ -1045,6 +1045,12 @@ def _domain_in_place(place: str) -> tuple[str, str] | None:
     return None
 
 
+# A time after a dateline's date on its own line: "... 11 Januari 2020. 08.00 WIB".
+_TIME_AFTER = re.compile(
+    r"(?P<before>.+?\d{4})[.,]?\s+(?:(?i:pukul|jam)\s+)?\d{1,2}[.:]\d{2}(?:\s*(?i:wib|wita|wit))?"
+)
+
+
 def _own_line(line: str) -> Dateline | None:
     """A dateline alone on its line: "Jakarta, 26 Januari 2021", or with the site's
     address, an outlet or a time after it (OWN_LINE_SEPARATOR)."""
@@ -1072,6 +1078,8 @@ def _own_line(line: str) -> Dateline | None:
         return None
     if _DIGIT.search(prefix):  # the date ANY_DATE must find opens with a digit
         parsed = parse_prefix(prefix)
+        if not parsed and (timed := _TIME_AFTER.fullmatch(prefix)):
+            parsed = parse_prefix(timed["before"])  # "Karangtengah, 11 Januari 2020. 08.00 WIB"
         if parsed and parsed[2] and parsed[0]:
             return Dateline(parsed[0], parsed[1], parsed[2], line, "")
     ended = prefix != line.strip()  # the line ended with a separator
