@@ -446,6 +446,7 @@ def _find_dateline(lines: list[str]) -> tuple[int, Dateline] | None:
                 and not (
                     (found.date_text or found.text.rstrip("-–— ").endswith(","))
                     and found.place
+                    and (is_region(found.place) or names_district(found.place))
                     and _closes_prose(following)
                     and match_dateline(following) is None
                 )
