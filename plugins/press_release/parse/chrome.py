@@ -698,12 +698,12 @@ WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE
 # takes the same name, maybe in Markdown's image brackets.
 IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
-# Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
-# ".jpg)".
 # A picture's file name with spaces, as a phone or a messenger names it: "WhatsApp Image
 # 2022-02-16 at 11.51.18 PM.jpeg", "IMG 20240101 WA0001.jpg".
 _IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic")
 SPACED_IMAGE_FILE = re.compile(r"(?i)[\w()-]+(?:\ [\w.()-]+){1,8}\.(?:png|jpe?g|gif|webp|heic)")
+# Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
+# ".jpg)".
 IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's
 # cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".
