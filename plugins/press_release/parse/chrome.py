@@ -634,8 +634,6 @@ def _leading_shape(line: str) -> bool:
         return True  # a picture's file name: "cropped-logo-2.png", "WhatsApp Image ... PM.jpeg"
     if line[:1] in "(+" and line[-1:].isdecimal() and PHONE_LINE.fullmatch(line):
         return True  # the office's telephone in the page's header: "(0370) – 621786"
-    if line[:1] in "(+" and "@" in line and CONTACT_ROW.fullmatch(line):
-        return True  # its telephones and e-mail: "(0541)736852 (0541)748382 x@y.go.id"
     if " " not in line and "x" in line[-8:] and THUMBNAIL_NAME.fullmatch(line):
         return True  # a picture's thumbnail name: "SAFARI-KEC.X_-300x300"
     if ("oomla" in line or "ordpress" in line) and THEME_CREDIT.fullmatch(line):
@@ -719,11 +717,6 @@ PAGE_LABEL = re.compile(
 _PAGE_LABEL_OPENINGS = frozenset(("pembarua", "terakhir", "last upd", "last mod", "halaman "))
 # A telephone number alone: "(0370) – 621786", "+62 541 123456".
 PHONE_LINE = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
-# The header's contact row: telephone numbers and an e-mail address, nothing else:
-# "(0541)736852 (0541)748382 disbun@x.go.id".
-CONTACT_ROW = re.compile(
-    r"(?:(?:\(\d{2,5}\)\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d-]{6,16})\ )+[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
 # A picture's thumbnail, named with its size after a hyphen: "foto-kegiatan-300x300".
 THUMBNAIL_NAME = re.compile(r"[\w.-]{1,100}-\d{2,4}x\d{2,4}")
 # A theme's credit line: "OT Name - шаблон joomla X", "Joomla Templates by X".
@@ -767,8 +760,12 @@ PRESS_COUNCIL = re.compile(
 # "Jln. Merdeka No. 4 Telp. (0541) 12345 Fax. 12346": an address with its telephone.
 ADDRESS_LINE = re.compile(r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*")
 _ADDRESS_OPENINGS = frozenset(("Jl", "JL", "Ja", "JA"))
-# An e-mail address, maybe with a telephone number: "ppid@x.go.id (0761) 45505".
-CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?")
+# An e-mail address, maybe with a telephone number after it or telephones before it:
+# "ppid@x.go.id (0761) 45505", "(0541)736852 (0541)748382 disbun@x.go.id".
+CONTACT_LINE = re.compile(
+    r"(?:[(+]?\d[\d() .-]{5,20}[\s|,]+)*"  # telephones before it: "(0541)736852 (0541)748382 x@y"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?"
+)
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among
 # them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button
 # leaves ("URL berhasil dicopy", "Link disalin").

@@ -223,8 +223,7 @@ _GLUED_ENDINGS = tuple(_OUTLET_ENDINGS.split("|") + _PROVINCE_SHORT.split("|"))
 
 def _is_province(name: str) -> bool:
     """A province's name or its short name: "Sulawesi Tengah", "Sulteng"."""
-    key = name.casefold()
-    return key in PROVINCES or key in _PROVINCE_SHORTS
+    return name.casefold() in PROVINCE_KEYS
 
 
 _PROVINCE_SHORTS = frozenset(_PROVINCE_SHORT.split("|"))
@@ -1048,7 +1047,7 @@ def _domain_in_place(place: str) -> tuple[str, str] | None:
 # A time after a dateline's date on its own line: "... 11 Januari 2020. 08.00 WIB".
 _TIME_AFTER = re.compile(
     r"(?P<before>.+?\d{4})[.,]?\s+(?:(?i:pukul|jam)\s+)?\d{1,2}[.:]\d{2}(?:\s*(?i:wib|wita|wit))?"
-)
+)  # hours and minutes only: a stamp's seconds ("13:43:12") belong to a post's stamp line
 
 
 def _own_line(line: str) -> Dateline | None:

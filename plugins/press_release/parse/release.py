@@ -1187,7 +1187,7 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             and len(line) < 20
             and line[:1] in "PpRrSs"
             and (line.casefold() in PRESS_RUBRICS or PRESS_LABEL.fullmatch(line))
-            and ADDRESS_LINE_SHAPE.search(lines[index - 1])
+            and chrome.ADDRESS_LINE.fullmatch(lines[index - 1])
         ):
             # A letterhead's "PRESS RELEASE" (however spelt) under the office's address:
             # the document's kind, no category and no title.
@@ -2033,10 +2033,6 @@ NEWS_RUBRICS = frozenset((
 # A press-release rubric over the issuing office's name, where a headline would stand
 # ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
 PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
-# What a letterhead's address line holds: "Jln. X No. 431 Telp. (0434) 21956 Fax. 22001".
-ADDRESS_LINE_SHAPE = re.compile(
-    r"(?i)\b(?:jl|jln|jalan)\b\.?\ .{0,80}\b(?:telp|telepon|fax|faks)\b"
-)
 # "Press Release" as a hurried typist spells it: "PREES REALEASE", "Pres Rilis".
 PRESS_LABEL = re.compile(r"(?i)pre+s+\ ?(?:re+a?le+a?se|rilis)")
 ISSUING_OFFICE = re.compile(
