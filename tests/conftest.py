@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from press_release.parse import Release, parse_release
+# The suite tests the pure parser (tests may patch its modules); the compiled one is
+# compared with it in test_compiled_parse.py.
+os.environ["PRESS_RELEASE_COMPILED"] = "0"
+
+from press_release.parse import Release, parse_release  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

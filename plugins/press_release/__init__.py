@@ -24,10 +24,16 @@ connected), which is also the order of a build:
    report (with GitHub Actions annotations); the build's state goes.
 
 This module is the one place that knows both the core and the speed layer: no other
-core module imports ``speed``.
+core module imports ``speed``. Its first step, on import, is the speed layer's compiled
+parser (compiled.py): today's build of parse/, when one was made, is loaded instead of
+the pure modules.
 """
 
 from pelican import signals
+
+from . import compiled
+
+compiled.install()  # before anything imports parse/: the compiled parser, if built
 
 from . import settings, state
 from .features import (

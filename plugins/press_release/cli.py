@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from . import compiled
 from .errors import PressReleaseError
 from .features import ordering, report, sources
 from .importer import cli as importer_cli
@@ -358,6 +359,18 @@ def print_compat(out=sys.stdout) -> int:
     return 0 if all(ok for *_rest, ok in rows) else 1
 
 
+def compile_parser_command(folder: str | None, out=None) -> int:
+    """`compile`: build the compiled parser (compiled.py); 1 when it cannot be built."""
+    out = out or sys.stdout
+    try:
+        built = compiled.build(Path(folder) if folder else None)
+    except PressReleaseError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"compiled parser: {built}", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m press_release", description="Tools for raw press-release files."
@@ -382,11 +395,22 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "compat", help="list the private internals of Pelican the plugin relies on, checked"
     )
+    compile_parser = commands.add_parser(
+        "compile", help="compile the parser with mypyc (used from then on, while unedited)"
+    )
+    compile_parser.add_argument(
+        "--dir",
+        metavar="DIR",
+        help="where builds are kept (default: $PRESS_RELEASE_COMPILED_DIR, else "
+        "~/.cache/press-release/compiled)",
+    )
     args = parser.parse_args(argv)
     if args.command == "import":
         return importer_cli.run(args)
     if args.command == "compat":
         return print_compat()
+    if args.command == "compile":
+        return compile_parser_command(args.dir)
 
     config, site = load_settings(args.settings)
     files = _files(args.paths, site, config.extensions)

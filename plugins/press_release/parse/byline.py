@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from .dates import WEEKDAYS
 from .normalise import SENTENCE_STOPS, fewer_words
 
@@ -132,6 +134,9 @@ PLUGIN_SHORTCODES = frozenset(("yarpp", "related_posts", "related-posts"))
 _set_fields = object.__setattr__
 
 
+# Not a native class when compiled (see press_release/compiled.py): __init__ below sets
+# the instance's dict.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Byline:
     code: str

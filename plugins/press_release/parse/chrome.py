@@ -834,7 +834,7 @@ def is_trailing_marker(line: str) -> bool:
     return bool(_marker(line))
 
 
-def _marker(line: str) -> re.Match[str] | None:
+def _marker(line: str) -> re.Match[str] | bool | None:
     """TRAILING_MARKER or FORM_AND_FOLLOW, each tried only on a line opening like one of
     its branches, for a line opening with a character of TRAILING_FIRST."""
     two = line[:2]
@@ -923,6 +923,7 @@ def trailing_and_dropped(
     closing: int | None = None  # index of the line that closes the release, once needed
     linked = False  # the last line dropped was a link's label alone: "Baca juga:"
     listed = False  # ... or an item of a list of headlines under it
+    candidate: re.Match[str] | bool | None
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -1038,7 +1039,9 @@ def glued_credit(line: str) -> tuple[str, str] | None:
     if ":" not in line[-70:] and ";" not in line[-70:]:
         return None
     match = GLUED_CREDIT.search(line, max(0, len(line) - 90))
-    credit = match and (match["credit"] or match["bracketed"])
+    if match is None:
+        return None
+    credit = match["credit"] or match["bracketed"]
     if not credit or not fewer_words(credit, 8):
         return None
     return line[: match.start()].rstrip(), credit.strip()

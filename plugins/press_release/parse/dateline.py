@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from .dates import ANY_DATE, MONTHS, TIME_RE, WEEKDAY_ALT, WEEKDAYS
 from .normalise import fewer_words
 from .regions import is_region, names_district
@@ -417,6 +419,9 @@ OWN_LINE_SEPARATOR = re.compile(
 _set_fields = object.__setattr__
 
 
+# Not a native class when compiled (see press_release/compiled.py): __init__ below sets
+# the instance's dict.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Dateline:
     place: str | None
@@ -1932,7 +1937,9 @@ def _bracketed(line: str, min_words: int) -> Dateline | None:
     agency's tag alone in brackets before a dash (BRACKETED_TAG)."""
     if line[:1] == "[":
         match = SQUARE_BRACKETED.match(line)
-        places = match["place"].split(" & ") if match else ()
+        if match is None:
+            return None
+        places = match["place"].split(" & ")
         if not places or not all(map(_is_place, places)) or not _is_date(match["date"]):
             return None
         rest = line[match.end() :]
@@ -2235,8 +2242,8 @@ def _after_separator(
             end = len(line) - len(rest)
         rest, agency, unit = _unit_after(rest, agency, strict and line[sep.start()] == ",", place)
         if place is None and agency and not strict:
-            if after := _place_after_outlet(rest):
-                place, unit, rest = after  # "djonews.com – Semarang, Pada Senin ..."
+            if placed := _place_after_outlet(rest):
+                place, unit, rest = placed  # "djonews.com – Semarang, Pada Senin ..."
             elif not after_outlet and (inner := _dateline_after_outlet(rest)) is not None:
                 # "Outlet.id – Kendari, 22 Agustus 2025 – Polda ...", "Outlet – Singaraja,- "
                 place, date_text, unit, rest = inner.place, inner.date_text, inner.text, inner.rest
@@ -2254,6 +2261,7 @@ def _after_separator(
             and _dash_early(rest)
             and not is_region(place)
             and (inner := _dateline_after_outlet(rest)) is not None
+            and inner.place is not None
             and is_region(inner.place)
         ):
             # "Outletname – Gorontalo – Badan ...": one word no region knows (or words
@@ -2267,8 +2275,10 @@ def _after_separator(
             and agency is not None
             and sep.group(0).strip() == "|"
             and DOMAIN.fullmatch(outlet := prefix.strip())
+            and place is not None
             and not is_region(place)
             and (inner := _dateline_after_outlet(rest)) is not None
+            and inner.place is not None
             and (is_region(inner.place) or names_district(inner.place))
         ):
             # "OUTLET.NEWS | CILEUNYI – ": the outlet's domain read as "PLACE.OUTLET",
@@ -2372,8 +2382,8 @@ def region_opening(line: str) -> Dateline | None:
                     if " ".join(place.split()) != name:
                         place = name  # the words stood apart by other marks
                     place = _with_tails(prefix, place, words[at + size :])
-                    agency = prefix.replace(place, " ", 1).strip(" ,.;:_-–—|()")
-                    agency = " ".join(agency.split()) or None
+                    bare = prefix.replace(place, " ", 1).strip(" ,.;:_-–—|()")
+                    agency = " ".join(bare.split()) or None
                     end = sep.end()
                     domain = _DOMAIN_AFTER.match(rest)
                     if domain and DOMAIN.fullmatch(domain["domain"]):
@@ -2529,8 +2539,8 @@ def outlet_opening(line: str) -> Dateline | None:
         outlet := match["outlet"] or match["domain"] or match["gluedlow"]
     ):
         rest = line[match.end() :]
-        if found := place_opening(rest):
-            place, text, rest = found
+        if opened := place_opening(rest):
+            place, text, rest = opened
             return Dateline(place, outlet, None, f"{match.group(0)}{text}".strip(), rest)
         if rest[:1] in _CAPITALS and not fewer_words(rest, 8):
             return Dateline(None, outlet, None, match.group(0).strip(), rest)

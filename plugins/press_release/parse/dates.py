@@ -8,6 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import accumulate
+from typing import Any
+
+from mypy_extensions import mypyc_attr
 
 from ..messages import Message
 from .normalise import may_fold_to_ascii
@@ -83,6 +86,9 @@ FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 _set_fields = object.__setattr__
 
 
+# Not a native class when compiled (see press_release/compiled.py): __init__ below sets
+# the instance's dict.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class FoundDate:
     """A date read from text; `weekday` is the weekday named beside it, if any."""
@@ -123,8 +129,9 @@ def _year(text: str | None, default: int | None) -> int | None:
     return 2000 + year if year < 100 else year
 
 
-def _from_match(groups: dict[str, str | None], default_year: int | None) -> date | None:
+def _from_match(groups: dict[str, Any], default_year: int | None) -> date | None:
     """The date of a match of ANY_DATE or WEEKDAY_DATE, given its ``groupdict()``."""
+    y: int | None
     if groups.get("iy"):
         y, m, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("nd"):
@@ -147,7 +154,7 @@ def _from_match(groups: dict[str, str | None], default_year: int | None) -> date
         return None
 
 
-def _has_year(groups: dict[str, str | None]) -> bool:
+def _has_year(groups: dict[str, Any]) -> bool:
     return bool(groups.get("iy") or groups.get("ny") or groups.get("ty") or groups.get("xy"))
 
 
@@ -233,8 +240,8 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
         weekday = next((w for w in weekday_dates(text) if w.end() == match.end()), None)
         named = WEEKDAYS[weekday["weekday"].lower()] if weekday else None
         return FoundDate(value, has_time, named, text.strip())
-    if (match := MONTH_FIRST.search(text)) and (day := _from_match(match.groupdict(), None)):
-        value, has_time = _with_time(day, text[match.end() :])
+    if (first := MONTH_FIRST.search(text)) and (day := _from_match(first.groupdict(), None)):
+        value, has_time = _with_time(day, text[first.end() :])
         return FoundDate(value, has_time, None, text.strip())
     return None
 
@@ -485,10 +492,10 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
         match = LEAD_OPENING_DATE.match(lead)
         if match and _has_year(groups := match.groupdict()) and (day := _from_match(groups, None)):
             return FoundDate(datetime(day.year, day.month, day.day), False, None, match.group(0))
-    if "anggal" in lead and (match := _first_named(lead, False, coming=False)):
-        return match
-    if "(" in lead and (match := _first_bracketed(lead[:LEAD_WINDOW])):
-        return match
+    if "anggal" in lead and (named := _first_named(lead, False, coming=False)):
+        return named
+    if "(" in lead and (bracketed := _first_bracketed(lead[:LEAD_WINDOW])):
+        return bracketed
     current, coming = _first_ranges(lead[:LEAD_WINDOW])
     texts, size = [], 0
     for paragraph in paragraphs:
@@ -578,7 +585,9 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
         return bracketed  # "... Kantor Gubernur. (17/05/2023)" closing the next paragraph
     return _plain_date(
         beyond, lambda start: bool(_PLACE_COMMA.search(beyond, max(0, start - 50), start))
-    ) or _plain_date(beyond, lambda start: _HELD_BEFORE.search(beyond, max(0, start - 40), start))
+    ) or _plain_date(
+        beyond, lambda start: _HELD_BEFORE.search(beyond, max(0, start - 40), start) is not None
+    )
 
 
 # What says an event took place on the date after it: "kegiatan berlangsung kemarin 25
@@ -696,7 +705,8 @@ def _first_ranges(text: str) -> tuple[FoundDate | None, FoundDate | None]:
     that of the first range announced as coming ("... 3-5 Juli 2025 mendatang"): the
     release's date only when the text gives no other. Ranges inside quotations do not
     count."""
-    current = coming = None
+    current: FoundDate | None = None
+    coming: FoundDate | None = None
     for match in RANGE_DATE.finditer(text):
         if not match["ty"] or _quoted(text, match.start()):
             continue

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
+# The package's data folder, found through the package (not this file, which a compiled
+# parser keeps elsewhere: see press_release/compiled.py).
+REGIONS_FILE = Path(str(files("press_release") / "data" / "regions.tsv"))
 # Short names datelines use for regencies and cities ("OKU", "KUKAR"), each with its
 # official name.
 SHORT_NAMES_FILE = REGIONS_FILE.with_name("region_short_names.tsv")

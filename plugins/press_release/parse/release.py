@@ -965,8 +965,10 @@ def _dated_caption(line: str, following: str) -> bool:
     ):
         return False
     pictured = dates.find_date(line[-30:])
-    reported = pictured and dates.find_date(following[:LEAD_DATE_WINDOW])
-    return bool(reported) and reported.value.date() == pictured.value.date()
+    if pictured is None:
+        return False
+    reported = dates.find_date(following[:LEAD_DATE_WINDOW])
+    return reported is not None and reported.value.date() == pictured.value.date()
 
 
 # A page's breadcrumb trail: "Home / Peristiwa", "Beranda » Berita » Kesehatan", or three
@@ -1324,9 +1326,9 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             labels.append(back["rubric"])  # "Kembali ke Berita": the page's rubric
             release.dropped.append(line)
             continue
-        elif " | " in line and (written := author_rubric(line)):
-            labels.append(written["rubric"])  # "Ani Rahma | Nusantara"
-            release.credits.append(written["author"])
+        elif " | " in line and (authored := author_rubric(line)):
+            labels.append(authored["rubric"])  # "Ani Rahma | Nusantara"
+            release.credits.append(authored["author"])
         elif (
             line[:3] in ("in ", "di ")  # "di Kabar Pemilu, News" in Indonesian
             and dated
@@ -1341,14 +1343,15 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
         elif line[0] in _BULLETS and BULLET_META.fullmatch(line):
             if menu is None:  # more bullets than a post's metadata block holds: a menu
                 menu = sum(x[0] in _BULLETS for x in lines) > 6
-            if date_line := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
-                dated.append((len(others), date_line))
+            if bullet_date := _bullet_meta(release, line.lstrip("•·▪► "), config, menu):
+                dated.append((len(others), bullet_date))
         elif (
             ("ategori" in line or "ategory" in line)
             and line.count(" | ") > 1
-            and (labelled := _meta_row_category(line))
+            and (row_category := _meta_row_category(line))
         ):
-            labels.append(labelled)  # "Dipublikasi oleh X | Tanggal ... | Kategori Berita | ..."
+            # "Dipublikasi oleh X | Tanggal ... | Kategori Berita | ..."
+            labels.append(row_category)
             release.dropped.append(line)
             continue
         # _is_caption() has tested _bar_photo_credit(), which _is_photo_caption() adds.
@@ -1798,7 +1801,7 @@ def _title_and_category(
             # A sentence is no title: a caption above the dateline ("Kepala Dinas ...
             # menerima kunjungan mahasiswa, Senin (10/4) di Semarang."), or a site's motto
             # over a headline that a date line stands between.
-            below = next(
+            skipped = next(
                 (
                     j
                     for j in range(at + 1, len(others))
@@ -1806,12 +1809,12 @@ def _title_and_category(
                 ),
                 None,
             )
-            if below is None or meta <= 0:
+            if skipped is None or meta <= 0:
                 release.captions.extend(others)
                 return None
-            release.captions.extend(others[:below])
-            found = _title_and_category(release, others[below:], meta - below, config, twice)
-            return None if found is None else found + below
+            release.captions.extend(others[:skipped])
+            found = _title_and_category(release, others[skipped:], meta - skipped, config, twice)
+            return None if found is None else found + skipped
     title = others[at]
     if at and (label_after := _label_after(others[at - 1], title)):
         release.category = label_after  # "Title Berita PPID" over "Title"
@@ -2336,8 +2339,8 @@ def _cut_tail(
     if index is not None:
         for line in body[index:]:
             if line:
-                credit = line[:1] in chrome.CREDIT_FIRST and chrome.is_credit_line(line)
-                (below if credit else release.dropped).append(line)
+                credited = line[:1] in chrome.CREDIT_FIRST and chrome.is_credit_line(line)
+                (below if credited else release.dropped).append(line)
         if chrome.is_headed_chrome(body[index]):
             index = _drop_heading_above(release, body, index)
         body = body[:index]
@@ -2403,8 +2406,8 @@ def _cut_tail(
         body[-1] = shared  # "... harapnya.Share this:TwitterFacebook"
     if release.category is None and credits:
         for line in credits:
-            if (label := _category_label(line)) and fewer_words(label, 5):
-                release.category = label  # "Category: Politik" below the text
+            if (category := _category_label(line)) and fewer_words(category, 5):
+                release.category = category  # "Category: Politik" below the text
                 credits.remove(line)
                 break
     release.credits.extend(credits + below)
@@ -3295,8 +3298,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         # before a date, a CMS's rubric and stamp glued to the lead's dateline
         lines = unglued
         found = _find_dateline(lines)
-    again = None if found is None else _printed_again(lines, found[0])
-    if again is not None and _lead_teaser(lines, found[0], again):
+    again: int | None = None if found is None else _printed_again(lines, found[0])
+    if found is not None and again is not None and _lead_teaser(lines, found[0], again):
         release.dropped.append(lines[found[0]])  # the lead, printed again below the title
         lines = [*lines[: found[0]], *lines[found[0] + 1 :]]
         found = _find_dateline(lines)
@@ -3310,11 +3313,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
         # no rule reads ("Masohi,Outlet.- ", "Kolaka_Outlet.com- ").
         lead = _header_without_dateline(lines)
         if lead < len(lines) and (
-            opening := region_opening(lines[lead])
+            opened := region_opening(lines[lead])
             or glued_opening(lines[lead])
             or outlet_opening(lines[lead])
         ):
-            found = lead, opening
+            found = lead, opened
         elif lead < len(lines) and (above := _place_line_over_lead(lines, lead)):
             lines, found = above
     elif (
@@ -3325,9 +3328,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     ):
         # An outlet or an office read where the line names a known place too
         # ("Kolaka_Outlet.com- "): the same opening, with its place.
-        opening = region_opening(lines[found[0]])
-        if opening and opening.rest == found[1].rest:
-            found = found[0], opening
+        opened = region_opening(lines[found[0]])
+        if opened and opened.rest == found[1].rest:
+            found = found[0], opened
         elif (
             found[1].text[-1:] in "–—-"
             and found[1].text[-2:-1].isalnum()
@@ -3374,9 +3377,9 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             lines = lines[:copy]
         top = lines[:index]
         body = ([dateline.rest] if dateline.rest else []) + lines[index + 1 :]
-        if not dateline.rest and (lead := _dash_opened_lead(body)) is not None:
+        if not dateline.rest and (dashed := _dash_opened_lead(body)) is not None:
             # "PLACE" alone on its line over "-Bupati ...": the dateline's dash went down
-            body[lead] = body[lead].lstrip("-–— ")
+            body[dashed] = body[dashed].lstrip("-–— ")
         release.dateline = dateline.place
         release.dateline_display = dateline.display
         release.dateline_agency = dateline.agency

@@ -1,0 +1,139 @@
+"""Parse speed against a base revision: the pure parser and the compiled one, same run.
+
+    python bench/parse_speed.py --base 3101713 [--size 10000] [--seed 6] [--rounds 5]
+
+On a generated archive (``bench/generate.py``), ``parse_release()`` over every file in a
+process of its own, for three configurations: the base revision's parser, this tree's
+pure parser (``PRESS_RELEASE_COMPILED=0``) and this tree's compiled parser (built first
+with ``python -m press_release compile`` into ``bench/_work/compiled``). Each figure is
+net of the same process over an empty folder (start-up, imports and the regions' table
+are not parsing).
+
+With valgrind installed (Debian's ``valgrind``) the measure is the number of instructions
+(cachegrind, ``PYTHONHASHSEED=0``): the same on every run, whatever else the machine is
+doing. Without it, or with ``--time``, the median processor seconds of ``--rounds`` runs,
+the configurations taken in turn. Prints each configuration's figure and its ratio to
+the base; issue 17 allows 1.10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+WORK = BENCH / "_work"
+sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
+
+from generate import generate  # noqa: E402
+
+PARSE = """\
+import sys, time
+from pathlib import Path
+from press_release.parse import parse_release
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+cpu = time.process_time()
+for path in files:
+    parse_release(path.read_bytes(), path.name)
+print(time.process_time() - cpu)
+"""
+BAR = 1.10
+
+
+def _env(tree: Path, compiled_dir: Path | None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(tree / "plugins"), "PYTHONHASHSEED": "0"}
+    env["PRESS_RELEASE_COMPILED"] = "1" if compiled_dir else "0"
+    if compiled_dir:
+        env["PRESS_RELEASE_COMPILED_DIR"] = str(compiled_dir)
+    return env
+
+
+def instructions(tree: Path, folder: Path, compiled_dir: Path | None) -> int:
+    """Instructions cachegrind counts for the parse script over `folder`."""
+    done = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, "-c", PARSE, str(folder)],
+        env=_env(tree, compiled_dir), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def seconds(tree: Path, folder: Path, compiled_dir: Path | None) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", PARSE, str(folder)],
+        env=_env(tree, compiled_dir), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return float(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the revision to compare against")
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--rounds", type=int, default=5, help="with --time")
+    parser.add_argument("--time", action="store_true", help="processor seconds, not valgrind")
+    args = parser.parse_args(argv)
+    by_time = args.time or shutil.which("valgrind") is None
+
+    folder = WORK / f"parse-{args.size}-{args.seed}"
+    if not (folder / "raw").is_dir():
+        generate(args.size, folder, seed=args.seed)
+    empty = WORK / "parse-empty"
+    empty.mkdir(parents=True, exist_ok=True)
+    compiled_dir = WORK / "compiled"
+    subprocess.run(
+        [sys.executable, "-m", "press_release", "compile", "--dir", str(compiled_dir)],
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")}, check=True,
+    )  # fmt: skip
+    base = WORK / f"base-{args.base}"
+    if not base.exists():
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(base),
+                        args.base], check=True)  # fmt: skip
+    configurations = {
+        f"base ({args.base})": (base, None),
+        "this tree, pure": (REPO, None),
+        "this tree, compiled": (REPO, compiled_dir),
+    }
+    figures: dict[str, float] = {}
+    try:
+        if by_time:
+            runs: dict[str, list[float]] = {name: [] for name in configurations}
+            for _round in range(args.rounds):
+                for name, (tree, built) in configurations.items():
+                    runs[name].append(seconds(tree, folder / "raw", built))
+            figures = {name: statistics.median(values) for name, values in runs.items()}
+            unit = "median processor seconds"
+        else:
+            for name, (tree, built) in configurations.items():
+                start = time.perf_counter()
+                net = instructions(tree, folder / "raw", built) - instructions(tree, empty, built)
+                figures[name] = net / 1e6
+                print(f"{name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+            unit = "instructions, net (millions)"
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
+                       check=False)  # fmt: skip
+    baseline = figures[f"base ({args.base})"]
+    print(f"{args.size} generated releases (seed {args.seed}); {unit}\n")
+    print("| parser | figure | of the base |")
+    print("|---|---:|---:|")
+    for name, value in figures.items():
+        print(f"| {name} | {value:,.1f} | {value / baseline:.3f} |")
+    print(f"\nissue 17's bar: {BAR:.2f} times the base")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
