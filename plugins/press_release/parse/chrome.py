@@ -97,7 +97,7 @@ LEADING_CHROME = re.compile(
     | banner\b.{0,30}                              # "banner 728x90"
     | (?:top|more|ticker|oleh|featured\ image|image\ description)
     | logo(?:\ \S+){0,3}                            # "Logo Sitename", "Logo Pengadilan Negeri X"
-    | img[-_]logo                                   # a logo's image name: "IMG-LOGO"
+    | img[-_]logo(?:\ img[-_]logo)?                 # a logo's image name: "IMG-LOGO"
     | (?:sukai|like)(?:\ ?/\ ?(?:like|sukai))?\ fan\ ?page\b.{0,60}  # "Sukai/Like Fan Page X"
     | (?:salin|copy)\ (?:artikel|link|tautan|url)  # "Salin Artikel"
     | (?:judul|nama)\ (?:website|situs|web)        # a template's placeholder heading
@@ -209,7 +209,7 @@ TRAILING_MARKER = re.compile(
     | you\ (?:may|might)\ also\ like\b.*|anda\ mungkin\ (?:juga\ )?(?:suka|menyukai)\b.*
     | government\ public\ relations?
     | share(?:\ this)?(?:\ (?:on|article|post))?\s*:?
-    | bagikan(?:\ (?:ini|artikel|berita))?\s*:?
+    | bagikan(?:\ (?:ini|artikel|berita)(?:\ ini)?)?\s*:?  # "Bagikan Berita Ini"
     | [•·]\ ?bagikan\b.{{0,40}}                       # a share row's bullet: "• Bagikan"
     | (?:back|scroll)\ to\ top(?:\ button)?|select\ page  # a theme's buttons
     | (?:←\ ?)?kembali\ ke\ daftar\ (?:berita|artikel|postingan)  # "← Kembali ke Daftar Berita"
@@ -300,7 +300,7 @@ FORM_AND_FOLLOW = re.compile(
     | you\ must\ be\ logged\ in\b.*|anda\ harus\ (?:login|masuk)\b.*  # a closed comment form
     | jadilah\ (?:yang\ )?pertama\ (?:berkomentar|mengomentari|memberi\ komentar)\b.*
     | (?:nama|name|e-?mail|surel|situs\ web|website)\s*\*?   # a comment form's fields
-    | \*\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti berita ... Google News"
+    | \*{1,3}\)\s*(?:ikuti|follow|cek|simak|baca|dapatkan)\b.*  # "*) Ikuti ... Google News"
     | yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b.*       # "Yuk ... join di group whatsapp"
     | kirim(?:kan)?\ (?:berita|tulisan|artikel|opini|rilis|press\ release|naskah)\b.*
     | kirim(?:kan)?\ komentar|(?:post|submit)\ comment|tulis\ komentar   # a form's button
@@ -314,7 +314,8 @@ FORM_AND_FOLLOW = re.compile(
 # The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
 # TRAILING_OPENINGS).
 FORM_OPENINGS = frozenset(
-    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "yu", "ki", "yo", "in", "an")
+    ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "**", "yu", "ki", "yo")
+    + ("in", "an")
     + ("fa", "tw", "ti", "po", "tu", "wr", "vi", "is")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
@@ -516,7 +517,7 @@ TRAILING_THIRDS = {
 FORM_THIRDS = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
     "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "kn", "tw": "i", "we": "b", "yo": "u",
-    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i", "an": "d",
+    "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i", "an": "d", "**": ")*",
 }  # fmt: skip
 LEADING_THIRDS = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
@@ -589,6 +590,35 @@ def _leading_chrome(line: str) -> bool:
     return _may_hold_ad(line) and bool(LEADING_AD.fullmatch(line))
 
 
+# A style sheet's comments and rules, pasted with a text from Word ("Normal 0 false false
+# false IN X-NONE AR-SA /* Style Definitions */ table.MsoNormalTable {mso-style-name: ...}")
+# or left by a theme ("/*-- Start Maintenance Template -- */").
+CSS_RULE = re.compile(r"\{[^{}]*\}")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
+def _without_comments(line: str) -> str:
+    """`line` without its /* comments */, in one pass (a pattern's lazy match would try
+    every opening again when none is closed)."""
+    parts = []
+    at = 0
+    while (start := line.find("/*", at)) >= 0 and (end := line.find("*/", start + 2)) >= 0:
+        parts.append(line[at:start])
+        at = end + 2
+    parts.append(line[at:])
+    return " ".join(parts)
+
+
+def _style_sheet(line: str) -> bool:
+    """Whether `line` is a style sheet: comments and rules making at least half of it, and
+    no sentence in what is left (a selector, Word's settings: a dozen words at most)."""
+    rest = CSS_RULE.sub(" ", _without_comments(line))
+    if len(rest) * 2 > len(line):
+        return False
+    words = rest.split()
+    return len(words) <= 12 and not _SENTENCE_STOP.search(" ".join(words))
+
+
 def _leading_shape(line: str) -> bool:
     """Leading chrome by shape (PLACEHOLDER, GLUED_COUNTER, HIT_COUNTER, a close button,
     GLUED_NAVIGATION), each pattern tried only on a line that may match it:
@@ -610,6 +640,8 @@ def _leading_shape(line: str) -> bool:
         return True  # a PHP notice the page printed above the post: "Strict Standards: ..."
     if line[:9] in ("Selamat D", "SELAMAT D", "Selamat d") and WELCOME_MARQUEE.match(line):
         return True  # a running text of any length: "Selamat Datang di Situs Resmi X. ..."
+    if ("*/" in line or "{mso-" in line) and _style_sheet(line):
+        return True  # a style sheet pasted with the text: "Normal 0 false ... {mso-...}"
     if line[-1:] in ".!?" or len(line) > 300:
         return False
     if len(line) > 80:

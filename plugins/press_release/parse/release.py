@@ -3285,6 +3285,14 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
             release.dropped.append(lines[start])
         start += 1
     lines = lines[start:]
+    if lines and lines[0][:5] == "date " and (stamp := PAGE_DATE_PREFIX.match(lines[0])):
+        # "date 2025-08-31 outlet.com, PLACE - ...": the page's date, on a line of its own
+        # (read with the lines above the title); cut to the month, only set aside
+        if stamp["day"]:
+            lines = [stamp.group(0).strip(), lines[0][stamp.end() :], *lines[1:]]
+        else:
+            release.dropped.append(stamp.group(0).strip())
+            lines = [lines[0][stamp.end() :], *lines[1:]]
     lines = _without_poll(release, lines)
 
     found = _find_dateline(lines)
@@ -3416,6 +3424,13 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     release.warnings.extend(_long_names(release))
     release.body_html = body_html(release.blocks, release.dateline_text, release.captions)
     return release
+
+
+# A page's date as some stores of web pages print it before the text, glued to the lead:
+# "date 2025-08-31 outlet.com, PLACE - ...", "date 2023-02 ..." (cut to the month).
+PAGE_DATE_PREFIX = re.compile(
+    r"date\ \d{4}-\d{2}(?P<day>-\d{2})?(?:\ \d{2}:\d{2}(?::\d{2})?)?\ (?=\S)"
+)
 
 
 # A CMS's rubric and time stamp glued to the lead's first word: "Info Terkini |
