@@ -359,11 +359,11 @@ def print_compat(out=sys.stdout) -> int:
     return 0 if all(ok for *_rest, ok in rows) else 1
 
 
-def compile_parser_command(folder: str | None, out=None) -> int:
+def compile_parser_command(folder: str | None, force: bool = False, out=None) -> int:
     """`compile`: build the compiled parser (compiled.py); 1 when it cannot be built."""
     out = out or sys.stdout
     try:
-        built = compiled.build(Path(folder) if folder else None)
+        built = compiled.build(Path(folder) if folder else None, force=force)
     except PressReleaseError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -404,13 +404,14 @@ def main(argv: list[str] | None = None) -> int:
         help="where builds are kept (default: $PRESS_RELEASE_COMPILED_DIR, else "
         "~/.cache/press-release/compiled)",
     )
+    compile_parser.add_argument("--force", action="store_true", help="build again if built")
     args = parser.parse_args(argv)
     if args.command == "import":
         return importer_cli.run(args)
     if args.command == "compat":
         return print_compat()
     if args.command == "compile":
-        return compile_parser_command(args.dir)
+        return compile_parser_command(args.dir, args.force)
 
     config, site = load_settings(args.settings)
     files = _files(args.paths, site, config.extensions)
