@@ -150,6 +150,23 @@ def test_a_build_is_used_only_for_the_sources_it_was_made_from(build, tmp_path, 
         if not file.name.startswith("release."):
             (broken / folder.name / file.name).write_bytes(file.read_bytes())
     assert _describe([], broken, on=True)["active"] is False
+    # A damaged build (its compiled code unreadable): the pure parser, and a warning.
+    damaged = tmp_path / "damaged"
+    (damaged / folder.name).mkdir(parents=True)
+    for file in folder.iterdir():
+        data = file.read_bytes()
+        if file.name.startswith(compiled.GROUP):
+            data = b"not a shared library"
+        (damaged / folder.name / file.name).write_bytes(data)
+    done = subprocess.run(
+        [sys.executable, "-c", "import press_release, press_release.compiled as c; "
+         "print(c.active())"],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PRESS_RELEASE_COMPILED": "1",
+             "PRESS_RELEASE_COMPILED_DIR": str(damaged)},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"
+    assert "cannot be loaded" in done.stderr and "compile --force" in done.stderr
     # And the switch turns a whole build off.
     assert _describe([], build, on=False)["active"] is False
     assert _describe([], build, on=True)["active"] is True

@@ -29,12 +29,15 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 PARSE = Path(__file__).resolve().parent / "parse"
 PACKAGE = "press_release.parse"
@@ -102,10 +105,21 @@ def install() -> Path | None:
         return None  # the usual case: nothing was ever built (no digest computed)
     folder = base / source_key()
     files = _build_files(folder)
-    if files is None:
+    if files is None or any(isinstance(f, _Finder) for f in sys.meta_path):
         return None
-    if not any(isinstance(f, _Finder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _Finder(files))
+    finder = _Finder(files)
+    sys.meta_path.insert(0, finder)
+    try:
+        importlib.import_module(f"{GROUP}__mypyc")  # the compiled code, all of it
+    except Exception as error:  # a damaged build: the pure parser, and a site warning
+        sys.meta_path.remove(finder)
+        logger.warning(
+            "the compiled parser in %s cannot be loaded (%s): the pure parser is used; "
+            "build it again with: python -m press_release compile --force",
+            folder,
+            error,
+        )
+        return None
     return folder
 
 
