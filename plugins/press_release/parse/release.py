@@ -1226,6 +1226,10 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
             dated.append((len(others), line))
             meta = len(others)
             continue
+        if line[:6] == "Detail" and (joomla := ARTICLE_DETAILS.fullmatch(line)):
+            labels.append(joomla["name"])  # Joomla's article details: "Detail Kategori: X"
+            release.dropped.append(line)
+            continue
         if (
             weather
             or ((index or line is not opening) and chrome.is_leading_chrome(line, config.chrome))
@@ -2227,6 +2231,11 @@ def _is_sentence(line: str) -> bool:
 CATEGORY_LABEL = re.compile(
     r"(?i)(?:categories|category|kategori|rubrik)(?:\s*:\s*|\s+)(?P<name>\S.{0,60})"
 )
+
+
+# The article details Joomla prints over a post, in Indonesian or English: "Detail
+# Kategori: Berita Terkini", "Details Category: News".
+ARTICLE_DETAILS = re.compile(r"Details?\ (?:Kategori|Category)\s*:\s*(?P<name>\S.{0,60})")
 
 
 def _category_label(line: str) -> str | None:
