@@ -2510,6 +2510,13 @@ def glued_place(rest: str) -> tuple[str, str] | None:
     return None
 
 
+# A site's address opening the lead, closed by a mark or a dash: "https://outlet.com. ",
+# "http://www.office.go.id/ – ".
+ADDRESS_OPENING = re.compile(
+    r"https?://(?P<domain>[\w-]+(?:\.[\w-]+)+)/?(?:[.:,]|\ ?[–—-])?\ +(?=[A-Z\"“])"
+)
+
+
 def outlet_opening(line: str) -> Dateline | None:
     """The last resort after region_opening(): a lead opening with an outlet's domain and
     a mark no other shape reads, or a place and an outlet's name or domain with no
@@ -2518,6 +2525,12 @@ def outlet_opening(line: str) -> Dateline | None:
     if line[:2] == "??" and (found := match_dateline(line.lstrip("?"))):
         # "????outlet.go.id – ": the marks of characters a page lost, then the dateline
         return replace(found, text=line[: len(line) - len(line.lstrip("?"))] + found.text)
+    if line[:4] == "http" and (address := ADDRESS_OPENING.match(line)):
+        # "https://tribratanews.x.polri.go.id. Dekatkan ...": the site's address, then the lead
+        rest = line[address.end() :]
+        if fewer_words(rest, 8):
+            return None
+        return Dateline(None, address["domain"], None, address.group(0).strip(), rest)
     if (match := OUTLET_OPENING.match(line)) and (
         match["code"] or match["unit"] or match["office"]
     ):
