@@ -162,7 +162,7 @@ TOPIC_RUBRICS = frozenset((
     "olahraga", "pariwisata", "sosial", "budaya", "daerah", "nasional", "internasional",
     "pertanian", "pembangunan", "teknologi", "lingkungan", "kriminal", "opini", "umum",
     "headline", "advertorial", "galeri", "pengumuman", "agenda", "artikel", "lokal",
-    "regional", "nusantara", "metropolitan", "megapolitan", "humaniora", "bisnis",
+    "regional", "nusantara", "metropolitan", "megapolitan", "humaniora", "bisnis", "peristiwa",
 ))  # fmt: skip
 # A writer's name and the rubric after a bar, alone on a line under the title: "Ani
 # Rahma | Nusantara". No dateline: the rubric is the category (see release._read_top).
@@ -387,8 +387,9 @@ UNSEPARATED = re.compile(
     | (?P<stuck>(?P<place7>[A-Z]{{3,}}(?:\ [A-Z]{{3,}}){{0,2}})[,_])(?=[A-Z][a-z])
                                                     # "SEMARANG,Pemerintah", "WONOGIRI_Forum"
     | (?P<underscored>(?P<place8>[A-Z][a-z]{{2,}}(?:\ [A-Z][a-z]{{2,}})?)_
-      (?:(?=[a-z]{{3}})|\ (?=[A-Z][a-z])))           # "Parepare_perayaan HUT ...",
-                                                    # "Banda Aceh_ Pemerintah ..."
+      (?:(?=[a-z]{{3}})|\ (?=[A-Z][a-z])|(?=\d{{1,2}}\ [A-Z][a-z]{{2,8}}\ \d{{4}}\b)))
+                                # "Parepare_perayaan HUT ...", "Banda Aceh_ Pemerintah ...",
+                                # "Banjar_15 Agustus 2025, Pengadilan ..."
     """
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
@@ -503,6 +504,8 @@ def _is_place(place: str) -> bool:
         return False  # a list's item: "A. KASI PEMERINTAHAN – Nama"
     if len(words) > 1 and words[-1].casefold() in _NO_PLACE_END:
         return False  # "Dies Ke - 63 ...": a headline's words before a spaced hyphen
+    if len(words) > 1 and words[-1].casefold() in WEEKDAYS:
+        return False  # "Peristiwa Rabu, 09 Agu 2023": a rubric before a date line
     # Upper case, or Title Case: every word opening with a capital (the stricter "and not
     # w[1:].isupper()" form once tested here implies this one, so it decides nothing).
     # (Plain loops: all() over a generator that stops early leaves it to be closed.)
