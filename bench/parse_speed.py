@@ -2,12 +2,14 @@
 
     python bench/parse_speed.py --base 3101713 [--size 10000] [--seed 6] [--rounds 5]
 
-On a generated archive (``bench/generate.py``), ``parse_release()`` over every file in a
-process of its own, for three configurations: the base revision's parser, this tree's
-pure parser (``PRESS_RELEASE_COMPILED=0``) and this tree's compiled parser (built first
-with ``python -m press_release compile`` into ``bench/_work/compiled``). Each figure is
-net of the same process over an empty folder (start-up, imports and the regions' table
-are not parsing).
+On a generated archive (``bench/generate.py``), the rows ``parse`` (``parse_release()``
+over every file) and ``basic`` (its groundwork alone: decode, normalise, split into
+blocks, render) of ``bench/run.py``, each in a process of its own, for three
+configurations: the base revision's parser, this tree's pure parser
+(``PRESS_RELEASE_COMPILED=0``) and this tree's compiled parser (built first with
+``python -m press_release compile`` into ``bench/_work/compiled``). Each figure is net
+of the same process over an empty folder (start-up, imports and the regions' table are
+not parsing).
 
 With valgrind installed (Debian's ``valgrind``) the measure is the number of instructions
 (cachegrind, ``PYTHONHASHSEED=0``): the same on every run, whatever else the machine is
@@ -35,6 +37,7 @@ sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
 
+# The rows "parse" and "basic" of bench/run.py, in a process of their own.
 PARSE = """\
 import sys, time
 from pathlib import Path
@@ -45,6 +48,20 @@ for path in files:
     parse_release(path.read_bytes(), path.name)
 print(time.process_time() - cpu)
 """
+BASIC = """\
+import sys, time
+from pathlib import Path
+from press_release.parse.normalise import decode_checked, normalise_lines
+from press_release.parse.paragraphs import split_blocks
+from press_release.parse.render import body_html
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+cpu = time.process_time()
+for path in files:
+    text, _encoding, _warnings, plain = decode_checked(path.read_bytes())
+    body_html(split_blocks(normalise_lines(text, plain)), None, [])
+print(time.process_time() - cpu)
+"""
+SCRIPTS = {"parse": PARSE, "basic": BASIC}
 BAR = 1.10
 
 
@@ -56,11 +73,11 @@ def _env(tree: Path, compiled_dir: Path | None) -> dict[str, str]:
     return env
 
 
-def instructions(tree: Path, folder: Path, compiled_dir: Path | None) -> int:
-    """Instructions cachegrind counts for the parse script over `folder`."""
+def instructions(tree: Path, folder: Path, compiled_dir: Path | None, script: str) -> int:
+    """Instructions cachegrind counts for `script` over `folder`."""
     done = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", PARSE, str(folder)],
+         sys.executable, "-c", script, str(folder)],
         env=_env(tree, compiled_dir), capture_output=True, text=True, check=True,
     )  # fmt: skip
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
@@ -69,9 +86,9 @@ def instructions(tree: Path, folder: Path, compiled_dir: Path | None) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def seconds(tree: Path, folder: Path, compiled_dir: Path | None) -> float:
+def seconds(tree: Path, folder: Path, compiled_dir: Path | None, script: str) -> float:
     done = subprocess.run(
-        [sys.executable, "-c", PARSE, str(folder)],
+        [sys.executable, "-c", script, str(folder)],
         env=_env(tree, compiled_dir), capture_output=True, text=True, check=True,
     )  # fmt: skip
     return float(done.stdout)
@@ -106,31 +123,35 @@ def main(argv: list[str] | None = None) -> int:
         "this tree, pure": (REPO, None),
         "this tree, compiled": (REPO, compiled_dir),
     }
-    figures: dict[str, float] = {}
+    figures: dict[tuple[str, str], float] = {}
     try:
-        if by_time:
-            runs: dict[str, list[float]] = {name: [] for name in configurations}
-            for _round in range(args.rounds):
+        for row, script in SCRIPTS.items():
+            if by_time:
+                runs: dict[str, list[float]] = {name: [] for name in configurations}
+                for _round in range(args.rounds):
+                    for name, (tree, built) in configurations.items():
+                        runs[name].append(seconds(tree, folder / "raw", built, script))
+                for name, values in runs.items():
+                    figures[row, name] = statistics.median(values)
+                unit = "median processor seconds"
+            else:
                 for name, (tree, built) in configurations.items():
-                    runs[name].append(seconds(tree, folder / "raw", built))
-            figures = {name: statistics.median(values) for name, values in runs.items()}
-            unit = "median processor seconds"
-        else:
-            for name, (tree, built) in configurations.items():
-                start = time.perf_counter()
-                net = instructions(tree, folder / "raw", built) - instructions(tree, empty, built)
-                figures[name] = net / 1e6
-                print(f"{name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
-            unit = "instructions, net (millions)"
+                    start = time.perf_counter()
+                    net = instructions(tree, folder / "raw", built, script) - instructions(
+                        tree, empty, built, script
+                    )
+                    figures[row, name] = net / 1e6
+                    print(f"{row}, {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+                unit = "instructions, net (millions)"
     finally:
         subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
                        check=False)  # fmt: skip
-    baseline = figures[f"base ({args.base})"]
     print(f"{args.size} generated releases (seed {args.seed}); {unit}\n")
-    print("| parser | figure | of the base |")
-    print("|---|---:|---:|")
-    for name, value in figures.items():
-        print(f"| {name} | {value:,.1f} | {value / baseline:.3f} |")
+    print("| row | parser | figure | of the base |")
+    print("|---|---|---:|---:|")
+    for (row, name), value in figures.items():
+        baseline = figures[row, f"base ({args.base})"]
+        print(f"| {row} | {name} | {value:,.1f} | {value / baseline:.3f} |")
     print(f"\nissue 17's bar: {BAR:.2f} times the base")
     return 0
 

@@ -3426,6 +3426,8 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config, cut)
     release.blocks = split_blocks(body)
+    if release.title and release.captions and release.blocks:
+        _title_from_the_lead(release)
 
     if release.blocks and not release.summary:
         release.summary = release.blocks[0].plain()
@@ -3452,6 +3454,45 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
 PAGE_DATE_PREFIX = re.compile(
     r"date\ \d{4}-\d{2}(?P<day>-\d{2})?(?:\ \d{2}:\d{2}(?::\d{2})?)?\ (?=\S)"
 )
+
+
+# Words too common to tie a headline to its lead.
+_COMMON_WORDS = frozenset((
+    "yang", "dengan", "untuk", "dalam", "pada", "akan", "dari", "bahwa", "juga", "telah",
+    "kepada", "oleh", "tersebut", "sebagai", "serta", "atau", "secara", "para", "agar",
+    "tahun", "hari", "kali", "bisa", "dapat", "lebih", "masih", "sudah", "hingga", "saat",
+))  # fmt: skip
+_CONTENT_WORD = re.compile(r"\w{4,}")
+# A weekday's date in brackets, as a photo's caption dates the event: "Selasa (14/5)".
+_CAPTION_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    return words - _COMMON_WORDS
+
+
+def _title_from_the_lead(release: Release) -> None:
+    """A headline shares words with its lead. A title sharing none ("WA Pengaduan", a
+    logo's name, a menu's labels) while a headline-shaped line set aside above the lead
+    shares three or more is the page's chrome: that line is the title."""
+    lead = _content_words(" ".join(b.plain() for b in release.blocks[:2])[:800])
+    if not lead or _content_words(release.title or "") & lead:
+        return
+    best, shared = None, 2
+    for line in release.captions:
+        words = line.split()
+        if (
+            4 <= len(words) <= 30
+            and line[-1:] not in ".!?:"
+            and not _CAPTION_DATE.search(line)
+            and len(overlap := _content_words(line) & lead) > shared
+        ):
+            best, shared = line, len(overlap)
+    if best is not None:
+        release.dropped.append(release.title or "")
+        release.captions.remove(best)
+        release.title = _unmarked(best)
 
 
 # A CMS's rubric and time stamp glued to the lead's first word: "Info Terkini |
