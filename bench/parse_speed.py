@@ -37,8 +37,20 @@ sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
 
-# The rows "parse" and "basic" of bench/run.py, in a process of their own.
-PARSE = """\
+# The rows "parse" and "basic" of bench/run.py, in a process of their own. The compiled
+# configuration stops if the compiled parser is not the one loaded (its sources edited
+# since the build: the pure parser would be measured in its place).
+CHECK = """\
+import os, sys
+if os.environ.get("PRESS_RELEASE_COMPILED_EXPECTED") == "1":
+    import press_release.parse
+    from press_release import compiled
+    if not compiled.active():
+        sys.exit("the compiled parser is not in use: sources edited since the build?")
+"""
+PARSE = (
+    CHECK
+    + """\
 import sys, time
 from pathlib import Path
 from press_release.parse import parse_release
@@ -48,7 +60,10 @@ for path in files:
     parse_release(path.read_bytes(), path.name)
 print(time.process_time() - cpu)
 """
-BASIC = """\
+)
+BASIC = (
+    CHECK
+    + """\
 import sys, time
 from pathlib import Path
 from press_release.parse.normalise import decode_checked, normalise_lines
@@ -61,6 +76,7 @@ for path in files:
     body_html(split_blocks(normalise_lines(text, plain)), None, [])
 print(time.process_time() - cpu)
 """
+)
 SCRIPTS = {"parse": PARSE, "basic": BASIC}
 BAR = 1.10
 
@@ -70,6 +86,7 @@ def _env(tree: Path, compiled_dir: Path | None) -> dict[str, str]:
     env["PRESS_RELEASE_COMPILED"] = "1" if compiled_dir else "0"
     if compiled_dir:
         env["PRESS_RELEASE_COMPILED_DIR"] = str(compiled_dir)
+        env["PRESS_RELEASE_COMPILED_EXPECTED"] = "1"
     return env
 
 

@@ -3476,8 +3476,13 @@ def _title_from_the_lead(release: Release) -> None:
     """A headline shares words with its lead. A title sharing none ("WA Pengaduan", a
     logo's name, a menu's labels) while a headline-shaped line set aside above the lead
     shares three or more is the page's chrome: that line is the title."""
-    lead = _content_words(" ".join(b.plain() for b in release.blocks[:2])[:800])
-    if not lead or _content_words(release.title or "") & lead:
+    text = " ".join(b.plain() for b in release.blocks[:2])[:800].casefold()
+    # Most titles share a word with the lead: found as a piece of its text, before any
+    # word of the lead is listed (a word inside a longer one counts as shared here).
+    if any(word in text for word in _content_words(release.title or "")):
+        return
+    lead = _content_words(text)
+    if not lead:
         return
     best, shared = None, 2
     for line in release.captions:
