@@ -3426,11 +3426,11 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
     body = _shortcode_captions(release, body)
     body = _cut_tail(release, body, config, cut)
     release.blocks = split_blocks(body)
-    if release.title and release.captions and release.blocks:
-        _title_from_the_lead(release)
 
     if release.blocks and not release.summary:
         release.summary = release.blocks[0].plain()
+    if release.title and release.captions and release.summary:
+        _title_from_the_lead(release)
     _apply_header(release)
     if not release.reporters and release.credits:
         release.credited_reporters = credited_reporters(release.credits)
@@ -3476,7 +3476,7 @@ def _title_from_the_lead(release: Release) -> None:
     """A headline shares words with its lead. A title sharing none ("WA Pengaduan", a
     logo's name, a menu's labels) while a headline-shaped line set aside above the lead
     shares three or more is the page's chrome: that line is the title."""
-    text = " ".join(b.plain() for b in release.blocks[:2])[:800].casefold()
+    text = (release.summary or "")[:800].casefold()
     # Most titles share a word with the lead: found as a piece of its text, before any
     # word of the lead is listed (a word inside a longer one counts as shared here).
     if any(word in text for word in _content_words(release.title or "")):
