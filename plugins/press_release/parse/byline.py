@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -13,7 +14,7 @@ from .normalise import SENTENCE_STOPS, fewer_words
 
 # A code in brackets at the very end of a paragraph, maybe followed by a stop or a
 # closing rule of dashes ("(DN - TiR).--").
-TAIL_CODE = re.compile(
+TAIL_CODE: Final = re.compile(
     r"""(?x)
     (?P<open>[(\[])
     (?P<code>[^()\[\]\n]{1,60})
@@ -22,14 +23,14 @@ TAIL_CODE = re.compile(
     """
 )
 # The characters \s matches (those str.isspace() accepts), and the full stop.
-_SPACE_OR_STOP = (
+_SPACE_OR_STOP: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000."
 )
 # What may follow a code: TAIL_CODE's (?P<after>...), spaces, stops and dashes.
-_CODE_AFTER = _SPACE_OR_STOP + "-–—"
+_CODE_AFTER: Final = _SPACE_OR_STOP + "-–—"
 # "*kmb", "***rz/sr" or "*ABC/DEF" at the very end, or dotted initials "*E.W".
-STAR_CODE = re.compile(
+STAR_CODE: Final = re.compile(
     r"(?:^|(?<=\s)|(?<=[.!?\"”]))"
     r"(?:\*{1,3}(?P<code>[A-Za-z]{2,6}(?:/[A-Za-z]{2,8})?)"
     r"|(?P<dotted>\*[A-Z](?:\.[A-Z]){1,3}))"  # kept with its star
@@ -37,24 +38,24 @@ STAR_CODE = re.compile(
 )
 # An outlet's domain in lower case after the last sentence's stop ("... lainnya.
 # outlet.com"), or alone on the last line.
-DOMAIN_SIGN_OFF = re.compile(
+DOMAIN_SIGN_OFF: Final = re.compile(
     r"(?:(?<=[.!?\"”])\s+|^)(?P<code>[a-z][a-z0-9-]{2,30}\.(?:com|co\.id|id|net))$"
 )
-SIGN_OFF_ENDINGS = frozenset((".com", ".net", "o.id"))
+SIGN_OFF_ENDINGS: Final = frozenset((".com", ".net", "o.id"))
 # A writer's code after a double bar glued to the last sentence's stop: "... Achmad.||BMT".
-GLUED_BAR_CODE = re.compile(r"(?<=[.!?\"”])\|\|(?P<code>[A-Za-z][\w.]{1,20})\s*$")
+GLUED_BAR_CODE: Final = re.compile(r"(?<=[.!?\"”])\|\|(?P<code>[A-Za-z][\w.]{1,20})\s*$")
 # A writer's handle glued to the last sentence's stop: "... di Indonesia.@herz".
-GLUED_HANDLE = re.compile(r"(?<=[.!?\"”])@(?P<code>[A-Za-z]{2,12})\s*$")
+GLUED_HANDLE: Final = re.compile(r"(?<=[.!?\"”])@(?P<code>[A-Za-z]{2,12})\s*$")
 # An end mark " *" or " ***".
-END_MARK = re.compile(r"\s*\*{1,3}\s*$")
+END_MARK: Final = re.compile(r"\s*\*{1,3}\s*$")
 # The anonymous code glued to the last sentence's stop, without brackets: "... dan maju.**",
 # "... kata dia.*"
 # (spaced, " ***" is an end mark).
-GLUED_STARS = re.compile(r"(?<=[.!?\"”’])(?P<code>\*{1,3})\s*$")
+GLUED_STARS: Final = re.compile(r"(?<=[.!?\"”’])(?P<code>\*{1,3})\s*$")
 # Antara's closing code, stars around the editor's number, glued or not: "lainnya.***4***".
-STAR_NUMBER = re.compile(r"(?<![*\w])\s*(?P<code>\*{2,3}\d{1,3}\*{2,3})\s*$")
+STAR_NUMBER: Final = re.compile(r"(?<![*\w])\s*(?P<code>\*{2,3}\d{1,3}\*{2,3})\s*$")
 # A code after a slash, closing the last sentence: "... mengiyakan. /bd" (or a line "/bd").
-SLASH_CODE = re.compile(
+SLASH_CODE: Final = re.compile(
     r"""(?x)
     (?:^|(?<=[.!?"”’]))                      # the line's start, or a sentence's end
     \s*/(?P<code>[A-Za-z][A-Za-z0-9]{0,9})   # "/bd"
@@ -65,69 +66,79 @@ SLASH_CODE = re.compile(
 # 2018. AND/*", "... dibuka. RUS/hms", "... Sanjaya. SB/DI." (a stop after it).
 # A desk's word in capitals may stand before it: "... diresmikan. MC Tapin/RDA"; an
 # anonymous writer's star before the desk: "... tandas gubernur. */RES".
-BARE_SLASH_CODE = re.compile(
+BARE_SLASH_CODE: Final = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<code>(?:(?:[A-Z]{2,4}\ )?[A-Za-z]{2,8}|\*{1,3})"
     r"/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
 # The same code in capitals glued to the last sentence's stop: "... plus minus 1%.SB/**".
-GLUED_SLASH_CODE = re.compile(
+GLUED_SLASH_CODE: Final = re.compile(
     r"(?<=[.!?\"”’])(?P<code>[A-Z]{2,8}/(?:\*{1,3}|[A-Za-z]{2,8}))\.?\s*$"
 )
 # A code of a name and a slash alone on its line, without brackets: "Sutopo/hms",
 # "dadang bs/hei/eyv".
-LINE_SLASH_CODE = re.compile(r"[A-Za-z]{2,10}(?:\ [a-z]{2,4})?(?:/[A-Za-z]{2,10}){1,3}")
+LINE_SLASH_CODE: Final = re.compile(r"[A-Za-z]{2,10}(?:\ [a-z]{2,4})?(?:/[A-Za-z]{2,10}){1,3}")
 # Words a share row or a sentence's "and/or" joins with a slash, never a code's parts.
-_SHARE_PARTS = frozenset((
+_SHARE_PARTS: Final = frozenset((
     "facebook", "twitter", "whatsapp", "instagram", "youtube", "tiktok", "telegram", "share",
     "print", "email", "tweet", "line", "fb", "wa", "ig", "dan", "atau", "and", "or",
 ))  # fmt: skip
 # A newsroom's team line before a code in brackets: "Tim Redaksi (Adv 44/Fr)".
-TEAM_BEFORE_CODE = re.compile(r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}")
+TEAM_BEFORE_CODE: Final = re.compile(
+    r"(?i:tim)\ (?i:redaksi|liputan|humas|media|mc|publikasi)\b.{0,30}"
+)
 # An outlet's name in capitals signing off after the last sentence's stop: "... maju. OUTLET",
 # or the newsroom's word: "... ujarnya. Red".
-CAPS_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12}|Red)\s*$")
+CAPS_SIGN_OFF: Final = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{3,12}|Red)\s*$")
 # A lone "#" after the last sentence's stop: a newsroom's end mark, taken as the code.
-HASH_MARK = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
+HASH_MARK: Final = re.compile(r"(?<=[.!?\"”’])\s*#\s*$")
 # Initials glued to the last sentence's stop, or a space after it: "... dan lainnya.wfh"
 # (not a domain's ending), "... ucapnya. gia" (a sentence opens with a capital).
-GLUED_INITIALS = re.compile(r"(?<=[a-z]{3}\.)\ ?(?P<code>[a-z]{2,4})$")
-_DOMAIN_ENDINGS = frozenset(("com", "net", "org", "info", "biz", "web", "html", "php", "htm", "id"))
+GLUED_INITIALS: Final = re.compile(r"(?<=[a-z]{3}\.)\ ?(?P<code>[a-z]{2,4})$")
+_DOMAIN_ENDINGS: Final = frozenset(
+    ("com", "net", "org", "info", "biz", "web", "html", "php", "htm", "id")
+)
 # A code whose closing bracket is missing, after the last sentence's stop: "... Graha.
 # (Prokopim/ky/dok.gtm" (a code with a slash: a lone word may be anything).
-UNCLOSED_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?P<code>[^()\[\]\s]{1,40}/[^()\[\]\s]{1,40})\s*$")
+UNCLOSED_CODE: Final = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?P<code>[^()\[\]\s]{1,40}/[^()\[\]\s]{1,40})\s*$"
+)
 # An empty pair of brackets closing the text ("... dewan guru.[]"), where a page's template
 # left out the credit: no code, but the release ends there.
-EMPTY_PAIR = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
+EMPTY_PAIR: Final = re.compile(r"\s*(?:\[\s*\]|\(\s*\))[\s.]*$")
 # An empty pair, then a code, on a line of its own: "[] ABC/Adv".
-EMPTY_THEN_CODE = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
+EMPTY_THEN_CODE: Final = re.compile(r"\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*")
 # The same pair and code glued to the last sentence's stop: "... kata Sekda. [] HMS/Adv".
-GLUED_EMPTY_THEN_CODE = re.compile(r"(?<=[.!?\"”’])\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*$")
+GLUED_EMPTY_THEN_CODE: Final = re.compile(
+    r"(?<=[.!?\"”’])\s*\[\s*\]\s*(?P<code>[^\s()\[\]]{1,30})\s*$"
+)
 # The advertorial's mark a template prints after its empty pair: "[] ADVERTORIAL".
-_ADVERTORIAL = frozenset(("adv", "advertorial"))
+_ADVERTORIAL: Final = frozenset(("adv", "advertorial"))
 # Characters that end a sentence, before a credit in brackets: ". (Mus)", "Erwin.(JM)".
-_STOPS = SENTENCE_STOPS | {"’"}
+_STOPS: Final = SENTENCE_STOPS | {"’"}
 # Citations closing a quotation, not credits: "(HR Muslim)", "(QS Al-Baqarah: 183)".
-CITATION = re.compile(r"(?i)(?:h\.?\s?r|q\.?\s?s)\b\.?\s")
+CITATION: Final = re.compile(r"(?i)(?:h\.?\s?r|q\.?\s?s)\b\.?\s")
 
-_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
-_DATE_LIKE = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
+_PART: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-_]{0,24}")
+_DATE_LIKE: Final = re.compile(r"\d{1,2}\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?")
 # A code, then the day it was filed after a comma: "humas dinkesprov, 7/8", "ant, 12/3/2025".
-CODE_THEN_DATE = re.compile(r"(?P<code>[^,]{2,40}),\ ?(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+CODE_THEN_DATE: Final = re.compile(
+    r"(?P<code>[^,]{2,40}),\ ?(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+)
 # Parts of a code that name an office (the desk), not a reporter.
-DESK = re.compile(
+DESK: Final = re.compile(
     r"(?i)hms|humas|prov|kominfo|dprd|adpim|pemkab|pemkot|pemprov|setda|setwan|biro|redaksi"
     r"|newsroom|protokol|kopim|kompim|^dis[a-z]{4,}|^dinas"
 )
 
 
 # The anonymous code of an office's desk: "(*)", "(**)", "(***)", and as a part "(ptr/**)".
-ANONYMOUS = frozenset(("*", "**", "***"))
+ANONYMOUS: Final = frozenset(("*", "**", "***"))
 # The parts split_code() leaves out of a code: empty ones and the anonymous desk's.
-_NO_NAME = ANONYMOUS | {""}
+_NO_NAME: Final = ANONYMOUS | {""}
 
 
 # A related-posts plugin's shortcode left in the page: "[yarpp]" (see chrome.TRAILING_MARKER).
-PLUGIN_SHORTCODES = frozenset(("yarpp", "related_posts", "related-posts"))
+PLUGIN_SHORTCODES: Final = frozenset(("yarpp", "related_posts", "related-posts"))
 
 
 # Sets an attribute of a frozen instance (see Byline.__init__).
@@ -409,11 +420,13 @@ def has_empty_pair(text: str) -> bool:
 # A quotation's closing mark and its speech verb, ending the text without a stop: a
 # credit may follow them as it follows a stop ("... Muaradua,” katanya (DK)"). A wrapped
 # paragraph may put the verb at the start of its last line.
-QUOTE_THEN_VERB = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")
+QUOTE_THEN_VERB: Final = re.compile(r"(?:[”\"]\s*|^)[a-z]{2,12}nya$")
 
 
 # A name with initials or short abbreviations before it: "L. Ng. Mbuhang", "A. Rahman".
-INITIALLED_NAME = re.compile(r"(?:[A-Z][a-z]{0,2}\.\ ){1,3}[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+)?")
+INITIALLED_NAME: Final = re.compile(
+    r"(?:[A-Z][a-z]{0,2}\.\ ){1,3}[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+)?"
+)
 
 
 def closing_credit(code: str, before: str) -> bool:
@@ -470,15 +483,15 @@ def strip_end_mark(text: str) -> str:
 # A credit naming who wrote the release: "Penulis: Ningsih", "Reporter : Sahri.",
 # "Pewarta: Rina Kusuma", "Reporter Bambang." Editors, photographers and sources are
 # credits only.
-REPORTER_CREDIT = re.compile(
+REPORTER_CREDIT: Final = re.compile(
     r"(?i)(?:penulis|reporter|wartawan|pewarta|peliput|kontributor)"
     r"(?:\s*[:;]\s*|\ (?=(?-i:[A-Z])))(?P<names>.+)"
 )
 # Between names: "Ningsih dan Budi", "Ani, Budi & Citra".
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\bdan\b|\band\b)\s*")
-_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,4}")
+_NAME_SEPARATOR: Final = re.compile(r"\s*(?:,|&|\bdan\b|\band\b)\s*")
+_NAME: Final = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,4}")
 # An academic degree after a name's comma ("S.Sos", "M.Si", "S.E.", "Ph.D"): the name's.
-_DEGREE = re.compile(r"[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?)*")
+_DEGREE: Final = re.compile(r"[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?)*")
 
 
 def credited_reporters(credits: list[str]) -> list[str]:
@@ -507,7 +520,7 @@ def credited_reporters(credits: list[str]) -> list[str]:
 # A credit line without brackets that closes a release; the line as written is the code.
 # The strong shapes name the office or its staff outright and may be followed by chrome
 # (the next item of a listing page); the weak one only closes the text.
-STRONG_BARE_CREDIT = re.compile(
+STRONG_BARE_CREDIT: Final = re.compile(
     r"""(?x)
     (?i:adv(?:ertorial)?)\.?\ +\S.{0,60}        # "Adv. Humas Kanwil Kemenag Sulbar"
     | (?i:tim)\ +(?i:mc|it|humas|media|liputan|publikasi|redaksi|kominfo|diskominfo
@@ -519,11 +532,11 @@ STRONG_BARE_CREDIT = re.compile(
     """
 )
 # The label of a labelled credit line ("Penulis: X"): such a line is a credit, not a code.
-CREDIT_LABEL = re.compile(
+CREDIT_LABEL: Final = re.compile(
     r"(?i)(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur"
     r"|penyunting|kontributor|teks|naskah|peliput|liputan|editing|oleh|red|redaksi)\s*[:;/]"
 )
-WEAK_BARE_CREDIT = re.compile(
+WEAK_BARE_CREDIT: Final = re.compile(
     r"""(?x)
     (?i:humas|hms|diskominfo|kominfo|prokopim|dokpim|infokom|setwan|biro\ humas|mc|kanwil)\b
       [\w.&/\ -]{0,70}          # "Humas Pemkab Kutim", "Diskominfo Kukar", "MC Balangan"
@@ -567,8 +580,8 @@ def bare_credit(line: str, strong_only: bool = False) -> str | None:
 
 # The words a long bare credit may open with (an office's unit), and the little words it
 # may hold in lower case: "Humas dan Protokol pada Sekretariat Daerah Kabupaten X".
-_OFFICE_CREDIT_HEADS = frozenset(("humas", "diskominfo", "kominfo", "prokopim", "biro"))
-_CREDIT_LITTLE_WORDS = frozenset(("&", "-", "/", "dan", "pada", "di"))
+_OFFICE_CREDIT_HEADS: Final = frozenset(("humas", "diskominfo", "kominfo", "prokopim", "biro"))
+_CREDIT_LITTLE_WORDS: Final = frozenset(("&", "-", "/", "dan", "pada", "di"))
 
 
 def bare_byline(code: str) -> Byline:

@@ -19,18 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Final
 
 from .byline import ANONYMOUS
 from .normalise import fewer_words, may_fold_to_ascii
 from .regions import is_region
 
-_MONTH = (
+_MONTH: Final = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
     r"|agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nopember"
     r"|des(?:ember)?)"
 )
 
-LEADING_CHROME = re.compile(
+LEADING_CHROME: Final = re.compile(
     r"""(?ix)
     \d[\d .,]*                                   # a bare counter: "0 400"
     | \d[\d.,]*\ (?:admin|views?|kali|komentar|comments?|dilihat|pembaca)  # "419 Admin"
@@ -152,35 +153,37 @@ LEADING_CHROME = re.compile(
 # counter at the end.
 # A theme's placeholder ("spot_imgspot_img"), a picture's or an element's name with
 # underscores ("42593382_5263121044_o", "805_b"): no word of a release holds one.
-PLACEHOLDER = re.compile(r"(?i)[a-z0-9]+(?:_[a-z0-9]+)+")
+PLACEHOLDER: Final = re.compile(r"(?i)[a-z0-9]+(?:_[a-z0-9]+)+")
 # "header-int", "copy-link-circle", an icon's name glued to its label "zoom-in-whitePerbesar"
-HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?")
-GLUED_COUNTER = re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "TNI & Polri221 Dilihat"
-    r"(?i)(?:[\w&]+\ ){0,3}-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
+HYPHENATED: Final = re.compile(r"[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?")
+GLUED_COUNTER: Final = (
+    re.compile(  # "Daerah13 Dilihat", "oleh -114 Dilihat", "TNI & Polri221 Dilihat"
+        r"(?i)(?:[\w&]+\ ){0,3}-?\w*?\d+\ (?:dilihat|views?|kali\ dibaca)"
+    )
 )
-HIT_COUNTER = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
-_COUNTER_ENDINGS = ("dilihat", "views", "view", "dibaca")
+HIT_COUNTER: Final = re.compile(r"(?i).{0,60}\bhits\s*:\s*\d+")  # "Written by ... Hits: 40"
+_COUNTER_ENDINGS: Final = ("dilihat", "views", "view", "dibaca")
 # A run of navigation labels glued together: "Berita TerbaruDokumentasiHeadline",
 # "HomeKategoriJudul", "HEADLINEKalimantan Tengah": a word whose capital follows a
 # lower-case letter (or ends a word in capitals), where the glued pieces are navigation
 # words.
-_NAV_WORDS = (
+_NAV_WORDS: Final = (
     "home|beranda|berita|terbaru|headline|headlines|dokumentasi|kategori|utama|populer"
     "|news|daerah|nasional|opini|artikel|galeri|video|pengumuman|agenda|wilayah|terkini"
 )
-GLUED_NAVIGATION = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
+GLUED_NAVIGATION: Final = re.compile(rf"(?i:{_NAV_WORDS})(?-i:[A-Z])")
 # What GLUED_NAVIGATION needs somewhere: a capital after a lower-case letter, or a
 # word in capitals glued to a capitalised one ("HEADLINEKalimantan Tengah").
 # The plain form r"[a-z][A-Z]|[A-Z]{3}[a-z]" opens with the capital both branches hold,
 # which the regex engine finds at C speed (4x faster).
-_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
+_CAMEL: Final = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z]{3})(?=[a-z]))")
 # A label glued to the next one, a capitalised word after a lower-case letter: "KamiPedoman".
-_GLUED_LABEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
+_GLUED_LABEL: Final = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 
 # An advertising slogan anywhere in the line: "Ruang iklan tersedia". Apart from the rest
 # of leading chrome because the branch must scan the whole line, which only pays when
 # the line holds "iklan" or "advertise here" at all (see _may_hold_ad).
-LEADING_AD = re.compile(
+LEADING_AD: Final = re.compile(
     r"(?i).*\b(?:pasang\ iklan|iklan\ anda|ruang\ iklan|space\ iklan|advertise\ here)\b.*"
     # "Baca berita dengan sedikit iklan, klik disini"
     r"|.{0,40}\biklan\b.{0,20}\bklik\ (?:di\ ?sini|here)\W*"
@@ -189,15 +192,15 @@ LEADING_AD = re.compile(
 
 # A comment form's notices: sentences, yet never the release's ("Alamat email Anda tidak
 # akan dipublikasikan.", "Situs ini menggunakan Akismet untuk mengurangi spam. ...").
-_FORM_NOTICE = (
+_FORM_NOTICE: Final = (
     r"alamat\ email\ anda\ tidak\ akan\ (?:dipublikasikan|disiarkan)"
     r"|your\ email\ address\ will\ not\ be"
     r"|(?:situs\ ini\ menggunakan|this\ site\ uses)\ akismet"
     r"|anda\ harus\ (?:log\ masuk|login|masuk)\ untuk\ (?:menerbitkan|mengirim|memberi)"
     r"|you\ must\ be\ logged\ in\ to\ post"
 )
-FORM_NOTICE = re.compile(rf"(?ix){_FORM_NOTICE}")
-TRAILING_MARKER = re.compile(
+FORM_NOTICE: Final = re.compile(rf"(?ix){_FORM_NOTICE}")
+TRAILING_MARKER: Final = re.compile(
     rf"""(?ix)
     (?:berita|artikel|postingan|pos)\ (?:terkait|lainnya|terbaru|populer|sebelumnya
                                    |berikutnya|selanjutnya)\b.*
@@ -292,7 +295,7 @@ TRAILING_MARKER = re.compile(
 # it or to send it news, a channel's line. Apart from TRAILING_MARKER because every branch
 # of a pattern costs each line it is tried on: this one is tried only on the lines
 # opening like one of its branches (FORM_OPENINGS).
-FORM_AND_FOLLOW = re.compile(
+FORM_AND_FOLLOW: Final = re.compile(
     r"""(?ix)
     batalkan\ balasan|cancel\ reply                  # a comment form's buttons
     | tinggalkan\ (?:balasan|pesanan|komentar)          # its heading ("pesanan": Malay)
@@ -313,22 +316,22 @@ FORM_AND_FOLLOW = re.compile(
 )
 # The first two letters, lower-cased, of each branch of FORM_AND_FOLLOW (see
 # TRAILING_OPENINGS).
-FORM_OPENINGS = frozenset(
+FORM_OPENINGS: Final = frozenset(
     ("ba", "ca", "be", "ja", "na", "em", "e-", "su", "si", "we", "*)", "**", "yu", "ki", "yo")
     + ("in", "an")
     + ("fa", "tw", "ti", "po", "tu", "wr", "vi", "is")
 )
 # The longest line a trailing marker (or shape) is looked for in: chrome lines are short,
 # and a longer line opening like one ("Berita terkait banjir ini ...") is a paragraph.
-MARKER_MAX = 160
+MARKER_MAX: Final = 160
 # Trailing markers that no opening tells (see is_trailing_marker): hashtags, a section's
 # "more" link ("Wilayah LAINNYA", "Daerah Lainnya"), a row of share buttons ("Facebook
 # Twitter WhatsApp", "Tweet Share").
-_SOCIAL = (
+_SOCIAL: Final = (
     "facebook|twitter|whatsapp|telegram|linkedin|pinterest|email|e-mail|print|tweet|line"
     "|copy\\ link|salin\\ link|instagram|youtube|tiktok|share|x|fb|wa|messenger|reddit"
 )
-TRAILING_SHAPES = re.compile(
+TRAILING_SHAPES: Final = re.compile(
     rf"""(?ix)
     (?:@[\w.]+\s+)*\#\w[\w-]*(?:\s+\#\w[\w-]*)*   # "#kemenkumhamri", "@office.x #x #y"
     | \w+(?:\ \w+)?\ lainnya(?:\s?:)?                # "Wilayah LAINNYA", "Baca Lainnya :"
@@ -337,15 +340,15 @@ TRAILING_SHAPES = re.compile(
                                     # a pager's link: "APEL PAGI 25 Januari 2021 Selanjutnya"
     """
 )
-_SOCIAL_FIRST = frozenset(
+_SOCIAL_FIRST: Final = frozenset(
     ("facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "email")
     + ("e-mail", "print", "tweet", "line", "copy", "salin", "instagram", "youtube")
     + ("tiktok", "share", "x", "fb", "wa", "messenger", "reddit")
 )
-_SOCIAL_OPENINGS = frozenset(word[:2] for word in _SOCIAL_FIRST)
-_STOP_CHARS = frozenset('.,;:!?"”)')  # no share row ends with one
+_SOCIAL_OPENINGS: Final = frozenset(word[:2] for word in _SOCIAL_FIRST)
+_STOP_CHARS: Final = frozenset('.,;:!?"”)')  # no share row ends with one
 
-DROPPED_LINE = re.compile(
+DROPPED_LINE: Final = re.compile(
     r"""(?ix)
     baca\ (?:juga|pula)\b\s*[:;.\-–—]?.*         # "Baca juga: ..."
     | [-–—_=*~.•·]{3,}                            # rules of dashes, stars or dots
@@ -356,13 +359,13 @@ DROPPED_LINE = re.compile(
     """
 )
 
-_CREDIT_LABELS = (
+_CREDIT_LABELS: Final = (
     r"(?:sumber|editor|pewarta|penulis|reporter|wartawan|fotografer|foto|redaktur|penyunting"
     r"|kontributor|teks|naskah|peliput|liputan|laporan|editing|oleh|red|rep|publisher|uploader"
     r"|pengirim|admin|jurnalis"
     r"|upload(?:ed)?\ by|posted\ by)"
 )
-CREDIT_LINE = re.compile(
+CREDIT_LINE: Final = re.compile(
     rf"""(?ix)
     (?P<open>\()?                                   # "(Sumber : Humas X)", in brackets
     {_CREDIT_LABELS}\.?(?:\s*/\s*{_CREDIT_LABELS}){{0,3}}  # "Editor/ Publisher", "Editor. : ",
@@ -374,7 +377,7 @@ CREDIT_LINE = re.compile(
 )
 # A labelled credit glued to the last sentence of the body: "... Kabupaten X.Kontributor :
 # Budi" (split off as a credit line).
-GLUED_CREDIT = re.compile(
+GLUED_CREDIT: Final = re.compile(
     rf"""(?x)
     (?<=[.!?"”’])\s*
     (?: (?P<credit>(?i:{_CREDIT_LABELS})\s*[:;]\s*\S.{{0,60}})$
@@ -384,12 +387,12 @@ GLUED_CREDIT = re.compile(
 )
 
 # A rule line fencing a contact block: three or more em dashes (or dashes).
-RULE = re.compile(r"[-–—_=]{3,}")
+RULE: Final = re.compile(r"[-–—_=]{3,}")
 
 # The close of a sentence at the end of a line: a full stop that ends no ellipsis, maybe
 # followed by a byline code in brackets ("... katanya. (rus/hmsprov)"), or a code and then
 # the stop ("... pungkasnya (adv/hms7).").
-SENTENCE_CLOSE = re.compile(
+SENTENCE_CLOSE: Final = re.compile(
     r"""(?x)
     (?<!\.)\.                               # a full stop, not the end of an ellipsis
     (?:\s*[(\[][^()\[\]\n]{1,60}[)\]])?     # a byline code after it
@@ -399,7 +402,7 @@ SENTENCE_CLOSE = re.compile(
 )
 # A comment form's fixed sentences (WordPress, in Indonesian and English): sentences in
 # shape, chrome by their words.
-COMMENT_FORM = re.compile(
+COMMENT_FORM: Final = re.compile(
     r"""(?ix)
     (?:alamat\ )?email\ anda\ tidak\ akan\ (?:dipublikasikan|ditampilkan)\b.*
     | your\ email\ address\ will\ not\ be\ published\b.*
@@ -416,7 +419,7 @@ COMMENT_FORM = re.compile(
 # group whatsapp : X", "*) Ikuti berita terbaru X di Google News", "Ikuti ... di saluran
 # WhatsApp kami", "Dapatkan update ... Mari bergabung di Facebook X", "Kirim berita dan
 # rilis ke email redaksi@x.id".
-FOLLOW_PROMPT = re.compile(
+FOLLOW_PROMPT: Final = re.compile(
     r"""(?ix)
     (?:\*\)\s*)?
     (?: yuk\b.{0,100}?\b(?:join|gabung|bergabung)\b
@@ -430,10 +433,10 @@ FOLLOW_PROMPT = re.compile(
     """
 )
 # The first two characters, lower-cased, a FOLLOW_PROMPT line opens with.
-_FOLLOW_OPENINGS = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "ki", "*)"))
+_FOLLOW_OPENINGS: Final = frozenset(("yu", "ik", "fo", "ce", "si", "pa", "da", "ki", "*)"))
 # Trailing chrome a heading of its own may stand above: a contact block's lines ("Website :
 # x", "Alamat: Jl. ..."), another article's time ("4 hari ago", "11 Oktober 2023 Jam 20:47").
-HEADED_CHROME = re.compile(
+HEADED_CHROME: Final = re.compile(
     rf"""(?ix)
     (?:website|situs|web|instagram|ig|facebook|fb|twitter|youtube|tiktok|e-?mail|surel
        |telp|telepon|hp|wa|whatsapp|fax|faks|alamat)\s*:\s*\S.*
@@ -446,13 +449,13 @@ HEADED_CHROME = re.compile(
 # A copyright notice: its opening ("©", "(c) 2024", "Copyright ©", "Hak Cipta 2024"), or
 # the reserved-rights formula anywhere. "Hak cipta atas karya batik itu ..." is neither,
 # nor is a list item "(c) ...".
-COPYRIGHT_START = re.compile(
+COPYRIGHT_START: Final = re.compile(
     r"""(?ix)
     ©|\(c\)\s*\d{4}
     | (?:copyright|hak\ cipta)\s*(?:©|\(c\)|:?\s*\d{4})
     """
 )
-RESERVED_RIGHTS = re.compile(
+RESERVED_RIGHTS: Final = re.compile(
     r"(?i)\ball rights reserved\b|\b(?:hak cipta|seluruh hak|semua hak) dilindungi\b"
 )
 
@@ -463,17 +466,17 @@ RESERVED_RIGHTS = re.compile(
 # matches "s", the Kelvin sign (U+212A) matches "k", and "İ" and "ı" match "i". A line
 # opening with any other character cannot match, so the pattern need not run: a cheap
 # test for the many body lines, checked against every code point in the tests.
-TRAILING_FIRST = frozenset(
+TRAILING_FIRST: Final = frozenset(
     "abcdefghijklmnprstvwyABCDEFGHIJKLMNPRSTVWY©⚠*([ſ\u212a\u0130\u0131•·←"
 )  # or a digit (\d)
-DROPPED_FIRST = frozenset("abiABIİı[-–—_=*~.•·")
-CREDIT_FIRST = frozenset("(aefjklnoprstuwAEFJKLNOPRSTUWſ\u212a")
-RULE_FIRST = frozenset("-–—_=")
+DROPPED_FIRST: Final = frozenset("abiABIİı[-–—_=*~.•·")
+CREDIT_FIRST: Final = frozenset("(aefjklnoprstuwAEFJKLNOPRSTUWſ\u212a")
+RULE_FIRST: Final = frozenset("-–—_=")
 # The first two letters, lower-cased, of each branch of TRAILING_MARKER but those opening
 # with "©" or a digit. Two ASCII characters match a branch's two letters under
 # IGNORECASE exactly when they are equal lower-cased, so a line opening with two ASCII
 # characters that are none of these cannot match: most body lines ("Pemerintah ...").
-TRAILING_OPENINGS = frozenset(
+TRAILING_OPENINGS: Final = frozenset(
     ("be", "ar", "po", "re", "go", "sh", "ba", "se", "di", "ti", "le", "ko", "co", "pr", "ne")
     + ("ta", "la", "ha", "by", "te", "no", "ad", "su", "lo", "mu", "ga", "fo", "ht", "ww")
     + ("ce", "ik", "pe", "ke", "pd", "li", "si", "pi", "we", "in", "ig", "fa", "fb", "tw")
@@ -482,7 +485,7 @@ TRAILING_OPENINGS = frozenset(
 )
 # The same for LEADING_CHROME: the first two characters, lower-cased, of its branches
 # but those opening with a digit.
-LEADING_OPENINGS = frozenset(
+LEADING_OPENINGS: Final = frozenset(
     ("ca", "ta", "au", "ar", "ka", "ho", "be", "[i", "[a", "[s", "[p", "ik", "ad", "sp", "pl")
     + ("sk", "lo", "me", "se", "di", "po", "wr", "ba", "to", "mo", "ti", "ol", "fe", "im")
     + ("sa", "co", "ju", "na", "re", "go", "he", "pa", "pu", "st", "la", "sc", "gu", "we")
@@ -499,7 +502,7 @@ LEADING_OPENINGS = frozenset(
 # characters passes: "" is in every string). Derived from the patterns by
 # tests/test_parse_speed_openings.py, which fails when a pattern's new branch needs a
 # change here.
-TRAILING_THIRDS = {
+TRAILING_THIRDS: Final = {
     "(v": "i", "[f": "o", "[i": "k", "[r": "e", "[y": "a", "ad": "adv", "al": "a", "an": "d",
     "ar": "t", "ba": "cgn",
     "be": "lr", "by": " ", "ce": "kt", "co": "mp", "da": "pt", "di": "bls", "e-": "m", "em": "ao",
@@ -514,12 +517,12 @@ TRAILING_THIRDS = {
     "wh": "a", "ww": "w", "yo": "u",
     "me": "m", "sc": "r",
 }  # fmt: skip
-FORM_THIRDS = {
+FORM_THIRDS: Final = {
     "ba": "t", "be": " ", "ca": "n", "e-": "m", "em": "a", "fa": "c", "in": "s", "ja": "d",
     "ki": "r", "na": "m", "si": "t", "su": "br", "ti": "kn", "tw": "i", "we": "b", "yo": "u",
     "yu": "k", "po": "s", "tu": "l", "wr": "i", "vi": "e", "is": "i", "an": "d", "**": ")*",
 }  # fmt: skip
-LEADING_THIRDS = {
+LEADING_THIRDS: Final = {
     "[a": "d", "[i": "k", "[p": "l", "[s": "p", "a ": "p", "ad": "]msv", "ar": "st",
     "au": "t", "av": "a", "ba": "cghn", "be": "r", "ca": "rt", "cl": "o", "co": "mnp",
     "di": "bklp", "fe": "a", "fi": "l", "fo": "l", "go": "o", "gu": "l", "he": "a",
@@ -593,8 +596,8 @@ def _leading_chrome(line: str) -> bool:
 # A style sheet's comments and rules, pasted with a text from Word ("Normal 0 false false
 # false IN X-NONE AR-SA /* Style Definitions */ table.MsoNormalTable {mso-style-name: ...}")
 # or left by a theme ("/*-- Start Maintenance Template -- */").
-CSS_RULE = re.compile(r"\{[^{}]*\}")
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+CSS_RULE: Final = re.compile(r"\{[^{}]*\}")
+_SENTENCE_STOP: Final = re.compile(r"[.!?](?:\s|$)")
 
 
 def _without_comments(line: str) -> str:
@@ -716,96 +719,102 @@ def _glued_labels(line: str) -> bool:
 # datang di situs resmi X|Media Pelayanan ...", or first of them (WELCOME_FIRST, matched
 # at the line's start: in one pattern, its branch would be tried at every position):
 # "Selamat Datang di Portal Resmi X || Tanggal : 30-Mar-2020 | Pukul : 07:47:56".
-WELCOME_TICKER = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
+WELCOME_TICKER: Final = re.compile(r"(?i)\|\s*(?:selamat\ datang\ di|welcome\ to)\b")
 # A marquee's running text opening with the site's welcome, its slogans and notices after
 # it: "Selamat Datang di Situs Resmi Pengadilan X. Wilayah Bebas dari Korupsi. ...".
-WELCOME_MARQUEE = re.compile(
+WELCOME_MARQUEE: Final = re.compile(
     r"(?i)selamat\ datang\ di\ (?:website|situs|laman|portal|web)\ (?:resmi|kami)\b"
 )
-WELCOME_FIRST = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|")
+WELCOME_FIRST: Final = re.compile(r"(?i)(?:selamat\ datang\ di|welcome\ to)\ [^|]{1,80}\|")
 
 
 # A picture's file name alone on a line ("cropped-logo-2.png"); release.IMAGE_REFERENCE
 # takes the same name, maybe in Markdown's image brackets.
-IMAGE_NAME = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
+IMAGE_NAME: Final = r"[\w./:%~+-]{1,100}\.(?:png|jpe?g|gif|webp|svg|bmp|heic)"
 # A picture's file name with spaces, as a phone or a messenger names it: "WhatsApp Image
 # 2022-02-16 at 11.51.18 PM.jpeg", "IMG 20240101 WA0001.jpg".
-_IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic")
-SPACED_IMAGE_FILE = re.compile(r"(?i)[\w()-]+(?:\ [\w.()-]+){1,8}\.(?:png|jpe?g|gif|webp|heic)")
+_IMAGE_ENDINGS: Final = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic")
+SPACED_IMAGE_FILE: Final = re.compile(
+    r"(?i)[\w()-]+(?:\ [\w.()-]+){1,8}\.(?:png|jpe?g|gif|webp|heic)"
+)
 # Alone on a line, maybe cut to its ending or closing a Markdown link: "cropped-logo.png",
 # ".jpg)".
-IMAGE_FILE = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
+IMAGE_FILE: Final = re.compile(rf"(?i)(?:{IMAGE_NAME}|\.(?:png|jpe?g|gif|webp))\)?")
 # A picture in Markdown without words for it, alone on its line (maybe in a table's
 # cell): "![](https://outlet.id/uploads/foto-1.jpeg)", "![logo](/img/a.png) |".
-MARKDOWN_IMAGE = re.compile(r"!\[[^\]\s]{0,80}\]\([^()\s]{0,400}\)\s*\|?")
+MARKDOWN_IMAGE: Final = re.compile(r"!\[[^\]\s]{0,80}\]\([^()\s]{0,400}\)\s*\|?")
 # The site's last update, not the post's date ("Pembaruan terakhir: Jumat, 16 November
 # 2018"), and a page's heading ("Halaman Artikel"): apart from LEADING_CHROME, whose
 # openings "Pem", "Ter", "Hal" would send many titles ("Pemkab ...", "Hal ini ...")
 # through its every branch; tried on the lines opening with _PAGE_LABEL_OPENINGS.
-PAGE_LABEL = re.compile(
+PAGE_LABEL: Final = re.compile(
     r"(?i)(?:pembaruan\ terakhir|terakhir\ diperbarui|last\ (?:updated|modified))\ ?:.{0,60}"
     r"|halaman\ (?:artikel|berita)"
 )
-_PAGE_LABEL_OPENINGS = frozenset(("pembarua", "terakhir", "last upd", "last mod", "halaman "))
+_PAGE_LABEL_OPENINGS: Final = frozenset(
+    ("pembarua", "terakhir", "last upd", "last mod", "halaman ")
+)
 # A telephone number alone: "(0370) – 621786", "+62 541 123456".
-PHONE_LINE = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
+PHONE_LINE: Final = re.compile(r"\(\d{2,5}\)\ ?[-–—]?\ ?\d{3,8}(?:[-\ ]\d{2,8})?|\+62[\d\ -]{6,16}")
 # A picture's thumbnail, named with its size after a hyphen: "foto-kegiatan-300x300".
-THUMBNAIL_NAME = re.compile(r"[\w.-]{1,100}-\d{2,4}x\d{2,4}")
+THUMBNAIL_NAME: Final = re.compile(r"[\w.-]{1,100}-\d{2,4}x\d{2,4}")
 # A theme's credit line: "OT Name - шаблон joomla X", "Joomla Templates by X".
-THEME_CREDIT = re.compile(
+THEME_CREDIT: Final = re.compile(
     r"(?i).{0,40}\b(?:шаблон|template|theme)\b.{0,20}\b(?:joomla|wordpress)\b.{0,40}"
     r"|.{0,40}\b(?:joomla|wordpress)\ (?:template|theme)s?\b.{0,40}"
 )
-UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-LOGO_ALT = re.compile(
+UUID: Final = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+LOGO_ALT: Final = re.compile(
     r"(?i:garis|header|site|main|footer|mobile|default|custom|web)\ (?i:logo)"
     r"|[A-Z][\w-]{1,20}\ (?i:logo)"  # an office's picture: "Kemenag Logo"
 )
-VISITOR_ROW = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
-_LANGUAGES = (
+VISITOR_ROW: Final = re.compile(r"[\w ]{2,30}\|\ ?:\ ?\d[\d.,]*(?:\ [A-Za-z]{2,10})?\ ?\|?")
+_LANGUAGES: Final = (
     r"(?:Bahasa\ )?Indonesian?|English|Chinese(?:\ \((?:Simplified|Traditional)\))?|Japanese"
     r"|Korean|Arabic|Dutch|French|German|Malay|Spanish|Russian|Portuguese|Thai|Vietnamese"
     r"|Hindi|Italian|Javanese|Sundanese"
 )
-LANGUAGE_MENU = re.compile(rf"(?:(?:{_LANGUAGES})[\s,|/]*){{3,}}")
+LANGUAGE_MENU: Final = re.compile(rf"(?:(?:{_LANGUAGES})[\s,|/]*){{3,}}")
 
 # The site's name: "Portal Resmi Pemerintah Kota Makassar", "Website Resmi Kabupaten X";
 # its place must be one the regions' table knows, so that a headline ("Website Resmi
 # Kota X Diluncurkan") is never taken for it.
-SITE_NAME = re.compile(
+SITE_NAME: Final = re.compile(
     r"(?i)(?:portal|website|situs|laman|web)\ resmi\ (?:pemerintah\ )?"
     r"(?:(?:kabupaten|kab\.|kota|provinsi|prov\.)\ |pemkab\ |pemkot\ |pemprov\ )?"
     r"(?P<place>[\w.-]+(?:\ [\w.-]+){0,2})"
 )
 # A date of zeros: a template's date field left empty.
-ZERO_DATE = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
+ZERO_DATE: Final = re.compile(r"(?<!\d)00[/.-]00[/.-](?:00)?00(?!\d)")
 # A link to the site's index, maybe beside a label: "pilihan +INDEKS", "+ Indeks Berita".
-INDEX_LINK = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
+INDEX_LINK: Final = re.compile(r"(?i)(?:[\w-]+\ )?\+\ ?indeks(?:\ berita)?")
 # A weather widget's reading, over its city's name: "21.7 C", "28°C".
-WEATHER = re.compile(r"-?\d{1,2}(?:[.,]\d)?\ ?°?\ ?[CF]")
+WEATHER: Final = re.compile(r"-?\d{1,2}(?:[.,]\d)?\ ?°?\ ?[CF]")
 # An ad slot's size: "Example 728x250", "banner 300 x 250".
-AD_SIZE = re.compile(r"(?:[\w-]+\ ){0,3}\d{2,4}\ ?x\ ?\d{2,4}(?:\ px)?")
+AD_SIZE: Final = re.compile(r"(?:[\w-]+\ ){0,3}\d{2,4}\ ?x\ ?\d{2,4}(?:\ px)?")
 # An outlet's press-council badge: "Lulus Verifikasi Dewan Pers No. 12/DP/...".
-PRESS_COUNCIL = re.compile(
+PRESS_COUNCIL: Final = re.compile(
     r"(?i).{0,30}\bverifikasi\ dewan\ pers\b.{0,80}|terverifikasi\ dewan\ pers.{0,80}"
 )
 # "Jln. Merdeka No. 4 Telp. (0541) 12345 Fax. 12346": an address with its telephone.
-ADDRESS_LINE = re.compile(r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*")
-_ADDRESS_OPENINGS = frozenset(("Jl", "JL", "Ja", "JA"))
+ADDRESS_LINE: Final = re.compile(
+    r"(?i)(?:jl|jln|jalan)\.?\ .{3,60}?\b(?:telp|telepon|tlp|fax|faks)\b.*"
+)
+_ADDRESS_OPENINGS: Final = frozenset(("Jl", "JL", "Ja", "JA"))
 # An e-mail address, maybe with a telephone number after it or telephones before it:
 # "ppid@x.go.id (0761) 45505", "(0541)736852 (0541)748382 disbun@x.go.id".
-CONTACT_LINE = re.compile(
+CONTACT_LINE: Final = re.compile(
     r"(?:[(+]?\d[\d() .-]{5,20}[\s|,]+)*"  # telephones before it: "(0541)736852 (0541)748382 x@y"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:[\s|,]+[(+]?\d[\d() .-]{5,20})?"
 )
 # A share row of three buttons or more, each name maybe followed by "icon", "copy" among
 # them ("facebook icon twitter icon whatsapp icon copy"), and the notice a copy button
 # leaves ("URL berhasil dicopy", "Link disalin").
-SHARE_ICONS = re.compile(rf"(?i)(?:(?:{_SOCIAL}|copy|salin)(?:\ icon)?[\s,|/·•]*){{3,}}")
-LINK_COPIED = re.compile(
+SHARE_ICONS: Final = re.compile(rf"(?i)(?:(?:{_SOCIAL}|copy|salin)(?:\ icon)?[\s,|/·•]*){{3,}}")
+LINK_COPIED: Final = re.compile(
     r"(?i)(?:url|link|tautan)\ (?:berhasil\ |telah\ )?(?:di)?(?:copy|salin|kopi)!?"
 )
-_SHARE_OPENINGS = _SOCIAL_OPENINGS | {"co", "sa", "ur", "li", "ta"}
+_SHARE_OPENINGS: Final = _SOCIAL_OPENINGS | {"co", "sa", "ur", "li", "ta"}
 
 
 def is_file_name(line: str) -> bool:
@@ -816,7 +825,7 @@ def is_file_name(line: str) -> bool:
 
 
 # The pager's words closing a link to the next or the previous post (TRAILING_SHAPES).
-_PAGER_WORDS = frozenset(("Selanjutnya", "SELANJUTNYA", "Sebelumnya", "SEBELUMNYA"))
+_PAGER_WORDS: Final = frozenset(("Selanjutnya", "SELANJUTNYA", "Sebelumnya", "SEBELUMNYA"))
 
 
 def may_be_trailing_shape(line: str) -> bool:
@@ -891,17 +900,17 @@ def is_rule(line: str) -> bool:
 # A prompt to watch the outlet's video, a line of its own in the body: "Simak Video: ...".
 # Apart from DROPPED_LINE, whose first-character test it would widen to every line
 # opening with "S" or "T": tried only on a line opening with one of _VIDEO_OPENINGS.
-VIDEO_PROMPT = re.compile(
+VIDEO_PROMPT: Final = re.compile(
     r"(?:[Ss]imak|SIMAK|[Tt]onton|TONTON|[Ss]aksikan|SAKSIKAN)\ (?i:video)\b\s*[:;.\-–—]?.*"
 )  # in the cases _VIDEO_OPENINGS holds: lower, upper, or the first letter a capital
-_VIDEO_OPENINGS = frozenset(
+_VIDEO_OPENINGS: Final = frozenset(
     w[:6] for word in ("simak ", "tonton", "saksik") for w in (word, word.upper(), word.title())
 )
 
 
 # A plugin's shortcode left alone on its line: a name in lower case with an underscore
 # ("[ad_1]"), or with attributes ("[responsivevoice_button voice=...]", "[button x=y]").
-SHORTCODE_LINE = re.compile(
+SHORTCODE_LINE: Final = re.compile(
     r"""(?x)
     \[/?[a-z][a-z0-9]*
     (?:(?:[_-][a-z0-9]+)+(?:\ [^\[\]]{0,300})?   # "[ad_1]", "[name_x attributes]"
@@ -1039,21 +1048,21 @@ def trailing_and_dropped(
 
 
 # The marks of a list's items: "- Headline", "• Headline".
-_LIST_ITEMS = frozenset(("- ", "• ", "* ", "– "))
+_LIST_ITEMS: Final = frozenset(("- ", "• ", "* ", "– "))
 
 
 # "Baca juga:" alone on its line: the other article's headline stands below it.
-LINK_LABEL = re.compile(r"(?i)baca\ (?:juga|pula)\s*[:;.\-–—]?")
+LINK_LABEL: Final = re.compile(r"(?i)baca\ (?:juga|pula)\s*[:;.\-–—]?")
 
 
 # A blog theme's footer under each post, after its title: "... Reviewed by Admin X on
 # Rating: 5", "... Reviewed by X on Januari 02, 2024 Rating: 5".
-BLOG_FOOTER = re.compile(r"\bReviewed by \S.{0,60}\ on\b.{0,40}Rating:\s*\d\s*$")
+BLOG_FOOTER: Final = re.compile(r"\bReviewed by \S.{0,60}\ on\b.{0,40}Rating:\s*\d\s*$")
 
 
 # A PHP notice a page printed into its text: "Deprecated: str_replace(): ... in
 # /home/site/public_html/x.php on line 627".
-PHP_NOTICE = re.compile(
+PHP_NOTICE: Final = re.compile(
     r"(?:Deprecated|Warning|Notice|Fatal\ error|Parse\ error|Strict\ Standards)"
     r"\s*:\s.{1,400}\ in\ \S+\ on\ line\ \d+"
 )
@@ -1080,7 +1089,7 @@ def glued_credit(line: str) -> tuple[str, str] | None:
 
 
 # Share buttons glued to the last sentence: "... harapnya.Share this:TwitterFacebook".
-GLUED_SHARE = re.compile(
+GLUED_SHARE: Final = re.compile(
     r"(?<=[.!?\"”’])\s*(?i:share(?:\ this)?|bagikan(?:\ (?:ini|artikel|berita))?)\s*:[^.!?]{0,60}$"
 )
 
@@ -1135,11 +1144,11 @@ def _last(
 
 # The words of an outlet's slogan under its name: "Berita Aktual | Tajam & Terpercaya",
 # "Akurat dan Cerdas"; two of them make a line a slogan (a headline may hold one).
-_SLOGAN_WORDS = frozenset(
+_SLOGAN_WORDS: Final = frozenset(
     ("terpercaya", "tepercaya", "akurat", "tajam", "cerdas", "berimbang", "independen")
     + ("aktual", "lugas", "faktual", "terkini", "mencerdaskan", "inspiratif", "santun")
 )
-SLOGAN_MAX = 70  # characters: a slogan is short
+SLOGAN_MAX: Final = 70  # characters: a slogan is short
 
 
 def is_slogan(line: str) -> bool:
@@ -1170,8 +1179,8 @@ def is_chrome_shaped(line: str) -> bool:
 
 # A promotion closing on its link's words: "Kami membuka kesempatan ... melalui program X
 # Network. Klik lebih lanjut", "... Klik di sini."
-CLICK_PROMPT = re.compile(r"(?i)\bklik\ (?:lebih\ lanjut|di\ ?sini)\.?$")
-_CLICK_ENDINGS = frozenset(("njut", "sini", "ini.", "jut."))
+CLICK_PROMPT: Final = re.compile(r"(?i)\bklik\ (?:lebih\ lanjut|di\ ?sini)\.?$")
+_CLICK_ENDINGS: Final = frozenset(("njut", "sini", "ini.", "jut."))
 
 
 def is_headed_chrome(line: str) -> bool:
@@ -1198,7 +1207,7 @@ def is_copyright_notice(line: str) -> bool:
 
 # Where the text was taken from, below it: "Berita ini disadur dari x.go.id dengan judul ...",
 # "Artikel ini telah tayang di Outlet.com ..." (however long, below a code or not).
-SOURCE_NOTE = re.compile(
+SOURCE_NOTE: Final = re.compile(
     r"(?i)(?:artikel|berita|tulisan|rilis)\ ini\ (?:telah\ |sudah\ )?"
     r"(?:disadur|dikutip|diambil|bersumber|tayang|terbit|dimuat)(?:\ (?:dari|di|pada)\b.{0,400})?"
 )
@@ -1210,14 +1219,14 @@ def is_source_note(line: str) -> bool:
 
 
 # A staff credit without its colon: "Reporter Bambang.", "Editor Ani Suryani".
-UNLABELLED_CREDIT = re.compile(
+UNLABELLED_CREDIT: Final = re.compile(
     r"(?i:reporter|penulis|pewarta|editor|wartawan|fotografer|redaktur)"
     r"\ [A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*){0,3}\.?"
 )
 
 
 # The first three letters of UNLABELLED_CREDIT's labels: its cheap test.
-_STAFF_OPENINGS = frozenset(("rep", "pen", "pew", "edi", "war", "fot", "red"))
+_STAFF_OPENINGS: Final = frozenset(("rep", "pen", "pew", "edi", "war", "fot", "red"))
 
 
 def is_credit_line(line: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -38,7 +39,7 @@ from .regions import is_region, names_district
 # candidate character in C instead of trying every branch at every position (2-5x faster
 # on a line). After a space, a look-ahead for the next character (a space or a mark)
 # ends the attempt at once, before the look-behind: most spaces stand between words.
-STRONG_SEPARATOR = re.compile(
+STRONG_SEPARATOR: Final = re.compile(
     r"""
     [\s–—-]
     (?: (?=[\s\-–—|~/])(?<=\s)(?: \s*(?:-{2,3}|\|\||//|[-–—|~])\s+  # "Outlet.id // Lead"
@@ -62,7 +63,7 @@ STRONG_SEPARATOR = re.compile(
 # branches at every position; the next character (a space after a glued mark, a colon or
 # a semicolon after a space) is looked at before the look-behinds. Which place each mark
 # allows is checked in _after_separator().
-WEAK_SEPARATOR = re.compile(
+WEAK_SEPARATOR: Final = re.compile(
     r"""
     [:.,\s]
     (?: (?=\s)(?: (?<=[A-Z)]:) | (?<=[\w)]\.) | (?<=[\w)],) )\s+
@@ -72,20 +73,20 @@ WEAK_SEPARATOR = re.compile(
     """,
     re.X,
 )
-_DIGIT = re.compile(r"\d")
-_DASHES = frozenset("-–—")
+_DIGIT: Final = re.compile(r"\d")
+_DASHES: Final = frozenset("-–—")
 # What match_dateline() needs somewhere in a line's head: a mark of STRONG_SEPARATOR or
 # WEAK_SEPARATOR, or what _unseparated() and _own_line() look for.
-_ANY_MARK = re.compile(r"[-–—|~,.:(/\d_]")
+_ANY_MARK: Final = re.compile(r"[-–—|~,.:(/\d_]")
 # The endings NEWSROOM requires.
-NEWSROOM_WORDS = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NEWSROOM_WORDS: Final = ("Newsroom", "NEWSROOM", "Redaksi", "REDAKSI")
+_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-_WORD = r"[A-Z][A-Za-z'’.\-]*"
-_PLACE = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
-_PLACE_PATTERN = _PLACE
+_WORD: Final = r"[A-Z][A-Za-z'’.\-]*"
+_PLACE: Final = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
+_PLACE_PATTERN: Final = _PLACE
 
-PROVINCES = {
+PROVINCES: Final = {
     p.casefold()
     for p in (
         "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi",
@@ -103,13 +104,13 @@ PROVINCES = {
 
 # Islands, provinces and regions, which a hyphen joins into a compound ("Jawa-Bali",
 # "Asia-Pasifik"): no place glued to the lead's first word.
-REGIONS = PROVINCES | {
+REGIONS: Final = PROVINCES | {
     "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "madura", "lombok", "flores",
     "timor", "sumbawa", "nusa", "asia", "afrika", "eropa", "amerika", "australia", "pasifik",
 }  # fmt: skip
 
 # Words that open ordinary sentences and titles, never a place.
-NOT_A_PLACE = {
+NOT_A_PLACE: Final = {
     w.casefold()
     for w in (
         "Sementara", "Selain", "Namun", "Menurut", "Dalam", "Oleh", "Untuk", "Sedangkan",
@@ -154,10 +155,18 @@ NOT_A_PLACE = {
 }  # fmt: skip
 # A rubric where a place would be: "ADVERTORIAL – Bupati ..." opens the lead as an
 # outlet's name would (no place; the lead starts after the dash).
-RUBRICS = {"advertorial", "adv", "iklan", "pengumuman", "rilis", "siaran pers", "press release"}
+RUBRICS: Final = {
+    "advertorial",
+    "adv",
+    "iklan",
+    "pengumuman",
+    "rilis",
+    "siaran pers",
+    "press release",
+}
 # A site's rubric of a topic, which a dash may follow alone on its line ("Kesehatan –")
 # where a place alone on its line would stand ("SAMARINDA –", the lead below it).
-TOPIC_RUBRICS = frozenset((
+TOPIC_RUBRICS: Final = frozenset((
     "berita", "pemerintahan", "kesehatan", "pendidikan", "ekonomi", "politik", "hukum",
     "olahraga", "pariwisata", "sosial", "budaya", "daerah", "nasional", "internasional",
     "pertanian", "pembangunan", "teknologi", "lingkungan", "kriminal", "opini", "umum",
@@ -166,7 +175,7 @@ TOPIC_RUBRICS = frozenset((
 ))  # fmt: skip
 # A writer's name and the rubric after a bar, alone on a line under the title: "Ani
 # Rahma | Nusantara". No dateline: the rubric is the category (see release._read_top).
-AUTHOR_RUBRIC = re.compile(
+AUTHOR_RUBRIC: Final = re.compile(
     r"(?P<author>[A-Z][a-z'’.]+(?:\ [A-Z][a-z'’.]+){1,3})\ \|\ (?P<rubric>[A-Z][a-z]{2,20})"
 )
 
@@ -180,7 +189,7 @@ def author_rubric(line: str) -> re.Match[str] | None:
 # Words that name an outlet, not a place: "Nusantara Voice", "KabarNTB", "BORNEONEWS",
 # "Halokaltim", "SagoNews.com". A one-word name counts when it opens or ends with one,
 # glued to more letters; any name when one of its words is one.
-_OUTLET_WORDS = (
+_OUTLET_WORDS: Final = (
     "news", "pos", "post", "times", "media", "online", "voice", "kabar", "warta", "berita",
     "portal", "tribun", "suara", "info", "today", "halo", "radar", "jurnal", "journal",
     "tv", "fm", "pers", "channel", "daily", "harian", "koran", "press", "detik", "kompas",
@@ -188,24 +197,24 @@ _OUTLET_WORDS = (
     "ekspress", "express", "jurnalis", "mmc", "fakta", "lensa", "sorot", "klik", "forum",
     "radio", "fokus", "majalah", "tabloid", "buletin", "televisi",
 )  # fmt: skip
-OUTLET_WORD = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
+OUTLET_WORD: Final = re.compile(r"(?i)(?:" + "|".join(_OUTLET_WORDS) + r")")
 # The openings and endings that make one glued word an outlet's name: "KabarNTB",
 # "Halokaltim", "SagoNews", "BORNEONEWS" (a place's name holds none of them).
-_OUTLET_OPENINGS = (
+_OUTLET_OPENINGS: Final = (
     "kabar|warta|berita|portal|tribun|suara|info|halo|radar|jurnal|detik|media|koran|times|metro"
     "|kumparan|okezone|sindo|liputan|fakta|lensa|sorot|klik"
 )
-_OUTLET_ENDINGS = (
+_OUTLET_ENDINGS: Final = (
     "news|newsroom|pos|post|times|media|online|voice|today|tv|fm|daily|press|info|indonesia"
     "|nusantara"
     "|viral|terkini|update|ekspres|express|rakyat"  # "SULUTVIRAL", "BONTANGTERKINI"
     "|sulawesi|kalimantan|borneo|sumatera|sumatra|maluku|celebes"  # "Gemasulawesi"
 )
-_PROVINCE_SHORT = (
+_PROVINCE_SHORT: Final = (
     "kaltim|kalsel|kalbar|kalteng|kaltara|sulsel|sulbar|sulteng|sultra|sulut|jatim|jateng"
     "|jabar|sumbar|sumut|sumsel|ntb|ntt|papua|riau|aceh|banten|jambi|babel|kepri|bengkulu"
 )
-OUTLET_GLUED = re.compile(
+OUTLET_GLUED: Final = re.compile(
     rf"(?i)(?:{_OUTLET_OPENINGS})[a-z]{{3,}}"
     rf"|[a-z]{{2,}}(?:{_OUTLET_ENDINGS})"
     r"|(?-i:[A-Z])(?i:news)"  # one capital before "News": "BNews", "INews"
@@ -218,9 +227,9 @@ OUTLET_GLUED = re.compile(
 # matches OUTLET_WORD exactly when its lower case is one of the words, and OUTLET_GLUED
 # only when its lower case opens with an opening or ends with an ending (a branch of
 # the fullmatch ends at the word's end or opens at its start).
-_OUTLET_WORD_SET = frozenset(_OUTLET_WORDS)
-_GLUED_OPENINGS = tuple(_OUTLET_OPENINGS.split("|"))
-_GLUED_ENDINGS = tuple(_OUTLET_ENDINGS.split("|") + _PROVINCE_SHORT.split("|"))
+_OUTLET_WORD_SET: Final = frozenset(_OUTLET_WORDS)
+_GLUED_OPENINGS: Final = tuple(_OUTLET_OPENINGS.split("|"))
+_GLUED_ENDINGS: Final = tuple(_OUTLET_ENDINGS.split("|") + _PROVINCE_SHORT.split("|"))
 
 
 def _is_province(name: str) -> bool:
@@ -228,9 +237,9 @@ def _is_province(name: str) -> bool:
     return name.casefold() in PROVINCE_KEYS
 
 
-_PROVINCE_SHORTS = frozenset(_PROVINCE_SHORT.split("|"))
+_PROVINCE_SHORTS: Final = frozenset(_PROVINCE_SHORT.split("|"))
 # What _is_province() tests, as one set: a province's name or short name, case-folded.
-PROVINCE_KEYS = frozenset(PROVINCES | _PROVINCE_SHORTS)
+PROVINCE_KEYS: Final = frozenset(PROVINCES | _PROVINCE_SHORTS)
 
 
 def _outlet_word(word: str) -> bool:
@@ -253,7 +262,7 @@ def _outlet_glued(word: str) -> bool:
 # "OUTLETNEWS | BANDUNG": an outlet before the place.
 # "Outlet.com, Place", "Outlet online.com, Place" (a name in two words before its ending),
 # "OUTLET-X.id, PLACE".
-OUTLET_FIRST = re.compile(
+OUTLET_FIRST: Final = re.compile(
     rf"(?P<agency>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\ [a-z][a-z0-9]+)?(?:\.[A-Za-z]{{2,}})+"
     rf"|[A-Z][A-Z0-9]{{2,}})"
     rf"(?:\s*(?:,|/|:|\|)\s*|\ I\ )"  # "Outlet.Com I Makassar": a capital I for the bar
@@ -262,47 +271,53 @@ OUTLET_FIRST = re.compile(
 # "benuanta.co.id, TANJUNG SELOR": an outlet's domain in lower case before the place.
 # An address, maybe with its scheme, then a known place in lower case: "http://x.go.id,
 # bandung".
-LOWER_PLACE_AFTER_DOMAIN = re.compile(
+LOWER_PLACE_AFTER_DOMAIN: Final = re.compile(
     r"(?P<agency>(?:https?://)?[a-z][\w-]*(?:\.[\w-]+)+),\ ?(?P<place>[a-z]+(?:\ [a-z]+)?)"
 )
-LOWER_DOMAIN_FIRST = re.compile(
+LOWER_DOMAIN_FIRST: Final = re.compile(
     rf"(?P<agency>[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{{2,}}),\s*(?P<place>{_PLACE})"
     r"|(?P<agency2>[a-z][\w-]*(?:\.[a-z]{2,})+)\ (?P<caps>[A-Z]{3,}(?:\ [A-Z]{3,}){0,2})"
 )  # "outlet.com, Place", "www.pa-x.go.id, Place", "outlet.com PLACE" (a place in capitals
 # after a space)
 # "www.pa-x.go.id. Tanah Grogot": the site's address closed by a full stop, then the place.
-LOWER_DOMAIN_STOP = re.compile(
+LOWER_DOMAIN_STOP: Final = re.compile(
     rf"(?P<agency>(?:www\.)?[a-z][\w-]*(?:\.[a-z]{{2,}})+)\.\ (?P<place>{_PLACE})"
 )
 # An outlet's name, a dot and a region's code in lower case: "TBNews.ntb".
-DOTTED_OUTLET = re.compile(r"(?P<name>[A-Za-z]{3,20})\.[a-z]{2,8}\.?")
+DOTTED_OUTLET: Final = re.compile(r"(?P<name>[A-Za-z]{3,20})\.[a-z]{2,8}\.?")
 # "transparanlampung//Sumatera Barat": an outlet's name in lower case, one or two
 # slashes, then the place.
-PLACE_SLASH_DOMAIN = re.compile(
+PLACE_SLASH_DOMAIN: Final = re.compile(
     rf"(?P<place>{_PLACE})\ ?/\ ?(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+)"
 )
-LOWER_OUTLET_SLASH = re.compile(rf"(?P<agency>[a-z][\w.-]{{2,30}})\ ?//?\ ?(?P<place>{_PLACE})")
+LOWER_OUTLET_SLASH: Final = re.compile(
+    rf"(?P<agency>[a-z][\w.-]{{2,30}})\ ?//?\ ?(?P<place>{_PLACE})"
+)
 # "MATARAM.lombokjournal.com", "SAMARINDA.KOMINFONEWS": an outlet glued to the place
 # with a dot.
-GLUED_OUTLET = re.compile(
+GLUED_OUTLET: Final = re.compile(
     r"(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)\.(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+"
     r"|[A-Z][A-Za-z0-9]{3,}(?:\.[A-Za-z]{2,})*)"
 )
 # "Nusantara Voice, Kendari", "KabarNTB, Sumbawa", "BORNEONEWS, Tamiang Layang": an
 # outlet named in words before the place (see is_outlet).
 # An outlet's one-word name glued by a full stop to the place in capitals: "Swara.BOLMONG".
-NAME_DOT_PLACE = re.compile(r"(?P<agency>[A-Z][a-z]{2,20})\.(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)")
-NAMED_OUTLET_FIRST = re.compile(
+NAME_DOT_PLACE: Final = re.compile(
+    r"(?P<agency>[A-Z][a-z]{2,20})\.(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)"
+)
+NAMED_OUTLET_FIRST: Final = re.compile(
     rf"(?P<agency>[A-Z][\w.]*(?:\ [A-Z][\w.]*){{0,2}}),\ (?P<place>{_PLACE_PATTERN})"
 )
 # An outlet's domain written with a space before its ending, then the place.
-SPACED_DOMAIN_FIRST = re.compile(
+SPACED_DOMAIN_FIRST: Final = re.compile(
     rf"(?P<agency>[A-Z][\w ]{{1,30}}\.\ (?i:com|co\.id|id|net)),\ ?(?P<place>{_PLACE})"
 )
 # "Jatim Newsroom": a newsroom tag with no place.
-NEWSROOM = re.compile(r"(?P<agency>(?:[A-Z][\w.]*\ ){0,2}(?:Newsroom|NEWSROOM|Redaksi|REDAKSI))")
+NEWSROOM: Final = re.compile(
+    r"(?P<agency>(?:[A-Z][\w.]*\ ){0,2}(?:Newsroom|NEWSROOM|Redaksi|REDAKSI))"
+)
 # "Kubu Raya, Kalimantan Barat (ANTARA) jogjaprov.go.id": the general form.
-PLACE_FORM = re.compile(
+PLACE_FORM: Final = re.compile(
     rf"""(?x)
     (?P<place>{_PLACE})
     (?:,\ ?(?P<province>{_PLACE}))?               # a province after a comma
@@ -310,38 +325,38 @@ PLACE_FORM = re.compile(
     (?:(?:,\ ?|\ )(?P<post>[^\s,()][^,()]{{0,40}}))?  # ", Maqnaia", ",outlet.com"
     """
 )
-DOMAIN = re.compile(
+DOMAIN: Final = re.compile(
     r"(?:https?://)?(?:www\.)?"
     r"[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|my\.id|web\.id|sch\.id|id|com|co|net"
     r"|org|news|asia|info|tv|fm|biz|today|online|xyz|site|live)",
     re.I,
 )
 # A domain that merely ends a name of several words: "bengkulu ekspress.com".
-NAME_WITH_DOMAIN = re.compile(r"(?:[\w-]+\ ){0,2}" + DOMAIN.pattern, re.I)
+NAME_WITH_DOMAIN: Final = re.compile(r"(?:[\w-]+\ ){0,2}" + DOMAIN.pattern, re.I)
 # "Dewata News. Com": an outlet's domain written with a space before its ending.
-SPACED_DOMAIN = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
+SPACED_DOMAIN: Final = re.compile(r"(?i)[\w ]{2,30}\.\ ?(?:com|co\.id|co|id|net)")
 # "BIRO ADPIM. " after the dash: the issuing unit, in capitals, closed by a stop.
 # "Humas: " or "Diskominfo Kab X : " after the dash: an office's name and a colon.
-UNIT_COLON = re.compile(
+UNIT_COLON: Final = re.compile(
     r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})\ ?:\s+(?=[A-Z\"“]|\d{1,2}\ [A-Z][a-z]+\ \d{4})"
 )  # "Humas: Pemerintah ...", "HUMAS: 5 Oktober 2022 – Pada ..." (a date after the unit)
-ISSUING_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
+ISSUING_UNIT: Final = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\.\s+(?=[A-Z\"“])")
 # A unit's or outlet's name in capitals between the place's dash and a second one:
 # "LAHAT, SUMSEL – OUTLET – Pemerintah ...".
-DASHED_UNIT = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\ [-–—]\ +(?=[A-Z\"“])")
+DASHED_UNIT: Final = re.compile(r"(?P<unit>[A-Z]{2,}(?:\ [A-Z]{2,}){0,3})\ [-–—]\ +(?=[A-Z\"“])")
 # A unit in brackets between the place's dash and a second one: "Gorontalo –
 # (Diskominfotik) – Gubernur ...".
-BRACKETED_DASH = re.compile(r"\((?P<unit>[A-Z][^()]{1,40})\)\ ?[-–—]{1,2}\s+(?=[A-Z\"“])")
+BRACKETED_DASH: Final = re.compile(r"\((?P<unit>[A-Z][^()]{1,40})\)\ ?[-–—]{1,2}\s+(?=[A-Z\"“])")
 # A police or army unit named in words between two dashes, after the office that opens
 # the line: "Polres Pekalongan – Polda Jateng – Polsek ...".
-UNIT_DASH = re.compile(
+UNIT_DASH: Final = re.compile(
     r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kodim|Korem|Kodam)(?:\ [A-Z][\w.]*){1,3}"
     r"\ [-–—]\ +(?=[A-Z\"“])"
 )
 # An office's name, two to six words, then a dash and a new sentence, after a place's
 # comma: "Ambon, Kementerian Hukum Maluku – Kementerian ...", "Palu, Humas Pemprov –
 # Gubernur ...", "Waisai, Kominfo Raja Ampat- Bupati ...".
-OFFICE_DASH = re.compile(
+OFFICE_DASH: Final = re.compile(
     r"(?P<unit>(?:Kementerian|Kemen[a-z]+|Kanwil|Kantor|Humas|HUMAS|Dinas|Diskominfo\w*"
     r"|DISKOMINFO\w*|Kominfo|Pemkab|Pemkot|Pemprov|Pemerintah|Biro|Bagian|Prokopim"
     r"|Setda|Sekretariat|Badan)(?:\ [A-Z][\w.&()-]*|\ dan){1,5})\ ?[-–—]{1,2}\s+(?=[A-Z\"“])"
@@ -356,7 +371,7 @@ OFFICE_DASH = re.compile(
 # in Title Case glued to it ("Slawi-Evaluasi ...": weak, taken only on the lead, since
 # "Jawa-Bali ..." has the same shape), an outlet's domain after the place and a comma or
 # slash, glued to the lead by a full stop ("Langkat/outlet.com.Hari ...").
-UNSEPARATED = re.compile(
+UNSEPARATED: Final = re.compile(
     rf"""(?x)
     (?P<dated>(?P<place1>{_PLACE}),\                 # "Bukittinggi, 11 Juli 2025 "
       (?P<date1>(?:[A-Za-z][a-z’']+,?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}}))
@@ -394,19 +409,21 @@ UNSEPARATED = re.compile(
 )
 # What the "caps" branch of UNSEPARATED needs: a capital, a hyphen and a capital. Its
 # hyphen stands in the first 50 characters when any does (it follows the first word).
-_CAPS_HYPHEN = re.compile(r"[A-Z]-[A-Z]")
+_CAPS_HYPHEN: Final = re.compile(r"[A-Z]-[A-Z]")
 # What the "glued" and "dotted" branches need: a dot before a domain's ending.
-_DOMAIN_DOT = re.compile(r"\.[CINcin]")
+_DOMAIN_DOT: Final = re.compile(r"\.[CINcin]")
 # What the "titled" and "camel" branches need: one or two Title Case words (or one in
 # camel case), a hyphen and a capital.
-_TITLED_HYPHEN = re.compile(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}|[A-Z][A-Za-z]{1,15})?--?[A-Z]")
+_TITLED_HYPHEN: Final = re.compile(
+    r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}|[A-Z][A-Za-z]{1,15})?--?[A-Z]"
+)
 # A dateline alone on its line, with an outlet, a site's address or a time after it:
 # "Semarang || pa-semarang.go.id", "Gresik//pa-gresik.go.id", "Padang, - Jurnalis
 # Sumbar", "Taliwang, 17 Januari 2020 | 08.00 WITA".
 # The separator: "|", "||", "/", "//", or dashes after a space or ", ", spaces around it
 # (those before it left to str.rstrip()). The plain form r"(?:\|\|?|//?|,?\s[-–—]{1,2})\s*"
 # opens with the character it consumes first, as STRONG_SEPARATOR does (2x faster).
-OWN_LINE_SEPARATOR = re.compile(
+OWN_LINE_SEPARATOR: Final = re.compile(
     r"""
     [|/,\s]
     (?: (?<=\|)\|? | (?<=/)/? | (?<=,)\s[-–—]{1,2} | (?<=\s)[-–—]{1,2} )
@@ -479,17 +496,17 @@ def display_place(place: str) -> str:
 
 # A security unit's name, glued to its place or not ("POLRESTUBAN", "Polda Sumbar",
 # "KODIM 0811"): an office, not a place.
-UNIT_OPENINGS = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
+UNIT_OPENINGS: Final = ("polres", "polda", "polsek", "kodim", "korem", "kodam", "lanal", "lanud")
 # The first word of a school's or university's name, which may name its town after it:
 # "UIN MALANG", "Politeknik Negeri Ambon" are no place.
-INSTITUTION_HEADS = frozenset((
+INSTITUTION_HEADS: Final = frozenset((
     "uin", "iain", "stain", "stai", "stkip", "poltek", "politeknik", "universitas", "institut",
     "sman", "smkn", "smpn", "sdn", "man", "mtsn",
 ))  # fmt: skip
 
 
 # Words no place's name ends with: a preposition or a conjunction.
-_NO_PLACE_END = frozenset(("ke", "di", "dan", "yang", "dari", "untuk", "pada", "dengan"))
+_NO_PLACE_END: Final = frozenset(("ke", "di", "dan", "yang", "dari", "untuk", "pada", "dengan"))
 
 
 def _is_place(place: str) -> bool:
@@ -556,10 +573,10 @@ def is_outlet(name: str) -> bool:
 
 
 # An outlet's name in camel case, opening in lower case: "detikNews", "kumparanNEWS".
-CAMEL_OUTLET = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
+CAMEL_OUTLET: Final = re.compile(r"[a-z]{3,}[A-Z][A-Za-z]{1,12}")
 # One word with a capital inside, as outlets write their names ("PosKita"); none of the
 # annotated datelines of batches 27 to 65 names a place so.
-CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
+CAMEL_NAME: Final = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
 
 
 def _outlet_alone(prefix: str) -> bool:
@@ -587,7 +604,7 @@ def _site_short_name(word: str) -> bool:
 
 # The openings of an issuing office's name in a dateline: "Diskominfostaper Fakfak –",
 # "Prokopim Kutim –" name the office, not a place.
-_OFFICE_OPENINGS = (
+_OFFICE_OPENINGS: Final = (
     "diskom", "dinkominfo", "kominfo", "prokopim", "dokpim", "humas", "ppid", "setda",
     "bappeda", "bapenda", "bpbd", "dinkes", "disdik", "dishub", "dinsos", "dlh", "dprd",
     "setwan", "inmas", "bawaslu", "pemkab", "pemkot", "pemprov", "kemenag", "dikbud", "mmc",
@@ -596,7 +613,7 @@ _OFFICE_OPENINGS = (
 
 # The first word of a town's name whose second word alone may name a regency: "Muara
 # Bungo" (Bungo's seat), "Kuala Kapuas", "Tanjung Balai" are places, no outlet and place.
-_PLACE_HEADS = frozenset((
+_PLACE_HEADS: Final = frozenset((
     "air", "bandar", "batu", "bukit", "gunung", "kampung", "kota", "kab", "kabupaten",
     "kuala", "labuhan", "long", "lubuk", "muara", "padang", "pangkalan", "pasir", "pulau",
     "rantau", "sei", "simpang", "sungai", "tanah", "tanjung", "teluk", "ujung", "kecamatan",
@@ -640,15 +657,15 @@ def office_alone(prefix: str) -> bool:
 
 # An office glued to the place by a hyphen, then a spaced colon: "Diskominfo-Ungaran : ",
 # or a comma: "KOMINFOKUBAR-SENDAWAR, ".
-OFFICE_COLON = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
-OFFICE_HEADS = frozenset(
+OFFICE_COLON: Final = re.compile(rf"(?P<office>[A-Za-z]+)-(?P<place>{_PLACE})(?:\ :|,)\s+")
+OFFICE_HEADS: Final = frozenset(
     ("dis", "din", "kom", "pro", "dok", "hum", "ppi", "set", "bap", "bpb", "dlh", "dpr", "inm")
     + ("baw", "pem", "kem", "dik", "mmc")
 )  # the first three letters of _OFFICE_OPENINGS
 # The same but for "Bawaslu", "Pemkab"... and "Kemenag", which the colon's shape
 # (OFFICE_COLON) was never seen with: "Pem" opens many leads ("Pemerintah ..."), and the
 # pattern need not be tried on them.
-_COLON_OFFICE_HEADS = OFFICE_HEADS - {"baw", "pem", "kem"}
+_COLON_OFFICE_HEADS: Final = OFFICE_HEADS - {"baw", "pem", "kem"}
 
 
 def _office_colon(line: str, min_words: int) -> Dateline | None:
@@ -665,7 +682,7 @@ def _office_colon(line: str, min_words: int) -> Dateline | None:
 
 # The place glued by a hyphen to an outlet's domain or the office, then a comma or a
 # colon: "Kutai Barat-Outlet.com, ", "Bogor-Humas: ".
-PLACE_HYPHEN_AGENCY = re.compile(
+PLACE_HYPHEN_AGENCY: Final = re.compile(
     rf"(?P<place>{_PLACE})-(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,}})+|[A-Za-z]{{4,12}})"
     r"[,:](?:\s+|(?=[A-Z][a-z]))"  # "Kudus-outlet.com,Acara ...": glued to the lead
 )
@@ -691,7 +708,7 @@ def _place_hyphen_agency(line: str, min_words: int) -> Dateline | None:
 
 
 # A media centre's short name, like an office's: "MC-SINJAI".
-_MEDIA_CENTRE = frozenset(("mc", "mmc"))
+_MEDIA_CENTRE: Final = frozenset(("mc", "mmc"))
 
 
 def _office_glued_place(prefix: str) -> tuple[str, str, None] | None:
@@ -721,7 +738,7 @@ def _date_only(prefix: str) -> bool:
 
 # A wire's dateline: the place, maybe its province, the day, the agency in brackets
 # ("JAKARTA, 10/4 (ANTARA)", "LAMONGAN, JAWA TIMUR, 10/4 (JMDN)").
-PLACE_DATE_AGENCY = re.compile(
+PLACE_DATE_AGENCY: Final = re.compile(
     rf"(?P<place>{_PLACE})(?:,\ ?(?P<province>{_PLACE}))?,\ ?"
     r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\ [A-Za-z]{3,9}(?:\ \d{4})?)"
     r"\ ?\((?P<agency>[^()]{1,30})\)"
@@ -757,7 +774,7 @@ def parse_prefix(prefix: str) -> tuple[str | None, str | None, str | None] | Non
 
 
 # The administrative word before a region's name in a dateline: "Kabupaten Waropen".
-_ADMIN_WORD = re.compile(r"(?i)(?:kabupaten|kab\.?|kota|provinsi|prov\.?)\ ")
+_ADMIN_WORD: Final = re.compile(r"(?i)(?:kabupaten|kab\.?|kota|provinsi|prov\.?)\ ")
 
 
 def _place_in_regions(prefix: str) -> tuple[str, None, str] | None:
@@ -1053,7 +1070,7 @@ def _domain_in_place(place: str) -> tuple[str, str] | None:
 
 
 # A time after a dateline's date on its own line: "... 11 Januari 2020. 08.00 WIB".
-_TIME_AFTER = re.compile(
+_TIME_AFTER: Final = re.compile(
     r"(?P<before>.+?\d{4})[.,]?\s+(?:(?i:pukul|jam)\s+)?\d{1,2}[.:]\d{2}(?:\s*(?i:wib|wita|wit))?"
 )  # hours and minutes only: a stamp's seconds ("13:43:12") belong to a post's stamp line
 
@@ -1160,7 +1177,7 @@ def _own_line(line: str) -> Dateline | None:
 # What parts a place from its outlet on a line of their own, the first found in this
 # order: "Situbondo, Outlet", "lumajang | outlet.co.id", "Way Kanan - outlet.online",
 # "Kota Tual. Outlet.com", "Medan (outlet.com)".
-_PLACE_OUTLET_MARKS = (",", "|", " – ", " - ", " — ", ". ", " (")
+_PLACE_OUTLET_MARKS: Final = (",", "|", " – ", " - ", " — ", ". ", " (")
 
 
 def place_and_outlet(line: str) -> Dateline | None:
@@ -1241,8 +1258,8 @@ def _five_unmarked_words(prefix: str) -> bool:
 # A place and a comma, then (on the same line, nothing after) the site's address, the
 # weekday and date, or an outlet and a date in brackets: "Tarakan,tarakankota.go.id",
 # "Nunukan, Rabu 5 Juni 2024", "MALINAU,Outlet.com (12/3)".
-PLACE_THEN_TAIL = re.compile(rf"(?P<place>{_PLACE}),\ ?(?P<tail>\S.{{2,45}})")
-OUTLET_THEN_DATE = re.compile(
+PLACE_THEN_TAIL: Final = re.compile(rf"(?P<place>{_PLACE}),\ ?(?P<tail>\S.{{2,45}})")
+OUTLET_THEN_DATE: Final = re.compile(
     r"(?P<outlet>\w[\w ]{0,25}\.[\w.]{2,12})\ ?\((?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)"
 )
 
@@ -1291,7 +1308,7 @@ def _office_words(text: str) -> bool:
 
 # "Painan, April 2013.": a place and the month of the release, alone on their line.
 # "PAINAN, Jan.": the month shortened, no year.
-PLACE_MONTH = re.compile(
+PLACE_MONTH: Final = re.compile(
     rf"(?P<place>{_PLACE}),\ (?P<month>[A-Za-z]{{3,9}})(?:\ (?P<year>\d{{4}})\.?|\.)"
 )
 
@@ -1324,12 +1341,12 @@ def _agency_then_date(after: str) -> tuple[str, str] | None:
 
 # "Tanjung Selor I www.site.go.id": a capital I standing for the bar before the site's
 # address.
-_I_FOR_BAR = re.compile(r"(?P<place>.{2,40}?) I (?P<site>\S+\.\S+)")
+_I_FOR_BAR: Final = re.compile(r"(?P<place>.{2,40}?) I (?P<site>\S+\.\S+)")
 
 
 # An outlet's domain in capitals, its bar typed as a capital I, opening the lead:
 # "OUTLET.ID I Dinas Koperasi ...".
-_OUTLET_I_BAR = re.compile(r"(?P<site>[A-Z][A-Z0-9-]+(?:\.[A-Z]{2,4}){1,2})\ I\ (?=[A-Z])")
+_OUTLET_I_BAR: Final = re.compile(r"(?P<site>[A-Z][A-Z0-9-]+(?:\.[A-Z]{2,4}){1,2})\ I\ (?=[A-Z])")
 
 
 def _capital_i_bar(line: str, min_words: int) -> Dateline | None:
@@ -1357,7 +1374,7 @@ def _capital_i_bar(line: str, min_words: int) -> Dateline | None:
 
 
 # Words a Roman numeral follows in an office's name: "Lapas Kelas I", "Tahap I".
-_NUMBERED_WORDS = frozenset(
+_NUMBERED_WORDS: Final = frozenset(
     ("kelas", "tahap", "tipe", "angkatan", "gelombang", "periode", "bagian", "sesi")
     + ("tingkat", "wilayah", "sektor", "zona", "batalyon", "kompi", "putaran", "seksi")
 )
@@ -1379,18 +1396,18 @@ def _i_for_bar(line: str) -> Dateline | None:
 
 # A place, an office's unit in brackets and the lead with no separator: "Topoyo (humas
 # kanwil) Kepala ...".
-BRACKETED_UNIT_LEAD = re.compile(
+BRACKETED_UNIT_LEAD: Final = re.compile(
     rf"(?P<place>{_PLACE})\ ?\((?P<unit>[^()]{{0,30}}"
     r"\b(?i:humas|inmas|hms|kominfo|diskominfo|prokopim)\b[^()]{0,30})\)\ (?=[A-Z][a-z])"
 )
 
 
 # One of the words BRACKETED_UNIT_LEAD's unit holds: the caller's cheap test.
-_UNIT_WORD = re.compile(r"(?i)humas|inmas|hms|kominfo|prokopim")
+_UNIT_WORD: Final = re.compile(r"(?i)humas|inmas|hms|kominfo|prokopim")
 # A part of each of _UNIT_WORD's words without "i" or "s": every character IGNORECASE
 # matches to the other letters lowers to that letter ("İ", "ı" and "ſ" do not lower to
 # "i" or "s"), so a line _UNIT_WORD finds holds one of these in its lower case.
-_UNIT_WORD_PARTS = ("huma", "nma", "hm", "kom", "prokop")
+_UNIT_WORD_PARTS: Final = ("huma", "nma", "hm", "kom", "prokop")
 
 
 def _may_name_unit(head: str) -> bool:
@@ -1411,7 +1428,7 @@ def _bracketed_unit_lead(line: str) -> Dateline | None:
 
 # A place, its office's short code in brackets, then the full date and a comma before
 # the lead: "Bendung (SID) Kamis 25 Februari 2021, Pemerintah ...".
-CODE_THEN_DATE = re.compile(
+CODE_THEN_DATE: Final = re.compile(
     rf"(?P<place>{_PLACE})\ \((?P<code>[A-Z][A-Za-z]{{1,9}})\)\ "
     r"(?P<date>[A-Z][a-z’']+,?\ \d{1,2}\ [A-Za-z]{3,9}\ \d{4}),\ (?=[A-Z])"
 )
@@ -1583,7 +1600,7 @@ def _unit_after(
 # domain or name, or a police or army unit, or an office, maybe with an outlet's domain
 # after a comma ("BOGOR | OUTLET.COM – ", "Surabaya–Outletpos– ", "outlet.com – Polres
 # Sumba Barat ; ", "Polda X – Polres Y , outlet.com – ").
-SECOND_TAG = re.compile(
+SECOND_TAG: Final = re.compile(
     r"(?P<tag>[A-Za-z][\w.]{1,40}(?:\ [A-Z][\w.]*){0,3})"
     r"(?:\ ?,\ ?[a-z][\w-]*(?:\.[a-z]{2,})+)?"  # "Polres X , outlet.com – "
     r"\ ?(?:[-–—]{1,3}|\||;)\ +(?=[A-Z\"“])"
@@ -1591,9 +1608,9 @@ SECOND_TAG = re.compile(
 
 
 # A separator's mark after a dateline's first part: "Outlet.Com, PLACE : Lead".
-_SEPARATOR_MARK = re.compile(r" [:–—-] |[–—]")
+_SEPARATOR_MARK: Final = re.compile(r" [:–—-] |[–—]")
 # An outlet's domain and a comma after the dateline's separator: "REMBANG – outlet.go.id, ".
-DOMAIN_COMMA_TAG = re.compile(r"(?P<tag>[A-Za-z][\w-]*(?:\.[\w-]+)+),\ +(?=[A-Z])")
+DOMAIN_COMMA_TAG: Final = re.compile(r"(?P<tag>[A-Za-z][\w-]*(?:\.[\w-]+)+),\ +(?=[A-Z])")
 
 
 def _second_tag(rest: str) -> re.Match[str] | None:
@@ -1619,13 +1636,13 @@ def _second_tag(rest: str) -> re.Match[str] | None:
 
 
 # An outlet's domain glued to the lead by an underscore: "Outlet.com_Polres ...".
-DOMAIN_UNDERSCORE = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ ?_\ ?(?=[A-Z])")
+DOMAIN_UNDERSCORE: Final = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ ?_\ ?(?=[A-Z])")
 # A domain opening with a digit, then a separator: "1OUTLET.ID – ".
-DIGIT_DOMAIN = re.compile(r"\d[A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+\ [-–—|]")
+DIGIT_DOMAIN: Final = re.compile(r"\d[A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+\ [-–—|]")
 
 
 # A page's reading time glued to the line below it: "1 min readOUTLET-X.id, ...".
-READING_TIME = re.compile(r"\d{1,2}\ ?(?:min(?:ute)?s?|menit)\ (?:read|baca)(?=[A-Z])")
+READING_TIME: Final = re.compile(r"\d{1,2}\ ?(?:min(?:ute)?s?|menit)\ (?:read|baca)(?=[A-Z])")
 
 
 def match_dateline(
@@ -1773,7 +1790,7 @@ def match_dateline(
 # weekday's date closed by a stop, a dash or a colon ("www.pa-x.go.id. Rabu, 2 Juni 2025 –
 # ", "Pa.x.go.id/Senin, 23 Maret 2020. "); without an address, a date closed by a colon
 # ("Kamis, 07 Januari 2026: ") or glued to the lead ("07 Nov 2025Pada hari ...").
-DATE_STAMP_LEAD = re.compile(
+DATE_STAMP_LEAD: Final = re.compile(
     r"(?:(?P<agency>(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z]{2,}){1,3})\.?\ ?[/|.,]?\ ?"
     rf"(?P<dated>(?i:{WEEKDAY_ALT}),?\ \d{{1,2}}\ [A-Za-z]{{3,9}}\ \d{{4}})\ ?[.:–—-]\ +"
     rf"|(?P<date>(?:(?i:{WEEKDAY_ALT}),?\ )?\d{{1,2}}\ [A-Za-z]{{3,9}}\.?\ \d{{4}})"
@@ -1806,13 +1823,15 @@ def _date_stamp_lead(line: str, min_words: int) -> Dateline | None:
     return Dateline(None, match["agency"], bare, match.group(0).rstrip(), rest)
 
 
-_WEEKDAY3 = frozenset(day[:3] for day in WEEKDAYS)
+_WEEKDAY3: Final = frozenset(day[:3] for day in WEEKDAYS)
 
 
 # An outlet's domain and a dash opening the lead after the place's comma: "OUTLET.ID--".
-DOMAIN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+)\ ?(?:--?|–|—)\ ?(?=[A-Z])")
+DOMAIN_DASH: Final = re.compile(
+    r"(?P<agency>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+)\ ?(?:--?|–|—)\ ?(?=[A-Z])"
+)
 # The rest of an outlet's domain after a hyphen inside it: "Liputan-|Malut.com Lead".
-DOMAIN_TAIL = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+(?=\s)\s*")
+DOMAIN_TAIL: Final = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+(?=\s)\s*")
 
 
 def _outlet_read_as_place(found: Dateline) -> Dateline:
@@ -1891,7 +1910,7 @@ def _outlet_read_as_place(found: Dateline) -> Dateline:
 
 # A known place, then its office's team named without brackets, closed by a full stop,
 # glued or not: "Muara Enim Tim News Room Kominfo. Bupati ...", "Kota X Humas Setda.Wali".
-PLACE_OFFICE_STOP = re.compile(
+PLACE_OFFICE_STOP: Final = re.compile(
     r"(?P<place>[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*){0,2}?)"
     r"\ (?P<office>(?:Tim|TIM|Humas|HUMAS|Kominfo|KOMINFO|Diskominfo|Prokopim|MC)"
     r"(?:\ [A-Z][\w]*){0,5})\.\ ?(?=[A-Z\"“])"
@@ -1913,14 +1932,14 @@ def _place_office_stop(line: str, min_words: int) -> Dateline | None:
 # A dash of which a page kept only the first byte's character: "PLACE â Lead ..." (the
 # UTF-8 bytes of "–" read as Latin-1 are "â", then two control characters, lost; read as
 # the Thai code page, "โ" and two characters it has none for).
-MANGLED_DASH = re.compile(r"(?<=\w) [âโ] (?=\w)")
+MANGLED_DASH: Final = re.compile(r"(?<=\w) [âโ] (?=\w)")
 # A place and a date in brackets opening the lead: "(Bontang, 9 Januari 2018). ".
-BRACKETED = re.compile(
+BRACKETED: Final = re.compile(
     r"\((?P<place>[^(),]{2,40}?)(?:,\ |\ [-–—]\ )(?P<date>[^()]{6,30})\)(?:[.,]?\s+|\ [-–—]\ +)"
 )  # "(Bontang, 9 Januari 2018). ", "(Pangkalpinang - 21 Juni 2022) - "
 # The same in square brackets, maybe of two places: "[Aceh Tengah & Aceh Timur, 28 Agustus
 # 2024] Dalam rangka ...".
-SQUARE_BRACKETED = re.compile(
+SQUARE_BRACKETED: Final = re.compile(
     r"\[\ ?(?P<place>[^\[\],]{2,60}),\ (?P<date>[^\[\]]{6,30}?)\ ?\][.,]?\s+(?=[A-Z\"“])"
 )
 
@@ -1928,11 +1947,11 @@ SQUARE_BRACKETED = re.compile(
 # An outlet's or office's tag in brackets and a dash opening the lead, no place:
 # "(wartaKominfo) – Kepala ...", "(Humas) - Bupati ...", and before a lead in lower case
 # when the tag is one word with a capital inside: "(WartaKominfo) – kecepatan ...".
-BRACKETED_TAG = re.compile(
+BRACKETED_TAG: Final = re.compile(
     r"\((?P<agency>[A-Za-z][\w.&]*(?:\ [\w.&]+){0,2})\)\ ?[-–—]+\ +(?=[A-Za-z\"“])"
 )
 # A tag of one word with a capital inside it: "WartaKominfo", "InfoPublik".
-CAMEL_TAG = re.compile(r"[A-Za-z][a-z]+[A-Z]\w+")
+CAMEL_TAG: Final = re.compile(r"[A-Za-z][a-z]+[A-Z]\w+")
 
 
 def _bracketed(line: str, min_words: int) -> Dateline | None:
@@ -1969,8 +1988,8 @@ def _bracketed(line: str, min_words: int) -> Dateline | None:
 # "djonews.com – Semarang, Pada Senin ...", or a place of one word (or in capitals) and a
 # full stop: "outlet.com – Medan. Gubernur ...", or a second dash: "OutletNews - Kuala
 # Kapuas - Bupati ...".
-PLACE_AFTER_OUTLET = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.]|\ [-–—])\s+(?=[A-Z])")
-CAPS_PLACE_AFTER_OUTLET = re.compile(r"(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)\ (?=[A-Z][a-z])")
+PLACE_AFTER_OUTLET: Final = re.compile(rf"(?P<place>{_PLACE})(?P<mark>[,.]|\ [-–—])\s+(?=[A-Z])")
+CAPS_PLACE_AFTER_OUTLET: Final = re.compile(r"(?P<place>[A-Z]{3,}(?:\ [A-Z]{3,})?)\ (?=[A-Z][a-z])")
 
 
 def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
@@ -1990,9 +2009,9 @@ def _place_after_outlet(rest: str) -> tuple[str, str, str] | None:
 
 # An outlet's domain and a spaced dash, after the place's dash ("Sangatta - x.news - ") or
 # bar ("SALATIGA | Outlet.com – "), or after the same domain ("x.go.id - x.go.id - ").
-DOMAIN_THEN_DASH = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
+DOMAIN_THEN_DASH: Final = re.compile(r"(?P<agency>[A-Za-z][\w-]*(?:\.[a-z]{2,})+)\ [-–—]\ +")
 # A place glued by its comma to an outlet's domain, then a comma: "PALU,outlet.id, H. X".
-PLACE_GLUED_DOMAIN = re.compile(
+PLACE_GLUED_DOMAIN: Final = re.compile(
     rf"(?P<place>{_PLACE}),(?P<agency>[a-z][\w-]*(?:\.[a-z]{{2,}})+),\ +(?=[A-Z\"“])"
 )
 
@@ -2013,21 +2032,21 @@ def _place_glued_domain(line: str, min_words: int) -> Dateline | None:
 
 # An outlet's domain in lower case, maybe with a comma, after the place's comma:
 # "KENDARI, outlet.id, Wali Kota ...", "Banjarmasin, outlet.com Pada Selasa ...".
-DOMAIN_THEN_COMMA = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
+DOMAIN_THEN_COMMA: Final = re.compile(r"(?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+),?\ +(?=[A-Z\"“])")
 # A place in capitals, two slashes, an outlet's name and a hyphen glued to the lead's first
 # word: "PALI//Linksumsel-Dalam ...".
-PLACE_SLASHES_OUTLET = re.compile(
+PLACE_SLASHES_OUTLET: Final = re.compile(
     r"(?P<place>[A-Z]{2,}(?:\ [A-Z]{2,}){0,2})\ ?//\ ?"
     r"(?P<agency>[A-Za-z][\w.]{2,30})\ ?[-–—]\ ?(?=[A-Z])"
 )
 # The same domain in brackets, the lead after it: "GORONTALO, (kemenag.go.id) Kepala ...".
-BRACKETED_DOMAIN_THEN_LEAD = re.compile(
+BRACKETED_DOMAIN_THEN_LEAD: Final = re.compile(
     r"\((?P<agency>[a-z][\w-]*(?:\.[a-z]{2,})+)\)\ +(?=[A-Z\"“])"
 )
 # A weekday and a date closed by a full stop or a dash after the place's comma or dash:
 # "Kamis 3/10/13. ", "Senin, 22 Oktober 2018. ", "Senin (22/10/2018). ", "Senin,
 # 13 Oktober 2025 – ".
-WEEKDAY_DATE_STOP = re.compile(
+WEEKDAY_DATE_STOP: Final = re.compile(
     r"(?:(?P<day>[A-Z][a-z’']{3,6}),?\ )?(?P<open>\()?"
     r"(?P<date>\d[\d/.-]{2,9}|\d{1,2}\ [A-Z][a-z]{2,8}\ \d{4})(?(open)\))"
     r"(?:\.|\ ?(?P<dash>[-–—]{1,2}))\ +(?=[A-Z])"
@@ -2035,15 +2054,15 @@ WEEKDAY_DATE_STOP = re.compile(
 
 
 # The first two letters of each weekday's name (see _weekday_date_stop).
-_WEEKDAY_HEADS = frozenset(day[:2] for day in WEEKDAYS)
+_WEEKDAY_HEADS: Final = frozenset(day[:2] for day in WEEKDAYS)
 
 
 # A province after the place's comma, and a comma or a stop of its own: "Palu, Sulawesi
 # Tengah, ", "Palu, Sulawesi Tengah. Gubernur ...".
-PROVINCE_AFTER = re.compile(rf"(?P<name>{_PLACE})[,.]\s+(?=[A-Z\"“])")
+PROVINCE_AFTER: Final = re.compile(rf"(?P<name>{_PLACE})[,.]\s+(?=[A-Z\"“])")
 # The bar or dash closing a province after the place's dash: "| BIMA - NTB | Lead".
-PROVINCE_BAR = re.compile(r"\s?[|–—-]\s+(?=[A-Z\"“])")
-PROVINCE_BAR_WITHIN = 30  # characters: a province's name, or its short name, is short
+PROVINCE_BAR: Final = re.compile(r"\s?[|–—-]\s+(?=[A-Z\"“])")
+PROVINCE_BAR_WITHIN: Final = 30  # characters: a province's name, or its short name, is short
 
 
 def _after_province_bar(rest: str) -> int:
@@ -2058,7 +2077,7 @@ def _after_province_bar(rest: str) -> int:
     return bar.end() if bar and _is_province(rest[: bar.start()]) else 0
 
 
-_BAR_MARK = re.compile(r"[|–—-]")
+_BAR_MARK: Final = re.compile(r"[|–—-]")
 
 
 def _weekday_date_stop(rest: str) -> tuple[str, str] | None:
@@ -2100,7 +2119,7 @@ def _dot_prefix(prefix: str) -> bool:
 
 
 # A place of one word and an agency in brackets: "Banggai (Kemenag Sulteng)".
-BRACKETED_AFTER_WORD = re.compile(r"[A-Z][a-z]+\ \([A-Z][^()]{1,40}\)")
+BRACKETED_AFTER_WORD: Final = re.compile(r"[A-Z][a-z]+\ \([A-Z][^()]{1,40}\)")
 
 
 def _after_separator(
@@ -2314,14 +2333,16 @@ def _dateline_after_outlet(rest: str) -> Dateline | None:
 
 # The last resort for a lead that no shape above reads (see region_opening): a separator
 # in the lead's first 70 characters, and before it a few words holding a known place.
-_ANY_SEPARATOR = re.compile(r"\s*(?:[-–—]{1,3}|\|{1,2}|[;.:]\s?[-–—]|:)\s+")
+_ANY_SEPARATOR: Final = re.compile(r"\s*(?:[-–—]{1,3}|\|{1,2}|[;.:]\s?[-–—]|:)\s+")
 # An outlet's domain and a separator after the dateline: "Dumai - Outlet.com | Pemerintah".
-_DOMAIN_AFTER = re.compile(r"(?P<domain>[\w-]+(?:\.[\w-]+)+)\s*(?:\|{1,2}|[-–—]{1,2})\s+")
-_PREFIX_WORDS = re.compile(r"[^\s,./_()|\[\]\-–—]+")
+_DOMAIN_AFTER: Final = re.compile(r"(?P<domain>[\w-]+(?:\.[\w-]+)+)\s*(?:\|{1,2}|[-–—]{1,2})\s+")
+_PREFIX_WORDS: Final = re.compile(r"[^\s,./_()|\[\]\-–—]+")
 
 
 # A known place glued to the lead's first word, in Title Case: "GorontaloPeringatan ...".
-CAMEL_GLUED_PLACE = re.compile(r"(?P<place>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=[A-Z][a-z]{2,}\ )")
+CAMEL_GLUED_PLACE: Final = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=[A-Z][a-z]{2,}\ )"
+)
 
 
 def glued_opening(line: str) -> Dateline | None:
@@ -2339,7 +2360,7 @@ def glued_opening(line: str) -> Dateline | None:
 
 # The words that follow a regency's name in its districts' and towns' names: "Kampar
 # Kiri", "Kampar Kiri Hulu", "Sorong Selatan": part of the place, not an outlet.
-PLACE_TAILS = frozenset((
+PLACE_TAILS: Final = frozenset((
     "utara", "selatan", "timur", "barat", "tengah", "kiri", "kanan", "hulu", "hilir",
     "ilir", "ulu", "atas", "bawah", "baru", "raya", "pesisir", "seberang", "laut", "darat",
 ))  # fmt: skip
@@ -2408,7 +2429,7 @@ def region_opening(line: str) -> Dateline | None:
 # "Prokopim-"), a unit before a colon and an office's name before a stop ("Humas X. ")
 # only after one, an outlet's Title Case name before dashes and a site's lower-case tag
 # only with none.
-OUTLET_OPENING = re.compile(
+OUTLET_OPENING: Final = re.compile(
     r"""(?x)
     (?P<outlet>[A-Z0-9][A-Z0-9-]{1,30}\.(?:CO\.ID|COM|CO|ID|NET|NEWS))(?=[A-Z][a-z])
     | (?P<domain>[A-Za-z0-9][\w-]{1,30}(?:\.[A-Za-z]{2,4}){1,2})
@@ -2430,7 +2451,7 @@ OUTLET_OPENING = re.compile(
 # A known place opening what follows the outlet: in square brackets ("[ Tual ] "), before
 # a mark ("Bandung. ", "Makassar – ", "Kupang-Dalam ...") or, in capitals, before the
 # lead's first word ("KENDARI Pemerintah ...").
-PLACE_OPENING = re.compile(
+PLACE_OPENING: Final = re.compile(
     rf"""(?x)
     \[\ ?(?P<bracketed>{_PLACE})\ ?\]\ (?=[A-Z])
     | (?P<marked>{_PLACE}?)(?:\ ?[.,:]\ |\ ?[-–—]{{1,2}}\ ?)(?=[A-Z"“])
@@ -2440,7 +2461,7 @@ PLACE_OPENING = re.compile(
 # A place, then an outlet's domain or its name in brackets after a date of digits, and
 # the lead with no separator: "Banyuwangi outlet-x.com Hari ...", "Kasongan, 18/06/2020
 # (Outlet News). Meskipun ...", "WARTA X [ Tual ] Personel ...", "PANDEGLANG . Pemerintah".
-PLACE_OUTLET_LEAD = re.compile(
+PLACE_OUTLET_LEAD: Final = re.compile(
     rf"""(?x)
     (?P<place1>{_PLACE})(?:,\ ?|\ )(?P<domain>[a-z][\w-]{{1,30}}(?:\.[a-z]{{2,4}}){{1,2}})
       (?:\ ?(?P<mark1>[|:]|_{{1,2}})\ ?|\ |(?=[A-Z][a-z]))  # "Singaraja, outlet.com| Badan",
@@ -2458,7 +2479,7 @@ PLACE_OUTLET_LEAD = re.compile(
 
 
 # A known place glued by a hyphen to the lead after an outlet: "Outlet.com, Minahasa-Bupati".
-HYPHEN_PLACE = re.compile(r"(?P<place>[A-Z][a-z]{2,}(?:\ [A-Z][a-z]{2,})?)-(?=[A-Z][a-z])")
+HYPHEN_PLACE: Final = re.compile(r"(?P<place>[A-Z][a-z]{2,}(?:\ [A-Z][a-z]{2,})?)-(?=[A-Z][a-z])")
 
 
 def place_opening(rest: str) -> tuple[str, str, str] | None:
@@ -2515,7 +2536,7 @@ def glued_place(rest: str) -> tuple[str, str] | None:
 
 # A site's address opening the lead, closed by a mark or a dash: "https://outlet.com. ",
 # "http://www.office.go.id/ – ".
-ADDRESS_OPENING = re.compile(
+ADDRESS_OPENING: Final = re.compile(
     r"https?://(?P<domain>[\w-]+(?:\.[\w-]+)+)/?(?:[.:,]|\ ?[–—-])?\ +(?=[A-Z\"“])"
 )
 
@@ -2595,12 +2616,12 @@ def _may_open_outlet(rest: str) -> bool:
 
 
 # The first three letters of the offices' names OUTLET_OPENING's "office" branch opens with.
-_OFFICE_TAG_HEADS = frozenset(("Hum", "HUM", "Tim", "TIM", "Pro", "Dis", "Kom"))
+_OFFICE_TAG_HEADS: Final = frozenset(("Hum", "HUM", "Tim", "TIM", "Pro", "Dis", "Kom"))
 
 
 # An outlet's or a unit's short name glued to its dash, or before a run of hyphens, after
 # the dateline: "Rohul, Kompas 1 Net– Bencana ...", "PADANG, Set DPRD---- Mengawali ...".
-GLUED_UNIT_DASH = re.compile(
+GLUED_UNIT_DASH: Final = re.compile(
     r"(?P<unit>[A-Z][\w.]*(?:\ [A-Z0-9][\w.]*){0,2})(?:[–—]|-(?=\ )|\ ?-{2,})\ +(?=[A-Z\"“])"
 )
 

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import accumulate
-from typing import Any
+from typing import Any, Final
 
 from mypy_extensions import mypyc_attr
 
 from ..messages import Message
 from .normalise import may_fold_to_ascii
 
-MONTHS = {
+MONTHS: Final = {
     "januari": 1, "jan": 1, "january": 1,
     "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
     "maret": 3, "mar": 3, "march": 3,
@@ -30,41 +30,43 @@ MONTHS = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 
-WEEKDAYS = {
+WEEKDAYS: Final = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3,
     "jumat": 4, "jum'at": 4, "jum’at": 4, "juma'at": 4,
     "sabtu": 5, "minggu": 6, "ahad": 6,
 }  # fmt: skip
-WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+WEEKDAY_NAMES: Final = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_MONTH_ALT: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY_ALT: Final = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 
 # "16/4/2019", "08/02/2020", "11/11/24", "27/9-2018", "( 9/1)": day/month, optional year;
 # "12-03-2024", "12.03.2024": day, month and a four-digit year.
-NUMERIC = (
+NUMERIC: Final = (
     r"(?:(?P<nd>\d{1,2})\s?/\s?(?P<nm>\d{1,2})"
     r"(?:\s?[/-]\s?(?P<ny>\d{4}|\d{2}))?(?![\d/])"
     r"|(?P<xd>\d{1,2})(?P<xs>[-.])(?P<xm>\d{1,2})(?P=xs)(?P<xy>\d{4})(?![\d.\-/]\d))"
 )
 # "9 Desember 2020", "15 Sep 2022", "31 Maret": day, month name, optional year.
 # A two-digit year only before a time: a page's stamp "Jumat, 30 Mei 25 12:20 WITA".
-TEXTUAL = (
+TEXTUAL: Final = (
     rf"(?P<td>\d{{1,2}})(?:\s+|/\ ?)(?P<tm>{_MONTH_ALT})\.?"  # "22 Januari", "22/ Januari"
     r"(?:,?\s+(?P<ty>\d{4}|\d{2}(?=\s+\d{1,2}[:.]\d{2}(?!\d))))?(?![\w])"
 )
-ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-TIME = r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit|(?P<ampm>[ap]\.?m\b\.?))?"
+ISO: Final = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+TIME: Final = (
+    r"(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s?(?:wib|wita|wit|(?P<ampm>[ap]\.?m\b\.?))?"
+)
 
-ANY_DATE = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
-TIME_RE = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
+ANY_DATE: Final = re.compile(rf"(?i)\b(?:{ISO}|{NUMERIC}|{TEXTUAL})")
+TIME_RE: Final = re.compile(rf"(?i)(?<![\d/]){TIME}(?![\d/])")
 # An English page date, month first: "March 5, 2020", "Saturday, January 16, 2021".
-MONTH_FIRST = re.compile(
+MONTH_FIRST: Final = re.compile(
     rf"(?i)\b(?P<tm>{_MONTH_ALT})\.?\s+(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty>\d{{4}})\b"
 )
 # A weekday, up to a few words ("pagi", "kemarin,"), then a date, maybe in brackets; of
 # a range of days, the first: "Selasa-Rabu (5-6/12/2023)" is the 5th.
-WEEKDAY_DATE = re.compile(
+WEEKDAY_DATE: Final = re.compile(
     rf"""(?ix)
     \b(?P<weekday>{WEEKDAY_ALT})\b
     [^()\d.;]{{0,30}}?                # "pagi", "kemarin,", ","
@@ -75,11 +77,11 @@ WEEKDAY_DATE = re.compile(
 )
 # Where WEEKDAY_DATE can start, in the lower-cased text: a weekday name's opening
 # (every spelling in WEEKDAYS opens with one of them).
-_WEEKDAY_OPENINGS = ("senin", "selasa", "sabtu", "rabu", "kamis", "jum", "minggu", "ahad")
-_DIGIT = re.compile(r"\d")
+_WEEKDAY_OPENINGS: Final = ("senin", "selasa", "sabtu", "rabu", "kamis", "jum", "minggu", "ahad")
+_DIGIT: Final = re.compile(r"\d")
 # The years a release can bear; a date outside them is a typo ("0024", "9999").
-PLAUSIBLE_YEARS = (1900, 2100)
-FILENAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+PLAUSIBLE_YEARS: Final = (1900, 2100)
+FILENAME_DATE: Final = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
 # Sets an attribute of a frozen instance (see FoundDate.__init__).
@@ -315,7 +317,7 @@ def parse_header_date(value: str) -> FoundDate | None:
 
 # A post's stamp inside a metadata line: a date with its year, then its time ("Oleh MC X,
 # Selasa, 1 April 2025 | 09:49 WIB - Redaktur: Y", ", 01 April 2013, 16:47:51 WIB - 12").
-STAMP = re.compile(
+STAMP: Final = re.compile(
     rf"""(?ix)
     (?:{TEXTUAL}|{NUMERIC})
     [\s,|\-–—]{{1,5}}(?:pukul\s+|jam\s+)?     # ", ", " | ", " - pukul "
@@ -323,7 +325,7 @@ STAMP = re.compile(
     """
 )
 # A labelled release date: "Tanggal Rilis : 3 Oktober 2022", "Tanggal terbit: 12/03/2024".
-RELEASE_LABEL = re.compile(
+RELEASE_LABEL: Final = re.compile(
     rf"""(?ix)
     \b                                         # in a line, or lines a page ran together
     (?:tanggal\s+(?:rilis|terbit|publikasi)|dirilis|diterbitkan|release\s+date)
@@ -331,11 +333,11 @@ RELEASE_LABEL = re.compile(
     """
 )
 # Where a RELEASE_LABEL ends: "rilis", "terbit", "publikasi", "release date".
-_RELEASE_WORDS = ("rilis", "terbit", "publikasi", "release")
+_RELEASE_WORDS: Final = ("rilis", "terbit", "publikasi", "release")
 # A date alone: "21 Agustus 2025".
-DATE_ALONE = re.compile(rf"(?i){TEXTUAL}")
+DATE_ALONE: Final = re.compile(rf"(?i){TEXTUAL}")
 # The longest metadata line read for a stamp: longer ones are paragraphs.
-STAMP_LINE_MAX = 200
+STAMP_LINE_MAX: Final = 200
 
 
 def stamp_date(line: str) -> FoundDate | None:
@@ -377,7 +379,7 @@ def clock_without_weekday(line: str) -> FoundDate | None:
     return _date_alone(line, DATE_ALONE, 24, lambda match: len(match["ty"] or "") == 4)
 
 
-_NUMERIC_ALONE = re.compile(NUMERIC)
+_NUMERIC_ALONE: Final = re.compile(NUMERIC)
 
 
 def numeric_date_alone(line: str) -> FoundDate | None:
@@ -405,8 +407,8 @@ def _date_alone(
 
 # A date opening the lead, or named "pada tanggal" / "per tanggal" in it: "26 Maret 2024
 # bertempat ...", "Pada Tanggal 21 Juli 2024", "per tanggal 30 Juni 2015".
-LEAD_OPENING_DATE = re.compile(rf"(?i)(?:(?:pada\s+)?tanggal\s+)?(?:{NUMERIC}|{TEXTUAL})")
-NAMED_DATE = re.compile(
+LEAD_OPENING_DATE: Final = re.compile(rf"(?i)(?:(?:pada\s+)?tanggal\s+)?(?:{NUMERIC}|{TEXTUAL})")
+NAMED_DATE: Final = re.compile(
     rf"""(?ix)
     \b(?P<on>(?:pada|per)\s+(?:hari\s+\S+\s+)?)?tanggal\s+   # "pada tanggal", "per tanggal"
     (?:{NUMERIC}|{TEXTUAL})
@@ -414,52 +416,52 @@ NAMED_DATE = re.compile(
 )
 # What names a letter or a decree before its date ("surat nomor 12/A/2021 tanggal ..."):
 # a bare "tanggal" after it dates the letter, not the occasion.
-_LETTER_BEFORE = re.compile(r"(?i)(?:nomor|no\.|surat|keputusan|sk|edaran|peraturan)\b|/")
+_LETTER_BEFORE: Final = re.compile(r"(?i)(?:nomor|no\.|surat|keputusan|sk|edaran|peraturan)\b|/")
 # Nor does a deadline's: "hingga tanggal 30 Juni", "paling lambat tanggal ...".
-_DEADLINE_BEFORE = re.compile(
+_DEADLINE_BEFORE: Final = re.compile(
     r"(?i)\b(?:hingga|sampai(?:\ dengan)?|lambat|batas|sebelum|s\.?d\.?)\s+$"
 )
 # What follows an announced event's date: "Rabu (26/9) mendatang", "Jumat (5/5) nanti".
-FUTURE_AFTER = re.compile(
+FUTURE_AFTER: Final = re.compile(
     r"(?i)\)?\s*(?:pagi|siang|sore|malam)?\s*(?:mendatang|nanti|yang akan datang)\b"
 )
 # What announces a coming day before its date: "Besok, Selasa (25/9), ...", "... akan
 # dilaksanakan kembali pada hari Rabu tanggal 19 Juni 2024".
-COMING_BEFORE = re.compile(
+COMING_BEFORE: Final = re.compile(
     r"(?i)\b(?:besok|lusa)\W{0,3}$"
     r"|\b(?:akan|dijadwalkan|direncanakan)\ [\w\ ]{0,40}?\b(?:pada|hari)\ (?:hari\ )?$"
 )
-COMING_WINDOW = 60  # characters before a date that COMING_BEFORE reads
+COMING_WINDOW: Final = 60  # characters before a date that COMING_BEFORE reads
 # A year the text states ("Musrenbang 2020", "tahun 2019"), not one inside a letter's
 # number, a link or a code ("Nomor 663/SEK/5/2019", "B-950/04/2023"). Years before 2000
 # name history ("UU No. 12 Tahun 1995"), not the occasion of a release published online.
 # The pattern opens with its literal "20", which the regex engine finds at C speed; the
 # character before a match is checked in stated_years().
-STATED_YEAR = re.compile(r"20[0-4]\d(?![\d/])")
-_NOT_BEFORE_YEAR = frozenset("0123456789/.-")
+STATED_YEAR: Final = re.compile(r"20[0-4]\d(?![\d/])")
+_NOT_BEFORE_YEAR: Final = frozenset("0123456789/.-")
 # What a count names after its number: "2017 ekor", "2020 orang".
-COUNTED = re.compile(
+COUNTED: Final = re.compile(
     r"(?i)\ (?:orang|peserta|ekor|warga|siswa|pelajar|penari|personel|jiwa|unit|buah|paket"
     r"|rumah|kk|hektare|ha|km|meter|ton|kg|liter|batang|bibit|pohon|lembar|eksemplar)\b"
 )
 # A law's or a regulation's number before "Tahun" and its year: "Nomor 6 Tahun ", "No. 14
 # tahun ", "UU 23 Tahun ".
-CITED_LAW = re.compile(r"(?i)(?:\bnomor|\bno\.?|\buu|\bperpres|\bpp)\s?\d{1,4}\s+tahun\s$")
+CITED_LAW: Final = re.compile(r"(?i)(?:\bnomor|\bno\.?|\buu|\bperpres|\bpp)\s?\d{1,4}\s+tahun\s$")
 # Characters of the text searched for a date beyond the lead: enough for any release.
-BODY_DATE_WINDOW = 8000
+BODY_DATE_WINDOW: Final = 8000
 
 
 # A full date opening the lead right after the dateline's separator, before the first
 # sentence's capital: "27 Februari 2026 Bupati ...", "Kamis tanggal 19 Januari 2023
 # Wakil ...", "24 September 2025, Pengadilan ...".
-OPENING_DATE = re.compile(
+OPENING_DATE: Final = re.compile(
     rf"(?i:(?:hari\s+)?(?:{WEEKDAY_ALT})\s*,?\s+(?:tanggal\s+)?)?"
     rf"\d{{1,2}}\s+(?i:{_MONTH_ALT})\s+\d{{4}}(?:\s*[,.]?\s+|\ [-–—]{{1,2}}\ ?)(?=[A-Z\"“])"
 )  # "27 Februari 2026 Bupati ...", "20 November 2024 –Pjs. Bupati ..."
 
 
 # The first three letters of a weekday's name (every spelling in WEEKDAYS), and "hari".
-_OPENING_DAYS = frozenset(("sen", "sel", "rab", "kam", "jum", "sab", "min", "aha", "har"))
+_OPENING_DAYS: Final = frozenset(("sen", "sel", "rab", "kam", "jum", "sab", "min", "aha", "har"))
 
 
 def opening_date(rest: str) -> tuple[str, str] | None:
@@ -562,7 +564,7 @@ def find_release_date(paragraphs: list[str], context: str) -> FoundDate | None:
 
 
 # A full date written out, with its year: "apel pagi 9 Mei 2022 akan segera dimulai".
-PLAIN_DATE = re.compile(rf"(?i)\b{TEXTUAL}")
+PLAIN_DATE: Final = re.compile(rf"(?i)\b{TEXTUAL}")
 
 
 def _last_resort(lead: str, beyond: str) -> FoundDate | None:
@@ -592,7 +594,7 @@ def _last_resort(lead: str, beyond: str) -> FoundDate | None:
 
 # What says an event took place on the date after it: "kegiatan berlangsung kemarin 25
 # Agustus 2023", "yang digelar pada 3 Mei 2024" (not one to come: "akan digelar ...").
-_HELD_BEFORE = re.compile(
+_HELD_BEFORE: Final = re.compile(
     r"(?i)(?<!akan\ )\b(?:berlangsung|digelar|dilaksanakan|diselenggarakan|diadakan)"
     r"(?:\ (?:kemarin|pada|sejak|hari))*\ $"
 )
@@ -601,7 +603,7 @@ _HELD_BEFORE = re.compile(
 # A day, month and year in figures in the lead's run of words, not in brackets: "di Hotel X
 # 29/3/2022, Raker dibuka ...", or a year of two figures before the hour: "29/09/22 pukul
 # 13.30 WIB". Not a number's part ("188/12/2022", "No. 5/3/2022/X").
-NUMERIC_IN_LEAD = re.compile(
+NUMERIC_IN_LEAD: Final = re.compile(
     r"(?<![\w/.(-])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/"
     r"(?P<ny>\d{4}|\d{2}(?=\ (?i:pukul|jam)\ ))(?![\w/])"
 )
@@ -619,7 +621,7 @@ def _numeric_in_lead(lead: str) -> FoundDate | None:
 
 # A place's name and its comma before a date, as a meeting is dated: "... Dinas X Kota
 # Batam, 20 Agustus 2025, dalam rangka ...".
-_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3},\ ?$")
+_PLACE_COMMA: Final = re.compile(r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3},\ ?$")
 
 
 def _plain_date(text: str, fits: Callable[[int], bool]) -> FoundDate | None:
@@ -635,7 +637,7 @@ def _plain_date(text: str, fits: Callable[[int], bool]) -> FoundDate | None:
     return None
 
 
-_DIGIT_SET = frozenset("0123456789")
+_DIGIT_SET: Final = frozenset("0123456789")
 
 
 def _range_beyond_lead(joined: str, lead_size: int) -> FoundDate | None:
@@ -665,14 +667,14 @@ def stated_years(text: str) -> list[int]:
 
 # A date with its year in brackets, without a weekday, maybe after a place: "...,
 # (24/05/19)", "(5-4-2023)", "(Karang Panjang, 18 Agustus 2016)".
-BRACKETED_DATE = re.compile(
+BRACKETED_DATE: Final = re.compile(
     rf"\(\s?(?:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{0,3}},\s?)?(?:{NUMERIC}|(?i:{TEXTUAL}))\s?\)"
 )
-LEAD_WINDOW = 2000  # characters of the lead searched for a bracketed date
+LEAD_WINDOW: Final = 2000  # characters of the lead searched for a bracketed date
 # A range in the lead is announced ahead of it when a later paragraph dates what the
 # release reports (a press conference, "Senin (14/3/2022)") up to this many days before
 # the range's first day: that date is the release's.
-RANGE_NOTICE_DAYS = 31
+RANGE_NOTICE_DAYS: Final = 31
 
 
 def _first_bracketed(text: str) -> FoundDate | None:
@@ -690,7 +692,7 @@ def _first_bracketed(text: str) -> FoundDate | None:
 # A range of days with its year, in the lead: "23 hingga 25 April 2019", "12 s.d. 14 Mei
 # 2024", "3-5 Juli 2023", "30 April sampai dengan 2 Mei 2019", "13 dan 14 Maret 2014". The
 # release's date is its first day.
-RANGE_DATE = re.compile(
+RANGE_DATE: Final = re.compile(
     rf"""(?ix)
     \b(?P<rd>\d{{1,2}})(?:\s+(?P<rm>{_MONTH_ALT})\.?(?:\s+(?P<ry>\d{{4}}))?)?
     \s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|dan)\s*
@@ -751,7 +753,7 @@ def _first_named(text: str, bare: bool = True, coming: bool = True) -> FoundDate
 
 # A date with its year after "pada", without "tanggal": "genap berusia 78 tahun pada 15
 # Juli 2024 ini".
-ON_DATE = re.compile(rf"(?i)\bpada\s+{TEXTUAL}")
+ON_DATE: Final = re.compile(rf"(?i)\bpada\s+{TEXTUAL}")
 
 
 def _first_on(text: str) -> FoundDate | None:

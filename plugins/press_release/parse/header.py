@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..messages import Message
 
 # Header key (English or Indonesian, any case) -> metadata name.
-KEYS = {
+KEYS: Final = {
     "title": "title",
     "judul": "title",
     "date": "date",
@@ -45,16 +46,16 @@ KEYS = {
     "old-url": "old_url",
 }
 # The keys as a warning names them, one per metadata name.
-KEY_NAMES = (
+KEY_NAMES: Final = (
     "Judul, Tanggal, Kategori, Slug, Dateline, Byline, Ringkasan, Label, Status, Foto, "
     "Keterangan Foto, Alt, URL-Lama"
 )
-PHOTO_KEYS = frozenset({"photo_credit", "photo_caption", "photo_alt"})
+PHOTO_KEYS: Final = frozenset({"photo_credit", "photo_caption", "photo_alt"})
 
 # The statuses Pelican knows for an article, and the words an author may write for them
 # (any case, a final full stop ignored).
-STATUSES = ("published", "draft", "hidden", "skip")
-STATUS_WORDS = {
+STATUSES: Final = ("published", "draft", "hidden", "skip")
+STATUS_WORDS: Final = {
     "published": "published", "publish": "published", "terbit": "published",
     "terbitkan": "published", "diterbitkan": "published", "tayang": "published",
     "draft": "draft", "draf": "draft", "konsep": "draft", "rancangan": "draft",
@@ -62,11 +63,13 @@ STATUS_WORDS = {
     "skip": "skip", "lewati": "skip", "abaikan": "skip",
 }  # fmt: skip
 # How a warning lists them: each status with its Indonesian words.
-ACCEPTED_STATUSES = "published (terbit), draft (draf, konsep), hidden (tersembunyi), skip (lewati)"
+ACCEPTED_STATUSES: Final = (
+    "published (terbit), draft (draf, konsep), hidden (tersembunyi), skip (lewati)"
+)
 # When one header names two statuses, the more private one holds.
-_PRIVACY = {"skip": 3, "hidden": 2, "draft": 1, "published": 0}
+_PRIVACY: Final = {"skip": 3, "hidden": 2, "draft": 1, "published": 0}
 
-_KEY_LINE = re.compile(
+_KEY_LINE: Final = re.compile(
     r"""(?x)
     (?P<key>[A-Za-z]+(?:[ -][A-Za-z]+)?)  # one or two words: "Judul", "Keterangan Foto",
                                           # or joined by a hyphen: "URL-Lama"
@@ -88,7 +91,7 @@ def _name(key: str, number: str | None) -> str | None:
 
 
 # A value that may be a status: one or two words ("draft", "publish later"), not a title.
-_STATUS_LIKE = re.compile(r"\S*(?:\s\S+)?")
+_STATUS_LIKE: Final = re.compile(r"\S*(?:\s\S+)?")
 
 
 @dataclass

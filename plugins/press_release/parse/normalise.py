@@ -22,6 +22,7 @@ import codecs
 import html
 import re
 import unicodedata
+from typing import Final
 
 from ftfy import TextFixerConfig, fix_text
 
@@ -33,9 +34,9 @@ from ..messages import Message
 # paragraph may also end with ":", ";", "’" or a closing bracket (paragraphs.py), a
 # credit in brackets may follow a closing "’" (byline.py), a caption may end with its
 # credit's ")" (photos/captions.py).
-SENTENCE_STOPS = frozenset('.!?"”')
+SENTENCE_STOPS: Final = frozenset('.!?"”')
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -46,7 +47,7 @@ _BOMS = (
 # dateline or a byline from the patterns, and an override (U+202E) reverses a title on
 # screen. The ranges hold every Cf character of Unicode 14 to 15.1 (the Pythons we
 # support); tests check them against this Python's unicodedata.
-FORMAT_CHARACTERS = re.compile(
+FORMAT_CHARACTERS: Final = re.compile(
     "["
     "\u00ad"  # soft hyphen
     "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2"  # Arabic and Syriac number marks
@@ -68,43 +69,43 @@ FORMAT_CHARACTERS = re.compile(
 # slower over a text). So the scan takes the BMP ones and one range around the astral
 # ones, and _format_character() keeps an astral match that is no format character
 # (most are emoji).
-_FORMAT_SCAN = re.compile(
+_FORMAT_SCAN: Final = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd-\U000e007f]"
 )
 # A run of line separators (U+2028) and paragraph separators (U+2029), with the spaces
 # and tabs around it: see _separator().
-_SEPARATORS = re.compile("[ \t]*[\u2028\u2029][\u2028\u2029 \t]*")
+_SEPARATORS: Final = re.compile("[ \t]*[\u2028\u2029][\u2028\u2029 \t]*")
 # Before a separator, these leave the sentence open ("SAMARINDA –", "Gubernur,"); after
 # one, these continue it.
-_OPEN_BEFORE = frozenset(",;:-–—(/&")
-_CLOSE_AFTER = frozenset(",.;:)")
+_OPEN_BEFORE: Final = frozenset(",;:-–—(/&")
+_CLOSE_AFTER: Final = frozenset(",.;:)")
 # Spaces of every width, including the no-break space authors use as padding, and the
 # rare separator Python also splits words at (Ogham space).
 # Vertical bars drawn with other characters (box drawing, full width, "divides"): "|".
-_BARS = str.maketrans({"\u2502": "|", "\uff5c": "|", "\u2223": "|"})
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
+_BARS: Final = str.maketrans({"\u2502": "|", "\uff5c": "|", "\u2223": "|"})
+_SPACES: Final = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 # C0/C1 control characters other than the line feed.
-_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-_MULTISPACE = re.compile(" {2,}")
+_CONTROLS: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_MULTISPACE: Final = re.compile(" {2,}")
 # Control characters other than tab, line feed, form feed and carriage return.
-_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BINARY_CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Characters that need none of the passes below: printable ASCII, line ends, the
 # no-break space (replaced without a regex) and the typographic quotes and dashes every
 # word processor writes. One scan for anything else spares a release all other scans.
-_PLAIN = "\n\r -~\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
-_UNUSUAL = re.compile(f"[^{_PLAIN}]")
+_PLAIN: Final = "\n\r -~\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_UNUSUAL: Final = re.compile(f"[^{_PLAIN}]")
 # The same test on UTF-8 bytes, several times faster than the regex scan of the text:
 # deleting the plain ASCII bytes leaves the bytes of every other character whole (no byte
 # of a multi-byte sequence is ASCII), so what is left decodes to the characters to check.
-_PLAIN_ASCII_BYTES = bytes(range(0x20, 0x7F)) + b"\n\r"
-_PLAIN_OTHER = _PLAIN[5:]  # the characters after "-~"
+_PLAIN_ASCII_BYTES: Final = bytes(range(0x20, 0x7F)) + b"\n\r"
+_PLAIN_OTHER: Final = _PLAIN[5:]  # the characters after "-~"
 # The characters other than ASCII letters that a case-insensitive regex matches to an
 # ASCII letter (long s to "s", the Kelvin sign to "k", dotted and dotless I to "i"),
 # which are also the only ones whose lower case holds an ASCII letter. Without them, a
 # case-insensitive match of an ASCII word is a plain substring of ``text.lower()``, at
 # the same index (only "İ" lowers to two characters).
-FOLDS_TO_ASCII = ("\u017f", "\u212a", "\u0130", "\u0131")
+FOLDS_TO_ASCII: Final = ("\u017f", "\u212a", "\u0130", "\u0131")
 
 
 def may_fold_to_ascii(text: str) -> bool:
@@ -114,10 +115,12 @@ def may_fold_to_ascii(text: str) -> bool:
 
 # Mojibake: a UTF-8 lead byte read as Windows-1252/Latin-1 ("Â".."ô") followed by a
 # continuation byte read the same way (0x80-0xBF as "€".."¿", or a C1 control).
-_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\x81\x8d\x8f\x90\x9d"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION)}\u0080-\u009f]")
+_CONTINUATION: Final = (
+    bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\x81\x8d\x8f\x90\x9d"
+)
+_MOJIBAKE: Final = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION)}\u0080-\u009f]")
 # ftfy's encoding repair alone: quotes, ligatures, widths and spaces stay as written.
-_FTFY = TextFixerConfig(
+_FTFY: Final = TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=False,
     fix_encoding=True,
@@ -307,12 +310,12 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
 
 # HTML a portal's editor or a database dump left in the text: the tags of text and
 # layout, never a bare "<" ("nilai < 5"). Block tags end a line; inline tags go.
-_MARKUP_NAMES = (
+_MARKUP_NAMES: Final = (
     "p|br|div|span|strong|b|em|i|u|a|h[1-6]|ul|ol|li|blockquote|table|tbody|thead|tr|td|th"
     "|figure|figcaption|img|sup|sub|font|center|section|article|small|hr|o:p"
 )
-MARKUP_TAG = re.compile(rf"(?i)<(/?)({_MARKUP_NAMES})(?:\s[^<>]{{0,400}})?/?>")
-_BLOCK_TAGS = frozenset((
+MARKUP_TAG: Final = re.compile(rf"(?i)<(/?)({_MARKUP_NAMES})(?:\s[^<>]{{0,400}})?/?>")
+_BLOCK_TAGS: Final = frozenset((
     "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
     "table", "tr", "figure", "figcaption", "section", "article", "hr",
 ))  # fmt: skip
@@ -320,7 +323,7 @@ _BLOCK_TAGS = frozenset((
 
 # What tells a page's HTML from an author writing about markup: a line opening with a
 # paragraph's or a block's tag.
-MARKUP_LINE = re.compile(r"(?im)^[ \t]*<(?:p|div)(?:\s[^<>]{0,400})?>")
+MARKUP_LINE: Final = re.compile(r"(?im)^[ \t]*<(?:p|div)(?:\s[^<>]{0,400})?>")
 
 
 def strip_markup(text: str) -> tuple[str, list[str]]:

@@ -15,28 +15,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from .normalise import SENTENCE_STOPS
 
-LIST_ITEM = re.compile(r"(?P<marker>[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+(?P<text>\S.*)")
-_ORDERED = re.compile(r"\d{1,2}[.)]|[a-z][.)]")
-SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
-DROP_CAP = re.compile(r"[A-Z]")
-SEPARATOR = re.compile(r"\.{1,3}|[*•·]")  # a line holding only "." separates paragraphs
+LIST_ITEM: Final = re.compile(r"(?P<marker>[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+(?P<text>\S.*)")
+_ORDERED: Final = re.compile(r"\d{1,2}[.)]|[a-z][.)]")
+SENTENCE_END: Final = re.compile(r"[.!?:;\"”’')\]]$")
+DROP_CAP: Final = re.compile(r"[A-Z]")
+SEPARATOR: Final = re.compile(r"\.{1,3}|[*•·]")  # a line holding only "." separates paragraphs
 
 # Plain-Python forms of the tests above, for the loop over every line: the characters
 # that open a LIST_ITEM (or a decimal digit, as \d) or a SEPARATOR, the characters
 # SENTENCE_END accepts as a last character, and the capitals of DROP_CAP.
-_LIST_FIRST = frozenset("-•*–abcdefghijklmnopqrstuvwxyz")
-_SEPARATOR_FIRST = frozenset(".*•·")
-_SENTENCE_ENDS = SENTENCE_STOPS | frozenset(":;’')]")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LIST_FIRST: Final = frozenset("-•*–abcdefghijklmnopqrstuvwxyz")
+_SEPARATOR_FIRST: Final = frozenset(".*•·")
+_SENTENCE_ENDS: Final = SENTENCE_STOPS | frozenset(":;’')]")
+_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # One search of ``"\n" + "\n".join(lines)`` for anything that keeps a non-blank line from
 # being a paragraph of its own (see _one_paragraph_per_line). Each branch opens after a
 # line feed, where a line starts: the pattern opens with a literal line feed, which the
 # regex engine finds at C speed, and tries the branches only there.
-_NOT_ALONE = re.compile(
+_NOT_ALONE: Final = re.compile(
     r"""
     \n
     (?: [-•*–.·]|\d|[a-z][.)]            # opens a list item or a separator (as _list_item,
@@ -51,10 +52,10 @@ _NOT_ALONE = re.compile(
 # _NOT_ALONE's sets, for the loop in _one_paragraph_per_line(): what opens a list item
 # or a separator, what closes an item's letter, the stops of the look-behind, and what
 # the last branch's line may not open with.
-_ALONE_OPENERS = frozenset("-•*–.·")
-_ITEM_CLOSERS = frozenset(".)")
-_ALONE_STOPS = frozenset(".!?:;\"”’')]")
-_CAPS_QUOTES = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
+_ALONE_OPENERS: Final = frozenset("-•*–.·")
+_ITEM_CLOSERS: Final = frozenset(".)")
+_ALONE_STOPS: Final = frozenset(".!?:;\"”’')]")
+_CAPS_QUOTES: Final = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 
 
 @dataclass
@@ -145,12 +146,12 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
 # lower case: a title or a menu has fewer) without a sentence's stop at its end, followed
 # by a line of text of half that length or more, or closing a sentence (not a list's
 # item, not a button's label).
-WRAP_WIDTH = 100
-WRAP_SHORTEST = 40
-WRAPPED_MIN = 2
-PROSE_LOWER = 3
+WRAP_WIDTH: Final = 100
+WRAP_SHORTEST: Final = 40
+WRAPPED_MIN: Final = 2
+PROSE_LOWER: Final = 3
 # A line this close to the text's width is full: the wrap broke it, whatever follows.
-WRAP_SLACK = 25
+WRAP_SLACK: Final = 25
 
 
 def _prose_piece(line: str) -> bool:
@@ -239,11 +240,11 @@ def unwrap(lines: list[str], width: int, opens_lead: Callable[[str, int], bool])
 
 # A label whose value a wrap may push to the next line: "... 09/03/2025, Foto :" /
 # "Humas Kota X"; a separator closing the line: "... 08:15 WIB -" / "Redaktur: X".
-_LABEL_BEFORE_VALUE = re.compile(
+_LABEL_BEFORE_VALUE: Final = re.compile(
     r"(?i)\b(?:foto|sumber|editor|penulis|reporter|pewarta|redaktur|oleh|kontributor"
     r"|fotografer)\s?:$"
 )
-_SEPARATOR_ENDS = (" -", " –", " —", " |")
+_SEPARATOR_ENDS: Final = (" -", " –", " —", " |")
 
 
 def _value_below(last: str, line: str) -> bool:
@@ -258,7 +259,7 @@ def _value_below(last: str, line: str) -> bool:
 
 # What of a joined line the tests of a dateline read: every shape of match_dateline()
 # lies within its first 110 characters.
-LEAD_HEAD = 200
+LEAD_HEAD: Final = 200
 
 
 def _goes_on(

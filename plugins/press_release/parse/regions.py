@@ -13,24 +13,28 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
 # The package's data folder, found through the package (not this file, which a compiled
 # parser keeps elsewhere: see press_release/compiled.py).
-REGIONS_FILE = Path(str(files("press_release") / "data" / "regions.tsv"))
+REGIONS_FILE: Final = Path(str(files("press_release") / "data" / "regions.tsv"))
 # Short names datelines use for regencies and cities ("OKU", "KUKAR"), each with its
 # official name.
-SHORT_NAMES_FILE = REGIONS_FILE.with_name("region_short_names.tsv")
+SHORT_NAMES_FILE: Final = REGIONS_FILE.with_name("region_short_names.tsv")
 
 # Everything but letters and digits: "Palangka Raya", "PALANGKARAYA" and "Kab. Berau" /
 # "Kabupaten Berau" meet on one key.
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")
 # The kind of a regency or city, before its own name: "Kota Administrasi Jakarta Pusat".
-REGENCY_KIND = re.compile(r"^(?P<kind>Kabupaten|Kota)(?: Administrasi)? (?P<bare>.+)$")
+REGENCY_KIND: Final = re.compile(r"^(?P<kind>Kabupaten|Kota)(?: Administrasi)? (?P<bare>.+)$")
 # Other ways authors write a kind: "Kab. Berau", "Kab Berau", "Pemkot Samarinda".
-KIND_SPELLINGS = {"Kabupaten": ("Kab", "Kabupaten"), "Kota": ("Kota",)}
+KIND_SPELLINGS: Final = {"Kabupaten": ("Kab", "Kabupaten"), "Kota": ("Kota",)}
 # Provinces shown by the short name everyone uses, and their other spellings.
-PROVINCE_NAMES = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
-PROVINCE_ALIASES = {"31": ("Jakarta", "DKI"), "34": ("Yogyakarta", "DIY", "Jogja", "Jogjakarta")}
+PROVINCE_NAMES: Final = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
+PROVINCE_ALIASES: Final = {
+    "31": ("Jakarta", "DKI"),
+    "34": ("Yogyakarta", "DIY", "Jogja", "Jogjakarta"),
+}
 
 
 def place_key(name: str) -> str:
@@ -52,7 +56,7 @@ def place_key(name: str) -> str:
 # district lines below it, passed over inside the match (a Python step for each of the
 # thousands of district lines cost more than the rest of the table). Searched for from a
 # line feed: the text is read with one before it.
-_REGENCY_LINE = re.compile(
+_REGENCY_LINE: Final = re.compile(
     r"\n(?!#)([^.\t\n]*(?:\.[^.\t\n]*)?)\t([^\n]*)(?:\n[^.\t\n]*\.[^.\t\n]*\.[^\n]*)*"
 )
 

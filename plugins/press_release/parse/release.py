@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
+from typing import Final
 
 from ..errors import PressReleaseError
 from ..messages import Message
@@ -77,35 +78,35 @@ from .regions import is_region, names_district
 from .render import body_html
 from .slugs import SLUG_MAX, full_slug, slugify
 
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # A lead that opens with the dateline's dash, the dateline alone on the line above it.
-DASH_OPENED = re.compile(r"[-–—]\ ?[A-Z][a-z]")
+DASH_OPENED: Final = re.compile(r"[-–—]\ ?[A-Z][a-z]")
 # What CAPTION_START can open with: the first letters of its words in either case, a
 # bracket, and the Kelvin sign (U+212A), which IGNORECASE matches to "k". CAPTION_LABEL
 # opens with three ASCII capitals: its third character, not the first, tells most lines
 # apart.
-_CAPTION_FIRST = frozenset("CDFGKPcdfgkp(\u212a")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_BULLETS = frozenset("•·▪►")  # BULLET_META's first character
-BULLET_META = re.compile(r"[•·▪►]\s*.{1,60}")
-CAPTION_START = re.compile(
+_CAPTION_FIRST: Final = frozenset("CDFGKPcdfgkp(\u212a")
+_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_BULLETS: Final = frozenset("•·▪►")  # BULLET_META's first character
+BULLET_META: Final = re.compile(r"[•·▪►]\s*.{1,60}")
+CAPTION_START: Final = re.compile(
     r"(?i)\(?(?:(?:foto|gambar)\ \d{1,2}|foto|photo|keterangan\ foto|ket\.?\ ?foto"
     r"|ket(?:\.|erangan)?|dok|dokumentasi|gambar"
     r"|caption(?:\ foto)?|(?:(?:foto|gambar)\ )?dari\ kiri(?:\ ke\ kanan)?|ki-ka)\s*[:.\-–]\s*\S"
     r"|(?i:foto|photo)\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,3}\ [-–|]\ [\w.]{2,40}$"
 )  # "Foto: ...", "Ket. ...", "Dok. Humas |", "photo Budi - Outlet.id", "caption foto : ...",
 # "(gambar: Suasana ...)", "Dari kiri: Kepala ..., Wakil ..." (who stands where in a photo)
-CAPTION_LABEL = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
+CAPTION_LABEL: Final = re.compile(r"[A-Z]{3,}(?:\ [A-Z]{3,})?\ :\ \S")  # "RESKAL : Kepala DPMD ..."
 # A writer's credit without a colon above the dateline: "Oleh Agustinus Bole Malo".
-BY_NAME = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
+BY_NAME: Final = re.compile(r"(?i:oleh|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’,-]*)*")
 # A theme's author block, the avatar's name then the writer's, the same name twice:
 # "Redaksi oleh Redaksi" (not a headline such as "Pelatihan Menulis oleh Dinas X").
-NAME_BY_NAME = re.compile(
+NAME_BY_NAME: Final = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})\ (?:oleh|by)\ (?P=name)"
 )
 
 # A person's name alone on its line, up to three words: "Yohanes", "Ani Suryani".
-NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+NAME_LINE: Final = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 
 def _may_end_name(last: str) -> bool:
@@ -115,26 +116,30 @@ def _may_end_name(last: str) -> bool:
 
 
 # A reporter's name and the outlet's desk, one brand word: "Budi Santoso - detikNews".
-NAME_AND_DESK = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){1,3} [-–] [a-z]+[A-Z][A-Za-z]+")
-TAIL_CREDIT = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
+NAME_AND_DESK: Final = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){1,3} [-–] [a-z]+[A-Z][A-Za-z]+")
+TAIL_CREDIT: Final = re.compile(r"\((?P<code>[^()]{1,60})\)\s*\.?$")
 # Beyond these a file is reported as far bigger than any release.
-MAX_RELEASE_BYTES = 1_500_000
-MAX_RELEASE_BLOCKS = 1000
-MAX_LINE_CHARS = 20_000
-LEAD_DATE_WINDOW = 2000  # characters of the lead searched for "Selasa (16/4/2019)"
+MAX_RELEASE_BYTES: Final = 1_500_000
+MAX_RELEASE_BLOCKS: Final = 1000
+MAX_LINE_CHARS: Final = 20_000
+LEAD_DATE_WINDOW: Final = 2000  # characters of the lead searched for "Selasa (16/4/2019)"
 
 
 # What a release lacks, said to its author (the commonest messages, made once).
-NO_TITLE = Message("no title found; put the title on the first line (or 'Judul: ...' at the top)")
-NO_DATELINE = Message("no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'")
-NO_BYLINE = Message(
+NO_TITLE: Final = Message(
+    "no title found; put the title on the first line (or 'Judul: ...' at the top)"
+)
+NO_DATELINE: Final = Message(
+    "no dateline found; start the lead with the place, e.g. 'SAMARINDA – ...'"
+)
+NO_BYLINE: Final = Message(
     "no byline code found; end the release with the reporter/desk code, e.g. '(rus/humasprov)'"
 )
-NO_DATE = Message(
+NO_DATE: Final = Message(
     "no date found in the text or file name; add a line 'Tanggal: 2024-03-12' at the top "
     "followed by a blank line, or start the file name with the date (2024-03-12-judul.txt)"
 )
-NO_BODY = Message("the release has no body text")
+NO_BODY: Final = Message("the release has no body text")
 CATEGORY, PLACE, REPORTER = Message("category"), Message("place"), Message("reporter")
 
 
@@ -218,7 +223,7 @@ def _ends_sentence(line: str) -> bool:
 
 # A photo's credit after a bar closing a caption: "... secara virtual.| foto : istimewa",
 # "... bersama || Foto: Istimewa".
-BAR_PHOTO_CREDIT = re.compile(r"(?i)(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:|/]{1,60}$")
+BAR_PHOTO_CREDIT: Final = re.compile(r"(?i)(?:\|\|?|//?)\ ?(?:foto|photo)\ ?:\ ?[^:|/]{1,60}$")
 
 
 def _bar_photo_credit(line: str) -> bool:
@@ -254,12 +259,12 @@ def _looks_like_paragraph(line: str) -> bool:
     return not fewer_words(line, 6) and _ends_sentence(line) and not _quoted_headline(line)
 
 
-_QUOTES = frozenset("\"”’'")
+_QUOTES: Final = frozenset("\"”’'")
 
 
 # What a browser title leaves after the headline when the site's name is lost: its bar
 # alone ("Title |"; with the post's date, see _browser_title).
-TRAILING_BARS = re.compile(r"\ \|{1,2}")
+TRAILING_BARS: Final = re.compile(r"\ \|{1,2}")
 
 
 def _unmarked(title: str) -> str:
@@ -318,7 +323,7 @@ def _holds_code(line: str, taken: dict[str, tuple[str, list[str]]] | None = None
     return bool(found[1]) or has_empty_pair(line)
 
 
-_ITEM_OPENINGS = frozenset(("- ", "• ", "* ", "· ", "– "))
+_ITEM_OPENINGS: Final = frozenset(("- ", "• ", "* ", "· ", "– "))
 
 
 def _is_prose(line: str) -> bool:
@@ -359,7 +364,7 @@ def _is_prose(line: str) -> bool:
 
 
 # The label of the site's address, which a dateline's shape fits: "Website || x.go.id".
-_SITE_LABELS = frozenset(("website", "situs", "laman", "web"))
+_SITE_LABELS: Final = frozenset(("website", "situs", "laman", "web"))
 
 
 def _glued_to_line_above(lines: list[str], index: int) -> bool:
@@ -591,7 +596,7 @@ def _office_tag_below(
 
 
 # The shortest lead's line whose second printing marks the release printed again.
-COPY_MIN = 60
+COPY_MIN: Final = 60
 
 
 def _printed_again(lines: list[str], index: int) -> int | None:
@@ -656,7 +661,7 @@ def _menu_item(line: str) -> bool:
     return line[-1] not in ".!?:;,)" and fewer_words(line, 4) and not _DIGIT.search(line)
 
 
-_LOWER_WORD = re.compile(r" [a-z]")  # a word opening in lower case (but the first)
+_LOWER_WORD: Final = re.compile(r" [a-z]")  # a word opening in lower case (but the first)
 
 
 def _headline_case(text: str) -> bool:
@@ -854,11 +859,11 @@ def _closing_day(line: str) -> bool:
     return any(match.end() == len(tail) - 1 for match in dates.weekday_dates(tail))
 
 
-BULLET_ROW_MAX = 60  # characters of a bullet's line in a page's header (see above)
+BULLET_ROW_MAX: Final = 60  # characters of a bullet's line in a page's header (see above)
 
 
 # A browser title's date after the title: " |21-11-2025|", " | (07/05)".
-_DATE_SUFFIX = re.compile(r"\ ?\|{1,2}\ ?\(?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?\)?\ ?\|?")
+_DATE_SUFFIX: Final = re.compile(r"\ ?\|{1,2}\ ?\(?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?\)?\ ?\|?")
 
 
 def _title_copy(lines: list[str], content: list[int]) -> int | None:
@@ -894,7 +899,7 @@ def _title_copy(lines: list[str], content: list[int]) -> int | None:
     return None
 
 
-TITLE_COPY_FIRST = 6  # lines of the page's top where a doubled title may stand
+TITLE_COPY_FIRST: Final = 6  # lines of the page's top where a doubled title may stand
 
 
 def _table_cell_caption(line: str) -> bool:
@@ -909,15 +914,15 @@ def _table_cell_caption(line: str) -> bool:
 
 
 # A breadcrumb trail of the home page and one rubric, without marks: "Home Kota".
-SPACED_CRUMB = re.compile(
+SPACED_CRUMB: Final = re.compile(
     r"(?:Home|HOME|Beranda|BERANDA)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*)?)"
 )
 # A breadcrumb's start: "Home", "Beranda", then the rubric.
-_CRUMB_HOME = re.compile(r"(?i:home|beranda)\ (?P<rubric>\w[\w&-]*(?:\ \w[\w&-]*)?)\ ")
+_CRUMB_HOME: Final = re.compile(r"(?i:home|beranda)\ (?P<rubric>\w[\w&-]*(?:\ \w[\w&-]*)?)\ ")
 # ... run together before a title in quotation marks: 'HomeBerita"Title"'.
-_GLUED_CRUMB = re.compile(r"(?i:home|beranda)(?P<rubric>[A-Za-z]\w{2,20})")
+_GLUED_CRUMB: Final = re.compile(r"(?i:home|beranda)(?P<rubric>[A-Za-z]\w{2,20})")
 # Curly quotation marks as straight ones: a breadcrumb may print the title with either.
-_STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")
+_STRAIGHT_QUOTES: Final = str.maketrans("“”‘’", "\"\"''")
 
 
 def _crumb_over_title(line: str, title: str) -> str | None:
@@ -950,7 +955,7 @@ def _cell_border(line: str) -> str:
 
 
 # A full date closing a line: "..., Senin 15 Juli 2019", "... (15/7/2019)".
-_CLOSING_DATE = re.compile(r"\d{4}\)?$")
+_CLOSING_DATE: Final = re.compile(r"\d{4}\)?$")
 
 
 def _dated_caption(line: str, following: str) -> bool:
@@ -973,23 +978,23 @@ def _dated_caption(line: str, following: str) -> bool:
 
 # A page's breadcrumb trail: "Home / Peristiwa", "Beranda » Berita » Kesehatan", or three
 # short items or more between slashes ("Berita / Berita Terbaru / Detail").
-_CRUMB = r"[^\s/»›>|][^/»›>|]{0,40}?"
-BREADCRUMB = re.compile(
+_CRUMB: Final = r"[^\s/»›>|][^/»›>|]{0,40}?"
+BREADCRUMB: Final = re.compile(
     rf"(?i:home|beranda)\ ?[/»›>|]\ ?{_CRUMB}(?:\ ?[/»›>|]\ ?{_CRUMB}){{0,4}}"
     rf"|{_CRUMB}(?:\ /\ {_CRUMB}){{2,5}}"
     rf"|[»›]\ {_CRUMB}(?:\ [»›]\ {_CRUMB}){{0,4}}"  # "» Palangka Raya »": the home icon lost
     rf"|{_CRUMB}(?:\ [»›]\ {_CRUMB}){{1,5}}"  # "Informasi › Berita": marks no prose uses
 )
-_CRUMB_OPENING = re.compile(r"(?im)^(?:home|beranda|[»›]\ )|\ [»›]\ ")
+_CRUMB_OPENING: Final = re.compile(r"(?im)^(?:home|beranda|[»›]\ )|\ [»›]\ ")
 # A rubric between dashes under the title: "-Utama-", "- Berita Daerah -".
-DASHED_RUBRIC = re.compile(r"-\ ?(?P<rubric>[A-Z][\w&]*(?:\ [\w&]+){0,2})\ ?-")
+DASHED_RUBRIC: Final = re.compile(r"-\ ?(?P<rubric>[A-Z][\w&]*(?:\ [\w&]+){0,2})\ ?-")
 # A rubric glued to the post's view counter, alone on its line: "Breaking News289 Dilihat".
-RUBRIC_COUNTER = re.compile(
+RUBRIC_COUNTER: Final = re.compile(
     r"(?m)^(?P<rubric>[A-Z][A-Za-z&]*(?:\ [A-Z&][A-Za-z&]*){0,3})\d+\ (?i:dilihat|views?)$"
 )
-_CRUMB_SPLIT = re.compile(r"\s*[/»›>|]\s*")
+_CRUMB_SPLIT: Final = re.compile(r"\s*[/»›>|]\s*")
 # A breadcrumb's last items that name the page, not its rubric: "Detail", "Read".
-_PAGE_CRUMBS = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
+_PAGE_CRUMBS: Final = frozenset(("detail", "details", "read", "baca", "post", "view", "lihat"))
 
 
 def _dropped_label(dropped: list[str]) -> str | None:
@@ -1043,7 +1048,7 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
 
 # A place and the office's news desk in brackets, alone on a line: "Delta Mas Cikarang
 # Pusat (Inmas Kabupaten Bekasi)", "Tenggarong (Humas Kukar)".
-PLACE_AND_OFFICE_TAG = re.compile(
+PLACE_AND_OFFICE_TAG: Final = re.compile(
     r"(?P<place>[A-Z][\w'-]*(?:\ [A-Z][\w'-]*){0,3})\ \((?P<agency>(?:Inmas|Humas)\b[^()]{0,50})\)"
 )
 
@@ -1090,11 +1095,11 @@ def _place_over_outlet(lines: list[str]) -> tuple[list[str], tuple[int, Dateline
 
 
 # A poll's button below its options: "Submit Lihat Hasil Polling", "Vote", "Lihat Hasil".
-POLL_BUTTON = re.compile(
+POLL_BUTTON: Final = re.compile(
     r"(?i)(?:(?:vote|submit|kirim|pilih)\b\ ?)?(?:lihat\ )?(?:hasil|results?)\b.{0,30}"
     r"|vote|submit|kirim\ (?:jawaban|pilihan)"
 )
-POLL_OPTIONS = 8  # at most, between a poll's question and its button
+POLL_OPTIONS: Final = 8  # at most, between a poll's question and its button
 
 
 def _without_poll(release: Release, lines: list[str]) -> list[str]:
@@ -1126,17 +1131,19 @@ def _without_poll(release: Release, lines: list[str]) -> list[str]:
 
 # A CMS's article info over the title, one item a line: "- Details", "- Category:
 # Berita", "- Hits: 140", "- Written by Admin".
-ARTICLE_INFO = re.compile(
+ARTICLE_INFO: Final = re.compile(
     r"-\ (?:(?:Category|Kategori)\s*:\s*(?P<category>\S.{0,60})|Details?|Hits\s*:\s*\d[\d.,]*"
     r"|(?:Written\ by|Ditulis\ oleh|Published|Dipublikasikan|Created|Dibuat)\b.{0,60})"
 )
 # A link back to the post's rubric above its title: "Kembali ke Berita", "Back to News".
-BACK_LINK = re.compile(r"(?:Kembali\ ke|Back\ to)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,3})")
+BACK_LINK: Final = re.compile(
+    r"(?:Kembali\ ke|Back\ to)\ (?P<rubric>[A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,3})"
+)
 
 
 # A post's rubrics under its date line, as a news theme prints them: "in Pariwisata,
 # Pemkab Berau".
-IN_RUBRIC = re.compile(r"(?:in|di)\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
+IN_RUBRIC: Final = re.compile(r"(?:in|di)\ (?P<rubric>[A-Z][\w.&-]*(?:,?\ [A-Z][\w.&-]*){0,5})")
 
 
 def _read_top(release: Release, top: list[str], config: Config) -> None:
@@ -1431,12 +1438,12 @@ def _read_top(release: Release, top: list[str], config: Config) -> None:
 
 # The words a headline's next line opens with when the headline runs on over it: "... Bupati
 # Bangka Tengah" / "Terkait Penundaan Sidang ...", "... SUMATERA SELATAN" / "DENGAN ...".
-_RUN_ON_WORDS = frozenset((
+_RUN_ON_WORDS: Final = frozenset((
     "dengan", "serta", "kepada", "pada", "terkait", "dan", "untuk", "bersama", "melalui",
     "dalam", "tentang", "bagi", "atas", "antara", "menuju", "se-indonesia",
 ))  # fmt: skip
-_RUN_ON_HEADS = frozenset(word[:2] for word in _RUN_ON_WORDS)
-WRAPPED_TITLE_LINES = 4  # the lines a wrapped headline may fill, at most
+_RUN_ON_HEADS: Final = frozenset(word[:2] for word in _RUN_ON_WORDS)
+WRAPPED_TITLE_LINES: Final = 4  # the lines a wrapped headline may fill, at most
 
 
 def _wrapped_title(others: list[str], letterhead: bool = False) -> tuple[int, int] | None:
@@ -1497,11 +1504,11 @@ def _runs_on(others: list[str], at: int) -> bool:
 
 # Words a headline in Title Case may leave in lower case (see _alt_text_tail): those that
 # run a headline on, and a few more.
-_LITTLE_WORDS = _RUN_ON_WORDS | frozenset((
+_LITTLE_WORDS: Final = _RUN_ON_WORDS | frozenset((
     "di", "ke", "yang", "dari", "oleh", "atau", "se", "sebagai", "ini", "itu", "akan",
     "agar", "hingga", "sampai", "terhadap", "jelang", "usai", "saat", "lewat", "tahun", "jadi",
 ))  # fmt: skip
-ALT_TAIL_MIN = 3  # lower-case words of a picture's text run on after a headline, at least
+ALT_TAIL_MIN: Final = 3  # lower-case words of a picture's text run on after a headline, at least
 
 
 def _split_alt_text(release: Release, title: str) -> None:
@@ -1538,10 +1545,10 @@ def _alt_text_tail(title: str) -> int | None:
     return len(tail)
 
 
-HEADLINE_LIST_MIN = 3  # dashed lines in a row above the title: a list of other headlines
+HEADLINE_LIST_MIN: Final = 3  # dashed lines in a row above the title: a list of other headlines
 
 
-LIST_MARKS = ("- ", "– ", "• ")  # what opens a line of a list of headlines or a menu
+LIST_MARKS: Final = ("- ", "– ", "• ")  # what opens a line of a list of headlines or a menu
 
 
 def _list_runs(lines: list[str]) -> list[range]:
@@ -1619,7 +1626,7 @@ def _without_headline_lists(release: Release, lines: list[str]) -> list[str]:
 
 # A link to read the rest of a teaser, maybe dots or arrows after it: "selengkapnya...",
 # "Baca Selengkapnya »", "Read more".
-READ_MORE = re.compile(r"(?i)(?:(?:baca\ )?selengkapnya|read\ more|lanjut\ baca)[\s.…»>]*")
+READ_MORE: Final = re.compile(r"(?i)(?:(?:baca\ )?selengkapnya|read\ more|lanjut\ baca)[\s.…»>]*")
 
 
 def _read_more(line: str) -> bool:
@@ -1643,11 +1650,11 @@ def _headline_with_date(line: str) -> bool:
 # A page's labelled date line, however long: "Tanggal Rilis Berita : 12 Agustus 2024,
 # Pukul 16:00 WIB, Telah dilihat 7 Kali", "Diterbitkan: Senin, 5 ...", "Published on:
 # 5/2/2024 ...": the date follows the label ("Tanggal Merah: Libur ..." is a title).
-LABELLED_DATE = re.compile(
+LABELLED_DATE: Final = re.compile(
     r"(?i)(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|dirilis|terbit|published|posted"
     r"|diposting|diperbarui|updated|created|dibuat)(?:\ [a-z]+){0,2}\s*:\s*(?:[A-Za-z’']+,?\ )?\d"
 )  # "Created At : 2018-07-05 00:00:00 Oleh : Diskominfo ..."
-_LABELLED_DATE_FIRST = frozenset("TtDdPpUuCc")
+_LABELLED_DATE_FIRST: Final = frozenset("TtDdPpUuCc")
 
 
 def _labelled_date(line: str) -> bool:
@@ -1661,7 +1668,7 @@ def _labelled_date(line: str) -> bool:
 
 
 # A day and a month in figures, the year left out: "07/05".
-_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
+_DAY_MONTH: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
 
 
 def _browser_title(line: str) -> tuple[str, str] | None:
@@ -1931,7 +1938,7 @@ def _labels_over_headline(others: list[str]) -> bool:
 
 # Words of a rubric's label after a date line's bar: "| Kegiatan Statistik", "| BPS
 # Activities" (an author's name may stand there too: "| Admin", "| Budi Santoso").
-_LABEL_WORDS = TOPIC_RUBRICS | {
+_LABEL_WORDS: Final = TOPIC_RUBRICS | {
     "kegiatan", "activities", "news", "informasi", "kabar", "warta", "info", "terkini",
 }  # fmt: skip
 
@@ -1977,22 +1984,22 @@ def _rubric_cell(label: str) -> bool:
 
 # A labelled rubric opening a post's date line: "Kategori : Satker P3MD Rabu, 07 November
 # 2018 - Oleh admin".
-CATEGORY_BEFORE_DATE = re.compile(
+CATEGORY_BEFORE_DATE: Final = re.compile(
     rf"(?i:kategori|category)\s*:\s*(?P<label>\S[^:|]{{0,50}}?),?"
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|\d"
     r"|(?i:diterbitkan|dipublikasikan|diposting|ditulis|published|posted)\b)"
 )  # "Kategori: Berita Diterbitkan: Jumat, 19 Februari 2016"
-_CATEGORY_LABELS = frozenset(("kategori", "category"))
+_CATEGORY_LABELS: Final = frozenset(("kategori", "category"))
 # A rubric's word or two before the weekday of a date line, or before its dot:
 # "Pemerintahan Rabu, 25 Juni 2014 - Oleh Admin", "Headline · 18 Nov 2020 21:49 WIB ·".
-LABEL_BEFORE_DATE = re.compile(
+LABEL_BEFORE_DATE: Final = re.compile(
     rf"(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
     rf"\ (?:(?i:{'|'.join(dates.WEEKDAY_NAMES)})\b|·\ \d)"
 )
 
 
 # A rubric's word or two after a date line's year: "Selasa, 10 November 2020 Pemerintahan".
-LABEL_AFTER_DATE = re.compile(
+LABEL_AFTER_DATE: Final = re.compile(
     r"(?:\d{4}|\d\ (?i:kali|views?)|\d\ ?(?i:[ap]m|wib|wita|wit))"
     r"\ (?:[A-Z]{2,6}\ )?(?P<label>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?:\ \d{1,7})?$"
 )  # "... 2020 Pemerintahan", "... Dilihat: 990 kali Berita Kota", "... 12:45:26 PM Berita",
@@ -2043,7 +2050,7 @@ def _wrapped(title: str, following: str) -> bool:
 
 
 # A news site's rubric alone above the body, where no headline was copied: a category.
-NEWS_RUBRICS = frozenset((
+NEWS_RUBRICS: Final = frozenset((
     "berita utama", "berita terkini", "berita terbaru", "berita daerah", "berita kota",
     "berita kabupaten", "berita provinsi", "berita pemerintahan", "berita kegiatan",
     "arsip berita", "kabar daerah", "info daerah", "warta daerah", "headline", "headlines",
@@ -2051,10 +2058,10 @@ NEWS_RUBRICS = frozenset((
 ))  # fmt: skip
 # A press-release rubric over the issuing office's name, where a headline would stand
 # ("Siaran Pers" / "Protokol dan Dokumentasi Setda Kota X"): the page has no headline.
-PRESS_RUBRICS = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
+PRESS_RUBRICS: Final = frozenset(("siaran pers", "press release", "rilis pers", "siaran media"))
 # "Press Release" as a hurried typist spells it: "PREES REALEASE", "Pres Rilis".
-PRESS_LABEL = re.compile(r"(?i)pre+s+\ ?(?:re+a?le+a?se|rilis)")
-ISSUING_OFFICE = re.compile(
+PRESS_LABEL: Final = re.compile(r"(?i)pre+s+\ ?(?:re+a?le+a?se|rilis)")
+ISSUING_OFFICE: Final = re.compile(
     r"(?i:humas|bagian|bag\.|biro|protokol|dinas|diskominfo|sekretariat|subbag(?:ian)?|prokopim"
     r"|kantor|seksi|bidang|badan)\b(?:,?\ (?:[A-Z][\w.&’'-]*|dan|&|serta)){1,9}"
 )  # "BADAN PERENCANAAN, PENELITIAN, DAN PENGEMBANGAN DAERAH"
@@ -2064,7 +2071,7 @@ ISSUING_OFFICE = re.compile(
 # "KEJAKSAAN NEGERI NGANJUK", "Pengadilan Agama Pontianak Kelas I.A", "SEKRETARIAT
 # DAERAH", "Pejabat Pengelola Informasi dan Dokumentasi": the body's word, its kind's
 # words, then maybe a region and a class. A headline holds a verb or a topic besides.
-OFFICE_NAME = re.compile(
+OFFICE_NAME: Final = re.compile(
     r"(?i:pemerintah|pengadilan|kejaksaan|sekretariat|pejabat\ pengelola)"
     r"(?:\ (?i:provinsi|kabupaten|kab\.?|kota|administrasi|negeri|agama|tinggi|daerah"
     r"|militer|tata\ usaha\ negara|informasi|dan|dokumentasi|dprd|dewan))*"
@@ -2073,14 +2080,14 @@ OFFICE_NAME = re.compile(
 )
 
 
-_OFFICE_NAME_HEADS = frozenset(("pem", "pen", "kej", "sek", "pej"))
+_OFFICE_NAME_HEADS: Final = frozenset(("pem", "pen", "kej", "sek", "pej"))
 # A government unit's name in capitalised words: "Dinas Pariwisata", "Dinas Komunikasi,
 # Informatika, Persandian dan Statistik", "Badan Pendapatan Daerah", "Bagian Protokol".
-UNIT_NAME = re.compile(
+UNIT_NAME: Final = re.compile(
     r"(?i:dinas|badan|bagian|biro|inspektorat|satuan)"
     r"(?:,?\ (?:[A-Z][\w&.-]*|dan|&)){1,8}"
 )
-_UNIT_HEADS = frozenset(("din", "bad", "bag", "bir", "ins", "sat"))
+_UNIT_HEADS: Final = frozenset(("din", "bad", "bag", "bir", "ins", "sat"))
 
 
 def office_name(line: str) -> bool:
@@ -2115,7 +2122,7 @@ def _without_split_copy(lines: list[str], title: str) -> list[str]:
 
 # A post's date stamp above its title, often split over two lines ("27" / "Mar"):
 # a month, maybe with a day and a year; never the category.
-DATE_STAMP = re.compile(
+DATE_STAMP: Final = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{'|'.join(sorted(dates.MONTHS, key=len, reverse=True))})\.?"
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?",
     re.IGNORECASE,
@@ -2195,7 +2202,7 @@ def _label_after(line: str, title: str) -> str | None:
 
 # The site's name a browser title adds after the headline: " - Site", " | Site Name",
 # " || (25/02/2021)".
-SITE_SUFFIX = re.compile(r"\s+(?:[-|–—]|\|\|)\s+\S.{0,40}")
+SITE_SUFFIX: Final = re.compile(r"\s+(?:[-|–—]|\|\|)\s+\S.{0,40}")
 
 
 def _glued_label(line: str, end: int) -> bool:
@@ -2231,7 +2238,7 @@ def _title_shaped(line: str, words: int) -> bool:
 
 
 # A sentence's end inside a line: a full stop after a word in lower case, then a capital.
-INNER_STOP = re.compile(r"\b[a-z]{2,}\. [A-Z]")
+INNER_STOP: Final = re.compile(r"\b[a-z]{2,}\. [A-Z]")
 
 
 def _is_sentence(line: str) -> bool:
@@ -2240,14 +2247,14 @@ def _is_sentence(line: str) -> bool:
 
 
 # A category under its label: "Categories Kota Event", "Kategori: Berita".
-CATEGORY_LABEL = re.compile(
+CATEGORY_LABEL: Final = re.compile(
     r"(?i)(?:categories|category|kategori|rubrik)(?:\s*:\s*|\s+)(?P<name>\S.{0,60})"
 )
 
 
 # The article details Joomla prints over a post, in Indonesian or English: "Detail
 # Kategori: Berita Terkini", "Details Category: News".
-ARTICLE_DETAILS = re.compile(r"Details?\ (?:Kategori|Category)\s*:\s*(?P<name>\S.{0,60})")
+ARTICLE_DETAILS: Final = re.compile(r"Details?\ (?:Kategori|Category)\s*:\s*(?P<name>\S.{0,60})")
 
 
 def _category_label(line: str) -> str | None:
@@ -2258,7 +2265,7 @@ def _category_label(line: str) -> str | None:
 
 # A photo's credit or description closing a caption line: "... (Foto: Humas)", and a
 # caption opening with "Ilustrasi": what the page printed under a picture.
-PHOTO_CAPTION = re.compile(
+PHOTO_CAPTION: Final = re.compile(
     r"""(?ix)
     .*\((?:(?:foto|photo|dok(?:umentasi)?|ist(?:imewa)?)\b|sumber\ ?:)[^()]{0,60}\)\s*[.|]?
                                                   # "... (Foto: X) |", "... (Sumber: Humas X)"
@@ -2272,7 +2279,7 @@ PHOTO_CAPTION = re.compile(
 # Foto Dok Humas |"), between dashes ("... Senin (25/8/25).-(Outlet/ Name)-") or as its
 # last sentence ("... Senin (8/3). Dok foto Humas X."). Above the lead it may open like
 # a dateline ("RAKOR: ", "Asisten II Setkab X, Nama ...").
-CREDITED_CAPTION = re.compile(
+CREDITED_CAPTION: Final = re.compile(
     r"""(?x)
     (?i:.{20,}\ [-–—|]\ (?:foto|photo)\b[^-–—|:]{0,40}\|?)
     | .{20,}[.)]\ ?-\ ?\([^()/]{2,40}/[^()]{1,40}\)\ ?-?
@@ -2288,7 +2295,7 @@ def _is_photo_caption(line: str) -> bool:
 
 
 # A table cell's caption closed by its credit without a colon: "... Mempawah. Foto Apri |".
-CELL_PHOTO_CREDIT = re.compile(r"(?i).{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|")
+CELL_PHOTO_CREDIT: Final = re.compile(r"(?i).{20,}[.!?]\ (?:foto|photo)\ [^:|]{1,40}\ \|")
 
 
 def _posed(line: str) -> bool:
@@ -2494,7 +2501,7 @@ def _cut_tail(
 
 # A picture's file name or Markdown image a copy left below the text: "1.png)",
 # "foto-kegiatan.jpg", "![](gambar1.jpeg)".
-IMAGE_REFERENCE = re.compile(rf"(?i)(?:!\[[^\]]{{0,80}}\]\()?{chrome.IMAGE_NAME}\)?")
+IMAGE_REFERENCE: Final = re.compile(rf"(?i)(?:!\[[^\]]{{0,80}}\]\()?{chrome.IMAGE_NAME}\)?")
 
 
 def _image_reference(line: str) -> bool:
@@ -2506,7 +2513,7 @@ def _image_reference(line: str) -> bool:
 
 
 # A WordPress feed's footer below each post: "The post Title appeared first on Site."
-FEED_FOOTER = re.compile(r"(?i)the post .{1,200} appeared first on\b.*")
+FEED_FOOTER: Final = re.compile(r"(?i)the post .{1,200} appeared first on\b.*")
 
 
 def _before_next_post(release: Release, body: list[str]) -> list[str]:
@@ -2568,7 +2575,7 @@ def _without_closing_headlines(release: Release, body: list[str]) -> list[str]:
 
 
 # Words a paragraph announces the list below it with, a stop closing it: the release's own.
-_LIST_ANNOUNCED = re.compile(r"(?i)\bberikut\b|\bantara\ lain\b|\bdi\ ?antaranya\b")
+_LIST_ANNOUNCED: Final = re.compile(r"(?i)\bberikut\b|\bantara\ lain\b|\bdi\ ?antaranya\b")
 
 
 def _dropped_after_code(after: list[str], codes: list[str]) -> Message:
@@ -2711,7 +2718,9 @@ def _footer_heading(line: str) -> bool:
 
 # A short labelled line closing the text, whatever its label says (a misspelt one too:
 # "Penuilis: Iman Satria"): one capitalised word, a colon, and a name of up to four words.
-LABELLED_NAME = re.compile(r"[A-Z][a-z]{2,14}\s?:\s?[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’,-]*){0,3}")
+LABELLED_NAME: Final = re.compile(
+    r"[A-Z][a-z]{2,14}\s?:\s?[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’,-]*){0,3}"
+)
 
 
 def _labelled_name(line: str) -> bool:
@@ -2737,9 +2746,9 @@ def _bare_credit_at(body: list[str], index: int, strong_only: bool = False) -> s
 # nor the first word of a paragraph a copy cut short ("Sementara", "Namun"): a word of
 # eight letters or more is most often such a word, and so are the short ones listed.
 # "Nimus", "Ani*", "AMC05", "IBL"
-LONE_NAME = re.compile(r"[A-Z][a-z]{2,7}\*?|[A-Z]{2,5}\d{1,3}|[A-Z]{2,4}")
-HANDLE_DESK = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
-_NOT_A_NAME = frozenset((
+LONE_NAME: Final = re.compile(r"[A-Z][a-z]{2,7}\*?|[A-Z]{2,5}\d{1,3}|[A-Z]{2,4}")
+HANDLE_DESK: Final = re.compile(r"(?i)humas|hms|kominfo|prokopim|dokpim")
+_NOT_A_NAME: Final = frozenset((
     "selesai", "sekian", "salam", "merdeka", "semoga", "amin", "dalam", "para", "hasil",
     "warga", "orang", "ketua", "wakil", "camat", "lurah", "namun", "hal", "tim", "lalu",
     "kini", "saat", "usai", "bila", "jika", "maka", "oleh", "dari", "pada", "untuk",
@@ -2786,7 +2795,7 @@ def _coded_above(body: list[str]) -> bool:
 
 
 # A person's name alone on its line: two to four capitalised words ("Didi Rachmat").
-PERSON_NAME = re.compile(r"[A-Z][a-z'’]+(?:\ [A-Z][a-z'’]*\.?){1,3}")
+PERSON_NAME: Final = re.compile(r"[A-Z][a-z'’]+(?:\ [A-Z][a-z'’]*\.?){1,3}")
 
 
 def _named_credit(body: list[str]):
@@ -2937,7 +2946,7 @@ def _short_lines_dropped(lines: list[str]) -> str:
 
 
 # A credit without its colon: "Editor AGUS UTAMA", "Penulis Rina Wati".
-UNLABELLED_CREDIT = re.compile(
+UNLABELLED_CREDIT: Final = re.compile(
     r"(?i:editor|penulis|reporter|pewarta|redaktur|wartawan|fotografer|kontributor|penyunting)"
     r"\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}"
 )
@@ -2949,7 +2958,7 @@ def _unlabelled_credit(line: str) -> bool:
 
 # Words joined by an underscore, as a page's tags join a unit and a name ("Polsek
 # X_Iptu Y"): no sentence holds it.
-_TAG_JOIN = re.compile(r"[A-Za-z]_[A-Z]")
+_TAG_JOIN: Final = re.compile(r"[A-Za-z]_[A-Z]")
 
 
 def _drop_short_tail(release: Release, body: list[str]) -> None:
@@ -3008,7 +3017,7 @@ def _dated_headline(lines: list[str]) -> bool:
 
 
 # The longest last line _drop_short_tail() looks above: a headline of another article.
-SHORT_TAIL_MAX = 200
+SHORT_TAIL_MAX: Final = 200
 
 
 def _is_headline(line: str) -> bool:
@@ -3024,7 +3033,7 @@ def _is_headline(line: str) -> bool:
     return capitals * 4 >= len(words) * 3
 
 
-_NOT_HEADLINE_END = frozenset('.!?"”’:;,)]')
+_NOT_HEADLINE_END: Final = frozenset('.!?"”’:;,)]')
 
 
 def apply_byline(release: Release, code: str, bylines: list[Byline] | None = None) -> None:
@@ -3037,7 +3046,7 @@ def apply_byline(release: Release, code: str, bylines: list[Byline] | None = Non
 
 # A dateline printed at the end of the lead, after its last sentence: "... se-Indonesia.
 # Jakarta, 06 Januari 2025".
-CLOSING_DATELINE = re.compile(
+CLOSING_DATELINE: Final = re.compile(
     r"[.!?”\"]\s+[A-Z][\w.-]*(?:\ [A-Z][\w.-]*){0,3},\ ?(?P<date>\d{1,2}\ [A-Za-z]{3,9}\ \d{4})\.?$"
 )
 
@@ -3192,7 +3201,7 @@ def _labelled_or_stamped(release: Release, unread_top: bool) -> dates.FoundDate 
 
 # A post's metadata line under the title that opens with its date, then the office:
 # "12-11-2021 - Pengadilan Agama X — PENGADILAN TINGGI AGAMA Y".
-STAMPED_LINE = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}\s+[-–—|]\s+[A-Z]")
+STAMPED_LINE: Final = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}\s+[-–—|]\s+[A-Z]")
 
 
 def _stamped_caption(lines: list[str]) -> dates.FoundDate | None:
@@ -3205,7 +3214,7 @@ def _stamped_caption(lines: list[str]) -> dates.FoundDate | None:
 
 
 # Header values that must hold a word (a letter or digit).
-_WORDED = ("title", "category", "dateline")
+_WORDED: Final = ("title", "category", "dateline")
 
 
 def _apply_header(release: Release) -> None:
@@ -3278,7 +3287,7 @@ def parse_text(text: str, filename: str = "", config: Config | None = None) -> R
 
 
 # The parser's default settings, made once: a Config is frozen, and the parser only reads it.
-DEFAULT_CONFIG = Config()
+DEFAULT_CONFIG: Final = Config()
 
 
 def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Release:
@@ -3451,20 +3460,20 @@ def _parse_lines(lines: list[str], filename: str, config: Config | None) -> Rele
 
 # A page's date as some stores of web pages print it before the text, glued to the lead:
 # "date 2025-08-31 outlet.com, PLACE - ...", "date 2023-02 ..." (cut to the month).
-PAGE_DATE_PREFIX = re.compile(
+PAGE_DATE_PREFIX: Final = re.compile(
     r"date\ \d{4}-\d{2}(?P<day>-\d{2})?(?:\ \d{2}:\d{2}(?::\d{2})?)?\ (?=\S)"
 )
 
 
 # Words too common to tie a headline to its lead.
-_COMMON_WORDS = frozenset((
+_COMMON_WORDS: Final = frozenset((
     "yang", "dengan", "untuk", "dalam", "pada", "akan", "dari", "bahwa", "juga", "telah",
     "kepada", "oleh", "tersebut", "sebagai", "serta", "atau", "secara", "para", "agar",
     "tahun", "hari", "kali", "bisa", "dapat", "lebih", "masih", "sudah", "hingga", "saat",
 ))  # fmt: skip
-_CONTENT_WORD = re.compile(r"\w{4,}")
+_CONTENT_WORD: Final = re.compile(r"\w{4,}")
 # A weekday's date in brackets, as a photo's caption dates the event: "Selasa (14/5)".
-_CAPTION_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
+_CAPTION_DATE: Final = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 
 
 def _content_words(text: str) -> set[str]:
@@ -3502,14 +3511,14 @@ def _title_from_the_lead(release: Release) -> None:
 
 # A CMS's rubric and time stamp glued to the lead's first word: "Info Terkini |
 # 2023-03-27 09:38:07CILACAP – ...".
-GLUED_STAMP = re.compile(
+GLUED_STAMP: Final = re.compile(
     r"(?P<stamp>[A-Z][\w ]{2,30}\ \|\ \d{4}-\d{2}-\d{2}\ \d{2}:\d{2}(?::\d{2})?)(?=[A-Z])"
 )
 
 
 # A picture's caption in WordPress's shortcode, pasted from the editor or an export:
 # '[caption id="attachment_9" align="aligncenter" width="800"] Text[/caption]'.
-SHORTCODE_CAPTION = re.compile(r"\[caption\b[^\]]{0,300}\]\s*(?P<text>.*?)\s*\[/caption\]")
+SHORTCODE_CAPTION: Final = re.compile(r"\[caption\b[^\]]{0,300}\]\s*(?P<text>.*?)\s*\[/caption\]")
 
 
 def _shortcode_captions(release: Release, body: list[str]) -> list[str]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Final
 
-SLUG_MAX = 80
-HASH_LENGTH = 8
+SLUG_MAX: Final = 80
+HASH_LENGTH: Final = 8
 # Everything but lower-case ASCII letters and digits becomes a hyphen.
-SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+SLUG_UNSAFE: Final = re.compile(r"[^a-z0-9]+")
 
 
 def digest(text: str) -> str:
