@@ -12,7 +12,7 @@ loaded and nothing else changes. A stale build is never used: an edit of parse/ 
 the key.
 
 Part of the speed layer, though it lives outside speed/: it must be in place before
-anything imports parse/, and speed/ imports it. Switched off by the environment variable
+anything imports parse/, and speed/ itself imports parse/. Switched off by the environment variable
 ``PRESS_RELEASE_COMPILED=0`` (the test suite does, but for the test that compares both);
 ``PRESS_RELEASE_COMPILED_DIR`` moves the builds (default ``~/.cache/press-release/
 compiled``). Nothing of Pelican is touched.
@@ -31,6 +31,7 @@ import importlib.util
 import json
 import logging
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def modules() -> list[str]:
 def source_key() -> str:
     """A digest of the parse modules' source, the files mypy reads beside them, and the
     interpreter a build is made for."""
-    digest = hashlib.sha256(f"{sys.implementation.cache_tag} {sys.platform}".encode())
+    interpreter = f"{sys.implementation.cache_tag} {sys.platform} {platform.machine()}"
+    digest = hashlib.sha256(interpreter.encode())
     for path in [*(PARSE / f"{m}.py" for m in modules()), *(PARSE.parent / n for n in ALSO_READ)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
