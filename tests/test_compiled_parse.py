@@ -128,7 +128,7 @@ def test_hostile_text_fails_alike(build, tmp_path):
     assert any(value[0] == "PressReleaseError" for value in pure.values())  # one refused
 
 
-def test_a_build_is_used_only_for_the_sources_it_was_made_from(build, tmp_path, monkeypatch):
+def test_a_build_is_used_only_for_the_sources_it_was_made_from(build, tmp_path):
     (folder,) = [p for p in build.iterdir() if p.is_dir() and not p.name.startswith(".")]
     assert folder.name == compiled.source_key()
     manifest = json.loads((folder / compiled.MANIFEST).read_text(encoding="utf-8"))
@@ -141,7 +141,6 @@ def test_a_build_is_used_only_for_the_sources_it_was_made_from(build, tmp_path, 
     (stale / ("0" * 24)).mkdir(parents=True)
     for file in folder.iterdir():
         (stale / ("0" * 24) / file.name).write_bytes(file.read_bytes())
-    monkeypatch.setenv("PRESS_RELEASE_COMPILED_DIR", str(stale))
     assert _describe([], stale, on=True)["active"] is False
     # A build missing a module is not used either.
     broken = tmp_path / "broken"
