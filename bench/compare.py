@@ -35,7 +35,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
-from run import COMMON, OUTPUT, WORK, measured_process  # noqa: E402
+from run import COMMON, OUTPUT, WORK, base_tree, measured_process  # noqa: E402
 from run import site_conf as run_site_conf  # noqa: E402
 
 PARSE = """\
@@ -96,17 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     folder = WORK / f"compare-{args.size}"
     if not (folder / "raw").is_dir():
         generate(args.size, folder)
-    base = WORK / f"base-{args.base}"
-    if not base.exists():
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(base),
-                        args.base], check=True)  # fmt: skip
-    trees = {"base": base, "this": REPO}
-    for name, tree in trees.items():
-        (folder / f"conf_site_{name}.py").write_text(site_conf(tree))
-        (folder / f"conf_ours_{name}.py").write_text(ours_conf(tree))
-    (folder / "conf_md.py").write_text(COMMON + 'READERS = {"rst": None, "html": None}\n')
-    runs: dict[str, list] = {}
-    try:
+    with base_tree(args.base) as base:
+        trees = {"base": base, "this": REPO}
+        for name, tree in trees.items():
+            (folder / f"conf_site_{name}.py").write_text(site_conf(tree))
+            (folder / f"conf_ours_{name}.py").write_text(ours_conf(tree))
+        (folder / "conf_md.py").write_text(COMMON + 'READERS = {"rst": None, "html": None}\n')
+        runs: dict[str, list] = {}
         for round_number in range(args.rounds):
             runs.setdefault("pelican-md", []).append(build(folder, "conf_md.py", "md", REPO, "md"))
             order = list(trees.items())
@@ -121,9 +117,6 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 runs.setdefault(f"parse {name}", []).append(parse_time(tree, folder / "raw"))
             print(f"round {round_number + 1} of {args.rounds} done", file=sys.stderr)
-    finally:
-        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
-                       check=False)  # fmt: skip
     print(f"{args.size} releases, {args.rounds} rounds, base {args.base}\n")
     print("| configuration | median s | min s | max s | median CPU s | median peak RSS MiB |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -36,6 +36,7 @@ WORK = BENCH / "_work"
 sys.path[:0] = [str(BENCH), str(REPO / "plugins")]
 
 from generate import generate  # noqa: E402
+from run import base_tree  # noqa: E402
 
 # The rows "parse" and "basic" of bench/run.py, in a process of their own. The compiled
 # configuration stops if the compiled parser is not the one loaded (its sources edited
@@ -48,34 +49,26 @@ if os.environ.get("PRESS_RELEASE_COMPILED_EXPECTED") == "1":
     if not compiled.active():
         sys.exit("the compiled parser is not in use: sources edited since the build?")
 """
-PARSE = (
-    CHECK
-    + """\
+ROW = """\
 import sys, time
 from pathlib import Path
-from press_release.parse import parse_release
+{imports}
 files = sorted(Path(sys.argv[1]).glob("*.txt"))
 cpu = time.process_time()
 for path in files:
-    parse_release(path.read_bytes(), path.name)
+{body}
 print(time.process_time() - cpu)
 """
+PARSE = CHECK + ROW.format(
+    imports="from press_release.parse import parse_release",
+    body="    parse_release(path.read_bytes(), path.name)",
 )
-BASIC = (
-    CHECK
-    + """\
-import sys, time
-from pathlib import Path
-from press_release.parse.normalise import decode_checked, normalise_lines
-from press_release.parse.paragraphs import split_blocks
-from press_release.parse.render import body_html
-files = sorted(Path(sys.argv[1]).glob("*.txt"))
-cpu = time.process_time()
-for path in files:
-    text, _encoding, _warnings, plain = decode_checked(path.read_bytes())
-    body_html(split_blocks(normalise_lines(text, plain)), None, [])
-print(time.process_time() - cpu)
-"""
+BASIC = CHECK + ROW.format(
+    imports="from press_release.parse.normalise import decode_checked, normalise_lines\n"
+    "from press_release.parse.paragraphs import split_blocks\n"
+    "from press_release.parse.render import body_html",
+    body="    text, _encoding, _warnings, plain = decode_checked(path.read_bytes())\n"
+    "    body_html(split_blocks(normalise_lines(text, plain)), None, [])",
 )
 SCRIPTS = {"parse": PARSE, "basic": BASIC}
 BAR = 1.10
@@ -131,17 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         [sys.executable, "-m", "press_release", "compile", "--dir", str(compiled_dir)],
         env={**os.environ, "PYTHONPATH": str(REPO / "plugins")}, check=True,
     )  # fmt: skip
-    base = WORK / f"base-{args.base}"
-    if not base.exists():
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(base),
-                        args.base], check=True)  # fmt: skip
-    configurations = {
-        f"base ({args.base})": (base, None),
-        "this tree, pure": (REPO, None),
-        "this tree, compiled": (REPO, compiled_dir),
-    }
-    figures: dict[tuple[str, str], float] = {}
-    try:
+    with base_tree(args.base) as base:
+        configurations = {
+            f"base ({args.base})": (base, None),
+            "this tree, pure": (REPO, None),
+            "this tree, compiled": (REPO, compiled_dir),
+        }
+        figures: dict[tuple[str, str], float] = {}
         for row, script in SCRIPTS.items():
             if by_time:
                 runs: dict[str, list[float]] = {name: [] for name in configurations}
@@ -160,9 +149,6 @@ def main(argv: list[str] | None = None) -> int:
                     figures[row, name] = net / 1e6
                     print(f"{row}, {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
                 unit = "instructions, net (millions)"
-    finally:
-        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
-                       check=False)  # fmt: skip
     print(f"{args.size} generated releases (seed {args.seed}); {unit}\n")
     print("| row | parser | figure | of the base |")
     print("|---|---|---:|---:|")

@@ -45,6 +45,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -134,6 +136,21 @@ def timed_process(command: list[str], cwd: Path, env: dict | None = None) -> tup
     """Run `command`; return (seconds, peak RSS in MiB) of the process and its children."""
     seconds, rss, _cpu = measured_process(command, cwd, env)
     return seconds, rss
+
+
+@contextmanager
+def base_tree(revision: str) -> Iterator[Path]:
+    """`revision` checked out with ``git worktree`` into bench/_work/base-REV (gitignored),
+    removed afterwards."""
+    tree = WORK / f"base-{revision}"
+    if not tree.exists():
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(tree),
+                        revision], check=True)  # fmt: skip
+    try:
+        yield tree
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
+                       check=False)  # fmt: skip
 
 
 def measured_process(

@@ -1180,27 +1180,46 @@ def _own_line(line: str) -> Dateline | None:
 _PLACE_OUTLET_MARKS: Final = (",", "|", " – ", " - ", " — ", ". ", " (")
 
 
+# The words an office's news desk goes by in brackets after a place: "(Inmas Kab. X)".
+_NEWS_DESKS: Final = frozenset(("inmas", "humas"))
+
+
 def place_and_outlet(line: str) -> Dateline | None:
     """A known place and an outlet alone on a short line, the place first or the
     outlet's domain first ("OUTLET.COM, BULELENG."): the outlet a domain, a name of the
     outlet vocabulary (is_outlet), or one word opening with a capital ("Situbondo, Memo");
     two or three such words when the line closes with a dash ("Mataram, Garda Asa.-");
-    an office in brackets after a known place ("Purwakarta (HUMAS Bagian Umum)"); a known
-    place or a district's name alone before a comma ("Lubuk Pakam,")."""
-    for mark in _PLACE_OUTLET_MARKS:
-        if mark in line:
-            head, _, tail = line.partition(mark)
-            break
-    else:
+    an office in brackets after a known place ("Purwakarta (HUMAS Bagian Umum)"), or after
+    any place when it is the office's news desk ("Cipeundeuy (Inmas Kab. Bandung Barat)",
+    as a ministry's offices head their news); a known place or a district's name alone
+    before a comma ("Lubuk Pakam,")."""
+    # The first mark in the line parts the place from the outlet: "Teluk Pandan (Inmas Kab.
+    # Kutai Timur)" at its bracket, not at the stop inside it.
+    at, mark = min(
+        ((found, mark) for mark in _PLACE_OUTLET_MARKS if (found := line.find(mark)) >= 0),
+        default=(-1, ""),
+    )
+    if at < 0:
         return None
-    head, tail = head.strip(), tail.strip().rstrip(" .,:;-–—|").strip()
+    head, tail = line[:at].strip(), line[at + len(mark) :].strip().rstrip(" .,:;-–—|").strip()
     if mark == " (":
         if tail[-1:] != ")":
             return None
         tail = tail[:-1]
         if not DOMAIN.fullmatch(tail):
             # "Medan (outlet.com)"; "Purwakarta (HUMAS Bagian Umum)": an office's name
-            if tail[:1].isupper() and fewer_words(tail, 6) and is_region(head):
+            if (
+                tail[:1].isupper()
+                and fewer_words(tail, 6)
+                and (
+                    is_region(head)
+                    or (
+                        tail.split(None, 1)[0].casefold() in _NEWS_DESKS
+                        and fewer_words(head, 5)
+                        and _is_place(head)
+                    )
+                )
+            ):
                 return Dateline(head, tail, None, line, "")
             return None
     if mark == "," and not tail and line.rstrip()[-1] == ",":

@@ -1046,13 +1046,6 @@ def _rubric_among_dropped(dropped: list[str], title: str | None) -> str | None:
     return None
 
 
-# A place and the office's news desk in brackets, alone on a line: "Delta Mas Cikarang
-# Pusat (Inmas Kabupaten Bekasi)", "Tenggarong (Humas Kukar)".
-PLACE_AND_OFFICE_TAG: Final = re.compile(
-    r"(?P<place>[A-Z][\w'-]*(?:\ [A-Z][\w'-]*){0,3})\ \((?P<agency>(?:Inmas|Humas)\b[^()]{0,50})\)"
-)
-
-
 def _place_line_over_lead(
     lines: list[str], lead: int
 ) -> tuple[list[str], tuple[int, Dateline]] | None:
@@ -1062,14 +1055,9 @@ def _place_line_over_lead(
     above = lead - 1
     while above >= 0 and not lines[above]:
         above -= 1
-    if above < 0 or len(lines[above]) > 90:
+    if above < 0 or len(lines[above]) > 90 or not fewer_words(lines[above], 9):
         return None
-    found = place_and_outlet(lines[above]) if fewer_words(lines[above], 6) else None
-    if found is None and (tagged := PLACE_AND_OFFICE_TAG.fullmatch(lines[above].strip())):
-        # "Cipeundeuy (Inmas Kab. Bandung Barat)": a place and the office's desk in
-        # brackets, as a ministry's offices head their news, over a lead without them
-        text = tagged.group(0)
-        found = Dateline(tagged["place"], tagged["agency"], None, text, "")
+    found = place_and_outlet(lines[above])
     if found is None or not _looks_like_paragraph(lines[lead]):
         return None
     return lines[:above] + lines[lead:], (above, replace(found, rest=lines[lead]))
@@ -3466,10 +3454,9 @@ PAGE_DATE_PREFIX: Final = re.compile(
 
 
 # Words too common to tie a headline to its lead.
-_COMMON_WORDS: Final = frozenset((
-    "yang", "dengan", "untuk", "dalam", "pada", "akan", "dari", "bahwa", "juga", "telah",
-    "kepada", "oleh", "tersebut", "sebagai", "serta", "atau", "secara", "para", "agar",
-    "tahun", "hari", "kali", "bisa", "dapat", "lebih", "masih", "sudah", "hingga", "saat",
+_COMMON_WORDS: Final = _LITTLE_WORDS | frozenset((
+    "bahwa", "juga", "telah", "tersebut", "secara", "para", "hari", "kali", "bisa", "dapat",
+    "lebih", "masih", "sudah",
 ))  # fmt: skip
 _CONTENT_WORD: Final = re.compile(r"\w{4,}")
 # A weekday's date in brackets, as a photo's caption dates the event: "Selasa (14/5)".
